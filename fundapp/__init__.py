@@ -1,0 +1,103 @@
+"""fundapp: grant management for UN victim-assistance trust funds."""
+
+from __future__ import annotations
+
+import logging
+import re
+import uuid
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, Response, g, request
+
+from . import db, errors
+from .api import Api
+from .config import default_config, environment_config
+
+log = logging.getLogger(__name__)
+_REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app: defaults, then ``FUNDAPP_*``/``DATABASE_URL``, then ``test_config``."""
+    app = Flask(
+        __name__,
+        instance_path=str(PROJECT_ROOT / "instance"),
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=None,
+    )
+    app.config.from_mapping(default_config(app.instance_path))
+    app.config.from_prefixed_env("FUNDAPP")
+    app.config.update(environment_config())
+    if test_config:
+        app.config.update(test_config)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+
+    db.init_app(app)
+    errors.init_app(app)
+    api = Api(app)
+    app.extensions["fundapp.api"] = api
+    _register_blueprints(app, api)
+    _register_request_hooks(app)
+
+    from .cli import fund_cli
+
+    app.cli.add_command(fund_cli)
+    return app
+
+
+def _register_blueprints(app: Flask, api: Api) -> None:
+    from .system.routes import blp as system_blp
+
+    for blueprint in (system_blp,):
+        api.register_blueprint(blueprint, url_prefix=f"/api/v1{blueprint.url_prefix or ''}")
+
+
+def _register_request_hooks(app: Flask) -> None:
+    from .auth.policy import enforce_policy
+
+    @app.before_request
+    def _request_id() -> None:
+        supplied = request.headers.get("X-Request-ID", "")
+        g.request_id = supplied if _REQUEST_ID_RE.match(supplied) else uuid.uuid4().hex
+
+    app.before_request(enforce_policy)
+
+    @app.after_request
+    def _finish_transaction(response: Response) -> Response:
+        """The one place a request's transaction is committed (or rolled back)."""
+        session = g.get("db_session")
+        if session is None:
+            return response
+        if response.status_code >= 400 and not g.get("commit_despite_error"):
+            session.rollback()
+            return response
+        try:
+            session.commit()
+        except Exception as exc:  # noqa: BLE001 - any failure to commit is answered, not raised
+            session.rollback()
+            log.warning("commit failed: %s", exc)
+            from sqlalchemy.exc import IntegrityError
+            from sqlalchemy.orm.exc import StaleDataError
+
+            if isinstance(exc, StaleDataError):
+                return errors.problem(412, "Precondition failed", "the record was changed by another request")
+            if isinstance(exc, IntegrityError):
+                return errors.problem(409, "Conflict", "the change conflicts with existing records")
+            return errors.problem(503, "Service unavailable", "the change could not be saved")
+        return response
+
+    @app.after_request
+    def _security_headers(response: Response) -> Response:
+        headers = response.headers
+        headers.setdefault("X-Content-Type-Options", "nosniff")
+        headers.setdefault("X-Frame-Options", "DENY")
+        headers.setdefault("Referrer-Policy", "no-referrer")
+        headers["X-Request-ID"] = g.get("request_id", "")
+        if request.path.startswith("/api/docs"):
+            return response
+        headers.setdefault("Cache-Control", "no-store")
+        headers.setdefault("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; sandbox")
+        return response

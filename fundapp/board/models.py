@@ -1,0 +1,155 @@
+"""The Board of Trustees: terms, members, sessions, recommendations, and final approval."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..calls.models import Call
+from ..db import Base, enum_type
+from ..models_base import Provenance, Timestamps, Versioned
+from ..proposals.models import Proposal
+
+
+class BoardTerm(Timestamps, Provenance, Base):
+    __tablename__ = "board_term"
+    __table_args__ = (
+        UniqueConstraint("fund_id", "label"),
+        CheckConstraint("ends_on >= starts_on", name="dates_ordered"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fund_id: Mapped[int] = mapped_column(ForeignKey("fund.id", ondelete="RESTRICT"), index=True)
+    label: Mapped[str] = mapped_column(String(20))
+    starts_on: Mapped[dt.date]
+    ends_on: Mapped[dt.date]
+    appointed_on: Mapped[dt.date | None]
+    appointed_by: Mapped[str | None] = mapped_column(String(100))
+
+    members: Mapped[list[BoardMember]] = relationship(
+        back_populates="term", lazy="raise", order_by="(BoardMember.is_chair.desc(), BoardMember.id)"
+    )
+
+
+class BoardMember(Timestamps, Provenance, Base):
+    __tablename__ = "board_member"
+    __table_args__ = (UniqueConstraint("term_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    term_id: Mapped[int] = mapped_column(ForeignKey("board_term.id", ondelete="RESTRICT"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    country_code: Mapped[str | None] = mapped_column(String(2))
+    is_chair: Mapped[bool] = mapped_column(Boolean, default=False)
+    gender: Mapped[str | None] = mapped_column(String(1))  # for "la Présidente" / "le Président"
+
+    term: Mapped[BoardTerm] = relationship(back_populates="members", lazy="raise")
+
+
+class SessionStatus(StrEnum):
+    PLANNED = "planned"
+    HELD = "held"
+    CLOSED = "closed"
+
+
+class BoardSession(Timestamps, Versioned, Base):
+    __tablename__ = "board_session"
+    __table_args__ = (CheckConstraint("available_income_minor >= 0", name="income_non_negative"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fund_id: Mapped[int] = mapped_column(ForeignKey("fund.id", ondelete="RESTRICT"), index=True)
+    call_id: Mapped[int] = mapped_column(ForeignKey("call.id", ondelete="RESTRICT"), index=True)
+    term_id: Mapped[int | None] = mapped_column(ForeignKey("board_term.id", ondelete="RESTRICT"), index=True)
+    held_on: Mapped[dt.date]
+    place: Mapped[str] = mapped_column(String(100))
+    currency: Mapped[str] = mapped_column(String(3), default="USD")
+    available_income_minor: Mapped[int]
+    status: Mapped[SessionStatus] = mapped_column(
+        enum_type(SessionStatus, "session_status"), default=SessionStatus.PLANNED
+    )
+
+    call: Mapped[Call] = relationship(lazy="raise")
+    term: Mapped[BoardTerm | None] = relationship(lazy="raise")
+    recommendations: Mapped[list[Recommendation]] = relationship(
+        back_populates="session", lazy="raise", order_by="Recommendation.id"
+    )
+
+
+class Decision(StrEnum):
+    FUND = "fund"
+    RESERVE = "reserve"
+    DECLINE = "decline"
+
+
+class RecommendationStatus(StrEnum):
+    PENDING_APPROVAL = "pending_approval"  # fund: awaits the fund manager
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    ON_RESERVE = "on_reserve"
+    PROMOTED = "promoted"  # reserve list, later approved
+    EXPIRED = "expired"  # reserve list lapsed
+    DECLINED = "declined"
+
+
+class Recommendation(Timestamps, Base):
+    __tablename__ = "recommendation"
+    __table_args__ = (
+        CheckConstraint("(decision = 'fund') = (amount_minor IS NOT NULL)", name="amount_iff_fund"),
+        CheckConstraint("amount_minor IS NULL OR amount_minor > 0", name="amount_positive"),
+        CheckConstraint(
+            "(decision = 'reserve') = (reserve_expires_on IS NOT NULL)", name="expiry_iff_reserve"
+        ),
+        Index(None, "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("board_session.id", ondelete="RESTRICT"), index=True)
+    proposal_id: Mapped[int] = mapped_column(ForeignKey("proposal.id", ondelete="RESTRICT"), unique=True)
+    decision: Mapped[Decision] = mapped_column(enum_type(Decision, "decision"))
+    currency: Mapped[str] = mapped_column(String(3), default="USD")
+    amount_minor: Mapped[int | None]
+    rank: Mapped[int | None]
+    rationale: Mapped[str] = mapped_column(Text)
+    reserve_expires_on: Mapped[dt.date | None]
+    status: Mapped[RecommendationStatus] = mapped_column(
+        enum_type(RecommendationStatus, "recommendation_status")
+    )
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id", ondelete="RESTRICT"))
+
+    session: Mapped[BoardSession] = relationship(back_populates="recommendations", lazy="raise")
+    proposal: Mapped[Proposal] = relationship(lazy="raise")
+    approvals: Mapped[list[Approval]] = relationship(
+        back_populates="recommendation", lazy="raise", order_by="Approval.id"
+    )
+
+
+class ApprovalDecision(StrEnum):
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class Approval(Timestamps, Base):
+    """The fund manager's final word on a recommendation (or a reserve-list promotion)."""
+
+    __tablename__ = "approval"
+    __table_args__ = (
+        CheckConstraint("(decision = 'approved') = (amount_minor IS NOT NULL)", name="amount_iff_approved"),
+        CheckConstraint("amount_minor IS NULL OR amount_minor > 0", name="amount_positive"),
+        CheckConstraint("decision = 'approved' OR reason IS NOT NULL", name="rejection_has_reason"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recommendation_id: Mapped[int] = mapped_column(
+        ForeignKey("recommendation.id", ondelete="RESTRICT"), index=True
+    )
+    approver_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id", ondelete="RESTRICT"))
+    approver_name: Mapped[str] = mapped_column(String(200))
+    decision: Mapped[ApprovalDecision] = mapped_column(enum_type(ApprovalDecision, "approval_decision"))
+    currency: Mapped[str] = mapped_column(String(3), default="USD")
+    amount_minor: Mapped[int | None]
+    reason: Mapped[str | None] = mapped_column(Text)
+    decided_at: Mapped[dt.datetime]
+
+    recommendation: Mapped[Recommendation] = relationship(back_populates="approvals", lazy="raise")

@@ -1,0 +1,63 @@
+"""Calls for proposals: one per grant cycle (or window, such as "10.2")."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ..db import Base, enum_type
+from ..models_base import Provenance, Timestamps, Versioned
+
+
+class CallStatus(StrEnum):
+    DRAFT = "draft"
+    OPEN = "open"
+    CLOSED = "closed"
+    UNDER_REVIEW = "under_review"
+    DECIDED = "decided"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+
+
+#: The eligibility criteria a call screens against unless it names its own.
+DEFAULT_CRITERIA = [
+    "registered_non_profit",
+    "direct_assistance_to_victims",
+    "experience_with_victims",
+    "amount_within_limits",
+    "duration_within_limits",
+    "complete_application",
+]
+
+
+class Call(Timestamps, Provenance, Versioned, Base):
+    __tablename__ = "call"
+    __table_args__ = (
+        UniqueConstraint("fund_id", "cycle_label"),
+        CheckConstraint("floor_minor > 0", name="floor_positive"),
+        CheckConstraint("ceiling_minor >= floor_minor", name="ceiling_above_floor"),
+        CheckConstraint("budget_minor IS NULL OR budget_minor > 0", name="budget_positive"),
+        CheckConstraint("max_duration_months BETWEEN 1 AND 120", name="duration_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fund_id: Mapped[int] = mapped_column(ForeignKey("fund.id", ondelete="RESTRICT"), index=True)
+    cycle_label: Mapped[str] = mapped_column(String(10))
+    cycle_number: Mapped[int]
+    title: Mapped[str] = mapped_column(String(300))
+    launched_on: Mapped[dt.date | None]
+    deadline: Mapped[dt.datetime | None]
+    priorities: Mapped[list[str]] = mapped_column(JSON, default=list)
+    eligibility_criteria: Mapped[list[str]] = mapped_column(JSON, default=lambda: list(DEFAULT_CRITERIA))
+    currency: Mapped[str] = mapped_column(String(3), default="USD")
+    budget_minor: Mapped[int | None]
+    floor_minor: Mapped[int]
+    ceiling_minor: Mapped[int]
+    max_duration_months: Mapped[int]
+    reserve_expires_on: Mapped[dt.date | None]
+    status: Mapped[CallStatus] = mapped_column(
+        enum_type(CallStatus, "call_status"), default=CallStatus.DRAFT, index=True
+    )

@@ -1,0 +1,75 @@
+"""``flask --app wsgi fund ...``: the fund's admin jobs, on the same services as the API."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from . import PROJECT_ROOT, schema
+from .db import get_engine, session_scope
+
+fund_cli = AppGroup("fund", help="The fund's admin jobs.")
+db_cli = AppGroup("db", help="Schema migrations (Alembic).")
+fund_cli.add_command(db_cli)
+
+
+@fund_cli.command("migrate")
+def migrate_command() -> None:
+    """Create or upgrade the database schema to the latest migration."""
+    schema.upgrade(get_engine())
+    click.echo(f"database at revision {schema.current_revision(get_engine())}")
+
+
+@db_cli.command("revision")
+@click.option("-m", "--message", required=True)
+def revision_command(message: str) -> None:
+    """Write a new migration from the models (review it before committing)."""
+    schema.autogenerate_revision(get_engine(), message)
+
+
+@db_cli.command("check")
+def check_command() -> None:
+    """Fail when the models and the migrations disagree."""
+    schema.check(get_engine())
+    click.echo("models and migrations agree")
+
+
+@db_cli.command("downgrade")
+@click.argument("revision")
+def downgrade_command(revision: str) -> None:
+    """Downgrade the schema to REVISION ('base' empties the database)."""
+    schema.downgrade(get_engine(), revision)
+
+
+@fund_cli.command("seed")
+@click.option("--reset", is_flag=True, help="Empty the database first, then seed.")
+@click.option(
+    "--seed-dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=PROJECT_ROOT / "seed",
+    show_default=True,
+)
+def seed_command(reset: bool, seed_dir: Path) -> None:
+    """Migrate to head, then load the fund's history from seed/ (idempotent)."""
+    from .seeding import load_seed, write_demo_tokens
+
+    engine = get_engine()
+    if reset:
+        schema.downgrade(engine, "base")
+    schema.upgrade(engine)
+    with session_scope() as session:
+        summary = load_seed(session, seed_dir)
+    for name, count in summary.items():
+        click.echo(f"{name:>16}: {count}")
+    if current_app.config.get("WRITE_DEMO_TOKENS") and current_app.config["ENV_NAME"] != "production":
+        with session_scope() as session:
+            path = write_demo_tokens(session, Path(current_app.instance_path))
+        click.echo(f"demo tokens (one per role) written to {path}")
+
+
+def echo_json(data: object) -> None:
+    click.echo(json.dumps(data, indent=2, default=str))

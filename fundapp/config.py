@@ -1,0 +1,44 @@
+"""Default settings; the environment (``DATABASE_URL``, ``FUNDAPP_*``) overrides them."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+
+def default_config(instance_path: str) -> dict[str, Any]:
+    """The settings a fresh checkout runs with: SQLite under ``instance/``, development mode."""
+    return {
+        "DATABASE_URL": f"sqlite:///{Path(instance_path) / 'fundapp.sqlite3'}",
+        "ENV_NAME": "development",
+        # API / OpenAPI (flask-smorest)
+        "API_TITLE": "fundapp",
+        "API_VERSION": "v1",
+        "OPENAPI_VERSION": "3.0.3",
+        "OPENAPI_URL_PREFIX": "/api/v1",
+        "OPENAPI_JSON_PATH": "openapi.json",
+        "OPENAPI_SWAGGER_UI_PATH": "/../docs",
+        "OPENAPI_SWAGGER_UI_URL": "https://cdn.jsdelivr.net/npm/swagger-ui-dist/",
+        "MAX_CONTENT_LENGTH": 1 * 1024 * 1024,
+        "PAGE_SIZE_DEFAULT": 20,
+        "PAGE_SIZE_MAX": 100,
+        # Auth
+        "TOKEN_DEFAULT_DAYS": 90,
+        "LOGIN_MAX_FAILURES": 5,
+        "LOGIN_LOCK_SECONDS": 300,
+        "WRITE_DEMO_TOKENS": True,
+        # Money
+        "IDEMPOTENCY_KEY_HOURS": 24,
+        # PDF
+        "PDF_CACHE_DIR": str(Path(instance_path) / "pdf-cache"),
+        "PDF_FONT_FAMILY": "DejaVu Sans",
+    }
+
+
+def environment_config() -> dict[str, Any]:
+    """``DATABASE_URL`` as is; everything else from ``FUNDAPP_<NAME>``."""
+    config: dict[str, Any] = {}
+    if os.environ.get("DATABASE_URL"):
+        config["DATABASE_URL"] = os.environ["DATABASE_URL"]
+    return config

@@ -1,0 +1,196 @@
+"""Database: declarative base, engine, and one session (one transaction) per request.
+
+SQLite is the embedded default, PostgreSQL the production engine. On SQLite every write
+transaction starts with ``BEGIN IMMEDIATE`` so that a check-then-write (is there money for
+this grant?) cannot interleave with another writer; reads start a deferred ``BEGIN`` so
+they never wait for the write lock. On PostgreSQL the services lock the row they check
+(``SELECT ... FOR UPDATE``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from flask import Flask, current_app, g
+from sqlalchemy import JSON, BigInteger, DateTime, Integer, MetaData, String, create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+from sqlalchemy.types import TypeDecorator
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_N_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """A timezone-aware UTC timestamp on both engines (SQLite keeps no zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(dt.UTC)
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {
+        int: BigInteger().with_variant(Integer(), "sqlite"),
+        dt.datetime: UTCDateTime(),
+        dict[str, Any]: JSON(),
+        list[str]: JSON(),
+        str: String(),
+    }
+
+    def __repr__(self) -> str:
+        ident = getattr(self, "id", None)
+        return f"<{type(self).__name__} {ident}>"
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def normalise_url(url: str) -> str:
+    """Accept the usual ``postgres://`` spellings and use psycopg 3 for them."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    """An engine set up for fundapp's transaction rules on SQLite or PostgreSQL."""
+    url = normalise_url(url)
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30}, **kwargs)
+        _configure_sqlite(engine)
+    else:
+        engine = create_engine(url, pool_pre_ping=True, **kwargs)
+    return engine
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+        cursor = dbapi_conn.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA busy_timeout = 30000")
+        if engine.url.database not in (None, "", ":memory:"):
+            cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        if conn.get_execution_options().get("fundapp_read_only"):
+            conn.exec_driver_sql("BEGIN")
+        else:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def init_app(app: Flask) -> None:
+    engine = make_engine(app.config["DATABASE_URL"])
+    app.extensions["fundapp.engine"] = engine
+    app.extensions["fundapp.sessionmaker"] = sessionmaker(bind=engine, expire_on_commit=False)
+    app.extensions["fundapp.read_sessionmaker"] = sessionmaker(
+        bind=engine.execution_options(fundapp_read_only=True), expire_on_commit=False
+    )
+    app.teardown_appcontext(_close_session)
+
+
+def get_engine(app: Flask | None = None) -> Engine:
+    return (app or current_app).extensions["fundapp.engine"]
+
+
+def new_session(app: Flask | None = None, *, read_only: bool = False) -> Session:
+    """A session outside a request (CLI, tests, threads)."""
+    app = app or current_app
+    key = "fundapp.read_sessionmaker" if read_only else "fundapp.sessionmaker"
+    maker: sessionmaker[Session] = app.extensions[key]
+    return maker()
+
+
+def get_session() -> Session:
+    """The request's session; reads (GET/HEAD) do not take SQLite's write lock."""
+    if "db_session" not in g:
+        from flask import has_request_context, request
+
+        read_only = has_request_context() and request.method in ("GET", "HEAD", "OPTIONS")
+        g.db_session = new_session(read_only=read_only)
+    return g.db_session
+
+
+def _close_session(_exc: BaseException | None) -> None:
+    session: Session | None = g.pop("db_session", None)
+    if session is not None:
+        session.close()
+
+
+@contextmanager
+def session_scope(app: Flask | None = None) -> Iterator[Session]:
+    """One transaction, committed at the end or rolled back on error (CLI and scripts)."""
+    session = new_session(app)
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+def enum_type(enum_cls: type, name: str) -> Any:
+    """A string column limited to the enum's values by a named CHECK constraint."""
+    from sqlalchemy import Enum
+
+    return Enum(
+        enum_cls,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=32,
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+    )
+
+
+class DecimalText(TypeDecorator):  # type: ignore[type-arg]
+    """A ``Decimal`` kept exactly as text (exchange rates): no float on SQLite."""
+
+    impl = String(40)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Any) -> str | None:
+        from decimal import Decimal
+
+        if value is None:
+            return None
+        if not isinstance(value, Decimal):
+            raise TypeError("DecimalText takes Decimal values only")
+        return format(value, "f")
+
+    def process_result_value(self, value: str | None, dialect: Any) -> Any:
+        from decimal import Decimal
+
+        return None if value is None else Decimal(value)

@@ -1,0 +1,193 @@
+"""Grants, their conditions, disbursements (tranches) and grantee reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..applicants.models import Organisation
+from ..calls.models import Call
+from ..db import Base, enum_type
+from ..models_base import Provenance, Timestamps, Versioned
+from ..proposals.models import Proposal
+
+
+class GrantStatus(StrEnum):
+    ACTIVE = "active"
+    SUSPENDED = "suspended"
+    CLOSED = "closed"
+    TERMINATED = "terminated"
+
+
+class Grant(Timestamps, Provenance, Versioned, Base):
+    __tablename__ = "grant_award"
+    __table_args__ = (
+        CheckConstraint("amount_minor > 0", name="amount_positive"),
+        CheckConstraint("currency = 'USD'", name="usd_only"),
+        CheckConstraint("ends_on >= starts_on", name="dates_ordered"),
+        Index(None, "fund_id", "call_id"),
+        Index(None, "fund_id", "approved_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fund_id: Mapped[int] = mapped_column(ForeignKey("fund.id", ondelete="RESTRICT"))
+    call_id: Mapped[int] = mapped_column(ForeignKey("call.id", ondelete="RESTRICT"), index=True)
+    proposal_id: Mapped[int] = mapped_column(ForeignKey("proposal.id", ondelete="RESTRICT"), unique=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisation.id", ondelete="RESTRICT"), index=True
+    )
+    approval_id: Mapped[int | None] = mapped_column(
+        ForeignKey("approval.id", ondelete="RESTRICT"), unique=True
+    )
+    agreement_number: Mapped[str] = mapped_column(String(40), unique=True)
+    currency: Mapped[str] = mapped_column(String(3), default="USD")
+    amount_minor: Mapped[int]
+    approved_on: Mapped[dt.date]
+    starts_on: Mapped[dt.date]
+    ends_on: Mapped[dt.date]
+    country_code: Mapped[str] = mapped_column(String(2), index=True)
+    status: Mapped[GrantStatus] = mapped_column(
+        enum_type(GrantStatus, "grant_status"), default=GrantStatus.ACTIVE, index=True
+    )
+    status_reason: Mapped[str | None] = mapped_column(Text)
+
+    call: Mapped[Call] = relationship(lazy="raise")
+    proposal: Mapped[Proposal] = relationship(lazy="raise")
+    organisation: Mapped[Organisation] = relationship(lazy="raise")
+    conditions: Mapped[list[GrantCondition]] = relationship(
+        back_populates="grant", lazy="raise", order_by="GrantCondition.id"
+    )
+    disbursements: Mapped[list[Disbursement]] = relationship(
+        back_populates="grant", lazy="raise", order_by="Disbursement.tranche"
+    )
+    reports: Mapped[list[GrantReport]] = relationship(
+        back_populates="grant", lazy="raise", order_by="(GrantReport.due_on, GrantReport.id)"
+    )
+
+
+class GrantCondition(Timestamps, Base):
+    """A condition to meet before money is released (revised budget, bank details...)."""
+
+    __tablename__ = "grant_condition"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    grant_id: Mapped[int] = mapped_column(ForeignKey("grant_award.id", ondelete="RESTRICT"), index=True)
+    description: Mapped[str] = mapped_column(String(500))
+    met_on: Mapped[dt.date | None]
+    note: Mapped[str | None] = mapped_column(Text)
+
+    grant: Mapped[Grant] = relationship(back_populates="conditions", lazy="raise")
+
+
+class DisbursementStatus(StrEnum):
+    PLANNED = "planned"
+    PAID = "paid"
+    CANCELLED = "cancelled"
+
+
+class Disbursement(Timestamps, Versioned, Base):
+    __tablename__ = "disbursement"
+    __table_args__ = (
+        UniqueConstraint("grant_id", "tranche"),
+        CheckConstraint("amount_minor > 0", name="amount_positive"),
+        CheckConstraint(
+            "(status = 'paid') = (paid_on IS NOT NULL AND paid_minor IS NOT NULL)",
+            name="paid_iff_paid_fields",
+        ),
+        CheckConstraint(
+            "paid_minor IS NULL OR (paid_minor > 0 AND paid_minor <= amount_minor)",
+            name="paid_within_planned",
+        ),
+        CheckConstraint("(status = 'cancelled') = (cancellation_reason IS NOT NULL)", name="cancel_reason"),
+        Index(None, "status", "paid_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    grant_id: Mapped[int] = mapped_column(ForeignKey("grant_award.id", ondelete="RESTRICT"), index=True)
+    tranche: Mapped[int]
+    currency: Mapped[str] = mapped_column(String(3), default="USD")
+    planned_on: Mapped[dt.date]
+    amount_minor: Mapped[int]
+    paid_on: Mapped[dt.date | None]
+    paid_minor: Mapped[int | None]
+    status: Mapped[DisbursementStatus] = mapped_column(
+        enum_type(DisbursementStatus, "disbursement_status"), default=DisbursementStatus.PLANNED
+    )
+    cancellation_reason: Mapped[str | None] = mapped_column(Text)
+
+    grant: Mapped[Grant] = relationship(back_populates="disbursements", lazy="raise")
+
+
+class ReportKind(StrEnum):
+    INTERIM = "interim"
+    FINAL = "final"
+
+
+class ReportNature(StrEnum):
+    NARRATIVE = "narrative"
+    FINANCIAL = "financial"
+
+
+class ReportStatus(StrEnum):
+    DUE = "due"
+    RECEIVED = "received"
+    ACCEPTED = "accepted"
+    RETURNED = "returned"
+
+
+class GrantReport(Timestamps, Versioned, Base):
+    __tablename__ = "grant_report"
+    __table_args__ = (
+        UniqueConstraint("grant_id", "kind", "nature", "due_on"),
+        Index(None, "status", "due_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    grant_id: Mapped[int] = mapped_column(ForeignKey("grant_award.id", ondelete="RESTRICT"), index=True)
+    kind: Mapped[ReportKind] = mapped_column(enum_type(ReportKind, "report_kind"))
+    nature: Mapped[ReportNature] = mapped_column(enum_type(ReportNature, "report_nature"))
+    due_on: Mapped[dt.date]
+    received_on: Mapped[dt.date | None]
+    status: Mapped[ReportStatus] = mapped_column(
+        enum_type(ReportStatus, "report_status"), default=ReportStatus.DUE
+    )
+    review_note: Mapped[str | None] = mapped_column(Text)
+
+    grant: Mapped[Grant] = relationship(back_populates="reports", lazy="raise")
+    beneficiaries: Mapped[list[BeneficiaryCount]] = relationship(
+        back_populates="report", lazy="raise", order_by="BeneficiaryCount.id"
+    )
+
+
+class Sex(StrEnum):
+    FEMALE = "female"
+    MALE = "male"
+    NOT_DISAGGREGATED = "not_disaggregated"
+
+
+class AgeGroup(StrEnum):
+    CHILD = "child"
+    ADULT = "adult"
+    NOT_DISAGGREGATED = "not_disaggregated"
+
+
+class BeneficiaryCount(Base):
+    """People assisted, by sex, age group and kind of assistance (aggregates, never persons)."""
+
+    __tablename__ = "beneficiary_count"
+    __table_args__ = (
+        UniqueConstraint("report_id", "sex", "age_group", "assistance"),
+        CheckConstraint("people >= 0", name="people_non_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("grant_report.id", ondelete="RESTRICT"), index=True)
+    sex: Mapped[Sex] = mapped_column(enum_type(Sex, "sex"))
+    age_group: Mapped[AgeGroup] = mapped_column(enum_type(AgeGroup, "age_group"))
+    assistance: Mapped[str] = mapped_column(String(40))
+    people: Mapped[int]
+
+    report: Mapped[GrantReport] = relationship(back_populates="beneficiaries", lazy="raise")

@@ -1,0 +1,40 @@
+"""Import every model so that ``Base.metadata`` is complete (Alembic, tests)."""
+
+from .applicants.models import Organisation
+from .audit import AuditEvent
+from .auth.models import ApiToken, User
+from .board.models import Approval, BoardMember, BoardSession, BoardTerm, Recommendation
+from .calls.models import Call
+from .contributions.models import Campaign, Contribution, Donor, ExchangeRate, Receipt
+from .funds.models import Fund
+from .grants.models import BeneficiaryCount, Disbursement, Grant, GrantCondition, GrantReport
+from .idempotency import IdempotencyRecord
+from .proposals.models import EligibilityCheck, Proposal, ProposalFacet
+
+__all__ = [
+    "ApiToken",
+    "Approval",
+    "AuditEvent",
+    "BeneficiaryCount",
+    "BoardMember",
+    "BoardSession",
+    "BoardTerm",
+    "Call",
+    "Campaign",
+    "Contribution",
+    "Disbursement",
+    "Donor",
+    "EligibilityCheck",
+    "ExchangeRate",
+    "Fund",
+    "Grant",
+    "GrantCondition",
+    "GrantReport",
+    "IdempotencyRecord",
+    "Organisation",
+    "Proposal",
+    "ProposalFacet",
+    "Receipt",
+    "Recommendation",
+    "User",
+]

@@ -1,0 +1,124 @@
+"""Proposals submitted to a call, their facets, and their eligibility screening."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..applicants.models import Organisation
+from ..calls.models import Call
+from ..db import Base, enum_type
+from ..models_base import Provenance, Timestamps, Versioned
+
+
+class ProposalStatus(StrEnum):
+    SUBMITTED = "submitted"
+    ELIGIBLE = "eligible"
+    INELIGIBLE = "ineligible"
+    RECOMMENDED = "recommended"
+    RESERVE = "reserve"
+    DECLINED = "declined"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+
+class Facet(StrEnum):
+    COUNTRY = "country"
+    TARGET_GROUP = "target_group"
+    ASSISTANCE = "assistance"
+
+
+TARGET_GROUPS = ("women", "girls", "men", "boys")
+#: Kinds of assistance named in the reports (A/74/127 par. 122) and UN fund practice.
+ASSISTANCE_KINDS = (
+    "identification",
+    "shelter",
+    "medical",
+    "psychological_recovery",
+    "social_reintegration",
+    "legal_administrative",
+    "rights_assertion",
+    "education_vocational",
+    "return_family_reunification",
+    "coordination_information",
+)
+
+
+class Proposal(Timestamps, Provenance, Versioned, Base):
+    __tablename__ = "proposal"
+    __table_args__ = (
+        CheckConstraint("requested_minor > 0", name="requested_positive"),
+        CheckConstraint("duration_months BETWEEN 1 AND 120", name="duration_range"),
+        Index(None, "call_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    call_id: Mapped[int] = mapped_column(ForeignKey("call.id", ondelete="RESTRICT"))
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisation.id", ondelete="RESTRICT"), index=True
+    )
+    reference: Mapped[str] = mapped_column(String(40), unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    currency: Mapped[str] = mapped_column(String(3), default="USD")
+    requested_minor: Mapped[int]
+    duration_months: Mapped[int]
+    language: Mapped[str] = mapped_column(String(2), default="en")
+    status: Mapped[ProposalStatus] = mapped_column(
+        enum_type(ProposalStatus, "proposal_status"), default=ProposalStatus.SUBMITTED, index=True
+    )
+    submitted_at: Mapped[dt.datetime]
+    withdrawn_reason: Mapped[str | None] = mapped_column(Text)
+
+    call: Mapped[Call] = relationship(lazy="raise")
+    organisation: Mapped[Organisation] = relationship(lazy="raise")
+    facets: Mapped[list[ProposalFacet]] = relationship(
+        back_populates="proposal",
+        lazy="raise",
+        cascade="all, delete-orphan",
+        order_by="(ProposalFacet.facet, ProposalFacet.code)",
+    )
+    checks: Mapped[list[EligibilityCheck]] = relationship(
+        back_populates="proposal", lazy="raise", order_by="EligibilityCheck.id"
+    )
+
+    def facet_codes(self, facet: Facet) -> list[str]:
+        return [f.code for f in self.facets if f.facet == facet]
+
+
+class ProposalFacet(Base):
+    """One country of implementation, target group or kind of assistance of a proposal."""
+
+    __tablename__ = "proposal_facet"
+    __table_args__ = (
+        UniqueConstraint("proposal_id", "facet", "code"),
+        Index(None, "facet", "code"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    proposal_id: Mapped[int] = mapped_column(ForeignKey("proposal.id", ondelete="CASCADE"))
+    facet: Mapped[Facet] = mapped_column(enum_type(Facet, "facet"))
+    code: Mapped[str] = mapped_column(String(40))
+
+    proposal: Mapped[Proposal] = relationship(back_populates="facets", lazy="raise")
+
+
+class EligibilityCheck(Base):
+    """The outcome of one eligibility criterion for a proposal, with the reason."""
+
+    __tablename__ = "eligibility_check"
+    __table_args__ = (UniqueConstraint("proposal_id", "criterion"), Index(None, "criterion"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    proposal_id: Mapped[int] = mapped_column(ForeignKey("proposal.id", ondelete="RESTRICT"))
+    criterion: Mapped[str] = mapped_column(String(40))
+    passed: Mapped[bool] = mapped_column(Boolean)
+    note: Mapped[str | None] = mapped_column(Text)
+    checked_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id", ondelete="RESTRICT"))
+    checked_at: Mapped[dt.datetime]
+
+    proposal: Mapped[Proposal] = relationship(back_populates="checks", lazy="raise")

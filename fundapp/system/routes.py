@@ -1,0 +1,18 @@
+"""Service status."""
+
+from flask_smorest import Blueprint
+
+from ..auth.policy import PUBLIC, allow
+from ..db import get_session
+from . import services
+from .schemas import HealthSchema
+
+blp = Blueprint("system", __name__, url_prefix="", description="Service status")
+
+
+@blp.route("/health")
+@allow(PUBLIC)
+@blp.response(200, HealthSchema)
+def health():
+    """Database reachable, migration revision and record counts."""
+    return services.health(get_session())

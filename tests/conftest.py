@@ -1,0 +1,125 @@
+"""Fixtures: one migrated database per run, one rolled-back transaction per test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import event
+from sqlalchemy.orm import Session, sessionmaker
+
+from fundapp import create_app
+from fundapp.auth.models import Role
+from fundapp.auth.services import issue_token
+from fundapp.db import get_engine
+
+from . import factories
+from .databases import BACKEND, fresh_database
+
+
+def pytest_report_header() -> str:
+    return f"fundapp test database: {BACKEND}"
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with fresh_database(tmp_path_factory.mktemp("db")) as url:
+        yield url
+
+
+def make_test_app(url: str, **overrides: object) -> Flask:
+    config = {"DATABASE_URL": url, "TESTING": True, "WRITE_DEMO_TOKENS": False, "ENV_NAME": "test"}
+    config.update(overrides)
+    return create_app(config)
+
+
+@pytest.fixture(scope="session")
+def app(database_url: str) -> Iterator[Flask]:
+    app = make_test_app(database_url)
+    yield app
+    get_engine(app).dispose()
+
+
+@pytest.fixture
+def db_session(app: Flask) -> Iterator[Session]:
+    """Every session of the test (requests included) shares one outer transaction, rolled back."""
+    connection = get_engine(app).connect()
+    outer = connection.begin()
+    maker = sessionmaker(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False)
+    saved = (app.extensions["fundapp.sessionmaker"], app.extensions["fundapp.read_sessionmaker"])
+    app.extensions["fundapp.sessionmaker"] = maker
+    app.extensions["fundapp.read_sessionmaker"] = maker
+    session = maker()
+    factories.holder.session = session
+    try:
+        yield session
+    finally:
+        factories.holder.session = None
+        session.close()
+        outer.rollback()
+        connection.close()
+        app.extensions["fundapp.sessionmaker"], app.extensions["fundapp.read_sessionmaker"] = saved
+
+
+@pytest.fixture
+def client(app: Flask, db_session: Session) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app: Flask, db_session: Session):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def fund(db_session: Session):
+    return factories.FundFactory()
+
+
+@pytest.fixture
+def tokens(db_session: Session, fund) -> dict[str, str]:
+    """A bearer token per role; the donor token is bound to a donor of its own."""
+    donor = factories.DonorFactory(name="Donor with a token")
+    out: dict[str, str] = {}
+    for role in Role:
+        user = factories.UserFactory(role=role, donor_id=donor.id if role == Role.DONOR else None)
+        plain, _ = issue_token(db_session, None, user, name="test")
+        out[str(role)] = plain
+    db_session.flush()
+    out["donor_id"] = str(donor.id)
+    return out
+
+
+@pytest.fixture
+def auth(tokens: dict[str, str]):
+    """``auth("staff")`` -> headers carrying that role's bearer token."""
+
+    def headers(role: str, **extra: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {tokens[role]}", **extra}
+
+    return headers
+
+
+@contextmanager
+def count_queries(app: Flask) -> Iterator[list[str]]:
+    """Collect the SQL statements run inside the block (savepoints excluded)."""
+    statements: list[str] = []
+    engine = get_engine(app)
+
+    def before(conn, cursor, statement, parameters, context, executemany):  # noqa: ARG001
+        if "SAVEPOINT" not in statement.upper():
+            statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", before)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", before)
+
+
+@pytest.fixture
+def query_counter(app: Flask):
+    return lambda: count_queries(app)
