@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, Response, g, request
+from werkzeug.routing import IntegerConverter
 
 from . import db, errors
 from .api import Api
@@ -18,6 +19,15 @@ from .config import default_config, environment_config
 log = logging.getLogger(__name__)
 _REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class IdConverter(IntegerConverter):
+    """Path ids are 1 to 2^63-1: anything else is a 404, never a database overflow."""
+
+    def __init__(self, map: Any, *args: Any, **kwargs: Any) -> None:  # noqa: A002
+        kwargs.setdefault("min", 1)
+        kwargs.setdefault("max", 2**63 - 1)
+        super().__init__(map, *args, **kwargs)
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
@@ -37,7 +47,11 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
     db.init_app(app)
     errors.init_app(app)
+    app.url_map.converters["int"] = IdConverter
     api = Api(app)
+    api.spec.components.security_scheme(
+        "bearerAuth", {"type": "http", "scheme": "bearer", "description": "An opaque API token"}
+    )
     app.extensions["fundapp.api"] = api
     _register_blueprints(app, api)
     _register_request_hooks(app)
@@ -49,9 +63,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
 
 def _register_blueprints(app: Flask, api: Api) -> None:
+    from .calls.routes import blp as calls_blp
     from .system.routes import blp as system_blp
 
-    for blueprint in (system_blp,):
+    for blueprint in (system_blp, calls_blp):
         api.register_blueprint(blueprint, url_prefix=f"/api/v1{blueprint.url_prefix or ''}")
 
 
@@ -78,6 +93,10 @@ def _register_request_hooks(app: Flask) -> None:
             session.commit()
         except Exception as exc:  # noqa: BLE001 - any failure to commit is answered, not raised
             session.rollback()
+            if g.get("idempotency_claim_id"):
+                from .idempotency import release_claim
+
+                release_claim(g.idempotency_claim_id)
             log.warning("commit failed: %s", exc)
             from sqlalchemy.exc import IntegrityError
             from sqlalchemy.orm.exc import StaleDataError

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import http
 from typing import Any
 
 import marshmallow as ma
 from flask_smorest import Api as SmorestApi
+from flask_smorest.utils import prepare_response
 from werkzeug.exceptions import HTTPException
 
-from .errors import http_exception_to_problem
+from .errors import PROBLEM_TYPE, http_exception_to_problem
 
 
 class ProblemFieldSchema(ma.Schema):
@@ -38,3 +40,17 @@ class Api(SmorestApi):
 
     def handle_http_exception(self, error: HTTPException) -> Any:
         return http_exception_to_problem(error)
+
+    def _register_responses(self) -> None:
+        """Error responses are documented as ``application/problem+json``, as they are served."""
+        for status in http.HTTPStatus:
+            response: dict[str, Any] = {"description": status.phrase}
+            content_type = self.DEFAULT_RESPONSE_CONTENT_TYPE
+            if status >= 400:
+                response["schema"] = self.ERROR_SCHEMA
+                content_type = PROBLEM_TYPE
+            prepare_response(response, self.spec, content_type)
+            self.spec.components.response(status.name, response, lazy=True)
+        response = {"description": "Error (RFC 9457 problem details)", "schema": self.ERROR_SCHEMA}
+        prepare_response(response, self.spec, PROBLEM_TYPE)
+        self.spec.components.response("DEFAULT_ERROR", response, lazy=True)

@@ -16,9 +16,17 @@ def default_config(instance_path: str) -> dict[str, Any]:
         "API_TITLE": "fundapp",
         "API_VERSION": "v1",
         "OPENAPI_VERSION": "3.0.3",
-        "OPENAPI_URL_PREFIX": "/api/v1",
-        "OPENAPI_JSON_PATH": "openapi.json",
-        "OPENAPI_SWAGGER_UI_PATH": "/../docs",
+        "API_SPEC_OPTIONS": {
+            "security": [{"bearerAuth": []}],
+            "info": {
+                "description": "Grant management for UN victim-assistance trust funds: calls, "
+                "proposals, eligibility, the Board of Trustees, approval, grants, disbursements, "
+                "reports and contributions. Errors are RFC 9457 problem details.",
+            },
+        },
+        "OPENAPI_URL_PREFIX": "/api",
+        "OPENAPI_JSON_PATH": "v1/openapi.json",
+        "OPENAPI_SWAGGER_UI_PATH": "docs",
         "OPENAPI_SWAGGER_UI_URL": "https://cdn.jsdelivr.net/npm/swagger-ui-dist/",
         "MAX_CONTENT_LENGTH": 1 * 1024 * 1024,
         "PAGE_SIZE_DEFAULT": 20,

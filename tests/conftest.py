@@ -123,3 +123,8 @@ def count_queries(app: Flask) -> Iterator[list[str]]:
 @pytest.fixture
 def query_counter(app: Flask):
     return lambda: count_queries(app)
+
+
+def beyond_auth(statements: list[str]) -> list[str]:
+    """The statements a request ran besides authenticating its token."""
+    return [s for s in statements if "api_token" not in s]

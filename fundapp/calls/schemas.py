@@ -1,0 +1,73 @@
+"""Calls for proposals: input, output and query schemas."""
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+from ..schemas_base import Amount, Id, InputSchema, MoneyOut, PageQuery, Text, sort_field
+from .models import DEFAULT_CRITERIA, CallStatus
+
+
+class CallCreateSchema(InputSchema):
+    fund_id = Id(required=True)
+    cycle_label = Text(required=True, max_length=10, metadata={"example": "10.2"})
+    cycle_number = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=1000))
+    title = Text(required=True, max_length=300)
+    launched_on = fields.Date(allow_none=True)
+    deadline = fields.AwareDateTime(allow_none=True, metadata={"example": "2017-03-31T23:59:00Z"})
+    priorities = fields.List(Text(max_length=300), load_default=list, validate=validate.Length(max=20))
+    eligibility_criteria = fields.List(
+        fields.String(validate=[validate.Length(min=1, max=40), validate.Regexp(r"^[a-z][a-z0-9_]*$")]),
+        load_default=lambda: list(DEFAULT_CRITERIA),
+        validate=validate.Length(min=1, max=30),
+    )
+    budget = Amount(allow_none=True)
+    grant_floor = Amount(required=True)
+    grant_ceiling = Amount(required=True)
+    max_duration_months = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=120))
+    reserve_expires_on = fields.Date(allow_none=True)
+
+    @ma.validates_schema
+    def _floor_below_ceiling(self, data, **kwargs):
+        floor, ceiling = data.get("grant_floor"), data.get("grant_ceiling")
+        if floor is not None and ceiling is not None and floor > ceiling:
+            raise ma.ValidationError("must not be below grant_floor", "grant_ceiling")
+
+
+class CallUpdateSchema(CallCreateSchema):
+    """The fields of a draft call that may change (use with ``partial=True``)."""
+
+    class Meta:
+        exclude = ("fund_id",)
+
+
+class CallSchema(ma.Schema):
+    id = fields.Integer()
+    fund_id = fields.Integer()
+    cycle_label = fields.String()
+    cycle_number = fields.Integer()
+    title = fields.String()
+    launched_on = fields.Date(allow_none=True)
+    deadline = fields.AwareDateTime(allow_none=True)
+    priorities = fields.List(fields.String())
+    eligibility_criteria = fields.List(fields.String())
+    currency = fields.String()
+    budget = MoneyOut("budget_minor", allow_none=True)
+    grant_floor = MoneyOut("floor_minor")
+    grant_ceiling = MoneyOut("ceiling_minor")
+    max_duration_months = fields.Integer()
+    reserve_expires_on = fields.Date(allow_none=True)
+    status = fields.Enum(CallStatus, by_value=True)
+    illustrative = fields.Boolean()
+    source = fields.String(allow_none=True)
+    version = fields.Integer()
+    created_at = fields.AwareDateTime()
+    updated_at = fields.AwareDateTime()
+
+
+class CallQuerySchema(PageQuery):
+    fund_id = Id()
+    status = fields.Enum(CallStatus, by_value=True)
+    year = fields.Integer(
+        validate=validate.Range(min=2000, max=2100), metadata={"description": "Year the call was launched"}
+    )
+    sort = sort_field(["launched_on", "cycle_number", "created_at"], "cycle_number")

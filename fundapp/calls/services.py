@@ -1,0 +1,145 @@
+"""Calls for proposals: create, amend while a draft, and move through the cycle."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Select, extract, select
+from sqlalchemy.orm import Session
+
+from ..audit import record_event
+from ..auth.models import User
+from ..errors import Conflict, Unprocessable
+from ..etag import require_if_match
+from ..funds.models import Fund
+from ..pagination import paginate
+from ..services_base import check_transition, get_or_404, minor_units, snapshot
+from .models import Call, CallStatus
+
+AUDITED = (
+    "cycle_label",
+    "title",
+    "status",
+    "floor_minor",
+    "ceiling_minor",
+    "budget_minor",
+    "max_duration_months",
+    "deadline",
+    "reserve_expires_on",
+)
+
+#: action -> (states it may start from, state it leads to)
+TRANSITIONS: dict[str, tuple[frozenset[CallStatus], CallStatus]] = {
+    "open": (frozenset({CallStatus.DRAFT}), CallStatus.OPEN),
+    "close": (frozenset({CallStatus.OPEN}), CallStatus.CLOSED),
+    "review": (frozenset({CallStatus.CLOSED}), CallStatus.UNDER_REVIEW),
+    "decide": (frozenset({CallStatus.UNDER_REVIEW}), CallStatus.DECIDED),
+    "complete": (frozenset({CallStatus.DECIDED}), CallStatus.COMPLETED),
+    "cancel": (
+        frozenset({CallStatus.DRAFT, CallStatus.OPEN, CallStatus.CLOSED, CallStatus.UNDER_REVIEW}),
+        CallStatus.CANCELLED,
+    ),
+}
+
+
+def _money_fields(data: dict[str, Any], currency: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for api_name, column in (
+        ("budget", "budget_minor"),
+        ("grant_floor", "floor_minor"),
+        ("grant_ceiling", "ceiling_minor"),
+    ):
+        if api_name in data:
+            out[column] = minor_units(api_name, data[api_name], currency)
+    return out
+
+
+def create_call(session: Session, user: User, data: dict[str, Any]) -> Call:
+    """A new call, as a draft. Raises 404 for an unknown fund, 409 for a duplicate cycle label."""
+    get_or_404(session, Fund, data["fund_id"], label="fund")
+    exists = session.scalar(
+        select(Call.id).where(Call.fund_id == data["fund_id"], Call.cycle_label == data["cycle_label"])
+    )
+    if exists is not None:
+        raise Conflict(f"the fund already has a call for cycle {data['cycle_label']}", existing_id=exists)
+    values = {k: v for k, v in data.items() if k not in ("budget", "grant_floor", "grant_ceiling")}
+    call = Call(**values, **_money_fields(data, "USD"), currency="USD", status=CallStatus.DRAFT)
+    session.add(call)
+    session.flush()
+    record_event(session, user, "call.create", "call", call.id, after=snapshot(call, AUDITED))
+    return call
+
+
+def update_call(
+    session: Session, user: User, call_id: int, data: dict[str, Any], if_match: str | None
+) -> Call:
+    """Amend a draft call (If-Match required)."""
+    call = get_or_404(session, Call, call_id, label="call")
+    require_if_match(call, if_match)
+    check_transition("call", call.status, "amend", {CallStatus.DRAFT})
+    before = snapshot(call, AUDITED)
+    if "cycle_label" in data and data["cycle_label"] != call.cycle_label:
+        clash = session.scalar(
+            select(Call.id).where(Call.fund_id == call.fund_id, Call.cycle_label == data["cycle_label"])
+        )
+        if clash is not None:
+            raise Conflict(f"the fund already has a call for cycle {data['cycle_label']}", existing_id=clash)
+    for key, value in data.items():
+        if key not in ("budget", "grant_floor", "grant_ceiling"):
+            setattr(call, key, value)
+    for key, value in _money_fields(data, call.currency).items():
+        setattr(call, key, value)
+    if call.floor_minor > call.ceiling_minor:
+        raise Unprocessable("grant_ceiling", "must not be below grant_floor")
+    session.flush()
+    record_event(session, user, "call.update", "call", call.id, before=before, after=snapshot(call, AUDITED))
+    return call
+
+
+def transition_call(session: Session, user: User, call_id: int, action: str) -> Call:
+    """Move a call along open -> closed -> under review -> decided -> completed (or cancel it)."""
+    call = get_or_404(session, Call, call_id, label="call", lock=True)
+    sources, target = TRANSITIONS[action]
+    check_transition("call", call.status, action, sources)
+    if action == "open" and call.deadline is None:
+        raise Unprocessable("deadline", "a call needs a deadline before it opens")
+    before = call.status
+    call.status = target
+    session.flush()
+    record_event(
+        session,
+        user,
+        f"call.{action}",
+        "call",
+        call.id,
+        before={"status": str(before)},
+        after={"status": str(target)},
+    )
+    return call
+
+
+def get_call(session: Session, call_id: int) -> Call:
+    return get_or_404(session, Call, call_id, label="call")
+
+
+def list_calls(session: Session, query: dict[str, Any]) -> dict[str, Any]:
+    stmt: Select[Any] = select(Call)
+    if "fund_id" in query:
+        stmt = stmt.where(Call.fund_id == query["fund_id"])
+    if "status" in query:
+        stmt = stmt.where(Call.status == query["status"])
+    if "year" in query:
+        stmt = stmt.where(extract("year", Call.launched_on) == query["year"])
+    return paginate(
+        session,
+        stmt,
+        page=query["page"],
+        page_size=query["page_size"],
+        sort=query["sort"],
+        sort_columns={
+            "launched_on": Call.launched_on,
+            "cycle_number": Call.cycle_number,
+            "created_at": Call.created_at,
+        },
+        tiebreak=Call.id,
+    )

@@ -1,0 +1,58 @@
+"""Helpers every domain's services share: loading with 404, money in, state transitions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .errors import InvalidTransition, NotFound, Unprocessable
+from .money import MoneyError, to_minor
+
+T = TypeVar("T")
+
+
+def get_or_404(
+    session: Session,
+    model: type[T],
+    ident: int,
+    *,
+    label: str | None = None,
+    lock: bool = False,
+    options: Iterable[Any] = (),
+) -> T:
+    """The record, or a 404 naming it. ``lock`` takes a row lock (PostgreSQL FOR UPDATE)."""
+    stmt = select(model).where(model.id == ident).options(*options)  # type: ignore[attr-defined]
+    if lock:
+        stmt = stmt.with_for_update().execution_options(populate_existing=True)
+    record = session.scalars(stmt).first()
+    if record is None:
+        raise NotFound(f"{label or model.__name__.lower()} {ident} does not exist")
+    return record
+
+
+def minor_units(field: str, amount: Decimal | None, currency: str) -> int | None:
+    """An API amount to integer minor units, or a 422 naming the field."""
+    if amount is None:
+        return None
+    try:
+        minor = to_minor(amount, currency)
+    except MoneyError as exc:
+        raise Unprocessable(field, str(exc)) from exc
+    if minor <= 0:
+        raise Unprocessable(field, "must be greater than zero")
+    return minor
+
+
+def check_transition(entity: str, current: Any, action: str, allowed_from: Iterable[Any]) -> None:
+    allowed = set(allowed_from)
+    if current not in allowed:
+        raise InvalidTransition(entity, str(current), action, [str(s) for s in allowed])
+
+
+def snapshot(record: Any, fields: Iterable[str]) -> dict[str, Any]:
+    """The named attributes of a record, for an audit event's before/after."""
+    return {name: getattr(record, name) for name in fields}
