@@ -56,17 +56,35 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     _register_blueprints(app, api)
     _register_request_hooks(app)
 
-    from .cli import fund_cli
+    from .cli import fund_cli, register_domain_commands
 
+    register_domain_commands()
     app.cli.add_command(fund_cli)
     return app
 
 
-def _register_blueprints(app: Flask, api: Api) -> None:
-    from .calls.routes import blp as calls_blp
-    from .system.routes import blp as system_blp
+#: The domain packages, each with models, schemas, services and routes (and maybe cli).
+DOMAINS = (
+    "system",
+    "funds",
+    "calls",
+    "applicants",
+    "proposals",
+    "board",
+    "grants",
+    "contributions",
+    "totals",
+    "reports",
+    "exports",
+    "auth",
+)
 
-    for blueprint in (system_blp, calls_blp):
+
+def _register_blueprints(app: Flask, api: Api) -> None:
+    from importlib import import_module
+
+    for domain in DOMAINS:
+        blueprint = import_module(f".{domain}.routes", __name__).blp
         api.register_blueprint(blueprint, url_prefix=f"/api/v1{blueprint.url_prefix or ''}")
 
 

@@ -17,6 +17,19 @@ db_cli = AppGroup("db", help="Schema migrations (Alembic).")
 fund_cli.add_command(db_cli)
 
 
+def register_domain_commands() -> None:
+    """Each domain may offer admin commands in ``<domain>/cli.py`` as ``cli_commands``."""
+    from importlib import import_module
+    from importlib.util import find_spec
+
+    from . import DOMAINS
+
+    for domain in DOMAINS:
+        if find_spec(f"fundapp.{domain}.cli") is not None:
+            for command in import_module(f"fundapp.{domain}.cli").cli_commands:
+                fund_cli.add_command(command)
+
+
 @fund_cli.command("migrate")
 def migrate_command() -> None:
     """Create or upgrade the database schema to the latest migration."""
