@@ -127,10 +127,11 @@ class ProposalFactory(Base):
 
     @factory.post_generation
     def countries(obj, create, extracted, **kwargs):  # noqa: N805
+        if not create:
+            return
         for code in extracted or ["NG"]:
-            obj.facets.append(m.ProposalFacet(facet=Facet.COUNTRY, code=code))
-        if create:
-            _session().flush()
+            _session().add(m.ProposalFacet(proposal_id=obj.id, facet=Facet.COUNTRY, code=code))
+        _session().flush()
 
 
 class BoardTermFactory(Base):

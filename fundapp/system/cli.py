@@ -1,0 +1,41 @@
+"""``fund backup`` and ``fund restore``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from flask.cli import with_appcontext
+
+from ..db import get_engine
+from .backup import BackupError, restore_backup, write_backup
+
+
+@click.command("backup")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="File to write (gzip-compressed JSON Lines).",
+)
+@with_appcontext
+def backup_command(output: Path) -> None:
+    """Export the whole database to a portable file."""
+    counts = write_backup(get_engine(), output)
+    click.echo(f"{sum(counts.values())} rows from {len(counts)} tables written to {output}")
+
+
+@click.command("restore")
+@click.argument("backup", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@with_appcontext
+def restore_command(backup: Path) -> None:
+    """Restore a backup into an empty database (run 'fund migrate' first)."""
+    try:
+        counts = restore_backup(get_engine(), backup)
+    except BackupError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{sum(counts.values())} rows restored into {len(counts)} tables")
+
+
+cli_commands = [backup_command, restore_command]
