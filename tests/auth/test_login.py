@@ -178,3 +178,39 @@ def test_successful_login_resets_the_counter_and_is_audited_without_the_token(cl
 def test_login_guard_is_built_once_per_app_from_its_config(app):
     assert login_guard(app) is login_guard(app)
     assert login_guard(app).by_address.limit == app.config["LOGIN_ADDRESS_MAX_FAILURES"]
+
+
+def test_parallel_wrong_logins_are_all_counted_and_lock_the_account_once(tmp_path):
+    """The account row is locked while a login is checked, so no failure is lost to a race."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from fundapp.db import get_engine, session_scope
+
+    from ..conftest import make_test_app
+    from ..databases import fresh_database
+
+    with fresh_database(tmp_path) as url:
+        app = make_test_app(url, LOGIN_MAX_FAILURES=5)
+        try:
+            with app.app_context(), session_scope() as session:
+                session.add(
+                    User(email="race@fund.example", name="Race", role=Role.STAFF, password_hash=CHEAP_HASH)
+                )
+
+            def attempt(n):
+                return login(
+                    app.test_client(), email="race@fund.example", password="wrong!", address=f"10.0.0.{n}"
+                )
+
+            with ThreadPoolExecutor(max_workers=8) as pool:
+                statuses = sorted(r.status_code for r in pool.map(attempt, range(8)))
+            assert statuses == [401] * 5 + [429] * 3
+            with app.app_context(), session_scope() as session:
+                user = session.scalars(select(User).where(User.email == "race@fund.example")).one()
+                assert user.locked_until is not None
+                failures = session.scalars(
+                    select(AuditEvent).where(AuditEvent.action == "user.login_failed")
+                ).all()
+                assert len(failures) == 5
+        finally:
+            get_engine(app).dispose()
