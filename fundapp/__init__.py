@@ -12,7 +12,7 @@ from typing import Any
 from flask import Flask, Response, g, request
 from werkzeug.routing import IntegerConverter
 
-from . import db, errors
+from . import audit, db, errors
 from .api import Api
 from .config import default_config, environment_config
 
@@ -55,6 +55,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.extensions["fundapp.api"] = api
     _register_blueprints(app, api)
     _register_request_hooks(app)
+    audit.init_app(app)  # after the commit hook, so that it runs before it
 
     from .cli import fund_cli, register_domain_commands
 
@@ -132,6 +133,7 @@ def _register_request_hooks(app: Flask) -> None:
         headers.setdefault("X-Content-Type-Options", "nosniff")
         headers.setdefault("X-Frame-Options", "DENY")
         headers.setdefault("Referrer-Policy", "no-referrer")
+        headers.setdefault("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
         headers["X-Request-ID"] = g.get("request_id", "")
         if request.path.startswith("/api/docs"):
             return response

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import logging
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-from sqlalchemy import ForeignKey, Index, String
+from flask import Flask
+from sqlalchemy import ForeignKey, Index, String, event
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from .db import Base, utcnow
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 class AuditEvent(Base):
@@ -69,3 +74,108 @@ def _jsonable(data: dict[str, Any] | None) -> dict[str, Any] | None:
         else:
             out[key] = str(value)
     return out
+
+
+def list_events(session: Session, query: dict[str, Any]) -> dict[str, Any]:
+    """Audit events, newest first, filtered; one COUNT and one SELECT."""
+    from sqlalchemy import Select, select
+
+    from .pagination import paginate
+
+    stmt: Select[Any] = select(AuditEvent)
+    for name in ("entity", "entity_id", "actor_id", "action", "request_id"):
+        if name in query:
+            stmt = stmt.where(getattr(AuditEvent, name) == query[name])
+    if "occurred_from" in query:
+        stmt = stmt.where(AuditEvent.occurred_at >= query["occurred_from"])
+    if "occurred_to" in query:
+        stmt = stmt.where(AuditEvent.occurred_at < query["occurred_to"])
+    return paginate(
+        session,
+        stmt,
+        page=query["page"],
+        page_size=query["page_size"],
+        sort=query["sort"],
+        sort_columns={"occurred_at": AuditEvent.occurred_at},
+        tiebreak=AuditEvent.id,
+    )
+
+
+# --- the guard: every successful mutation writes at least one audit event -------------------
+
+MUTATING_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+EXEMPT_ATTR = "_fundapp_audit_exempt"
+log = logging.getLogger(__name__)
+
+
+def not_audited(reason: str) -> Callable[[F], F]:
+    """Mark a POST that changes nothing (a search, a preview) as needing no audit event."""
+
+    def decorate(view: F) -> F:
+        setattr(view, EXEMPT_ATTR, reason)
+        return view
+
+    return decorate
+
+
+def _count_flushed_events(session: Session, _context: Any) -> None:
+    """``after_flush`` on every Session: count the request session's new audit events."""
+    from flask import g, has_request_context
+
+    if not has_request_context() or g.get("db_session") is not session:
+        return
+    flushed = sum(1 for obj in session.new if isinstance(obj, AuditEvent))
+    if flushed:
+        g.audit_events_flushed = g.get("audit_events_flushed", 0) + flushed
+
+
+def events_written(session: Session | None) -> int:
+    """Audit events of this request: flushed so far plus those still pending in the session."""
+    from flask import g
+
+    pending = 0 if session is None else sum(1 for obj in session.new if isinstance(obj, AuditEvent))
+    return g.get("audit_events_flushed", 0) + pending
+
+
+def _is_exempt(app: Flask, endpoint: str | None, method: str) -> bool:
+    view = app.view_functions.get(endpoint) if endpoint else None
+    view_class = getattr(view, "view_class", None)
+    if view_class is not None:
+        view = getattr(view_class, method.lower(), None)
+    return bool(getattr(view, EXEMPT_ATTR, None))
+
+
+def init_app(app: Flask) -> None:
+    """Register the guard. Register it AFTER the commit hook: after_request hooks run in
+    reverse order, so it sees the response before the transaction is committed."""
+    from flask import Response, g, request
+
+    from .errors import problem
+
+    if not event.contains(Session, "after_flush", _count_flushed_events):
+        event.listen(Session, "after_flush", _count_flushed_events)
+
+    @app.after_request
+    def _every_mutation_is_audited(response: Response) -> Response:
+        if (
+            request.method not in MUTATING_METHODS
+            or not 200 <= response.status_code < 300
+            or response.headers.get("Idempotent-Replayed")
+            or _is_exempt(app, request.endpoint, request.method)
+            or events_written(g.get("db_session")) > 0
+        ):
+            return response
+        log.error(
+            "mutation without an audit event: %s %s (endpoint %s, request %s)",
+            request.method,
+            request.path,
+            request.endpoint,
+            g.get("request_id"),
+        )
+        if app.config.get("AUDIT_STRICT"):
+            if g.get("idempotency_claim_id"):
+                from .idempotency import release_claim
+
+                release_claim(g.pop("idempotency_claim_id"))
+            return problem(500, "Internal server error", "the change was not audited, so it was not saved")
+        return response

@@ -35,6 +35,14 @@ def default_config(instance_path: str) -> dict[str, Any]:
         "TOKEN_DEFAULT_DAYS": 90,
         "LOGIN_MAX_FAILURES": 5,
         "LOGIN_LOCK_SECONDS": 300,
+        "LOGIN_TOKEN_HOURS": 8,
+        # per process (see fundapp/auth/throttle.py): failed logins one address may make per window
+        "LOGIN_ADDRESS_MAX_FAILURES": 20,
+        "LOGIN_ADDRESS_WINDOW_SECONDS": 300,
+        # argon2-cffi profile name (argon2.profiles); tests use CHEAPEST
+        "PASSWORD_HASH_PROFILE": "RFC_9106_LOW_MEMORY",
+        # Audit: a successful mutation without an audit event is logged; strict answers 500
+        "AUDIT_STRICT": False,
         "WRITE_DEMO_TOKENS": True,
         # Money
         "IDEMPOTENCY_KEY_HOURS": 24,

@@ -31,7 +31,15 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def make_test_app(url: str, **overrides: object) -> Flask:
-    config = {"DATABASE_URL": url, "TESTING": True, "WRITE_DEMO_TOKENS": False, "ENV_NAME": "test"}
+    config = {
+        "DATABASE_URL": url,
+        "TESTING": True,
+        "WRITE_DEMO_TOKENS": False,
+        "ENV_NAME": "test",
+        # a successful mutation without an audit event answers 500, so every test proves its event
+        "AUDIT_STRICT": True,
+        "PASSWORD_HASH_PROFILE": "CHEAPEST",
+    }
     config.update(overrides)
     return create_app(config)
 

@@ -195,3 +195,26 @@ class UserFactory(Base):
     name = factory.Sequence(lambda n: f"User {n}")
     role = Role.STAFF
     donor_id = None
+
+
+class ApiTokenFactory(Base):
+    """A token record; its plain text is unknown (use ``issue_token`` for a usable one)."""
+
+    class Meta:
+        model = m.ApiToken
+
+    user = factory.SubFactory(UserFactory)
+    name = factory.Sequence(lambda n: f"token {n}")
+    token_hash = factory.Sequence(lambda n: f"{n:064x}")
+    prefix = factory.Sequence(lambda n: f"fa_{n:07d}")
+    expires_at = factory.LazyFunction(lambda: utcnow() + dt.timedelta(days=30))
+
+
+class AuditEventFactory(Base):
+    class Meta:
+        model = m.AuditEvent
+
+    action = "call.create"
+    entity = "call"
+    entity_id = factory.Sequence(lambda n: n + 1)
+    after = factory.LazyFunction(lambda: {"status": "draft"})

@@ -1,38 +1,77 @@
-"""Users, tokens and passwords: issue, authenticate, revoke, log in."""
+"""Users, tokens and passwords: create, issue, authenticate, revoke, deactivate, log in."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import secrets
+from functools import cache
+from typing import Any
 
-from argon2 import PasswordHasher
+from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select, update
+from sqlalchemy import Select, select, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from ..audit import record_event
 from ..db import utcnow
-from ..errors import Conflict, DomainError, NotFound
+from ..errors import Conflict, DomainError, InvalidTransition, NotFound, Unprocessable
+from ..pagination import paginate
+from ..services_base import get_or_404, snapshot
 from .models import ApiToken, Role, User
+from .throttle import LoginGuard
 
+log = logging.getLogger(__name__)
 TOKEN_PREFIX = "fa_"
-_hasher = PasswordHasher()  # Argon2id with the library's current parameters
+USER_AUDITED = ("email", "name", "role", "donor_id", "active")
+TOKEN_AUDITED = ("user_id", "name", "prefix", "expires_at", "revoked_at")
+CHALLENGE = {"WWW-Authenticate": 'Bearer realm="fundapp"'}
 
 
 class TooManyAttempts(DomainError):
     status = 429
     title = "Too many requests"
 
+    def __init__(self, detail: str, retry_after: int) -> None:
+        super().__init__(detail)
+        self.headers = {"Retry-After": str(max(1, retry_after))}
+
 
 class LoginFailed(DomainError):
     status = 401
     title = "Unauthorized"
+    headers = CHALLENGE
+
+
+@cache
+def _hasher_for(profile: str) -> PasswordHasher:
+    return PasswordHasher.from_parameters(getattr(profiles, profile))
+
+
+def password_hasher() -> PasswordHasher:
+    """Argon2id with the app's profile (``PASSWORD_HASH_PROFILE``; RFC 9106 low-memory by default)."""
+    from flask import current_app, has_app_context
+
+    profile = current_app.config["PASSWORD_HASH_PROFILE"] if has_app_context() else "RFC_9106_LOW_MEMORY"
+    return _hasher_for(profile)
 
 
 def hash_token(token: str) -> str:
     """Tokens are 256 random bits, so a plain SHA-256 is the right hash (no need to slow it)."""
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def token_status(token: ApiToken, now: dt.datetime | None = None) -> str:
+    if token.revoked_at is not None:
+        return "revoked"
+    if token.expires_at <= (now or utcnow()):
+        return "expired"
+    return "active"
+
+
+# --- users -----------------------------------------------------------------------------
 
 
 def create_user(
@@ -45,65 +84,175 @@ def create_user(
     donor_id: int | None = None,
     password: str | None = None,
 ) -> User:
+    """A new user; 409 for a taken email, 422 when ``donor_id`` does not fit the role."""
+    from ..contributions.models import Donor
+
     email = email.strip().lower()
+    role = Role(role)
+    if role == Role.DONOR and donor_id is None:
+        raise Unprocessable("donor_id", "a donor user must be bound to a donor")
+    if role != Role.DONOR and donor_id is not None:
+        raise Unprocessable("donor_id", f"only donor users are bound to a donor, not {role} users")
+    if donor_id is not None and session.get(Donor, donor_id) is None:
+        raise Unprocessable("donor_id", f"donor {donor_id} does not exist")
     if session.scalar(select(User.id).where(User.email == email)) is not None:
         raise Conflict(f"a user with email {email} already exists")
-    if (role == Role.DONOR) != (donor_id is not None):
-        raise DomainError("a donor user is bound to exactly one donor; other roles to none")
     user = User(
         email=email,
         name=name,
         role=role,
         donor_id=donor_id,
-        password_hash=_hasher.hash(password) if password else None,
+        active=True,
+        failed_logins=0,
+        password_hash=password_hasher().hash(password) if password else None,
     )
     session.add(user)
+    session.flush()
+    after = {**snapshot(user, USER_AUDITED), "has_password": user.password_hash is not None}
+    record_event(session, actor, "user.create", "user", user.id, after=after)
+    return user
+
+
+def get_user(session: Session, user_id: int) -> User:
+    return get_or_404(session, User, user_id, label="user")
+
+
+def find_user_by_email(session: Session, email: str) -> User:
+    user = session.scalar(select(User).where(User.email == email.strip().lower()))
+    if user is None:
+        raise NotFound(f"no user has the email {email}")
+    return user
+
+
+def list_users(session: Session, query: dict[str, Any]) -> dict[str, Any]:
+    stmt: Select[Any] = select(User)
+    if "role" in query:
+        stmt = stmt.where(User.role == query["role"])
+    if "active" in query:
+        stmt = stmt.where(User.active == query["active"])
+    if "donor_id" in query:
+        stmt = stmt.where(User.donor_id == query["donor_id"])
+    return paginate(
+        session,
+        stmt,
+        page=query["page"],
+        page_size=query["page_size"],
+        sort=query["sort"],
+        sort_columns={"email": User.email, "name": User.name, "created_at": User.created_at},
+        tiebreak=User.id,
+    )
+
+
+def deactivate_user(session: Session, actor: User | None, user_id: int) -> User:
+    """Deactivate a user and revoke its live tokens; 409 if already inactive or if it is you."""
+    user = get_or_404(session, User, user_id, label="user", lock=True)
+    if not user.active:
+        raise InvalidTransition("user", "inactive", "deactivate", ["active"])
+    if actor is not None and actor.id == user.id:
+        raise Conflict("you cannot deactivate your own account; ask another admin")
+    now = utcnow()
+    revoked = session.execute(
+        update(ApiToken)
+        .where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
+        .values(revoked_at=now)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    user.active = False
     session.flush()
     record_event(
         session,
         actor,
-        "user.create",
+        "user.deactivate",
         "user",
         user.id,
-        after={"email": email, "role": str(role), "donor_id": donor_id},
+        before={"active": True},
+        after={"active": False, "tokens_revoked": revoked},
     )
     return user
 
 
-def issue_token(
-    session: Session, actor: User | None, user: User, *, name: str, days: int = 90
-) -> tuple[str, ApiToken]:
-    """A new token for ``user``; the plain text is returned once and never stored."""
+# --- tokens ----------------------------------------------------------------------------
+
+
+def _new_token(session: Session, user: User, *, name: str, lifetime: dt.timedelta) -> tuple[str, ApiToken]:
     plain = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken(
         user_id=user.id,
         name=name,
         token_hash=hash_token(plain),
         prefix=plain[:10],
-        expires_at=utcnow() + dt.timedelta(days=days),
+        expires_at=utcnow() + lifetime,
     )
     session.add(token)
+    session.flush()
+    return plain, token
+
+
+def issue_token(
+    session: Session, actor: User | None, user: User, *, name: str, days: int = 90
+) -> tuple[str, ApiToken]:
+    """A new token for ``user``; the plain text is returned once and never stored."""
+    plain, token = _new_token(session, user, name=name, lifetime=dt.timedelta(days=days))
+    record_event(session, actor, "token.issue", "api_token", token.id, after=snapshot(token, TOKEN_AUDITED))
+    return plain, token
+
+
+class IssuedToken:
+    """A token record plus its plain text (``.token``), which exists only in this answer."""
+
+    def __init__(self, plain: str, record: ApiToken) -> None:
+        self.token = plain
+        self.record = record
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.record, name)
+
+
+def issue_user_token(
+    session: Session, actor: User | None, user_id: int, *, name: str, days: int
+) -> IssuedToken:
+    """A token for an active user (404 unknown, 409 inactive)."""
+    user = get_or_404(session, User, user_id, label="user")
+    if not user.active:
+        raise Conflict(f"user {user_id} is deactivated; it cannot be given tokens")
+    return IssuedToken(*issue_token(session, actor, user, name=name, days=days))
+
+
+def list_user_tokens(session: Session, user_id: int, query: dict[str, Any]) -> dict[str, Any]:
+    if session.scalar(select(User.id).where(User.id == user_id)) is None:
+        raise NotFound(f"user {user_id} does not exist")
+    return paginate(
+        session,
+        select(ApiToken).where(ApiToken.user_id == user_id),
+        page=query["page"],
+        page_size=query["page_size"],
+        sort=query["sort"],
+        sort_columns={
+            "created_at": ApiToken.created_at,
+            "expires_at": ApiToken.expires_at,
+            "last_used_at": ApiToken.last_used_at,
+        },
+        tiebreak=ApiToken.id,
+    )
+
+
+def revoke_token(session: Session, actor: User | None, token_id: int) -> ApiToken:
+    """Revoke a token at once; 409 when it already is."""
+    token = get_or_404(session, ApiToken, token_id, label="token", lock=True)
+    if token.revoked_at is not None:
+        raise InvalidTransition("token", "revoked", "revoke", ["active", "expired"])
+    before = snapshot(token, TOKEN_AUDITED)
+    token.revoked_at = utcnow()
     session.flush()
     record_event(
         session,
         actor,
-        "token.issue",
+        "token.revoke",
         "api_token",
         token.id,
-        after={"user_id": user.id, "name": name, "expires_at": token.expires_at},
+        before=before,
+        after=snapshot(token, TOKEN_AUDITED),
     )
-    return plain, token
-
-
-def revoke_token(session: Session, actor: User | None, token_id: int) -> ApiToken:
-    token = session.get(ApiToken, token_id)
-    if token is None:
-        raise NotFound(f"token {token_id} does not exist")
-    if token.revoked_at is None:
-        token.revoked_at = utcnow()
-        record_event(
-            session, actor, "token.revoke", "api_token", token.id, after={"revoked_at": token.revoked_at}
-        )
     return token
 
 
@@ -123,38 +272,107 @@ def authenticate(session: Session, header: str) -> User | None:
     now = utcnow()
     if token.revoked_at is not None or token.expires_at <= now or not user.active:
         return None
-    # last_used_at to the minute: a write at most once a minute per token, never on reads
-    # that would otherwise take the write lock on every request.
+    # last_used_at to the minute: a write at most once a minute per token, so that reads do not
+    # take the write lock on every request. Best effort: a GET on SQLite runs in a deferred
+    # transaction whose upgrade to a writer may fail when another writer got in first; then the
+    # savepoint is rolled back and the request goes on.
     if token.last_used_at is None or now - token.last_used_at > dt.timedelta(minutes=1):
-        token.last_used_at = now
-        session.execute(update(ApiToken).where(ApiToken.id == token.id).values(last_used_at=now))
+        try:
+            with session.begin_nested():
+                session.execute(
+                    update(ApiToken)
+                    .where(ApiToken.id == token.id)
+                    .values(last_used_at=now)
+                    .execution_options(synchronize_session=False)
+                )
+        except OperationalError as exc:
+            log.info("last_used_at of token %s not recorded: %s", token.id, exc.orig)
+        session.expire(token, ["last_used_at"])
     return user
 
 
+# --- login -----------------------------------------------------------------------------
+
+
 def login(
-    session: Session, email: str, password: str, *, max_failures: int, lock_seconds: int
-) -> tuple[str, ApiToken]:
-    """Exchange email and password for a token; repeated failures lock the account (429)."""
-    user = session.scalar(select(User).where(User.email == email.strip().lower()))
+    session: Session, email: str, password: str, *, client: str | None, guard: LoginGuard
+) -> dict[str, Any]:
+    """Exchange email and password for a short-lived token.
+
+    401 for wrong credentials (the failure is counted and audited, so the caller must commit
+    despite the error); 429 with ``Retry-After`` while the address is throttled or the account
+    locked. The same answers for unknown emails, so neither reveals which accounts exist.
+    """
+    address = client or "unknown"
+    wait = guard.by_address.retry_after(address)
+    if wait is not None:
+        raise TooManyAttempts("too many failed logins from this address; try again later", wait)
+    email = email.strip().lower()
+    user = session.scalar(select(User).where(User.email == email).with_for_update())
     now = utcnow()
     if user is not None and user.locked_until is not None and user.locked_until > now:
-        raise TooManyAttempts("too many failed logins; try again later")
+        wait = (user.locked_until - now).total_seconds()
+        raise TooManyAttempts("too many failed logins; try again later", int(wait) + 1)
+    if user is None:
+        wait = guard.by_unknown_email.retry_after(email)
+        if wait is not None:
+            raise TooManyAttempts("too many failed logins; try again later", wait)
+
+    hasher = password_hasher()
     ok = False
     if user is not None and user.password_hash and user.active:
         try:
-            ok = _hasher.verify(user.password_hash, password)
+            ok = hasher.verify(user.password_hash, password)
         except (VerificationError, InvalidHashError):
             ok = False
     else:
-        _hasher.hash(password)  # same cost whether or not the user exists
+        hasher.hash(password)  # the same cost whether or not the account exists
+
     if not ok:
-        if user is not None:
-            user.failed_logins += 1
-            if user.failed_logins >= max_failures:
-                user.locked_until = now + dt.timedelta(seconds=lock_seconds)
-                user.failed_logins = 0
-            record_event(session, None, "user.login_failed", "user", user.id)
+        guard.by_address.hit(address)
+        if user is None:
+            guard.by_unknown_email.hit(email)
+        else:
+            _count_failure(session, user, now, guard, address)
         raise LoginFailed("email or password is wrong")
+
+    before = {"failed_logins": user.failed_logins, "locked_until": user.locked_until}
     user.failed_logins = 0
     user.locked_until = None
-    return issue_token(session, user, user, name="login", days=1)
+    if hasher.check_needs_rehash(user.password_hash or ""):
+        user.password_hash = hasher.hash(password)
+    plain, token = _new_token(session, user, name="login", lifetime=dt.timedelta(hours=guard.token_hours))
+    record_event(
+        session,
+        user,
+        "user.login",
+        "user",
+        user.id,
+        before=before,
+        after={"failed_logins": 0, "token_id": token.id, "expires_at": token.expires_at, "client": address},
+    )
+    return {
+        "token": plain,
+        "token_type": "Bearer",
+        "token_id": token.id,
+        "expires_at": token.expires_at,
+        "user": user,
+    }
+
+
+def _count_failure(session: Session, user: User, now: dt.datetime, guard: LoginGuard, address: str) -> None:
+    before = {"failed_logins": user.failed_logins, "locked_until": user.locked_until}
+    user.failed_logins += 1
+    if user.failed_logins >= guard.max_failures:
+        user.locked_until = now + dt.timedelta(seconds=guard.lock_seconds)
+        user.failed_logins = 0
+    session.flush()
+    record_event(
+        session,
+        None,
+        "user.login_failed",
+        "user",
+        user.id,
+        before=before,
+        after={"failed_logins": user.failed_logins, "locked_until": user.locked_until, "client": address},
+    )

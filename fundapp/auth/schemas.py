@@ -1,0 +1,143 @@
+"""Users, tokens, login and the audit trail: input, output and query schemas."""
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+from ..schemas_base import MAX_ID, Id, InputSchema, PageQuery, Text, sort_field
+from .models import Role
+from .services import token_status
+
+PASSWORD_MIN, PASSWORD_MAX = 12, 256
+
+
+def QueryId(**kwargs):  # noqa: N802
+    """An id in a query string: text such as "7" (``Id`` is strict and would refuse every value)."""
+    return fields.Integer(validate=validate.Range(min=1, max=MAX_ID), **kwargs)
+
+
+def Email(**kwargs):  # noqa: N802 - a field factory reads as a field
+    return fields.Email(
+        validate=validate.Length(max=254), metadata={"example": "m.rossi@fund.example"}, **kwargs
+    )
+
+
+class UserCreateSchema(InputSchema):
+    email = Email(required=True)
+    name = Text(required=True, max_length=200)
+    role = fields.Enum(Role, by_value=True, required=True)
+    donor_id = Id(allow_none=True, metadata={"description": "Required for donor users, refused for others"})
+    password = fields.String(
+        load_only=True,
+        validate=validate.Length(min=PASSWORD_MIN, max=PASSWORD_MAX),
+        metadata={"description": "Optional: lets the user log in; stored as an Argon2id hash only"},
+    )
+
+
+class UserSchema(ma.Schema):
+    id = fields.Integer()
+    email = fields.String()
+    name = fields.String()
+    role = fields.Enum(Role, by_value=True)
+    donor_id = fields.Integer(allow_none=True)
+    active = fields.Boolean()
+    has_password = fields.Function(lambda user: user.password_hash is not None, dump_only=True)
+    locked_until = fields.AwareDateTime(allow_none=True)
+    created_at = fields.AwareDateTime()
+    updated_at = fields.AwareDateTime()
+
+
+class MeSchema(ma.Schema):
+    id = fields.Integer()
+    email = fields.String()
+    name = fields.String()
+    role = fields.Enum(Role, by_value=True)
+    donor_id = fields.Integer(allow_none=True)
+
+
+class UserQuerySchema(PageQuery):
+    role = fields.Enum(Role, by_value=True)
+    active = fields.Boolean()
+    donor_id = QueryId()
+    sort = sort_field(["email", "name", "created_at"], "email")
+
+
+class TokenCreateSchema(InputSchema):
+    name = Text(required=True, max_length=100, metadata={"example": "reporting script"})
+    days = fields.Integer(
+        strict=True,
+        validate=validate.Range(min=1, max=365),
+        metadata={"description": "Lifetime in days (at most 365); the default is 90"},
+    )
+
+
+class TokenSchema(ma.Schema):
+    """A token as listed: never the token itself, only its first characters."""
+
+    id = fields.Integer()
+    user_id = fields.Integer()
+    name = fields.String()
+    prefix = fields.String(metadata={"description": "The token's first characters, to recognise it"})
+    status = fields.Function(
+        token_status, dump_only=True, metadata={"enum": ["active", "expired", "revoked"], "type": "string"}
+    )
+    created_at = fields.AwareDateTime()
+    expires_at = fields.AwareDateTime()
+    last_used_at = fields.AwareDateTime(allow_none=True)
+    revoked_at = fields.AwareDateTime(allow_none=True)
+
+
+class IssuedTokenSchema(TokenSchema):
+    """A new token: ``token`` is shown this once and cannot be read again."""
+
+    token = fields.String(metadata={"description": "Send as 'Authorization: Bearer <token>'"})
+
+
+class TokenQuerySchema(PageQuery):
+    sort = sort_field(["created_at", "expires_at", "last_used_at"], "-created_at")
+
+
+class LoginSchema(InputSchema):
+    email = Text(required=True, max_length=254)
+    password = fields.String(required=True, load_only=True, validate=validate.Length(min=1, max=PASSWORD_MAX))
+
+
+class LoginTokenSchema(ma.Schema):
+    token = fields.String(metadata={"description": "Send as 'Authorization: Bearer <token>'"})
+    token_type = fields.String(metadata={"example": "Bearer"})
+    token_id = fields.Integer()
+    expires_at = fields.AwareDateTime()
+    user = fields.Nested(MeSchema)
+
+
+class AuditEventSchema(ma.Schema):
+    id = fields.Integer()
+    occurred_at = fields.AwareDateTime()
+    actor_id = fields.Integer(allow_none=True)
+    actor_role = fields.String(allow_none=True)
+    request_id = fields.String(allow_none=True)
+    action = fields.String()
+    entity = fields.String()
+    entity_id = fields.Integer(allow_none=True)
+    before = fields.Dict(allow_none=True)
+    after = fields.Dict(allow_none=True)
+
+
+class AuditEventQuerySchema(PageQuery):
+    entity = Text(max_length=40, metadata={"example": "grant"})
+    entity_id = QueryId()
+    actor_id = QueryId()
+    action = Text(max_length=60, metadata={"example": "grant.approve"})
+    request_id = Text(max_length=64)
+    occurred_from = fields.AwareDateTime(
+        data_key="from", metadata={"description": "Events at or after this time (ISO 8601 with a zone)"}
+    )
+    occurred_to = fields.AwareDateTime(
+        data_key="to", metadata={"description": "Events before this time (ISO 8601 with a zone)"}
+    )
+    sort = sort_field(["occurred_at"], "-occurred_at")
+
+    @ma.validates_schema
+    def _from_before_to(self, data, **kwargs):
+        start, end = data.get("occurred_from"), data.get("occurred_to")
+        if start is not None and end is not None and start > end:
+            raise ma.ValidationError("must not be before 'from'", "to")

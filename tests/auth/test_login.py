@@ -1,0 +1,216 @@
+import datetime as dt
+
+import pytest
+from argon2 import PasswordHasher, profiles
+from sqlalchemy import select
+
+from fundapp.audit import AuditEvent
+from fundapp.auth.models import ApiToken, Role, User
+from fundapp.auth.services import hash_token
+from fundapp.auth.throttle import LoginGuard, SlidingWindow, login_guard
+from fundapp.db import utcnow
+from fundapp.errors import PROBLEM_TYPE
+
+from ..factories import UserFactory
+
+PASSWORD = "a long enough passphrase"
+# services outside a request have no app config, so tests hash with the test profile themselves
+CHEAP_HASH = PasswordHasher.from_parameters(profiles.CHEAPEST).hash(PASSWORD)
+
+
+@pytest.fixture
+def account(db_session, fund):
+    return UserFactory(email="officer@fund.example", role=Role.STAFF, password_hash=CHEAP_HASH)
+
+
+def login(client, email="officer@fund.example", password=PASSWORD, address="192.0.2.10"):
+    return client.post(
+        "/api/v1/auth/login",
+        json={"email": email, "password": password},
+        environ_base={"REMOTE_ADDR": address},
+    )
+
+
+def test_login_gives_a_short_lived_token_that_authenticates(client, account, app):
+    response = login(client, email="  Officer@FUND.example ")
+    assert response.status_code == 200, response.get_json()
+    body = response.get_json()
+    assert body["token_type"] == "Bearer"
+    assert body["user"]["id"] == account.id
+    assert body["user"]["role"] == "staff"
+    lifetime = dt.datetime.fromisoformat(body["expires_at"]) - utcnow()
+    assert dt.timedelta(hours=7) < lifetime <= dt.timedelta(hours=app.config["LOGIN_TOKEN_HOURS"])
+    me = client.get("/api/v1/me", headers={"Authorization": f"Bearer {body['token']}"})
+    assert me.get_json()["email"] == "officer@fund.example"
+
+
+def test_wrong_password_unknown_email_and_passwordless_user_all_answer_the_same_401(
+    client, account, db_session
+):
+    UserFactory(email="nopass@fund.example", role=Role.BOARD)
+    answers = [
+        login(client, password="wrong password!"),
+        login(client, email="nobody@fund.example"),
+        login(client, email="nopass@fund.example"),
+    ]
+    for response in answers:
+        assert response.status_code == 401
+        assert response.mimetype == PROBLEM_TYPE
+        assert response.headers["WWW-Authenticate"].startswith("Bearer")
+        assert response.get_json()["detail"] == "email or password is wrong"
+
+
+def test_a_failed_login_is_counted_and_audited_although_the_request_answers_401(client, account, db_session):
+    assert login(client, password="wrong password!").status_code == 401
+    db_session.expire_all()
+    assert db_session.get(User, account.id).failed_logins == 1
+    event = db_session.scalars(select(AuditEvent).where(AuditEvent.action == "user.login_failed")).one()
+    assert event.entity_id == account.id
+    assert event.after["failed_logins"] == 1
+    assert event.after["client"] == "192.0.2.10"
+
+
+def test_a_deactivated_user_cannot_log_in_even_with_the_right_password(client, account, db_session):
+    account.active = False
+    db_session.flush()
+    assert login(client).status_code == 401
+
+
+def test_repeated_failures_lock_the_account_with_retry_after_even_for_the_right_password(
+    client, account, app, db_session
+):
+    max_failures = app.config["LOGIN_MAX_FAILURES"]
+    for n in range(max_failures):  # each from another address: the account lock alone decides
+        assert login(client, password="wrong password!", address=f"198.51.100.{n}").status_code == 401
+    locked = login(client, address="203.0.113.1")
+    assert locked.status_code == 429
+    assert locked.mimetype == PROBLEM_TYPE
+    retry_after = int(locked.headers["Retry-After"])
+    assert 0 < retry_after <= app.config["LOGIN_LOCK_SECONDS"] + 1
+    db_session.expire_all()
+    user = db_session.get(User, account.id)
+    assert user.locked_until > utcnow()
+
+    user.locked_until = utcnow() - dt.timedelta(seconds=1)  # the lock has run out
+    db_session.flush()
+    assert login(client, address="203.0.113.1").status_code == 200
+    db_session.expire_all()
+    assert db_session.get(User, account.id).locked_until is None
+
+
+def test_an_unknown_email_locks_like_a_real_account_so_429_reveals_nothing(client, app, fund):
+    for n in range(app.config["LOGIN_MAX_FAILURES"]):
+        assert login(client, email="ghost@fund.example", address=f"198.51.100.{n}").status_code == 401
+    assert login(client, email="ghost@fund.example", address="203.0.113.9").status_code == 429
+
+
+def test_spraying_many_accounts_from_one_address_is_throttled(client, app, db_session, monkeypatch, fund):
+    guard = LoginGuard(
+        max_failures=5,
+        lock_seconds=300,
+        token_hours=8,
+        by_address=SlidingWindow(3, 60),
+        by_unknown_email=SlidingWindow(5, 300),
+    )
+    monkeypatch.setitem(app.extensions, "fundapp.login_guard", guard)
+    for n in range(3):
+        UserFactory(email=f"u{n}@fund.example", password_hash=CHEAP_HASH)
+        assert login(client, email=f"u{n}@fund.example", password="Summer2026!!!").status_code == 401
+    sprayed = login(client, email="u0@fund.example", password=PASSWORD)
+    assert sprayed.status_code == 429  # even the right password waits: the address is throttled
+    assert 0 < int(sprayed.headers["Retry-After"]) <= 60
+    assert login(client, email="u0@fund.example", password=PASSWORD, address="192.0.2.99").status_code == 200
+
+
+def test_sliding_window_forgets_failures_once_they_leave_the_window():
+    now = [1000.0]
+    window = SlidingWindow(2, 60, clock=lambda: now[0])
+    window.hit("a")
+    now[0] += 30
+    window.hit("a")
+    assert window.retry_after("a") == 30
+    assert window.retry_after("b") is None
+    now[0] += 30
+    assert window.retry_after("a") is None
+
+
+def test_sliding_window_stays_bounded_in_memory():
+    window = SlidingWindow(1, 60, max_keys=100)
+    for n in range(1000):
+        window.hit(f"10.0.{n // 256}.{n % 256}")
+    assert len(window._events) <= 100
+    assert window.retry_after("10.0.3.231") == 60  # the latest address is still counted
+
+
+def test_login_input_is_validated_before_any_password_work(client, fund):
+    response = client.post("/api/v1/auth/login", json={"email": "a@b.example"})
+    assert response.status_code == 422
+    assert response.get_json()["errors"][0]["field"] == "password"
+    too_long = client.post("/api/v1/auth/login", json={"email": "a@b.example", "password": "x" * 257})
+    assert too_long.status_code == 422
+
+
+def test_login_with_an_old_hash_rehashes_the_password_with_the_current_parameters(
+    client, account, db_session
+):
+    account.password_hash = PasswordHasher.from_parameters(profiles.RFC_9106_LOW_MEMORY).hash(PASSWORD)
+    db_session.flush()
+    assert login(client).status_code == 200
+    db_session.expire_all()
+    rehashed = db_session.get(User, account.id).password_hash
+    assert rehashed.startswith("$argon2id$v=19$m=8,t=1,p=1$")  # the test profile (CHEAPEST)
+
+
+def test_successful_login_resets_the_counter_and_is_audited_without_the_token(client, account, db_session):
+    login(client, password="wrong password!")
+    response = login(client)
+    assert response.status_code == 200
+    db_session.expire_all()
+    assert db_session.get(User, account.id).failed_logins == 0
+    event = db_session.scalars(select(AuditEvent).where(AuditEvent.action == "user.login")).one()
+    assert event.actor_id == account.id
+    assert event.before["failed_logins"] == 1
+    token = db_session.get(ApiToken, event.after["token_id"])
+    assert token.token_hash == hash_token(response.get_json()["token"])
+    assert response.get_json()["token"] not in repr(event.after)
+
+
+def test_login_guard_is_built_once_per_app_from_its_config(app):
+    assert login_guard(app) is login_guard(app)
+    assert login_guard(app).by_address.limit == app.config["LOGIN_ADDRESS_MAX_FAILURES"]
+
+
+def test_parallel_wrong_logins_are_all_counted_and_lock_the_account_once(tmp_path):
+    """The account row is locked while a login is checked, so no failure is lost to a race."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from fundapp.db import get_engine, session_scope
+
+    from ..conftest import make_test_app
+    from ..databases import fresh_database
+
+    with fresh_database(tmp_path) as url:
+        app = make_test_app(url, LOGIN_MAX_FAILURES=5)
+        try:
+            with app.app_context(), session_scope() as session:
+                session.add(
+                    User(email="race@fund.example", name="Race", role=Role.STAFF, password_hash=CHEAP_HASH)
+                )
+
+            def attempt(n):
+                return login(
+                    app.test_client(), email="race@fund.example", password="wrong!", address=f"10.0.0.{n}"
+                )
+
+            with ThreadPoolExecutor(max_workers=8) as pool:
+                statuses = sorted(r.status_code for r in pool.map(attempt, range(8)))
+            assert statuses == [401] * 5 + [429] * 3
+            with app.app_context(), session_scope() as session:
+                user = session.scalars(select(User).where(User.email == "race@fund.example")).one()
+                assert user.locked_until is not None
+                failures = session.scalars(
+                    select(AuditEvent).where(AuditEvent.action == "user.login_failed")
+                ).all()
+                assert len(failures) == 5
+        finally:
+            get_engine(app).dispose()
