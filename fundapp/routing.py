@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from flask_smorest import Blueprint as SmorestBlueprint
+from webargs.flaskparser import FlaskParser
 
 from .auth.policy import PUBLIC, allow
 from .etag import IF_MATCH_PARAMETER
@@ -15,7 +16,15 @@ from .idempotency import IDEMPOTENCY_PARAMETER, idempotent
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
 
+class StrictParser(FlaskParser):
+    """Unknown query parameters are an error too (webargs would silently drop them)."""
+
+    DEFAULT_UNKNOWN_BY_LOCATION = dict.fromkeys(FlaskParser.DEFAULT_UNKNOWN_BY_LOCATION)
+
+
 class Blueprint(SmorestBlueprint):
+    ARGUMENTS_PARSER = StrictParser()
+
     def allow(self, *roles: Any) -> Decorator:
         """Declare who may call the view (deny by default); document it in OpenAPI."""
 

@@ -138,7 +138,13 @@ def CurrencyCode(**kwargs: Any) -> fields.String:  # noqa: N802
 
 
 def Id(**kwargs: Any) -> fields.Integer:  # noqa: N802
+    """A record id in a JSON body: a JSON integer from 1 to 2^63-1."""
     return fields.Integer(strict=True, validate=validate.Range(min=1, max=MAX_ID), **kwargs)
+
+
+def QueryId(**kwargs: Any) -> fields.Integer:  # noqa: N802
+    """A record id in a query string (which carries only text): 1 to 2^63-1."""
+    return fields.Integer(validate=validate.Range(min=1, max=MAX_ID), **kwargs)
 
 
 class PageQuery(InputSchema):

@@ -3,16 +3,11 @@
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from ..schemas_base import MAX_ID, Id, InputSchema, PageQuery, Text, sort_field
+from ..schemas_base import Id, InputSchema, PageQuery, QueryId, Text, sort_field
 from .models import Role
 from .services import token_status
 
 PASSWORD_MIN, PASSWORD_MAX = 12, 256
-
-
-def QueryId(**kwargs):  # noqa: N802
-    """An id in a query string: text such as "7" (``Id`` is strict and would refuse every value)."""
-    return fields.Integer(validate=validate.Range(min=1, max=MAX_ID), **kwargs)
 
 
 def Email(**kwargs):  # noqa: N802 - a field factory reads as a field

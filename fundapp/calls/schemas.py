@@ -3,7 +3,7 @@
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from ..schemas_base import Amount, Id, InputSchema, MoneyOut, PageQuery, Text, sort_field
+from ..schemas_base import Amount, Id, InputSchema, MoneyOut, PageQuery, QueryId, Text, sort_field
 from .models import DEFAULT_CRITERIA, CallStatus
 
 
@@ -65,7 +65,7 @@ class CallSchema(ma.Schema):
 
 
 class CallQuerySchema(PageQuery):
-    fund_id = Id()
+    fund_id = QueryId()
     status = fields.Enum(CallStatus, by_value=True)
     year = fields.Integer(
         validate=validate.Range(min=2000, max=2100), metadata={"description": "Year the call was launched"}

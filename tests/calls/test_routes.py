@@ -118,3 +118,15 @@ def test_call_list_makes_the_same_number_of_queries_for_5_and_50_rows(client, au
         return len(beyond_auth(statements))
 
     assert count(5) == count(45) == 2  # count + page
+
+
+def test_an_unknown_or_misspelt_query_parameter_is_a_422_not_silently_ignored(client, auth, fund):
+    response = client.get("/api/v1/calls?stauts=open", headers=auth("staff"))
+    assert response.status_code == 422
+    assert response.get_json()["errors"][0]["field"] == "stauts"
+
+
+def test_a_fund_id_filter_in_the_query_string_is_accepted(client, auth, fund):
+    CallFactory(fund_id=fund.id)
+    body = client.get(f"/api/v1/calls?fund_id={fund.id}", headers=auth("staff")).get_json()
+    assert body["total"] == 1
