@@ -7,6 +7,7 @@ import datetime as dt
 import factory
 from factory.alchemy import SQLAlchemyModelFactory
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from fundapp import models as m
 from fundapp.auth.models import Role
@@ -127,6 +128,8 @@ class ProposalFactory(Base):
 
     @factory.post_generation
     def countries(obj, create, extracted, **kwargs):  # noqa: N805
+        if create:  # flushed, so facets would lazy-load (lazy="raise"); a new proposal has none
+            set_committed_value(obj, "facets", [])
         for code in extracted or ["NG"]:
             obj.facets.append(m.ProposalFacet(facet=Facet.COUNTRY, code=code))
         if create:
@@ -194,3 +197,32 @@ class UserFactory(Base):
     name = factory.Sequence(lambda n: f"User {n}")
     role = Role.STAFF
     donor_id = None
+
+
+class BoardMemberFactory(Base):
+    class Meta:
+        model = m.BoardMember
+
+    term = factory.SubFactory(BoardTermFactory)
+    name = factory.Sequence(lambda n: f"Trustee {n}")
+    country_code = "AT"
+    is_chair = False
+
+
+class ReserveRecommendationFactory(RecommendationFactory):
+    """A proposal the Board put on the reserve list (valid until the call's expiry date)."""
+
+    proposal = factory.SubFactory(
+        ProposalFactory,
+        call=factory.SelfAttribute("..session.call"),
+        status=ProposalStatus.RESERVE,
+    )
+    decision = Decision.RESERVE
+    amount_minor = None
+    reserve_expires_on = dt.date(2099, 12, 31)
+    status = RecommendationStatus.ON_RESERVE
+
+
+def fund_receives(fund_id: int, usd_minor: int) -> m.Receipt:
+    """Money received by a fund: one pledge paid in full, in USD."""
+    return ReceiptFactory(contribution__fund_id=fund_id, contribution__pledged_minor=usd_minor)
