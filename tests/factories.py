@@ -218,3 +218,32 @@ class AuditEventFactory(Base):
     entity = "call"
     entity_id = factory.Sequence(lambda n: n + 1)
     after = factory.LazyFunction(lambda: {"status": "draft"})
+
+
+class BoardMemberFactory(Base):
+    class Meta:
+        model = m.BoardMember
+
+    term = factory.SubFactory(BoardTermFactory)
+    name = factory.Sequence(lambda n: f"Trustee {n}")
+    country_code = "AT"
+    is_chair = False
+
+
+class ReserveRecommendationFactory(RecommendationFactory):
+    """A proposal the Board put on the reserve list (valid until the call's expiry date)."""
+
+    proposal = factory.SubFactory(
+        ProposalFactory,
+        call=factory.SelfAttribute("..session.call"),
+        status=ProposalStatus.RESERVE,
+    )
+    decision = Decision.RESERVE
+    amount_minor = None
+    reserve_expires_on = dt.date(2099, 12, 31)
+    status = RecommendationStatus.ON_RESERVE
+
+
+def fund_receives(fund_id: int, usd_minor: int) -> m.Receipt:
+    """Money received by a fund: one pledge paid in full, in USD."""
+    return ReceiptFactory(contribution__fund_id=fund_id, contribution__pledged_minor=usd_minor)

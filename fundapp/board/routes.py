@@ -1,6 +1,30 @@
-"""Board of Trustees: terms, sessions, recommendations, approval."""
+"""``/api/v1/board``: Board terms and members, sessions, the Board's slate, and final approval."""
 
+from flask import g
+from flask.views import MethodView
+
+from ..auth.models import Role
+from ..db import get_session
+from ..etag import with_etag
 from ..routing import Blueprint
+from ..schemas_base import page_of
+from . import services
+from .schemas import (
+    ApprovalCreateSchema,
+    DecisionOutcomeSchema,
+    MemberCreateSchema,
+    MemberSchema,
+    PromotionCreateSchema,
+    RecommendationQuerySchema,
+    RecommendationSchema,
+    SessionCreateSchema,
+    SessionQuerySchema,
+    SessionSchema,
+    SlateSchema,
+    TermCreateSchema,
+    TermQuerySchema,
+    TermSchema,
+)
 
 blp = Blueprint(
     "board",
@@ -8,3 +32,122 @@ blp = Blueprint(
     url_prefix="/board",
     description="Board of Trustees: terms, sessions, recommendations, approval",
 )
+READERS = (Role.ADMIN, Role.STAFF, Role.BOARD, Role.APPROVER)
+WRITERS = (Role.ADMIN, Role.STAFF)
+SLATE_RECORDERS = (Role.ADMIN, Role.STAFF, Role.BOARD)
+APPROVERS = (Role.ADMIN, Role.APPROVER)
+
+
+@blp.route("/terms")
+class Terms(MethodView):
+    @blp.allow(*READERS)
+    @blp.arguments(TermQuerySchema, location="query")
+    @blp.response(200, page_of(TermSchema))
+    def get(self, query):
+        """List Board terms, with their members"""
+        return services.list_terms(get_session(), query)
+
+    @blp.allow(*WRITERS)
+    @blp.arguments(TermCreateSchema)
+    @blp.response(201, TermSchema)
+    def post(self, data):
+        """Record a Board term (e.g. 2017-2020)"""
+        return services.create_term(get_session(), g.user, data), 201
+
+
+@blp.route("/terms/<int:term_id>")
+class TermById(MethodView):
+    @blp.allow(*READERS)
+    @blp.response(200, TermSchema)
+    def get(self, term_id):
+        """Read a Board term with its members"""
+        return services.get_term(get_session(), term_id)
+
+
+@blp.route("/terms/<int:term_id>/members")
+class TermMembers(MethodView):
+    @blp.allow(*WRITERS)
+    @blp.arguments(MemberCreateSchema)
+    @blp.response(201, MemberSchema)
+    def post(self, data, term_id):
+        """Add a member to a term (at most one chair per term)"""
+        return services.add_member(get_session(), g.user, term_id, data), 201
+
+
+@blp.route("/sessions")
+class Sessions(MethodView):
+    @blp.allow(*READERS)
+    @blp.arguments(SessionQuerySchema, location="query")
+    @blp.response(200, page_of(SessionSchema))
+    def get(self, query):
+        """List Board sessions, with their recommendations"""
+        return services.list_sessions(get_session(), query)
+
+    @blp.allow(*WRITERS)
+    @blp.arguments(SessionCreateSchema)
+    @blp.response(201, SessionSchema)
+    def post(self, data):
+        """Plan a Board session on a call under review"""
+        return with_etag(services.create_session(get_session(), g.user, data), 201)
+
+
+@blp.route("/sessions/<int:session_id>")
+class SessionById(MethodView):
+    @blp.allow(*READERS)
+    @blp.response(200, SessionSchema)
+    def get(self, session_id):
+        """Read a Board session with its recommendations"""
+        return with_etag(services.get_board_session(get_session(), session_id))
+
+
+@blp.route("/sessions/<int:session_id>/recommendations")
+class SessionSlate(MethodView):
+    @blp.allow(*SLATE_RECORDERS)
+    @blp.idempotent()
+    @blp.arguments(SlateSchema)
+    @blp.response(201, SessionSchema)
+    def post(self, data, session_id):
+        """Record the Board's slate: fund, reserve list or decline, all or nothing"""
+        board_session = services.record_slate(get_session(), g.user, session_id, data["recommendations"])
+        return with_etag(board_session, 201)
+
+
+@blp.route("/recommendations")
+class Recommendations(MethodView):
+    @blp.allow(*READERS)
+    @blp.arguments(RecommendationQuerySchema, location="query")
+    @blp.response(200, page_of(RecommendationSchema))
+    def get(self, query):
+        """List recommendations (the approver's work queue: ?status=pending_approval)"""
+        return services.list_recommendations(get_session(), query)
+
+
+@blp.route("/recommendations/<int:rec_id>")
+class RecommendationById(MethodView):
+    @blp.allow(*READERS)
+    @blp.response(200, RecommendationSchema)
+    def get(self, rec_id):
+        """Read a recommendation with its proposal and approvals"""
+        return services.get_recommendation(get_session(), rec_id)
+
+
+@blp.route("/recommendations/<int:rec_id>/approval")
+class RecommendationApproval(MethodView):
+    @blp.allow(*APPROVERS)
+    @blp.idempotent()
+    @blp.arguments(ApprovalCreateSchema)
+    @blp.response(201, DecisionOutcomeSchema)
+    def post(self, data, rec_id):
+        """Give final approval to a fund recommendation (a grant), or reject it"""
+        return services.decide_recommendation(get_session(), g.user, rec_id, data), 201
+
+
+@blp.route("/recommendations/<int:rec_id>/promotion")
+class RecommendationPromotion(MethodView):
+    @blp.allow(*APPROVERS)
+    @blp.idempotent()
+    @blp.arguments(PromotionCreateSchema)
+    @blp.response(201, DecisionOutcomeSchema)
+    def post(self, data, rec_id):
+        """Promote a reserve-list proposal to a grant while the list is valid"""
+        return services.promote_recommendation(get_session(), g.user, rec_id, data), 201

@@ -1,0 +1,280 @@
+"""The Board of Trustees: input, output and query schemas."""
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+from ..money import format_minor
+from ..schemas_base import (
+    Amount,
+    CountryCode,
+    Id,
+    InputSchema,
+    MoneyOut,
+    PageQuery,
+    QueryId,
+    Text,
+    sort_field,
+)
+from .models import ApprovalDecision, Decision, RecommendationStatus, SessionStatus
+from .services import funded_total_minor
+
+MAX_SLATE = 500
+MONEY_OUT = {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]{1,3})?$", "example": "25000.00"}
+
+
+def _dates_ordered(data, start="starts_on", end="ends_on"):
+    starts_on, ends_on = data.get(start), data.get(end)
+    if starts_on is not None and ends_on is not None and ends_on < starts_on:
+        raise ma.ValidationError(f"must not be before {start}", end)
+
+
+# --- terms and members -------------------------------------------------------------------
+
+
+class TermCreateSchema(InputSchema):
+    fund_id = Id(required=True)
+    label = Text(required=True, max_length=20, metadata={"example": "2017-2020"})
+    starts_on = fields.Date(required=True)
+    ends_on = fields.Date(required=True)
+    appointed_on = fields.Date(allow_none=True)
+    appointed_by = Text(max_length=100, allow_none=True, metadata={"example": "the Secretary-General"})
+
+    @ma.validates_schema
+    def _ordered(self, data, **kwargs):
+        _dates_ordered(data)
+
+
+class MemberCreateSchema(InputSchema):
+    name = Text(required=True, max_length=200)
+    country_code = CountryCode(allow_none=True)
+    is_chair = fields.Boolean(load_default=False)
+    gender = fields.String(
+        allow_none=True,
+        validate=validate.OneOf(["F", "M"]),
+        metadata={"description": "For 'la Présidente' / 'le Président' in documents"},
+    )
+
+
+class MemberSchema(ma.Schema):
+    id = fields.Integer()
+    term_id = fields.Integer()
+    name = fields.String()
+    country_code = fields.String(allow_none=True)
+    is_chair = fields.Boolean()
+    gender = fields.String(allow_none=True)
+
+
+class TermSchema(ma.Schema):
+    id = fields.Integer()
+    fund_id = fields.Integer()
+    label = fields.String()
+    starts_on = fields.Date()
+    ends_on = fields.Date()
+    appointed_on = fields.Date(allow_none=True)
+    appointed_by = fields.String(allow_none=True)
+    members = fields.List(fields.Nested(MemberSchema))
+    illustrative = fields.Boolean()
+    source = fields.String(allow_none=True)
+    created_at = fields.AwareDateTime()
+
+
+class TermQuerySchema(PageQuery):
+    fund_id = QueryId()
+    sort = sort_field(["starts_on", "label", "created_at"], "starts_on")
+
+
+# --- sessions ----------------------------------------------------------------------------
+
+
+class SessionCreateSchema(InputSchema):
+    call_id = Id(required=True)
+    term_id = Id(allow_none=True)
+    held_on = fields.Date(required=True)
+    place = Text(required=True, max_length=100, metadata={"example": "Vienna"})
+    available_income = Amount(
+        allow_none=True,
+        metadata={"description": "USD the Board may recommend; default: the fund's uncommitted balance"},
+    )
+
+
+class RecommendationBriefSchema(ma.Schema):
+    id = fields.Integer()
+    proposal_id = fields.Integer()
+    decision = fields.Enum(Decision, by_value=True)
+    currency = fields.String()
+    amount = MoneyOut("amount_minor", allow_none=True)
+    rank = fields.Integer(allow_none=True)
+    rationale = fields.String()
+    reserve_expires_on = fields.Date(allow_none=True)
+    status = fields.Enum(RecommendationStatus, by_value=True)
+    recorded_by_id = fields.Integer(allow_none=True)
+    created_at = fields.AwareDateTime()
+
+
+class SessionSchema(ma.Schema):
+    id = fields.Integer()
+    fund_id = fields.Integer()
+    call_id = fields.Integer()
+    term_id = fields.Integer(allow_none=True)
+    held_on = fields.Date()
+    place = fields.String()
+    currency = fields.String()
+    available_income = MoneyOut("available_income_minor")
+    funded_total = fields.Method(
+        "_funded_total",
+        metadata={
+            **MONEY_OUT,
+            "description": "The session's fund recommendations, less those the fund manager rejected",
+        },
+    )
+    remaining_income = fields.Method(
+        "_remaining_income", metadata={**MONEY_OUT, "description": "available_income - funded_total"}
+    )
+    status = fields.Enum(SessionStatus, by_value=True)
+    recommendations = fields.List(fields.Nested(RecommendationBriefSchema))
+    version = fields.Integer()
+    created_at = fields.AwareDateTime()
+    updated_at = fields.AwareDateTime()
+
+    def _funded_total(self, obj):
+        return format_minor(funded_total_minor(obj.recommendations), obj.currency)
+
+    def _remaining_income(self, obj):
+        remaining = obj.available_income_minor - funded_total_minor(obj.recommendations)
+        return format_minor(remaining, obj.currency)
+
+
+class SessionQuerySchema(PageQuery):
+    fund_id = QueryId()
+    call_id = QueryId()
+    term_id = QueryId()
+    status = fields.Enum(SessionStatus, by_value=True)
+    sort = sort_field(["held_on", "created_at"], "-held_on")
+
+
+# --- the slate ---------------------------------------------------------------------------
+
+
+class SlateEntrySchema(InputSchema):
+    proposal_id = Id(required=True)
+    decision = fields.Enum(Decision, by_value=True, required=True)
+    amount = Amount(allow_none=True, metadata={"description": "USD; required for fund, refused otherwise"})
+    rank = fields.Integer(strict=True, allow_none=True, validate=validate.Range(min=1, max=10_000))
+    rationale = Text(required=True, max_length=4000, multiline=True)
+
+    @ma.validates_schema
+    def _amount_iff_fund(self, data, **kwargs):
+        decision, amount = data.get("decision"), data.get("amount")
+        if decision == Decision.FUND and amount is None:
+            raise ma.ValidationError("required when the decision is fund", "amount")
+        if decision is not None and decision != Decision.FUND and amount is not None:
+            raise ma.ValidationError(f"only a fund decision carries an amount, not {decision}", "amount")
+
+
+class SlateSchema(InputSchema):
+    recommendations = fields.List(
+        fields.Nested(SlateEntrySchema), required=True, validate=validate.Length(min=1, max=MAX_SLATE)
+    )
+
+
+# --- recommendations, approval, promotion ------------------------------------------------
+
+
+class ProposalBriefSchema(ma.Schema):
+    id = fields.Integer()
+    reference = fields.String()
+    title = fields.String()
+    organisation_id = fields.Integer()
+    organisation_name = fields.String(attribute="organisation.name")
+    currency = fields.String()
+    requested = MoneyOut("requested_minor")
+    duration_months = fields.Integer()
+    status = fields.String()
+
+
+class ApprovalSchema(ma.Schema):
+    id = fields.Integer()
+    recommendation_id = fields.Integer()
+    decision = fields.Enum(ApprovalDecision, by_value=True)
+    currency = fields.String()
+    amount = MoneyOut("amount_minor", allow_none=True)
+    reason = fields.String(allow_none=True)
+    approver_id = fields.Integer(allow_none=True)
+    approver_name = fields.String()
+    decided_at = fields.AwareDateTime()
+
+
+class RecommendationSchema(RecommendationBriefSchema):
+    session_id = fields.Integer()
+    call_id = fields.Integer(attribute="session.call_id")
+    held_on = fields.Date(attribute="session.held_on")
+    proposal = fields.Nested(ProposalBriefSchema)
+    approvals = fields.List(fields.Nested(ApprovalSchema))
+
+
+class RecommendationQuerySchema(PageQuery):
+    fund_id = QueryId()
+    session_id = QueryId()
+    call_id = QueryId()
+    proposal_id = QueryId()
+    decision = fields.Enum(Decision, by_value=True)
+    status = fields.Enum(RecommendationStatus, by_value=True)
+    sort = sort_field(["id", "rank", "amount", "created_at"], "id")
+
+
+class ApprovalCreateSchema(InputSchema):
+    decision = fields.Enum(ApprovalDecision, by_value=True, required=True)
+    reason = Text(max_length=4000, multiline=True, allow_none=True)
+    starts_on = fields.Date(
+        allow_none=True, metadata={"description": "Grant start; default: the first of next month"}
+    )
+    ends_on = fields.Date(allow_none=True, metadata={"description": "Grant end; default: start + duration"})
+
+    @ma.validates_schema
+    def _consistent(self, data, **kwargs):
+        if data.get("decision") == ApprovalDecision.REJECTED:
+            if not data.get("reason"):
+                raise ma.ValidationError("a rejection needs a reason", "reason")
+            for name in ("starts_on", "ends_on"):
+                if data.get(name) is not None:
+                    raise ma.ValidationError("only an approval sets the grant's dates", name)
+        _dates_ordered(data)
+
+
+class PromotionCreateSchema(InputSchema):
+    amount = Amount(required=True, metadata={"description": "USD; at most the proposal's requested amount"})
+    reason = Text(max_length=4000, multiline=True, allow_none=True)
+    starts_on = fields.Date(allow_none=True)
+    ends_on = fields.Date(allow_none=True)
+
+    @ma.validates_schema
+    def _ordered(self, data, **kwargs):
+        _dates_ordered(data)
+
+
+class AwardedGrantSchema(ma.Schema):
+    """The grant an approval or promotion created (the grants API has the full record)."""
+
+    id = fields.Integer()
+    agreement_number = fields.String()
+    fund_id = fields.Integer()
+    call_id = fields.Integer()
+    proposal_id = fields.Integer()
+    organisation_id = fields.Integer()
+    approval_id = fields.Integer()
+    currency = fields.String()
+    amount = MoneyOut("amount_minor")
+    approved_on = fields.Date()
+    starts_on = fields.Date()
+    ends_on = fields.Date()
+    country_code = fields.String()
+    status = fields.String()
+
+
+class DecisionOutcomeSchema(ma.Schema):
+    """What a final decision did: the approval, the recommendation's new state, and any grant."""
+
+    approval = fields.Nested(ApprovalSchema, required=True)
+    recommendation = fields.Nested(RecommendationBriefSchema, required=True)
+    proposal_status = fields.String(required=True)
+    grant = fields.Nested(AwardedGrantSchema, allow_none=True)
