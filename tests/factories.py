@@ -194,3 +194,41 @@ class UserFactory(Base):
     name = factory.Sequence(lambda n: f"User {n}")
     role = Role.STAFF
     donor_id = None
+
+
+def _facet_rows(o) -> list[m.ProposalFacet]:
+    return [
+        m.ProposalFacet(facet=facet, code=code)
+        for facet, codes in (
+            (Facet.COUNTRY, o.countries),
+            (Facet.TARGET_GROUP, o.target_groups),
+            (Facet.ASSISTANCE, o.assistance),
+        )
+        for code in codes
+    ]
+
+
+class FacetedProposalFactory(ProposalFactory):
+    """A proposal with countries, target groups and kinds of assistance.
+
+    The facets are given to the constructor: ProposalFactory's ``countries`` hook appends
+    them after the flush, which ``lazy="raise"`` refuses.
+    """
+
+    class Params:
+        countries = ("NG",)
+        target_groups = ("women",)
+        assistance = ("shelter",)
+
+    facets = factory.LazyAttribute(_facet_rows)
+
+
+class EligibilityCheckFactory(Base):
+    class Meta:
+        model = m.EligibilityCheck
+
+    proposal = factory.SubFactory(FacetedProposalFactory)
+    criterion = "complete_application"
+    passed = True
+    note = None
+    checked_at = factory.LazyFunction(utcnow)
