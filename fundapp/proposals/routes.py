@@ -39,7 +39,6 @@ class Proposals(MethodView):
         return services.list_proposals(get_session(), g.user, query)
 
     @blp.allow(*WRITERS)
-    @blp.idempotent()
     @blp.arguments(ProposalCreateSchema)
     @blp.response(201, ProposalDetailSchema)
     @blp.alt_response(409, response="CONFLICT")

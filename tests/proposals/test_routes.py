@@ -101,18 +101,6 @@ def test_references_number_proposals_within_their_call(client, auth, fund, call,
     assert elsewhere.get_json()["reference"] == f"{fund.code}/10.2/0002"
 
 
-def test_a_retried_submission_with_the_same_idempotency_key_creates_one_proposal(
-    client, auth, db_session, call, organisation
-):
-    headers = auth("staff", **{"Idempotency-Key": "submit-afj-2"})
-    first = client.post(URL, json=proposal_body(call, organisation), headers=headers)
-    again = client.post(URL, json=proposal_body(call, organisation), headers=headers)
-    assert first.status_code == again.status_code == 201
-    assert again.headers["Idempotent-Replayed"] == "true"
-    assert again.get_json()["id"] == first.get_json()["id"]
-    assert db_session.query(Proposal).count() == 1
-
-
 @pytest.mark.parametrize("status", [CallStatus.DRAFT, CallStatus.CLOSED, CallStatus.UNDER_REVIEW])
 def test_a_call_that_is_not_open_refuses_proposals_with_a_409_naming_its_state(
     client, auth, db_session, organisation, status
