@@ -247,3 +247,41 @@ class ReserveRecommendationFactory(RecommendationFactory):
 def fund_receives(fund_id: int, usd_minor: int) -> m.Receipt:
     """Money received by a fund: one pledge paid in full, in USD."""
     return ReceiptFactory(contribution__fund_id=fund_id, contribution__pledged_minor=usd_minor)
+
+
+def _facet_rows(o) -> list[m.ProposalFacet]:
+    return [
+        m.ProposalFacet(facet=facet, code=code)
+        for facet, codes in (
+            (Facet.COUNTRY, o.countries),
+            (Facet.TARGET_GROUP, o.target_groups),
+            (Facet.ASSISTANCE, o.assistance),
+        )
+        for code in codes
+    ]
+
+
+class FacetedProposalFactory(ProposalFactory):
+    """A proposal with countries, target groups and kinds of assistance.
+
+    The facets are given to the constructor: ProposalFactory's ``countries`` hook appends
+    them after the flush, which ``lazy="raise"`` refuses.
+    """
+
+    class Params:
+        countries = ("NG",)
+        target_groups = ("women",)
+        assistance = ("shelter",)
+
+    facets = factory.LazyAttribute(_facet_rows)
+
+
+class EligibilityCheckFactory(Base):
+    class Meta:
+        model = m.EligibilityCheck
+
+    proposal = factory.SubFactory(FacetedProposalFactory)
+    criterion = "complete_application"
+    passed = True
+    note = None
+    checked_at = factory.LazyFunction(utcnow)

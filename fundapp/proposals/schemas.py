@@ -1,0 +1,184 @@
+"""Proposals and eligibility screening: input, output and query schemas."""
+
+from collections.abc import Sequence
+from typing import Any
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+from ..calls.models import CallStatus
+from ..schemas_base import MAX_ID, Amount, CountryCode, Id, InputSchema, MoneyOut, PageQuery, Text, sort_field
+from .models import ASSISTANCE_KINDS, TARGET_GROUPS, Facet, ProposalStatus
+
+#: The languages a proposal may be written in: the six official languages of the United Nations.
+LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
+MAX_COUNTRIES = 30
+CRITERION = validate.Regexp(
+    r"^[a-z][a-z0-9_]*$", error="must be a criterion name such as 'complete_application'"
+)
+
+
+def QueryId(**kwargs: Any) -> fields.Integer:  # noqa: N802 - a field factory reads as a field
+    """An id in a query string: ``Id()`` is strict, and a query string holds only text."""
+    return fields.Integer(validate=validate.Range(min=1, max=MAX_ID), **kwargs)
+
+
+def no_repeats(values: Sequence[str]) -> None:
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            raise ma.ValidationError(f"lists '{value}' more than once")
+        seen.add(value)
+
+
+def _codes(choices: Sequence[str], *, max_items: int, example: list[str]) -> fields.List:
+    return fields.List(
+        fields.String(validate=validate.OneOf(choices)),
+        required=True,
+        validate=[validate.Length(min=1, max=max_items), no_repeats],
+        metadata={"example": example, "uniqueItems": True},
+    )
+
+
+class ProposalCreateSchema(InputSchema):
+    call_id = Id(required=True)
+    organisation_id = Id(required=True)
+    title = Text(required=True, max_length=300)
+    summary = Text(required=True, max_length=5000, multiline=True)
+    requested_amount = Amount(required=True, metadata={"description": "In the call's currency (USD)"})
+    duration_months = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=120))
+    countries = fields.List(
+        CountryCode(),
+        required=True,
+        validate=[validate.Length(min=1, max=MAX_COUNTRIES), no_repeats],
+        metadata={
+            "description": "Countries of implementation (ISO 3166-1 alpha-2)",
+            "example": ["NG", "GH"],
+            "uniqueItems": True,
+        },
+    )
+    target_groups = _codes(TARGET_GROUPS, max_items=len(TARGET_GROUPS), example=["women", "girls"])
+    assistance = _codes(ASSISTANCE_KINDS, max_items=len(ASSISTANCE_KINDS), example=["shelter", "medical"])
+    language = fields.String(load_default="en", validate=validate.OneOf(LANGUAGES))
+
+
+class ProposalUpdateSchema(ProposalCreateSchema):
+    """The fields of a submitted proposal that may change (use with ``partial=True``)."""
+
+    class Meta:
+        exclude = ("call_id", "organisation_id")
+
+
+class WithdrawalSchema(InputSchema):
+    reason = Text(required=True, max_length=2000, multiline=True)
+
+
+class CheckInSchema(InputSchema):
+    criterion = fields.String(required=True, validate=[validate.Length(min=1, max=40), CRITERION])
+    passed = fields.Boolean(required=True, truthy={True}, falsy={False})
+    note = Text(max_length=2000, multiline=True, allow_none=True)
+
+    @ma.validates_schema
+    def _failure_has_a_reason(self, data: dict[str, Any], **kwargs: Any) -> None:
+        if data.get("passed") is False and not data.get("note"):
+            raise ma.ValidationError("a failed criterion needs a note saying why", "note")
+
+
+class ScreeningSchema(InputSchema):
+    checks = fields.List(
+        fields.Nested(CheckInSchema),
+        required=True,
+        validate=validate.Length(min=1, max=30),
+        metadata={"description": "Exactly one entry per eligibility criterion of the call"},
+    )
+
+
+class FacetCodes(fields.List):
+    """The codes of one facet of a proposal (its countries, target groups or kinds of assistance), sorted."""
+
+    def __init__(self, facet: Facet, **kwargs: Any) -> None:
+        self.facet = facet
+        super().__init__(fields.String(), dump_only=True, **kwargs)
+
+    def serialize(self, attr: str, obj: Any, accessor: Any = None, **kwargs: Any) -> list[str]:
+        return sorted(obj.facet_codes(self.facet))
+
+
+class CallBriefSchema(ma.Schema):
+    id = fields.Integer()
+    cycle_label = fields.String()
+    status = fields.Enum(CallStatus, by_value=True)
+
+
+class OrganisationBriefSchema(ma.Schema):
+    id = fields.Integer()
+    name = fields.String()
+    acronym = fields.String(allow_none=True)
+    country_code = fields.String()
+
+
+class EligibilityCheckSchema(ma.Schema):
+    criterion = fields.String()
+    passed = fields.Boolean()
+    note = fields.String(allow_none=True)
+    checked_by_id = fields.Integer(allow_none=True)
+    checked_at = fields.AwareDateTime()
+
+
+class ProposalSchema(ma.Schema):
+    id = fields.Integer()
+    reference = fields.String(metadata={"example": "UNVTF/2/0042"})
+    call = fields.Nested(CallBriefSchema)
+    organisation = fields.Nested(OrganisationBriefSchema)
+    title = fields.String()
+    summary = fields.String()
+    currency = fields.String()
+    requested_amount = MoneyOut("requested_minor")
+    duration_months = fields.Integer()
+    countries = FacetCodes(Facet.COUNTRY)
+    target_groups = FacetCodes(Facet.TARGET_GROUP)
+    assistance = FacetCodes(Facet.ASSISTANCE)
+    language = fields.String()
+    status = fields.Enum(ProposalStatus, by_value=True)
+    submitted_at = fields.AwareDateTime()
+    withdrawn_reason = fields.String(allow_none=True)
+    illustrative = fields.Boolean()
+    source = fields.String(allow_none=True)
+    version = fields.Integer()
+    created_at = fields.AwareDateTime()
+    updated_at = fields.AwareDateTime()
+
+
+class ProposalDetailSchema(ProposalSchema):
+    eligibility_checks = fields.List(fields.Nested(EligibilityCheckSchema), attribute="checks")
+
+
+class ProposalQuerySchema(PageQuery):
+    call_id = QueryId()
+    status = fields.Enum(ProposalStatus, by_value=True)
+    country = CountryCode()
+    organisation_id = QueryId()
+    target_group = fields.String(validate=validate.OneOf(TARGET_GROUPS))
+    assistance = fields.String(validate=validate.OneOf(ASSISTANCE_KINDS))
+    sort = sort_field(["submitted_at", "requested_amount", "title"], "submitted_at")
+
+
+class SummaryQuerySchema(InputSchema):
+    call_id = QueryId(required=True)
+
+
+class CriterionFailuresSchema(ma.Schema):
+    criterion = fields.String()
+    failed = fields.Integer()
+
+
+class EligibilitySummarySchema(ma.Schema):
+    call_id = fields.Integer()
+    received = fields.Integer(metadata={"description": "Proposals submitted to the call"})
+    screened = fields.Integer(metadata={"description": "Proposals screened against every criterion"})
+    eligible = fields.Integer()
+    ineligible = fields.Integer()
+    criteria = fields.List(
+        fields.Nested(CriterionFailuresSchema),
+        metadata={"description": "For each of the call's criteria, how many proposals failed it"},
+    )
