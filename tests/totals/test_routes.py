@@ -209,6 +209,14 @@ def test_public_totals_need_no_token_and_sum_by_year_and_by_kind(client, fund, d
     }
     assert kinds["individual"]["donors"] == 0
     assert client.get(f"{PUBLIC}?as_of=2015-12-31").get_json()["usd"] == "100000.00"
+    assert client.get(f"{PUBLIC}?fund_id={fund.id}").get_json()["usd"] == "411234.56"
+    assert client.get(f"{PUBLIC}?fund_id={fund.id + 1000}").get_json()["usd"] == "0.00"
+
+
+def test_public_totals_take_three_statements_whatever_the_data(client, fund, donors, query_counter):
+    with query_counter() as statements:
+        assert client.get(PUBLIC).status_code == 200
+    assert len(statements) == 3  # by year, by kind, the names that may be published
 
 
 def test_public_totals_never_name_an_individual_or_an_anonymous_donor(client, fund, donors):
