@@ -14,6 +14,7 @@ from fundapp.board.models import Decision, RecommendationStatus
 from fundapp.calls.models import CallStatus
 from fundapp.contributions.models import ContributionStatus, DonorKind
 from fundapp.db import utcnow
+from fundapp.grants.models import AgeGroup, ReportKind, ReportNature, ReportStatus, Sex
 from fundapp.proposals.models import Facet, ProposalStatus
 
 
@@ -285,3 +286,79 @@ class EligibilityCheckFactory(Base):
     passed = True
     note = None
     checked_at = factory.LazyFunction(utcnow)
+
+
+class CampaignFactory(Base):
+    class Meta:
+        model = m.Campaign
+
+    fund_id = factory.LazyAttribute(lambda _: FundFactory().id)
+    name = factory.Sequence(lambda n: f"Online campaign {n}")
+    platform = "online"
+    starts_on = dt.date(2017, 1, 1)
+
+
+def _add_facets(proposal, facet, codes):
+    session = _session()
+    for code in codes:
+        session.add(m.ProposalFacet(proposal_id=proposal.id, facet=facet, code=code))
+    session.flush()
+
+
+class ProposalWithFacetsFactory(ProposalFactory):
+    """A proposal whose facets are inserted as rows.
+
+    ``ProposalFactory.countries`` appends to ``proposal.facets`` after the flush, which
+    ``lazy="raise"`` refuses, so every ``ProposalFactory()`` fails; this one does not touch
+    the relationship.
+    """
+
+    @factory.post_generation
+    def countries(obj, create, extracted, **kwargs):  # noqa: N805
+        _add_facets(obj, Facet.COUNTRY, extracted or ["NG"])
+
+    @factory.post_generation
+    def target_groups(obj, create, extracted, **kwargs):  # noqa: N805
+        _add_facets(obj, Facet.TARGET_GROUP, extracted or [])
+
+    @factory.post_generation
+    def assistance(obj, create, extracted, **kwargs):  # noqa: N805
+        _add_facets(obj, Facet.ASSISTANCE, extracted or [])
+
+
+class GrantWithProposalFactory(GrantFactory):
+    """``GrantFactory`` on a ``ProposalWithFacetsFactory`` proposal."""
+
+    proposal = factory.SubFactory(ProposalWithFacetsFactory, status=ProposalStatus.APPROVED)
+
+
+class DisbursementFactory(Base):
+    class Meta:
+        model = m.Disbursement
+
+    grant = factory.SubFactory(GrantWithProposalFactory)
+    tranche = factory.Sequence(lambda n: n + 1)
+    planned_on = dt.date(2015, 7, 15)
+    amount_minor = 25_000_00
+
+
+class GrantReportFactory(Base):
+    class Meta:
+        model = m.GrantReport
+
+    grant = factory.SubFactory(GrantWithProposalFactory)
+    kind = ReportKind.INTERIM
+    nature = ReportNature.NARRATIVE
+    due_on = factory.Sequence(lambda n: dt.date(2016, 1, 1) + dt.timedelta(days=n))
+    status = ReportStatus.DUE
+
+
+class BeneficiaryCountFactory(Base):
+    class Meta:
+        model = m.BeneficiaryCount
+
+    report = factory.SubFactory(GrantReportFactory)
+    sex = Sex.FEMALE
+    age_group = AgeGroup.ADULT
+    assistance = "shelter"
+    people = 10

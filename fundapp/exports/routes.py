@@ -1,7 +1,114 @@
-"""Open data (360Giving, IATI) and spreadsheets."""
+"""Open data (360Giving, IATI) and spreadsheets (CSV)."""
 
+from collections.abc import Iterator
+
+import simplejson
+from flask import Response, current_app, g, stream_with_context
+
+from ..auth.models import Role
+from ..auth.policy import PUBLIC
+from ..db import get_session
 from ..routing import Blueprint
+from . import services
+from .publisher import Publisher
+from .schemas import (
+    CSV_BODY,
+    GIVING360_BODY,
+    XML_BODY,
+    ContributionExportQuerySchema,
+    DisbursementExportQuerySchema,
+    GrantExportQuerySchema,
+    OpenDataQuerySchema,
+    ProposalExportQuerySchema,
+    TotalsExportQuerySchema,
+)
 
 blp = Blueprint(
     "exports", __name__, url_prefix="/exports", description="Open data (360Giving, IATI) and spreadsheets"
 )
+CSV_READERS = (Role.ADMIN, Role.STAFF, Role.APPROVER)
+
+
+def _streamed(chunks: Iterator[str] | Iterator[bytes], mimetype: str, filename: str) -> Response:
+    """A streamed body: chunks leave as the database yields rows (the request stays open meanwhile)."""
+    return Response(
+        stream_with_context(chunks),
+        mimetype=mimetype,
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+def _csv(chunks: Iterator[str], filename: str) -> Response:
+    return _streamed(chunks, "text/csv", filename)
+
+
+@blp.route("/360giving.json")
+@blp.allow(PUBLIC)
+@blp.arguments(OpenDataQuerySchema, location="query")
+@blp.response(200, GIVING360_BODY, content_type="application/json")
+def giving360(query):
+    """Every grant as a 360Giving 1.4 data package (open data, no token)
+
+    404 while no grant exists (the standard's package needs at least one).
+    """
+    package = services.giving360_package(get_session(), Publisher.from_config(current_app.config), query)
+    return Response(simplejson.dumps(package, use_decimal=True), mimetype="application/json")
+
+
+@blp.route("/iati.xml")
+@blp.allow(PUBLIC)
+@blp.arguments(OpenDataQuerySchema, location="query")
+@blp.response(200, XML_BODY, content_type="application/xml")
+def iati(query):
+    """The funds and their grants as IATI 2.03 activities (open data, no token)
+
+    Each fund is a parent activity holding donors' pledges and receipts; each grant a child
+    activity holding its commitment and paid tranches.
+    """
+    chunks = services.iati_activities(get_session(), Publisher.from_config(current_app.config), query)
+    return _streamed(chunks, "application/xml", "iati-activities.xml")
+
+
+@blp.route("/proposals.csv")
+@blp.allow(*CSV_READERS)
+@blp.arguments(ProposalExportQuerySchema, location="query")
+@blp.response(200, CSV_BODY, content_type="text/csv")
+def proposals_csv(query):
+    """Proposals as CSV (streamed), with the filters of the proposal list"""
+    return _csv(services.proposals_csv(get_session(), query), "proposals.csv")
+
+
+@blp.route("/grants.csv")
+@blp.allow(*CSV_READERS)
+@blp.arguments(GrantExportQuerySchema, location="query")
+@blp.response(200, CSV_BODY, content_type="text/csv")
+def grants_csv(query):
+    """Grants as CSV (streamed), with what has been paid on each"""
+    return _csv(services.grants_csv(get_session(), query), "grants.csv")
+
+
+@blp.route("/disbursements.csv")
+@blp.allow(*CSV_READERS)
+@blp.arguments(DisbursementExportQuerySchema, location="query")
+@blp.response(200, CSV_BODY, content_type="text/csv")
+def disbursements_csv(query):
+    """Disbursements (tranches) as CSV (streamed)"""
+    return _csv(services.disbursements_csv(get_session(), query), "disbursements.csv")
+
+
+@blp.route("/contributions.csv")
+@blp.allow(*CSV_READERS)
+@blp.arguments(ContributionExportQuerySchema, location="query")
+@blp.response(200, CSV_BODY, content_type="text/csv")
+def contributions_csv(query):
+    """Contributions (pledges) as CSV (streamed), with what has been received on each"""
+    return _csv(services.contributions_csv(get_session(), query), "contributions.csv")
+
+
+@blp.route("/totals.csv")
+@blp.allow(*CSV_READERS)
+@blp.arguments(TotalsExportQuerySchema, location="query")
+@blp.response(200, CSV_BODY, content_type="text/csv")
+def totals_csv(query):
+    """Totals received as CSV: the lines of GET /contributions/totals, then a total row"""
+    return _csv(services.totals_csv(get_session(), g.user, query), "totals.csv")
