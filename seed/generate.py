@@ -1478,7 +1478,12 @@ def build_money() -> Money:
     )
     kw = by_code["KW"]
     money.contribution(
-        kw, d("2017-04-10"), "KWD", 15_000_000, [money.receipt("KWD", 15_000_000, d("2017-05-08"))]
+        kw,
+        d("2017-04-10"),
+        "KWD",
+        15_000_000,
+        [money.receipt("KWD", 15_000_000, d("2017-05-08"))],
+        earmarking="Third call for proposals: victims in situations of armed conflict",
     )
     se = by_code["SE"]
     money.contribution(

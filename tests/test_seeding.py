@@ -399,6 +399,47 @@ def test_cycle_3_gave_priority_to_armed_conflict_and_mixed_migration_flows(db):
     assert decisions == {Decision.FUND, Decision.RESERVE, Decision.DECLINE}
 
 
+def test_each_cycle_runs_in_order_call_screening_board_approval_grant(db):
+    """Proposals before the deadline, screening after it, then the Board, approval, conditions, money."""
+    for label in ("1", "2", "3"):
+        cid = call_id(db, label)
+        call = db.get(m.Call, cid)
+        first_in, last_in = db.execute(
+            select(func.min(m.Proposal.submitted_at), func.max(m.Proposal.submitted_at)).where(
+                m.Proposal.call_id == cid
+            )
+        ).one()
+        assert call.launched_on < first_in.date()
+        assert last_in <= call.deadline
+        first_check, last_check = db.execute(
+            select(func.min(m.EligibilityCheck.checked_at), func.max(m.EligibilityCheck.checked_at))
+            .join(m.Proposal, m.Proposal.id == m.EligibilityCheck.proposal_id)
+            .where(m.Proposal.call_id == cid)
+        ).one()
+        assert call.deadline < first_check
+        held_on = db.scalar(select(m.BoardSession.held_on).where(m.BoardSession.call_id == cid))
+        assert last_check.date() < held_on
+        late_starts, unmet_before_money = db.execute(
+            select(
+                func.sum(case((m.Grant.starts_on <= m.Grant.approved_on, 1), else_=0)),
+                func.sum(
+                    case(
+                        (
+                            (m.GrantCondition.met_on <= m.Grant.approved_on)
+                            | (m.GrantCondition.met_on > m.Disbursement.paid_on),
+                            1,
+                        ),
+                        else_=0,
+                    )
+                ),
+            )
+            .join(m.GrantCondition, m.GrantCondition.grant_id == m.Grant.id)
+            .join(m.Disbursement, and_(m.Disbursement.grant_id == m.Grant.id, m.Disbursement.tranche == 1))
+            .where(m.Grant.call_id == cid)
+        ).one()
+        assert (late_starts, unmet_before_money) == (0, 0), label
+
+
 def test_more_than_40_ngos_received_grants_across_the_three_calls(db):
     ngos = db.scalar(
         select(func.count(distinct(m.Grant.organisation_id)))
@@ -683,6 +724,7 @@ def test_fund_seed_command_is_idempotent_and_reset_starts_from_empty(tmp_path):
                 seeded = table_counts(session)
             again = runner.invoke(args=["fund", "seed"])
             assert again.exit_code == 0, again.output
+            assert "already in the database" in again.output
             with Session(engine) as session:
                 assert table_counts(session) == seeded
                 factories.holder.session = session
