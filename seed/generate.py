@@ -45,7 +45,6 @@ def src19(par: str) -> str:
 
 FUND_CODE = "UNVTF"
 TODAY = dt.date(2020, 12, 31)  # the seeded history runs to the end of 2020
-REPORT_DATE_2015 = dt.date(2015, 6, 8)
 CUTOFF_2015 = dt.date(2015, 6, 30)
 CUTOFF_2019 = dt.date(2019, 3, 31)
 
@@ -943,9 +942,8 @@ class Proposals:
         country = org["country_code"]
         _n, lang, _pool, region, _cities = COUNTRIES[country]
         language = lang if lang in ("fr", "es") and R.random() < 0.8 else "en"
-        (package, kinds) = R.choice(PACKAGES)
-        group_items = [g for g in GROUPS]
-        (group_text, groups, _w) = weighted(group_items, [g[2] for g in group_items])
+        package, kinds = R.choice(PACKAGES)
+        group_text, groups, _weight = weighted(GROUPS, [g[2] for g in GROUPS])
         kinds = list(kinds)
         for extra in R.sample(ALL_KINDS, 2):
             if extra not in kinds and len(kinds) < 6 and R.random() < 0.5:
@@ -1289,9 +1287,9 @@ class Money:
         return round_to(cents, 500_00)
 
     @staticmethod
-    def _nice_local(local_minor: float, currency: str, kind: str) -> int:
+    def _nice_local(local_hundredths: float, currency: str, kind: str) -> int:
         unit = 10 ** exponent(currency)
-        major = local_minor / 100  # local_minor is USD cents / rate = local major units * 100
+        major = local_hundredths / 100  # USD cents / rate = hundredths of the local unit
         if currency == "JPY":
             step = 10_000 if kind == "individual" else 100_000
         elif kind == "individual":
