@@ -76,6 +76,8 @@ def seed_command(reset: bool, seed_dir: Path) -> None:
     schema.upgrade(engine)
     with session_scope() as session:
         summary = load_seed(session, seed_dir)
+    if not summary.get("funds"):
+        click.echo("the fund's history is already in the database; nothing reloaded (--reset starts again)")
     for name, count in summary.items():
         click.echo(f"{name:>16}: {count}")
     if current_app.config.get("WRITE_DEMO_TOKENS") and current_app.config["ENV_NAME"] != "production":

@@ -11,10 +11,11 @@ from flask.testing import FlaskClient
 from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
-from fundapp import create_app
+from fundapp import PROJECT_ROOT, create_app
 from fundapp.auth.models import Role
 from fundapp.auth.services import issue_token
-from fundapp.db import get_engine
+from fundapp.db import get_engine, make_engine
+from fundapp.seeding import load_seed
 
 from . import factories
 from .databases import BACKEND, fresh_database
@@ -47,6 +48,28 @@ def make_test_app(url: str, **overrides: object) -> Flask:
 @pytest.fixture(scope="session")
 def app(database_url: str) -> Iterator[Flask]:
     app = make_test_app(database_url)
+    yield app
+    get_engine(app).dispose()
+
+
+@pytest.fixture(scope="session")
+def seeded_database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A fresh migrated database holding the seed (``seed/*.json``), loaded once per run.
+
+    Tests that use it only read; one that writes must roll back what it wrote.
+    """
+    with fresh_database(tmp_path_factory.mktemp("seeded")) as url:
+        engine = make_engine(url)
+        with Session(engine) as session, session.begin():
+            load_seed(session, PROJECT_ROOT / "seed")
+        engine.dispose()
+        yield url
+
+
+@pytest.fixture(scope="session")
+def seeded_app(seeded_database_url: str) -> Iterator[Flask]:
+    """An app on the seeded database (reports, PDFs and exports read real-looking data through it)."""
+    app = make_test_app(seeded_database_url)
     yield app
     get_engine(app).dispose()
 
