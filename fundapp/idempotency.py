@@ -11,7 +11,7 @@ from typing import Any
 from flask import Response, current_app, g, request
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, delete, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from .db import Base, new_session, utcnow
 from .errors import Conflict, DomainError, problem
@@ -57,9 +57,25 @@ def _request_hash() -> str:
     return digest.hexdigest()
 
 
-def _claim(user_id: int, key: str, request_hash: str) -> IdempotencyRecord | Response:
-    """Claim the key in its own short transaction; or answer with the replay / 409 / 422."""
-    session = new_session()
+def _claims_in_request_transaction() -> bool:
+    """Whether to claim keys in the request's own transaction rather than in a short one.
+
+    On SQLite the request's transaction holds the database's write lock from the moment the
+    token is checked (``BEGIN IMMEDIATE``), so a claim on a second connection would wait for
+    it until the busy timeout and fail. Writers are serialised there anyway, so the claim
+    joins the request's transaction: it commits with the records, and a failed request's
+    rollback forgets it.
+    """
+    from .db import get_session
+
+    return get_session().get_bind().dialect.name == "sqlite"
+
+
+def _claim(
+    user_id: int, key: str, request_hash: str, shared: Session | None = None
+) -> IdempotencyRecord | Response:
+    """Claim the key in a short transaction of its own (or in ``shared``); or answer the replay/409/422."""
+    session = shared if shared is not None else new_session()
     try:
         existing = session.scalar(
             select(IdempotencyRecord).where(
@@ -98,13 +114,18 @@ def _claim(user_id: int, key: str, request_hash: str) -> IdempotencyRecord | Res
             request_hash=request_hash,
         )
         session.add(record)
-        session.commit()
+        if shared is None:
+            session.commit()
+        else:
+            session.flush()
         return record
     except IntegrityError:
-        session.rollback()
+        if shared is None:
+            session.rollback()
         raise Conflict("a request with this Idempotency-Key is still being processed") from None
     finally:
-        session.close()
+        if shared is None:
+            session.close()
 
 
 def release_claim(record_id: int) -> None:
@@ -132,21 +153,28 @@ def idempotent(view: Callable[..., Any]) -> Callable[..., Any]:
             return view(*args, **kwargs)
         if not (1 <= len(key) <= 255) or not all(0x21 <= ord(c) <= 0x7E for c in key):
             return problem(400, "Bad request", "Idempotency-Key must be 1 to 255 visible ASCII characters")
-        claimed = _claim(user.id, key, _request_hash())
+        from .db import get_session
+
+        shared = get_session() if _claims_in_request_transaction() else None
+        claimed = _claim(user.id, key, _request_hash(), shared)
         if isinstance(claimed, Response):
             return claimed
-        g.idempotency_claim_id = claimed.id
-        try:
+        if shared is not None:  # the request's rollback on failure forgets the claim
             response = current_app.make_response(view(*args, **kwargs))
-        except BaseException:
-            release_claim(claimed.id)
-            g.pop("idempotency_claim_id", None)
-            raise
-        if response.status_code >= 400:
-            release_claim(claimed.id)
-            g.pop("idempotency_claim_id", None)
-            return response
-        from .db import get_session
+            if response.status_code >= 400:
+                return response
+        else:
+            g.idempotency_claim_id = claimed.id
+            try:
+                response = current_app.make_response(view(*args, **kwargs))
+            except BaseException:
+                release_claim(claimed.id)
+                g.pop("idempotency_claim_id", None)
+                raise
+            if response.status_code >= 400:
+                release_claim(claimed.id)
+                g.pop("idempotency_claim_id", None)
+                return response
 
         session = get_session()
         stored = session.get(IdempotencyRecord, claimed.id)
