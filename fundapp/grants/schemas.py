@@ -127,7 +127,7 @@ class ConditionSchema(ma.Schema):
     id = fields.Integer()
     grant_id = fields.Integer()
     description = fields.String()
-    met = fields.Function(lambda condition: condition.met_on is not None, dump_only=True)
+    met = fields.Function(lambda condition: condition.met_on is not None, metadata={"type": "boolean"})
     met_on = fields.Date(allow_none=True)
     note = fields.String(allow_none=True)
     created_at = fields.AwareDateTime()
@@ -171,7 +171,10 @@ class GrantReportSchema(ma.Schema):
     )
     review_note = fields.String(allow_none=True)
     beneficiaries = fields.List(fields.Nested(BeneficiaryCountOutSchema))
-    people_assisted = fields.Function(lambda report: sum(b.people for b in report.beneficiaries))
+    people_assisted = fields.Function(
+        lambda report: sum(b.people for b in report.beneficiaries),
+        metadata={"type": "integer", "description": "Sum of the beneficiary counts"},
+    )
     version = fields.Integer()
     created_at = fields.AwareDateTime()
     updated_at = fields.AwareDateTime()
