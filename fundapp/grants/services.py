@@ -124,6 +124,8 @@ def list_grants(session: Session, query: dict[str, Any]) -> dict[str, Any]:
         .limit(query["page_size"])
         .offset((query["page"] - 1) * query["page_size"])
     )
+    # paginate() returns one entity per row; this page carries a computed column beside it,
+    # kept on the grant as a plain (unmapped) attribute for GrantSchema.disbursed.
     items = []
     for grant, disbursed_minor in session.execute(stmt):
         grant.disbursed_minor = int(disbursed_minor)

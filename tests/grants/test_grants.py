@@ -149,6 +149,13 @@ def test_grant_detail_has_conditions_tranches_reports_totals_and_an_etag(client,
     GrantConditionFactory(grant_id=grant.id, description="Bank details confirmed")
     paid(grant, 1, 400_00)
     DisbursementFactory(grant_id=grant.id, tranche=2, amount_minor=350_00)
+    DisbursementFactory(
+        grant_id=grant.id,
+        tranche=3,
+        amount_minor=100_00,
+        status=DisbursementStatus.CANCELLED,
+        cancellation_reason="duplicate",
+    )
     GrantReportFactory(grant_id=grant.id)
 
     response = client.get(f"{API}/grants/{grant.id}", headers=auth("board"))
@@ -160,7 +167,7 @@ def test_grant_detail_has_conditions_tranches_reports_totals_and_an_etag(client,
     assert body["scheduled"] == "750.00"
     assert [c["description"] for c in body["conditions"]] == ["Bank details confirmed"]
     assert [c["met"] for c in body["conditions"]] == [False]
-    assert [d["tranche"] for d in body["disbursements"]] == [1, 2]
+    assert [d["tranche"] for d in body["disbursements"]] == [1, 2, 3]
     assert [r["status"] for r in body["reports"]] == ["due"]
 
 
