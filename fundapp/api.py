@@ -33,6 +33,11 @@ class ProblemSchema(ma.Schema):
     shortfall = ma.fields.String()
     currency = ma.fields.String()
     existing_id = ma.fields.Integer()
+    excess = ma.fields.String(metadata={"description": "How far a tranche would exceed its grant"})
+    missing = ma.fields.List(ma.fields.String(), metadata={"description": "What a closure still needs"})
+    unmet_conditions = ma.fields.List(
+        ma.fields.Dict(keys=ma.fields.String()), metadata={"description": "Conditions before release not met"}
+    )
 
 
 class Api(SmorestApi):

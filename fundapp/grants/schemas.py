@@ -1,0 +1,225 @@
+"""Grants, conditions, disbursements and grantee reports: input, output and query schemas."""
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+from ..proposals.models import ASSISTANCE_KINDS
+from ..schemas_base import MAX_ID, Amount, CountryCode, InputSchema, MoneyOut, PageQuery, Text, sort_field
+from .models import AgeGroup, DisbursementStatus, GrantStatus, ReportKind, ReportNature, ReportStatus, Sex
+from .services import is_overdue
+
+YEAR = validate.Range(min=2000, max=2100)
+#: At most one row per (sex, age group, kind of assistance).
+MAX_BENEFICIARY_ROWS = len(Sex) * len(AgeGroup) * len(ASSISTANCE_KINDS)
+
+
+# --- input -------------------------------------------------------------------------------
+
+
+class ReasonSchema(InputSchema):
+    reason = Text(required=True, max_length=2000, multiline=True)
+
+
+class ConditionCreateSchema(InputSchema):
+    description = Text(
+        required=True, max_length=500, metadata={"example": "Revised budget received and approved"}
+    )
+
+
+class ConditionMetSchema(InputSchema):
+    met_on = fields.Date(required=True)
+    note = Text(max_length=2000, multiline=True, allow_none=True)
+
+
+class DisbursementCreateSchema(InputSchema):
+    planned_on = fields.Date(required=True)
+    amount = Amount(required=True, metadata={"example": "20000.00"})
+
+
+class PaymentSchema(InputSchema):
+    paid_on = fields.Date(required=True)
+    amount = Amount(
+        required=True, metadata={"description": "Amount paid, in USD; at most the tranche's planned amount"}
+    )
+
+
+class ReportCreateSchema(InputSchema):
+    kind = fields.Enum(ReportKind, by_value=True, required=True)
+    nature = fields.Enum(ReportNature, by_value=True, required=True)
+    due_on = fields.Date(required=True)
+
+
+class BeneficiaryCountSchema(InputSchema):
+    sex = fields.Enum(Sex, by_value=True, required=True)
+    age_group = fields.Enum(AgeGroup, by_value=True, required=True)
+    assistance = fields.String(required=True, validate=validate.OneOf(ASSISTANCE_KINDS))
+    people = fields.Integer(required=True, strict=True, validate=validate.Range(min=0, max=10_000_000))
+
+
+class ReportReceiptSchema(InputSchema):
+    received_on = fields.Date(required=True)
+    beneficiaries = fields.List(
+        fields.Nested(BeneficiaryCountSchema),
+        load_default=list,
+        validate=validate.Length(max=MAX_BENEFICIARY_ROWS),
+        metadata={"description": "People assisted, one row per (sex, age_group, assistance)"},
+    )
+
+    @ma.validates_schema
+    def _one_row_per_combination(self, data, **kwargs):
+        seen: set[tuple[str, str, str]] = set()
+        duplicates: list[str] = []
+        for row in data.get("beneficiaries", []):
+            combination = (str(row["sex"]), str(row["age_group"]), row["assistance"])
+            if combination in seen and "/".join(combination) not in duplicates:
+                duplicates.append("/".join(combination))
+            seen.add(combination)
+        if duplicates:
+            raise ma.ValidationError(
+                f"each (sex, age_group, assistance) may appear once; repeated: {', '.join(duplicates)}",
+                "beneficiaries",
+            )
+
+
+class ReturnSchema(InputSchema):
+    note = Text(required=True, max_length=2000, multiline=True)
+
+
+# --- output ------------------------------------------------------------------------------
+
+
+class OrganisationRefSchema(ma.Schema):
+    id = fields.Integer()
+    name = fields.String()
+    country_code = fields.String()
+
+
+class CallRefSchema(ma.Schema):
+    id = fields.Integer()
+    cycle_label = fields.String()
+    title = fields.String()
+
+
+class GrantSchema(ma.Schema):
+    id = fields.Integer()
+    agreement_number = fields.String()
+    fund_id = fields.Integer()
+    proposal_id = fields.Integer()
+    call = fields.Nested(CallRefSchema)
+    organisation = fields.Nested(OrganisationRefSchema)
+    country_code = fields.String()
+    currency = fields.String()
+    amount = MoneyOut("amount_minor")
+    disbursed = MoneyOut("disbursed_minor", metadata={"description": "Sum of the tranches paid"})
+    approved_on = fields.Date()
+    starts_on = fields.Date()
+    ends_on = fields.Date()
+    status = fields.Enum(GrantStatus, by_value=True)
+    status_reason = fields.String(allow_none=True)
+    illustrative = fields.Boolean()
+    source = fields.String(allow_none=True)
+    version = fields.Integer()
+    created_at = fields.AwareDateTime()
+    updated_at = fields.AwareDateTime()
+
+
+class ConditionSchema(ma.Schema):
+    id = fields.Integer()
+    grant_id = fields.Integer()
+    description = fields.String()
+    met = fields.Function(lambda condition: condition.met_on is not None, metadata={"type": "boolean"})
+    met_on = fields.Date(allow_none=True)
+    note = fields.String(allow_none=True)
+    created_at = fields.AwareDateTime()
+    updated_at = fields.AwareDateTime()
+
+
+class DisbursementSchema(ma.Schema):
+    id = fields.Integer()
+    grant_id = fields.Integer()
+    tranche = fields.Integer()
+    currency = fields.String()
+    planned_on = fields.Date()
+    amount = MoneyOut("amount_minor", metadata={"description": "Planned amount"})
+    status = fields.Enum(DisbursementStatus, by_value=True)
+    paid_on = fields.Date(allow_none=True)
+    paid = MoneyOut("paid_minor", allow_none=True)
+    cancellation_reason = fields.String(allow_none=True)
+    version = fields.Integer()
+    created_at = fields.AwareDateTime()
+    updated_at = fields.AwareDateTime()
+
+
+class BeneficiaryCountOutSchema(ma.Schema):
+    sex = fields.Enum(Sex, by_value=True)
+    age_group = fields.Enum(AgeGroup, by_value=True)
+    assistance = fields.String()
+    people = fields.Integer()
+
+
+class GrantReportSchema(ma.Schema):
+    id = fields.Integer()
+    grant_id = fields.Integer()
+    kind = fields.Enum(ReportKind, by_value=True)
+    nature = fields.Enum(ReportNature, by_value=True)
+    due_on = fields.Date()
+    received_on = fields.Date(allow_none=True)
+    status = fields.Enum(ReportStatus, by_value=True)
+    overdue = fields.Function(
+        is_overdue,
+        metadata={"type": "boolean", "description": "Due before today and not received or accepted"},
+    )
+    review_note = fields.String(allow_none=True)
+    beneficiaries = fields.List(fields.Nested(BeneficiaryCountOutSchema))
+    people_assisted = fields.Function(
+        lambda report: sum(b.people for b in report.beneficiaries),
+        metadata={"type": "integer", "description": "Sum of the beneficiary counts"},
+    )
+    version = fields.Integer()
+    created_at = fields.AwareDateTime()
+    updated_at = fields.AwareDateTime()
+
+
+class GrantDetailSchema(GrantSchema):
+    scheduled = MoneyOut(
+        "scheduled_minor",
+        metadata={"description": "Tranches not cancelled: planned ones at their amount, paid ones as paid"},
+    )
+    conditions = fields.List(fields.Nested(ConditionSchema))
+    disbursements = fields.List(fields.Nested(DisbursementSchema))
+    reports = fields.List(fields.Nested(GrantReportSchema))
+
+
+# --- queries -----------------------------------------------------------------------------
+
+
+def QueryId() -> fields.Integer:  # noqa: N802 - a field factory reads as a field
+    """An id in a query string, where every value is text (``Id()`` is strict, for JSON bodies)."""
+    return fields.Integer(validate=validate.Range(min=1, max=MAX_ID))
+
+
+class GrantQuerySchema(PageQuery):
+    call_id = QueryId()
+    country = CountryCode()
+    organisation_id = QueryId()
+    status = fields.Enum(GrantStatus, by_value=True)
+    approved_year = fields.Integer(validate=YEAR, metadata={"description": "Year the grant was approved"})
+    sort = sort_field(["approved_on", "amount", "agreement_number"], "-approved_on")
+
+
+class DisbursementQuerySchema(PageQuery):
+    grant_id = QueryId()
+    call_id = QueryId()
+    status = fields.Enum(DisbursementStatus, by_value=True)
+    paid_year = fields.Integer(validate=YEAR, metadata={"description": "Year the tranche was paid"})
+    sort = sort_field(["planned_on", "paid_on", "amount"], "planned_on")
+
+
+class GrantReportQuerySchema(PageQuery):
+    grant_id = QueryId()
+    status = fields.Enum(ReportStatus, by_value=True)
+    kind = fields.Enum(ReportKind, by_value=True)
+    overdue = fields.Boolean(
+        metadata={"description": "true: due before today and not received or accepted; false: the others"}
+    )
+    sort = sort_field(["due_on"], "due_on")

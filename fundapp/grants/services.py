@@ -1,0 +1,606 @@
+"""Grants after approval: status actions, conditions before release, tranches, grantee reports.
+
+Every write that depends on the grant's state or totals locks the grant's row first
+(``SELECT ... FOR UPDATE`` on PostgreSQL; SQLite write transactions begin IMMEDIATE), so
+that two tranches cannot both fit in what is left of a grant, and a payment cannot slip
+past a suspension. The lock order is always grant, then disbursement.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, case, func, not_, select
+from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload
+
+from ..audit import record_event
+from ..auth.models import User
+from ..db import utcnow
+from ..errors import Conflict, InvalidTransition, NotFound, Unprocessable
+from ..money import format_minor
+from ..pagination import paginate
+from ..services_base import check_transition, get_or_404, minor_units, snapshot
+from .models import (
+    BeneficiaryCount,
+    Disbursement,
+    DisbursementStatus,
+    Grant,
+    GrantCondition,
+    GrantReport,
+    GrantStatus,
+    ReportKind,
+    ReportNature,
+    ReportStatus,
+)
+
+#: A grant that may still receive money, tranches and conditions.
+OPEN_STATUSES = frozenset({GrantStatus.ACTIVE, GrantStatus.SUSPENDED})
+#: A report still expected from the grantee.
+OUTSTANDING_REPORT_STATUSES = frozenset({ReportStatus.DUE, ReportStatus.RETURNED})
+
+#: action -> (states it may start from, state it leads to)
+GRANT_TRANSITIONS: dict[str, tuple[frozenset[GrantStatus], GrantStatus]] = {
+    "suspend": (frozenset({GrantStatus.ACTIVE}), GrantStatus.SUSPENDED),
+    "reinstate": (frozenset({GrantStatus.SUSPENDED}), GrantStatus.ACTIVE),
+    "close": (frozenset({GrantStatus.ACTIVE}), GrantStatus.CLOSED),
+    "terminate": (OPEN_STATUSES, GrantStatus.TERMINATED),
+}
+
+DISBURSEMENT_AUDITED = ("tranche", "planned_on", "amount_minor", "status", "paid_on", "paid_minor")
+REPORT_AUDITED = ("kind", "nature", "due_on", "received_on", "status", "review_note")
+
+DETAIL_OPTIONS = (
+    joinedload(Grant.organisation),
+    joinedload(Grant.call),
+    selectinload(Grant.conditions),
+    selectinload(Grant.disbursements),
+    selectinload(Grant.reports).selectinload(GrantReport.beneficiaries),
+)
+
+
+def today() -> dt.date:
+    """The fund's 'today' (UTC), for overdue reports and dates that cannot be in the future."""
+    return utcnow().date()
+
+
+def is_overdue(report: GrantReport) -> bool:
+    return report.status in OUTSTANDING_REPORT_STATUSES and report.due_on < today()
+
+
+def _not_in_future(field: str, day: dt.date) -> None:
+    if day > today():
+        raise Unprocessable(field, f"must not be in the future (today is {today().isoformat()})")
+
+
+def _usd(minor: int, currency: str = "USD") -> str:
+    return f"{format_minor(minor, currency)} {currency}"
+
+
+# --- grants ------------------------------------------------------------------------------
+
+
+def _paid_minor(grant_id: ColumnElement[int]) -> ColumnElement[int]:
+    """The sum of a grant's paid tranches, as a correlated scalar subquery."""
+    return (
+        select(func.coalesce(func.sum(Disbursement.paid_minor), 0))
+        .where(Disbursement.grant_id == grant_id, Disbursement.status == DisbursementStatus.PAID)
+        .scalar_subquery()
+    )
+
+
+def list_grants(session: Session, query: dict[str, Any]) -> dict[str, Any]:
+    """One page of grants with organisation, call and amount disbursed: a COUNT and one SELECT."""
+    filters: list[ColumnElement[bool]] = []
+    if "call_id" in query:
+        filters.append(Grant.call_id == query["call_id"])
+    if "country" in query:
+        filters.append(Grant.country_code == query["country"])
+    if "organisation_id" in query:
+        filters.append(Grant.organisation_id == query["organisation_id"])
+    if "status" in query:
+        filters.append(Grant.status == query["status"])
+    if "approved_year" in query:
+        year = query["approved_year"]
+        filters.append(Grant.approved_on >= dt.date(year, 1, 1))
+        filters.append(Grant.approved_on < dt.date(year + 1, 1, 1))
+
+    total = session.scalar(select(func.count()).select_from(Grant).where(*filters)) or 0
+    sort_columns: dict[str, ColumnElement[Any]] = {
+        "approved_on": Grant.approved_on,
+        "amount": Grant.amount_minor,
+        "agreement_number": Grant.agreement_number,
+    }
+    descending = query["sort"].startswith("-")
+    column = sort_columns[query["sort"].lstrip("-")]
+    stmt = (
+        select(Grant, _paid_minor(Grant.id).label("disbursed_minor"))
+        .join(Grant.organisation)
+        .join(Grant.call)
+        .options(contains_eager(Grant.organisation), contains_eager(Grant.call))
+        .where(*filters)
+        .order_by(column.desc() if descending else column.asc(), Grant.id.desc() if descending else Grant.id)
+        .limit(query["page_size"])
+        .offset((query["page"] - 1) * query["page_size"])
+    )
+    # paginate() returns one entity per row; this page carries a computed column beside it,
+    # kept on the grant as a plain (unmapped) attribute for GrantSchema.disbursed.
+    items = []
+    for grant, disbursed_minor in session.execute(stmt):
+        grant.disbursed_minor = int(disbursed_minor)
+        items.append(grant)
+    return {"items": items, "total": total, "page": query["page"], "page_size": query["page_size"]}
+
+
+def _with_totals(grant: Grant) -> Grant:
+    """Set the totals the detail shows, from the grant's loaded tranches.
+
+    ``disbursed_minor`` is what was paid; ``scheduled_minor`` counts every tranche not
+    cancelled, a paid one for what was paid and a planned one for its amount.
+    """
+    grant.disbursed_minor = sum(
+        d.paid_minor or 0 for d in grant.disbursements if d.status == DisbursementStatus.PAID
+    )
+    grant.scheduled_minor = sum(
+        (d.paid_minor or 0) if d.status == DisbursementStatus.PAID else d.amount_minor
+        for d in grant.disbursements
+        if d.status != DisbursementStatus.CANCELLED
+    )
+    return grant
+
+
+def get_grant(session: Session, grant_id: int) -> Grant:
+    """A grant with its conditions, tranches and reports (re-read, so fresh after a change)."""
+    stmt = (
+        select(Grant)
+        .where(Grant.id == grant_id)
+        .options(*DETAIL_OPTIONS)
+        .execution_options(populate_existing=True)
+    )
+    grant = session.scalars(stmt).first()
+    if grant is None:
+        raise NotFound(f"grant {grant_id} does not exist")
+    return _with_totals(grant)
+
+
+def _lock_grant(session: Session, grant_id: int, options: Iterable[Any] = ()) -> Grant:
+    return get_or_404(session, Grant, grant_id, label="grant", lock=True, options=options)
+
+
+def _set_status(
+    session: Session, user: User, grant: Grant, action: str, reason: str | None, **audit: Any
+) -> None:
+    sources, target = GRANT_TRANSITIONS[action]
+    before = snapshot(grant, ("status", "status_reason"))
+    grant.status = target
+    grant.status_reason = reason
+    session.flush()
+    after = {**snapshot(grant, ("status", "status_reason")), **audit}
+    record_event(session, user, f"grant.{action}", "grant", grant.id, before=before, after=after)
+
+
+def suspend_grant(session: Session, user: User, grant_id: int, reason: str) -> Grant:
+    """Stop payments to an active grant, with a reason (no tranche is paid while suspended)."""
+    grant = _lock_grant(session, grant_id)
+    check_transition("grant", grant.status, "suspend", GRANT_TRANSITIONS["suspend"][0])
+    _set_status(session, user, grant, "suspend", reason)
+    return get_grant(session, grant_id)
+
+
+def reinstate_grant(session: Session, user: User, grant_id: int) -> Grant:
+    """Make a suspended grant active again."""
+    grant = _lock_grant(session, grant_id)
+    check_transition("grant", grant.status, "reinstate", GRANT_TRANSITIONS["reinstate"][0])
+    _set_status(session, user, grant, "reinstate", None)
+    return get_grant(session, grant_id)
+
+
+def closure_gaps(grant: Grant) -> list[str]:
+    """What still stands between a grant and its closure (tranches and reports loaded)."""
+    gaps: list[str] = []
+    planned = [d.tranche for d in grant.disbursements if d.status == DisbursementStatus.PLANNED]
+    if planned:
+        numbers = ", ".join(str(n) for n in planned)
+        gaps.append(f"{len(planned)} planned disbursement(s) remain (tranche {numbers}): pay or cancel them")
+    for nature in ReportNature:
+        finals = [r for r in grant.reports if r.kind == ReportKind.FINAL and r.nature == nature]
+        if not finals:
+            gaps.append(f"no final {nature} report is scheduled")
+        for report in finals:
+            if report.status != ReportStatus.ACCEPTED:
+                gaps.append(
+                    f"final {nature} report {report.id} (due {report.due_on.isoformat()}) "
+                    f"is {report.status}, not accepted"
+                )
+    return gaps
+
+
+def close_grant(session: Session, user: User, grant_id: int) -> Grant:
+    """Close a completed grant: no planned tranche left, final reports accepted.
+
+    What was not paid returns to the fund (``funds.services.committed_minor`` counts a
+    closed grant for its payments only).
+    """
+    grant = _lock_grant(
+        session, grant_id, options=(selectinload(Grant.disbursements), selectinload(Grant.reports))
+    )
+    check_transition("grant", grant.status, "close", GRANT_TRANSITIONS["close"][0])
+    gaps = closure_gaps(grant)
+    if gaps:
+        raise Conflict("the grant cannot be closed yet: " + "; ".join(gaps), missing=gaps)
+    released = grant.amount_minor - _with_totals(grant).disbursed_minor
+    _set_status(session, user, grant, "close", None, released_minor=released)
+    return get_grant(session, grant_id)
+
+
+def terminate_grant(session: Session, user: User, grant_id: int, reason: str) -> Grant:
+    """End a grant early: its planned tranches are cancelled and the unpaid rest returns to the fund."""
+    grant = _lock_grant(session, grant_id, options=(selectinload(Grant.disbursements),))
+    check_transition("grant", grant.status, "terminate", GRANT_TRANSITIONS["terminate"][0])
+    for tranche in grant.disbursements:
+        if tranche.status == DisbursementStatus.PLANNED:
+            _cancel(session, user, tranche, f"grant terminated: {reason}")
+    released = grant.amount_minor - _with_totals(grant).disbursed_minor
+    _set_status(session, user, grant, "terminate", reason, released_minor=released)
+    return get_grant(session, grant_id)
+
+
+# --- conditions before release -----------------------------------------------------------
+
+
+def add_condition(session: Session, user: User, grant_id: int, description: str) -> GrantCondition:
+    """A condition to meet before any tranche is paid (revised budget, bank details...)."""
+    grant = _lock_grant(session, grant_id)
+    check_transition("grant", grant.status, "add a condition to", OPEN_STATUSES)
+    condition = GrantCondition(grant_id=grant.id, description=description)
+    session.add(condition)
+    session.flush()
+    record_event(
+        session,
+        user,
+        "grant_condition.create",
+        "grant_condition",
+        condition.id,
+        after={"grant_id": grant.id, "description": description},
+    )
+    return condition
+
+
+def meet_condition(
+    session: Session, user: User, grant_id: int, condition_id: int, met_on: dt.date, note: str | None
+) -> GrantCondition:
+    """Record that a condition was met, on a date not in the future; a condition is met once."""
+    condition = get_or_404(session, GrantCondition, condition_id, label="condition", lock=True)
+    if condition.grant_id != grant_id:
+        raise NotFound(f"grant {grant_id} has no condition {condition_id}")
+    if condition.met_on is not None:
+        raise InvalidTransition("condition", "met", "mark as met", ["unmet"])
+    _not_in_future("met_on", met_on)
+    condition.met_on = met_on
+    condition.note = note
+    session.flush()
+    record_event(
+        session,
+        user,
+        "grant_condition.met",
+        "grant_condition",
+        condition.id,
+        before={"met_on": None},
+        after={"met_on": met_on, "note": note},
+    )
+    return condition
+
+
+# --- disbursements (tranches) ------------------------------------------------------------
+
+
+def tranche_totals(session: Session, grant_id: int) -> tuple[int, int]:
+    """(minor units scheduled, last tranche number) for a grant, in one statement.
+
+    Scheduled counts the tranches not cancelled: a paid one for what was paid, a planned
+    one for its amount. Cancelled tranches keep their number.
+    """
+    counted = case(
+        (Disbursement.status == DisbursementStatus.CANCELLED, 0),
+        (Disbursement.status == DisbursementStatus.PAID, Disbursement.paid_minor),
+        else_=Disbursement.amount_minor,
+    )
+    scheduled, last = session.execute(
+        select(func.coalesce(func.sum(counted), 0), func.coalesce(func.max(Disbursement.tranche), 0)).where(
+            Disbursement.grant_id == grant_id
+        )
+    ).one()
+    return int(scheduled), int(last)
+
+
+def schedule_disbursement(session: Session, user: User, grant_id: int, data: dict[str, Any]) -> Disbursement:
+    """Plan the next tranche; 409 with the excess when the tranches would exceed the grant."""
+    grant = _lock_grant(session, grant_id)
+    check_transition("grant", grant.status, "schedule a disbursement for", OPEN_STATUSES)
+    amount = minor_units("amount", data["amount"], grant.currency)
+    planned_on: dt.date = data["planned_on"]
+    if not grant.approved_on <= planned_on <= grant.ends_on:
+        raise Unprocessable(
+            "planned_on",
+            f"must fall between the grant's approval ({grant.approved_on.isoformat()}) "
+            f"and its end ({grant.ends_on.isoformat()})",
+        )
+    scheduled, last_tranche = tranche_totals(session, grant.id)
+    if scheduled + amount > grant.amount_minor:
+        excess = scheduled + amount - grant.amount_minor
+        raise Conflict(
+            f"the grant is {_usd(grant.amount_minor, grant.currency)}, of which "
+            f"{_usd(scheduled, grant.currency)} is already scheduled; "
+            f"{_usd(amount, grant.currency)} more would exceed it by {_usd(excess, grant.currency)}",
+            excess=format_minor(excess, grant.currency),
+            currency=grant.currency,
+        )
+    tranche = Disbursement(
+        grant_id=grant.id,
+        tranche=last_tranche + 1,
+        currency=grant.currency,
+        planned_on=planned_on,
+        amount_minor=amount,
+        status=DisbursementStatus.PLANNED,
+    )
+    session.add(tranche)
+    session.flush()
+    record_event(
+        session,
+        user,
+        "disbursement.schedule",
+        "disbursement",
+        tranche.id,
+        after={"grant_id": grant.id, **snapshot(tranche, DISBURSEMENT_AUDITED)},
+    )
+    return tranche
+
+
+def _lock_tranche(session: Session, disbursement_id: int, **grant_options: Any) -> tuple[Grant, Disbursement]:
+    """Lock the tranche's grant, then the tranche (always in that order)."""
+    tranche = get_or_404(session, Disbursement, disbursement_id, label="disbursement")
+    grant = _lock_grant(session, tranche.grant_id, **grant_options)
+    tranche = get_or_404(session, Disbursement, disbursement_id, label="disbursement", lock=True)
+    return grant, tranche
+
+
+def pay_disbursement(
+    session: Session, user: User, disbursement_id: int, data: dict[str, Any]
+) -> Disbursement:
+    """Record the payment of a planned tranche of an active grant whose conditions are all met."""
+    grant, tranche = _lock_tranche(session, disbursement_id, options=(selectinload(Grant.conditions),))
+    check_transition("disbursement", tranche.status, "pay", {DisbursementStatus.PLANNED})
+    check_transition("grant", grant.status, "pay a disbursement of", {GrantStatus.ACTIVE})
+    unmet = [c for c in grant.conditions if c.met_on is None]
+    if unmet:
+        raise Conflict(
+            f"{len(unmet)} condition(s) before release are not met: "
+            + "; ".join(f"{c.id}: {c.description}" for c in unmet),
+            unmet_conditions=[{"id": c.id, "description": c.description} for c in unmet],
+        )
+    amount = minor_units("amount", data["amount"], tranche.currency)
+    if amount > tranche.amount_minor:
+        raise Unprocessable(
+            "amount", f"must not exceed the tranche's planned {_usd(tranche.amount_minor, tranche.currency)}"
+        )
+    paid_on: dt.date = data["paid_on"]
+    _not_in_future("paid_on", paid_on)
+    if paid_on < grant.approved_on:
+        raise Unprocessable("paid_on", f"must not be before the grant's approval ({grant.approved_on})")
+    before = snapshot(tranche, DISBURSEMENT_AUDITED)
+    tranche.status = DisbursementStatus.PAID
+    tranche.paid_on = paid_on
+    tranche.paid_minor = amount
+    session.flush()
+    record_event(
+        session,
+        user,
+        "disbursement.pay",
+        "disbursement",
+        tranche.id,
+        before=before,
+        after=snapshot(tranche, DISBURSEMENT_AUDITED),
+    )
+    return tranche
+
+
+def _cancel(session: Session, user: User, tranche: Disbursement, reason: str) -> None:
+    check_transition("disbursement", tranche.status, "cancel", {DisbursementStatus.PLANNED})
+    before = snapshot(tranche, DISBURSEMENT_AUDITED)
+    tranche.status = DisbursementStatus.CANCELLED
+    tranche.cancellation_reason = reason
+    session.flush()
+    record_event(
+        session,
+        user,
+        "disbursement.cancel",
+        "disbursement",
+        tranche.id,
+        before=before,
+        after={**snapshot(tranche, DISBURSEMENT_AUDITED), "cancellation_reason": reason},
+    )
+
+
+def cancel_disbursement(session: Session, user: User, disbursement_id: int, reason: str) -> Disbursement:
+    """Cancel a planned tranche, with a reason; money paid is never cancelled."""
+    _grant, tranche = _lock_tranche(session, disbursement_id)
+    _cancel(session, user, tranche, reason)
+    return tranche
+
+
+def get_disbursement(session: Session, disbursement_id: int) -> Disbursement:
+    return get_or_404(session, Disbursement, disbursement_id, label="disbursement")
+
+
+def list_disbursements(session: Session, query: dict[str, Any]) -> dict[str, Any]:
+    stmt: Select[Any] = select(Disbursement)
+    if "grant_id" in query:
+        stmt = stmt.where(Disbursement.grant_id == query["grant_id"])
+    if "call_id" in query:
+        stmt = stmt.join(Grant, Grant.id == Disbursement.grant_id).where(Grant.call_id == query["call_id"])
+    if "status" in query:
+        stmt = stmt.where(Disbursement.status == query["status"])
+    if "paid_year" in query:
+        year = query["paid_year"]
+        stmt = stmt.where(
+            Disbursement.paid_on >= dt.date(year, 1, 1), Disbursement.paid_on < dt.date(year + 1, 1, 1)
+        )
+    return paginate(
+        session,
+        stmt,
+        page=query["page"],
+        page_size=query["page_size"],
+        sort=query["sort"],
+        sort_columns={
+            "planned_on": Disbursement.planned_on,
+            "paid_on": Disbursement.paid_on,
+            "amount": Disbursement.amount_minor,
+        },
+        tiebreak=Disbursement.id,
+    )
+
+
+# --- grantee reports ---------------------------------------------------------------------
+
+
+def schedule_report(session: Session, user: User, grant_id: int, data: dict[str, Any]) -> GrantReport:
+    """Expect an interim or final, narrative or financial report from the grantee by a date."""
+    grant = _lock_grant(session, grant_id)
+    check_transition("grant", grant.status, "schedule a report for", OPEN_STATUSES | {GrantStatus.TERMINATED})
+    if data["due_on"] < grant.starts_on:
+        raise Unprocessable("due_on", f"must not be before the grant starts ({grant.starts_on.isoformat()})")
+    existing = session.scalar(
+        select(GrantReport.id).where(
+            GrantReport.grant_id == grant.id,
+            GrantReport.kind == data["kind"],
+            GrantReport.nature == data["nature"],
+            GrantReport.due_on == data["due_on"],
+        )
+    )
+    if existing is not None:
+        raise Conflict(
+            f"the grant already expects a {data['kind']} {data['nature']} report due on "
+            f"{data['due_on'].isoformat()}",
+            existing_id=existing,
+        )
+    report = GrantReport(grant_id=grant.id, status=ReportStatus.DUE, beneficiaries=[], **data)
+    session.add(report)
+    session.flush()
+    record_event(
+        session,
+        user,
+        "grant_report.schedule",
+        "grant_report",
+        report.id,
+        after={"grant_id": grant.id, **snapshot(report, REPORT_AUDITED)},
+    )
+    return report
+
+
+def _lock_report(session: Session, report_id: int) -> GrantReport:
+    return get_or_404(
+        session,
+        GrantReport,
+        report_id,
+        label="grant report",
+        lock=True,
+        options=(selectinload(GrantReport.beneficiaries),),
+    )
+
+
+def _beneficiary_rows(report: GrantReport) -> list[dict[str, Any]]:
+    return [
+        {"sex": str(b.sex), "age_group": str(b.age_group), "assistance": b.assistance, "people": b.people}
+        for b in report.beneficiaries
+    ]
+
+
+def receive_report(session: Session, user: User, report_id: int, data: dict[str, Any]) -> GrantReport:
+    """Record a report as received, with its people assisted (replacing a returned report's)."""
+    report = _lock_report(session, report_id)
+    check_transition("grant report", report.status, "receive", {ReportStatus.DUE, ReportStatus.RETURNED})
+    _not_in_future("received_on", data["received_on"])
+    before = {**snapshot(report, REPORT_AUDITED), "beneficiaries": _beneficiary_rows(report)}
+    existing = {(b.sex, b.age_group, b.assistance): b for b in report.beneficiaries}
+    wanted = {
+        (row["sex"], row["age_group"], row["assistance"]): row["people"] for row in data["beneficiaries"]
+    }
+    for key, row in existing.items():
+        if key not in wanted:
+            report.beneficiaries.remove(row)
+            session.delete(row)
+    for (sex, age_group, assistance), people in wanted.items():
+        if (sex, age_group, assistance) in existing:
+            existing[(sex, age_group, assistance)].people = people
+        else:
+            report.beneficiaries.append(
+                BeneficiaryCount(sex=sex, age_group=age_group, assistance=assistance, people=people)
+            )
+    report.received_on = data["received_on"]
+    report.status = ReportStatus.RECEIVED
+    session.flush()
+    after = {**snapshot(report, REPORT_AUDITED), "beneficiaries": _beneficiary_rows(report)}
+    record_event(session, user, "grant_report.receive", "grant_report", report.id, before=before, after=after)
+    return report
+
+
+def _review(session: Session, user: User, report_id: int, action: str, note: str | None) -> GrantReport:
+    report = _lock_report(session, report_id)
+    check_transition("grant report", report.status, action, {ReportStatus.RECEIVED})
+    before = snapshot(report, REPORT_AUDITED)
+    report.status = ReportStatus.ACCEPTED if action == "accept" else ReportStatus.RETURNED
+    report.review_note = note
+    session.flush()
+    record_event(
+        session,
+        user,
+        f"grant_report.{action}",
+        "grant_report",
+        report.id,
+        before=before,
+        after=snapshot(report, REPORT_AUDITED),
+    )
+    return report
+
+
+def accept_report(session: Session, user: User, report_id: int) -> GrantReport:
+    """Accept a received report (final reports accepted are a condition of closure)."""
+    return _review(session, user, report_id, "accept", None)
+
+
+def return_report(session: Session, user: User, report_id: int, note: str) -> GrantReport:
+    """Send a received report back to the grantee with a note; it is due again."""
+    return _review(session, user, report_id, "return", note)
+
+
+def get_report(session: Session, report_id: int) -> GrantReport:
+    return get_or_404(
+        session,
+        GrantReport,
+        report_id,
+        label="grant report",
+        options=(selectinload(GrantReport.beneficiaries),),
+    )
+
+
+def list_reports(session: Session, query: dict[str, Any]) -> dict[str, Any]:
+    stmt: Select[Any] = select(GrantReport).options(selectinload(GrantReport.beneficiaries))
+    if "grant_id" in query:
+        stmt = stmt.where(GrantReport.grant_id == query["grant_id"])
+    if "status" in query:
+        stmt = stmt.where(GrantReport.status == query["status"])
+    if "kind" in query:
+        stmt = stmt.where(GrantReport.kind == query["kind"])
+    if "overdue" in query:
+        overdue = and_(GrantReport.status.in_(OUTSTANDING_REPORT_STATUSES), GrantReport.due_on < today())
+        stmt = stmt.where(overdue if query["overdue"] else not_(overdue))
+    return paginate(
+        session,
+        stmt,
+        page=query["page"],
+        page_size=query["page_size"],
+        sort=query["sort"],
+        sort_columns={"due_on": GrantReport.due_on},
+        tiebreak=GrantReport.id,
+    )

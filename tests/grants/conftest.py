@@ -1,0 +1,86 @@
+"""Shared pieces of the grants tests: a grant, and a check that a refusal wrote nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from fundapp.audit import AuditEvent
+from fundapp.grants.models import BeneficiaryCount, Disbursement, Grant, GrantCondition, GrantReport
+
+from ..factories import ActiveGrantFactory
+
+API = "/api/v1"
+
+
+@pytest.fixture
+def grant(db_session: Session) -> Grant:
+    """An active grant of 1,000.00 USD running from 2015-07-01 to 2017-06-30."""
+    return ActiveGrantFactory(amount_minor=1000_00)
+
+
+def db_state(session: Session) -> dict[str, Any]:
+    """Every column a grants route may write, read afresh (not from the identity map)."""
+    return {
+        "audit": session.scalar(select(func.count()).select_from(AuditEvent)),
+        "grants": session.execute(
+            select(Grant.id, Grant.status, Grant.status_reason, Grant.version).order_by(Grant.id)
+        ).all(),
+        "disbursements": session.execute(
+            select(
+                Disbursement.id,
+                Disbursement.tranche,
+                Disbursement.status,
+                Disbursement.amount_minor,
+                Disbursement.paid_minor,
+                Disbursement.paid_on,
+                Disbursement.cancellation_reason,
+                Disbursement.version,
+            ).order_by(Disbursement.id)
+        ).all(),
+        "conditions": session.execute(
+            select(GrantCondition.id, GrantCondition.met_on, GrantCondition.note).order_by(GrantCondition.id)
+        ).all(),
+        "reports": session.execute(
+            select(
+                GrantReport.id,
+                GrantReport.status,
+                GrantReport.received_on,
+                GrantReport.review_note,
+                GrantReport.version,
+            ).order_by(GrantReport.id)
+        ).all(),
+        "beneficiaries": session.execute(
+            select(BeneficiaryCount.id, BeneficiaryCount.report_id, BeneficiaryCount.people).order_by(
+                BeneficiaryCount.id
+            )
+        ).all(),
+    }
+
+
+@pytest.fixture
+def unchanged(db_session: Session):
+    """``with unchanged(): <a refused request>`` fails if the request wrote anything."""
+
+    @contextmanager
+    def check() -> Iterator[None]:
+        before = db_state(db_session)
+        yield
+        assert db_state(db_session) == before
+
+    return check
+
+
+def audit_actions(session: Session, entity: str, entity_id: int) -> list[str]:
+    return list(
+        session.scalars(
+            select(AuditEvent.action)
+            .where(AuditEvent.entity == entity, AuditEvent.entity_id == entity_id)
+            .order_by(AuditEvent.id)
+        )
+    )
