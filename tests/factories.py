@@ -194,3 +194,95 @@ class UserFactory(Base):
     name = factory.Sequence(lambda n: f"User {n}")
     role = Role.STAFF
     donor_id = None
+
+
+# -- documents (reports) --------------------------------------------------------------------
+
+
+class ScreenedProposalFactory(ProposalFactory):
+    """A proposal with its facets and eligibility checks (``checks`` names the criteria it failed).
+
+    Children are added by foreign key: once flushed, the proposal's collections are
+    ``lazy="raise"`` and cannot be appended to (ProposalFactory's ``countries`` hook fails so).
+    """
+
+    status = ProposalStatus.ELIGIBLE
+
+    @factory.post_generation
+    def countries(obj, create, extracted, **kwargs):  # noqa: N805
+        _add_facets(obj, Facet.COUNTRY, extracted or ["NG"])
+
+    @factory.post_generation
+    def target_groups(obj, create, extracted, **kwargs):  # noqa: N805
+        _add_facets(obj, Facet.TARGET_GROUP, extracted or ["women", "girls"])
+
+    @factory.post_generation
+    def assistance(obj, create, extracted, **kwargs):  # noqa: N805
+        _add_facets(obj, Facet.ASSISTANCE, extracted or ["shelter", "medical"])
+
+    @factory.post_generation
+    def checks(obj, create, extracted, **kwargs):  # noqa: N805
+        from fundapp.calls.models import DEFAULT_CRITERIA
+
+        failed = set(extracted or ())
+        for criterion in DEFAULT_CRITERIA:
+            _session().add(
+                m.EligibilityCheck(
+                    proposal_id=obj.id,
+                    criterion=criterion,
+                    passed=criterion not in failed,
+                    note="Not registered as a non-profit" if criterion in failed else None,
+                    checked_at=utcnow(),
+                )
+            )
+        _session().flush()
+
+
+def _add_facets(proposal, facet, codes):
+    for code in codes:
+        _session().add(m.ProposalFacet(proposal_id=proposal.id, facet=facet, code=code))
+
+
+class BoardMemberFactory(Base):
+    class Meta:
+        model = m.BoardMember
+
+    term = factory.SubFactory(BoardTermFactory)
+    name = factory.Sequence(lambda n: f"Member {n}")
+    country_code = "AT"
+    is_chair = False
+    gender = "F"
+
+
+class ApprovalFactory(Base):
+    class Meta:
+        model = m.Approval
+
+    recommendation = factory.SubFactory(RecommendationFactory)
+    approver_name = "Fund manager"
+    decision = "approved"
+    amount_minor = factory.SelfAttribute("recommendation.amount_minor")
+    decided_at = factory.LazyFunction(lambda: dt.datetime(2015, 5, 4, 10, tzinfo=dt.UTC))
+
+
+class GrantReportFactory(Base):
+    class Meta:
+        model = m.GrantReport
+
+    grant = factory.SubFactory(GrantFactory)
+    kind = "final"
+    nature = "narrative"
+    due_on = dt.date(2017, 8, 31)
+    received_on = dt.date(2017, 8, 20)
+    status = "accepted"
+
+
+class BeneficiaryCountFactory(Base):
+    class Meta:
+        model = m.BeneficiaryCount
+
+    report = factory.SubFactory(GrantReportFactory)
+    sex = "female"
+    age_group = "adult"
+    assistance = "shelter"
+    people = 100
