@@ -253,6 +253,7 @@ def board_table(w: Wording, term: dict[str, Any] | None) -> dict[str, Any]:
             rows.append([m["name"], w.country(m["country_code"]) or "—", role])
     return {
         "caption": _("Board of Trustees, %(term)s", term=term["label"]) if term else _("Board of Trustees"),
+        "widths": [45, 30, 25],
         "columns": [_("Name"), _("Country"), _("Role")],
         "numeric": [],
         "rows": rows,
@@ -786,6 +787,7 @@ def _grants_annex(w: Wording, grants: list[dict[str, Any]], total: int) -> dict[
     return {
         "caption": _("Grants awarded, by country and organization"),
         "unit": _("(United States dollars)"),
+        "widths": [19, 45, 20, 16],
         "columns": [_("Country"), _("Organization"), _("Agreement"), _("Amount")],
         "numeric": [3],
         "rows": rows,
@@ -804,6 +806,7 @@ def _reserve_annex(w: Wording, reserve: list[dict[str, Any]], until: dt.date | N
         if until
         else _("Reserve list"),
         "unit": _("(United States dollars)"),
+        "widths": [7, 12, 37, 16, 14, 14],
         "columns": [
             _("Rank"),
             _("Reference"),
@@ -857,6 +860,7 @@ def _eligibility_annex(w: Wording, criteria: list[str], checks: list[dict[str, A
     ]
     return {
         "caption": _("Eligibility screening, by criterion"),
+        "widths": [52, 14, 14, 20],
         "columns": [_("Criterion"), _("Met"), _("Not met"), _("Share met")],
         "numeric": [1, 2, 3],
         "rows": rows,
@@ -1087,6 +1091,7 @@ def _kinds_annex(w: Wording, donors: Counter[str], amounts: Counter[str], total:
     return {
         "caption": _("Contributions received, by kind of donor"),
         "unit": _("(United States dollars)"),
+        "widths": [40, 15, 25, 20],
         "columns": [_("Kind of donor"), _("Donors"), _("Amount"), _("Share")],
         "numeric": [1, 2, 3],
         "rows": rows,
@@ -1112,6 +1117,7 @@ def _years_annex(w: Wording, by_year: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "caption": _("Contributions received, by year"),
         "unit": _("(United States dollars)"),
+        "widths": [12] + [88 / (len(kinds) + 1)] * (len(kinds) + 1),
         "columns": [_("Year")] + [_(label) for _k, label in kinds] + [_("Total")],
         "numeric": list(range(1, len(kinds) + 2)),
         "rows": rows,
@@ -1278,6 +1284,7 @@ def board_pack(data: dict[str, Any], lang: str) -> dict[str, Any]:
         "facts": facts,
         "slate": {
             "caption": _("The Board's slate as recorded"),
+            "widths": [40, 25, 35],
             "columns": [_("Decision"), _("Proposals"), _("Amount (United States dollars)")],
             "numeric": [1, 2],
             "rows": slate_rows,

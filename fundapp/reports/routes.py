@@ -6,6 +6,7 @@ documents (they name applicants on the reserve list and other donors): a donor h
 own statements and the public totals instead.
 """
 
+import marshmallow as ma
 from flask import Response, g, request
 
 from ..auth.models import Role
@@ -20,6 +21,13 @@ blp = Blueprint(
 READERS = (Role.ADMIN, Role.STAFF, Role.BOARD, Role.APPROVER)
 PDF = {"type": "string", "format": "binary"}
 HTML = {"type": "string"}
+IF_NONE_MATCH = {
+    "in": "header",
+    "name": "If-None-Match",
+    "required": False,
+    "schema": {"type": "string"},
+    "description": "The ETag of a copy already held: 304 when it is still current",
+}
 #: The HTML preview may use its own inline stylesheet, and nothing else.
 PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox"
 
@@ -47,9 +55,10 @@ def _document_route(path: str, fmt: str, summary: str, query_schema, call):
     content_type, schema = ("application/pdf", PDF) if fmt == "pdf" else ("text/html", HTML)
 
     @blp.allow(*READERS)
-    @blp.arguments(query_schema, location="query")
+    @blp.arguments(query_schema, location="query", unknown=ma.RAISE)  # webargs would drop them
     @blp.response(200, schema, content_type=content_type, description=f"The document ({content_type})")
     @blp.alt_response(304, description="Not modified: the copy named by If-None-Match is current")
+    @blp.doc(parameters=[IF_NONE_MATCH])
     def view(query, **ids):
         return send(call(get_session(), g.user, fmt=fmt, if_none_match=_if_none_match(), **query, **ids))
 

@@ -79,7 +79,7 @@ def fund_status(
     user: User | None,
     fund_id: int,
     *,
-    as_of: dt.date | None,
+    as_of: dt.date | None = None,
     lang: str,
     fmt: str,
     if_none_match: str | None = None,
@@ -111,7 +111,17 @@ def board_pack(
 
 def pdf_cache() -> PdfCache:
     config = current_app.config
-    return PdfCache(config["PDF_CACHE_DIR"], int(config.get("PDF_CACHE_MAX_FILES", 500)))
+    return PdfCache(config["PDF_CACHE_DIR"], int(config["PDF_CACHE_MAX_FILES"]))
+
+
+def render_options() -> dict[str, Any]:
+    """The renderer's limits from the app's config (``FUNDAPP_PDF_RENDER_*``)."""
+    config = current_app.config
+    return {
+        "timeout": float(config["PDF_RENDER_TIMEOUT"]),
+        "processes": int(config["PDF_RENDER_PROCESSES"]),
+        "memory_mb": int(config["PDF_RENDER_MEMORY_MB"]),
+    }
 
 
 # -- the pipeline ---------------------------------------------------------------------------
@@ -138,13 +148,7 @@ def _produce(
 
     from .. import pdf  # imported on first render: WeasyPrint takes ~0.5 s to import
 
-    config = current_app.config
-    rendered = pdf.render_pdf(
-        render_html(doc, lang),
-        timeout=float(config.get("PDF_RENDER_TIMEOUT", 60)),
-        processes=int(config.get("PDF_RENDER_PROCESSES", 1)),
-        memory_mb=int(config.get("PDF_RENDER_MEMORY_MB", 1024)),
-    )
+    rendered = pdf.render_pdf(render_html(doc, lang), **render_options())
     if rendered.refused:
         log.warning(
             "%s: the renderer refused %d URL(s): %s", kind, len(rendered.refused), rendered.refused[:5]

@@ -62,13 +62,16 @@ def catalogue(lang: str) -> gettext.NullTranslations:
 
 
 def french_typography(text: str) -> str:
-    """No-break spaces where French typography wants them (before : ; ! ? % », after «)."""
+    """No-break spaces where French typography wants them (before : ; ! ? % », after «).
+
+    Applied to catalogue strings before they are formatted, where a percent sign is ``%%``.
+    """
     for plain, fixed in (
         (" :", NBSP + ":"),
         (" ;", NNBSP + ";"),
         (" !", NNBSP + "!"),
         (" ?", NNBSP + "?"),
-        (" %", NBSP + "%"),
+        (" %%", NBSP + "%%"),
         ("« ", "«" + NBSP),
         (" »", NBSP + "»"),
     ):
