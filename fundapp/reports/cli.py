@@ -84,7 +84,7 @@ def _write(produce: Callable[[str], services.Document], output: Path | None) -> 
 def cycle_command(
     cycle_label: str | None, call_id: int | None, fund_code: str | None, lang: str, output: Path | None
 ) -> None:
-    """Summary of a grant cycle, by CYCLE_LABEL (e.g. 2) or --call-id."""
+    """Summary of a grant cycle: its CYCLE_LABEL (such as 2) or --call-id."""
     if (cycle_label is None) == (call_id is None):
         raise click.UsageError("give a CYCLE_LABEL or --call-id (one of them)")
     with _reading() as session:

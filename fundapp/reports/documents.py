@@ -6,6 +6,7 @@ paragraphs, figures and annex tables, in the order and phrasing of the UN report
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from typing import Any
 
@@ -96,6 +97,11 @@ KIND_COLOURS = {
     "intergovernmental": "#e0a458",
     "individual": "#b7b7b7",
 }
+
+
+def _filename(symbol: str, lang: str) -> str:
+    """ "UNVTF-CS-2017-2-fr": the symbol made safe for a file name and a Content-Disposition header."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", f"{symbol}-{lang}").strip("-.")
 
 
 def _label(w: Wording, table: dict[str, str], code: str) -> str:
@@ -627,7 +633,7 @@ def cycle_summary(data: dict[str, Any], lang: str) -> dict[str, Any]:
             _eligibility_annex(w, call["criteria"], data["checks"]),
             board_table(w, data["board"]),
         ],
-        "filename": f"{symbol.replace('/', '-')}-{lang}",
+        "filename": _filename(symbol, lang),
     }
 
 
@@ -1008,7 +1014,7 @@ def fund_status(data: dict[str, Any], lang: str) -> dict[str, Any]:
             _donors_annex(w, data["named_donors"], donors, anonymous),
             board_table(w, data["board"]),
         ],
-        "filename": f"{symbol.replace('/', '-')}-{lang}",
+        "filename": _filename(symbol, lang),
     }
 
 
@@ -1295,5 +1301,5 @@ def board_pack(data: dict[str, Any], lang: str) -> dict[str, Any]:
         "footnotes": [
             _("Confidential: for the members of the Board of Trustees. Amounts are in United States dollars.")
         ],
-        "filename": f"{symbol.replace('/', '-')}-{lang}",
+        "filename": _filename(symbol, lang),
     }

@@ -7,13 +7,13 @@ own statements and the public totals instead.
 """
 
 import marshmallow as ma
-from flask import Response, g, request
+from flask import Response, g
 
 from ..auth.models import Role
 from ..db import get_session
 from ..routing import Blueprint
 from . import services
-from .schemas import DocumentQuerySchema, StatusQuerySchema
+from .schemas import ConditionalHeadersSchema, DocumentQuerySchema, StatusQuerySchema
 
 blp = Blueprint(
     "reports", __name__, url_prefix="", description="Documents: cycle summaries, fund status, board packs"
@@ -21,13 +21,6 @@ blp = Blueprint(
 READERS = (Role.ADMIN, Role.STAFF, Role.BOARD, Role.APPROVER)
 PDF = {"type": "string", "format": "binary"}
 HTML = {"type": "string"}
-IF_NONE_MATCH = {
-    "in": "header",
-    "name": "If-None-Match",
-    "required": False,
-    "schema": {"type": "string"},
-    "description": "The ETag of a copy already held: 304 when it is still current",
-}
 #: The HTML preview may use its own inline stylesheet, and nothing else.
 PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox"
 
@@ -47,20 +40,16 @@ def send(document: services.Document) -> Response:
     return response
 
 
-def _if_none_match() -> str | None:
-    return request.headers.get("If-None-Match")
-
-
 def _document_route(path: str, fmt: str, summary: str, query_schema, call):
     content_type, schema = ("application/pdf", PDF) if fmt == "pdf" else ("text/html", HTML)
 
     @blp.allow(*READERS)
     @blp.arguments(query_schema, location="query", unknown=ma.RAISE)  # webargs would drop them
     @blp.response(200, schema, content_type=content_type, description=f"The document ({content_type})")
+    @blp.arguments(ConditionalHeadersSchema, location="headers")
     @blp.alt_response(304, description="Not modified: the copy named by If-None-Match is current")
-    @blp.doc(parameters=[IF_NONE_MATCH])
-    def view(query, **ids):
-        return send(call(get_session(), g.user, fmt=fmt, if_none_match=_if_none_match(), **query, **ids))
+    def view(query, headers, **ids):
+        return send(call(get_session(), g.user, fmt=fmt, **headers, **query, **ids))
 
     view.__doc__ = summary
     view.__name__ = f"{call.__name__}_{fmt}"

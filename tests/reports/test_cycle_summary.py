@@ -1,6 +1,7 @@
 """GET /api/v1/calls/{id}/summary.pdf|html: the cycle summary in the reports' own words."""
 
 import html
+import re
 
 import pytest
 
@@ -184,3 +185,25 @@ def test_summary_reads_a_constant_number_of_queries_whatever_the_size_of_the_cal
         assert get_summary(client, auth, large.id, fmt="html").status_code == 200
     counts.append(len(beyond_auth(statements)))
     assert counts[0] == counts[1] <= 16
+
+
+def test_a_cycle_label_with_odd_characters_gives_a_safe_file_name(client, auth, fund):
+    from ..factories import CallFactory
+
+    call = CallFactory(fund_id=fund.id, cycle_label='10"/x', cycle_number=10)
+    response = get_summary(client, auth, call.id, fmt="html", lang="en")
+    assert re.fullmatch(
+        r'inline; filename="UNVTF-CS-\d{4}-10-x-en\.html"', response.headers["Content-Disposition"]
+    )
+
+
+def test_a_render_beyond_the_time_limit_is_a_503_problem_asking_to_retry(
+    client, auth, fund, app, monkeypatch, pdf_cache_dir
+):
+    call = builders.cycle_two(fund, funded=1, reserve=1, ineligible=1, completed=0).call
+    monkeypatch.setitem(app.config, "PDF_RENDER_TIMEOUT", 0.001)
+    response = get_summary(client, auth, call.id)
+    assert response.status_code == 503
+    assert response.mimetype == PROBLEM_TYPE
+    assert response.headers["Retry-After"] == "30"
+    assert "longer than 0.001 s" in response.get_json()["detail"]
