@@ -110,7 +110,7 @@ def columns(
     """Vertical stacked columns (e.g. contributions by year and kind of donor) with a scale."""
     left, bottom = 70, plot_height + 4
     biggest = max((sum(values) for _, values in rows), default=0) or 1
-    step = nice_step(biggest)
+    step = max(1, int(nice_step(biggest)))  # integers: the scale's labels are amounts
     top_value = step * max(1, -(-biggest // step))
     slot = (WIDTH - left) / max(len(rows), 1)
     width = min(36.0, slot * 0.7)
@@ -125,11 +125,10 @@ def columns(
             if value:
                 segments.append({"y": y, "height": height, "colour": colour, "name": name})
         out_rows.append({"label": label, "x": x, "width": width, "segments": segments})
-    ticks = []
-    value = 0.0
-    while value <= top_value + 1e-9:
-        ticks.append({"y": bottom - plot_height * value / top_value, "label": value_format(int(value))})
-        value += step
+    ticks = [
+        {"y": bottom - plot_height * value / top_value, "label": value_format(value)}
+        for value in range(0, top_value + 1, step)
+    ]
     legend, height = _legend(series, bottom + 24)
     return {
         "kind": "columns",

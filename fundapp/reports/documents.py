@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
+from decimal import Decimal
 from typing import Any
 
 from ..proposals.models import ProposalStatus
@@ -185,10 +186,6 @@ def _of_administrator(w: Wording, fund: dict[str, Any]) -> str:
     return ("de l'" if name[:1].upper() in "AEIOUYH" else "du ") + name
 
 
-def _term_label(term: dict[str, Any]) -> str:
-    return term["label"]
-
-
 def _chair_and_others(term: dict[str, Any]) -> tuple[dict | None, list[dict]]:
     chair = next((m for m in term["members"] if m["is_chair"]), None)
     others = [m for m in term["members"] if m is not chair]
@@ -211,7 +208,7 @@ def board_composition_sentence(w: Wording, term: dict[str, Any]) -> str:
     names = ([f"{chair['name']} ({_chair_title(w, chair)})"] if chair else []) + [m["name"] for m in others]
     return w.gettext(
         "For the %(term)s term, the Board of Trustees is composed of %(members)s.",
-        term=_term_label(term),
+        term=term["label"],
         members=w.join(names),
     )
 
@@ -893,8 +890,9 @@ def fund_status(data: dict[str, Any], lang: str) -> dict[str, Any]:
         if row["anonymous"]:
             anonymous += row["donors"]
     total = sum(amounts.values())
-    years = max(((as_of - established).days + 1) / 365.25, 1.0)
-    average = int(total / years) if total else 0
+    # The annual average over the years since creation (at least one), in Decimal: money never in float.
+    years = max(Decimal((as_of - established).days + 1) / Decimal("365.25"), Decimal(1))
+    average = int(Decimal(total) / years)
 
     body = Body()
     body.chapter(_("Introduction"))
@@ -921,18 +919,18 @@ def fund_status(data: dict[str, Any], lang: str) -> dict[str, Any]:
     )
 
     body.chapter(_("Contributions"))
+    received_sentence = None
     if total:
-        body.para(
-            _(
-                "Since its creation in %(year)s, the Fund has received contributions totalling %(amount)s, "
-                "an annual average of %(average)s.",
-                year=established.year,
-                amount=w.money_about(total),
-                of_amount=w.of(w.money_about(total)),
-                average=w.money_about(average),
-                of_average=w.of(w.money_about(average)),
-            )
+        received_sentence = _(
+            "Since its creation in %(year)s, the Fund has received contributions totalling %(amount)s, "
+            "an annual average of %(average)s.",
+            year=established.year,
+            amount=w.money_about(total),
+            of_amount=w.of(w.money_about(total)),
+            average=w.money_about(average),
+            of_average=w.of(w.money_about(average)),
         )
+        body.para(received_sentence)
         body.para(*_donor_sentences(w, donors, amounts, anonymous, total))
         years = _years_chart(w, data["by_year"])
         body.para(
@@ -982,7 +980,7 @@ def fund_status(data: dict[str, Any], lang: str) -> dict[str, Any]:
         s
         for s in (
             _("The present report gives the status of the Fund on %(date)s.", date=w.date(as_of)),
-            body.chapters[1]["blocks"][0]["text"] if total else None,
+            received_sentence,
         )
         if s
     )
