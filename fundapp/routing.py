@@ -19,7 +19,11 @@ Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 class StrictParser(FlaskParser):
     """Unknown query parameters are an error too (webargs would silently drop them)."""
 
-    DEFAULT_UNKNOWN_BY_LOCATION = dict.fromkeys(FlaskParser.DEFAULT_UNKNOWN_BY_LOCATION)
+    DEFAULT_UNKNOWN_BY_LOCATION = {
+        **FlaskParser.DEFAULT_UNKNOWN_BY_LOCATION,
+        "query": None,  # None: the schema decides (InputSchema raises)
+        "querystring": None,
+    }
 
 
 class Blueprint(SmorestBlueprint):
