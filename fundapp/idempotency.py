@@ -132,6 +132,13 @@ def idempotent(view: Callable[..., Any]) -> Callable[..., Any]:
             return view(*args, **kwargs)
         if not (1 <= len(key) <= 255) or not all(0x21 <= ord(c) <= 0x7E for c in key):
             return problem(400, "Bad request", "Idempotency-Key must be 1 to 255 visible ASCII characters")
+        from .db import get_session
+
+        session = get_session()
+        # The claim and its release run in transactions of their own. End the request's
+        # transaction first (so far it only authenticated): on SQLite it holds the write lock
+        # those need, and they would wait for it until busy_timeout, then fail.
+        session.commit()
         claimed = _claim(user.id, key, _request_hash())
         if isinstance(claimed, Response):
             return claimed
@@ -139,16 +146,18 @@ def idempotent(view: Callable[..., Any]) -> Callable[..., Any]:
         try:
             response = current_app.make_response(view(*args, **kwargs))
         except BaseException:
+            session.rollback()
             release_claim(claimed.id)
             g.pop("idempotency_claim_id", None)
             raise
         if response.status_code >= 400:
+            if g.get("commit_despite_error"):
+                session.commit()
+            else:
+                session.rollback()
             release_claim(claimed.id)
             g.pop("idempotency_claim_id", None)
             return response
-        from .db import get_session
-
-        session = get_session()
         stored = session.get(IdempotencyRecord, claimed.id)
         if stored is not None:
             stored.state = "completed"
