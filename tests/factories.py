@@ -7,6 +7,7 @@ import datetime as dt
 import factory
 from factory.alchemy import SQLAlchemyModelFactory
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from fundapp import models as m
 from fundapp.auth.models import Role
@@ -127,6 +128,8 @@ class ProposalFactory(Base):
 
     @factory.post_generation
     def countries(obj, create, extracted, **kwargs):  # noqa: N805
+        if create:  # flushed, so facets would lazy-load (lazy="raise"); a new proposal has none
+            set_committed_value(obj, "facets", [])
         for code in extracted or ["NG"]:
             obj.facets.append(m.ProposalFacet(facet=Facet.COUNTRY, code=code))
         if create:
@@ -194,3 +197,47 @@ class UserFactory(Base):
     name = factory.Sequence(lambda n: f"User {n}")
     role = Role.STAFF
     donor_id = None
+
+
+class PledgeCampaignFactory(Base):
+    """A fund-raising campaign (money helper's; main may also have a ``CampaignFactory``)."""
+
+    class Meta:
+        model = m.Campaign
+
+    fund_id = factory.LazyAttribute(lambda _: FundFactory().id)
+    name = factory.Sequence(lambda n: f"Online campaign {n}")
+    platform = "online"
+    starts_on = dt.date(2017, 1, 1)
+    currency = "USD"
+
+
+class ExchangeRateFactory(Base):
+    class Meta:
+        model = m.ExchangeRate
+
+    currency = "EUR"
+    rate_date = factory.Sequence(lambda n: dt.date(2015, 1, 1) + dt.timedelta(days=n))
+    usd_per_unit = factory.LazyFunction(lambda: __import__("decimal").Decimal("1.10"))
+    source = "test"
+
+
+def _paid():
+    from fundapp.grants.models import DisbursementStatus
+
+    return DisbursementStatus.PAID
+
+
+class PaidDisbursementFactory(Base):
+    """A tranche of a grant, paid in full on ``paid_on``."""
+
+    class Meta:
+        model = m.Disbursement
+
+    grant = factory.SubFactory(GrantFactory)
+    tranche = factory.Sequence(lambda n: n + 1)
+    planned_on = dt.date(2015, 7, 15)
+    amount_minor = 25_000_00
+    paid_on = dt.date(2015, 7, 20)
+    paid_minor = factory.SelfAttribute("amount_minor")
+    status = factory.LazyFunction(_paid)
