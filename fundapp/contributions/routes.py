@@ -50,7 +50,6 @@ blp = Blueprint(
 STAFF = (Role.ADMIN, Role.STAFF)
 STAFF_AND_DONORS = (Role.ADMIN, Role.STAFF, Role.DONOR)
 READERS = (Role.ADMIN, Role.STAFF, Role.APPROVER, Role.BOARD)
-DONOR_FORM = "A donor token sees only its own records, without internal notes; another donor's is a 404."
 
 
 def _donor_form(schema: ma.Schema, data: Any, record: Any = None) -> Response | None:
@@ -69,7 +68,10 @@ class Donors(MethodView):
     @blp.arguments(DonorQuerySchema, location="query")
     @blp.response(200, page_of(StaffDonorSchema))
     def get(self, query):
-        """List donors (a donor token: just itself)"""
+        """List donors
+
+        A donor token gets just its own donor, without the internal note.
+        """
         page = services.list_donors(get_session(), g.user, query)
         return _donor_form(page_of(DonorSchema)(), page) or page
 
@@ -85,9 +87,11 @@ class Donors(MethodView):
 class DonorById(MethodView):
     @blp.allow(*STAFF_AND_DONORS)
     @blp.response(200, StaffDonorSchema)
-    @blp.doc(description=DONOR_FORM)
     def get(self, donor_id):
-        """Read a donor"""
+        """Read a donor
+
+        A donor token reads only its own donor (another is a 404), without the internal note.
+        """
         donor = services.get_donor(get_session(), g.user, donor_id)
         return _donor_form(DonorSchema(), donor, donor) or with_etag(donor)
 
@@ -132,9 +136,11 @@ class Contributions(MethodView):
     @blp.allow(*STAFF_AND_DONORS)
     @blp.arguments(ContributionQuerySchema, location="query")
     @blp.response(200, page_of(StaffContributionSchema))
-    @blp.doc(description=DONOR_FORM)
     def get(self, query):
-        """List contributions (pledges), with what is received on each"""
+        """List contributions (pledges), with what is received on each
+
+        A donor token gets only its own contributions, without the internal notes.
+        """
         page = services.list_contributions(get_session(), g.user, query)
         return _donor_form(page_of(ContributionSchema)(), page) or page
 
@@ -151,9 +157,11 @@ class Contributions(MethodView):
 class ContributionById(MethodView):
     @blp.allow(*STAFF_AND_DONORS)
     @blp.response(200, StaffContributionDetailSchema)
-    @blp.doc(description=DONOR_FORM)
     def get(self, contribution_id):
-        """Read a contribution with its receipts"""
+        """Read a contribution with its receipts
+
+        A donor token reads only its own contributions (another is a 404), without the internal note.
+        """
         contribution = services.get_contribution(get_session(), g.user, contribution_id)
         return _donor_form(ContributionDetailSchema(), contribution, contribution) or with_etag(contribution)
 

@@ -148,9 +148,7 @@ class StaffDonorSchema(DonorSchema):
 class DonorQuerySchema(PageQuery):
     kind = fields.Enum(DonorKind, by_value=True)
     country = CountryCode()
-    q = fields.String(
-        validate=validate.Length(min=1, max=100), metadata={"description": "Part of the name (any case)"}
-    )
+    q = Text(max_length=100, required=False, metadata={"description": "Part of the name (any case)"})
     sort = sort_field(["name", "kind", "created_at"], "name")
 
 

@@ -138,3 +138,9 @@ def test_donor_list_makes_the_same_number_of_queries_for_5_and_50_rows(
         return len(beyond_auth(statements))
 
     assert count(5) == count(45) == 2  # count + page
+
+
+def test_a_name_search_with_a_control_character_is_422_not_a_database_error(client, auth, tokens):
+    response = client.get("/api/v1/donors?q=a%00b", headers=auth("staff"))
+    assert response.status_code == 422
+    assert response.get_json()["errors"][0]["field"] == "q"

@@ -174,6 +174,8 @@ def test_a_reversal_takes_the_money_out_and_returns_the_pledge_to_what_is_left(
     assert body["reversal_reason"] == "cheque bounced"
     assert body["contribution_status"] == "partially_received"
     assert books.received_minor(db_session, fund.id) == 600_00
+    event = db_session.scalars(select(AuditEvent).where(AuditEvent.action == "receipt.reverse")).one()
+    assert (event.entity_id, event.after["reason"]) == (first["id"], "cheque bounced")
     again = client.post(
         f"/api/v1/receipts/{first['id']}/reversal", json={"reason": "again"}, headers=auth("staff")
     )
@@ -241,6 +243,8 @@ def test_a_pledge_with_nothing_received_is_cancelled_with_its_reason_and_kept(
     assert body["cancellation_reason"] == "pledge withdrawn"
     assert body["cancelled_at"] is not None
     assert counts(db_session) == (1, 0)
+    event = db_session.scalars(select(AuditEvent).where(AuditEvent.action == "contribution.cancel")).one()
+    assert (event.entity_id, event.after["reason"]) == (created["id"], "pledge withdrawn")
     again = client.post(url, json={"reason": "again"}, headers=auth("staff"))
     assert again.status_code == 409
     assert again.get_json()["current_state"] == "cancelled"
@@ -297,3 +301,13 @@ def test_only_staff_move_money(client, auth, fund, donor, tokens):
             ).status_code
             == 403
         )
+
+
+def test_a_rate_that_values_a_receipt_beyond_the_largest_amount_is_422_not_an_overflow(
+    client, auth, fund, donor, db_session
+):
+    created = pledge(client, auth, fund.id, donor.id, currency="KWD", amount="999999999999999.999")
+    response = receive(client, auth, created["id"], "999999999999999.999", usd_rate="999999999.999999999999")
+    assert response.status_code == 422
+    assert response.get_json()["errors"][0]["field"] == "usd_rate"
+    assert counts(db_session) == (1, 0)
