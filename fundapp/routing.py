@@ -3,6 +3,7 @@ idempotency declared once so that the OpenAPI document says what the code enforc
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from typing import Any
 
@@ -60,5 +61,5 @@ class Blueprint(SmorestBlueprint):
 
 
 def _append(view: Callable[..., Any], text: str) -> str:
-    doc = (view.__doc__ or "").strip()
+    doc = inspect.cleandoc(view.__doc__ or "")
     return f"{doc}\n\n{text}" if doc else text

@@ -147,6 +147,12 @@ def QueryId(**kwargs: Any) -> fields.Integer:  # noqa: N802
     return fields.Integer(validate=validate.Range(min=1, max=MAX_ID), **kwargs)
 
 
+class ReasonSchema(InputSchema):
+    """The body of an action that needs a reason: a cancellation, a reversal, a suspension."""
+
+    reason = Text(required=True, max_length=2000, multiline=True)
+
+
 class PageQuery(InputSchema):
     page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=100_000))
     page_size = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))

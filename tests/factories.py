@@ -472,3 +472,47 @@ class ApprovalFactory(Base):
     decision = "approved"
     amount_minor = factory.SelfAttribute("recommendation.amount_minor")
     decided_at = factory.LazyFunction(lambda: dt.datetime(2015, 5, 4, 10, tzinfo=dt.UTC))
+
+
+class PledgeCampaignFactory(Base):
+    """A fund-raising campaign (money helper's; main may also have a ``CampaignFactory``)."""
+
+    class Meta:
+        model = m.Campaign
+
+    fund_id = factory.LazyAttribute(lambda _: FundFactory().id)
+    name = factory.Sequence(lambda n: f"Online campaign {n}")
+    platform = "online"
+    starts_on = dt.date(2017, 1, 1)
+    currency = "USD"
+
+
+class ExchangeRateFactory(Base):
+    class Meta:
+        model = m.ExchangeRate
+
+    currency = "EUR"
+    rate_date = factory.Sequence(lambda n: dt.date(2015, 1, 1) + dt.timedelta(days=n))
+    usd_per_unit = factory.LazyFunction(lambda: __import__("decimal").Decimal("1.10"))
+    source = "test"
+
+
+def _paid():
+    from fundapp.grants.models import DisbursementStatus
+
+    return DisbursementStatus.PAID
+
+
+class PaidDisbursementFactory(Base):
+    """A tranche of a grant, paid in full on ``paid_on``."""
+
+    class Meta:
+        model = m.Disbursement
+
+    grant = factory.SubFactory(GrantFactory)
+    tranche = factory.Sequence(lambda n: n + 1)
+    planned_on = dt.date(2015, 7, 15)
+    amount_minor = 25_000_00
+    paid_on = dt.date(2015, 7, 20)
+    paid_minor = factory.SelfAttribute("amount_minor")
+    status = factory.LazyFunction(_paid)
