@@ -142,8 +142,20 @@ def get_session() -> Session:
 
 def _close_session(_exc: BaseException | None) -> None:
     session: Session | None = g.pop("db_session", None)
-    if session is not None:
+    if session is not None and not g.pop("session_outlives_request", False):
         session.close()
+
+
+def hand_session_to_response(response: Any) -> None:
+    """The request's session, kept open past the request and closed when ``response`` is.
+
+    For a streamed body that reads rows while it is being sent: the request's transaction
+    is committed as usual, and the stream reads in the next one. The response holds no Flask
+    context (``stream_with_context`` would, and a response never closed would later pop the
+    context of whichever request was running when the garbage collector reached it).
+    """
+    g.session_outlives_request = True
+    response.call_on_close(get_session().close)
 
 
 @contextmanager
