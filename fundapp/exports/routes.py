@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from ..auth.models import Role
 from ..auth.policy import PUBLIC
-from ..db import get_session, hand_session_to_response
+from ..db import get_session, stream_from_session
 from ..routing import Blueprint
 from . import services
 from .publisher import Publisher
@@ -34,12 +34,11 @@ def _streamed(
     produce: Callable[[Session], Iterator[str] | Iterator[bytes]], mimetype: str, filename: str
 ) -> Response:
     """A streamed body: chunks leave as the database yields rows (the session stays open meanwhile)."""
-    chunks = produce(get_session())  # a 404 raised here closes the session with the request
-    response = Response(
-        chunks, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"'}
+    return Response(
+        stream_from_session(produce),
+        mimetype=mimetype,
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
-    hand_session_to_response(response)
-    return response
 
 
 def _csv(produce: Callable[[Session], Iterator[str]], filename: str) -> Response:
