@@ -99,6 +99,17 @@ def _register_request_hooks(app: Flask) -> None:
 
     app.before_request(enforce_policy)
 
+    @app.before_request
+    def _json_bodies_only() -> None:
+        """The API reads JSON only: any other body is a 415, not a body silently ignored."""
+        from webargs.flaskparser import is_json_request
+        from werkzeug.exceptions import UnsupportedMediaType
+
+        if request.content_length and not is_json_request(request):
+            raise UnsupportedMediaType(
+                f"send the body as application/json, not {request.mimetype or 'untyped'}"
+            )
+
     @app.after_request
     def _finish_transaction(response: Response) -> Response:
         """The one place a request's transaction is committed (or rolled back)."""
