@@ -15,6 +15,7 @@ from werkzeug.routing import IntegerConverter
 from . import audit, db, errors
 from .api import Api
 from .config import default_config, environment_config
+from .routing import StandardResponses
 
 log = logging.getLogger(__name__)
 _REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
@@ -48,7 +49,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     db.init_app(app)
     errors.init_app(app)
     app.url_map.converters["int"] = IdConverter
-    api = Api(app)
+    api = Api(app, spec_kwargs={"extra_plugins": [StandardResponses()]})
     api.spec.components.security_scheme(
         "bearerAuth", {"type": "http", "scheme": "bearer", "description": "An opaque API token"}
     )
