@@ -3,10 +3,13 @@
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from ..money import format_minor
+from ..money import FUND_CURRENCY, format_minor
 from ..schemas_base import (
+    MONEY_OUT_PATTERN,
     Amount,
     CountryCode,
+    Day,
+    Flag,
     Id,
     InputSchema,
     MoneyOut,
@@ -19,7 +22,7 @@ from .models import ApprovalDecision, Decision, RecommendationStatus, SessionSta
 from .services import funded_total_minor
 
 MAX_SLATE = 500
-MONEY_OUT = {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]{1,3})?$", "example": "25000.00"}
+MONEY_OUT = {"type": "string", "pattern": MONEY_OUT_PATTERN, "example": "25000.00"}
 
 
 def _dates_ordered(data, start="starts_on", end="ends_on"):
@@ -34,9 +37,9 @@ def _dates_ordered(data, start="starts_on", end="ends_on"):
 class TermCreateSchema(InputSchema):
     fund_id = Id(required=True)
     label = Text(required=True, max_length=20, metadata={"example": "2017-2020"})
-    starts_on = fields.Date(required=True)
-    ends_on = fields.Date(required=True)
-    appointed_on = fields.Date(allow_none=True)
+    starts_on = Day(required=True)
+    ends_on = Day(required=True)
+    appointed_on = Day(allow_none=True)
     appointed_by = Text(max_length=100, allow_none=True, metadata={"example": "the Secretary-General"})
 
     @ma.validates_schema
@@ -47,7 +50,7 @@ class TermCreateSchema(InputSchema):
 class MemberCreateSchema(InputSchema):
     name = Text(required=True, max_length=200)
     country_code = CountryCode(allow_none=True)
-    is_chair = fields.Boolean(load_default=False)
+    is_chair = Flag(load_default=False)
     gender = fields.String(
         allow_none=True,
         validate=validate.OneOf(["F", "M"]),
@@ -89,9 +92,11 @@ class TermQuerySchema(PageQuery):
 class SessionCreateSchema(InputSchema):
     call_id = Id(required=True)
     term_id = Id(allow_none=True)
-    held_on = fields.Date(required=True)
+    held_on = Day(required=True)
     place = Text(required=True, max_length=100, metadata={"example": "Vienna"})
     available_income = Amount(
+        currency=FUND_CURRENCY,
+        allow_zero=True,
         allow_none=True,
         metadata={"description": "USD the Board may recommend; default: the fund's uncommitted balance"},
     )
@@ -158,7 +163,11 @@ class SessionQuerySchema(PageQuery):
 class SlateEntrySchema(InputSchema):
     proposal_id = Id(required=True)
     decision = fields.Enum(Decision, by_value=True, required=True)
-    amount = Amount(allow_none=True, metadata={"description": "USD; required for fund, refused otherwise"})
+    amount = Amount(
+        currency=FUND_CURRENCY,
+        allow_none=True,
+        metadata={"description": "USD; required for fund, refused otherwise"},
+    )
     rank = fields.Integer(strict=True, allow_none=True, validate=validate.Range(min=1, max=10_000))
     rationale = Text(required=True, max_length=4000, multiline=True)
 
@@ -225,10 +234,10 @@ class RecommendationQuerySchema(PageQuery):
 class ApprovalCreateSchema(InputSchema):
     decision = fields.Enum(ApprovalDecision, by_value=True, required=True)
     reason = Text(max_length=4000, multiline=True, allow_none=True)
-    starts_on = fields.Date(
+    starts_on = Day(
         allow_none=True, metadata={"description": "Grant start; default: the first of next month"}
     )
-    ends_on = fields.Date(allow_none=True, metadata={"description": "Grant end; default: start + duration"})
+    ends_on = Day(allow_none=True, metadata={"description": "Grant end; default: start + duration"})
 
     @ma.validates_schema
     def _consistent(self, data, **kwargs):
@@ -242,10 +251,14 @@ class ApprovalCreateSchema(InputSchema):
 
 
 class PromotionCreateSchema(InputSchema):
-    amount = Amount(required=True, metadata={"description": "USD; at most the proposal's requested amount"})
+    amount = Amount(
+        currency=FUND_CURRENCY,
+        required=True,
+        metadata={"description": "USD; at most the proposal's requested amount"},
+    )
     reason = Text(max_length=4000, multiline=True, allow_none=True)
-    starts_on = fields.Date(allow_none=True)
-    ends_on = fields.Date(allow_none=True)
+    starts_on = Day(allow_none=True)
+    ends_on = Day(allow_none=True)
 
     @ma.validates_schema
     def _ordered(self, data, **kwargs):

@@ -7,15 +7,26 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from ..calls.models import CallStatus
-from ..schemas_base import MAX_ID, Amount, CountryCode, Id, InputSchema, MoneyOut, PageQuery, Text, sort_field
+from ..money import FUND_CURRENCY
+from ..schemas_base import (
+    MAX_ID,
+    Amount,
+    CountryCode,
+    Flag,
+    Id,
+    InputSchema,
+    Matches,
+    MoneyOut,
+    PageQuery,
+    Text,
+    sort_field,
+)
 from .models import ASSISTANCE_KINDS, TARGET_GROUPS, Facet, ProposalStatus
 
 #: The languages a proposal may be written in: the six official languages of the United Nations.
 LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
 MAX_COUNTRIES = 30
-CRITERION = validate.Regexp(
-    r"^[a-z][a-z0-9_]*$", error="must be a criterion name such as 'complete_application'"
-)
+CRITERION = Matches(r"^[a-z][a-z0-9_]*$", error="must be a criterion name such as 'complete_application'")
 
 
 def QueryId(**kwargs: Any) -> fields.Integer:  # noqa: N802 - a field factory reads as a field
@@ -45,7 +56,9 @@ class ProposalCreateSchema(InputSchema):
     organisation_id = Id(required=True)
     title = Text(required=True, max_length=300)
     summary = Text(required=True, max_length=5000, multiline=True)
-    requested_amount = Amount(required=True, metadata={"description": "In the call's currency (USD)"})
+    requested_amount = Amount(
+        currency=FUND_CURRENCY, required=True, metadata={"description": "In the call's currency (USD)"}
+    )
     duration_months = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=120))
     countries = fields.List(
         CountryCode(),
@@ -75,7 +88,7 @@ class WithdrawalSchema(InputSchema):
 
 class CheckInSchema(InputSchema):
     criterion = fields.String(required=True, validate=[validate.Length(min=1, max=40), CRITERION])
-    passed = fields.Boolean(required=True, truthy={True}, falsy={False})
+    passed = Flag(required=True)
     note = Text(max_length=2000, multiline=True, allow_none=True)
 
     @ma.validates_schema

@@ -9,7 +9,7 @@ from marshmallow import fields, validate
 from webargs.fields import DelimitedList
 
 from ..contributions.models import DonorKind
-from ..schemas_base import MAX_ID, InputSchema
+from ..schemas_base import MAX_ID, MONEY_OUT_PATTERN, Day, InputSchema
 
 #: The keys the totals can be grouped by, in the order their columns appear.
 GROUP_KEYS = ("year", "donor_kind", "donor", "currency", "campaign")
@@ -20,7 +20,7 @@ def QueryId(**kwargs: Any) -> fields.Integer:  # noqa: N802 - a field factory re
     return fields.Integer(validate=validate.Range(min=1, max=MAX_ID), **kwargs)
 
 
-_MONEY = {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]{1,3})?$", "example": "25000.00"}
+_MONEY = {"type": "string", "pattern": MONEY_OUT_PATTERN, "example": "25000.00"}
 
 
 def _money(description: str, **kwargs: Any) -> fields.String:
@@ -30,8 +30,8 @@ def _money(description: str, **kwargs: Any) -> fields.String:
 class PeriodQuery(InputSchema):
     """``from`` and ``to`` (inclusive dates); ``to`` may not precede ``from``."""
 
-    date_from = fields.Date(data_key="from", metadata={"description": "First day of the period (inclusive)"})
-    date_to = fields.Date(data_key="to", metadata={"description": "Last day of the period (inclusive)"})
+    date_from = Day(data_key="from", metadata={"description": "First day of the period (inclusive)"})
+    date_to = Day(data_key="to", metadata={"description": "Last day of the period (inclusive)"})
 
     @ma.validates_schema
     def _ordered(self, data: dict[str, Any], **kwargs: Any) -> None:
@@ -48,9 +48,10 @@ class TotalsQuerySchema(PeriodQuery):
         metadata={
             "description": "Comma-separated keys to group by, any of: " + ", ".join(GROUP_KEYS),
             "example": ["year", "donor_kind"],
+            "uniqueItems": True,
         },
     )
-    as_of = fields.Date(
+    as_of = Day(
         metadata={
             "description": "The books as they stood at the end of this day: receipts received by then "
             "and not reversed by then"
@@ -115,7 +116,7 @@ class TotalsSchema(ma.Schema):
 
 class PublicTotalsQuerySchema(InputSchema):
     fund_id = QueryId()
-    as_of = fields.Date()
+    as_of = Day()
 
 
 class PublicYearSchema(ma.Schema):
