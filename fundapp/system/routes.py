@@ -1,9 +1,8 @@
 """Service status."""
 
-from flask_smorest import Blueprint
-
-from ..auth.policy import PUBLIC, allow
+from ..auth.policy import PUBLIC
 from ..db import get_session
+from ..routing import Blueprint
 from . import services
 from .schemas import HealthSchema
 
@@ -11,7 +10,7 @@ blp = Blueprint("system", __name__, url_prefix="", description="Service status")
 
 
 @blp.route("/health")
-@allow(PUBLIC)
+@blp.allow(PUBLIC)
 @blp.response(200, HealthSchema)
 def health():
     """Database reachable, migration revision and record counts."""
