@@ -318,6 +318,7 @@ def list_proposals(session: Session, user: User, query: dict[str, Any]) -> dict[
         session,
         stmt,
         page=query["page"],
+        cursor=query.get("cursor"),
         page_size=query["page_size"],
         sort=query["sort"],
         sort_columns={
