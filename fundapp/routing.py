@@ -3,6 +3,7 @@ idempotency declared once so that the OpenAPI document says what the code enforc
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from typing import Any
 
@@ -19,7 +20,11 @@ Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 class StrictParser(FlaskParser):
     """Unknown query parameters are an error too (webargs would silently drop them)."""
 
-    DEFAULT_UNKNOWN_BY_LOCATION = dict.fromkeys(FlaskParser.DEFAULT_UNKNOWN_BY_LOCATION)
+    DEFAULT_UNKNOWN_BY_LOCATION = {
+        **FlaskParser.DEFAULT_UNKNOWN_BY_LOCATION,
+        "query": None,  # None: the schema decides (InputSchema raises)
+        "querystring": None,
+    }
 
 
 class Blueprint(SmorestBlueprint):
@@ -56,5 +61,5 @@ class Blueprint(SmorestBlueprint):
 
 
 def _append(view: Callable[..., Any], text: str) -> str:
-    doc = (view.__doc__ or "").strip()
+    doc = inspect.cleandoc(view.__doc__ or "")
     return f"{doc}\n\n{text}" if doc else text

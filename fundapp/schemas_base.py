@@ -148,6 +148,12 @@ def QueryId(**kwargs: Any) -> fields.Integer:  # noqa: N802
     return fields.Integer(validate=validate.Range(min=1, max=MAX_ID), **kwargs)
 
 
+class ReasonSchema(InputSchema):
+    """The body of an action that needs a reason: a cancellation, a reversal, a suspension."""
+
+    reason = Text(required=True, max_length=2000, multiline=True)
+
+
 class CursorField(fields.String):
     """The opaque ``next_cursor`` of a page, decoded (a malformed one is a 422 naming ``cursor``)."""
 

@@ -417,3 +417,102 @@ class DueReportFactory(Base):
     nature = ReportNature.NARRATIVE
     due_on = factory.Sequence(lambda n: dt.date(2016, 1, 1) + dt.timedelta(days=n))
     beneficiaries = factory.LazyFunction(list)
+
+
+class ScreenedProposalFactory(ProposalFactory):
+    """A proposal with its facets and eligibility checks (``checks`` names the criteria it failed).
+
+    Children are added by foreign key: once flushed, the proposal's collections are
+    ``lazy="raise"`` and cannot be appended to (ProposalFactory's ``countries`` hook fails so).
+    """
+
+    status = ProposalStatus.ELIGIBLE
+
+    @factory.post_generation
+    def countries(obj, create, extracted, **kwargs):  # noqa: N805
+        _add_facets(obj, Facet.COUNTRY, extracted or ["NG"])
+
+    @factory.post_generation
+    def target_groups(obj, create, extracted, **kwargs):  # noqa: N805
+        _add_facets(obj, Facet.TARGET_GROUP, extracted or ["women", "girls"])
+
+    @factory.post_generation
+    def assistance(obj, create, extracted, **kwargs):  # noqa: N805
+        _add_facets(obj, Facet.ASSISTANCE, extracted or ["shelter", "medical"])
+
+    @factory.post_generation
+    def checks(obj, create, extracted, **kwargs):  # noqa: N805
+        from fundapp.calls.models import DEFAULT_CRITERIA
+
+        failed = set(extracted or ())
+        for criterion in DEFAULT_CRITERIA:
+            _session().add(
+                m.EligibilityCheck(
+                    proposal_id=obj.id,
+                    criterion=criterion,
+                    passed=criterion not in failed,
+                    note="Not registered as a non-profit" if criterion in failed else None,
+                    checked_at=utcnow(),
+                )
+            )
+        _session().flush()
+
+
+def _add_facets(proposal, facet, codes):
+    for code in codes:
+        _session().add(m.ProposalFacet(proposal_id=proposal.id, facet=facet, code=code))
+
+
+class ApprovalFactory(Base):
+    class Meta:
+        model = m.Approval
+
+    recommendation = factory.SubFactory(RecommendationFactory)
+    approver_name = "Fund manager"
+    decision = "approved"
+    amount_minor = factory.SelfAttribute("recommendation.amount_minor")
+    decided_at = factory.LazyFunction(lambda: dt.datetime(2015, 5, 4, 10, tzinfo=dt.UTC))
+
+
+class PledgeCampaignFactory(Base):
+    """A fund-raising campaign (money helper's; main may also have a ``CampaignFactory``)."""
+
+    class Meta:
+        model = m.Campaign
+
+    fund_id = factory.LazyAttribute(lambda _: FundFactory().id)
+    name = factory.Sequence(lambda n: f"Online campaign {n}")
+    platform = "online"
+    starts_on = dt.date(2017, 1, 1)
+    currency = "USD"
+
+
+class ExchangeRateFactory(Base):
+    class Meta:
+        model = m.ExchangeRate
+
+    currency = "EUR"
+    rate_date = factory.Sequence(lambda n: dt.date(2015, 1, 1) + dt.timedelta(days=n))
+    usd_per_unit = factory.LazyFunction(lambda: __import__("decimal").Decimal("1.10"))
+    source = "test"
+
+
+def _paid():
+    from fundapp.grants.models import DisbursementStatus
+
+    return DisbursementStatus.PAID
+
+
+class PaidDisbursementFactory(Base):
+    """A tranche of a grant, paid in full on ``paid_on``."""
+
+    class Meta:
+        model = m.Disbursement
+
+    grant = factory.SubFactory(GrantFactory)
+    tranche = factory.Sequence(lambda n: n + 1)
+    planned_on = dt.date(2015, 7, 15)
+    amount_minor = 25_000_00
+    paid_on = dt.date(2015, 7, 20)
+    paid_minor = factory.SelfAttribute("amount_minor")
+    status = factory.LazyFunction(_paid)

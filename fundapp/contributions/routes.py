@@ -1,6 +1,44 @@
-"""Donors, campaigns, contributions and exchange rates."""
+"""``/api/v1``: donors, campaigns, contributions (pledges), receipts and exchange rates.
 
+Staff see every record with its internal note. A donor token sees only its own donor and
+contributions, in the donor forms of the schemas (no internal note); another donor's
+record is a 404.
+"""
+
+from typing import Any
+
+import marshmallow as ma
+from flask import Response, current_app, g, request
+from flask.views import MethodView
+
+from ..auth.models import Role
+from ..db import get_session
+from ..etag import etag_of, with_etag
 from ..routing import Blueprint
+from ..schemas_base import ReasonSchema, page_of
+from . import services
+from .schemas import (
+    CampaignCreateSchema,
+    CampaignQuerySchema,
+    CampaignSchema,
+    ContributionCreateSchema,
+    ContributionDetailSchema,
+    ContributionQuerySchema,
+    ContributionSchema,
+    ContributionUpdateSchema,
+    DonorCreateSchema,
+    DonorQuerySchema,
+    DonorSchema,
+    DonorUpdateSchema,
+    ExchangeRateCreateSchema,
+    ExchangeRateQuerySchema,
+    ExchangeRateSchema,
+    ReceiptCreateSchema,
+    RecordedReceiptSchema,
+    StaffContributionDetailSchema,
+    StaffContributionSchema,
+    StaffDonorSchema,
+)
 
 blp = Blueprint(
     "contributions",
@@ -8,3 +46,182 @@ blp = Blueprint(
     url_prefix="",
     description="Donors, campaigns, contributions and exchange rates",
 )
+STAFF = (Role.ADMIN, Role.STAFF)
+STAFF_AND_DONORS = (Role.ADMIN, Role.STAFF, Role.DONOR)
+READERS = (Role.ADMIN, Role.STAFF, Role.APPROVER, Role.BOARD)
+
+
+def _donor_form(schema: ma.Schema, data: Any, record: Any = None) -> Response | None:
+    """For a donor token: the response in the donor form of the schema (no internal notes)."""
+    if g.user.role != Role.DONOR:
+        return None
+    response = current_app.json.response(schema.dump(data))
+    if record is not None:
+        response.headers["ETag"] = etag_of(record)
+    return response
+
+
+@blp.route("/donors")
+class Donors(MethodView):
+    @blp.allow(*STAFF_AND_DONORS)
+    @blp.arguments(DonorQuerySchema, location="query")
+    @blp.response(200, page_of(StaffDonorSchema))
+    def get(self, query):
+        """List donors
+
+        A donor token gets just its own donor, without the internal note.
+        """
+        page = services.list_donors(get_session(), g.user, query)
+        return _donor_form(page_of(DonorSchema)(), page) or page
+
+    @blp.allow(*STAFF)
+    @blp.arguments(DonorCreateSchema)
+    @blp.response(201, StaffDonorSchema)
+    def post(self, data):
+        """Register a donor"""
+        return with_etag(services.create_donor(get_session(), g.user, data), 201)
+
+
+@blp.route("/donors/<int:donor_id>")
+class DonorById(MethodView):
+    @blp.allow(*STAFF_AND_DONORS)
+    @blp.response(200, StaffDonorSchema)
+    def get(self, donor_id):
+        """Read a donor
+
+        A donor token reads only its own donor (another is a 404), without the internal note.
+        """
+        donor = services.get_donor(get_session(), g.user, donor_id)
+        return _donor_form(DonorSchema(), donor, donor) or with_etag(donor)
+
+    @blp.allow(*STAFF)
+    @blp.if_match()
+    @blp.arguments(DonorUpdateSchema(partial=True))
+    @blp.response(200, StaffDonorSchema)
+    def patch(self, data, donor_id):
+        """Amend a donor"""
+        donor = services.update_donor(get_session(), g.user, donor_id, data, request.headers.get("If-Match"))
+        return with_etag(donor)
+
+
+@blp.route("/campaigns")
+class Campaigns(MethodView):
+    @blp.allow(*READERS)
+    @blp.arguments(CampaignQuerySchema, location="query")
+    @blp.response(200, page_of(CampaignSchema))
+    def get(self, query):
+        """List fund-raising campaigns"""
+        return services.list_campaigns(get_session(), query)
+
+    @blp.allow(*STAFF)
+    @blp.arguments(CampaignCreateSchema)
+    @blp.response(201, CampaignSchema)
+    def post(self, data):
+        """Create a fund-raising campaign"""
+        return services.create_campaign(get_session(), g.user, data), 201
+
+
+@blp.route("/campaigns/<int:campaign_id>")
+class CampaignById(MethodView):
+    @blp.allow(*READERS)
+    @blp.response(200, CampaignSchema)
+    def get(self, campaign_id):
+        """Read a campaign"""
+        return services.get_campaign(get_session(), campaign_id)
+
+
+@blp.route("/contributions")
+class Contributions(MethodView):
+    @blp.allow(*STAFF_AND_DONORS)
+    @blp.arguments(ContributionQuerySchema, location="query")
+    @blp.response(200, page_of(StaffContributionSchema))
+    def get(self, query):
+        """List contributions (pledges), with what is received on each
+
+        A donor token gets only its own contributions, without the internal notes.
+        """
+        page = services.list_contributions(get_session(), g.user, query)
+        return _donor_form(page_of(ContributionSchema)(), page) or page
+
+    @blp.allow(*STAFF)
+    @blp.idempotent()
+    @blp.arguments(ContributionCreateSchema)
+    @blp.response(201, StaffContributionDetailSchema)
+    def post(self, data):
+        """Record a pledge, in any currency"""
+        return with_etag(services.create_contribution(get_session(), g.user, data), 201)
+
+
+@blp.route("/contributions/<int:contribution_id>")
+class ContributionById(MethodView):
+    @blp.allow(*STAFF_AND_DONORS)
+    @blp.response(200, StaffContributionDetailSchema)
+    def get(self, contribution_id):
+        """Read a contribution with its receipts
+
+        A donor token reads only its own contributions (another is a 404), without the internal note.
+        """
+        contribution = services.get_contribution(get_session(), g.user, contribution_id)
+        return _donor_form(ContributionDetailSchema(), contribution, contribution) or with_etag(contribution)
+
+    @blp.allow(*STAFF)
+    @blp.if_match()
+    @blp.arguments(ContributionUpdateSchema)
+    @blp.response(200, StaffContributionDetailSchema)
+    def patch(self, data, contribution_id):
+        """Amend a pledge's amount, earmarking or note while nothing is received on it"""
+        contribution = services.update_contribution(
+            get_session(), g.user, contribution_id, data, request.headers.get("If-Match")
+        )
+        return with_etag(contribution)
+
+
+@blp.route("/contributions/<int:contribution_id>/receipts", methods=["POST"])
+@blp.allow(*STAFF)
+@blp.idempotent()
+@blp.arguments(ReceiptCreateSchema)
+@blp.response(201, RecordedReceiptSchema)
+@blp.alt_response(409, response="CONFLICT")
+def record_receipt(data, contribution_id):
+    """Record money received on a pledge (never more than is left of it)"""
+    return services.record_receipt(get_session(), g.user, contribution_id, data), 201
+
+
+@blp.route("/contributions/<int:contribution_id>/cancellation", methods=["POST"])
+@blp.allow(*STAFF)
+@blp.idempotent()
+@blp.arguments(ReasonSchema)
+@blp.response(200, StaffContributionDetailSchema)
+@blp.alt_response(409, response="CONFLICT")
+def cancel_contribution(data, contribution_id):
+    """Cancel a pledge on which no receipt is recorded"""
+    return with_etag(services.cancel_contribution(get_session(), g.user, contribution_id, data["reason"]))
+
+
+@blp.route("/receipts/<int:receipt_id>/reversal", methods=["POST"])
+@blp.allow(*STAFF)
+@blp.idempotent()
+@blp.arguments(ReasonSchema)
+@blp.response(200, RecordedReceiptSchema)
+@blp.alt_response(409, response="CONFLICT")
+def reverse_receipt(data, receipt_id):
+    """Reverse a receipt, unless approved grants would then exceed the money received"""
+    return services.reverse_receipt(get_session(), g.user, receipt_id, data["reason"])
+
+
+@blp.route("/exchange-rates")
+class ExchangeRates(MethodView):
+    @blp.allow(*READERS)
+    @blp.arguments(ExchangeRateQuerySchema, location="query")
+    @blp.response(200, page_of(ExchangeRateSchema))
+    def get(self, query):
+        """List exchange rates (USD per unit of a currency)"""
+        return services.list_exchange_rates(get_session(), query)
+
+    @blp.allow(*STAFF)
+    @blp.arguments(ExchangeRateCreateSchema)
+    @blp.response(201, ExchangeRateSchema)
+    @blp.alt_response(409, response="CONFLICT")
+    def post(self, data):
+        """Add an exchange rate (one per currency and date)"""
+        return services.create_exchange_rate(get_session(), g.user, data), 201

@@ -1,5 +1,50 @@
-"""The fund: its books and position."""
+"""``/api/v1/funds``: the funds, and each fund's position (sources and uses in USD)."""
 
+from flask.views import MethodView
+
+from ..auth.models import Role
+from ..db import get_session
+from ..etag import with_etag
 from ..routing import Blueprint
+from ..schemas_base import page_of
+from . import services
+from .schemas import FundQuerySchema, FundSchema, PositionQuerySchema, PositionSchema
 
 blp = Blueprint("funds", __name__, url_prefix="/funds", description="The fund: its books and position")
+READERS = (Role.ADMIN, Role.STAFF, Role.APPROVER, Role.BOARD)
+
+
+@blp.route("")
+class Funds(MethodView):
+    @blp.allow(*READERS)
+    @blp.arguments(FundQuerySchema, location="query")
+    @blp.response(200, page_of(FundSchema))
+    def get(self, query):
+        """List the funds"""
+        return services.list_funds(get_session(), query)
+
+
+@blp.route("/<int:fund_id>")
+class FundById(MethodView):
+    @blp.allow(*READERS)
+    @blp.response(200, FundSchema)
+    def get(self, fund_id):
+        """Read a fund"""
+        return with_etag(services.get_fund(get_session(), fund_id))
+
+
+@blp.route("/<int:fund_id>/position")
+class FundPosition(MethodView):
+    @blp.allow(*READERS)
+    @blp.arguments(PositionQuerySchema, location="query")
+    @blp.response(200, PositionSchema)
+    def get(self, query, fund_id):
+        """The fund's position in USD as of a date: pledged, received, committed, disbursed, uncommitted
+
+        Pledges and receipts count from their own dates; reversed receipts and cancelled
+        pledges count on no date (they are corrections). The received part of a pledge is
+        valued at its receipts' USD value; the part still to come is converted per currency at
+        the latest exchange rate dated on or before `as_of` (reported with its date); a
+        currency without one is listed in `unconverted_currencies` and left out.
+        """
+        return services.fund_position(get_session(), fund_id, query.get("as_of"))

@@ -10,7 +10,7 @@ from ..auth.models import Role
 from ..db import get_session
 from ..etag import with_etag
 from ..routing import Blueprint
-from ..schemas_base import page_of
+from ..schemas_base import ReasonSchema, page_of
 from . import services
 from .schemas import (
     ConditionCreateSchema,
@@ -25,7 +25,6 @@ from .schemas import (
     GrantReportSchema,
     GrantSchema,
     PaymentSchema,
-    ReasonSchema,
     ReportCreateSchema,
     ReportReceiptSchema,
     ReturnSchema,

@@ -4,7 +4,16 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from ..proposals.models import ASSISTANCE_KINDS
-from ..schemas_base import MAX_ID, Amount, CountryCode, InputSchema, MoneyOut, PageQuery, Text, sort_field
+from ..schemas_base import (
+    Amount,
+    CountryCode,
+    InputSchema,
+    MoneyOut,
+    PageQuery,
+    QueryId,
+    Text,
+    sort_field,
+)
 from .models import AgeGroup, DisbursementStatus, GrantStatus, ReportKind, ReportNature, ReportStatus, Sex
 from .services import is_overdue
 
@@ -14,10 +23,6 @@ MAX_BENEFICIARY_ROWS = len(Sex) * len(AgeGroup) * len(ASSISTANCE_KINDS)
 
 
 # --- input -------------------------------------------------------------------------------
-
-
-class ReasonSchema(InputSchema):
-    reason = Text(required=True, max_length=2000, multiline=True)
 
 
 class ConditionCreateSchema(InputSchema):
@@ -191,11 +196,6 @@ class GrantDetailSchema(GrantSchema):
 
 
 # --- queries -----------------------------------------------------------------------------
-
-
-def QueryId() -> fields.Integer:  # noqa: N802 - a field factory reads as a field
-    """An id in a query string, where every value is text (``Id()`` is strict, for JSON bodies)."""
-    return fields.Integer(validate=validate.Range(min=1, max=MAX_ID))
 
 
 class GrantQuerySchema(PageQuery):

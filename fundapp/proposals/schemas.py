@@ -7,7 +7,17 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from ..calls.models import CallStatus
-from ..schemas_base import MAX_ID, Amount, CountryCode, Id, InputSchema, MoneyOut, PageQuery, Text, sort_field
+from ..schemas_base import (
+    Amount,
+    CountryCode,
+    Id,
+    InputSchema,
+    MoneyOut,
+    PageQuery,
+    QueryId,
+    Text,
+    sort_field,
+)
 from .models import ASSISTANCE_KINDS, TARGET_GROUPS, Facet, ProposalStatus
 
 #: The languages a proposal may be written in: the six official languages of the United Nations.
@@ -16,11 +26,6 @@ MAX_COUNTRIES = 30
 CRITERION = validate.Regexp(
     r"^[a-z][a-z0-9_]*$", error="must be a criterion name such as 'complete_application'"
 )
-
-
-def QueryId(**kwargs: Any) -> fields.Integer:  # noqa: N802 - a field factory reads as a field
-    """An id in a query string: ``Id()`` is strict, and a query string holds only text."""
-    return fields.Integer(validate=validate.Range(min=1, max=MAX_ID), **kwargs)
 
 
 def no_repeats(values: Sequence[str]) -> None:

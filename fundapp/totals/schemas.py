@@ -9,15 +9,10 @@ from marshmallow import fields, validate
 from webargs.fields import DelimitedList
 
 from ..contributions.models import DonorKind
-from ..schemas_base import MAX_ID, InputSchema
+from ..schemas_base import InputSchema, QueryId
 
 #: The keys the totals can be grouped by, in the order their columns appear.
 GROUP_KEYS = ("year", "donor_kind", "donor", "currency", "campaign")
-
-
-def QueryId(**kwargs: Any) -> fields.Integer:  # noqa: N802 - a field factory reads as a field
-    """An id in a query string (``schemas_base.Id`` is strict, so it refuses the string "12")."""
-    return fields.Integer(validate=validate.Range(min=1, max=MAX_ID), **kwargs)
 
 
 _MONEY = {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]{1,3})?$", "example": "25000.00"}

@@ -1,0 +1,346 @@
+"""Donors, campaigns, contributions, receipts and exchange rates: input, output and query schemas.
+
+Donor tokens get the ``*Schema`` forms; staff get the ``Staff*Schema`` forms, which add the
+internal notes. A donor never sees an internal note.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+from ..money import FUND_CURRENCY, MAX_MAJOR_DIGITS, MoneyError, format_minor, parse_rate
+from ..schemas_base import (
+    Amount,
+    CountryCode,
+    CurrencyCode,
+    Id,
+    InputSchema,
+    MoneyOut,
+    PageQuery,
+    QueryId,
+    Text,
+    sort_field,
+)
+from .models import ContributionStatus, DonorKind, ReceiptStatus
+
+MONEY_PATTERN = r"^(0|[1-9][0-9]{0,14})(\.[0-9]{1,12})?$"
+_MONEY_RE = re.compile(MONEY_PATTERN)
+RATE_PATTERN = r"^[0-9]{1,9}(\.[0-9]{1,12})?$"
+REFERENCE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._/-]*$"
+
+
+class MoneyAmount(Amount):
+    """An amount in a currency, as a string; the error says what is wrong with it.
+
+    The number of decimals the currency allows (USD 2, JPY 0, KWD 3) is checked by the
+    service, which knows the currency.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        metadata = {
+            "pattern": MONEY_PATTERN,
+            "description": "Decimal amount as a string, in major units, with at most the currency's "
+            "decimals (USD 2, JPY 0, KWD 3); greater than zero",
+            **kwargs.pop("metadata", {}),
+        }
+        super().__init__(metadata=metadata, **kwargs)
+
+    def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> Decimal:
+        if not isinstance(value, str):
+            raise ma.ValidationError('must be a string such as "25000.00", not a number')
+        text = value.strip().lower()
+        if text.lstrip("+-") in ("nan", "snan", "inf", "infinity"):
+            raise ma.ValidationError("must be a finite number, not NaN or Infinity")
+        if re.fullmatch(r"[+-]?[0-9.]*e[+-]?[0-9]+", text):
+            raise ma.ValidationError('must be written out without an exponent (such as "1e400")')
+        if value.startswith("-"):
+            raise ma.ValidationError("must be greater than zero (a negative amount is not accepted)")
+        if not _MONEY_RE.match(value):
+            raise ma.ValidationError(
+                f"must be a plain decimal with at most {MAX_MAJOR_DIGITS} digits before the point, "
+                'such as "25000.00"'
+            )
+        amount = Decimal(value)
+        if amount == 0:
+            raise ma.ValidationError("must be greater than zero")
+        return amount
+
+
+class Rate(fields.Field):
+    """An exchange rate in USD per unit of a currency, as a decimal string greater than zero."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        metadata = {
+            "type": "string",
+            "pattern": RATE_PATTERN,
+            "example": "1.0842",
+            "description": "USD per unit of the currency, as a decimal string greater than zero",
+            **kwargs.pop("metadata", {}),
+        }
+        super().__init__(metadata=metadata, **kwargs)
+
+    def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> Decimal:
+        try:
+            return parse_rate(value)
+        except MoneyError as exc:
+            raise ma.ValidationError(str(exc)) from exc
+
+    def _serialize(self, value: Any, attr: Any, obj: Any, **kwargs: Any) -> str | None:
+        return None if value is None else format(value, "f")
+
+
+class UsdOut(MoneyOut):
+    """An amount in USD minor units (the fund's currency), dumped as "1250.00"."""
+
+    def serialize(self, attr: str, obj: Any, accessor: Any = None, **kwargs: Any) -> str | None:
+        minor = ma.utils.get_value(obj, self.minor_attr)
+        return None if minor is None or minor is ma.missing else format_minor(minor, FUND_CURRENCY)
+
+
+# -- donors ------------------------------------------------------------------------------------
+
+
+class DonorCreateSchema(InputSchema):
+    name = Text(required=True, max_length=300)
+    kind = fields.Enum(DonorKind, by_value=True, required=True)
+    country_code = CountryCode(allow_none=True)
+    anonymous = fields.Boolean(load_default=False)
+    contact_email = fields.Email(allow_none=True, validate=validate.Length(max=254))
+    internal_note = Text(max_length=4000, multiline=True, allow_none=True)
+
+
+class DonorUpdateSchema(DonorCreateSchema):
+    """The fields of a donor that may change (use with ``partial=True``)."""
+
+
+class DonorSchema(ma.Schema):
+    """A donor as its own donor token sees it: no internal note."""
+
+    id = fields.Integer()
+    name = fields.String()
+    kind = fields.Enum(DonorKind, by_value=True)
+    country_code = fields.String(allow_none=True)
+    anonymous = fields.Boolean()
+    contact_email = fields.String(allow_none=True)
+    illustrative = fields.Boolean()
+    source = fields.String(allow_none=True)
+    version = fields.Integer()
+    created_at = fields.AwareDateTime()
+    updated_at = fields.AwareDateTime()
+
+
+class StaffDonorSchema(DonorSchema):
+    """A donor as staff see it (a donor token gets the same without ``internal_note``)."""
+
+    internal_note = fields.String(allow_none=True)
+
+
+class DonorQuerySchema(PageQuery):
+    kind = fields.Enum(DonorKind, by_value=True)
+    country = CountryCode()
+    q = Text(max_length=100, required=False, metadata={"description": "Part of the name (any case)"})
+    sort = sort_field(["name", "kind", "created_at"], "name")
+
+
+# -- campaigns ---------------------------------------------------------------------------------
+
+
+class CampaignCreateSchema(InputSchema):
+    fund_id = Id(required=True)
+    name = Text(required=True, max_length=200)
+    platform = Text(max_length=100, allow_none=True)
+    starts_on = fields.Date(required=True)
+    ends_on = fields.Date(allow_none=True)
+    currency = CurrencyCode(load_default=FUND_CURRENCY)
+    target = MoneyAmount(allow_none=True)
+
+    @ma.validates_schema
+    def _ends_after_start(self, data: dict[str, Any], **kwargs: Any) -> None:
+        starts, ends = data.get("starts_on"), data.get("ends_on")
+        if starts is not None and ends is not None and ends < starts:
+            raise ma.ValidationError("must not be before starts_on", "ends_on")
+
+
+class CampaignSchema(ma.Schema):
+    id = fields.Integer()
+    fund_id = fields.Integer()
+    name = fields.String()
+    platform = fields.String(allow_none=True)
+    starts_on = fields.Date()
+    ends_on = fields.Date(allow_none=True)
+    currency = fields.String()
+    target = MoneyOut("target_minor", allow_none=True)
+    illustrative = fields.Boolean()
+    source = fields.String(allow_none=True)
+    created_at = fields.AwareDateTime()
+    updated_at = fields.AwareDateTime()
+
+
+class CampaignQuerySchema(PageQuery):
+    fund_id = QueryId()
+    year = fields.Integer(
+        validate=validate.Range(min=2000, max=2100), metadata={"description": "Year the campaign started"}
+    )
+    sort = sort_field(["starts_on", "name", "created_at"], "starts_on")
+
+
+# -- exchange rates ----------------------------------------------------------------------------
+
+
+class ExchangeRateCreateSchema(InputSchema):
+    currency = CurrencyCode(required=True)
+    rate_date = fields.Date(required=True)
+    usd_per_unit = Rate(required=True)
+    source = Text(max_length=200, allow_none=True)
+
+
+class ExchangeRateSchema(ma.Schema):
+    id = fields.Integer()
+    currency = fields.String()
+    rate_date = fields.Date()
+    usd_per_unit = Rate()
+    source = fields.String(allow_none=True)
+    created_at = fields.AwareDateTime()
+
+
+class ExchangeRateQuerySchema(PageQuery):
+    currency = CurrencyCode()
+    from_date = fields.Date(data_key="from", metadata={"description": "Rates dated on or after"})
+    to_date = fields.Date(data_key="to", metadata={"description": "Rates dated on or before"})
+    sort = sort_field(["rate_date", "currency"], "-rate_date")
+
+
+# -- contributions and receipts ----------------------------------------------------------------
+
+
+class ContributionCreateSchema(InputSchema):
+    fund_id = Id(required=True)
+    donor_id = Id(required=True)
+    campaign_id = Id(allow_none=True)
+    reference = fields.String(
+        validate=[validate.Length(min=1, max=64), validate.Regexp(REFERENCE_PATTERN)],
+        metadata={"description": "Unique; generated when absent", "example": "AT-2015-01"},
+    )
+    pledged_on = fields.Date(required=True)
+    currency = CurrencyCode(required=True)
+    amount = MoneyAmount(required=True)
+    earmarking = Text(max_length=300, allow_none=True)
+    internal_note = Text(max_length=4000, multiline=True, allow_none=True)
+
+
+class ContributionUpdateSchema(InputSchema):
+    """What may change while nothing is received."""
+
+    amount = MoneyAmount()
+    earmarking = Text(max_length=300, allow_none=True)
+    internal_note = Text(max_length=4000, multiline=True, allow_none=True)
+
+
+class ReceiptCreateSchema(InputSchema):
+    received_on = fields.Date(required=True)
+    amount = MoneyAmount(required=True, metadata={"description": "In the pledge's currency"})
+    usd_rate = Rate(
+        allow_none=True,
+        metadata={
+            "description": "USD per unit; when absent, the exchange-rate table's latest rate on or "
+            "before received_on (at most 31 days before) is used"
+        },
+    )
+    rate_date = fields.Date(
+        allow_none=True, metadata={"description": "Date of usd_rate (default received_on)"}
+    )
+
+
+def _recorded(contribution: Any) -> list[Any]:
+    return [r for r in contribution.receipts if r.status == ReceiptStatus.RECORDED]
+
+
+class ReceiptSchema(ma.Schema):
+    id = fields.Integer()
+    contribution_id = fields.Integer()
+    fund_id = fields.Integer()
+    received_on = fields.Date()
+    currency = fields.String()
+    amount = MoneyOut("amount_minor")
+    usd_amount = UsdOut("usd_minor")
+    usd_rate = Rate()
+    rate_date = fields.Date()
+    status = fields.Enum(ReceiptStatus, by_value=True)
+    reversal_reason = fields.String(allow_none=True)
+    reversed_at = fields.AwareDateTime(allow_none=True)
+    created_at = fields.AwareDateTime()
+
+
+class RecordedReceiptSchema(ReceiptSchema):
+    """A receipt just recorded or reversed, with what it did to its pledge."""
+
+    contribution_status = fields.Function(
+        lambda r: str(r.contribution.status),
+        metadata={"description": "The pledge's status after this receipt or its reversal"},
+    )
+
+
+class ContributionSchema(ma.Schema):
+    """A contribution as its donor sees it: no internal note."""
+
+    id = fields.Integer()
+    fund_id = fields.Integer()
+    donor_id = fields.Integer()
+    campaign_id = fields.Integer(allow_none=True)
+    reference = fields.String()
+    pledged_on = fields.Date()
+    currency = fields.String()
+    amount = MoneyOut("pledged_minor")
+    received = fields.Function(
+        lambda c: format_minor(sum(r.amount_minor for r in _recorded(c)), c.currency),
+        metadata={"description": "Received so far (receipts not reversed), in the pledge's currency"},
+    )
+    received_usd = fields.Function(
+        lambda c: format_minor(sum(r.usd_minor for r in _recorded(c)), FUND_CURRENCY),
+        metadata={"description": "USD value of what was received, at the receipts' rates"},
+    )
+    outstanding = fields.Function(
+        lambda c: format_minor(c.pledged_minor - sum(r.amount_minor for r in _recorded(c)), c.currency),
+        metadata={"description": "Left to receive, in the pledge's currency"},
+    )
+    earmarking = fields.String(allow_none=True)
+    status = fields.Enum(ContributionStatus, by_value=True)
+    cancellation_reason = fields.String(allow_none=True)
+    cancelled_at = fields.AwareDateTime(allow_none=True)
+    illustrative = fields.Boolean()
+    source = fields.String(allow_none=True)
+    version = fields.Integer()
+    created_at = fields.AwareDateTime()
+    updated_at = fields.AwareDateTime()
+
+
+class StaffContributionSchema(ContributionSchema):
+    internal_note = fields.String(allow_none=True)
+
+
+class ContributionDetailSchema(ContributionSchema):
+    receipts = fields.List(fields.Nested(ReceiptSchema))
+
+
+class StaffContributionDetailSchema(StaffContributionSchema):
+    """A contribution with its receipts, as staff see it (donors: without ``internal_note``)."""
+
+    receipts = fields.List(fields.Nested(ReceiptSchema))
+
+
+class ContributionQuerySchema(PageQuery):
+    fund_id = QueryId()
+    donor_id = QueryId()
+    donor_kind = fields.Enum(DonorKind, by_value=True)
+    year = fields.Integer(
+        validate=validate.Range(min=2000, max=2100), metadata={"description": "Year of the pledge"}
+    )
+    campaign_id = QueryId()
+    status = fields.Enum(ContributionStatus, by_value=True)
+    currency = CurrencyCode()
+    sort = sort_field(["pledged_on", "reference", "created_at"], "-pledged_on")

@@ -1,0 +1,573 @@
+"""Donors, campaigns, pledges and the money received on them, and exchange rates.
+
+Rules that keep the books honest:
+
+- a receipt never takes a pledge above its amount: the contribution's row is locked
+  (``SELECT ... FOR UPDATE``; SQLite write transactions begin IMMEDIATE) before what is
+  left is summed, so parallel receipts are checked one after the other;
+- a reversal never leaves approved grants above the money received: the fund's row is
+  locked (``lock_fund``, as every commitment does) before the check;
+- money records are never deleted: a pledge is cancelled (only while nothing is recorded
+  against it) and a receipt is reversed, each with a reason;
+- every receipt and reversal bumps the contribution's version, so its ETag changes whenever
+  its money does, and a concurrent amendment is refused (412).
+
+A donor token sees only its own donor and contributions; anything else is a 404.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Select, extract, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from ..audit import record_event
+from ..auth.models import Role, User
+from ..db import utcnow
+from ..errors import Conflict, InsufficientFunds, NotFound, Unprocessable
+from ..etag import require_if_match
+from ..funds.models import Fund
+from ..funds.services import committed_minor, lock_fund, received_minor
+from ..money import FUND_CURRENCY, MAX_MAJOR_DIGITS, convert_to_usd_minor, exponent, format_minor
+from ..pagination import paginate
+from ..services_base import check_transition, get_or_404, minor_units, snapshot
+from .models import (
+    Campaign,
+    Contribution,
+    ContributionStatus,
+    Donor,
+    ExchangeRate,
+    Receipt,
+    ReceiptStatus,
+)
+
+#: How far back an exchange rate from the table may be used for a receipt.
+RATE_MAX_AGE_DAYS = 31
+#: The largest USD value of one receipt (as for any amount: 15 digits before the point).
+MAX_USD_MINOR = 10**MAX_MAJOR_DIGITS * 100
+
+DONOR_AUDITED = ("name", "kind", "country_code", "anonymous", "contact_email", "internal_note")
+CONTRIBUTION_AUDITED = (
+    "fund_id",
+    "donor_id",
+    "campaign_id",
+    "reference",
+    "pledged_on",
+    "currency",
+    "pledged_minor",
+    "earmarking",
+    "status",
+)
+RECEIPT_AUDITED = (
+    "contribution_id",
+    "received_on",
+    "currency",
+    "amount_minor",
+    "usd_minor",
+    "usd_rate",
+    "rate_date",
+    "status",
+)
+
+
+def _is_donor(user: User | None) -> bool:
+    return user is not None and user.role == Role.DONOR
+
+
+def _today() -> dt.date:
+    return utcnow().date()
+
+
+def _not_after_today(field: str, day: dt.date) -> None:
+    if day > _today():
+        raise Unprocessable(field, f"must not be after today ({_today().isoformat()})")
+
+
+def amount_minor(field: str, amount: Decimal, currency: str) -> int:
+    """An API amount in ``currency`` to minor units; 422 naming the field and the decimals allowed."""
+    places = exponent(currency)
+    decimals = max(0, -int(amount.as_tuple().exponent))
+    if decimals > places:
+        allowed = "no decimals" if places == 0 else f"at most {places} decimals"
+        raise Unprocessable(field, f"{currency} allows {allowed}; {decimals} given")
+    minor = minor_units(field, amount, currency)
+    assert minor is not None
+    return minor
+
+
+# -- donors ------------------------------------------------------------------------------------
+
+
+def create_donor(session: Session, user: User, data: dict[str, Any]) -> Donor:
+    donor = Donor(**data)
+    session.add(donor)
+    session.flush()
+    record_event(session, user, "donor.create", "donor", donor.id, after=snapshot(donor, DONOR_AUDITED))
+    return donor
+
+
+def get_donor(session: Session, user: User, donor_id: int) -> Donor:
+    """The donor; a donor token asking for another donor gets the same 404 as for none."""
+    if _is_donor(user) and donor_id != user.donor_id:
+        raise NotFound(f"donor {donor_id} does not exist")
+    return get_or_404(session, Donor, donor_id, label="donor")
+
+
+def update_donor(
+    session: Session, user: User, donor_id: int, data: dict[str, Any], if_match: str | None
+) -> Donor:
+    """Amend a donor (If-Match required)."""
+    donor = get_or_404(session, Donor, donor_id, label="donor")
+    require_if_match(donor, if_match)
+    before = snapshot(donor, DONOR_AUDITED)
+    for key, value in data.items():
+        setattr(donor, key, value)
+    session.flush()
+    record_event(
+        session, user, "donor.update", "donor", donor.id, before=before, after=snapshot(donor, DONOR_AUDITED)
+    )
+    return donor
+
+
+def list_donors(session: Session, user: User, query: dict[str, Any]) -> dict[str, Any]:
+    stmt: Select[Any] = select(Donor)
+    if _is_donor(user):
+        stmt = stmt.where(Donor.id == user.donor_id)
+    if "kind" in query:
+        stmt = stmt.where(Donor.kind == query["kind"])
+    if "country" in query:
+        stmt = stmt.where(Donor.country_code == query["country"])
+    if "q" in query:
+        stmt = stmt.where(func.lower(Donor.name).contains(query["q"].lower(), autoescape=True))
+    return paginate(
+        session,
+        stmt,
+        page=query["page"],
+        cursor=query.get("cursor"),
+        page_size=query["page_size"],
+        sort=query["sort"],
+        sort_columns={"name": Donor.name, "kind": Donor.kind, "created_at": Donor.created_at},
+        tiebreak=Donor.id,
+    )
+
+
+# -- campaigns ---------------------------------------------------------------------------------
+
+
+def create_campaign(session: Session, user: User, data: dict[str, Any]) -> Campaign:
+    """A fund-raising campaign; 404 for an unknown fund, 409 for a name the fund already uses."""
+    get_or_404(session, Fund, data["fund_id"], label="fund")
+    clash = session.scalar(
+        select(Campaign.id).where(Campaign.fund_id == data["fund_id"], Campaign.name == data["name"])
+    )
+    if clash is not None:
+        raise Conflict(f"the fund already has a campaign named '{data['name']}'", existing_id=clash)
+    values = {k: v for k, v in data.items() if k != "target"}
+    target = data.get("target")
+    campaign = Campaign(
+        **values,
+        target_minor=amount_minor("target", target, data["currency"]) if target is not None else None,
+    )
+    session.add(campaign)
+    session.flush()
+    record_event(
+        session,
+        user,
+        "campaign.create",
+        "campaign",
+        campaign.id,
+        after=snapshot(campaign, ("fund_id", "name", "platform", "starts_on", "ends_on", "target_minor")),
+    )
+    return campaign
+
+
+def get_campaign(session: Session, campaign_id: int) -> Campaign:
+    return get_or_404(session, Campaign, campaign_id, label="campaign")
+
+
+def list_campaigns(session: Session, query: dict[str, Any]) -> dict[str, Any]:
+    stmt: Select[Any] = select(Campaign)
+    if "fund_id" in query:
+        stmt = stmt.where(Campaign.fund_id == query["fund_id"])
+    if "year" in query:
+        stmt = stmt.where(extract("year", Campaign.starts_on) == query["year"])
+    return paginate(
+        session,
+        stmt,
+        page=query["page"],
+        cursor=query.get("cursor"),
+        page_size=query["page_size"],
+        sort=query["sort"],
+        sort_columns={
+            "starts_on": Campaign.starts_on,
+            "name": Campaign.name,
+            "created_at": Campaign.created_at,
+        },
+        tiebreak=Campaign.id,
+    )
+
+
+# -- exchange rates ----------------------------------------------------------------------------
+
+
+def create_exchange_rate(session: Session, user: User, data: dict[str, Any]) -> ExchangeRate:
+    """A rate in USD per unit of a currency on a date; one per currency and date (409)."""
+    if data["currency"] == FUND_CURRENCY:
+        raise Unprocessable("currency", "USD is the fund's currency: its rate is always 1")
+    clash = session.scalar(
+        select(ExchangeRate.id).where(
+            ExchangeRate.currency == data["currency"], ExchangeRate.rate_date == data["rate_date"]
+        )
+    )
+    if clash is not None:
+        raise Conflict(
+            f"a rate for {data['currency']} on {data['rate_date'].isoformat()} already exists",
+            existing_id=clash,
+        )
+    rate = ExchangeRate(**data)
+    session.add(rate)
+    session.flush()
+    record_event(
+        session,
+        user,
+        "exchange_rate.create",
+        "exchange_rate",
+        rate.id,
+        after=snapshot(rate, ("currency", "rate_date", "usd_per_unit", "source")),
+    )
+    return rate
+
+
+def list_exchange_rates(session: Session, query: dict[str, Any]) -> dict[str, Any]:
+    stmt: Select[Any] = select(ExchangeRate)
+    if "currency" in query:
+        stmt = stmt.where(ExchangeRate.currency == query["currency"])
+    if "from_date" in query:
+        stmt = stmt.where(ExchangeRate.rate_date >= query["from_date"])
+    if "to_date" in query:
+        stmt = stmt.where(ExchangeRate.rate_date <= query["to_date"])
+    return paginate(
+        session,
+        stmt,
+        page=query["page"],
+        cursor=query.get("cursor"),
+        page_size=query["page_size"],
+        sort=query["sort"],
+        sort_columns={"rate_date": ExchangeRate.rate_date, "currency": ExchangeRate.currency},
+        tiebreak=ExchangeRate.id,
+    )
+
+
+def table_rate(session: Session, currency: str, on: dt.date) -> ExchangeRate | None:
+    """The table's latest rate for ``currency`` dated on or before ``on``, at most 31 days old."""
+    return session.scalars(
+        select(ExchangeRate)
+        .where(
+            ExchangeRate.currency == currency,
+            ExchangeRate.rate_date <= on,
+            ExchangeRate.rate_date >= on - dt.timedelta(days=RATE_MAX_AGE_DAYS),
+        )
+        .order_by(ExchangeRate.rate_date.desc())
+        .limit(1)
+    ).first()
+
+
+# -- contributions -----------------------------------------------------------------------------
+
+
+def _new_reference(pledged_on: dt.date) -> str:
+    return f"C-{pledged_on.year}-{secrets.token_hex(4).upper()}"
+
+
+def create_contribution(session: Session, user: User, data: dict[str, Any]) -> Contribution:
+    """Record a pledge. 404 for an unknown fund, donor or campaign; 409 for a reference in use."""
+    fund = get_or_404(session, Fund, data["fund_id"], label="fund")
+    get_or_404(session, Donor, data["donor_id"], label="donor")
+    if data.get("campaign_id") is not None:
+        campaign = get_or_404(session, Campaign, data["campaign_id"], label="campaign")
+        if campaign.fund_id != fund.id:
+            raise Unprocessable("campaign_id", f"campaign {campaign.id} is a campaign of another fund")
+    _not_after_today("pledged_on", data["pledged_on"])
+    pledged = amount_minor("amount", data["amount"], data["currency"])
+    reference = data.get("reference") or _new_reference(data["pledged_on"])
+    clash = session.scalar(select(Contribution.id).where(Contribution.reference == reference))
+    if clash is not None:
+        raise Conflict(f"reference {reference} is already used by contribution {clash}", existing_id=clash)
+    values = {k: v for k, v in data.items() if k not in ("amount", "reference")}
+    contribution = Contribution(
+        **values,
+        reference=reference,
+        pledged_minor=pledged,
+        status=ContributionStatus.PLEDGED,
+        receipts=[],
+    )
+    session.add(contribution)
+    session.flush()
+    record_event(
+        session,
+        user,
+        "contribution.create",
+        "contribution",
+        contribution.id,
+        after=snapshot(contribution, CONTRIBUTION_AUDITED),
+    )
+    return contribution
+
+
+def _load_contribution(session: Session, contribution_id: int, *, lock: bool = False) -> Contribution:
+    return get_or_404(
+        session,
+        Contribution,
+        contribution_id,
+        label="contribution",
+        lock=lock,
+        options=[selectinload(Contribution.receipts)],
+    )
+
+
+def get_contribution(session: Session, user: User, contribution_id: int) -> Contribution:
+    """A contribution with its receipts; another donor's is a 404 for a donor token."""
+    contribution = _load_contribution(session, contribution_id)
+    if _is_donor(user) and contribution.donor_id != user.donor_id:
+        raise NotFound(f"contribution {contribution_id} does not exist")
+    return contribution
+
+
+def update_contribution(
+    session: Session, user: User, contribution_id: int, data: dict[str, Any], if_match: str | None
+) -> Contribution:
+    """Amend the amount, earmarking or note of a pledge on which nothing is received (If-Match)."""
+    contribution = _load_contribution(session, contribution_id)
+    require_if_match(contribution, if_match)
+    check_transition("contribution", contribution.status, "amend", {ContributionStatus.PLEDGED})
+    before = snapshot(contribution, (*CONTRIBUTION_AUDITED, "internal_note"))
+    if "amount" in data:
+        contribution.pledged_minor = amount_minor("amount", data["amount"], contribution.currency)
+    for key in ("earmarking", "internal_note"):
+        if key in data:
+            setattr(contribution, key, data[key])
+    session.flush()
+    record_event(
+        session,
+        user,
+        "contribution.update",
+        "contribution",
+        contribution.id,
+        before=before,
+        after=snapshot(contribution, (*CONTRIBUTION_AUDITED, "internal_note")),
+    )
+    return contribution
+
+
+def list_contributions(session: Session, user: User, query: dict[str, Any]) -> dict[str, Any]:
+    stmt: Select[Any] = select(Contribution).options(selectinload(Contribution.receipts))
+    if _is_donor(user):
+        stmt = stmt.where(Contribution.donor_id == user.donor_id)
+    for key, column in (
+        ("fund_id", Contribution.fund_id),
+        ("donor_id", Contribution.donor_id),
+        ("campaign_id", Contribution.campaign_id),
+        ("status", Contribution.status),
+        ("currency", Contribution.currency),
+    ):
+        if key in query:
+            stmt = stmt.where(column == query[key])
+    if "donor_kind" in query:
+        stmt = stmt.join(Donor, Donor.id == Contribution.donor_id).where(Donor.kind == query["donor_kind"])
+    if "year" in query:
+        stmt = stmt.where(extract("year", Contribution.pledged_on) == query["year"])
+    return paginate(
+        session,
+        stmt,
+        page=query["page"],
+        cursor=query.get("cursor"),
+        page_size=query["page_size"],
+        sort=query["sort"],
+        sort_columns={
+            "pledged_on": Contribution.pledged_on,
+            "reference": Contribution.reference,
+            "created_at": Contribution.created_at,
+        },
+        tiebreak=Contribution.id,
+    )
+
+
+def _recorded_minor(session: Session, contribution_id: int) -> int:
+    """What is recorded (not reversed) against a pledge, in its currency."""
+    return int(
+        session.scalar(
+            select(func.coalesce(func.sum(Receipt.amount_minor), 0)).where(
+                Receipt.contribution_id == contribution_id, Receipt.status == ReceiptStatus.RECORDED
+            )
+        )
+        or 0
+    )
+
+
+def _status_for(recorded: int, pledged: int) -> ContributionStatus:
+    if recorded == 0:
+        return ContributionStatus.PLEDGED
+    return ContributionStatus.RECEIVED if recorded >= pledged else ContributionStatus.PARTIALLY_RECEIVED
+
+
+def cancel_contribution(session: Session, user: User, contribution_id: int, reason: str) -> Contribution:
+    """Cancel a pledge on which no receipt is recorded (409 otherwise); it is kept, never deleted."""
+    contribution = _load_contribution(session, contribution_id, lock=True)
+    recorded = _recorded_minor(session, contribution.id)
+    if recorded:
+        raise Conflict(
+            f"cannot cancel a contribution that is {contribution.status}: "
+            f"{format_minor(recorded, contribution.currency)} {contribution.currency} "
+            "is recorded against it; reverse its receipts first",
+            current_state=str(contribution.status),
+            allowed_states=[str(ContributionStatus.PLEDGED)],
+        )
+    check_transition("contribution", contribution.status, "cancel", {ContributionStatus.PLEDGED})
+    contribution.status = ContributionStatus.CANCELLED
+    contribution.cancellation_reason = reason
+    contribution.cancelled_at = utcnow()
+    session.flush()
+    record_event(
+        session,
+        user,
+        "contribution.cancel",
+        "contribution",
+        contribution.id,
+        before={"status": str(ContributionStatus.PLEDGED)},
+        after={"status": str(contribution.status), "reason": reason},
+    )
+    return contribution
+
+
+# -- receipts ----------------------------------------------------------------------------------
+
+
+def _receipt_rate(
+    session: Session, currency: str, received_on: dt.date, data: dict[str, Any]
+) -> tuple[Decimal, dt.date]:
+    """The rate (USD per unit) and its date: given, or from the table (31 days at most)."""
+    given, rate_date = data.get("usd_rate"), data.get("rate_date")
+    if rate_date is not None:
+        _not_after_today("rate_date", rate_date)
+    if currency == FUND_CURRENCY:
+        if given is not None and given != 1:
+            raise Unprocessable("usd_rate", "a USD receipt has the rate 1")
+        return Decimal(1), rate_date or received_on
+    if given is not None:
+        return given, rate_date or received_on
+    if rate_date is not None:
+        raise Unprocessable("rate_date", "give usd_rate with rate_date, or neither to use the rate table")
+    found = table_rate(session, currency, received_on)
+    if found is None:
+        raise Unprocessable(
+            "usd_rate",
+            f"no exchange rate for {currency} on or before {received_on.isoformat()} "
+            f"(within {RATE_MAX_AGE_DAYS} days); give usd_rate or add the rate to the table",
+        )
+    return found.usd_per_unit, found.rate_date
+
+
+def record_receipt(session: Session, user: User, contribution_id: int, data: dict[str, Any]) -> Receipt:
+    """Record money received on a pledge, with its USD value; never more than is left (409)."""
+    contribution = get_or_404(session, Contribution, contribution_id, label="contribution", lock=True)
+    check_transition(
+        "contribution",
+        contribution.status,
+        "record a receipt on",
+        {ContributionStatus.PLEDGED, ContributionStatus.PARTIALLY_RECEIVED, ContributionStatus.RECEIVED},
+    )
+    currency, received_on = contribution.currency, data["received_on"]
+    if received_on < contribution.pledged_on:
+        raise Unprocessable(
+            "received_on", f"must not be before the pledge's date ({contribution.pledged_on.isoformat()})"
+        )
+    _not_after_today("received_on", received_on)
+    amount = amount_minor("amount", data["amount"], currency)
+    rate, rate_date = _receipt_rate(session, currency, received_on, data)
+    usd = convert_to_usd_minor(amount, currency, rate)
+    if usd <= 0:
+        raise Unprocessable("amount", f"is worth less than 0.01 USD at {rate} USD per {currency}")
+    if usd > MAX_USD_MINOR:
+        raise Unprocessable("usd_rate", f"values the receipt above the largest amount accepted ({rate})")
+    recorded = _recorded_minor(session, contribution.id)
+    left = contribution.pledged_minor - recorded
+    if amount > left:
+        raise Conflict(
+            f"the pledge has {format_minor(left, currency)} {currency} left to receive; "
+            f"this receipt is {format_minor(amount, currency)} {currency}",
+            remaining=format_minor(left, currency),
+            currency=currency,
+        )
+    receipt = Receipt(
+        contribution=contribution,
+        fund_id=contribution.fund_id,
+        received_on=received_on,
+        currency=currency,
+        amount_minor=amount,
+        usd_minor=usd,
+        usd_rate=rate,
+        rate_date=rate_date,
+        status=ReceiptStatus.RECORDED,
+    )
+    session.add(receipt)
+    before = contribution.status
+    contribution.status = _status_for(recorded + amount, contribution.pledged_minor)
+    contribution.updated_at = utcnow()  # a new version (and ETag) even when the status stays
+    session.flush()
+    record_event(
+        session,
+        user,
+        "receipt.record",
+        "receipt",
+        receipt.id,
+        before={"contribution_status": str(before)},
+        after={**snapshot(receipt, RECEIPT_AUDITED), "contribution_status": str(contribution.status)},
+    )
+    return receipt
+
+
+def reverse_receipt(session: Session, user: User, receipt_id: int, reason: str) -> Receipt:
+    """Reverse a recorded receipt, unless approved grants would then exceed money received (409)."""
+    found = get_or_404(session, Receipt, receipt_id, label="receipt")
+    lock_fund(session, found.fund_id)
+    contribution = get_or_404(session, Contribution, found.contribution_id, label="contribution", lock=True)
+    receipt = get_or_404(
+        session, Receipt, receipt_id, label="receipt", lock=True, options=[selectinload(Receipt.contribution)]
+    )
+    check_transition("receipt", receipt.status, "reverse", {ReceiptStatus.RECORDED})
+    received = received_minor(session, receipt.fund_id)
+    committed = committed_minor(session, receipt.fund_id)
+    left = received - receipt.usd_minor
+    if left < committed:
+        raise InsufficientFunds(
+            f"reversing this receipt would leave {format_minor(left, FUND_CURRENCY)} USD received "
+            f"against {format_minor(committed, FUND_CURRENCY)} USD committed to approved grants",
+            shortfall=format_minor(committed - left, FUND_CURRENCY),
+            currency=FUND_CURRENCY,
+        )
+    recorded = _recorded_minor(session, contribution.id) - receipt.amount_minor
+    receipt.status = ReceiptStatus.REVERSED
+    receipt.reversal_reason = reason
+    receipt.reversed_at = utcnow()
+    before = contribution.status
+    contribution.status = _status_for(recorded, contribution.pledged_minor)
+    contribution.updated_at = utcnow()
+    session.flush()
+    record_event(
+        session,
+        user,
+        "receipt.reverse",
+        "receipt",
+        receipt.id,
+        before={"status": str(ReceiptStatus.RECORDED), "contribution_status": str(before)},
+        after={
+            "status": str(receipt.status),
+            "reason": reason,
+            "contribution_status": str(contribution.status),
+        },
+    )
+    return receipt

@@ -1,0 +1,72 @@
+"""The fund: output schemas for funds and their position, and the query schemas."""
+
+import marshmallow as ma
+from marshmallow import fields
+
+from ..schemas_base import InputSchema, MoneyOut, PageQuery, sort_field
+
+
+class FundSchema(ma.Schema):
+    id = fields.Integer()
+    code = fields.String()
+    name_en = fields.String()
+    name_fr = fields.String()
+    short_name = fields.String()
+    administrator = fields.String()
+    established_on = fields.Date()
+    currency = fields.String()
+    illustrative = fields.Boolean()
+    source = fields.String(allow_none=True)
+    version = fields.Integer()
+    created_at = fields.AwareDateTime()
+    updated_at = fields.AwareDateTime()
+
+
+class FundQuerySchema(PageQuery):
+    sort = sort_field(["code", "short_name", "established_on"], "code")
+
+
+class PositionQuerySchema(InputSchema):
+    as_of = fields.Date(
+        metadata={"description": "The date of the position (YYYY-MM-DD); today (UTC) by default"}
+    )
+
+
+class PledgeCurrencySchema(ma.Schema):
+    """What is still to come of the pledges in one currency, and the rate that values it in USD."""
+
+    currency = fields.String()
+    outstanding = MoneyOut("outstanding_minor")
+    outstanding_usd = MoneyOut("outstanding_usd_minor", "fund_currency", allow_none=True)
+    usd_per_unit = fields.Decimal(as_string=True, allow_none=True)
+    rate_date = fields.Date(allow_none=True)
+
+
+class PositionSchema(ma.Schema):
+    """Sources and uses of the fund in USD, as of a date."""
+
+    fund_id = fields.Integer()
+    as_of = fields.Date()
+    currency = fields.String(metadata={"example": "USD"})
+    pledged = MoneyOut("pledged_minor", metadata={"description": "Pledges not cancelled, in USD"})
+    received = MoneyOut("received_minor", metadata={"description": "Receipts not reversed"})
+    outstanding_pledges = MoneyOut(
+        "outstanding_minor", metadata={"description": "Pledged but not yet received (pledged - received)"}
+    )
+    committed = MoneyOut("committed_minor", metadata={"description": "Committed to approved grants"})
+    disbursed = MoneyOut("disbursed_minor", metadata={"description": "Paid to grantees"})
+    undisbursed_commitments = MoneyOut(
+        "undisbursed_minor", metadata={"description": "Committed but not yet paid (committed - disbursed)"}
+    )
+    uncommitted = MoneyOut(
+        "uncommitted_minor",
+        metadata={"description": "Available for new grants (received - committed)"},
+    )
+    pledges_by_currency = fields.List(fields.Nested(PledgeCurrencySchema))
+    unconverted_currencies = fields.List(
+        fields.String(),
+        metadata={
+            "description": "Currencies with outstanding pledges but no exchange rate on or before as_of; "
+            "those outstanding amounts are left out of pledged and outstanding_pledges"
+        },
+    )

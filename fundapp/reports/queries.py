@@ -1,0 +1,480 @@
+"""The figures each document reads, as SQL aggregates returning plain data.
+
+Every function returns JSON-serialisable dicts and lists (no ORM objects), so that the
+same data both fills the template and, hashed, names the cached PDF. The number of
+queries is fixed whatever the number of proposals, grants or contributions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import Integer, and_, cast, distinct, extract, func, select
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from ..applicants.models import Organisation
+from ..board.models import Approval, BoardSession, BoardTerm, Decision, Recommendation
+from ..calls.models import Call, CallStatus
+from ..contributions.models import Contribution, Donor, DonorKind, Receipt, ReceiptStatus
+from ..funds import services as books
+from ..funds.models import Fund
+from ..grants.models import BeneficiaryCount, Grant, GrantReport, ReportKind, ReportStatus
+from ..proposals.models import EligibilityCheck, Facet, Proposal, ProposalStatus
+from ..services_base import get_or_404
+
+#: A proposal in one of these states passed the eligibility screening.
+SCREENED_ELIGIBLE = (
+    ProposalStatus.ELIGIBLE,
+    ProposalStatus.RECOMMENDED,
+    ProposalStatus.RESERVE,
+    ProposalStatus.DECLINED,
+    ProposalStatus.APPROVED,
+    ProposalStatus.REJECTED,
+)
+#: How a proposal's state reads in the "proposals by outcome" chart.
+OUTCOME_OF_STATUS = {
+    ProposalStatus.RECOMMENDED: "funded",
+    ProposalStatus.APPROVED: "funded",
+    ProposalStatus.RESERVE: "reserve",
+    ProposalStatus.DECLINED: "declined",
+    ProposalStatus.REJECTED: "declined",
+    ProposalStatus.INELIGIBLE: "ineligible",
+    ProposalStatus.SUBMITTED: "pending",
+    ProposalStatus.ELIGIBLE: "pending",
+    ProposalStatus.WITHDRAWN: "withdrawn",
+}
+REPORTED_BENEFICIARIES = (ReportStatus.RECEIVED, ReportStatus.ACCEPTED)
+
+
+def _fund(fund: Fund) -> dict[str, Any]:
+    return {
+        "id": fund.id,
+        "code": fund.code,
+        "short_name": fund.short_name,
+        "name_en": fund.name_en,
+        "name_fr": fund.name_fr,
+        "administrator": fund.administrator,
+        "established_on": fund.established_on,
+    }
+
+
+def _term(term: BoardTerm | None) -> dict[str, Any] | None:
+    if term is None:
+        return None
+    return {
+        "label": term.label,
+        "starts_on": term.starts_on,
+        "ends_on": term.ends_on,
+        "appointed_on": term.appointed_on,
+        "appointed_by": term.appointed_by,
+        "members": [
+            {"name": m.name, "country_code": m.country_code, "is_chair": m.is_chair, "gender": m.gender}
+            for m in term.members
+        ],
+    }
+
+
+def board_term(session: Session, fund_id: int, term_id: int | None, on: dt.date | None) -> dict | None:
+    """The Board's term by id, else the fund's term in office on ``on`` (members chair first)."""
+    stmt = select(BoardTerm).options(selectinload(BoardTerm.members)).where(BoardTerm.fund_id == fund_id)
+    if term_id is not None:
+        stmt = stmt.where(BoardTerm.id == term_id)
+    elif on is not None:
+        stmt = stmt.where(BoardTerm.starts_on <= on, BoardTerm.ends_on >= on)
+    else:
+        return None
+    return _term(session.scalars(stmt.order_by(BoardTerm.starts_on.desc())).first())
+
+
+def _history(session: Session, fund_id: int, *, up_to_cycle: int | None = None, as_of: dt.date | None = None):
+    """Calls launched so far, and the distinct organisations that received grants in them."""
+    calls = select(Call.cycle_number, Call.launched_on).where(
+        Call.fund_id == fund_id, Call.status != CallStatus.CANCELLED, Call.launched_on.is_not(None)
+    )
+    grants = select(
+        func.count(Grant.id), func.count(distinct(Grant.organisation_id)), func.sum(Grant.amount_minor)
+    ).where(Grant.fund_id == fund_id)
+    if up_to_cycle is not None:
+        calls = calls.where(Call.cycle_number <= up_to_cycle)
+        grants = grants.join(Call, Call.id == Grant.call_id).where(Call.cycle_number <= up_to_cycle)
+    if as_of is not None:
+        calls = calls.where(Call.launched_on <= as_of)
+        grants = grants.where(Grant.approved_on <= as_of)
+    launched = [row.launched_on for row in session.execute(calls.order_by(Call.launched_on))]
+    count, organisations, total = session.execute(grants).one()
+    return {
+        "calls_launched": launched,
+        "grants": count or 0,
+        "organisations": organisations or 0,
+        "amount_minor": int(total or 0),
+    }
+
+
+# -- cycle summary --------------------------------------------------------------------------
+
+
+def cycle_summary_data(session: Session, call_id: int) -> dict[str, Any]:
+    call = get_or_404(session, Call, call_id, label="call")
+    fund = session.get(Fund, call.fund_id)
+    assert fund is not None
+
+    by_status_country = session.execute(
+        select(Proposal.status, Organisation.country_code, func.count(), func.max(Proposal.submitted_at))
+        .join(Organisation, Organisation.id == Proposal.organisation_id)
+        .where(Proposal.call_id == call_id)
+        .group_by(Proposal.status, Organisation.country_code)
+    ).all()
+    proposals = [
+        {"status": str(status), "country_code": country, "count": count}
+        for status, country, count, _ in by_status_country
+    ]
+    last_submitted = max((row[3] for row in by_status_country if row[3] is not None), default=None)
+
+    recommendations = [
+        {
+            "decision": str(decision),
+            "status": str(status),
+            "count": count,
+            "amount_minor": int(amount or 0),
+            "reserve_expires_on": expires,
+        }
+        for decision, status, count, amount, expires in session.execute(
+            select(
+                Recommendation.decision,
+                Recommendation.status,
+                func.count(),
+                func.sum(Recommendation.amount_minor),
+                func.max(Recommendation.reserve_expires_on),
+            )
+            .join(Proposal, Proposal.id == Recommendation.proposal_id)
+            .where(Proposal.call_id == call_id)
+            .group_by(Recommendation.decision, Recommendation.status)
+        )
+    ]
+
+    sessions = [
+        {"id": s.id, "held_on": s.held_on, "place": s.place, "term_id": s.term_id}
+        for s in session.scalars(
+            select(BoardSession).where(BoardSession.call_id == call_id).order_by(BoardSession.held_on)
+        )
+    ]
+
+    approvals = {
+        str(decision): {"count": count, "amount_minor": int(amount or 0), "last": last}
+        for decision, count, amount, last in session.execute(
+            select(
+                Approval.decision,
+                func.count(),
+                func.sum(Approval.amount_minor),
+                func.max(Approval.decided_at),
+            )
+            .join(Recommendation, Recommendation.id == Approval.recommendation_id)
+            .join(Proposal, Proposal.id == Recommendation.proposal_id)
+            .where(Proposal.call_id == call_id)
+            .group_by(Approval.decision)
+        )
+    }
+
+    grants = [
+        {
+            "agreement_number": row.agreement_number,
+            "amount_minor": row.amount_minor,
+            "country_code": row.country_code,
+            "status": str(row.status),
+            "approved_on": row.approved_on,
+            "organisation": row.name,
+            "acronym": row.acronym,
+            "from_reserve": row.decision == Decision.RESERVE,
+            "illustrative": bool(row.illustrative),
+        }
+        for row in session.execute(
+            select(
+                Grant.agreement_number,
+                Grant.amount_minor,
+                Grant.country_code,
+                Grant.status,
+                Grant.approved_on,
+                Grant.illustrative,
+                Organisation.name,
+                Organisation.acronym,
+                Recommendation.decision,
+            )
+            .join(Organisation, Organisation.id == Grant.organisation_id)
+            .outerjoin(Recommendation, Recommendation.proposal_id == Grant.proposal_id)
+            .where(Grant.call_id == call_id)
+            .order_by(Grant.country_code, Organisation.name, Grant.agreement_number)
+        )
+    ]
+
+    reserve = [
+        {
+            "reference": row.reference,
+            "title": row.title,
+            "requested_minor": row.requested_minor,
+            "organisation": row.name,
+            "country_code": row.country_code,
+            "rank": row.rank,
+            "expires_on": row.reserve_expires_on,
+            "status": str(row.status),
+            "illustrative": bool(row.illustrative),
+        }
+        for row in session.execute(
+            select(
+                Proposal.reference,
+                Proposal.title,
+                Proposal.requested_minor,
+                Proposal.illustrative,
+                Organisation.name,
+                Organisation.country_code,
+                Recommendation.rank,
+                Recommendation.reserve_expires_on,
+                Recommendation.status,
+            )
+            .join(Proposal, Proposal.id == Recommendation.proposal_id)
+            .join(Organisation, Organisation.id == Proposal.organisation_id)
+            .where(Proposal.call_id == call_id, Recommendation.decision == Decision.RESERVE)
+            .order_by(Recommendation.rank.is_(None), Recommendation.rank, Proposal.reference)
+        )
+    ]
+
+    checks = [
+        {"criterion": criterion, "passed": bool(passed), "count": count}
+        for criterion, passed, count in session.execute(
+            select(EligibilityCheck.criterion, EligibilityCheck.passed, func.count())
+            .join(Proposal, Proposal.id == EligibilityCheck.proposal_id)
+            .where(Proposal.call_id == call_id)
+            .group_by(EligibilityCheck.criterion, EligibilityCheck.passed)
+        )
+    ]
+
+    beneficiaries = [
+        {"sex": str(sex), "age_group": str(age), "people": int(people or 0)}
+        for sex, age, people in session.execute(
+            select(BeneficiaryCount.sex, BeneficiaryCount.age_group, func.sum(BeneficiaryCount.people))
+            .join(GrantReport, GrantReport.id == BeneficiaryCount.report_id)
+            .join(Grant, Grant.id == GrantReport.grant_id)
+            .where(
+                Grant.call_id == call_id,
+                GrantReport.kind == ReportKind.FINAL,
+                GrantReport.status.in_(REPORTED_BENEFICIARIES),
+            )
+            .group_by(BeneficiaryCount.sex, BeneficiaryCount.age_group)
+        )
+    ]
+    last_report = session.scalar(
+        select(func.max(GrantReport.received_on))
+        .join(Grant, Grant.id == GrantReport.grant_id)
+        .where(Grant.call_id == call_id)
+    )
+
+    term_id = next((s["term_id"] for s in sessions if s["term_id"] is not None), None)
+    term_day = sessions[0]["held_on"] if sessions else call.launched_on
+    dates = [
+        call.launched_on,
+        call.deadline.date() if call.deadline else None,
+        last_submitted.date() if last_submitted else None,
+        *(s["held_on"] for s in sessions),
+        *(a["last"].date() for a in approvals.values() if a["last"]),
+        *(g["approved_on"] for g in grants),
+        last_report,
+    ]
+    return {
+        "fund": _fund(fund),
+        "call": {
+            "id": call.id,
+            "cycle_label": call.cycle_label,
+            "cycle_number": call.cycle_number,
+            "title": call.title,
+            "launched_on": call.launched_on,
+            "priorities": list(call.priorities or []),
+            "criteria": list(call.eligibility_criteria or []),
+            "reserve_expires_on": call.reserve_expires_on,
+            "status": str(call.status),
+            "illustrative": bool(call.illustrative),
+        },
+        "data_date": max((d for d in dates if d is not None), default=fund.established_on),
+        "proposals": proposals,
+        "recommendations": recommendations,
+        "sessions": sessions,
+        "approvals": {
+            k: {"count": v["count"], "amount_minor": v["amount_minor"]} for k, v in approvals.items()
+        },
+        "grants": grants,
+        "reserve": reserve,
+        "checks": checks,
+        "beneficiaries": beneficiaries,
+        "board": board_term(session, fund.id, term_id, term_day),
+        "history": _history(session, fund.id, up_to_cycle=call.cycle_number),
+    }
+
+
+# -- fund status ----------------------------------------------------------------------------
+
+
+def fund_status_data(session: Session, fund_id: int, as_of: dt.date) -> dict[str, Any]:
+    fund = get_or_404(session, Fund, fund_id, label="fund")
+    received = and_(
+        Receipt.fund_id == fund_id, Receipt.status == ReceiptStatus.RECORDED, Receipt.received_on <= as_of
+    )
+    by_kind = [
+        {"kind": str(kind), "anonymous": bool(anonymous), "donors": donors, "usd_minor": int(total or 0)}
+        for kind, anonymous, donors, total in session.execute(
+            select(Donor.kind, Donor.anonymous, func.count(distinct(Donor.id)), func.sum(Receipt.usd_minor))
+            .select_from(Receipt)
+            .join(Contribution, Contribution.id == Receipt.contribution_id)
+            .join(Donor, Donor.id == Contribution.donor_id)
+            .where(received)
+            .group_by(Donor.kind, Donor.anonymous)
+        )
+    ]
+    year = cast(extract("year", Receipt.received_on), Integer)
+    by_year = [
+        {"year": int(y), "kind": str(kind), "usd_minor": int(total or 0)}
+        for y, kind, total in session.execute(
+            select(year, Donor.kind, func.sum(Receipt.usd_minor))
+            .select_from(Receipt)
+            .join(Contribution, Contribution.id == Receipt.contribution_id)
+            .join(Donor, Donor.id == Contribution.donor_id)
+            .where(received)
+            .group_by(year, Donor.kind)
+            .order_by(year)
+        )
+    ]
+    # Named donors: never individuals, never anyone who asked to stay anonymous.
+    named = [
+        {"kind": str(kind), "name": name, "country_code": country}
+        for kind, name, country in session.execute(
+            select(Donor.kind, Donor.name, Donor.country_code)
+            .where(
+                Donor.anonymous.is_(False),
+                Donor.kind != DonorKind.INDIVIDUAL,
+                Donor.id.in_(
+                    select(Contribution.donor_id)
+                    .join(Receipt, Receipt.contribution_id == Contribution.id)
+                    .where(received)
+                ),
+            )
+            .order_by(Donor.kind, Donor.name)
+        )
+    ]
+    received_minor = books.received_minor(session, fund_id, as_of)
+    committed_minor = books.committed_minor(session, fund_id, as_of)
+    return {
+        "fund": _fund(fund),
+        "as_of": as_of,
+        "by_kind": by_kind,
+        "by_year": by_year,
+        "named_donors": named,
+        "received_minor": received_minor,
+        "committed_minor": committed_minor,
+        "history": _history(session, fund.id, as_of=as_of),
+        "board": board_term(session, fund.id, None, as_of),
+    }
+
+
+# -- board pack -----------------------------------------------------------------------------
+
+
+def board_pack_data(session: Session, session_id: int) -> dict[str, Any]:
+    board_session = get_or_404(
+        session, BoardSession, session_id, label="board session", options=[joinedload(BoardSession.call)]
+    )
+    call = board_session.call
+    fund = session.get(Fund, board_session.fund_id)
+    assert fund is not None
+    proposals = session.scalars(
+        select(Proposal)
+        .options(
+            joinedload(Proposal.organisation), selectinload(Proposal.facets), selectinload(Proposal.checks)
+        )
+        .where(Proposal.call_id == call.id, Proposal.status.in_(SCREENED_ELIGIBLE))
+        .order_by(Proposal.reference)
+    ).all()
+    recommendations = {
+        r.proposal_id: r
+        for r in session.scalars(
+            select(Recommendation)
+            .join(Proposal, Proposal.id == Recommendation.proposal_id)
+            .where(Proposal.call_id == call.id)
+        )
+    }
+    counts = session.execute(
+        select(
+            func.count(Proposal.id),
+            func.sum(cast(Proposal.status.in_(SCREENED_ELIGIBLE), Integer)),
+            func.sum(cast(Proposal.status == ProposalStatus.INELIGIBLE, Integer)),
+        ).where(Proposal.call_id == call.id)
+    ).one()
+    slate = [
+        {"decision": str(decision), "count": count, "amount_minor": int(amount or 0)}
+        for decision, count, amount in session.execute(
+            select(Recommendation.decision, func.count(), func.sum(Recommendation.amount_minor))
+            .where(Recommendation.session_id == session_id)
+            .group_by(Recommendation.decision)
+        )
+    ]
+    pages = []
+    for p in proposals:
+        rec = recommendations.get(p.id)
+        pages.append(
+            {
+                "reference": p.reference,
+                "title": p.title,
+                "summary": p.summary,
+                "requested_minor": p.requested_minor,
+                "currency": p.currency,
+                "duration_months": p.duration_months,
+                "status": str(p.status),
+                "illustrative": bool(p.illustrative),
+                "organisation": {
+                    "name": p.organisation.name,
+                    "acronym": p.organisation.acronym,
+                    "country_code": p.organisation.country_code,
+                    "year_founded": p.organisation.year_founded,
+                },
+                "countries": p.facet_codes(Facet.COUNTRY),
+                "target_groups": p.facet_codes(Facet.TARGET_GROUP),
+                "assistance": p.facet_codes(Facet.ASSISTANCE),
+                "checks": [{"criterion": c.criterion, "passed": c.passed, "note": c.note} for c in p.checks],
+                "recommendation": None
+                if rec is None
+                else {
+                    "decision": str(rec.decision),
+                    "amount_minor": rec.amount_minor,
+                    "rank": rec.rank,
+                    "rationale": rec.rationale,
+                    "reserve_expires_on": rec.reserve_expires_on,
+                    "status": str(rec.status),
+                    "this_session": rec.session_id == session_id,
+                },
+            }
+        )
+    return {
+        "fund": _fund(fund),
+        "session": {
+            "id": board_session.id,
+            "held_on": board_session.held_on,
+            "place": board_session.place,
+            "status": str(board_session.status),
+            "available_minor": board_session.available_income_minor,
+            "currency": board_session.currency,
+        },
+        "call": {
+            "id": call.id,
+            "cycle_label": call.cycle_label,
+            "cycle_number": call.cycle_number,
+            "title": call.title,
+            "launched_on": call.launched_on,
+            "priorities": list(call.priorities or []),
+            "criteria": list(call.eligibility_criteria or []),
+            "floor_minor": call.floor_minor,
+            "ceiling_minor": call.ceiling_minor,
+        },
+        "received": counts[0] or 0,
+        "eligible": int(counts[1] or 0),
+        "ineligible": int(counts[2] or 0),
+        "slate": slate,
+        "proposals": pages,
+        "board": board_term(session, fund.id, board_session.term_id, board_session.held_on),
+    }

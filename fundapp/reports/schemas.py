@@ -1,0 +1,32 @@
+"""Documents: query schemas (language, date)."""
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+from ..schemas_base import InputSchema
+from .wording import LANGUAGES
+
+
+class DocumentQuerySchema(InputSchema):
+    lang = fields.String(
+        load_default="en",
+        validate=validate.OneOf(LANGUAGES),
+        metadata={"description": "Language of the document", "example": "fr"},
+    )
+
+
+class StatusQuerySchema(DocumentQuerySchema):
+    as_of = fields.Date(
+        metadata={"description": "The date the status is given for (default: today)", "example": "2019-03-31"}
+    )
+
+
+class ConditionalHeadersSchema(ma.Schema):
+    """The request headers a document reads (all others are ignored, as headers are)."""
+
+    if_none_match = fields.String(
+        data_key="If-None-Match",
+        load_default=None,
+        validate=validate.Length(max=2000),
+        metadata={"description": "The ETag of a copy already held: 304 when it is still current"},
+    )

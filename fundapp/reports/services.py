@@ -1,0 +1,229 @@
+"""The documents: figures (queries) -> words (documents, wording) -> HTML (templates) -> PDF.
+
+A PDF is rendered once per version of what it shows: the version key hashes the data
+the document reads, its language and format, and the templates, catalogues and code
+that word it. The key gives the ETag (``304`` on ``If-None-Match``) and names the file in
+the cache under the instance folder, so unchanged data is never rendered twice and
+changed data is never served stale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+from dataclasses import dataclass
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from flask import current_app
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+from sqlalchemy.orm import Session
+from werkzeug.http import parse_etags
+
+from .. import PROJECT_ROOT
+from ..auth.models import User
+from ..errors import Unprocessable
+from . import documents, queries
+from .cache import PdfCache
+from .wording import TRANSLATIONS_DIR, Wording
+
+log = logging.getLogger(__name__)
+
+TEMPLATE_DIR = PROJECT_ROOT / "templates" / "pdf"
+STYLESHEET = TEMPLATE_DIR / "static" / "print.css"
+TEMPLATES = {"cycle-summary": "report.html", "fund-status": "report.html", "board-pack": "board_pack.html"}
+MEDIA_TYPES = {"pdf": "application/pdf", "html": "text/html; charset=utf-8"}
+#: Bump to invalidate every cached document (the key also hashes the files themselves).
+DOCUMENT_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class Document:
+    etag: str
+    media_type: str
+    filename: str
+    body: bytes | None = None  # None: the client's copy is current (304)
+    from_cache: bool = False
+    pages: int | None = None
+    render_seconds: float | None = None
+
+    @property
+    def not_modified(self) -> bool:
+        return self.body is None
+
+
+# -- public services ------------------------------------------------------------------------
+
+
+def cycle_summary(
+    session: Session,
+    user: User | None,
+    call_id: int,
+    *,
+    lang: str,
+    fmt: str,
+    if_none_match: str | None = None,
+) -> Document:
+    """The summary of a call's grant cycle (FR/EN), as PDF or HTML."""
+    data = queries.cycle_summary_data(session, call_id)
+    return _produce("cycle-summary", data, documents.cycle_summary, lang, fmt, if_none_match)
+
+
+def fund_status(
+    session: Session,
+    user: User | None,
+    fund_id: int,
+    *,
+    as_of: dt.date | None = None,
+    lang: str,
+    fmt: str,
+    if_none_match: str | None = None,
+) -> Document:
+    """The fund's contributions, position and Board on ``as_of`` (default: today)."""
+    today = dt.datetime.now(dt.UTC).date()
+    as_of = as_of or today
+    if as_of > today:
+        raise Unprocessable("as_of", "must not be in the future")
+    data = queries.fund_status_data(session, fund_id, as_of)
+    if as_of < data["fund"]["established_on"]:
+        raise Unprocessable("as_of", f"the fund was established on {data['fund']['established_on']}")
+    return _produce("fund-status", data, documents.fund_status, lang, fmt, if_none_match)
+
+
+def board_pack(
+    session: Session,
+    user: User | None,
+    session_id: int,
+    *,
+    lang: str,
+    fmt: str,
+    if_none_match: str | None = None,
+) -> Document:
+    """The Board's pack for a session: a cover, then one page per eligible proposal."""
+    data = queries.board_pack_data(session, session_id)
+    return _produce("board-pack", data, documents.board_pack, lang, fmt, if_none_match)
+
+
+def pdf_cache() -> PdfCache:
+    config = current_app.config
+    return PdfCache(config["PDF_CACHE_DIR"], int(config["PDF_CACHE_MAX_FILES"]))
+
+
+def render_options() -> dict[str, Any]:
+    """The renderer's limits from the app's config (``FUNDAPP_PDF_RENDER_*``)."""
+    config = current_app.config
+    return {
+        "timeout": float(config["PDF_RENDER_TIMEOUT"]),
+        "processes": int(config["PDF_RENDER_PROCESSES"]),
+        "memory_mb": int(config["PDF_RENDER_MEMORY_MB"]),
+    }
+
+
+# -- the pipeline ---------------------------------------------------------------------------
+
+
+def _produce(
+    kind: str, data: dict[str, Any], build: Any, lang: str, fmt: str, if_none_match: str | None
+) -> Document:
+    key = version_key(kind, data, lang, fmt)
+    etag = f"{kind}-{key[:32]}"
+    media_type = MEDIA_TYPES[fmt]
+    doc = build(data, lang)
+    filename = f"{doc['filename']}.{fmt}"
+    if if_none_match and parse_etags(if_none_match).contains_weak(etag):
+        return Document(etag=etag, media_type=media_type, filename=filename)
+    if fmt == "html":
+        html = render_html(doc, lang, inline_css=True)
+        return Document(etag=etag, media_type=media_type, filename=filename, body=html.encode("utf-8"))
+
+    store = pdf_cache()
+    cached = store.get(key)
+    if cached is not None:
+        return Document(etag=etag, media_type=media_type, filename=filename, body=cached, from_cache=True)
+
+    from .. import pdf  # imported on first render: WeasyPrint takes ~0.5 s to import
+
+    rendered = pdf.render_pdf(render_html(doc, lang), **render_options())
+    if rendered.refused:
+        log.warning(
+            "%s: the renderer refused %d URL(s): %s", kind, len(rendered.refused), rendered.refused[:5]
+        )
+    log.info("%s rendered: %d pages in %.2f s", kind, rendered.pages, rendered.seconds)
+    store.put(key, rendered.pdf)
+    return Document(
+        etag=etag,
+        media_type=media_type,
+        filename=filename,
+        body=rendered.pdf,
+        pages=rendered.pages,
+        render_seconds=rendered.seconds,
+    )
+
+
+def version_key(kind: str, data: dict[str, Any], lang: str, fmt: str) -> str:
+    """sha256 of everything the document depends on: data, language, format, templates and code."""
+    payload = json.dumps(
+        {"kind": kind, "lang": lang, "fmt": fmt, "data": data, "templates": template_version()},
+        sort_keys=True,
+        default=str,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _inputs() -> list[Path]:
+    reports = Path(__file__).resolve().parent
+    return sorted(
+        [*TEMPLATE_DIR.rglob("*.html"), *TEMPLATE_DIR.rglob("*.css"), *TRANSLATIONS_DIR.rglob("*.po")]
+        + [*reports.glob("*.py"), *reports.glob("*.json")]
+    )
+
+
+def template_version() -> str:
+    """A hash of the templates, stylesheet, catalogues and wording code (re-read when one changes)."""
+    signature = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in _inputs())
+    return _hash_files(signature)
+
+
+@cache
+def _hash_files(signature: tuple[tuple[str, int, int], ...]) -> str:
+    digest = hashlib.sha256(f"{DOCUMENT_VERSION}|weasyprint {version('weasyprint')}".encode())
+    for path, _mtime, _size in signature:
+        digest.update(path.encode())
+        digest.update(Path(path).read_bytes())
+    return digest.hexdigest()
+
+
+# -- templates ------------------------------------------------------------------------------
+
+
+@cache
+def _environment(lang: str) -> Environment:
+    """One Jinja environment per language: autoescaped, strict, with the catalogue installed."""
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATE_DIR),
+        autoescape=True,
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        auto_reload=True,
+    )
+    wording = Wording(lang)
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        wording.template_gettext,
+        wording.template_ngettext,
+        newstyle=True,
+        pgettext=wording.template_pgettext,
+    )
+    env.globals["roman"] = documents.ROMAN
+    return env
+
+
+def render_html(doc: dict[str, Any], lang: str, *, inline_css: bool = False) -> str:
+    """The document as HTML; ``inline_css`` embeds the stylesheet (the browser preview)."""
+    css = Markup(STYLESHEET.read_text(encoding="utf-8")) if inline_css else None
+    return _environment(lang).get_template(TEMPLATES[doc["kind"]]).render(doc=doc, inline_css=css)

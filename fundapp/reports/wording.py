@@ -1,0 +1,309 @@
+"""How the documents say things, in French and English, the way the UN reports say them.
+
+Sentences come from gettext catalogues (``fundapp/translations/<lang>/LC_MESSAGES/
+messages.po``, compiled in memory at first use); numbers and dates from Babel; numbers
+that open a sentence are spelled out with num2words. Figures are worded exact or
+approximate by one rule (``approximate``): "environ 1 million de dollars", "quelque
+750 000 dollars", "plus de 40 ONG"; "about USD 1 million", "some USD 750,000", "more than
+40 NGOs".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+import io
+import json
+import unicodedata
+from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date
+from babel.lists import format_list
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+from num2words import num2words
+
+from ..money import from_minor
+
+LANGUAGES = ("en", "fr")
+TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
+REGIONS_FILE = Path(__file__).resolve().parent / "regions.json"
+NBSP = "\u00a0"
+NNBSP = "\u202f"
+#: Amounts below this are always given exactly.
+APPROXIMATE_FROM = Decimal(10_000)
+#: People are counted exactly below this ("850 personnes"), approximately above ("quelque 3 000").
+PEOPLE_APPROXIMATE_FROM = Decimal(1_000)
+
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "mark, translate later"
+    return message
+
+
+@cache
+def catalogue(lang: str) -> gettext.NullTranslations:
+    """The language's messages: its ``.po`` compiled in memory; English is the source language."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported language {lang!r}")
+    path = TRANSLATIONS_DIR / lang / "LC_MESSAGES" / "messages.po"
+    if not path.exists():
+        return gettext.NullTranslations()
+    with path.open("rb") as po:
+        catalog = read_po(po, locale=lang)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+def french_typography(text: str) -> str:
+    """No-break spaces where French typography wants them (before : ; ! ? % », after «).
+
+    Applied to catalogue strings before they are formatted, where a percent sign is ``%%``.
+    """
+    for plain, fixed in (
+        (" :", NBSP + ":"),
+        (" ;", NNBSP + ";"),
+        (" !", NNBSP + "!"),
+        (" ?", NNBSP + "?"),
+        (" %%", NBSP + "%%"),
+        ("« ", "«" + NBSP),
+        (" »", NBSP + "»"),
+    ):
+        text = text.replace(plain, fixed)
+    return text
+
+
+def approximate(value: Decimal, floor: Decimal = APPROXIMATE_FROM) -> tuple[Decimal, str]:
+    """``(figure, marker)``: the value rounded to two significant figures, and how to say it.
+
+    The marker is ``""`` when the rounding did not change the value (say it as it is),
+    ``"about"`` when the rounded figure has a single significant digit (998,500 -> about
+    1 million) and ``"some"`` otherwise (748,300 -> some 750,000). Small amounts stay exact.
+    """
+    if value < floor:
+        return value, ""
+    step = Decimal(1).scaleb(value.adjusted() - 1)
+    rounded = value.quantize(step, rounding=ROUND_HALF_UP).quantize(Decimal(1))
+    if rounded == value:
+        return value, ""
+    significant = len(rounded.normalize().as_tuple().digits)
+    return rounded, "about" if significant == 1 else "some"
+
+
+def lower_bound(count: int) -> tuple[int, bool]:
+    """``(figure, more_than)``: 43 -> (40, True), said "more than 40"; round or small counts as is."""
+    if count > 20 and count % 10:
+        return count - count % 10, True
+    return count, False
+
+
+class Wording:
+    """The words, numbers and dates of one language."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.locale = Locale.parse(lang)
+        self._translations = catalogue(lang)
+
+    # -- sentences ---------------------------------------------------------------------------
+    def _typeset(self, text: str) -> str:
+        if self.lang == "fr":
+            return french_typography(text)
+        return text.replace("USD ", "USD" + NBSP)
+
+    def gettext(self, message: str, **values: object) -> str:
+        text = self._typeset(self._translations.gettext(message))
+        return text % values if values else text
+
+    def ngettext(self, singular: str, plural: str, count: int, /, **values: object) -> str:
+        """``%(n)s`` is the count, formatted; pass ``n=...`` to show it otherwise (spelled out)."""
+        text = self._typeset(self._translations.ngettext(singular, plural, count))
+        return text % {"n": self.number(count), **values}
+
+    def npgettext(self, context: str, singular: str, plural: str, count: int, /, **values: object) -> str:
+        text = self._typeset(self._translations.npgettext(context, singular, plural, count))
+        return text % {"n": self.number(count), **values}
+
+    def pgettext(self, context: str, message: str, **values: object) -> str:
+        """A message whose translation depends on ``context`` (e.g. "female": "Présidente")."""
+        text = self._typeset(self._translations.pgettext(context, message))
+        return text % values if values else text
+
+    _ = gettext
+
+    def term(self, value: str) -> str:
+        """A word marked with ``N_`` or arriving as data ("Vienna" -> "Vienne"); unknown words as given."""
+        return self._typeset(self._translations.gettext(value)) if value else value
+
+    # The templates' callables: translated and typeset, formatted by Jinja (autoescaping the values).
+    def template_gettext(self, message: str) -> str:
+        return self._typeset(self._translations.gettext(message))
+
+    def template_ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self._typeset(self._translations.ngettext(singular, plural, n))
+
+    def template_pgettext(self, context: str, message: str) -> str:
+        return self._typeset(self._translations.pgettext(context, message))
+
+    # -- numbers -----------------------------------------------------------------------------
+    def number(self, value: int | Decimal) -> str:
+        return format_decimal(value, format="#,##0.##", locale=self.locale)
+
+    def spelled(self, value: int, *, feminine: bool = False, capital: bool = True) -> str:
+        """A number opening a sentence: "Vingt et un", "Vingt et une", "Twenty-one"."""
+        words = num2words(value, lang=self.lang)
+        if self.lang == "fr" and feminine and (words == "un" or words.endswith((" un", "-un"))):
+            words += "e"
+        return words[:1].upper() + words[1:] if capital else words
+
+    def ordinal(self, value: int) -> str:
+        """ "deuxième" / "second" (masculine in French, as in "deuxième cycle")."""
+        return num2words(value, lang=self.lang, to="ordinal")
+
+    def percent(self, part: int, whole: int) -> str:
+        """ "81 %" / "81 per cent"; shares under 1 per cent keep one decimal."""
+        if whole <= 0:
+            return self.gettext("%(number)s per cent", number=self.number(0))
+        share = Decimal(part) * 100 / Decimal(whole)
+        places = Decimal("0.1") if 0 < share < 1 else Decimal(1)
+        return self.gettext(
+            "%(number)s per cent", number=self.number(share.quantize(places, rounding=ROUND_HALF_UP))
+        )
+
+    def share(self, part: int, whole: int) -> str:
+        """A share in words when it is near a simple fraction: "presque un tiers", "about half"."""
+        if whole <= 0 or part <= 0:
+            return self.percent(part, whole)
+        share = Decimal(part) / Decimal(whole)
+        fractions = (
+            (Decimal(1) / 10, N_("a tenth")),
+            (Decimal(1) / 5, N_("a fifth")),
+            (Decimal(1) / 4, N_("a quarter")),
+            (Decimal(1) / 3, N_("a third")),
+            (Decimal(1) / 2, N_("half")),
+            (Decimal(2) / 3, N_("two thirds")),
+            (Decimal(3) / 4, N_("three quarters")),
+        )
+        value, words = min(fractions, key=lambda f: abs(share - f[0]))
+        gap = share - value
+        fraction = self.term(words)
+        if abs(gap) <= Decimal("0.01"):
+            return self.gettext("about %(fraction)s", fraction=fraction)
+        if Decimal("-0.05") <= gap < 0:
+            return self.gettext("almost %(fraction)s", fraction=fraction)
+        if 0 < gap <= Decimal("0.05"):
+            return self.gettext("just over %(fraction)s", fraction=fraction, fraction_of=self.of(fraction))
+        return self.percent(part, whole)
+
+    def at_least(self, count: int) -> str:
+        """ "plus de 40" / "more than 40" for 41-49; the number itself when it is round or small."""
+        figure, more = lower_bound(count)
+        return self.gettext("more than %(count)s", count=self.number(figure)) if more else self.number(count)
+
+    # -- money (US dollars) ------------------------------------------------------------------
+    def _dollars(self, value: Decimal) -> str:
+        if value >= 1_000_000 and value % 100_000 == 0:
+            millions = value / 1_000_000
+            return self.ngettext(
+                "USD %(amount)s million",
+                "USD %(amount)s million",
+                int(millions),
+                amount=self.number(millions),
+            )
+        shown = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+        amount = format_decimal(
+            shown, format="#,##0" if shown == shown.to_integral_value() else "#,##0.00", locale=self.locale
+        )
+        return self.gettext("USD %(amount)s", amount=amount)
+
+    def money(self, minor: int | None) -> str:
+        """An exact amount in words: "998 500 dollars" / "USD 998,500"."""
+        return self._dollars(from_minor(minor or 0, "USD"))
+
+    def money_about(self, minor: int | None) -> str:
+        """An amount worded as the reports word it: exact, "environ ...", or "quelque ..."."""
+        figure, marker = approximate(from_minor(minor or 0, "USD"))
+        amount = self._dollars(figure)
+        if marker == "about":
+            return self.gettext("about %(amount)s", amount=amount)
+        if marker == "some":
+            return self.gettext("some %(amount)s", amount=amount)
+        return amount
+
+    def amount(self, minor: int | None) -> str:
+        """A table cell: "998 500" / "998,500" (cents only when there are some)."""
+        value = from_minor(minor or 0, "USD")
+        pattern = "#,##0" if value == value.to_integral_value() else "#,##0.00"
+        return format_decimal(value, format=pattern, locale=self.locale)
+
+    def people_about(self, count: int) -> str:
+        figure, marker = approximate(Decimal(count), floor=PEOPLE_APPROXIMATE_FROM)
+        number = self.number(figure)
+        if marker == "about":
+            return self.gettext("about %(amount)s", amount=number)
+        if marker == "some":
+            return self.gettext("some %(amount)s", amount=number)
+        return number
+
+    # -- dates, places, lists ----------------------------------------------------------------
+    def date(self, day: dt.date | None) -> str:
+        """ "1er mai 2015", "31 décembre 2016" / "1 May 2015"."""
+        if day is None:
+            return ""
+        text = format_date(day, "d MMMM y", locale=self.locale)
+        if self.lang == "fr" and day.day == 1:
+            text = "1er" + text[1:]
+        return text
+
+    def month_year(self, day: dt.date | None) -> str:
+        return format_date(day, "MMMM y", locale=self.locale) if day else ""
+
+    def country(self, code: str | None) -> str:
+        if not code:
+            return ""
+        return self.locale.territories.get(code.upper(), code)
+
+    def region(self, code: str) -> str:
+        return self.locale.territories.get(code, code) if code != "other" else self.gettext("Other")
+
+    def join(self, items: Iterable[str]) -> str:
+        """ "a, b et c" / "a, b and c" (no serial comma, as in UN English)."""
+        items = [i for i in items if i]
+        if not items:
+            return ""
+        return format_list(items, locale="fr" if self.lang == "fr" else "en_GB")
+
+    def of(self, text: str) -> str:
+        """French "de"/"d'" before a phrase: "d'environ 1 million", "de quelque 750 000", "d'un tiers"."""
+        if self.lang != "fr":
+            return text
+        return ("d'" if text[:1].lower() in "aeiouyhéèêà" else "de ") + text
+
+    @staticmethod
+    def sort_key(text: str) -> str:
+        """Alphabetical order that ignores accents and case ("Bénin" before "Burkina Faso")."""
+        decomposed = unicodedata.normalize("NFKD", text)
+        return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+    def quote(self, text: str) -> str:
+        return f"«{NBSP}{text}{NBSP}»" if self.lang == "fr" else f"\u201c{text}\u201d"
+
+
+@cache
+def _regions() -> dict[str, str]:
+    """ISO 3166 alpha-2 -> UN M49 region (002 Africa, 019 Americas, 142 Asia, 150 Europe, 009 Oceania)."""
+    data = json.loads(REGIONS_FILE.read_text(encoding="utf-8"))
+    return {code: region for region, codes in data["regions"].items() for code in codes}
+
+
+def region_of(country_code: str | None) -> str:
+    return _regions().get((country_code or "").upper(), "other")
+
+
+REGION_ORDER = ("002", "019", "142", "150", "009", "other")
