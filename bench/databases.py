@@ -39,11 +39,13 @@ class BenchDatabase:
     generated_seconds: float | None  # None when an existing database was reused
 
 
-def database_url(engine_name: str, size: int, *, pg_url: str = DEFAULT_PG_URL, label: str = "") -> str:
+def database_url(
+    engine_name: str, size: int, *, pg_url: str = DEFAULT_PG_URL, label: str = "", data_dir: Path = DATA_DIR
+) -> str:
     name = f"fundapp_bench_{label}{size}"
     if engine_name == "sqlite":
-        DATA_DIR.mkdir(parents=True, exist_ok=True)
-        return f"sqlite:///{DATA_DIR / f'{name}.sqlite3'}"
+        data_dir.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{data_dir / f'{name}.sqlite3'}"
     if engine_name == "postgresql":
         return make_url(normalise_url(pg_url)).set(database=name).render_as_string(hide_password=False)
     raise ValueError(f"unknown database engine {engine_name!r} (sqlite or postgresql)")
@@ -123,6 +125,7 @@ def prepare(
     pg_url: str = DEFAULT_PG_URL,
     fresh: bool = False,
     label: str = "",
+    data_dir: Path = DATA_DIR,
     progress: Callable[[int], None] | None = None,
 ) -> BenchDatabase:
     """A migrated database holding ``size`` generated contributions, and a staff token for it.
@@ -131,7 +134,7 @@ def prepare(
     """
     import time
 
-    url = database_url(engine_name, size, pg_url=pg_url, label=label)
+    url = database_url(engine_name, size, pg_url=pg_url, label=label, data_dir=data_dir)
     if fresh:
         drop_database(url)
     if engine_name == "postgresql":

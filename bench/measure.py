@@ -45,23 +45,30 @@ def timed(
     max_runs: int = 200,
     min_seconds: float = 0.5,
     before_each: Callable[[], Any] | None = None,
+    slow: float = 0.25,
 ) -> Timing:
     """Run ``action`` until it ran ``min_runs`` times and ``min_seconds`` passed (at most ``max_runs``).
 
-    ``before_each`` runs before every run, untimed (e.g. emptying a cache).
+    ``before_each`` runs before every run, untimed (e.g. emptying a cache). An action slower
+    than ``slow`` seconds gets one warm-up run and at most 3 timed ones.
     """
-    for _ in range(warmup):
-        if before_each:
-            before_each()
-        action()
-    timing = Timing()
-    spent = 0.0
-    while len(timing.runs) < max_runs and (len(timing.runs) < min_runs or spent < min_seconds):
+
+    def once() -> float:
         if before_each:
             before_each()
         started = time.perf_counter()
         action()
-        elapsed = time.perf_counter() - started
+        return time.perf_counter() - started
+
+    first = once()
+    if first > slow:
+        warmup, min_runs, max_runs = 1, min(min_runs, 3), min(max_runs, 3)
+    for _ in range(warmup - 1):
+        once()
+    timing = Timing()
+    spent = 0.0
+    while len(timing.runs) < max_runs and (len(timing.runs) < min_runs or spent < min_seconds):
+        elapsed = once()
         timing.runs.append(elapsed)
         spent += elapsed
     return timing

@@ -16,6 +16,7 @@ import shlex
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -33,13 +34,14 @@ def measure(
     db: BenchDatabase,
     *,
     min_seconds: float,
+    min_runs: int,
     load_seconds: int,
     memory: bool,
     echo: Callable[[str], None],
 ) -> list[Result]:
     """Every figure on one prepared database."""
     stamp = f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC"
-    ctx = Context(db, min_seconds=min_seconds)
+    ctx = Context(db, min_seconds=min_seconds, min_runs=min_runs)
     try:
         echo("  list endpoints")
         results = list_endpoints(ctx)
@@ -79,6 +81,8 @@ def run_benchmark(
     load_seconds: int = 8,
     memory: bool = True,
     label: str = "",
+    data_dir: Path | None = None,
+    min_runs: int = 5,
     command: str = "python -m bench.run",
     progress_bar: bool = True,
     echo: Callable[[str], None] = click.echo,
@@ -93,6 +97,9 @@ def run_benchmark(
         previous = [Result.from_dict(d) for d in json.loads(json_path.read_text())["results"]]
         results = [r for r in previous if (r.db, r.size) not in done]
     postgresql_version = None
+    where: dict[str, Any] = {"pg_url": pg_url, "fresh": fresh, "label": label}
+    if data_dir is not None:
+        where["data_dir"] = data_dir
     for db_name in databases:
         for size in sizes:
             echo(f"{db_name}, {size:,} contributions")
@@ -100,9 +107,9 @@ def run_benchmark(
                 with click.progressbar(
                     length=expected_rows(size), label="  generating", file=sys.stderr
                 ) as bar:
-                    db = prepare(db_name, size, pg_url=pg_url, fresh=fresh, label=label, progress=bar.update)
+                    db = prepare(db_name, size, progress=bar.update, **where)
             else:
-                db = prepare(db_name, size, pg_url=pg_url, fresh=fresh, label=label)
+                db = prepare(db_name, size, **where)
             if db.generated_seconds is not None:
                 echo(f"  generated in {db.generated_seconds:.1f} s")
             else:
@@ -111,7 +118,12 @@ def run_benchmark(
                 if db_name == "postgresql":
                     postgresql_version = _server_version(db.url)
                 results += measure(
-                    db, min_seconds=min_seconds, load_seconds=load_seconds, memory=memory, echo=echo
+                    db,
+                    min_seconds=min_seconds,
+                    min_runs=min_runs,
+                    load_seconds=load_seconds,
+                    memory=memory,
+                    echo=echo,
                 )
             finally:
                 if not keep:
@@ -153,6 +165,7 @@ def _numbers(text: str) -> list[int]:
 @click.option("--drop", is_flag=True, help="Drop each database after measuring it.")
 @click.option("--merge", is_flag=True, help="Keep earlier figures for the pairs not measured now.")
 @click.option("--min-seconds", default=0.5, show_default=True, help="Time spent on each latency.")
+@click.option("--min-runs", default=5, show_default=True, help="Timed runs of each latency, at least.")
 @click.option("--load-seconds", default=8, show_default=True, help="wrk -d per endpoint; 0 skips throughput.")
 @click.option("--no-memory", is_flag=True, help="Skip the peak-memory jobs.")
 def main(
@@ -164,6 +177,7 @@ def main(
     drop: bool,
     merge: bool,
     min_seconds: float,
+    min_runs: int,
     load_seconds: int,
     no_memory: bool,
 ) -> None:
@@ -179,6 +193,7 @@ def main(
         keep=not drop,
         merge=merge,
         min_seconds=min_seconds,
+        min_runs=min_runs,
         load_seconds=load_seconds,
         memory=not no_memory,
         command=command.strip(),

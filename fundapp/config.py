@@ -46,6 +46,8 @@ def default_config(instance_path: str) -> dict[str, Any]:
         "WRITE_DEMO_TOKENS": True,
         # Money
         "IDEMPOTENCY_KEY_HOURS": 24,
+        # Totals answers kept per app process under the money's data version (0: none)
+        "TOTALS_CACHE_ENTRIES": 128,
         # PDF
         "PDF_CACHE_DIR": str(Path(instance_path) / "pdf-cache"),
         "PDF_FONT_FAMILY": "DejaVu Sans",

@@ -15,8 +15,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, case, func, not_, select
 from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload
 
+from ..applicants.models import Organisation
 from ..audit import record_event
 from ..auth.models import User
+from ..calls.models import Call
 from ..db import utcnow
 from ..errors import Conflict, InvalidTransition, NotFound, Unprocessable
 from ..money import format_minor
@@ -110,7 +112,12 @@ def list_grants(session: Session, query: dict[str, Any]) -> dict[str, Any]:
         select(Grant, _paid_minor(Grant.id).label("disbursed_minor"))
         .join(Grant.organisation)
         .join(Grant.call)
-        .options(contains_eager(Grant.organisation), contains_eager(Grant.call))
+        .options(
+            contains_eager(Grant.organisation).load_only(
+                Organisation.id, Organisation.name, Organisation.country_code
+            ),
+            contains_eager(Grant.call).load_only(Call.id, Call.cycle_label, Call.title),
+        )
         .where(*filters)
     )
 
@@ -134,6 +141,7 @@ def list_grants(session: Session, query: dict[str, Any]) -> dict[str, Any]:
         },
         tiebreak=Grant.id,
         to_item=with_disbursed,
+        count=select(Grant.id).where(*filters),
     )
 
 
