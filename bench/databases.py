@@ -83,6 +83,20 @@ def _generated_size(engine: Engine) -> int | None:
         return None
 
 
+def is_generated(url: str, size: int) -> bool:
+    """Whether the database at ``url`` already holds the ``size`` generated contributions."""
+    if url.startswith("sqlite") and not Path(make_url(url).database or "").exists():
+        return False
+    try:
+        engine = make_engine(url)
+    except Exception:  # noqa: BLE001 - no such database yet
+        return False
+    try:
+        return _generated_size(engine) == size
+    finally:
+        engine.dispose()
+
+
 def staff_token(engine: Engine) -> str:
     """A fresh bearer token for the benchmark's staff user (created on first use)."""
     users, tokens = User.__table__, ApiToken.__table__

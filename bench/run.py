@@ -21,7 +21,14 @@ from typing import Any
 import click
 
 from .cases import Context, list_endpoints, pdf_summary, totals_endpoints
-from .databases import DEFAULT_PG_URL, BenchDatabase, drop_database, prepare
+from .databases import (
+    DEFAULT_PG_URL,
+    BenchDatabase,
+    database_url,
+    drop_database,
+    is_generated,
+    prepare,
+)
 from .generate import expected_rows
 from .results import Result
 
@@ -103,7 +110,8 @@ def run_benchmark(
     for db_name in databases:
         for size in sizes:
             echo(f"{db_name}, {size:,} contributions")
-            if progress_bar:
+            url = database_url(db_name, size, **{k: v for k, v in where.items() if k != "fresh"})
+            if progress_bar and (fresh or not is_generated(url, size)):
                 with click.progressbar(
                     length=expected_rows(size), label="  generating", file=sys.stderr
                 ) as bar:
