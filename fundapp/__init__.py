@@ -12,7 +12,7 @@ from typing import Any
 from flask import Flask, Response, g, request
 from werkzeug.routing import IntegerConverter
 
-from . import audit, db, errors
+from . import audit, db, errors, faults
 from .api import Api
 from .config import default_config, environment_config
 
@@ -44,6 +44,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    faults.check_config(app)
 
     db.init_app(app)
     errors.init_app(app)
@@ -108,6 +109,7 @@ def _register_request_hooks(app: Flask) -> None:
         if response.status_code >= 400 and not g.get("commit_despite_error"):
             session.rollback()
             return response
+        faults.pause_point(faults.BEFORE_COMMIT)
         try:
             session.commit()
         except Exception as exc:  # noqa: BLE001 - any failure to commit is answered, not raised
@@ -125,6 +127,7 @@ def _register_request_hooks(app: Flask) -> None:
             if isinstance(exc, IntegrityError):
                 return errors.problem(409, "Conflict", "the change conflicts with existing records")
             return errors.problem(503, "Service unavailable", "the change could not be saved")
+        faults.pause_point(faults.AFTER_COMMIT)
         return response
 
     @app.after_request

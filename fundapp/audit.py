@@ -174,6 +174,11 @@ def init_app(app: Flask) -> None:
             g.get("request_id"),
         )
         if app.config.get("AUDIT_STRICT"):
+            session = g.get("db_session")
+            if session is not None:
+                # End the request's transaction first: it may hold the claim's row (and on
+                # SQLite the write lock) that the release needs.
+                session.rollback()
             if g.get("idempotency_claim_id"):
                 from .idempotency import release_claim
 

@@ -46,6 +46,12 @@ def default_config(instance_path: str) -> dict[str, Any]:
         "WRITE_DEMO_TOKENS": True,
         # Money
         "IDEMPOTENCY_KEY_HOURS": 24,
+        # An in-flight Idempotency-Key claim whose request died is taken over by a retry after this
+        # long; keep it above the slowest request (gunicorn --timeout), see fundapp/idempotency.py
+        "IDEMPOTENCY_IN_FLIGHT_SECONDS": 120,
+        # Test only (fundapp/faults.py): a request may ask to pause this long at a named point
+        "TESTING_PAUSE_SECONDS": 0,
+        "TESTING_PAUSE_DIR": None,
         # Totals answers kept per app process under the money's data version (0: none)
         "TOTALS_CACHE_ENTRIES": 128,
         # PDF

@@ -1,15 +1,36 @@
-"""Idempotency keys for POSTs that create money records (Stripe / IETF draft semantics)."""
+"""Idempotency keys for POSTs that create money records (Stripe / IETF draft semantics).
+
+A key is first *claimed* in a short transaction of its own (state ``in_flight``), so that a
+concurrent request with the same key is answered 409 at once instead of queueing behind it.
+The request then runs in its own transaction, which also marks the claim ``completed`` with the
+response: the records and the stored response commit together, or not at all.
+
+A process can die between the two (a worker killed, a machine lost): its transaction rolls
+back, but its claim stays ``in_flight``. A claim is therefore a *lease*: once it is older than
+``IDEMPOTENCY_IN_FLIGHT_SECONDS`` a retry takes it over and runs the request again. Both steps
+are fenced, so a slow request that outlives its lease can never apply twice:
+
+- the takeover deletes the old claim only while it is still the same ``in_flight`` row
+  (a request that completed meanwhile is replayed instead);
+- the completion updates the claim only while it is still ``in_flight``; a request whose claim
+  was taken over rolls back and answers 409.
+
+The lease must outlast the slowest request (gunicorn's ``--timeout`` ends slower ones) so that
+takeovers only ever happen to requests that are dead; the fences make a too-short lease cost a
+409, never a double write.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
 import hashlib
+import math
 from collections.abc import Callable
 from typing import Any
 
 from flask import Response, current_app, g, request
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, delete, select
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -34,7 +55,8 @@ class IdempotencyRecord(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
-IN_FLIGHT_STALE_SECONDS = 120
+IN_FLIGHT = "in_flight"
+COMPLETED = "completed"
 IDEMPOTENCY_PARAMETER = {
     "in": "header",
     "name": "Idempotency-Key",
@@ -49,62 +71,93 @@ class KeyReusedWithOtherBody(DomainError):
     title = "Idempotency key reused"
 
 
-def _request_hash() -> str:
+class KeyInFlight(Conflict):
+    """Another request holds the key's claim; ``Retry-After`` says when its lease ends at the latest."""
+
+    def __init__(self, detail: str, retry_after: float) -> None:
+        super().__init__(detail)
+        self.headers = {"Retry-After": str(max(1, math.ceil(retry_after)))}
+
+
+def lease_seconds() -> float:
+    """How long an in-flight claim holds its key before a retry may take it over."""
+    return float(current_app.config["IDEMPOTENCY_IN_FLIGHT_SECONDS"])
+
+
+def request_hash(method: str, path: str, body: bytes) -> str:
+    """What a retry must repeat exactly to be a retry: method, path and body."""
     digest = hashlib.sha256()
-    digest.update(request.method.encode())
-    digest.update(request.path.encode())
-    digest.update(request.get_data(cache=True))
+    digest.update(method.encode())
+    digest.update(path.encode())
+    digest.update(body)
     return digest.hexdigest()
 
 
-def _claim(user_id: int, key: str, request_hash: str) -> IdempotencyRecord | Response:
+def _request_hash() -> str:
+    return request_hash(request.method, request.path, request.get_data(cache=True))
+
+
+def _claim(user_id: int, key: str, digest: str) -> IdempotencyRecord | Response:
     """Claim the key in its own short transaction; or answer with the replay / 409 / 422."""
-    session = new_session()
-    try:
-        existing = session.scalar(
-            select(IdempotencyRecord).where(
-                IdempotencyRecord.user_id == user_id, IdempotencyRecord.key == key
-            )
-        )
-        now = utcnow()
-        window = dt.timedelta(hours=current_app.config["IDEMPOTENCY_KEY_HOURS"])
-        if existing is not None:
-            expired = now - existing.created_at > window
-            stale_flight = (
-                existing.state == "in_flight"
-                and (now - existing.created_at).total_seconds() > IN_FLIGHT_STALE_SECONDS
-            )
-            if not (expired or stale_flight):
-                if existing.request_hash != request_hash:
-                    raise KeyReusedWithOtherBody(
-                        "this Idempotency-Key was used with a different request; use a new key"
-                    )
-                if existing.state == "in_flight":
-                    raise Conflict("a request with this Idempotency-Key is still being processed")
-                replay = Response(
-                    existing.response_body,
-                    status=existing.status_code,
-                    headers=existing.response_headers or {},
+    window = dt.timedelta(hours=current_app.config["IDEMPOTENCY_KEY_HOURS"])
+    lease = lease_seconds()
+    for _attempt in range(3):
+        session = new_session()
+        try:
+            existing = session.scalar(
+                select(IdempotencyRecord).where(
+                    IdempotencyRecord.user_id == user_id, IdempotencyRecord.key == key
                 )
-                replay.headers["Idempotent-Replayed"] = "true"
-                return replay
-            session.delete(existing)
-            session.flush()
-        record = IdempotencyRecord(
-            user_id=user_id,
-            key=key,
-            method=request.method,
-            path=request.path[:300],
-            request_hash=request_hash,
-        )
-        session.add(record)
-        session.commit()
-        return record
-    except IntegrityError:
-        session.rollback()
-        raise Conflict("a request with this Idempotency-Key is still being processed") from None
-    finally:
-        session.close()
+            )
+            if existing is not None:
+                age = (utcnow() - existing.created_at).total_seconds()
+                expired = age > window.total_seconds()
+                abandoned = existing.state == IN_FLIGHT and age > lease
+                if not (expired or abandoned):
+                    return _answer_for(existing, digest, lease - age)
+                # Take the key over, but only from the row as we saw it: a request that has
+                # completed meanwhile (or another retry that took it first) leaves nothing to delete.
+                taken = session.execute(
+                    delete(IdempotencyRecord)
+                    .where(IdempotencyRecord.id == existing.id, IdempotencyRecord.state == existing.state)
+                    .execution_options(synchronize_session=False)
+                ).rowcount
+                if taken != 1:
+                    session.rollback()
+                    continue  # look again: now a replay, or someone else's fresh claim
+                session.expunge(existing)
+            record = IdempotencyRecord(
+                user_id=user_id,
+                key=key,
+                method=request.method,
+                path=request.path[:300],
+                request_hash=digest,
+                state=IN_FLIGHT,
+            )
+            session.add(record)
+            session.commit()
+            return record
+        except IntegrityError:
+            session.rollback()
+            raise KeyInFlight("a request with this Idempotency-Key is still being processed", lease) from None
+        finally:
+            session.close()
+    raise KeyInFlight("a request with this Idempotency-Key is still being processed", lease)
+
+
+def _answer_for(existing: IdempotencyRecord, digest: str, lease_left: float) -> Response:
+    """The answer to a retry while the key is held: 422 for another body, 409 in flight, or the replay."""
+    if existing.request_hash != digest:
+        raise KeyReusedWithOtherBody("this Idempotency-Key was used with a different request; use a new key")
+    if existing.state == IN_FLIGHT:
+        raise KeyInFlight("a request with this Idempotency-Key is still being processed", lease_left)
+    replay = Response(
+        existing.response_body,
+        status=existing.status_code,
+        headers=existing.response_headers or {},
+    )
+    replay.headers["Idempotent-Replayed"] = "true"
+    return replay
 
 
 def release_claim(record_id: int) -> None:
@@ -158,14 +211,29 @@ def idempotent(view: Callable[..., Any]) -> Callable[..., Any]:
             release_claim(claimed.id)
             g.pop("idempotency_claim_id", None)
             return response
-        stored = session.get(IdempotencyRecord, claimed.id)
-        if stored is not None:
-            stored.state = "completed"
-            stored.status_code = response.status_code
-            stored.response_body = response.get_data(as_text=True)
-            stored.response_headers = {
-                k: v for k, v in response.headers.items() if k in ("Content-Type", "ETag", "Location")
-            }
+        # Complete the claim in the request's own transaction, only while it is still ours.
+        completed = session.execute(
+            update(IdempotencyRecord)
+            .where(IdempotencyRecord.id == claimed.id, IdempotencyRecord.state == IN_FLIGHT)
+            .values(
+                state=COMPLETED,
+                status_code=response.status_code,
+                response_body=response.get_data(as_text=True),
+                response_headers={
+                    k: v for k, v in response.headers.items() if k in ("Content-Type", "ETag", "Location")
+                },
+            )
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        if completed != 1:
+            session.rollback()
+            g.pop("idempotency_claim_id", None)
+            return problem(
+                409,
+                "Conflict",
+                "this request outlived its Idempotency-Key's lease and a retry took the key over; "
+                "nothing was saved by it",
+            )
         return response
 
     return wrapper

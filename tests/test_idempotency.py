@@ -1,78 +1,117 @@
-"""Idempotency keys on a committed database (not the rolled-back test transaction)."""
+"""Idempotency-Key claims are leases: a dead request's claim is taken over, a live one's never twice."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+import json
 
 import pytest
-from flask import Flask
 from sqlalchemy import func, select
 
-from fundapp.auth.models import Role
-from fundapp.auth.services import issue_token
-from fundapp.db import get_engine, new_session
-from fundapp.grants.models import Disbursement
-from fundapp.idempotency import IdempotencyRecord
+from fundapp.auth.models import Role, User
+from fundapp.board.models import Approval, RecommendationStatus
+from fundapp.calls.models import CallStatus
+from fundapp.db import new_session, utcnow
+from fundapp.funds import services as fund_services
+from fundapp.grants.models import Grant
+from fundapp.idempotency import IN_FLIGHT, IdempotencyRecord, request_hash
 
-from . import factories
-from .conftest import make_test_app
-from .databases import fresh_database
+from .factories import BoardSessionFactory, CallFactory, RecommendationFactory, fund_receives
+
+BODY = json.dumps({"decision": "approved"}).encode()
 
 
 @pytest.fixture
-def committed(tmp_path) -> Iterator[tuple[Flask, int, dict[str, str]]]:
-    """An app on a fresh committed database, a grant of 1,000.00 USD and a staff token."""
-    with fresh_database(tmp_path) as url:
-        app = make_test_app(url)
-        session = new_session(app)
-        factories.holder.session = session
-        try:
-            grant = factories.ActiveGrantFactory(amount_minor=1000_00)
-            token, _ = issue_token(session, None, factories.UserFactory(role=Role.STAFF), name="t")
-            session.commit()
-            grant_id = grant.id
-        finally:
-            factories.holder.session = None
-            session.close()
-        try:
-            yield app, grant_id, {"Authorization": f"Bearer {token}"}
-        finally:
-            get_engine(app).dispose()
+def pending(fund):
+    fund_receives(fund.id, 80_000_00)
+    call = CallFactory(fund_id=fund.id, status=CallStatus.UNDER_REVIEW)
+    return RecommendationFactory(session=BoardSessionFactory(call=call), amount_minor=50_000_00)
 
 
-def count(app: Flask, model) -> int:
-    with new_session(app) as session:
-        return session.scalar(select(func.count()).select_from(model))
+def approval_path(rec) -> str:
+    return f"/api/v1/board/recommendations/{rec.id}/approval"
 
 
-def test_a_keyed_post_is_answered_and_replayed_on_a_committed_database(committed):
-    # On SQLite the request's transaction holds the write lock from authentication on;
-    # a claim taken on a second connection waited 30 s for it and answered 500.
-    app, grant_id, headers = committed
-    client = app.test_client()
-    url = f"/api/v1/grants/{grant_id}/disbursements"
-    body = {"planned_on": "2015-08-01", "amount": "100.00"}
+def approve(client, auth, rec, key: str):
+    headers = auth("approver", **{"Idempotency-Key": key})
+    return client.post(approval_path(rec), data=BODY, content_type="application/json", headers=headers)
 
-    first = client.post(url, json=body, headers={**headers, "Idempotency-Key": "tranche-1"})
-    again = client.post(url, json=body, headers={**headers, "Idempotency-Key": "tranche-1"})
+
+def leave_a_claim(db_session, rec, key: str, age_seconds: float) -> IdempotencyRecord:
+    """The claim a request left behind when its process died before its commit."""
+    approver = db_session.scalar(select(User).where(User.role == Role.APPROVER))
+    claim = IdempotencyRecord(
+        user_id=approver.id,
+        key=key,
+        method="POST",
+        path=approval_path(rec),
+        request_hash=request_hash("POST", approval_path(rec), BODY),
+        state=IN_FLIGHT,
+        created_at=utcnow() - dt.timedelta(seconds=age_seconds),
+    )
+    db_session.add(claim)
+    db_session.flush()
+    return claim
+
+
+def grants(db_session) -> int:
+    return db_session.scalar(select(func.count()).select_from(Grant))
+
+
+def test_a_claim_still_within_its_lease_answers_409_with_retry_after_and_runs_nothing(
+    client, auth, pending, db_session, app, monkeypatch
+):
+    monkeypatch.setitem(app.config, "IDEMPOTENCY_IN_FLIGHT_SECONDS", 30)
+    leave_a_claim(db_session, pending, "died-just-now", age_seconds=5)
+
+    response = approve(client, auth, pending, "died-just-now")
+
+    assert response.status_code == 409, response.get_json()
+    assert "still being processed" in response.get_json()["detail"]
+    assert 20 <= int(response.headers["Retry-After"]) <= 25
+    assert grants(db_session) == 0
+
+
+def test_a_claim_older_than_its_lease_is_taken_over_and_the_retry_runs_once(
+    client, auth, pending, db_session, app, monkeypatch
+):
+    monkeypatch.setitem(app.config, "IDEMPOTENCY_IN_FLIGHT_SECONDS", 1)
+    died_at = leave_a_claim(db_session, pending, "died-long-ago", age_seconds=2).created_at
+
+    first = approve(client, auth, pending, "died-long-ago")
+    again = approve(client, auth, pending, "died-long-ago")
 
     assert first.status_code == 201, first.get_json()
-    assert again.status_code == 201
+    assert "Idempotent-Replayed" not in first.headers
+    assert (again.status_code, again.headers.get("Idempotent-Replayed")) == (201, "true")
     assert again.get_json() == first.get_json()
-    assert again.headers["Idempotent-Replayed"] == "true"
-    assert count(app, Disbursement) == 1
-    assert count(app, IdempotencyRecord) == 1
+    db_session.expire_all()
+    claims = db_session.scalars(select(IdempotencyRecord)).all()
+    assert [(c.key, c.state) for c in claims] == [("died-long-ago", "completed")]
+    assert claims[0].created_at > died_at + dt.timedelta(seconds=1)  # the retry's own claim
+    assert grants(db_session) == 1
 
 
-def test_a_refused_keyed_post_leaves_no_claim_and_can_be_retried(committed):
-    app, grant_id, headers = committed
-    client = app.test_client()
-    url = f"/api/v1/grants/{grant_id}/disbursements"
-    keyed = {**headers, "Idempotency-Key": "too-much"}
+def test_a_request_that_loses_its_claim_while_it_runs_saves_nothing(
+    client, auth, pending, db_session, monkeypatch
+):
+    """A request slower than its lease: a retry took its key over; its own work must not commit."""
+    commit_to_grant = fund_services.commit_to_grant
 
-    refused = client.post(url, json={"planned_on": "2015-08-01", "amount": "1000.01"}, headers=keyed)
-    assert refused.status_code == 409
-    assert count(app, IdempotencyRecord) == 0
-    retried = client.post(url, json={"planned_on": "2015-08-01", "amount": "1000.01"}, headers=keyed)
-    assert retried.status_code == 409
-    assert count(app, Disbursement) == 0
+    def taken_over_meanwhile(session, fund_id, amount_minor):
+        other = new_session()
+        other.execute(IdempotencyRecord.__table__.delete())
+        other.commit()
+        other.close()
+        return commit_to_grant(session, fund_id, amount_minor)
+
+    monkeypatch.setattr(fund_services, "commit_to_grant", taken_over_meanwhile)
+
+    response = approve(client, auth, pending, "too-slow")
+
+    assert response.status_code == 409, response.get_json()
+    assert "took the key over" in response.get_json()["detail"]
+    db_session.expire_all()
+    assert grants(db_session) == 0
+    assert db_session.scalar(select(func.count()).select_from(Approval)) == 0
+    assert db_session.get(type(pending), pending.id).status == RecommendationStatus.PENDING_APPROVAL

@@ -3,6 +3,11 @@
 The file is independent of the engine, so a SQLite backup restores into PostgreSQL and
 back. It records the schema revision; a restore needs an empty database migrated to the
 same revision, and inserts every table in dependency order in one transaction.
+
+A backup of a live database reads every table in ONE read-only snapshot (PostgreSQL:
+REPEATABLE READ READ ONLY; SQLite: a deferred transaction, which in WAL mode reads one
+snapshot without taking the write lock), so requests committing meanwhile neither end up
+half in the file (a grant without its approval would not even restore) nor wait for it.
 """
 
 from __future__ import annotations
@@ -61,7 +66,7 @@ def write_backup(
 ) -> dict[str, int]:
     """Write every row of every table to ``path``; returns the row count per table."""
     counts: dict[str, int] = {}
-    with engine.connect() as conn, gzip.open(path, "wt", encoding="utf-8") as out:
+    with _snapshot(engine) as conn, conn.begin(), gzip.open(path, "wt", encoding="utf-8") as out:
         header = {
             "format": FORMAT,
             "version": FORMAT_VERSION,
@@ -80,6 +85,14 @@ def write_backup(
                 if progress is not None:
                     progress(1)
     return counts
+
+
+def _snapshot(engine: Engine) -> Connection:
+    """A connection whose transaction reads the whole database as of one moment, writing nothing."""
+    if engine.dialect.name == "postgresql":
+        return engine.connect().execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
+    # fundapp's SQLite engine begins write transactions IMMEDIATE; reads begin deferred
+    return engine.execution_options(fundapp_read_only=True).connect()
 
 
 def _read(path: Path) -> Iterator[dict[str, Any]]:

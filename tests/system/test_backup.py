@@ -1,17 +1,30 @@
 """Backup and restore: a round trip preserves every row, and a restore never mixes data."""
 
+import datetime as dt
 import gzip
 import json
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import create_engine, func, select
 from sqlalchemy.orm import Session
 
-from fundapp.db import Base, make_engine
+from fundapp.audit import AuditEvent
+from fundapp.auth.models import ApiToken, User
+from fundapp.calls.models import Call
+from fundapp.db import Base, get_engine, make_engine
+from fundapp.funds import services as funds
+from fundapp.funds.models import Fund
+from fundapp.grants.models import Grant
 from fundapp.system.backup import BackupError, restore_backup, write_backup
 
 from .. import factories
-from ..databases import fresh_database
+from ..conftest import make_test_app
+from ..databases import BACKEND, fresh_database
+
+USD = 100  # cents per dollar
 
 
 def all_rows(engine):
@@ -87,3 +100,159 @@ def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path):
         with pytest.raises(BackupError, match="not a fundapp backup"):
             restore_backup(engine, path)
         engine.dispose()
+
+
+# --- the seeded fund, through the CLI, on each engine and across engines ------------------------
+
+MID_2015 = dt.date(2015, 6, 30)
+MARCH_2019 = dt.date(2019, 3, 31)
+
+
+def fund_figures(engine) -> dict:
+    """The totals a restore must keep: received to the reports' dates, grants per cycle, position."""
+    with Session(engine) as session:
+        fund_id = session.scalar(select(Fund.id).where(Fund.code == "UNVTF"))
+        per_cycle = session.execute(
+            select(Call.cycle_label, func.count(Grant.id), func.sum(Grant.amount_minor))
+            .join(Grant, Grant.call_id == Call.id)
+            .group_by(Call.cycle_label)
+            .order_by(Call.cycle_label)
+        ).all()
+        return {
+            "received_to_mid_2015": funds.received_minor(session, fund_id, MID_2015),
+            "received_to_march_2019": funds.received_minor(session, fund_id, MARCH_2019),
+            "grants_per_cycle": [(label, count, int(total)) for label, count, total in per_cycle],
+            "received": funds.received_minor(session, fund_id),
+            "committed": funds.committed_minor(session, fund_id),
+            "uncommitted": funds.uncommitted_minor(session, fund_id),
+        }
+
+
+@contextmanager
+def cli_on(url: str) -> Iterator:
+    """``fund ...`` as a user runs it (``flask --app wsgi fund ...``) against ``url``."""
+    app = make_test_app(url)
+    runner = app.test_cli_runner()
+
+    def fund(*args: str) -> str:
+        result = runner.invoke(args=["fund", *args])
+        assert result.exit_code == 0, (args, result.output, result.exception)
+        return result.output
+
+    try:
+        yield fund
+    finally:
+        get_engine(app).dispose()
+
+
+@contextmanager
+def sqlite_database(tmp_path) -> Iterator[str]:
+    """An empty SQLite file whatever the run's engine (for the cross-engine round trips)."""
+    yield f"sqlite:///{tmp_path / f'fundapp-{uuid.uuid4().hex[:8]}.sqlite3'}"
+
+
+def round_trip_through_the_cli(source_url: str, target_url: str, path) -> tuple:
+    """Source: ``fund seed``, ``fund backup -o FILE``. Target: ``fund migrate``, ``fund restore FILE``."""
+    with cli_on(source_url) as fund:
+        fund("seed")
+        written = fund("backup", "-o", str(path))
+    with cli_on(target_url) as fund:
+        fund("migrate")
+        restored = fund("restore", str(path))
+    return written, restored
+
+
+def assert_same_fund(source_url: str, target_url: str) -> dict:
+    source, target = make_engine(source_url), make_engine(target_url)
+    try:
+        rows = all_rows(source)
+        assert all_rows(target) == rows
+        assert sum(len(r) for r in rows.values()) > 4000  # the whole seed, not an empty shell
+        figures = fund_figures(source)
+        assert fund_figures(target) == figures
+        return figures
+    finally:
+        source.dispose()
+        target.dispose()
+
+
+def test_a_seeded_fund_survives_backup_and_restore_through_the_cli_row_for_row(tmp_path):
+    with fresh_database(tmp_path, migrate=False) as source, fresh_database(tmp_path, migrate=False) as target:
+        written, restored = round_trip_through_the_cli(source, target, tmp_path / "unvtf.jsonl.gz")
+        n_written, n_restored = int(written.split()[0]), int(restored.split()[0])
+        assert n_written == n_restored
+        figures = assert_same_fund(source, target)
+    # the UN reports' figures, still there after the restore
+    assert figures["received_to_mid_2015"] == 2_000_000 * USD
+    assert 6_650_000 * USD <= figures["received_to_march_2019"] < 6_750_000 * USD
+    assert [(label, count) for label, count, _ in figures["grants_per_cycle"]] == [
+        ("1", 11),
+        ("2", 21),
+        ("3", 16),
+    ]
+    assert figures["grants_per_cycle"][0][2] == 750_000 * USD
+    assert figures["uncommitted"] == figures["received"] - figures["committed"] >= 0
+
+
+@pytest.mark.skipif(BACKEND != "postgresql", reason="needs PostgreSQL: set FUNDAPP_TEST_DATABASE_URL")
+@pytest.mark.parametrize("direction", ["sqlite-to-postgresql", "postgresql-to-sqlite"])
+def test_a_seeded_fund_moves_between_sqlite_and_postgresql_through_the_cli(tmp_path, direction):
+    with sqlite_database(tmp_path) as lite, fresh_database(tmp_path, migrate=False) as pg:
+        source, target = (lite, pg) if direction == "sqlite-to-postgresql" else (pg, lite)
+        round_trip_through_the_cli(source, target, tmp_path / "unvtf.jsonl.gz")
+        assert_same_fund(source, target)
+        # the moved database takes new records: its id sequences follow the restored ids
+        restored_max = highest_ids(target)
+        with cli_on(target) as fund:
+            fund(
+                "users", "create", "--email", "after-move@fund.example", "--name", "After", "--role", "staff"
+            )
+            fund("tokens", "issue", "--email", "after-move@fund.example", "--name", "after the move")
+        after = highest_ids(target)
+        assert after[User] == restored_max[User] + 1
+        assert after[ApiToken] == restored_max[ApiToken] + 1
+        assert after[AuditEvent] > restored_max[AuditEvent]
+
+
+def highest_ids(url: str) -> dict:
+    engine = make_engine(url)
+    try:
+        with Session(engine) as session:
+            return {
+                model: session.scalar(select(func.coalesce(func.max(model.id), 0)))
+                for model in (User, ApiToken, AuditEvent)
+            }
+    finally:
+        engine.dispose()
+
+
+def test_a_backup_is_one_snapshot_and_does_not_block_writers_meanwhile(tmp_path):
+    """A write committed while the backup runs is not half in it (one snapshot) and is not held up."""
+    with fresh_database(tmp_path) as url, fresh_database(tmp_path) as target_url:
+        engine, target = make_engine(url), make_engine(target_url)
+        build_some_history(engine)
+        before = {name: len(rows) for name, rows in all_rows(engine).items()}
+        if url.startswith("sqlite"):  # a writer that gives up after 2 s instead of fundapp's 30
+            writer = create_engine(url, connect_args={"timeout": 2})
+        else:
+            writer = make_engine(url)
+        written_meanwhile = []
+
+        def write_once_the_backup_has_begun(_rows: int) -> None:
+            if not written_meanwhile:
+                build_some_history(writer)  # a new fund, donor, receipt and grant, committed
+                written_meanwhile.append(True)
+
+        try:
+            written = write_backup(
+                engine, tmp_path / "live.jsonl.gz", progress=write_once_the_backup_has_begun
+            )
+            assert written_meanwhile
+            assert written == before  # the database as it was when the backup began
+            assert {n: len(r) for n, r in all_rows(engine).items()} != before  # the write did commit
+            restore_backup(target, tmp_path / "live.jsonl.gz")
+            assert {n: len(r) for n, r in all_rows(target).items()} == before
+        finally:
+            writer.dispose()
+            engine.dispose()
+            target.dispose()
