@@ -250,7 +250,7 @@ def pdf_summary(ctx: Context, call_id: int = 1) -> list[Result]:
     pdf_runs = {
         "min_runs": min(3, ctx.min_runs),
         "max_runs": 10,
-        "warmup": 1,
+        "warmup": 2,
         "min_seconds": min(ctx.min_seconds * 4, 4.0),
     }
     floor, floor_name, pages = None, "", None

@@ -50,7 +50,7 @@ def timed(
     """Run ``action`` until it ran ``min_runs`` times and ``min_seconds`` passed (at most ``max_runs``).
 
     ``before_each`` runs before every run, untimed (e.g. emptying a cache). An action slower
-    than ``slow`` seconds gets one warm-up run and at most 3 timed ones.
+    than ``slow`` seconds gets at most two warm-up runs and three timed ones.
     """
 
     def once() -> float:
@@ -62,7 +62,7 @@ def timed(
 
     first = once()
     if first > slow:
-        warmup, min_runs, max_runs = 1, min(min_runs, 3), min(max_runs, 3)
+        warmup, min_runs, max_runs = min(warmup, 2), min(min_runs, 3), min(max_runs, 3)
     for _ in range(warmup - 1):
         once()
     timing = Timing()

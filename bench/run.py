@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shlex
 import sys
 from collections.abc import Callable, Sequence
@@ -47,7 +48,8 @@ def measure(
     echo: Callable[[str], None],
 ) -> list[Result]:
     """Every figure on one prepared database."""
-    stamp = f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC"
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    stamp = f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC" + (f", load average {load:.1f}" if load else "")
     ctx = Context(db, min_seconds=min_seconds, min_runs=min_runs)
     try:
         echo("  list endpoints")
