@@ -140,16 +140,32 @@ def _pg_value(value: Any) -> Any:
     return value
 
 
+def scale(contributions: int) -> dict[str, int]:
+    """How many donors, proposals, organisations and grants go with ``contributions``."""
+    proposals = max(100, contributions // 10)
+    return {
+        "donors": max(50, min(5_000, contributions // 20)),
+        "proposals": proposals,
+        "organisations": max(100, proposals // 5),
+        "grants": max(10, contributions // 100),
+        "calls": 40,
+    }
+
+
+def expected_rows(contributions: int) -> int:
+    """The rows ``generate`` writes in batches (for sizing a progress bar)."""
+    n = scale(contributions)
+    return n["donors"] + 2 * contributions + n["organisations"] + 2 * n["proposals"] + 5 * n["grants"]
+
+
 def generate(
     engine: Engine, contributions: int, progress: Callable[[int], None] = lambda n: None, seed: int = 2010
 ) -> dict[str, int]:
     """Fill an empty, migrated database; returns the row counts."""
     rng = random.Random(seed)
     t = _tables()
-    donors = max(50, min(5_000, contributions // 20))
-    proposals = max(100, contributions // 10)
-    grants = max(10, contributions // 100)
-    calls = 40
+    sizes = scale(contributions)
+    donors, proposals, grants, calls = (sizes[k] for k in ("donors", "proposals", "grants", "calls"))
     counts: dict[str, int] = {}
     with engine.begin() as conn:
         conn.execute(
@@ -264,7 +280,7 @@ def generate(
                 for c in range(1, calls + 1)
             ],
         )
-        organisations = max(100, proposals // 5)
+        organisations = sizes["organisations"]
         counts["organisation"] = _insert(
             conn,
             t["organisation"],
@@ -302,7 +318,9 @@ def generate(
                     "status": "approved"
                     if i in granted
                     else rng.choice(["eligible", "ineligible", "reserve", "declined"]),
-                    "submitted_at": NOW,
+                    # within the two months before the call's deadline
+                    "submitted_at": dt.datetime(2011, 1, 1, tzinfo=dt.UTC)
+                    + dt.timedelta(days=120 * (1 + i % calls), seconds=rng.randrange(60 * 86400)),
                     "created_at": NOW,
                     "updated_at": NOW,
                     "illustrative": True,

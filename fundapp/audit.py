@@ -94,6 +94,7 @@ def list_events(session: Session, query: dict[str, Any]) -> dict[str, Any]:
         session,
         stmt,
         page=query["page"],
+        cursor=query.get("cursor"),
         page_size=query["page_size"],
         sort=query["sort"],
         sort_columns={"occurred_at": AuditEvent.occurred_at},

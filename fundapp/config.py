@@ -52,6 +52,8 @@ def default_config(instance_path: str) -> dict[str, Any]:
         # Test only (fundapp/faults.py): a request may ask to pause this long at a named point
         "TESTING_PAUSE_SECONDS": 0,
         "TESTING_PAUSE_DIR": None,
+        # Totals answers kept per app process under the money's data version (0: none)
+        "TOTALS_CACHE_ENTRIES": 128,
         # PDF
         "PDF_CACHE_DIR": str(Path(instance_path) / "pdf-cache"),
         "PDF_FONT_FAMILY": "DejaVu Sans",

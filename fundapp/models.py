@@ -10,6 +10,7 @@ from .funds.models import Fund
 from .grants.models import BeneficiaryCount, Disbursement, Grant, GrantCondition, GrantReport
 from .idempotency import IdempotencyRecord
 from .proposals.models import EligibilityCheck, Proposal, ProposalFacet
+from .totals.models import DataVersion
 
 __all__ = [
     "ApiToken",
@@ -22,6 +23,7 @@ __all__ = [
     "Call",
     "Campaign",
     "Contribution",
+    "DataVersion",
     "Disbursement",
     "Donor",
     "EligibilityCheck",

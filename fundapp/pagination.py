@@ -1,11 +1,88 @@
-"""Paginated, sorted lists in a constant number of queries (count + page + eager loads)."""
+"""Paginated, sorted lists in a constant number of queries (count + page + eager loads).
+
+Two ways through a list, both sorted by the list's sort key with the id as tiebreak:
+
+- ``page`` (1, 2, ...): an OFFSET, with ``total`` counted. A deep page costs as much as
+  every row before it, and the count costs as much as the whole list.
+- ``cursor``: the opaque ``next_cursor`` of the previous page. The page starts after that
+  row (keyset pagination: ``WHERE (sort_key, id) > (:key, :id)``), so any page costs what
+  the first one does (given an index on the sort key and id); no count is made (``total``
+  is null).
+
+A nullable sort key sorts its NULLs last (first when descending) on both engines, so that
+a cursor means the same thing on SQLite and PostgreSQL.
+"""
 
 from __future__ import annotations
 
+import base64
+import binascii
+import datetime as dt
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import Column, ColumnElement, Select, and_, bindparam, func, or_, select, tuple_
+from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session
+
+from .errors import Unprocessable
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where a page starts: after the row whose (sort key, id) is ``values``, in ``sort`` order."""
+
+    sort: str
+    values: tuple[Any, Any]
+
+
+_TAGS: dict[type, str] = {dt.datetime: "t", dt.date: "d", int: "i", str: "s"}
+
+
+def _pack(value: Any) -> list[Any]:
+    if value is None:
+        return ["n", None]
+    tag = _TAGS.get(type(value))
+    if tag is None:
+        raise TypeError(f"a cursor cannot hold a {type(value).__name__} sort key")
+    return [tag, value.isoformat() if tag in "td" else value]
+
+
+def _unpack(item: Any) -> Any:
+    tag, value = item
+    if tag == "n" and value is None:
+        return None
+    if tag == "t":
+        parsed = dt.datetime.fromisoformat(value)
+        if parsed.tzinfo is None:
+            raise ValueError("naive time")
+        return parsed
+    if tag == "d":
+        return dt.date.fromisoformat(value)
+    if tag == "i" and type(value) is int:
+        return value
+    if tag == "s" and isinstance(value, str):
+        return value
+    raise ValueError("unknown cursor value")
+
+
+def encode_cursor(sort: str, key: Any, tiebreak: Any) -> str:
+    payload = json.dumps([sort, _pack(key), _pack(tiebreak)], separators=(",", ":"))
+    return base64.urlsafe_b64encode(payload.encode()).decode().rstrip("=")
+
+
+def decode_cursor(text: str) -> Cursor:
+    """The cursor a page gave as ``next_cursor``; ``ValueError`` for anything else."""
+    try:
+        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+        sort, key, tiebreak = json.loads(raw)
+        if not isinstance(sort, str):
+            raise ValueError("no sort")
+        return Cursor(sort, (_unpack(key), _unpack(tiebreak)))
+    except (binascii.Error, UnicodeDecodeError, TypeError, ValueError) as exc:
+        raise ValueError("not a cursor given by this list") from exc
 
 
 def paginate(
@@ -17,13 +94,73 @@ def paginate(
     sort: str,
     sort_columns: dict[str, ColumnElement[Any]],
     tiebreak: ColumnElement[Any],
+    cursor: Cursor | None = None,
+    to_item: Callable[[Row[Any]], Any] | None = None,
+    count: Select[Any] | None = None,
 ) -> dict[str, Any]:
-    """Run ``stmt`` for one page: one COUNT, one SELECT (plus the statement's eager loads)."""
+    """Run ``stmt`` for one page: a COUNT (not with a cursor), one SELECT, and its eager loads.
+
+    ``to_item`` turns each result row into an item (default: its first column, the entity),
+    for statements that select computed columns beside the entity. ``count`` is a cheaper
+    statement selecting the same rows (without the joins and columns only the page needs).
+    """
     descending = sort.startswith("-")
     column = sort_columns[sort.lstrip("-")]
-    total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
-    ordered = stmt.order_by(
-        column.desc() if descending else column.asc(), tiebreak.desc() if descending else tiebreak.asc()
+    nullable = _nullable(column)
+    total: int | None = None
+    offset = (page - 1) * page_size
+    if cursor is None:
+        counted = (count if count is not None else stmt).order_by(None).subquery()
+        total = session.scalar(select(func.count()).select_from(counted)) or 0
+    else:
+        if cursor.sort != sort:
+            raise Unprocessable("cursor", f"was given for sort '{cursor.sort}', not '{sort}'")
+        if page != 1:
+            raise Unprocessable("cursor", "give either a page number or a cursor, not both")
+        stmt = stmt.where(_after(column, tiebreak, cursor.values, descending=descending, nullable=nullable))
+        offset = 0
+    key_order = column.desc() if descending else column.asc()
+    if nullable:
+        key_order = key_order.nulls_first() if descending else key_order.nulls_last()
+    ordered = stmt.add_columns(column.label("_sort_key"), tiebreak.label("_sort_tiebreak")).order_by(
+        key_order, tiebreak.desc() if descending else tiebreak.asc()
     )
-    items = session.scalars(ordered.limit(page_size).offset((page - 1) * page_size)).unique().all()
-    return {"items": items, "total": total or 0, "page": page, "page_size": page_size}
+    rows = session.execute(ordered.limit(page_size + 1).offset(offset)).unique().all()
+    more = len(rows) > page_size
+    rows = rows[:page_size]
+    next_cursor = None
+    if more:
+        last = rows[-1]
+        next_cursor = encode_cursor(sort, last._sort_key, last._sort_tiebreak)
+    items = [to_item(row) for row in rows] if to_item else [row[0] for row in rows]
+    return {"items": items, "total": total, "page": page, "page_size": page_size, "next_cursor": next_cursor}
+
+
+def _nullable(column: ColumnElement[Any]) -> bool:
+    """Whether the sort key may be NULL (an expression is assumed to be)."""
+    expression = getattr(column, "expression", column)
+    return not (isinstance(expression, Column) and not expression.nullable)
+
+
+def _after(
+    column: ColumnElement[Any],
+    tiebreak: ColumnElement[Any],
+    values: tuple[Any, Any],
+    *,
+    descending: bool,
+    nullable: bool,
+) -> ColumnElement[bool]:
+    """The rows after (``key``, ``tiebreak``) in the list's order (NULL keys sort last ascending)."""
+    key = bindparam(None, values[0], type_=column.type)
+    last = bindparam(None, values[1], type_=tiebreak.type)
+    if not nullable:
+        position, at = tuple_(column, tiebreak), tuple_(key, last)
+        return position < at if descending else position > at
+    beyond = tiebreak < last if descending else tiebreak > last
+    if values[0] is None:
+        if descending:  # NULLs came first; then every non-NULL key
+            return or_(and_(column.is_(None), beyond), column.is_not(None))
+        return and_(column.is_(None), beyond)
+    if descending:
+        return or_(column < key, and_(column == key, beyond))
+    return or_(column > key, and_(column == key, beyond), column.is_(None))

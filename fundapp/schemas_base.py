@@ -15,6 +15,7 @@ from marshmallow import fields, validate
 from marshmallow.utils import get_value
 
 from .money import MAX_MAJOR_DIGITS, exponent, format_minor, known_currencies
+from .pagination import Cursor, decode_cursor
 
 MAX_ID = 2**63 - 1
 
@@ -303,9 +304,29 @@ class ReasonSchema(InputSchema):
     reason = Text(required=True, max_length=2000, multiline=True)
 
 
+class CursorField(fields.String):
+    """The opaque ``next_cursor`` of a page, decoded (a malformed one is a 422 naming ``cursor``)."""
+
+    def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> Cursor:
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if len(text) > 1000:
+            raise ma.ValidationError("is not a cursor given by this list (too long)")
+        try:
+            return decode_cursor(text)
+        except ValueError as exc:
+            raise ma.ValidationError("is not a cursor given by this list (use a page's next_cursor)") from exc
+
+
 class PageQuery(InputSchema):
     page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=100_000))
     page_size = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
+    cursor = CursorField(
+        metadata={
+            "maxLength": 1000,
+            "description": "The next_cursor of the previous page: the page after it, as fast as the first "
+            "(keyset pagination; total is then null). Use it instead of page to go deep into a long list.",
+        },
+    )
 
 
 def sort_field(options: list[str], default: str) -> fields.String:
@@ -321,7 +342,7 @@ _envelopes: dict[type, type] = {}
 
 
 def page_of(item_schema: type[ma.Schema]) -> type[ma.Schema]:
-    """The list envelope ``{items, total, page, page_size}`` for an item schema."""
+    """The list envelope ``{items, total, page, page_size, next_cursor}`` for an item schema."""
     if item_schema not in _envelopes:
         name = item_schema.__name__.removesuffix("Schema") + "PageSchema"
         _envelopes[item_schema] = type(
@@ -329,9 +350,18 @@ def page_of(item_schema: type[ma.Schema]) -> type[ma.Schema]:
             (ma.Schema,),
             {
                 "items": fields.List(fields.Nested(item_schema), required=True),
-                "total": fields.Integer(required=True),
+                "total": fields.Integer(
+                    required=True,
+                    allow_none=True,
+                    metadata={"description": "Rows matching the filters; null when paging by cursor"},
+                ),
                 "page": fields.Integer(required=True),
                 "page_size": fields.Integer(required=True),
+                "next_cursor": fields.String(
+                    required=True,
+                    allow_none=True,
+                    metadata={"description": "Pass as cursor for the next page; null on the last page"},
+                ),
             },
         )
     return _envelopes[item_schema]

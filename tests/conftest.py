@@ -41,6 +41,9 @@ def make_test_app(url: str, **overrides: object) -> Flask:
         # a successful mutation without an audit event answers 500, so every test proves its event
         "AUDIT_STRICT": True,
         "PASSWORD_HASH_PROFILE": "CHEAPEST",
+        # a test's writes are rolled back, and with them the money version its answers were kept
+        # under: tests/totals/test_cache.py turns the cache on for itself
+        "TOTALS_CACHE_ENTRIES": 0,
     }
     config.update(overrides)
     return create_app(config)

@@ -152,6 +152,7 @@ def list_organisations(session: Session, query: dict[str, Any]) -> dict[str, Any
         session,
         stmt,
         page=query["page"],
+        cursor=query.get("cursor"),
         page_size=query["page_size"],
         sort=query["sort"],
         sort_columns={"name": func.lower(Organisation.name), "created_at": Organisation.created_at},

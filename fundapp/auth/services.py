@@ -136,6 +136,7 @@ def list_users(session: Session, query: dict[str, Any]) -> dict[str, Any]:
         session,
         stmt,
         page=query["page"],
+        cursor=query.get("cursor"),
         page_size=query["page_size"],
         sort=query["sort"],
         sort_columns={"email": User.email, "name": User.name, "created_at": User.created_at},
@@ -225,6 +226,7 @@ def list_user_tokens(session: Session, user_id: int, query: dict[str, Any]) -> d
         session,
         select(ApiToken).where(ApiToken.user_id == user_id),
         page=query["page"],
+        cursor=query.get("cursor"),
         page_size=query["page_size"],
         sort=query["sort"],
         sort_columns={

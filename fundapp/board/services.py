@@ -139,6 +139,7 @@ def list_terms(session: Session, query: dict[str, Any]) -> dict[str, Any]:
         session,
         stmt,
         page=query["page"],
+        cursor=query.get("cursor"),
         page_size=query["page_size"],
         sort=query["sort"],
         sort_columns={
@@ -264,6 +265,7 @@ def list_sessions(session: Session, query: dict[str, Any]) -> dict[str, Any]:
         session,
         stmt,
         page=query["page"],
+        cursor=query.get("cursor"),
         page_size=query["page_size"],
         sort=query["sort"],
         sort_columns={"held_on": BoardSession.held_on, "created_at": BoardSession.created_at},
@@ -508,6 +510,7 @@ def list_recommendations(session: Session, query: dict[str, Any]) -> dict[str, A
         session,
         stmt,
         page=query["page"],
+        cursor=query.get("cursor"),
         page_size=query["page_size"],
         sort=query["sort"],
         sort_columns={

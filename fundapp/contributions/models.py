@@ -74,6 +74,7 @@ class Contribution(Timestamps, Provenance, Versioned, Base):
         CheckConstraint("pledged_minor > 0", name="pledged_positive"),
         CheckConstraint("(status = 'cancelled') = (cancellation_reason IS NOT NULL)", name="cancel_reason"),
         Index(None, "fund_id", "pledged_on"),
+        Index(None, "pledged_on", "id"),  # the list's default order (and its cursor)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -147,6 +147,7 @@ def list_donors(session: Session, user: User, query: dict[str, Any]) -> dict[str
         session,
         stmt,
         page=query["page"],
+        cursor=query.get("cursor"),
         page_size=query["page_size"],
         sort=query["sort"],
         sort_columns={"name": Donor.name, "kind": Donor.kind, "created_at": Donor.created_at},
@@ -198,6 +199,7 @@ def list_campaigns(session: Session, query: dict[str, Any]) -> dict[str, Any]:
         session,
         stmt,
         page=query["page"],
+        cursor=query.get("cursor"),
         page_size=query["page_size"],
         sort=query["sort"],
         sort_columns={
@@ -252,6 +254,7 @@ def list_exchange_rates(session: Session, query: dict[str, Any]) -> dict[str, An
         session,
         stmt,
         page=query["page"],
+        cursor=query.get("cursor"),
         page_size=query["page_size"],
         sort=query["sort"],
         sort_columns={"rate_date": ExchangeRate.rate_date, "currency": ExchangeRate.currency},
@@ -381,6 +384,7 @@ def list_contributions(session: Session, user: User, query: dict[str, Any]) -> d
         session,
         stmt,
         page=query["page"],
+        cursor=query.get("cursor"),
         page_size=query["page_size"],
         sort=query["sort"],
         sort_columns={

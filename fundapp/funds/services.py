@@ -135,6 +135,7 @@ def list_funds(session: Session, query: dict[str, Any]) -> dict[str, Any]:
         session,
         select(Fund),
         page=query["page"],
+        cursor=query.get("cursor"),
         page_size=query["page_size"],
         sort=query["sort"],
         sort_columns={

@@ -30,6 +30,7 @@ class Grant(Timestamps, Provenance, Versioned, Base):
         CheckConstraint("ends_on >= starts_on", name="dates_ordered"),
         Index(None, "fund_id", "call_id"),
         Index(None, "fund_id", "approved_on"),
+        Index(None, "approved_on", "id"),  # the list's default order (and its cursor)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

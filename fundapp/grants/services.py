@@ -15,8 +15,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, case, func, not_, select
 from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload
 
+from ..applicants.models import Organisation
 from ..audit import record_event
 from ..auth.models import User
+from ..calls.models import Call
 from ..db import utcnow
 from ..errors import Conflict, InvalidTransition, NotFound, Unprocessable
 from ..money import format_minor
@@ -106,31 +108,41 @@ def list_grants(session: Session, query: dict[str, Any]) -> dict[str, Any]:
         filters.append(Grant.approved_on >= dt.date(year, 1, 1))
         filters.append(Grant.approved_on < dt.date(year + 1, 1, 1))
 
-    total = session.scalar(select(func.count()).select_from(Grant).where(*filters)) or 0
-    sort_columns: dict[str, ColumnElement[Any]] = {
-        "approved_on": Grant.approved_on,
-        "amount": Grant.amount_minor,
-        "agreement_number": Grant.agreement_number,
-    }
-    descending = query["sort"].startswith("-")
-    column = sort_columns[query["sort"].lstrip("-")]
     stmt = (
         select(Grant, _paid_minor(Grant.id).label("disbursed_minor"))
         .join(Grant.organisation)
         .join(Grant.call)
-        .options(contains_eager(Grant.organisation), contains_eager(Grant.call))
+        .options(
+            contains_eager(Grant.organisation).load_only(
+                Organisation.id, Organisation.name, Organisation.country_code
+            ),
+            contains_eager(Grant.call).load_only(Call.id, Call.cycle_label, Call.title),
+        )
         .where(*filters)
-        .order_by(column.desc() if descending else column.asc(), Grant.id.desc() if descending else Grant.id)
-        .limit(query["page_size"])
-        .offset((query["page"] - 1) * query["page_size"])
     )
-    # paginate() returns one entity per row; this page carries a computed column beside it,
-    # kept on the grant as a plain (unmapped) attribute for GrantSchema.disbursed.
-    items = []
-    for grant, disbursed_minor in session.execute(stmt):
-        grant.disbursed_minor = int(disbursed_minor)
-        items.append(grant)
-    return {"items": items, "total": total, "page": query["page"], "page_size": query["page_size"]}
+
+    def with_disbursed(row: Any) -> Grant:
+        # the computed column, kept on the grant as a plain (unmapped) attribute for GrantSchema.disbursed
+        grant = row.Grant
+        grant.disbursed_minor = int(row.disbursed_minor)
+        return grant
+
+    return paginate(
+        session,
+        stmt,
+        page=query["page"],
+        cursor=query.get("cursor"),
+        page_size=query["page_size"],
+        sort=query["sort"],
+        sort_columns={
+            "approved_on": Grant.approved_on,
+            "amount": Grant.amount_minor,
+            "agreement_number": Grant.agreement_number,
+        },
+        tiebreak=Grant.id,
+        to_item=with_disbursed,
+        count=select(Grant.id).where(*filters),
+    )
 
 
 def _with_totals(grant: Grant) -> Grant:
@@ -450,6 +462,7 @@ def list_disbursements(session: Session, query: dict[str, Any]) -> dict[str, Any
         session,
         stmt,
         page=query["page"],
+        cursor=query.get("cursor"),
         page_size=query["page_size"],
         sort=query["sort"],
         sort_columns={
@@ -599,6 +612,7 @@ def list_reports(session: Session, query: dict[str, Any]) -> dict[str, Any]:
         session,
         stmt,
         page=query["page"],
+        cursor=query.get("cursor"),
         page_size=query["page_size"],
         sort=query["sort"],
         sort_columns={"due_on": GrantReport.due_on},

@@ -54,6 +54,7 @@ class Proposal(Timestamps, Provenance, Versioned, Base):
         CheckConstraint("requested_minor > 0", name="requested_positive"),
         CheckConstraint("duration_months BETWEEN 1 AND 120", name="duration_range"),
         Index(None, "call_id", "status"),
+        Index(None, "submitted_at", "id"),  # the list's default order (and its cursor)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

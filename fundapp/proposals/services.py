@@ -294,8 +294,11 @@ def _has_facet(facet: Facet, code: str) -> Any:
 def list_proposals(session: Session, user: User, query: dict[str, Any]) -> dict[str, Any]:
     """Proposals, filtered; board members see only those of calls under review."""
     stmt: Select[Any] = select(Proposal).options(
-        joinedload(Proposal.call, innerjoin=True),
-        joinedload(Proposal.organisation, innerjoin=True),
+        # only what the list shows of the call and the organisation (ProposalSchema's briefs)
+        joinedload(Proposal.call, innerjoin=True).load_only(Call.id, Call.cycle_label, Call.status),
+        joinedload(Proposal.organisation, innerjoin=True).load_only(
+            Organisation.id, Organisation.name, Organisation.acronym, Organisation.country_code
+        ),
         selectinload(Proposal.facets),
     )
     if user.role == Role.BOARD:
@@ -318,6 +321,7 @@ def list_proposals(session: Session, user: User, query: dict[str, Any]) -> dict[
         session,
         stmt,
         page=query["page"],
+        cursor=query.get("cursor"),
         page_size=query["page_size"],
         sort=query["sort"],
         sort_columns={

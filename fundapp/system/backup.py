@@ -36,9 +36,10 @@ class BackupError(Exception):
 
 
 def _tables() -> list[Table]:
+    """Every table, but those whose rows the schema keeps itself (``info={"backup": False}``)."""
     import fundapp.models  # noqa: F401 - every table on the metadata
 
-    return list(Base.metadata.sorted_tables)
+    return [t for t in Base.metadata.sorted_tables if t.info.get("backup", True)]
 
 
 def _encode(value: Any) -> Any:

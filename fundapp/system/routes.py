@@ -4,7 +4,7 @@ from ..auth.policy import PUBLIC
 from ..db import get_session
 from ..routing import Blueprint
 from . import services
-from .schemas import HealthSchema
+from .schemas import HealthSchema, LivenessSchema
 
 blp = Blueprint("system", __name__, url_prefix="", description="Service status")
 
@@ -15,3 +15,11 @@ blp = Blueprint("system", __name__, url_prefix="", description="Service status")
 def health():
     """Database reachable, migration revision and record counts."""
     return services.health(get_session())
+
+
+@blp.route("/health/live")
+@blp.allow(PUBLIC)
+@blp.response(200, LivenessSchema)
+def liveness():
+    """The process answers (no database touched): for load balancers and as a benchmark's floor."""
+    return {"status": "ok"}

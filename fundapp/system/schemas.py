@@ -9,3 +9,7 @@ class HealthSchema(ma.Schema):
     database_reachable = ma.fields.Boolean(required=True)
     migration_revision = ma.fields.String(allow_none=True)
     counts = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Integer())
+
+
+class LivenessSchema(ma.Schema):
+    status = ma.fields.String(required=True, metadata={"example": "ok"})

@@ -18,7 +18,6 @@ from sqlalchemy import (
     and_,
     case,
     cast,
-    distinct,
     extract,
     func,
     or_,
@@ -40,6 +39,7 @@ from ..errors import NotFound
 from ..funds.models import Fund
 from ..grants.models import BeneficiaryCount, Grant, GrantReport, ReportStatus
 from ..money import FUND_CURRENCY, format_minor
+from .cache import cached, frozen
 
 
 def receipt_conditions(query: dict[str, Any]) -> list[ColumnElement[bool]]:
@@ -75,56 +75,66 @@ def totals_statement(
 ) -> Select[Any]:
     """ONE statement: the groups' sums plus the fund-wide sums on every row.
 
-    The fund-wide sums are window functions over the grouped rows (``SUM(SUM(x)) OVER ()``);
-    distinct donors overall come from flagging each donor's first receipt
-    (``ROW_NUMBER() OVER (PARTITION BY donor)``) and adding the flags, so no second scan is
-    needed. With ``own_donor_id`` the group sums count that donor's receipts only (CASE),
-    and only its groups are returned, plus one row carrying the fund-wide sums if it has none.
+    The receipts are first summed per group and donor (``per_donor``: a hash aggregate
+    into at most groups x donors rows, never a sort of every receipt), then per group.
+    A group's donors are its ``per_donor`` rows; the fund-wide sums are window functions
+    over the groups (``SUM(SUM(x)) OVER ()``), and distinct donors overall add up a flag
+    on each donor's first ``per_donor`` row (``ROW_NUMBER() OVER (PARTITION BY donor)``).
+    With ``own_donor_id`` the group sums count that donor's rows only (CASE), and only its
+    groups are returned, plus one row carrying the fund-wide sums if it has none.
     """
     wanted = set(group_by)
-    columns = [
-        Receipt.usd_minor.label("usd"),
-        Receipt.amount_minor.label("amount"),
-        Receipt.currency.label("currency"),
-        cast(extract("year", Receipt.received_on), Integer).label("year"),
-        Contribution.donor_id.label("donor_id"),
-        case((func.row_number().over(partition_by=Contribution.donor_id) == 1, 1), else_=0).label("first"),
-    ]
     rows = select().select_from(Receipt).join(Contribution, Receipt.contribution_id == Contribution.id)
+    sources: dict[str, list[tuple[str, ColumnElement[Any]]]] = {
+        "year": [("year", cast(extract("year", Receipt.received_on), Integer))],
+        "currency": [("currency", Receipt.currency)],
+    }
     if wanted & {"donor_kind", "donor"}:
         rows = rows.join(Donor, Contribution.donor_id == Donor.id)
-        columns += [
-            Donor.kind.label("donor_kind"),
-            Donor.name.label("donor_name"),
-            Donor.anonymous.label("donor_anonymous"),
-        ]
+        sources["donor_kind"] = [("donor_kind", Donor.kind)]
+        sources["donor"] = [("donor_name", Donor.name), ("donor_anonymous", Donor.anonymous)]
     if "campaign" in wanted:
         rows = rows.outerjoin(Campaign, Contribution.campaign_id == Campaign.id)
-        columns += [Contribution.campaign_id.label("campaign_id"), Campaign.name.label("campaign_name")]
-    r = rows.add_columns(*columns).where(*receipt_conditions(query)).subquery("r")
+        sources["campaign"] = [("campaign_name", Campaign.name), ("campaign_id", Contribution.campaign_id)]
+    grouped = [(name, column) for key in group_by for name, column in sources[key]]
+    per_donor = (
+        rows.add_columns(
+            *[column.label(name) for name, column in grouped],
+            Contribution.donor_id.label("donor_id"),
+            func.sum(Receipt.usd_minor).label("usd"),
+            func.sum(Receipt.amount_minor).label("amount"),
+            func.count().label("receipts"),
+        )
+        .where(*receipt_conditions(query))
+        .group_by(*[column for _, column in grouped], Contribution.donor_id)
+        .subquery("per_donor")
+    )
+    first = func.row_number().over(partition_by=per_donor.c.donor_id) == 1
+    d = select(per_donor, case((first, 1), else_=0).label("first")).subquery("d")
 
-    key_columns = {
-        "year": [r.c.year],
-        "donor_kind": [r.c.donor_kind] if "donor_kind" in wanted else [],
-        "donor": [r.c.donor_name, r.c.donor_id, r.c.donor_anonymous] if "donor" in wanted else [],
-        "currency": [r.c.currency],
-        "campaign": [r.c.campaign_name, r.c.campaign_id] if "campaign" in wanted else [],
+    key_names = {
+        "year": ["year"],
+        "donor_kind": ["donor_kind"],
+        "donor": ["donor_name", "donor_id", "donor_anonymous"],
+        "currency": ["currency"],
+        "campaign": ["campaign_name", "campaign_id"],
     }
-    keys = [column for key in group_by for column in key_columns[key]]
+    keys = [d.c[name] for key in group_by for name in key_names[key]]
     if own_donor_id is None:
-        usd, amount = func.sum(r.c.usd), func.sum(r.c.amount)
-        receipts, donors = func.count(), func.count(distinct(r.c.donor_id))
+        usd, amount = func.sum(d.c.usd), func.sum(d.c.amount)
+        receipts, donors = func.sum(d.c.receipts), func.count()
     else:
-        mine = r.c.donor_id == own_donor_id
-        usd, amount = func.sum(case((mine, r.c.usd))), func.sum(case((mine, r.c.amount)))
-        receipts, donors = func.count(case((mine, 1))), func.count(distinct(case((mine, r.c.donor_id))))
+        mine = d.c.donor_id == own_donor_id
+        usd, amount = func.sum(case((mine, d.c.usd))), func.sum(case((mine, d.c.amount)))
+        receipts = func.coalesce(func.sum(case((mine, d.c.receipts))), 0)
+        donors = func.count(case((mine, 1)))
     aggregates = [usd.label("usd"), receipts.label("receipts"), donors.label("donors")]
     if "currency" in wanted:
         aggregates.append(amount.label("amount"))
     aggregates += [
-        func.sum(func.sum(r.c.usd)).over().label("total_usd"),
-        func.sum(func.count()).over().label("total_receipts"),
-        func.sum(func.sum(r.c.first)).over().label("total_donors"),
+        func.sum(func.sum(d.c.usd)).over().label("total_usd"),
+        func.sum(func.sum(d.c.receipts)).over().label("total_receipts"),
+        func.sum(func.sum(d.c.first)).over().label("total_donors"),
     ]
     if own_donor_id is None:
         return select(*keys, *aggregates).group_by(*keys).order_by(*[k.asc().nulls_last() for k in keys])
@@ -168,13 +178,17 @@ def _line(row: Any, group_by: Sequence[str]) -> dict[str, Any]:
 
 
 def totals(session: Session, user: User, query: dict[str, Any]) -> dict[str, Any]:
-    """Money received grouped by ``query["group_by"]``, in one SQL statement.
+    """Money received grouped by ``query["group_by"]``, in one SQL statement (or from the cache).
 
     Staff, admin, approver and board see every donor's lines; a donor sees its own lines
-    only, with the fund-wide total.
+    only, with the fund-wide total. The answer may be shared: do not change it.
     """
-    group_by = list(query.get("group_by") or [])
     own = user.donor_id if user.role == Role.DONOR else None
+    return cached(session, ("totals", own, frozen(query)), lambda: _totals(session, own, query))
+
+
+def _totals(session: Session, own: int | None, query: dict[str, Any]) -> dict[str, Any]:
+    group_by = list(query.get("group_by") or [])
     rows = session.execute(totals_statement(group_by, query, own)).all()
     total = {"usd": format_minor(0, FUND_CURRENCY), "receipts": 0, "donors": 0}
     if rows:
@@ -201,8 +215,12 @@ def public_totals(session: Session, query: dict[str, Any]) -> dict[str, Any]:
     """Sums by year and by donor kind, donors per kind, and the names donors may be known by.
 
     Individuals are never named, nor is any donor who asked to stay anonymous; no amount
-    is given for a single donor.
+    is given for a single donor. Three statements, or the cache; do not change the answer.
     """
+    return cached(session, ("public", frozen(query)), lambda: _public_totals(session, query))
+
+
+def _public_totals(session: Session, query: dict[str, Any]) -> dict[str, Any]:
     by_year = session.execute(totals_statement(["year"], query)).all()
     by_kind = {
         DonorKind(row.donor_kind): row for row in session.execute(totals_statement(["donor_kind"], query))

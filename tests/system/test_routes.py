@@ -11,6 +11,14 @@ def test_health_reports_database_revision_and_counts_without_a_token(client, fun
     assert body["counts"]["funds"] == 1
 
 
+def test_liveness_answers_ok_without_a_token_or_a_query(client, query_counter):
+    with query_counter() as statements:
+        response = client.get("/api/v1/health/live")
+    assert response.status_code == 200
+    assert response.get_json() == {"status": "ok"}
+    assert statements == []
+
+
 def test_unknown_route_answers_problem_json_404(client):
     response = client.get("/api/v1/no-such-thing")
     assert response.status_code == 404

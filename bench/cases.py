@@ -1,0 +1,304 @@
+"""What is measured, each figure beside its floor, on one generated database.
+
+An endpoint the app does not have (yet) gives a row saying "not available", never a crash.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+from werkzeug.exceptions import MethodNotAllowed, NotFound
+
+from fundapp import create_app
+from fundapp.db import get_engine
+
+from .databases import BenchDatabase
+from .measure import Driver, Timing, captured, data_statements, timed
+from .results import Result
+
+PAGE_SIZE = 20
+LIST_MAX_RATIO = 3.0
+PDF_MAX_RATIO = 1.3
+PDF_CACHED_LIMIT_MS = 20.0
+OUT_DIR = Path(__file__).resolve().parent / "out"
+
+#: (key, path, what it is): the lists, each read on its first page and on a deep page.
+LISTS = (
+    ("proposals", "/api/v1/proposals", "proposals"),
+    ("grants", "/api/v1/grants", "grants"),
+    ("contributions", "/api/v1/contributions", "contributions"),
+)
+
+
+def _year(dialect: str, column: str) -> str:
+    if dialect == "postgresql":
+        return f"CAST(EXTRACT(YEAR FROM {column}) AS INTEGER)"
+    return f"CAST(strftime('%Y', {column}) AS INTEGER)"
+
+
+RECEIPTS = (
+    "FROM contribution_receipt r JOIN contribution c ON c.id = r.contribution_id "
+    "JOIN donor d ON d.id = c.donor_id WHERE r.status = 'recorded'"
+)
+
+
+def totals_floors(dialect: str) -> dict[str, list[str]]:
+    """The bare SQL aggregate behind each totals endpoint (what the figures cost at least)."""
+    year = _year(dialect, "r.received_on")
+    not_anonymous = "d.anonymous = false" if dialect == "postgresql" else "d.anonymous = 0"
+    return {
+        "totals.all": [
+            "SELECT SUM(r.usd_minor), COUNT(*), COUNT(DISTINCT c.donor_id) "
+            "FROM contribution_receipt r JOIN contribution c ON c.id = r.contribution_id "
+            "WHERE r.status = 'recorded'"
+        ],
+        "totals.year_kind": [
+            f"SELECT {year}, d.kind, SUM(r.usd_minor), COUNT(*), COUNT(DISTINCT c.donor_id) "
+            f"{RECEIPTS} GROUP BY 1, 2 ORDER BY 1, 2"
+        ],
+        "totals.public": [
+            f"SELECT {year}, SUM(r.usd_minor) FROM contribution_receipt r "
+            "WHERE r.status = 'recorded' GROUP BY 1 ORDER BY 1",
+            f"SELECT d.kind, SUM(r.usd_minor), COUNT(DISTINCT c.donor_id) {RECEIPTS} GROUP BY 1",
+            f"SELECT DISTINCT d.kind, d.name {RECEIPTS} AND d.kind <> 'individual' AND {not_anonymous} "
+            "ORDER BY 1, 2",
+        ],
+    }
+
+
+TOTALS = (
+    ("totals.all", "/api/v1/contributions/totals", "fund-wide total"),
+    ("totals.year_kind", "/api/v1/contributions/totals?group_by=year,donor_kind", "by year and donor kind"),
+    ("totals.public", "/api/v1/public/totals", "public figures"),
+)
+
+
+class Context:
+    """The app, a test client with a staff token, and a raw driver, on one database."""
+
+    def __init__(
+        self, db: BenchDatabase, *, min_seconds: float = 0.5, min_runs: int = 5, max_runs: int = 200
+    ) -> None:
+        self.db = db
+        self.min_seconds = min_seconds
+        self.min_runs = min_runs
+        self.max_runs = max_runs
+        self.warmup = 5 if min_runs >= 5 else 1
+        self.pdf_cache = Path(tempfile.mkdtemp(prefix="fundapp-bench-pdf-"))
+        self.app: Flask = create_app(
+            {"DATABASE_URL": db.url, "WRITE_DEMO_TOKENS": False, "PDF_CACHE_DIR": str(self.pdf_cache)}
+        )
+        self.client = self.app.test_client()
+        self.headers = {"Authorization": f"Bearer {db.token}"}
+        self.engine = get_engine(self.app)
+        self.driver = Driver(db.url)
+
+    def close(self) -> None:
+        self.driver.close()
+        self.engine.dispose()
+        shutil.rmtree(self.pdf_cache, ignore_errors=True)
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def has_route(self, path: str) -> bool:
+        adapter = self.app.url_map.bind("localhost")
+        try:
+            adapter.match(path.split("?")[0], method="GET")
+        except (NotFound, MethodNotAllowed):
+            return False
+        return True
+
+    def get(self, path: str) -> Any:
+        response = self.client.get(path, headers=self.headers)
+        if response.status_code != 200:
+            raise RuntimeError(
+                f"GET {path} answered {response.status_code}: {response.get_data(as_text=True)[:300]}"
+            )
+        return response
+
+    def result(self, section: str, key: str, name: str, value: float | None, **kwargs: Any) -> Result:
+        return Result(self.db.engine_name, self.db.size, section, key, name, value, **kwargs)
+
+    def time(self, action: Callable[[], Any], **kwargs: Any) -> Timing:
+        options = {
+            "min_seconds": self.min_seconds,
+            "min_runs": self.min_runs,
+            "max_runs": self.max_runs,
+            "warmup": self.warmup,
+            **kwargs,
+        }
+        return timed(action, **options)
+
+    def endpoint_against_replay(self, section: str, key: str, name: str, path: str, **kwargs: Any) -> Result:
+        """The endpoint's latency beside its own SQL replayed through the driver."""
+        with captured(self.engine) as statements:
+            self.get(path)
+        data = data_statements(statements)
+        endpoint = self.time(lambda: self.get(path))
+        floor = self.time(lambda: self.driver.run(data))
+        return self.result(
+            section,
+            key,
+            name,
+            endpoint.median_ms,
+            floor=floor.median_ms,
+            floor_name=f"its {len(data)} SQL statement(s) through the driver",
+            max_ratio=LIST_MAX_RATIO,
+            queries=len([s for s in statements if s.sql.strip().upper().split()[0] in ("SELECT", "WITH")]),
+            **kwargs,
+        )
+
+    def clear_totals_cache(self) -> None:
+        """Forget the totals answers kept in this app (if it keeps any)."""
+        cache = self.app.extensions.get("fundapp.totals_cache")
+        if cache is not None:
+            cache.clear()
+
+    def unavailable(self, section: str, key: str, name: str, why: str = "not available") -> Result:
+        return self.result(section, key, name, None, note=why)
+
+
+# -- the cases ----------------------------------------------------------------------------------
+
+
+def list_endpoints(ctx: Context) -> list[Result]:
+    section = "List endpoints"
+    results: list[Result] = []
+    for key, path, what in LISTS:
+        first = f"{path}?page_size={PAGE_SIZE}"
+        if not ctx.has_route(path):
+            for part in ("first", "deep"):
+                results.append(ctx.unavailable(section, f"{key}.{part}", f"GET {path} ({part} page)"))
+            continue
+        body = ctx.get(first).get_json()
+        total = int(body["total"])
+        deep_page = max(1, (total * 9 // 10) // PAGE_SIZE)
+        deep = f"{first}&page={deep_page}"
+        results.append(
+            ctx.endpoint_against_replay(
+                section, f"{key}.first", f"GET {first} (first page of {total:,} {what})", first
+            )
+        )
+        results.append(
+            ctx.endpoint_against_replay(
+                section, f"{key}.deep", f"GET {deep} (offset {(deep_page - 1) * PAGE_SIZE:,})", deep
+            )
+        )
+        cursor_name = f"GET {path}?page_size={PAGE_SIZE}&cursor=… (the page after page {deep_page})"
+        if "next_cursor" not in body:
+            results.append(ctx.unavailable(section, f"{key}.cursor", cursor_name, "no cursor"))
+            continue
+        cursor = ctx.get(deep).get_json().get("next_cursor")
+        if not cursor:
+            results.append(ctx.unavailable(section, f"{key}.cursor", cursor_name, "one page only"))
+            continue
+        after = f"{first}&cursor={cursor}"
+        results.append(ctx.endpoint_against_replay(section, f"{key}.cursor", cursor_name, after))
+    return results
+
+
+def totals_endpoints(ctx: Context) -> list[Result]:
+    section = "Totals"
+    floors = totals_floors(ctx.db.engine_name)
+    results: list[Result] = []
+    for key, path, what in TOTALS:
+        name = f"GET {path} ({what})"
+        if not ctx.has_route(path):
+            results.append(ctx.unavailable(section, key + ".cold", name))
+            continue
+        with captured(ctx.engine) as statements:
+            ctx.clear_totals_cache()
+            ctx.get(path)
+        cold = ctx.time(lambda path=path: ctx.get(path), before_each=ctx.clear_totals_cache)
+        warm = ctx.time(lambda path=path: ctx.get(path))
+        floor = ctx.time(lambda key=key: ctx.driver.sql(*floors[key]))
+        for suffix, timing, how in ((".cold", cold, "cache emptied first"), (".cached", warm, "cached")):
+            results.append(
+                ctx.result(
+                    section,
+                    key + suffix,
+                    f"{name}, {how}",
+                    timing.median_ms,
+                    floor=floor.median_ms,
+                    floor_name=f"bare SQL aggregate ({len(floors[key])} statement(s))",
+                    max_ratio=LIST_MAX_RATIO,
+                    queries=len(data_statements(statements)) + 1 if suffix == ".cold" else None,
+                )
+            )
+    return results
+
+
+def pdf_summary(ctx: Context, call_id: int = 1) -> list[Result]:
+    """The cycle summary PDF: rendered (cache emptied first), WeasyPrint alone, and cached."""
+    section = "PDF"
+    pdf_path = f"/api/v1/calls/{call_id}/summary.pdf"
+    html_path = f"/api/v1/calls/{call_id}/summary.html"
+    if not ctx.has_route(pdf_path):
+        return [
+            ctx.unavailable(section, "pdf.render", f"GET {pdf_path} (rendered)"),
+            ctx.unavailable(section, "pdf.cached", f"GET {pdf_path} (cached repeat)"),
+        ]
+
+    def empty_cache() -> None:
+        shutil.rmtree(ctx.pdf_cache, ignore_errors=True)
+
+    pdf_runs = {
+        "min_runs": min(3, ctx.min_runs),
+        "max_runs": 10,
+        "warmup": 2,
+        "min_seconds": min(ctx.min_seconds * 4, 4.0),
+    }
+    floor, floor_name, pages = None, "", None
+    if ctx.has_route(html_path):
+        html = ctx.get(html_path).get_data(as_text=True)
+        OUT_DIR.mkdir(parents=True, exist_ok=True)
+        saved = OUT_DIR / f"cycle-summary-{ctx.db.engine_name}-{ctx.db.size}.html"
+        saved.write_text(html, encoding="utf-8")
+        pages, floor_timing = weasyprint_alone(saved, ctx, pdf_runs)
+        floor, floor_name = floor_timing.median_ms, "WeasyPrint alone on the same HTML saved to a file"
+    rendered = ctx.time(lambda: ctx.get(pdf_path), before_each=empty_cache, **pdf_runs)
+    ctx.get(pdf_path)  # into the cache
+    cached = ctx.time(lambda: ctx.get(pdf_path))
+    name = f"GET {pdf_path}" + (f" ({pages} pages)" if pages else "")
+    return [
+        ctx.result(
+            section,
+            "pdf.render",
+            f"{name}, rendered",
+            rendered.median_ms,
+            floor=floor,
+            floor_name=floor_name or "(no HTML preview to compare with)",
+            max_ratio=PDF_MAX_RATIO,
+            growth=False,
+            note="" if floor else "floor not available",
+        ),
+        ctx.result(
+            section, "pdf.cached", f"{name}, cached repeat", cached.median_ms, limit=PDF_CACHED_LIMIT_MS
+        ),
+    ]
+
+
+def weasyprint_alone(html_file: Path, ctx: Context, runs: dict[str, Any]) -> tuple[int, Timing]:
+    """WeasyPrint rendering a saved HTML file in this process (with the app's asset fetcher if any)."""
+    import weasyprint
+
+    options: dict[str, Any] = {}
+    try:
+        from fundapp.pdf import ASSET_SCHEME, STATIC_DIR, AssetFetcher
+
+        options = {"url_fetcher": AssetFetcher(STATIC_DIR), "base_url": f"{ASSET_SCHEME}:"}
+    except ImportError:
+        pass
+
+    def render() -> int:
+        document = weasyprint.HTML(filename=str(html_file), **options).render()
+        document.write_pdf()
+        return len(document.pages)
+
+    pages = render()
+    return pages, ctx.time(render, **runs)

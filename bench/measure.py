@@ -1,0 +1,144 @@
+"""Timing and floors: repeated runs with medians, the SQL a request ran, and its replay.
+
+A latency is the median of repeated runs after warm-up. The floor of an endpoint is what
+the database alone costs: the very statements the request ran (authentication aside),
+replayed through the raw DB-API driver, or a hand-written aggregate for the totals.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, make_url
+
+from fundapp.db import normalise_url
+
+#: Statements that belong to the transaction or to authentication, not to what a view reads.
+NOT_DATA = ("api_token", "SAVEPOINT", "RELEASE", "ROLLBACK", "COMMIT", "BEGIN")
+
+
+@dataclass
+class Timing:
+    runs: list[float] = field(default_factory=list)  # seconds
+
+    @property
+    def median_ms(self) -> float:
+        return statistics.median(self.runs) * 1000
+
+    @property
+    def p90_ms(self) -> float:
+        ordered = sorted(self.runs)
+        return ordered[min(len(ordered) - 1, int(0.9 * len(ordered)))] * 1000
+
+
+def timed(
+    action: Callable[[], Any],
+    *,
+    warmup: int = 2,
+    min_runs: int = 5,
+    max_runs: int = 200,
+    min_seconds: float = 0.5,
+    before_each: Callable[[], Any] | None = None,
+    slow: float = 0.25,
+) -> Timing:
+    """Run ``action`` until it ran ``min_runs`` times and ``min_seconds`` passed (at most ``max_runs``).
+
+    ``before_each`` runs before every run, untimed (e.g. emptying a cache). An action slower
+    than ``slow`` seconds gets at most two warm-up runs and three timed ones.
+    """
+
+    def once() -> float:
+        if before_each:
+            before_each()
+        started = time.perf_counter()
+        action()
+        return time.perf_counter() - started
+
+    first = once()
+    if first > slow:
+        warmup, min_runs, max_runs = min(warmup, 2), min(min_runs, 3), min(max_runs, 3)
+    for _ in range(warmup - 1):
+        once()
+    timing = Timing()
+    spent = 0.0
+    while len(timing.runs) < max_runs and (len(timing.runs) < min_runs or spent < min_seconds):
+        elapsed = once()
+        timing.runs.append(elapsed)
+        spent += elapsed
+    return timing
+
+
+@dataclass
+class Statement:
+    sql: str
+    parameters: Any
+
+
+@contextmanager
+def captured(engine: Engine) -> Iterator[list[Statement]]:
+    """Every statement sent to the driver inside the block, with its parameters."""
+    statements: list[Statement] = []
+
+    def before(conn, cursor, statement, parameters, context, executemany):  # noqa: ARG001
+        statements.append(Statement(statement, parameters))
+
+    event.listen(engine, "before_cursor_execute", before)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", before)
+
+
+def data_statements(statements: Sequence[Statement]) -> list[Statement]:
+    """The statements that read the view's data (no authentication, no transaction control)."""
+    return [s for s in statements if not any(word in s.sql for word in NOT_DATA)]
+
+
+class Driver:
+    """A raw DB-API connection (sqlite3 or psycopg) to replay statements without SQLAlchemy."""
+
+    def __init__(self, url: str) -> None:
+        parsed = make_url(normalise_url(url))
+        self.dialect = parsed.get_backend_name()
+        if self.dialect == "sqlite":
+            import sqlite3
+
+            self.connection = sqlite3.connect(parsed.database or ":memory:", isolation_level=None)
+        else:
+            import psycopg
+
+            self.connection = psycopg.connect(
+                host=parsed.host,
+                port=parsed.port or 5432,
+                user=parsed.username,
+                password=parsed.password,
+                dbname=parsed.database,
+                autocommit=True,
+            )
+
+    def run(self, statements: Sequence[Statement]) -> list[list[Any]]:
+        """Execute each statement and fetch all its rows."""
+        results = []
+        cursor = self.connection.cursor()
+        try:
+            for statement in statements:
+                if statement.parameters:
+                    cursor.execute(statement.sql, statement.parameters)
+                else:
+                    cursor.execute(statement.sql)
+                results.append(cursor.fetchall() if cursor.description else [])
+        finally:
+            cursor.close()
+        return results
+
+    def sql(self, *texts: str) -> list[list[Any]]:
+        return self.run([Statement(t, None) for t in texts])
+
+    def close(self) -> None:
+        self.connection.close()

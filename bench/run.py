@@ -1,0 +1,216 @@
+"""The benchmark in one command: generate, measure against floors, at each size, write RESULTS.md.
+
+    python -m bench.run --sizes 10000,100000,1000000 --db sqlite,postgresql
+
+Databases are kept under ``bench/data/`` (SQLite) or as ``fundapp_bench_<size>``
+(PostgreSQL) and reused by later runs; ``--fresh`` regenerates them. ``--merge`` keeps the
+figures of earlier runs for the (database, size) pairs not measured this time, so the
+sizes may be run one command at a time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shlex
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .cases import Context, list_endpoints, pdf_summary, totals_endpoints
+from .databases import (
+    DEFAULT_PG_URL,
+    BenchDatabase,
+    database_url,
+    drop_database,
+    is_generated,
+    prepare,
+)
+from .generate import expected_rows
+from .results import Result
+
+HERE = Path(__file__).resolve().parent
+LIST_FOR_THROUGHPUT = "/api/v1/proposals?page_size=20"
+TRIVIAL_PATHS = ("/api/v1/health/live", "/api/v1/health")
+
+
+def measure(
+    db: BenchDatabase,
+    *,
+    min_seconds: float,
+    min_runs: int,
+    load_seconds: int,
+    memory: bool,
+    echo: Callable[[str], None],
+) -> list[Result]:
+    """Every figure on one prepared database."""
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    stamp = f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC" + (f", load average {load:.1f}" if load else "")
+    ctx = Context(db, min_seconds=min_seconds, min_runs=min_runs)
+    try:
+        echo("  list endpoints")
+        results = list_endpoints(ctx)
+        echo("  totals")
+        results += totals_endpoints(ctx)
+        echo("  PDF")
+        results += pdf_summary(ctx)
+        has_pdf = ctx.has_route("/api/v1/calls/1/summary.pdf")
+        trivial = next(p for p in TRIVIAL_PATHS if ctx.has_route(p))
+    finally:
+        ctx.close()
+    if load_seconds > 0:
+        from .load import throughput
+
+        echo(f"  throughput ({load_seconds} s per endpoint)")
+        results += throughput(db, LIST_FOR_THROUGHPUT, trivial, load_seconds)
+    if memory:
+        from .memory import memory_results
+
+        echo("  memory")
+        results += memory_results(db, has_pdf)
+    for r in results:
+        r.measured_at = stamp
+    return results
+
+
+def run_benchmark(
+    sizes: Sequence[int],
+    databases: Sequence[str],
+    *,
+    out: Path,
+    pg_url: str = DEFAULT_PG_URL,
+    fresh: bool = False,
+    keep: bool = True,
+    merge: bool = False,
+    min_seconds: float = 0.5,
+    load_seconds: int = 8,
+    memory: bool = True,
+    label: str = "",
+    data_dir: Path | None = None,
+    min_runs: int = 5,
+    command: str = "python -m bench.run",
+    progress_bar: bool = True,
+    echo: Callable[[str], None] = click.echo,
+) -> list[Result]:
+    """Prepare and measure each (database, size); write ``out`` (Markdown) and its JSON beside it."""
+    from .report import write_markdown
+
+    json_path = out.with_suffix(".json")
+    results: list[Result] = []
+    if merge and json_path.exists():
+        done = {(db, size) for db in databases for size in sizes}
+        previous = [Result.from_dict(d) for d in json.loads(json_path.read_text())["results"]]
+        results = [r for r in previous if (r.db, r.size) not in done]
+    postgresql_version = None
+    where: dict[str, Any] = {"pg_url": pg_url, "fresh": fresh, "label": label}
+    if data_dir is not None:
+        where["data_dir"] = data_dir
+    for db_name in databases:
+        for size in sizes:
+            echo(f"{db_name}, {size:,} contributions")
+            url = database_url(db_name, size, **{k: v for k, v in where.items() if k != "fresh"})
+            if progress_bar and (fresh or not is_generated(url, size)):
+                with click.progressbar(
+                    length=expected_rows(size), label="  generating", file=sys.stderr
+                ) as bar:
+                    db = prepare(db_name, size, progress=bar.update, **where)
+            else:
+                db = prepare(db_name, size, **where)
+            if db.generated_seconds is not None:
+                echo(f"  generated in {db.generated_seconds:.1f} s")
+            else:
+                echo("  reused the database generated earlier")
+            try:
+                if db_name == "postgresql":
+                    postgresql_version = _server_version(db.url)
+                results += measure(
+                    db,
+                    min_seconds=min_seconds,
+                    min_runs=min_runs,
+                    load_seconds=load_seconds,
+                    memory=memory,
+                    echo=echo,
+                )
+            finally:
+                if not keep:
+                    drop_database(db.url)
+    if postgresql_version is None and any(r.db == "postgresql" for r in results) and json_path.exists():
+        postgresql_version = json.loads(json_path.read_text()).get("postgresql")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    json_path.write_text(
+        json.dumps({"postgresql": postgresql_version, "results": [r.as_dict() for r in results]}, indent=1)
+    )
+    write_markdown(results, out, command=command, postgresql=postgresql_version)
+    return results
+
+
+def _server_version(url: str) -> str:
+    from .measure import Driver
+
+    driver = Driver(url)
+    try:
+        return str(driver.sql("SHOW server_version")[0][0][0])
+    finally:
+        driver.close()
+
+
+def _numbers(text: str) -> list[int]:
+    return [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
+
+
+@click.command()
+@click.option(
+    "--sizes", default="10000,100000", show_default=True, help="Contributions to generate, comma-separated."
+)
+@click.option(
+    "--db", "databases", default="sqlite,postgresql", show_default=True, help="sqlite, postgresql or both."
+)
+@click.option("--pg-url", default=DEFAULT_PG_URL, show_default=True, envvar="FUNDAPP_BENCH_PG_URL")
+@click.option("--out", type=click.Path(path_type=Path), default=HERE / "RESULTS.md", show_default=True)
+@click.option("--fresh", is_flag=True, help="Regenerate the databases even if they exist.")
+@click.option("--drop", is_flag=True, help="Drop each database after measuring it.")
+@click.option("--merge", is_flag=True, help="Keep earlier figures for the pairs not measured now.")
+@click.option("--min-seconds", default=0.5, show_default=True, help="Time spent on each latency.")
+@click.option("--min-runs", default=5, show_default=True, help="Timed runs of each latency, at least.")
+@click.option("--load-seconds", default=8, show_default=True, help="wrk -d per endpoint; 0 skips throughput.")
+@click.option("--no-memory", is_flag=True, help="Skip the peak-memory jobs.")
+def main(
+    sizes: str,
+    databases: str,
+    pg_url: str,
+    out: Path,
+    fresh: bool,
+    drop: bool,
+    merge: bool,
+    min_seconds: float,
+    min_runs: int,
+    load_seconds: int,
+    no_memory: bool,
+) -> None:
+    """Generate, measure each figure against its floor at each size, and write RESULTS.md."""
+    names = [d.strip() for d in databases.split(",") if d.strip()]
+    command = "python -m bench.run " + shlex.join(sys.argv[1:])
+    results = run_benchmark(
+        _numbers(sizes),
+        names,
+        out=out,
+        pg_url=pg_url,
+        fresh=fresh,
+        keep=not drop,
+        merge=merge,
+        min_seconds=min_seconds,
+        min_runs=min_runs,
+        load_seconds=load_seconds,
+        memory=not no_memory,
+        command=command.strip(),
+    )
+    missed = [r for r in results if r.met is False]
+    click.echo(f"wrote {out} ({len(results)} figures, {len(missed)} targets missed)")
+
+
+if __name__ == "__main__":
+    main()

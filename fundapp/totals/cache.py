@@ -1,0 +1,93 @@
+"""Totals answers cached under the money's data version (``data_version('money')``).
+
+Triggers advance the version in every transaction that writes a receipt, a contribution,
+a donor or a campaign, so an answer computed while the version was N is exact for as long
+as it is still N. Each request reads the version (one indexed row) and then either finds
+the answer for (version, question) or computes and keeps it; a write makes every earlier
+answer unreachable. Why reading the version first is safe: the aggregate that follows
+sees at least what that version saw (a later snapshot on PostgreSQL's READ COMMITTED, the
+same one in SQLite's read transaction), so an answer kept under N is never older than N.
+
+One bounded LRU per app process (``TOTALS_CACHE_ENTRIES``, 0 turns it off). Only the
+read-only totals endpoints use it: they never write, so they never read their own
+uncommitted money. Answers are shared between requests and must not be changed.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any
+
+from flask import current_app
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .models import MONEY, DataVersion
+
+
+class AnswerCache:
+    """A thread-safe LRU of at most ``entries`` answers."""
+
+    def __init__(self, entries: int) -> None:
+        self.entries = entries
+        self._answers: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> Any | None:
+        with self._lock:
+            answer = self._answers.get(key)
+            if answer is not None:
+                self._answers.move_to_end(key)
+            return answer
+
+    def put(self, key: Hashable, answer: Any) -> None:
+        with self._lock:
+            self._answers[key] = answer
+            self._answers.move_to_end(key)
+            while len(self._answers) > self.entries:
+                self._answers.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._answers.clear()
+
+    def __len__(self) -> int:
+        return len(self._answers)
+
+
+def answer_cache() -> AnswerCache | None:
+    """This app's cache (None when ``TOTALS_CACHE_ENTRIES`` is 0)."""
+    entries = int(current_app.config.get("TOTALS_CACHE_ENTRIES", 0))
+    if entries <= 0:
+        return None
+    cache = current_app.extensions.get("fundapp.totals_cache")
+    if cache is None or cache.entries != entries:
+        cache = current_app.extensions["fundapp.totals_cache"] = AnswerCache(entries)
+    return cache
+
+
+def money_version(session: Session) -> int | None:
+    return session.scalar(select(DataVersion.version).where(DataVersion.name == MONEY))
+
+
+def frozen(query: dict[str, Any]) -> tuple[Any, ...]:
+    """A hashable form of a parsed query (lists become tuples)."""
+    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in query.items()))
+
+
+def cached(session: Session, question: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+    """The answer to ``question`` at the current money version, computed at most once per version."""
+    cache = answer_cache()
+    if cache is None:
+        return compute()
+    version = money_version(session)
+    if version is None:  # no version row: nothing to tell a stale answer by
+        return compute()
+    key = (version, *question)
+    answer = cache.get(key)
+    if answer is None:
+        answer = compute()
+        cache.put(key, answer)
+    return answer

@@ -1,0 +1,98 @@
+"""The benchmark still runs: every measurement at a tiny size on this run's database, in seconds.
+
+No timing is asserted here (speed is measured by ``python -m bench.run``, not by tests);
+what is checked is that each figure was produced, the results table written, and the
+query counts the lists are built on.
+"""
+
+import uuid
+
+import pytest
+
+from bench.run import run_benchmark
+
+from ..databases import BACKEND, POSTGRES_URL
+
+pytestmark = pytest.mark.slow  # about 15 s: generation, gunicorn for a second, three child processes
+
+
+@pytest.fixture(scope="module")
+def smoke(tmp_path_factory):
+    out = tmp_path_factory.mktemp("bench") / "RESULTS.md"
+    results = run_benchmark(
+        [3000],  # 30 grants: more than one page
+        [BACKEND],
+        out=out,
+        pg_url=POSTGRES_URL or "postgresql://unused",
+        fresh=True,
+        keep=False,
+        label=f"smoke_{uuid.uuid4().hex[:8]}_",
+        data_dir=out.parent,
+        min_seconds=0.0,
+        min_runs=1,
+        load_seconds=1,
+        memory=True,
+        progress_bar=False,
+        echo=lambda _line: None,
+    )
+    return out, {r.key: r for r in results}
+
+
+def test_the_smoke_run_writes_a_results_table_with_machine_versions_and_targets(smoke):
+    out, _ = smoke
+    text = out.read_text()
+    assert "## Machine and versions" in text
+    assert "| Python |" in text
+    assert "## Targets" in text
+    assert "| Measurement | Figure | Floor | Ratio | Target | Verdict |" in text
+    assert out.with_suffix(".json").exists()
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "proposals.first",
+        "proposals.deep",
+        "proposals.cursor",
+        "grants.first",
+        "grants.cursor",
+        "contributions.first",
+        "contributions.cursor",
+        "totals.all.cold",
+        "totals.all.cached",
+        "totals.year_kind.cold",
+        "totals.public.cold",
+        "totals.public.cached",
+        "pdf.render",
+        "pdf.cached",
+        "throughput.list",
+        "memory.idle",
+        "memory.pdf",
+        "memory.csv",
+    ],
+)
+def test_each_measurement_has_a_figure(smoke, key):
+    _, results = smoke
+    assert results[key].value is not None, results[key].note
+    assert results[key].value > 0
+
+
+@pytest.mark.parametrize(
+    "key", ["proposals.first", "grants.first", "totals.all.cold", "pdf.render", "throughput.list"]
+)
+def test_each_comparison_has_its_floor_from_the_same_run(smoke, key):
+    _, results = smoke
+    assert results[key].floor is not None
+    assert results[key].floor > 0
+    assert results[key].met is not None
+
+
+def test_a_list_page_reached_by_cursor_runs_one_query_fewer_than_by_page_number(smoke):
+    _, results = smoke
+    for name in ("proposals", "grants", "contributions"):
+        assert results[f"{name}.cursor"].queries == results[f"{name}.deep"].queries - 1  # no COUNT
+
+
+def test_the_full_csv_export_streams_every_generated_contribution(smoke):
+    _, results = smoke
+    assert "(3,000 rows" in results["memory.csv"].name

@@ -1,0 +1,169 @@
+"""Keyset pagination: walking a list by ``next_cursor`` gives every row once, in the page order."""
+
+import base64
+import datetime as dt
+import json
+
+import pytest
+
+from fundapp.pagination import decode_cursor, encode_cursor
+
+from .conftest import beyond_auth
+from .factories import ApiTokenFactory, CallFactory, GrantFactory, ProposalFactory, UserFactory
+
+T0 = dt.datetime(2026, 3, 1, 12, 0, tzinfo=dt.UTC)
+
+
+def raw_cursor(payload) -> str:
+    return base64.urlsafe_b64encode(json.dumps(payload).encode()).decode()
+
+
+def walk_by_cursor(client, headers, path, page_size=4):
+    ids, cursor, pages = [], None, 0
+    while True:
+        url = f"{path}{'&' if '?' in path else '?'}page_size={page_size}"
+        if cursor:
+            url += f"&cursor={cursor}"
+        response = client.get(url, headers=headers)
+        assert response.status_code == 200, response.get_json()
+        body = response.get_json()
+        if cursor:
+            assert body["total"] is None
+        ids += [item["id"] for item in body["items"]]
+        cursor = body["next_cursor"]
+        pages += 1
+        assert pages < 100, "the cursor never ran out"
+        if cursor is None:
+            return ids
+
+
+def walk_by_page(client, headers, path, page_size=4):
+    ids, page = [], 1
+    while True:
+        url = f"{path}{'&' if '?' in path else '?'}page_size={page_size}&page={page}"
+        body = client.get(url, headers=headers).get_json()
+        if not body["items"]:
+            return ids
+        ids += [item["id"] for item in body["items"]]
+        page += 1
+
+
+@pytest.fixture
+def proposals(db_session, fund):
+    """23 proposals with many ties: 3 submission times, 2 amounts, titles differing only in case."""
+    call = CallFactory(fund_id=fund.id)
+    return [
+        ProposalFactory(
+            call=call,
+            submitted_at=T0 + dt.timedelta(hours=n % 3),
+            requested_minor=40_000_00 + (n % 2) * 10_000_00,
+            title=("Shelter" if n % 2 else "shelter") + f" {n % 5}",
+        ).id
+        for n in range(23)
+    ]
+
+
+@pytest.mark.parametrize(
+    "sort", ["submitted_at", "-submitted_at", "requested_amount", "-requested_amount", "title", "-title"]
+)
+def test_paging_proposals_by_cursor_returns_every_row_exactly_once_in_page_order(
+    client, auth, proposals, sort
+):
+    path = f"/api/v1/proposals?sort={sort}"
+    by_cursor = walk_by_cursor(client, auth("staff"), path)
+    assert sorted(by_cursor) == sorted(proposals)
+    assert by_cursor == walk_by_page(client, auth("staff"), path)
+
+
+@pytest.mark.parametrize("sort", ["approved_on", "-approved_on", "amount", "-amount", "agreement_number"])
+def test_paging_grants_by_cursor_returns_every_row_exactly_once_in_page_order(client, auth, fund, sort):
+    call = CallFactory(fund_id=fund.id)
+    grants = [
+        GrantFactory(
+            proposal__call=call,
+            approved_on=dt.date(2015, 6, 1) + dt.timedelta(days=n % 4),
+            amount_minor=30_000_00 + (n % 3) * 1_000_00,
+        ).id
+        for n in range(17)
+    ]
+    path = f"/api/v1/grants?sort={sort}"
+    by_cursor = walk_by_cursor(client, auth("staff"), path, page_size=3)
+    assert sorted(by_cursor) == sorted(grants)
+    assert by_cursor == walk_by_page(client, auth("staff"), path, page_size=3)
+
+
+@pytest.mark.parametrize("sort", ["last_used_at", "-last_used_at"])
+def test_a_nullable_sort_key_pages_its_nulls_once_last_ascending_and_first_descending(client, auth, sort):
+    user = UserFactory()
+    used = [ApiTokenFactory(user=user, last_used_at=T0 + dt.timedelta(minutes=n % 3)).id for n in range(7)]
+    unused = [ApiTokenFactory(user=user, last_used_at=None).id for _ in range(6)]
+    path = f"/api/v1/users/{user.id}/tokens?sort={sort}"
+    by_cursor = walk_by_cursor(client, auth("admin"), path, page_size=4)
+    assert sorted(by_cursor) == sorted(used + unused)
+    assert by_cursor == walk_by_page(client, auth("admin"), path, page_size=4)
+    nulls_at = by_cursor[-6:] if sort == "last_used_at" else by_cursor[:6]
+    assert sorted(nulls_at) == sorted(unused)
+
+
+def test_a_page_number_gives_the_cursor_of_the_page_after_it(client, auth, proposals):
+    second = client.get("/api/v1/proposals?page_size=5&page=2", headers=auth("staff")).get_json()
+    first = client.get("/api/v1/proposals?page_size=5", headers=auth("staff")).get_json()
+    assert first["total"] == 23
+    after_first = client.get(
+        f"/api/v1/proposals?page_size=5&cursor={first['next_cursor']}", headers=auth("staff")
+    ).get_json()
+    assert [p["id"] for p in after_first["items"]] == [p["id"] for p in second["items"]]
+
+
+def test_the_last_page_has_no_next_cursor(client, auth, proposals):
+    body = client.get("/api/v1/proposals?page_size=23", headers=auth("staff")).get_json()
+    assert len(body["items"]) == 23
+    assert body["next_cursor"] is None
+
+
+def test_a_cursor_page_makes_no_count_query(client, auth, proposals, query_counter):
+    first = client.get("/api/v1/proposals?page_size=5", headers=auth("staff")).get_json()
+    with query_counter() as by_page:
+        client.get("/api/v1/proposals?page_size=5&page=2", headers=auth("staff"))
+    with query_counter() as by_cursor:
+        client.get(f"/api/v1/proposals?page_size=5&cursor={first['next_cursor']}", headers=auth("staff"))
+    assert len(beyond_auth(by_cursor)) == len(beyond_auth(by_page)) - 1
+    assert not any("count(" in s.lower() for s in beyond_auth(by_cursor))
+
+
+@pytest.mark.parametrize(
+    "cursor",
+    [
+        "not-a-cursor",
+        raw_cursor([]),
+        raw_cursor(["submitted_at", ["f", 1.5], ["i", 2]]),
+        raw_cursor(["submitted_at", ["t", "2026-01-01T00:00:00"], ["i", 2]]),  # a naive time
+        raw_cursor(["submitted_at", ["i", "12"], ["i", 2]]),
+    ],
+)
+def test_a_malformed_cursor_is_a_422_naming_the_cursor(client, auth, fund, cursor):
+    response = client.get(f"/api/v1/proposals?cursor={cursor}", headers=auth("staff"))
+    assert response.status_code == 422
+    assert response.get_json()["errors"][0]["field"] == "cursor"
+
+
+def test_a_cursor_of_another_sort_order_is_a_422(client, auth, proposals):
+    cursor = client.get("/api/v1/proposals?page_size=5&sort=title", headers=auth("staff")).get_json()[
+        "next_cursor"
+    ]
+    response = client.get(f"/api/v1/proposals?page_size=5&cursor={cursor}", headers=auth("staff"))
+    assert response.status_code == 422
+    assert response.get_json()["errors"][0]["field"] == "cursor"
+
+
+def test_a_cursor_with_a_page_number_is_a_422(client, auth, proposals):
+    cursor = client.get("/api/v1/proposals?page_size=5", headers=auth("staff")).get_json()["next_cursor"]
+    response = client.get(f"/api/v1/proposals?page_size=5&page=2&cursor={cursor}", headers=auth("staff"))
+    assert response.status_code == 422
+
+
+def test_a_cursor_round_trips_times_dates_texts_numbers_and_nulls():
+    for key in (T0, dt.date(2015, 6, 1), "shelter", 4_000_000, None):
+        cursor = decode_cursor(encode_cursor("-key", key, 7))
+        assert cursor.sort == "-key"
+        assert cursor.values == (key, 7)
