@@ -19,6 +19,7 @@ from ..schemas_base import (
     CountryCode,
     CurrencyCode,
     Day,
+    Flag,
     Id,
     InputSchema,
     MoneyOut,
@@ -31,7 +32,9 @@ from .models import ContributionStatus, DonorKind, ReceiptStatus
 
 MONEY_PATTERN = r"^(0|[1-9][0-9]{0,14})(\.[0-9]{1,12})?$"
 _MONEY_RE = re.compile(MONEY_PATTERN)
-RATE_PATTERN = r"^[0-9]{1,9}(\.[0-9]{1,12})?$"
+RATE_PATTERN = r"^([1-9][0-9]{0,8}(\.[0-9]{1,12})?|0\.[0-9]{1,12})$"
+#: As MONEY_PATTERN, but what the document promises: greater than zero.
+NON_ZERO_MONEY_PATTERN = r"^([1-9][0-9]{0,14}(\.[0-9]{1,12})?|0\.[0-9]{1,12})$"
 REFERENCE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._/-]*$"
 
 
@@ -44,7 +47,7 @@ class MoneyAmount(Amount):
 
     def __init__(self, **kwargs: Any) -> None:
         metadata = {
-            "pattern": MONEY_PATTERN,
+            "pattern": NON_ZERO_MONEY_PATTERN,
             "description": "Decimal amount as a string, in major units, with at most the currency's "
             "decimals (USD 2, JPY 0, KWD 3); greater than zero",
             **kwargs.pop("metadata", {}),
@@ -110,7 +113,7 @@ class DonorCreateSchema(InputSchema):
     name = Text(required=True, max_length=300)
     kind = fields.Enum(DonorKind, by_value=True, required=True)
     country_code = CountryCode(allow_none=True)
-    anonymous = fields.Boolean(load_default=False)
+    anonymous = Flag(load_default=False)
     contact_email = fields.Email(allow_none=True, validate=validate.Length(max=254))
     internal_note = Text(max_length=4000, multiline=True, allow_none=True)
 
