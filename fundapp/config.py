@@ -46,6 +46,10 @@ def default_config(instance_path: str) -> dict[str, Any]:
         "WRITE_DEMO_TOKENS": True,
         # Money
         "IDEMPOTENCY_KEY_HOURS": 24,
+        # Spreadsheet imports through the API (the body stays within MAX_CONTENT_LENGTH; the CLI has
+        # no limit): rows per file, and the size an XLSX (a zip archive) may expand to.
+        "IMPORT_MAX_ROWS": 20_000,
+        "IMPORT_MAX_UNPACKED_BYTES": 64 * 1024 * 1024,
         # PDF
         "PDF_CACHE_DIR": str(Path(instance_path) / "pdf-cache"),
         "PDF_FONT_FAMILY": "DejaVu Sans",
