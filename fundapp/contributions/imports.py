@@ -47,6 +47,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import zip_longest
 from typing import Any
 
 import marshmallow as ma
@@ -281,15 +282,13 @@ def _check_columns(sheet: Sheet) -> None:
     errors = []
     seen: set[str] = set()
     for title in sheet.columns:
+        if not title:
+            continue  # an empty header cell (spreadsheets keep some); a value under it is a row error
         if title in seen:
             errors.append(RowError(sheet.header_line, title, "the column appears twice"))
         elif title not in COLUMNS:
             errors.append(
-                RowError(
-                    sheet.header_line,
-                    title or None,
-                    "unknown column; the columns are: " + ", ".join(COLUMNS),
-                )
+                RowError(sheet.header_line, title, "unknown column; the columns are: " + ", ".join(COLUMNS))
             )
         seen.add(title)
     for name in REQUIRED_COLUMNS:
@@ -300,11 +299,11 @@ def _check_columns(sheet: Sheet) -> None:
 
 
 def _cells(columns: list[str], cells: list[str]) -> dict[str, str]:
-    """The row's non-empty cells by column; cells beyond the header are kept under ``""``."""
-    row = {name: value for name, value in zip(columns, cells, strict=False) if value}
-    extra = [value for value in cells[len(columns) :] if value]
-    if extra:
-        row[""] = extra[0]
+    """The row's non-empty cells by column; the first one under no column name is kept under ``""``."""
+    row: dict[str, str] = {}
+    for name, value in zip_longest(columns, cells, fillvalue=""):
+        if value and (name or "" not in row):
+            row[name] = value
     return row
 
 
@@ -394,7 +393,7 @@ def _check_row(line: int, cells: dict[str, str], look: _Lookups) -> tuple[list[R
         errors.append(RowError(line, column, reason))
 
     if "" in cells:
-        fail(None, f"the row has more cells than the header has columns ({cells['']!r} has no column)")
+        fail(None, f"the cell {cells['']!r} is under no column (its header cell is empty or missing)")
 
     # 1. Names and codes to ids (the API takes ids only).
     payload: dict[str, Any] = {}

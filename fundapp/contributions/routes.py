@@ -1,4 +1,5 @@
-"""``/api/v1``: donors, campaigns, contributions (pledges), receipts and exchange rates.
+"""``/api/v1``: donors, campaigns, contributions (pledges), receipts and exchange rates, and
+imports of contributions from spreadsheets (``imports.py``).
 
 Staff see every record with its internal note. A donor token sees only its own donor and
 contributions, in the donor forms of the schemas (no internal note); another donor's

@@ -448,18 +448,26 @@ def test_an_unreadable_file_or_header_is_a_422_naming_what_is_wrong(client, auth
     assert response.get_json()["errors"] == expected
 
 
-def test_a_row_with_more_cells_than_columns_is_an_error(client, auth, fund, austria):
+def test_a_value_under_no_column_is_an_error_and_empty_header_cells_are_ignored(client, auth, fund, austria):
+    header = "reference,fund,,donor,pledged_on,currency,amount,"
     body = csv_of(
-        f"A,{fund.id},{austria.id},2015-01-15,USD,1.00,surplus",
-        header="reference,fund,donor,pledged_on,currency,amount",
+        f"A,{fund.id},,{austria.id},2015-01-15,USD,1.00,",
+        f"B,{fund.id},,{austria.id},2015-01-15,USD,1.00,,surplus",
+        f"C,{fund.id},stray,{austria.id},2015-01-15,USD,1.00,",
+        header=header,
     )
     errors = post_csv(client, auth, body).get_json()["errors"]
     assert errors == [
         {
-            "line": 2,
+            "line": 3,
             "field": None,
-            "reason": "the row has more cells than the header has columns ('surplus' has no column)",
-        }
+            "reason": "the cell 'surplus' is under no column (its header cell is empty or missing)",
+        },
+        {
+            "line": 4,
+            "field": None,
+            "reason": "the cell 'stray' is under no column (its header cell is empty or missing)",
+        },
     ]
 
 
