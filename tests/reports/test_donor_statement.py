@@ -184,3 +184,11 @@ def test_a_donor_with_nothing_recorded_gets_a_statement_saying_so(client, auth, 
     assert "No pledge or payment is recorded in the period." in words
     assert "The donor has no contribution to a fund yet." in words
     assert re.search(r"Up to \d{1,2} \w+ \d{4}", words)
+
+
+def test_a_donor_name_with_markup_is_printed_not_interpreted(client, auth, fund, db_session):
+    donor = DonorFactory(name='<img src="http://169.254.169.254/x">Evil & Co')
+    response = get_statement(client, auth, donor.id, fmt="html", role="staff", query="")
+    page = response.get_data(as_text=True)
+    assert "<img" not in page
+    assert "&lt;img src=&#34;http://169.254.169.254/x&#34;&gt;Evil &amp; Co" in page
