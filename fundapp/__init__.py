@@ -107,6 +107,13 @@ def _register_request_hooks(app: Flask) -> None:
         from webargs.flaskparser import is_json_request
         from werkzeug.exceptions import UnsupportedMediaType
 
+        from .routing import BODY_TYPES_ATTR
+
+        view = app.view_functions.get(request.endpoint or "")
+        if view is not None and getattr(view, "view_class", None) is not None:
+            view = getattr(view.view_class, request.method.lower(), None)
+        if request.mimetype in getattr(view, BODY_TYPES_ATTR, ()):
+            return
         if request.content_length and not is_json_request(request):
             raise UnsupportedMediaType(
                 f"send the body as application/json, not {request.mimetype or 'untyped'}"

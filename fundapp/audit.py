@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from flask import Flask
@@ -60,6 +60,44 @@ def record_event(
     )
     session.add(event)
     return event
+
+
+def record_events(
+    session: Session,
+    actor: Any,
+    action: str,
+    entity: str,
+    items: Iterable[tuple[int | None, dict[str, Any] | None, dict[str, Any] | None]],
+    *,
+    request_id: str | None = None,
+) -> int:
+    """Append many events of one action at once (``(entity_id, before, after)`` each), in bulk.
+
+    For batch jobs (the spreadsheet import) that would otherwise flush one ORM object per
+    event. Same transaction, same columns as ``record_event``; the request's audit guard
+    counts them. Returns how many were written.
+    """
+    from flask import g, has_request_context
+    from sqlalchemy import insert
+
+    if request_id is None and has_request_context():
+        request_id = g.get("request_id")
+    common = {
+        "actor_id": getattr(actor, "id", None),
+        "actor_role": str(actor.role) if actor is not None else None,
+        "request_id": request_id,
+        "action": action,
+        "entity": entity,
+    }
+    rows = [
+        {**common, "entity_id": entity_id, "before": _jsonable(before), "after": _jsonable(after)}
+        for entity_id, before, after in items
+    ]
+    if rows:
+        session.execute(insert(AuditEvent.__table__), rows)
+        if has_request_context() and g.get("db_session") is session:
+            g.audit_events_flushed = g.get("audit_events_flushed", 0) + len(rows)
+    return len(rows)
 
 
 def _jsonable(data: dict[str, Any] | None) -> dict[str, Any] | None:

@@ -54,6 +54,10 @@ def default_config(instance_path: str) -> dict[str, Any]:
         "TESTING_PAUSE_DIR": None,
         # Totals answers kept per app process under the money's data version (0: none)
         "TOTALS_CACHE_ENTRIES": 128,
+        # Spreadsheet imports through the API (the body stays within MAX_CONTENT_LENGTH; the CLI has
+        # no limit): rows per file, and the size an XLSX (a zip archive) may expand to.
+        "IMPORT_MAX_ROWS": 20_000,
+        "IMPORT_MAX_UNPACKED_BYTES": 64 * 1024 * 1024,
         # PDF
         "PDF_CACHE_DIR": str(Path(instance_path) / "pdf-cache"),
         "PDF_FONT_FAMILY": "DejaVu Sans",

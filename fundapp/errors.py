@@ -72,6 +72,11 @@ class Unprocessable(DomainError):
         super().__init__(f"{field}: {reason}", errors=[{"field": field, "reason": reason}], **extra)
 
 
+class UnsupportedMediaType(DomainError):
+    status = 415
+    title = "Unsupported media type"
+
+
 class PreconditionRequired(DomainError):
     status = 428
     title = "Precondition required"

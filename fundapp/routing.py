@@ -55,6 +55,19 @@ class StrictParser(FlaskParser):
             raise json.JSONDecodeError(str(exc), "-", 0) from exc
 
 
+BODY_TYPES_ATTR = "_fundapp_body_types"
+
+
+def accepts_bodies(*mimetypes: str) -> Decorator:
+    """Let a view take bodies other than JSON (a spreadsheet upload); every other view is JSON only."""
+
+    def decorate(view: Callable[..., Any]) -> Callable[..., Any]:
+        setattr(view, BODY_TYPES_ATTR, frozenset(mimetypes))
+        return view
+
+    return decorate
+
+
 class Blueprint(SmorestBlueprint):
     ARGUMENTS_PARSER = StrictParser()
 

@@ -30,8 +30,13 @@ def get_or_404(
         stmt = stmt.with_for_update().execution_options(populate_existing=True)
     record = session.scalars(stmt).first()
     if record is None:
-        raise NotFound(f"{label or model.__name__.lower()} {ident} does not exist")
+        raise not_found(label or model.__name__.lower(), ident)
     return record
+
+
+def not_found(label: str, ident: int) -> NotFound:
+    """The 404 for a record that does not exist: "donor 12 does not exist"."""
+    return NotFound(f"{label} {ident} does not exist")
 
 
 def minor_units(field: str, amount: Decimal | None, currency: str) -> int | None:

@@ -105,8 +105,8 @@ class Operation:
     @property
     def body_schema(self) -> dict[str, Any] | None:
         body = self.spec.get("requestBody")
-        if not body:
-            return None
+        if not body or "application/json" not in body["content"]:
+            return None  # no body, or a file upload (the contribution import): not a JSON corpus target
         return self.resolve(body["content"]["application/json"]["schema"])
 
     def fields(self) -> Iterator[Field]:

@@ -178,3 +178,53 @@ def query_counter(app: Flask):
 def beyond_auth(statements: list[str]) -> list[str]:
     """The statements a request ran besides authenticating its token."""
     return [s for s in statements if "api_token" not in s]
+
+
+@pytest.fixture
+def seeded_session(seeded_app: Flask, tmp_path, monkeypatch) -> Iterator[Session]:
+    """Like ``db_session``, on the seeded database: whatever the test writes is rolled back.
+
+    PDFs rendered on the seeded app go to the test's own cache folder.
+    """
+    monkeypatch.setitem(seeded_app.config, "PDF_CACHE_DIR", str(tmp_path / "pdf-cache"))
+    connection = get_engine(seeded_app).connect()
+    outer = connection.begin()
+    maker = sessionmaker(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False)
+    saved = (
+        seeded_app.extensions["fundapp.sessionmaker"],
+        seeded_app.extensions["fundapp.read_sessionmaker"],
+    )
+    seeded_app.extensions["fundapp.sessionmaker"] = maker
+    seeded_app.extensions["fundapp.read_sessionmaker"] = maker
+    session = maker()
+    try:
+        yield session
+    finally:
+        session.close()
+        outer.rollback()
+        connection.close()
+        seeded_app.extensions["fundapp.sessionmaker"], seeded_app.extensions["fundapp.read_sessionmaker"] = (
+            saved
+        )
+
+
+@pytest.fixture
+def seeded_client(seeded_app: Flask, seeded_session: Session) -> FlaskClient:
+    return seeded_app.test_client()
+
+
+@pytest.fixture
+def seeded_auth(seeded_session: Session):
+    """``seeded_auth("staff")`` -> headers with a token (rolled back) of the seeded demo user of that role."""
+    from sqlalchemy import select
+
+    from fundapp.auth.models import User
+
+    def headers(role: str) -> dict[str, str]:
+        user = seeded_session.scalars(select(User).where(User.role == Role(role)).order_by(User.id)).first()
+        assert user is not None, f"the seed has no {role} user"
+        plain, _ = issue_token(seeded_session, None, user, name="test")
+        seeded_session.flush()
+        return {"Authorization": f"Bearer {plain}"}
+
+    return headers

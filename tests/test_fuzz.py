@@ -62,7 +62,12 @@ CONFIG = SchemathesisConfig.from_dict(
         }
     }
 )
-schema = schemathesis.openapi.from_wsgi(OPENAPI_PATH, DOCUMENT_APP, config=CONFIG)
+#: Spreadsheet uploads are not fuzzed from the schema (a generated multipart body is never a
+#: spreadsheet): tests/contributions/test_imports.py feeds the import its bad files instead.
+NOT_FUZZED = {"POST /api/v1/contributions/imports"}
+schema = schemathesis.openapi.from_wsgi(OPENAPI_PATH, DOCUMENT_APP, config=CONFIG).exclude(
+    path="/api/v1/contributions/imports"
+)
 
 
 def policy_of(method: str, path: str) -> frozenset[str]:
@@ -123,6 +128,7 @@ RULES_BEYOND_THE_SCHEMA: dict[str, list[tuple[str, str]]] = {
         ("received_on", "must not be before the pledge's date*"),
         ("received_on", "must not be after today*"),
         ("usd_rate", "rate must be greater than zero"),
+        ("usd_rate", "no exchange rate for * on or before *"),  # the rates table's content
     ],
     # USD is the books' currency: its rate is 1 by definition (the enum of currencies is shared).
     "POST /api/v1/exchange-rates": [
@@ -320,7 +326,7 @@ def test_the_routes_donors_call_survive_generated_input_as_a_donor(case, fuzz_ap
 def test_the_fuzzer_walks_every_operation_of_the_document_and_the_donors_part_of_it():
     documented = {op.label for op in api_document.operations(DOCUMENT_APP)}
     fuzzed = {result.ok().label for result in schema.get_all_operations()}
-    assert fuzzed == documented
+    assert fuzzed == documented - NOT_FUZZED
     donors = {result.ok().label for result in schema.include(_donors_call).get_all_operations()}
     assert {"GET /api/v1/public/totals", "GET /api/v1/donors/{donor_id}/statement"} <= donors < fuzzed
 

@@ -1,4 +1,5 @@
-"""``/api/v1``: donors, campaigns, contributions (pledges), receipts and exchange rates.
+"""``/api/v1``: donors, campaigns, contributions (pledges), receipts and exchange rates, and
+imports of contributions from spreadsheets (``imports.py``).
 
 Staff see every record with its internal note. A donor token sees only its own donor and
 contributions, in the donor forms of the schemas (no internal note); another donor's
@@ -13,10 +14,12 @@ from flask.views import MethodView
 
 from ..auth.models import Role
 from ..db import get_session
+from ..errors import Unprocessable, UnsupportedMediaType
 from ..etag import etag_of, with_etag
-from ..routing import Blueprint
+from ..routing import Blueprint, accepts_bodies
 from ..schemas_base import ReasonSchema, page_of
-from . import services
+from ..spreadsheets import MEDIA_TYPES, XLSX, format_of
+from . import imports, services
 from .schemas import (
     CampaignCreateSchema,
     CampaignQuerySchema,
@@ -33,6 +36,8 @@ from .schemas import (
     ExchangeRateCreateSchema,
     ExchangeRateQuerySchema,
     ExchangeRateSchema,
+    ImportProblemSchema,
+    ImportResultSchema,
     ReceiptCreateSchema,
     RecordedReceiptSchema,
     StaffContributionDetailSchema,
@@ -225,3 +230,92 @@ class ExchangeRates(MethodView):
     def post(self, data):
         """Add an exchange rate (one per currency and date)"""
         return services.create_exchange_rate(get_session(), g.user, data), 201
+
+
+XLSX_MEDIA_TYPE = next(media for media, fmt in MEDIA_TYPES.items() if fmt == XLSX)
+IMPORT_BODY = {
+    "required": True,
+    "description": "The spreadsheet: a multipart form with the file as its `file` part (.csv or .xlsx), "
+    "or the file itself as the body (`text/csv`, UTF-8; or the XLSX media type).",
+    "content": {
+        "multipart/form-data": {
+            "schema": {
+                "type": "object",
+                "properties": {"file": {"type": "string", "format": "binary"}},
+                "required": ["file"],
+            }
+        },
+        "text/csv": {
+            "schema": {"type": "string"},
+            "example": "reference,fund,donor,donor_kind,pledged_on,currency,amount,received_on\n"
+            "AT-2019-01,UNVTF,Austria,member_state,2019-01-15,EUR,50000.00,2019-02-20\n",
+        },
+        XLSX_MEDIA_TYPE: {"schema": {"type": "string", "format": "binary"}},
+    },
+}
+
+
+def _uploaded_sheet() -> tuple[str | None, bytes, str]:
+    """(file name, bytes, format) of the request's spreadsheet: a multipart ``file``, or the body."""
+    if request.mimetype == "multipart/form-data":
+        extra = sorted((set(request.form) | set(request.files)) - {"file"})
+        if extra:
+            raise Unprocessable(extra[0], "Unknown field.")
+        upload = request.files.get("file")
+        if upload is None:
+            raise Unprocessable("file", "Missing data for required field.")
+        fmt = format_of(upload.filename, upload.mimetype)
+        if fmt is None:
+            raise Unprocessable("file", "must be a .csv or .xlsx file")
+        return upload.filename, upload.read(), fmt
+    fmt = MEDIA_TYPES.get(request.mimetype)
+    if fmt is None:
+        raise UnsupportedMediaType(
+            "send the spreadsheet as multipart/form-data (a 'file' part), text/csv or " + XLSX_MEDIA_TYPE
+        )
+    return None, request.get_data(), fmt
+
+
+@blp.route("/contributions/imports", methods=["POST"])
+@accepts_bodies("multipart/form-data", *MEDIA_TYPES)
+@blp.allow(*STAFF)
+@blp.idempotent()
+@blp.doc(requestBody=IMPORT_BODY)
+@blp.response(201, ImportResultSchema, description="Imported: the counts of what was created and skipped")
+@blp.alt_response(200, schema=ImportResultSchema, description="Nothing new: every row was already recorded")
+@blp.alt_response(
+    422,
+    schema=ImportProblemSchema,
+    content_type="application/problem+json",
+    description="Rows that cannot be imported, each with its line, column and reason; nothing was imported",
+)
+@blp.alt_response(413, description="The body is above MAX_CONTENT_LENGTH, or the sheet above IMPORT_MAX_ROWS")
+@blp.alt_response(415, description="Neither a multipart form, nor text/csv, nor XLSX")
+def import_contributions():
+    """Import pledges (and receipts) from a spreadsheet, all rows or none
+
+    Columns (header row; any order): `reference`, `fund` (id or code), `donor` (id, or exact
+    name with `donor_kind`), `pledged_on`, `currency`, `amount`, and optionally `received_on`,
+    `received_amount` (default: the whole amount), `usd_rate`, `campaign` (id or name),
+    `earmarking`, `internal_note`. Each row is checked as `POST /contributions` (and
+    `POST /contributions/{id}/receipts` for a received row) would check it, with the same
+    messages. Any bad row: 422 listing every bad row (`errors: [{line, field, reason}]`) and
+    nothing is imported. Otherwise every row is imported in one transaction. A row whose
+    reference is already recorded is skipped when it says the same (so sending the same file
+    twice imports nothing new: 200), and is an error when it says otherwise. Donors are never
+    created: register them first. The body may not exceed the server's MAX_CONTENT_LENGTH
+    (1 MiB by default, some 9,000 CSV rows) nor IMPORT_MAX_ROWS rows; larger files go through
+    `flask --app wsgi fund import contributions FILE`.
+    """
+    filename, data, fmt = _uploaded_sheet()
+    result = imports.import_contributions(
+        get_session(),
+        g.user,
+        data,
+        fmt,
+        filename=filename,
+        request_id=g.request_id,
+        max_rows=current_app.config["IMPORT_MAX_ROWS"],
+        max_unpacked=current_app.config["IMPORT_MAX_UNPACKED_BYTES"],
+    )
+    return result, 201 if result["created"] else 200

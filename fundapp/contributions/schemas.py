@@ -346,3 +346,53 @@ class ContributionQuerySchema(PageQuery):
     status = fields.Enum(ContributionStatus, by_value=True)
     currency = CurrencyCode()
     sort = sort_field(["pledged_on", "reference", "created_at"], "-pledged_on")
+
+
+# -- spreadsheet imports -----------------------------------------------------------------------
+
+
+class ImportedContributionSchema(ContributionCreateSchema):
+    """A pledge as a spreadsheet row gives it: the API's own schema, with the reference required
+    (so that importing the same file twice does not record the same pledge twice)."""
+
+    reference = fields.String(
+        required=True, validate=[validate.Length(min=1, max=64), validate.Regexp(REFERENCE_PATTERN)]
+    )
+
+
+class ImportResultSchema(ma.Schema):
+    file = fields.String(allow_none=True, metadata={"description": "The uploaded file's name"})
+    format = fields.String(metadata={"enum": ["csv", "xlsx"]})
+    sha256 = fields.String(metadata={"description": "Digest of the file, as recorded in the audit event"})
+    rows = fields.Integer(metadata={"description": "Rows read (empty rows are not counted)"})
+    created = fields.Integer(metadata={"description": "Contributions (pledges) created"})
+    receipts = fields.Integer(metadata={"description": "Receipts recorded on them"})
+    skipped = fields.Integer(
+        metadata={"description": "Rows whose reference was already recorded with the same data"}
+    )
+    dry_run = fields.Boolean()
+    request_id = fields.String(
+        metadata={"description": "The audit events of the import carry this request id"}
+    )
+
+
+class ImportRowErrorSchema(ma.Schema):
+    line = fields.Integer(
+        allow_none=True, metadata={"description": "Line of the CSV or row of the worksheet (1: the header)"}
+    )
+    field = fields.String(allow_none=True, metadata={"description": "The column"})
+    reason = fields.String()
+
+
+class ImportProblemSchema(ma.Schema):
+    """422: the rows that cannot be imported, each with its line; nothing was imported."""
+
+    type = fields.String()
+    title = fields.String()
+    status = fields.Integer()
+    detail = fields.String()
+    errors = fields.List(
+        fields.Nested(ImportRowErrorSchema), metadata={"description": "At most the first 1,000 errors"}
+    )
+    error_count = fields.Integer(metadata={"description": "All the errors found"})
+    rows = fields.Integer()

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -45,6 +47,8 @@ from .models import (
     ReceiptStatus,
 )
 
+#: Finds the rate table's rate of a currency for a day (``table_rate`` or ``RateBook.rate_of``).
+RateLookup = Callable[[str, dt.date], "ExchangeRate | None"]
 #: How far back an exchange rate from the table may be used for a receipt.
 RATE_MAX_AGE_DAYS = 31
 #: The largest USD value of one receipt (as for any amount: 15 digits before the point).
@@ -276,7 +280,48 @@ def table_rate(session: Session, currency: str, on: dt.date) -> ExchangeRate | N
     ).first()
 
 
+class RateBook:
+    """The rate table's rates of some currencies, loaded in one query: ``table_rate`` in memory.
+
+    For a batch of receipts (the spreadsheet import), so that finding each one's rate costs
+    no query. ``rate_of`` follows ``table_rate``'s rule exactly.
+    """
+
+    def __init__(self, session: Session, currencies: Iterable[str]) -> None:
+        self._dates: dict[str, list[dt.date]] = {}
+        self._rates: dict[str, list[ExchangeRate]] = {}
+        wanted = sorted(set(currencies) - {FUND_CURRENCY})
+        if not wanted:
+            return
+        for rate in session.scalars(
+            select(ExchangeRate)
+            .where(ExchangeRate.currency.in_(wanted))
+            .order_by(ExchangeRate.currency, ExchangeRate.rate_date)
+        ):
+            self._dates.setdefault(rate.currency, []).append(rate.rate_date)
+            self._rates.setdefault(rate.currency, []).append(rate)
+
+    def rate_of(self, currency: str, on: dt.date) -> ExchangeRate | None:
+        dates = self._dates.get(currency, [])
+        index = bisect_right(dates, on) - 1
+        if index < 0 or dates[index] < on - dt.timedelta(days=RATE_MAX_AGE_DAYS):
+            return None
+        return self._rates[currency][index]
+
+
 # -- contributions -----------------------------------------------------------------------------
+
+
+def check_pledge(data: dict[str, Any], campaign: Campaign | None) -> int:
+    """The rules a new pledge meets beyond its schema (422 naming the field); its amount in minor units.
+
+    ``data`` is a loaded ``ContributionCreateSchema``; the fund, donor and campaign exist.
+    Shared by ``create_contribution`` and the spreadsheet import.
+    """
+    if campaign is not None and campaign.fund_id != data["fund_id"]:
+        raise Unprocessable("campaign_id", f"campaign {campaign.id} is a campaign of another fund")
+    _not_after_today("pledged_on", data["pledged_on"])
+    return amount_minor("amount", data["amount"], data["currency"])
 
 
 def _new_reference(pledged_on: dt.date) -> str:
@@ -285,14 +330,12 @@ def _new_reference(pledged_on: dt.date) -> str:
 
 def create_contribution(session: Session, user: User, data: dict[str, Any]) -> Contribution:
     """Record a pledge. 404 for an unknown fund, donor or campaign; 409 for a reference in use."""
-    fund = get_or_404(session, Fund, data["fund_id"], label="fund")
+    get_or_404(session, Fund, data["fund_id"], label="fund")
     get_or_404(session, Donor, data["donor_id"], label="donor")
+    campaign = None
     if data.get("campaign_id") is not None:
         campaign = get_or_404(session, Campaign, data["campaign_id"], label="campaign")
-        if campaign.fund_id != fund.id:
-            raise Unprocessable("campaign_id", f"campaign {campaign.id} is a campaign of another fund")
-    _not_after_today("pledged_on", data["pledged_on"])
-    pledged = amount_minor("amount", data["amount"], data["currency"])
+    pledged = check_pledge(data, campaign)
     reference = data.get("reference") or _new_reference(data["pledged_on"])
     clash = session.scalar(select(Contribution.id).where(Contribution.reference == reference))
     if clash is not None:
@@ -408,7 +451,8 @@ def _recorded_minor(session: Session, contribution_id: int) -> int:
     )
 
 
-def _status_for(recorded: int, pledged: int) -> ContributionStatus:
+def status_for(recorded: int, pledged: int) -> ContributionStatus:
+    """A pledge's status from what is recorded against it (minor units)."""
     if recorded == 0:
         return ContributionStatus.PLEDGED
     return ContributionStatus.RECEIVED if recorded >= pledged else ContributionStatus.PARTIALLY_RECEIVED
@@ -447,7 +491,7 @@ def cancel_contribution(session: Session, user: User, contribution_id: int, reas
 
 
 def _receipt_rate(
-    session: Session, currency: str, received_on: dt.date, data: dict[str, Any]
+    rate_of: RateLookup, currency: str, received_on: dt.date, data: dict[str, Any]
 ) -> tuple[Decimal, dt.date]:
     """The rate (USD per unit) and its date: given, or from the table (31 days at most)."""
     given, rate_date = data.get("usd_rate"), data.get("rate_date")
@@ -461,7 +505,7 @@ def _receipt_rate(
         return given, rate_date or received_on
     if rate_date is not None:
         raise Unprocessable("rate_date", "give usd_rate with rate_date, or neither to use the rate table")
-    found = table_rate(session, currency, received_on)
+    found = rate_of(currency, received_on)
     if found is None:
         raise Unprocessable(
             "usd_rate",
@@ -469,6 +513,36 @@ def _receipt_rate(
             f"(within {RATE_MAX_AGE_DAYS} days); give usd_rate or add the rate to the table",
         )
     return found.usd_per_unit, found.rate_date
+
+
+def check_receipt(
+    data: dict[str, Any], *, currency: str, pledged_on: dt.date, left: int, rate_of: RateLookup
+) -> dict[str, Any]:
+    """The rules money received on a pledge meets beyond its schema: 422 naming the field, or 409
+    when it is more than the ``left`` (minor units) of the pledge; the receipt's money columns.
+
+    ``data`` is a loaded ``ReceiptCreateSchema``; ``rate_of`` finds the table's rate.
+    Shared by ``record_receipt`` and the spreadsheet import.
+    """
+    received_on = data["received_on"]
+    if received_on < pledged_on:
+        raise Unprocessable("received_on", f"must not be before the pledge's date ({pledged_on.isoformat()})")
+    _not_after_today("received_on", received_on)
+    amount = amount_minor("amount", data["amount"], currency)
+    rate, rate_date = _receipt_rate(rate_of, currency, received_on, data)
+    usd = convert_to_usd_minor(amount, currency, rate)
+    if usd <= 0:
+        raise Unprocessable("amount", f"is worth less than 0.01 USD at {rate} USD per {currency}")
+    if usd > MAX_USD_MINOR:
+        raise Unprocessable("usd_rate", f"values the receipt above the largest amount accepted ({rate})")
+    if amount > left:
+        raise Conflict(
+            f"the pledge has {format_minor(left, currency)} {currency} left to receive; "
+            f"this receipt is {format_minor(amount, currency)} {currency}",
+            remaining=format_minor(left, currency),
+            currency=currency,
+        )
+    return {"amount_minor": amount, "usd_minor": usd, "usd_rate": rate, "rate_date": rate_date}
 
 
 def record_receipt(session: Session, user: User, contribution_id: int, data: dict[str, Any]) -> Receipt:
@@ -480,42 +554,25 @@ def record_receipt(session: Session, user: User, contribution_id: int, data: dic
         "record a receipt on",
         {ContributionStatus.PLEDGED, ContributionStatus.PARTIALLY_RECEIVED, ContributionStatus.RECEIVED},
     )
-    currency, received_on = contribution.currency, data["received_on"]
-    if received_on < contribution.pledged_on:
-        raise Unprocessable(
-            "received_on", f"must not be before the pledge's date ({contribution.pledged_on.isoformat()})"
-        )
-    _not_after_today("received_on", received_on)
-    amount = amount_minor("amount", data["amount"], currency)
-    rate, rate_date = _receipt_rate(session, currency, received_on, data)
-    usd = convert_to_usd_minor(amount, currency, rate)
-    if usd <= 0:
-        raise Unprocessable("amount", f"is worth less than 0.01 USD at {rate} USD per {currency}")
-    if usd > MAX_USD_MINOR:
-        raise Unprocessable("usd_rate", f"values the receipt above the largest amount accepted ({rate})")
     recorded = _recorded_minor(session, contribution.id)
-    left = contribution.pledged_minor - recorded
-    if amount > left:
-        raise Conflict(
-            f"the pledge has {format_minor(left, currency)} {currency} left to receive; "
-            f"this receipt is {format_minor(amount, currency)} {currency}",
-            remaining=format_minor(left, currency),
-            currency=currency,
-        )
+    values = check_receipt(
+        data,
+        currency=contribution.currency,
+        pledged_on=contribution.pledged_on,
+        left=contribution.pledged_minor - recorded,
+        rate_of=lambda currency, on: table_rate(session, currency, on),
+    )
     receipt = Receipt(
         contribution=contribution,
         fund_id=contribution.fund_id,
-        received_on=received_on,
-        currency=currency,
-        amount_minor=amount,
-        usd_minor=usd,
-        usd_rate=rate,
-        rate_date=rate_date,
+        received_on=data["received_on"],
+        currency=contribution.currency,
         status=ReceiptStatus.RECORDED,
+        **values,
     )
     session.add(receipt)
     before = contribution.status
-    contribution.status = _status_for(recorded + amount, contribution.pledged_minor)
+    contribution.status = status_for(recorded + values["amount_minor"], contribution.pledged_minor)
     contribution.updated_at = utcnow()  # a new version (and ETag) even when the status stays
     session.flush()
     record_event(
@@ -554,7 +611,7 @@ def reverse_receipt(session: Session, user: User, receipt_id: int, reason: str) 
     receipt.reversal_reason = reason
     receipt.reversed_at = utcnow()
     before = contribution.status
-    contribution.status = _status_for(recorded, contribution.pledged_minor)
+    contribution.status = status_for(recorded, contribution.pledged_minor)
     contribution.updated_at = utcnow()
     session.flush()
     record_event(

@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from decimal import Decimal
 from typing import Any
 
+from ..money import to_minor
 from ..proposals.models import ProposalStatus
 from . import charts
 from .queries import OUTCOME_OF_STATUS, SCREENED_ELIGIBLE
@@ -125,6 +126,9 @@ class Body:
         if text:
             self.paragraphs += 1
             self.chapters[-1]["blocks"].append({"type": "para", "number": self.paragraphs, "text": text})
+
+    def table(self, table: dict[str, Any]) -> None:
+        self.chapters[-1]["blocks"].append({"type": "table", "table": table})
 
     def figure(self, title: str, chart: dict[str, Any] | None) -> str:
         if chart is None:
@@ -1300,4 +1304,308 @@ def board_pack(data: dict[str, Any], lang: str) -> dict[str, Any]:
             _("Confidential: for the members of the Board of Trustees. Amounts are in United States dollars.")
         ],
         "filename": _filename(symbol, lang),
+    }
+
+
+# -- donor statement ------------------------------------------------------------------------
+
+STATEMENT_ENTRIES = {"pledge": N_("Pledge"), "receipt": N_("Payment received")}
+NOT_COUNTED = {"cancelled": N_("cancelled"), "reversed": N_("reversed")}
+#: Countries named one by one up to this many; beyond, counted.
+COUNTRIES_NAMED = 8
+
+
+def _statement_minor(amount: str | None, currency: str) -> int:
+    return to_minor(Decimal(amount), currency) if amount is not None else 0
+
+
+def _balance_words(w: Wording, balance: dict[str, Any], key: str) -> str:
+    """ "1 000,00 EUR et 500 dollars": a balance's amounts in each currency, joined."""
+    return w.join(
+        w.money_in(_statement_minor(row[key], row["currency"]), row["currency"])
+        for row in balance["by_currency"]
+        if _statement_minor(row[key], row["currency"])
+    )
+
+
+def _outstanding_words(w: Wording, balance: dict[str, Any]) -> str:
+    parts = []
+    for row in balance["by_currency"]:
+        left = _statement_minor(row["pledged"], row["currency"]) - _statement_minor(
+            row["received"], row["currency"]
+        )
+        if left > 0:
+            parts.append(w.money_in(left, row["currency"]))
+    return w.join(parts)
+
+
+def donor_statement(data: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A donor's statement (the JSON statement's figures): pledges and payments in date order with
+    what was received to date, the balances in each currency, and what the Fund did in the period."""
+    w = Wording(lang)
+    _ = w.gettext
+    donor, funds, entries = data["donor"], data["funds"], data["entries"]
+    fund = funds[0]
+    made_on = data["made_on"]
+    start = data["date_from"] or (entries[0]["date"] if entries else None)
+    end = data["date_to"] or made_on
+    symbol = f"{fund['short_name']}/DS/{made_on.year}/{donor['id']}"
+    period = (
+        _("From %(start)s to %(end)s", start=w.date(start), end=w.date(end))
+        if start
+        else _("Up to %(end)s", end=w.date(end))
+    )
+    fund_names = w.join(_fund_name(w, f) for f in funds)
+
+    body = Body()
+    body.chapter(_("Pledges and payments"))
+    body.para(
+        _(
+            "This statement lists the donor's pledges to the %(fund)s and the payments received on them, "
+            "from %(start)s to %(end)s.",
+            fund=fund_names,
+            start=w.date(start),
+            end=w.date(end),
+        )
+        if start
+        else _(
+            "This statement lists the donor's pledges to the %(fund)s and the payments received on them, "
+            "up to %(end)s.",
+            fund=fund_names,
+            end=w.date(end),
+        )
+    )
+    counted = [e for e in entries if e["counted"]]
+    pledges = sum(1 for e in counted if e["type"] == "pledge")
+    payments = sum(1 for e in counted if e["type"] == "receipt")
+    shown_only = len(entries) - len(counted)
+    activity = []
+    if entries:
+        activity.append(
+            _(
+                "In the period, %(pledges)s and %(payments)s were recorded.",
+                pledges=w.ngettext("%(n)s pledge", "%(n)s pledges", pledges),
+                payments=w.ngettext("%(n)s payment", "%(n)s payments", payments),
+            )
+        )
+    else:
+        activity.append(_("No pledge or payment is recorded in the period."))
+    if shown_only:
+        activity.append(
+            w.ngettext(
+                "%(n)s entry (a cancelled pledge or a reversed payment) is shown but not counted.",
+                "%(n)s entries (cancelled pledges or reversed payments) are shown but not counted.",
+                shown_only,
+            )
+        )
+    opening_pledged = _balance_words(w, data["opening"], "pledged")
+    if opening_pledged:
+        opening_received = _balance_words(w, data["opening"], "received")
+        activity.append(
+            _(
+                "Before the period, the donor had pledged %(pledged)s, of which %(received)s had been "
+                "received.",
+                pledged=opening_pledged,
+                received=opening_received,
+            )
+            if opening_received
+            else _("Before the period, the donor had pledged %(pledged)s.", pledged=opening_pledged)
+        )
+    body.para(*activity)
+
+    closing = data["closing"]
+    pledged_words, received_words = (
+        _balance_words(w, closing, "pledged"),
+        _balance_words(w, closing, "received"),
+    )
+    received_usd = _statement_minor(closing["received_usd"], "USD")
+    balance = []
+    if pledged_words:
+        balance.append(
+            _(
+                "At the end of the period, the donor had pledged %(pledged)s in total; %(received)s had been "
+                "received, worth %(usd)s at the rates of the days of receipt.",
+                pledged=pledged_words,
+                received=received_words,
+                usd=w.money(received_usd),
+            )
+            if received_words
+            else _(
+                "At the end of the period, the donor had pledged %(pledged)s in total; nothing had been "
+                "received yet.",
+                pledged=pledged_words,
+            )
+        )
+        outstanding = _outstanding_words(w, closing)
+        if outstanding:
+            balance.append(_("%(outstanding)s remained to be received.", outstanding=outstanding))
+    body.para(*balance)
+    body.table(_account_table(w, data))
+    body.table(_balances_table(w, closing))
+
+    body.chapter(_("The Fund's work in the period"))
+    for activity_row in data["fund_activity"]:
+        sentences = []
+        if len(data["fund_activity"]) > 1:
+            sentences.append(f"{activity_row['fund_name']}.")
+        grants = activity_row["grants_approved"]
+        amount = _statement_minor(activity_row["grants_approved_usd"], "USD")
+        if grants:
+            sentences.append(
+                w.ngettext(
+                    "In the period, the Fund approved %(n)s grant, of %(amount)s.",
+                    "In the period, the Fund approved %(n)s grants, totalling %(amount)s.",
+                    grants,
+                    amount=w.money_about(amount),
+                    of_amount=w.of(w.money_about(amount)),
+                )
+            )
+        else:
+            sentences.append(_("The Fund approved no new grant in the period."))
+        countries = sorted((w.country(c) for c in activity_row["countries_reached"]), key=w.sort_key)
+        if countries:
+            named = w.join(countries) if len(countries) <= COUNTRIES_NAMED else None
+            sentences.append(
+                w.ngettext(
+                    "Its grants were running in %(n)s country: %(countries)s.",
+                    "Its grants were running in %(n)s countries: %(countries)s.",
+                    len(countries),
+                    countries=named,
+                )
+                if named
+                else w.ngettext(
+                    "Its grants were running in %(n)s country.",
+                    "Its grants were running in %(n)s countries.",
+                    len(countries),
+                )
+            )
+        if activity_row["people_assisted"]:
+            sentences.append(
+                _(
+                    "According to the reports accepted in the period, the projects it funds assisted "
+                    "%(people)s people.",
+                    people=w.people_about(activity_row["people_assisted"]),
+                )
+            )
+        body.para(*sentences)
+    if not data["fund_activity"]:
+        body.para(_("The donor has no contribution to a fund yet."))
+
+    summary = " ".join(
+        s
+        for s in (
+            _(
+                "%(donor)s: pledges and payments %(period)s.",
+                donor=donor["name"],
+                period=period[:1].lower() + period[1:],
+            ),
+            balance[0] if balance else None,
+        )
+        if s
+    )
+    return {
+        "kind": "donor-statement",
+        "header": _header(
+            w,
+            fund,
+            symbol=symbol,
+            day=made_on,
+            restricted=True,
+            session_lines=[_("Donor statement"), period],
+            title=_("Statement of contributions"),
+            subtitle=donor["name"],
+            author=_("Prepared by the secretariat"),
+        ),
+        "summary": summary,
+        "footnotes": [
+            _(
+                "Prepared from the data recorded in the Fund's grant management system on %(date)s. "
+                "Amounts are in the currency of each pledge; values in United States dollars are at the "
+                "rate of the day each payment was received.",
+                date=w.date(made_on),
+            )
+        ],
+        "chapters": body.chapters,
+        "filename": _filename(symbol, lang),
+    }
+
+
+def _account_table(w: Wording, data: dict[str, Any]) -> dict[str, Any]:
+    _ = w.gettext
+    rows = []
+    opening_usd = _statement_minor(data["opening"]["received_usd"], "USD")
+    if data["opening"]["by_currency"]:
+        rows.append([_("Brought forward"), "", "", "", "", "", w.amount(opening_usd)])
+    period_usd = 0
+    for e in data["entries"]:
+        label = _label(w, STATEMENT_ENTRIES, e["type"])
+        if not e["counted"]:
+            label += f" ({_label(w, NOT_COUNTED, e['status'])})"
+        usd = e["usd"]
+        if e["type"] == "receipt" and e["counted"]:
+            period_usd += _statement_minor(usd, "USD")
+        rows.append(
+            [
+                w.date(e["date"]),
+                label,
+                e["contribution_reference"],
+                e["currency"],
+                w.amount_in(e["_minor"], e["currency"]),
+                w.amount(_statement_minor(usd, "USD")) if usd is not None else "—",
+                w.amount(_statement_minor(e["running"]["received_usd"], "USD")),
+            ]
+        )
+    return {
+        "caption": _("Statement of account"),
+        "widths": [13, 16, 26, 9, 12, 11, 13],
+        "columns": [
+            _("Date"),
+            _("Entry"),
+            _("Reference"),
+            _("Currency"),
+            _("Amount"),
+            _("USD value"),
+            _("USD to date"),
+        ],
+        "numeric": [4, 5, 6],
+        "rows": rows,
+        "total": [
+            _("Received in the period"),
+            "",
+            "",
+            "",
+            "",
+            w.amount(period_usd),
+            w.amount(opening_usd + period_usd),
+        ]
+        if data["entries"]
+        else None,
+        "empty": _("No pledge or payment is recorded in the period."),
+    }
+
+
+def _balances_table(w: Wording, closing: dict[str, Any]) -> dict[str, Any]:
+    _ = w.gettext
+    rows = []
+    for row in closing["by_currency"]:
+        currency = row["currency"]
+        pledged, received = (
+            _statement_minor(row["pledged"], currency),
+            _statement_minor(row["received"], currency),
+        )
+        rows.append(
+            [
+                currency,
+                w.amount_in(pledged, currency),
+                w.amount_in(received, currency),
+                w.amount_in(max(pledged - received, 0), currency),
+            ]
+        )
+    return {
+        "caption": _("Balances at the end of the period, in each currency"),
+        "widths": [16, 28, 28, 28],
+        "columns": [_("Currency"), _("Pledged"), _("Received"), _("Outstanding")],
+        "numeric": [1, 2, 3],
+        "rows": rows,
+        "empty": _("Nothing pledged."),
     }

@@ -478,3 +478,27 @@ def board_pack_data(session: Session, session_id: int) -> dict[str, Any]:
         "proposals": pages,
         "board": board_term(session, fund.id, board_session.term_id, board_session.held_on),
     }
+
+
+# -- donor statement ------------------------------------------------------------------------
+
+
+def donor_statement_data(
+    session: Session, user: Any, donor_id: int, date_from: dt.date | None, date_to: dt.date | None
+) -> dict[str, Any]:
+    """The JSON statement (``totals.services.donor_statement``: same figures, same access rule:
+    another donor's is a 404), plus the funds it names and the day it is made."""
+    from ..totals.services import donor_statement
+
+    statement = donor_statement(session, user, donor_id, {"date_from": date_from, "date_to": date_to})
+    fund_ids = sorted({a["fund_id"] for a in statement["fund_activity"]})
+    funds = [_fund(f) for f in session.scalars(select(Fund).where(Fund.id.in_(fund_ids)).order_by(Fund.id))]
+    if not funds:  # a donor with nothing recorded yet: the installation's first fund heads the page
+        first = session.scalars(select(Fund).order_by(Fund.id).limit(1)).first()
+        funds = [_fund(first)] if first is not None else []
+    today = dt.datetime.now(dt.UTC).date()
+    return {
+        **statement,
+        "funds": funds,
+        "made_on": min(date_to, today) if date_to else today,
+    }

@@ -1,9 +1,9 @@
-"""Documents the Board reads: cycle summaries, the fund's status, board packs (PDF, or HTML).
+"""Documents: cycle summaries, the fund's status, board packs, donor statements (PDF, or HTML).
 
 Each document has an ETag (the version of what it shows): ``If-None-Match`` with it gives
-``304``; a PDF for unchanged data comes from the cache. Donors may not fetch these
-documents (they name applicants on the reserve list and other donors): a donor has its
-own statements and the public totals instead.
+``304``; a PDF for unchanged data comes from the cache. Donors may not fetch the Board's
+documents (they name applicants on the reserve list and other donors): a donor reads its
+own statement (another donor's is a 404) and the public totals instead.
 """
 
 import marshmallow as ma
@@ -13,12 +13,19 @@ from ..auth.models import Role
 from ..db import get_session
 from ..routing import Blueprint
 from . import services
-from .schemas import ConditionalHeadersSchema, DocumentQuerySchema, StatusQuerySchema
+from .schemas import (
+    ConditionalHeadersSchema,
+    DocumentQuerySchema,
+    StatementDocumentQuerySchema,
+    StatusQuerySchema,
+)
 
 blp = Blueprint(
     "reports", __name__, url_prefix="", description="Documents: cycle summaries, fund status, board packs"
 )
 READERS = (Role.ADMIN, Role.STAFF, Role.BOARD, Role.APPROVER)
+#: A donor's statement: its own donor token, or staff.
+STATEMENT_READERS = (Role.ADMIN, Role.STAFF, Role.DONOR)
 PDF = {"type": "string", "format": "binary"}
 HTML = {"type": "string"}
 #: The HTML preview may use its own inline stylesheet, and nothing else.
@@ -40,10 +47,10 @@ def send(document: services.Document) -> Response:
     return response
 
 
-def _document_route(path: str, fmt: str, summary: str, query_schema, call):
+def _document_route(path: str, fmt: str, summary: str, query_schema, call, roles=READERS):
     content_type, schema = ("application/pdf", PDF) if fmt == "pdf" else ("text/html", HTML)
 
-    @blp.allow(*READERS)
+    @blp.allow(*roles)
     @blp.arguments(query_schema, location="query", unknown=ma.RAISE)  # webargs would drop them
     @blp.response(200, schema, content_type=content_type, description=f"The document ({content_type})")
     @blp.arguments(ConditionalHeadersSchema, location="headers")
@@ -77,4 +84,13 @@ for _fmt in ("pdf", "html"):
         f"Board pack for a session ({_fmt.upper()})",
         DocumentQuerySchema,
         services.board_pack,
+    )
+    _document_route(
+        f"/donors/<int:donor_id>/statement.{_fmt}",
+        _fmt,
+        f"A donor's statement ({_fmt.upper()}): the figures of GET /donors/{{donor_id}}/statement\n\n"
+        "A donor's token reads its own statement only (another donor's answers 404).",
+        StatementDocumentQuerySchema,
+        services.donor_statement,
+        roles=STATEMENT_READERS,
     )

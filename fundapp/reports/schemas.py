@@ -4,6 +4,7 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from ..schemas_base import Day, InputSchema
+from ..totals.schemas import PeriodQuery
 from .wording import LANGUAGES
 
 
@@ -19,6 +20,10 @@ class StatusQuerySchema(DocumentQuerySchema):
     as_of = Day(
         metadata={"description": "The date the status is given for (default: today)", "example": "2019-03-31"}
     )
+
+
+class StatementDocumentQuerySchema(PeriodQuery, DocumentQuerySchema):
+    """The JSON statement's period (``from``, ``to``) and the document's language."""
 
 
 class ConditionalHeadersSchema(ma.Schema):

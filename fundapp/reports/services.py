@@ -36,7 +36,12 @@ log = logging.getLogger(__name__)
 
 TEMPLATE_DIR = PROJECT_ROOT / "templates" / "pdf"
 STYLESHEET = TEMPLATE_DIR / "static" / "print.css"
-TEMPLATES = {"cycle-summary": "report.html", "fund-status": "report.html", "board-pack": "board_pack.html"}
+TEMPLATES = {
+    "cycle-summary": "report.html",
+    "fund-status": "report.html",
+    "board-pack": "board_pack.html",
+    "donor-statement": "statement.html",
+}
 MEDIA_TYPES = {"pdf": "application/pdf", "html": "text/html; charset=utf-8"}
 #: Bump to invalidate every cached document (the key also hashes the files themselves).
 DOCUMENT_VERSION = "1"
@@ -107,6 +112,22 @@ def board_pack(
     """The Board's pack for a session: a cover, then one page per eligible proposal."""
     data = queries.board_pack_data(session, session_id)
     return _produce("board-pack", data, documents.board_pack, lang, fmt, if_none_match)
+
+
+def donor_statement(
+    session: Session,
+    user: User | None,
+    donor_id: int,
+    *,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    lang: str,
+    fmt: str,
+    if_none_match: str | None = None,
+) -> Document:
+    """A donor's statement (the JSON statement's figures) as PDF or HTML; another donor's is a 404."""
+    data = queries.donor_statement_data(session, user, donor_id, date_from, date_to)
+    return _produce("donor-statement", data, documents.donor_statement, lang, fmt, if_none_match)
 
 
 def pdf_cache() -> PdfCache:

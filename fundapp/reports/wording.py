@@ -28,7 +28,7 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from num2words import num2words
 
-from ..money import from_minor
+from ..money import exponent, from_minor
 
 LANGUAGES = ("en", "fr")
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
@@ -241,6 +241,20 @@ class Wording:
         value = from_minor(minor or 0, "USD")
         pattern = "#,##0" if value == value.to_integral_value() else "#,##0.00"
         return format_decimal(value, format=pattern, locale=self.locale)
+
+    def amount_in(self, minor: int | None, currency: str) -> str:
+        """A table cell in any currency: "1 250,50" / "1,250.50"; JPY "2 000 000" (its own decimals)."""
+        value = from_minor(minor or 0, currency)
+        pattern = "#,##0" if value == value.to_integral_value() else "#,##0." + "0" * exponent(currency)
+        return format_decimal(value, format=pattern, locale=self.locale)
+
+    def money_in(self, minor: int | None, currency: str) -> str:
+        """An exact amount in words, in any currency: dollars as ``money``; else "1 250,50 EUR" /
+        "EUR 1,250.50" (the ISO code, as UN documents give other currencies)."""
+        if currency == "USD":
+            return self.money(minor)
+        amount = self.amount_in(minor, currency)
+        return f"{amount}{NBSP}{currency}" if self.lang == "fr" else f"{currency}{NBSP}{amount}"
 
     def people_about(self, count: int) -> str:
         figure, marker = approximate(Decimal(count), floor=PEOPLE_APPROXIMATE_FROM)
