@@ -15,6 +15,7 @@ from werkzeug.routing import IntegerConverter
 from . import audit, db, errors, faults
 from .api import Api
 from .config import default_config, environment_config
+from .routing import StandardResponses
 
 log = logging.getLogger(__name__)
 _REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
@@ -49,7 +50,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     db.init_app(app)
     errors.init_app(app)
     app.url_map.converters["int"] = IdConverter
-    api = Api(app)
+    api = Api(app, spec_kwargs={"extra_plugins": [StandardResponses()]})
     api.spec.components.security_scheme(
         "bearerAuth", {"type": "http", "scheme": "bearer", "description": "An opaque API token"}
     )
@@ -99,6 +100,17 @@ def _register_request_hooks(app: Flask) -> None:
         g.request_id = supplied if _REQUEST_ID_RE.match(supplied) else uuid.uuid4().hex
 
     app.before_request(enforce_policy)
+
+    @app.before_request
+    def _json_bodies_only() -> None:
+        """The API reads JSON only: any other body is a 415, not a body silently ignored."""
+        from webargs.flaskparser import is_json_request
+        from werkzeug.exceptions import UnsupportedMediaType
+
+        if request.content_length and not is_json_request(request):
+            raise UnsupportedMediaType(
+                f"send the body as application/json, not {request.mimetype or 'untyped'}"
+            )
 
     @app.after_request
     def _finish_transaction(response: Response) -> Response:

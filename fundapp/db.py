@@ -10,9 +10,9 @@ they never wait for the write lock. On PostgreSQL the services lock the row they
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from flask import Flask, current_app, g
 from sqlalchemy import JSON, BigInteger, DateTime, Integer, MetaData, String, create_engine, event
@@ -20,6 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
+T = TypeVar("T")
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_N_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -142,8 +143,45 @@ def get_session() -> Session:
 
 def _close_session(_exc: BaseException | None) -> None:
     session: Session | None = g.pop("db_session", None)
-    if session is not None:
+    if session is not None and not g.pop("session_outlives_request", False):
         session.close()
+
+
+class _SessionStream(Iterator[T]):
+    """Chunks read through a session, which closes when they end or the stream is closed."""
+
+    def __init__(self, chunks: Iterator[T], session: Session) -> None:
+        self.chunks = iter(chunks)
+        self.session = session
+
+    def __next__(self) -> T:
+        try:
+            return next(self.chunks)
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        close = getattr(self.chunks, "close", None)
+        if close is not None:
+            close()
+        self.session.close()
+
+
+def stream_from_session(produce: Callable[[Session], Iterator[T]]) -> Iterator[T]:
+    """A streamed body read through the request's session, kept open until the stream ends.
+
+    ``produce(session)`` runs now (so a 404 it raises is answered as usual); its chunks are
+    read while the body is being sent, in the transaction after the request's own. The
+    session closes when the stream is exhausted or closed (a WSGI server always closes it).
+    The stream holds no Flask context: ``stream_with_context`` does, and a response never
+    closed then popped the context of whichever request was running when the garbage
+    collector reached it.
+    """
+    session = get_session()
+    chunks = produce(session)
+    g.session_outlives_request = True
+    return _SessionStream(chunks, session)
 
 
 @contextmanager

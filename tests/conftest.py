@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -55,17 +56,25 @@ def app(database_url: str) -> Iterator[Flask]:
     get_engine(app).dispose()
 
 
-@pytest.fixture(scope="session")
-def seeded_database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A fresh migrated database holding the seed (``seed/*.json``), loaded once per run.
-
-    Tests that use it only read; one that writes must roll back what it wrote.
-    """
-    with fresh_database(tmp_path_factory.mktemp("seeded")) as url:
+@contextmanager
+def seeded_database(tmp_dir: Path) -> Iterator[str]:
+    """A fresh migrated database holding the seed (``seed/*.json``), dropped afterwards."""
+    with fresh_database(tmp_dir) as url:
         engine = make_engine(url)
         with Session(engine) as session, session.begin():
             load_seed(session, PROJECT_ROOT / "seed")
         engine.dispose()
+        yield url
+
+
+@pytest.fixture(scope="session")
+def seeded_database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A fresh migrated database holding the seed (``seed/*.json``), loaded once per run.
+
+    Tests that use it only read; one that writes must roll back what it wrote (or take a
+    ``seeded_database`` of its own, as the fuzzer does).
+    """
+    with seeded_database(tmp_path_factory.mktemp("seeded")) as url:
         yield url
 
 
@@ -77,9 +86,9 @@ def seeded_app(seeded_database_url: str) -> Iterator[Flask]:
     get_engine(app).dispose()
 
 
-@pytest.fixture
-def db_session(app: Flask) -> Iterator[Session]:
-    """Every session of the test (requests included) shares one outer transaction, rolled back."""
+@contextmanager
+def rolled_back(app: Flask) -> Iterator[Session]:
+    """Every session of the block (requests included) shares one outer transaction, rolled back."""
     connection = get_engine(app).connect()
     outer = connection.begin()
     maker = sessionmaker(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False)
@@ -96,6 +105,13 @@ def db_session(app: Flask) -> Iterator[Session]:
         outer.rollback()
         connection.close()
         app.extensions["fundapp.sessionmaker"], app.extensions["fundapp.read_sessionmaker"] = saved
+
+
+@pytest.fixture
+def db_session(app: Flask) -> Iterator[Session]:
+    """Every session of the test (requests included) shares one outer transaction, rolled back."""
+    with rolled_back(app) as session:
+        yield session
 
 
 @pytest.fixture

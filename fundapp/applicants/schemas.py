@@ -5,10 +5,10 @@ import datetime as dt
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from ..schemas_base import CountryCode, InputSchema, PageQuery, Text, sort_field
+from ..schemas_base import CountryCode, InputSchema, Matches, PageQuery, Text, sort_field
 
 #: Registration numbers and UN Partner Portal ids: letters, digits and the usual separators.
-IDENTIFIER = validate.Regexp(
+IDENTIFIER = Matches(
     r"^[A-Za-z0-9][A-Za-z0-9 ./_:-]*$",
     error="may hold only letters, digits, spaces and . / _ : -, starting with a letter or digit",
 )
@@ -64,7 +64,7 @@ class OrganisationSchema(ma.Schema):
 class OrganisationQuerySchema(PageQuery):
     q = Text(
         max_length=100,
-        validate=validate.Length(min=1),
+        allow_blank=False,
         metadata={"description": "Part of the name (case-insensitive)"},
     )
     country = CountryCode()

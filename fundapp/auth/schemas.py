@@ -3,7 +3,7 @@
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from ..schemas_base import Id, InputSchema, PageQuery, QueryId, Text, sort_field
+from ..schemas_base import Id, InputSchema, Moment, PageQuery, QueryFlag, QueryId, Text, sort_field
 from .models import Role
 from .services import token_status
 
@@ -51,7 +51,7 @@ class MeSchema(ma.Schema):
 
 class UserQuerySchema(PageQuery):
     role = fields.Enum(Role, by_value=True)
-    active = fields.Boolean()
+    active = QueryFlag()
     donor_id = QueryId()
     sort = sort_field(["email", "name", "created_at"], "email")
 
@@ -123,10 +123,10 @@ class AuditEventQuerySchema(PageQuery):
     actor_id = QueryId()
     action = Text(max_length=60, metadata={"example": "grant.approve"})
     request_id = Text(max_length=64)
-    occurred_from = fields.AwareDateTime(
+    occurred_from = Moment(
         data_key="from", metadata={"description": "Events at or after this time (ISO 8601 with a zone)"}
     )
-    occurred_to = fields.AwareDateTime(
+    occurred_to = Moment(
         data_key="to", metadata={"description": "Events before this time (ISO 8601 with a zone)"}
     )
     sort = sort_field(["occurred_at"], "-occurred_at")

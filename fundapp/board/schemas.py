@@ -3,10 +3,13 @@
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from ..money import format_minor
+from ..money import FUND_CURRENCY, format_minor
 from ..schemas_base import (
+    MONEY_OUT_PATTERN,
     Amount,
     CountryCode,
+    Day,
+    Flag,
     Id,
     InputSchema,
     MoneyOut,
@@ -19,7 +22,7 @@ from .models import ApprovalDecision, Decision, RecommendationStatus, SessionSta
 from .services import funded_total_minor
 
 MAX_SLATE = 500
-MONEY_OUT = {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]{1,3})?$", "example": "25000.00"}
+MONEY_OUT = {"type": "string", "pattern": MONEY_OUT_PATTERN, "example": "25000.00"}
 
 
 def _dates_ordered(data, start="starts_on", end="ends_on"):
@@ -34,9 +37,9 @@ def _dates_ordered(data, start="starts_on", end="ends_on"):
 class TermCreateSchema(InputSchema):
     fund_id = Id(required=True)
     label = Text(required=True, max_length=20, metadata={"example": "2017-2020"})
-    starts_on = fields.Date(required=True)
-    ends_on = fields.Date(required=True)
-    appointed_on = fields.Date(allow_none=True)
+    starts_on = Day(required=True)
+    ends_on = Day(required=True)
+    appointed_on = Day(allow_none=True)
     appointed_by = Text(max_length=100, allow_none=True, metadata={"example": "the Secretary-General"})
 
     @ma.validates_schema
@@ -47,7 +50,7 @@ class TermCreateSchema(InputSchema):
 class MemberCreateSchema(InputSchema):
     name = Text(required=True, max_length=200)
     country_code = CountryCode(allow_none=True)
-    is_chair = fields.Boolean(load_default=False)
+    is_chair = Flag(load_default=False)
     gender = fields.String(
         allow_none=True,
         validate=validate.OneOf(["F", "M"]),
@@ -68,9 +71,9 @@ class TermSchema(ma.Schema):
     id = fields.Integer()
     fund_id = fields.Integer()
     label = fields.String()
-    starts_on = fields.Date()
-    ends_on = fields.Date()
-    appointed_on = fields.Date(allow_none=True)
+    starts_on = Day()
+    ends_on = Day()
+    appointed_on = Day(allow_none=True)
     appointed_by = fields.String(allow_none=True)
     members = fields.List(fields.Nested(MemberSchema))
     illustrative = fields.Boolean()
@@ -89,9 +92,11 @@ class TermQuerySchema(PageQuery):
 class SessionCreateSchema(InputSchema):
     call_id = Id(required=True)
     term_id = Id(allow_none=True)
-    held_on = fields.Date(required=True)
+    held_on = Day(required=True)
     place = Text(required=True, max_length=100, metadata={"example": "Vienna"})
     available_income = Amount(
+        currency=FUND_CURRENCY,
+        allow_zero=True,
         allow_none=True,
         metadata={"description": "USD the Board may recommend; default: the fund's uncommitted balance"},
     )
@@ -105,7 +110,7 @@ class RecommendationBriefSchema(ma.Schema):
     amount = MoneyOut("amount_minor", allow_none=True)
     rank = fields.Integer(allow_none=True)
     rationale = fields.String()
-    reserve_expires_on = fields.Date(allow_none=True)
+    reserve_expires_on = Day(allow_none=True)
     status = fields.Enum(RecommendationStatus, by_value=True)
     recorded_by_id = fields.Integer(allow_none=True)
     created_at = fields.AwareDateTime()
@@ -116,7 +121,7 @@ class SessionSchema(ma.Schema):
     fund_id = fields.Integer()
     call_id = fields.Integer()
     term_id = fields.Integer(allow_none=True)
-    held_on = fields.Date()
+    held_on = Day()
     place = fields.String()
     currency = fields.String()
     available_income = MoneyOut("available_income_minor")
@@ -158,7 +163,11 @@ class SessionQuerySchema(PageQuery):
 class SlateEntrySchema(InputSchema):
     proposal_id = Id(required=True)
     decision = fields.Enum(Decision, by_value=True, required=True)
-    amount = Amount(allow_none=True, metadata={"description": "USD; required for fund, refused otherwise"})
+    amount = Amount(
+        currency=FUND_CURRENCY,
+        allow_none=True,
+        metadata={"description": "USD; required for fund, refused otherwise"},
+    )
     rank = fields.Integer(strict=True, allow_none=True, validate=validate.Range(min=1, max=10_000))
     rationale = Text(required=True, max_length=4000, multiline=True)
 
@@ -207,7 +216,7 @@ class ApprovalSchema(ma.Schema):
 class RecommendationSchema(RecommendationBriefSchema):
     session_id = fields.Integer()
     call_id = fields.Integer(attribute="session.call_id")
-    held_on = fields.Date(attribute="session.held_on")
+    held_on = Day(attribute="session.held_on")
     proposal = fields.Nested(ProposalBriefSchema)
     approvals = fields.List(fields.Nested(ApprovalSchema))
 
@@ -225,10 +234,10 @@ class RecommendationQuerySchema(PageQuery):
 class ApprovalCreateSchema(InputSchema):
     decision = fields.Enum(ApprovalDecision, by_value=True, required=True)
     reason = Text(max_length=4000, multiline=True, allow_none=True)
-    starts_on = fields.Date(
+    starts_on = Day(
         allow_none=True, metadata={"description": "Grant start; default: the first of next month"}
     )
-    ends_on = fields.Date(allow_none=True, metadata={"description": "Grant end; default: start + duration"})
+    ends_on = Day(allow_none=True, metadata={"description": "Grant end; default: start + duration"})
 
     @ma.validates_schema
     def _consistent(self, data, **kwargs):
@@ -242,10 +251,14 @@ class ApprovalCreateSchema(InputSchema):
 
 
 class PromotionCreateSchema(InputSchema):
-    amount = Amount(required=True, metadata={"description": "USD; at most the proposal's requested amount"})
+    amount = Amount(
+        currency=FUND_CURRENCY,
+        required=True,
+        metadata={"description": "USD; at most the proposal's requested amount"},
+    )
     reason = Text(max_length=4000, multiline=True, allow_none=True)
-    starts_on = fields.Date(allow_none=True)
-    ends_on = fields.Date(allow_none=True)
+    starts_on = Day(allow_none=True)
+    ends_on = Day(allow_none=True)
 
     @ma.validates_schema
     def _ordered(self, data, **kwargs):
@@ -264,9 +277,9 @@ class AwardedGrantSchema(ma.Schema):
     approval_id = fields.Integer()
     currency = fields.String()
     amount = MoneyOut("amount_minor")
-    approved_on = fields.Date()
-    starts_on = fields.Date()
-    ends_on = fields.Date()
+    approved_on = Day()
+    starts_on = Day()
+    ends_on = Day()
     country_code = fields.String()
     status = fields.String()
 

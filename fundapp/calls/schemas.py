@@ -3,7 +3,20 @@
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from ..schemas_base import Amount, Id, InputSchema, MoneyOut, PageQuery, QueryId, Text, sort_field
+from ..money import FUND_CURRENCY
+from ..schemas_base import (
+    Amount,
+    Day,
+    Id,
+    InputSchema,
+    Matches,
+    Moment,
+    MoneyOut,
+    PageQuery,
+    QueryId,
+    Text,
+    sort_field,
+)
 from .models import DEFAULT_CRITERIA, CallStatus
 
 
@@ -12,19 +25,19 @@ class CallCreateSchema(InputSchema):
     cycle_label = Text(required=True, max_length=10, metadata={"example": "10.2"})
     cycle_number = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=1000))
     title = Text(required=True, max_length=300)
-    launched_on = fields.Date(allow_none=True)
-    deadline = fields.AwareDateTime(allow_none=True, metadata={"example": "2017-03-31T23:59:00Z"})
+    launched_on = Day(allow_none=True)
+    deadline = Moment(allow_none=True, metadata={"example": "2017-03-31T23:59:00Z"})
     priorities = fields.List(Text(max_length=300), load_default=list, validate=validate.Length(max=20))
     eligibility_criteria = fields.List(
-        fields.String(validate=[validate.Length(min=1, max=40), validate.Regexp(r"^[a-z][a-z0-9_]*$")]),
+        fields.String(validate=[validate.Length(min=1, max=40), Matches(r"^[a-z][a-z0-9_]*$")]),
         load_default=lambda: list(DEFAULT_CRITERIA),
         validate=validate.Length(min=1, max=30),
     )
-    budget = Amount(allow_none=True)
-    grant_floor = Amount(required=True)
-    grant_ceiling = Amount(required=True)
+    budget = Amount(currency=FUND_CURRENCY, allow_none=True)
+    grant_floor = Amount(currency=FUND_CURRENCY, required=True)
+    grant_ceiling = Amount(currency=FUND_CURRENCY, required=True)
     max_duration_months = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=120))
-    reserve_expires_on = fields.Date(allow_none=True)
+    reserve_expires_on = Day(allow_none=True)
 
     @ma.validates_schema
     def _floor_below_ceiling(self, data, **kwargs):

@@ -18,6 +18,8 @@ from ..schemas_base import (
     Amount,
     CountryCode,
     CurrencyCode,
+    Day,
+    Flag,
     Id,
     InputSchema,
     MoneyOut,
@@ -30,7 +32,9 @@ from .models import ContributionStatus, DonorKind, ReceiptStatus
 
 MONEY_PATTERN = r"^(0|[1-9][0-9]{0,14})(\.[0-9]{1,12})?$"
 _MONEY_RE = re.compile(MONEY_PATTERN)
-RATE_PATTERN = r"^[0-9]{1,9}(\.[0-9]{1,12})?$"
+RATE_PATTERN = r"^([1-9][0-9]{0,8}(\.[0-9]{1,12})?|0\.[0-9]{1,12})$"
+#: As MONEY_PATTERN, but what the document promises: greater than zero.
+NON_ZERO_MONEY_PATTERN = r"^([1-9][0-9]{0,14}(\.[0-9]{1,12})?|0\.[0-9]{1,12})$"
 REFERENCE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._/-]*$"
 
 
@@ -43,7 +47,7 @@ class MoneyAmount(Amount):
 
     def __init__(self, **kwargs: Any) -> None:
         metadata = {
-            "pattern": MONEY_PATTERN,
+            "pattern": NON_ZERO_MONEY_PATTERN,
             "description": "Decimal amount as a string, in major units, with at most the currency's "
             "decimals (USD 2, JPY 0, KWD 3); greater than zero",
             **kwargs.pop("metadata", {}),
@@ -109,7 +113,7 @@ class DonorCreateSchema(InputSchema):
     name = Text(required=True, max_length=300)
     kind = fields.Enum(DonorKind, by_value=True, required=True)
     country_code = CountryCode(allow_none=True)
-    anonymous = fields.Boolean(load_default=False)
+    anonymous = Flag(load_default=False)
     contact_email = fields.Email(allow_none=True, validate=validate.Length(max=254))
     internal_note = Text(max_length=4000, multiline=True, allow_none=True)
 
@@ -154,8 +158,8 @@ class CampaignCreateSchema(InputSchema):
     fund_id = Id(required=True)
     name = Text(required=True, max_length=200)
     platform = Text(max_length=100, allow_none=True)
-    starts_on = fields.Date(required=True)
-    ends_on = fields.Date(allow_none=True)
+    starts_on = Day(required=True)
+    ends_on = Day(allow_none=True)
     currency = CurrencyCode(load_default=FUND_CURRENCY)
     target = MoneyAmount(allow_none=True)
 
@@ -171,8 +175,8 @@ class CampaignSchema(ma.Schema):
     fund_id = fields.Integer()
     name = fields.String()
     platform = fields.String(allow_none=True)
-    starts_on = fields.Date()
-    ends_on = fields.Date(allow_none=True)
+    starts_on = Day()
+    ends_on = Day(allow_none=True)
     currency = fields.String()
     target = MoneyOut("target_minor", allow_none=True)
     illustrative = fields.Boolean()
@@ -194,7 +198,7 @@ class CampaignQuerySchema(PageQuery):
 
 class ExchangeRateCreateSchema(InputSchema):
     currency = CurrencyCode(required=True)
-    rate_date = fields.Date(required=True)
+    rate_date = Day(required=True)
     usd_per_unit = Rate(required=True)
     source = Text(max_length=200, allow_none=True)
 
@@ -202,7 +206,7 @@ class ExchangeRateCreateSchema(InputSchema):
 class ExchangeRateSchema(ma.Schema):
     id = fields.Integer()
     currency = fields.String()
-    rate_date = fields.Date()
+    rate_date = Day()
     usd_per_unit = Rate()
     source = fields.String(allow_none=True)
     created_at = fields.AwareDateTime()
@@ -210,8 +214,8 @@ class ExchangeRateSchema(ma.Schema):
 
 class ExchangeRateQuerySchema(PageQuery):
     currency = CurrencyCode()
-    from_date = fields.Date(data_key="from", metadata={"description": "Rates dated on or after"})
-    to_date = fields.Date(data_key="to", metadata={"description": "Rates dated on or before"})
+    from_date = Day(data_key="from", metadata={"description": "Rates dated on or after"})
+    to_date = Day(data_key="to", metadata={"description": "Rates dated on or before"})
     sort = sort_field(["rate_date", "currency"], "-rate_date")
 
 
@@ -226,7 +230,7 @@ class ContributionCreateSchema(InputSchema):
         validate=[validate.Length(min=1, max=64), validate.Regexp(REFERENCE_PATTERN)],
         metadata={"description": "Unique; generated when absent", "example": "AT-2015-01"},
     )
-    pledged_on = fields.Date(required=True)
+    pledged_on = Day(required=True)
     currency = CurrencyCode(required=True)
     amount = MoneyAmount(required=True)
     earmarking = Text(max_length=300, allow_none=True)
@@ -242,7 +246,7 @@ class ContributionUpdateSchema(InputSchema):
 
 
 class ReceiptCreateSchema(InputSchema):
-    received_on = fields.Date(required=True)
+    received_on = Day(required=True)
     amount = MoneyAmount(required=True, metadata={"description": "In the pledge's currency"})
     usd_rate = Rate(
         allow_none=True,
@@ -251,9 +255,7 @@ class ReceiptCreateSchema(InputSchema):
             "before received_on (at most 31 days before) is used"
         },
     )
-    rate_date = fields.Date(
-        allow_none=True, metadata={"description": "Date of usd_rate (default received_on)"}
-    )
+    rate_date = Day(allow_none=True, metadata={"description": "Date of usd_rate (default received_on)"})
 
 
 def _recorded(contribution: Any) -> list[Any]:
@@ -264,12 +266,12 @@ class ReceiptSchema(ma.Schema):
     id = fields.Integer()
     contribution_id = fields.Integer()
     fund_id = fields.Integer()
-    received_on = fields.Date()
+    received_on = Day()
     currency = fields.String()
     amount = MoneyOut("amount_minor")
     usd_amount = UsdOut("usd_minor")
     usd_rate = Rate()
-    rate_date = fields.Date()
+    rate_date = Day()
     status = fields.Enum(ReceiptStatus, by_value=True)
     reversal_reason = fields.String(allow_none=True)
     reversed_at = fields.AwareDateTime(allow_none=True)
@@ -293,7 +295,7 @@ class ContributionSchema(ma.Schema):
     donor_id = fields.Integer()
     campaign_id = fields.Integer(allow_none=True)
     reference = fields.String()
-    pledged_on = fields.Date()
+    pledged_on = Day()
     currency = fields.String()
     amount = MoneyOut("pledged_minor")
     received = fields.Function(

@@ -1,13 +1,14 @@
 """Open data (360Giving, IATI) and spreadsheets (CSV)."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import simplejson
-from flask import Response, current_app, g, stream_with_context
+from flask import Response, current_app, g
+from sqlalchemy.orm import Session
 
 from ..auth.models import Role
 from ..auth.policy import PUBLIC
-from ..db import get_session
+from ..db import get_session, stream_from_session
 from ..routing import Blueprint
 from . import services
 from .publisher import Publisher
@@ -29,17 +30,19 @@ blp = Blueprint(
 CSV_READERS = (Role.ADMIN, Role.STAFF, Role.APPROVER)
 
 
-def _streamed(chunks: Iterator[str] | Iterator[bytes], mimetype: str, filename: str) -> Response:
-    """A streamed body: chunks leave as the database yields rows (the request stays open meanwhile)."""
+def _streamed(
+    produce: Callable[[Session], Iterator[str] | Iterator[bytes]], mimetype: str, filename: str
+) -> Response:
+    """A streamed body: chunks leave as the database yields rows (the session stays open meanwhile)."""
     return Response(
-        stream_with_context(chunks),
+        stream_from_session(produce),
         mimetype=mimetype,
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
 
 
-def _csv(chunks: Iterator[str], filename: str) -> Response:
-    return _streamed(chunks, "text/csv", filename)
+def _csv(produce: Callable[[Session], Iterator[str]], filename: str) -> Response:
+    return _streamed(produce, "text/csv", filename)
 
 
 @blp.route("/360giving.json")
@@ -65,8 +68,12 @@ def iati(query):
     Each fund is a parent activity holding donors' pledges and receipts; each grant a child
     activity holding its commitment and paid tranches.
     """
-    chunks = services.iati_activities(get_session(), Publisher.from_config(current_app.config), query)
-    return _streamed(chunks, "application/xml", "iati-activities.xml")
+    publisher = Publisher.from_config(current_app.config)
+    return _streamed(
+        lambda session: services.iati_activities(session, publisher, query),
+        "application/xml",
+        "iati-activities.xml",
+    )
 
 
 @blp.route("/proposals.csv")
@@ -75,7 +82,7 @@ def iati(query):
 @blp.response(200, CSV_BODY, content_type="text/csv")
 def proposals_csv(query):
     """Proposals as CSV (streamed), with the filters of the proposal list"""
-    return _csv(services.proposals_csv(get_session(), query), "proposals.csv")
+    return _csv(lambda session: services.proposals_csv(session, query), "proposals.csv")
 
 
 @blp.route("/grants.csv")
@@ -84,7 +91,7 @@ def proposals_csv(query):
 @blp.response(200, CSV_BODY, content_type="text/csv")
 def grants_csv(query):
     """Grants as CSV (streamed), with what has been paid on each"""
-    return _csv(services.grants_csv(get_session(), query), "grants.csv")
+    return _csv(lambda session: services.grants_csv(session, query), "grants.csv")
 
 
 @blp.route("/disbursements.csv")
@@ -93,7 +100,7 @@ def grants_csv(query):
 @blp.response(200, CSV_BODY, content_type="text/csv")
 def disbursements_csv(query):
     """Disbursements (tranches) as CSV (streamed)"""
-    return _csv(services.disbursements_csv(get_session(), query), "disbursements.csv")
+    return _csv(lambda session: services.disbursements_csv(session, query), "disbursements.csv")
 
 
 @blp.route("/contributions.csv")
@@ -102,7 +109,7 @@ def disbursements_csv(query):
 @blp.response(200, CSV_BODY, content_type="text/csv")
 def contributions_csv(query):
     """Contributions (pledges) as CSV (streamed), with what has been received on each"""
-    return _csv(services.contributions_csv(get_session(), query), "contributions.csv")
+    return _csv(lambda session: services.contributions_csv(session, query), "contributions.csv")
 
 
 @blp.route("/totals.csv")
@@ -111,4 +118,4 @@ def contributions_csv(query):
 @blp.response(200, CSV_BODY, content_type="text/csv")
 def totals_csv(query):
     """Totals received as CSV: the lines of GET /contributions/totals, then a total row"""
-    return _csv(services.totals_csv(get_session(), g.user, query), "totals.csv")
+    return _csv(lambda session: services.totals_csv(session, g.user, query), "totals.csv")

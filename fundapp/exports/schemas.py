@@ -14,14 +14,14 @@ from marshmallow import fields
 from ..contributions.models import ContributionStatus, DonorKind
 from ..grants.models import DisbursementStatus, GrantStatus
 from ..proposals.models import ProposalStatus
-from ..schemas_base import CountryCode, CurrencyCode, InputSchema
+from ..schemas_base import CountryCode, CurrencyCode, Day, InputSchema
 from ..totals.schemas import QueryId, TotalsQuerySchema
 
 
 def _range(label: str) -> tuple[fields.Date, fields.Date]:
     return (
-        fields.Date(metadata={"description": f"{label} on or after this day"}),
-        fields.Date(metadata={"description": f"{label} on or before this day"}),
+        Day(metadata={"description": f"{label} on or after this day"}),
+        Day(metadata={"description": f"{label} on or before this day"}),
     )
 
 

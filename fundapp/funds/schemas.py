@@ -3,7 +3,7 @@
 import marshmallow as ma
 from marshmallow import fields
 
-from ..schemas_base import InputSchema, MoneyOut, PageQuery, sort_field
+from ..schemas_base import Day, InputSchema, MoneyOut, PageQuery, sort_field
 
 
 class FundSchema(ma.Schema):
@@ -13,7 +13,7 @@ class FundSchema(ma.Schema):
     name_fr = fields.String()
     short_name = fields.String()
     administrator = fields.String()
-    established_on = fields.Date()
+    established_on = Day()
     currency = fields.String()
     illustrative = fields.Boolean()
     source = fields.String(allow_none=True)
@@ -27,9 +27,7 @@ class FundQuerySchema(PageQuery):
 
 
 class PositionQuerySchema(InputSchema):
-    as_of = fields.Date(
-        metadata={"description": "The date of the position (YYYY-MM-DD); today (UTC) by default"}
-    )
+    as_of = Day(metadata={"description": "The date of the position (YYYY-MM-DD); today (UTC) by default"})
 
 
 class PledgeCurrencySchema(ma.Schema):
@@ -39,14 +37,14 @@ class PledgeCurrencySchema(ma.Schema):
     outstanding = MoneyOut("outstanding_minor")
     outstanding_usd = MoneyOut("outstanding_usd_minor", "fund_currency", allow_none=True)
     usd_per_unit = fields.Decimal(as_string=True, allow_none=True)
-    rate_date = fields.Date(allow_none=True)
+    rate_date = Day(allow_none=True)
 
 
 class PositionSchema(ma.Schema):
     """Sources and uses of the fund in USD, as of a date."""
 
     fund_id = fields.Integer()
-    as_of = fields.Date()
+    as_of = Day()
     currency = fields.String(metadata={"example": "USD"})
     pledged = MoneyOut("pledged_minor", metadata={"description": "Pledges not cancelled, in USD"})
     received = MoneyOut("received_minor", metadata={"description": "Receipts not reversed"})

@@ -7,6 +7,7 @@ from ..proposals.models import ASSISTANCE_KINDS
 from ..schemas_base import (
     Amount,
     CountryCode,
+    Day,
     InputSchema,
     MoneyOut,
     PageQuery,
@@ -32,17 +33,17 @@ class ConditionCreateSchema(InputSchema):
 
 
 class ConditionMetSchema(InputSchema):
-    met_on = fields.Date(required=True)
+    met_on = Day(required=True)
     note = Text(max_length=2000, multiline=True, allow_none=True)
 
 
 class DisbursementCreateSchema(InputSchema):
-    planned_on = fields.Date(required=True)
+    planned_on = Day(required=True)
     amount = Amount(required=True, metadata={"example": "20000.00"})
 
 
 class PaymentSchema(InputSchema):
-    paid_on = fields.Date(required=True)
+    paid_on = Day(required=True)
     amount = Amount(
         required=True, metadata={"description": "Amount paid, in USD; at most the tranche's planned amount"}
     )
@@ -51,7 +52,7 @@ class PaymentSchema(InputSchema):
 class ReportCreateSchema(InputSchema):
     kind = fields.Enum(ReportKind, by_value=True, required=True)
     nature = fields.Enum(ReportNature, by_value=True, required=True)
-    due_on = fields.Date(required=True)
+    due_on = Day(required=True)
 
 
 class BeneficiaryCountSchema(InputSchema):
@@ -62,7 +63,7 @@ class BeneficiaryCountSchema(InputSchema):
 
 
 class ReportReceiptSchema(InputSchema):
-    received_on = fields.Date(required=True)
+    received_on = Day(required=True)
     beneficiaries = fields.List(
         fields.Nested(BeneficiaryCountSchema),
         load_default=list,
@@ -116,9 +117,9 @@ class GrantSchema(ma.Schema):
     currency = fields.String()
     amount = MoneyOut("amount_minor")
     disbursed = MoneyOut("disbursed_minor", metadata={"description": "Sum of the tranches paid"})
-    approved_on = fields.Date()
-    starts_on = fields.Date()
-    ends_on = fields.Date()
+    approved_on = Day()
+    starts_on = Day()
+    ends_on = Day()
     status = fields.Enum(GrantStatus, by_value=True)
     status_reason = fields.String(allow_none=True)
     illustrative = fields.Boolean()
@@ -133,7 +134,7 @@ class ConditionSchema(ma.Schema):
     grant_id = fields.Integer()
     description = fields.String()
     met = fields.Function(lambda condition: condition.met_on is not None, metadata={"type": "boolean"})
-    met_on = fields.Date(allow_none=True)
+    met_on = Day(allow_none=True)
     note = fields.String(allow_none=True)
     created_at = fields.AwareDateTime()
     updated_at = fields.AwareDateTime()
@@ -144,10 +145,10 @@ class DisbursementSchema(ma.Schema):
     grant_id = fields.Integer()
     tranche = fields.Integer()
     currency = fields.String()
-    planned_on = fields.Date()
+    planned_on = Day()
     amount = MoneyOut("amount_minor", metadata={"description": "Planned amount"})
     status = fields.Enum(DisbursementStatus, by_value=True)
-    paid_on = fields.Date(allow_none=True)
+    paid_on = Day(allow_none=True)
     paid = MoneyOut("paid_minor", allow_none=True)
     cancellation_reason = fields.String(allow_none=True)
     version = fields.Integer()
@@ -167,8 +168,8 @@ class GrantReportSchema(ma.Schema):
     grant_id = fields.Integer()
     kind = fields.Enum(ReportKind, by_value=True)
     nature = fields.Enum(ReportNature, by_value=True)
-    due_on = fields.Date()
-    received_on = fields.Date(allow_none=True)
+    due_on = Day()
+    received_on = Day(allow_none=True)
     status = fields.Enum(ReportStatus, by_value=True)
     overdue = fields.Function(
         is_overdue,

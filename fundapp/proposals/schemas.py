@@ -7,11 +7,14 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from ..calls.models import CallStatus
+from ..money import FUND_CURRENCY
 from ..schemas_base import (
     Amount,
     CountryCode,
+    Flag,
     Id,
     InputSchema,
+    Matches,
     MoneyOut,
     PageQuery,
     QueryId,
@@ -23,9 +26,7 @@ from .models import ASSISTANCE_KINDS, TARGET_GROUPS, Facet, ProposalStatus
 #: The languages a proposal may be written in: the six official languages of the United Nations.
 LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
 MAX_COUNTRIES = 30
-CRITERION = validate.Regexp(
-    r"^[a-z][a-z0-9_]*$", error="must be a criterion name such as 'complete_application'"
-)
+CRITERION = Matches(r"^[a-z][a-z0-9_]*$", error="must be a criterion name such as 'complete_application'")
 
 
 def no_repeats(values: Sequence[str]) -> None:
@@ -50,7 +51,9 @@ class ProposalCreateSchema(InputSchema):
     organisation_id = Id(required=True)
     title = Text(required=True, max_length=300)
     summary = Text(required=True, max_length=5000, multiline=True)
-    requested_amount = Amount(required=True, metadata={"description": "In the call's currency (USD)"})
+    requested_amount = Amount(
+        currency=FUND_CURRENCY, required=True, metadata={"description": "In the call's currency (USD)"}
+    )
     duration_months = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=120))
     countries = fields.List(
         CountryCode(),
@@ -80,7 +83,7 @@ class WithdrawalSchema(InputSchema):
 
 class CheckInSchema(InputSchema):
     criterion = fields.String(required=True, validate=[validate.Length(min=1, max=40), CRITERION])
-    passed = fields.Boolean(required=True, truthy={True}, falsy={False})
+    passed = Flag(required=True)
     note = Text(max_length=2000, multiline=True, allow_none=True)
 
     @ma.validates_schema

@@ -3,7 +3,7 @@
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from ..schemas_base import InputSchema
+from ..schemas_base import Day, InputSchema
 from .wording import LANGUAGES
 
 
@@ -16,7 +16,7 @@ class DocumentQuerySchema(InputSchema):
 
 
 class StatusQuerySchema(DocumentQuerySchema):
-    as_of = fields.Date(
+    as_of = Day(
         metadata={"description": "The date the status is given for (default: today)", "example": "2019-03-31"}
     )
 

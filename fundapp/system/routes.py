@@ -1,9 +1,8 @@
 """Service status."""
 
-from flask_smorest import Blueprint
-
-from ..auth.policy import PUBLIC, allow
+from ..auth.policy import PUBLIC
 from ..db import get_session
+from ..routing import Blueprint
 from . import services
 from .schemas import HealthSchema, LivenessSchema
 
@@ -11,7 +10,7 @@ blp = Blueprint("system", __name__, url_prefix="", description="Service status")
 
 
 @blp.route("/health")
-@allow(PUBLIC)
+@blp.allow(PUBLIC)
 @blp.response(200, HealthSchema)
 def health():
     """Database reachable, migration revision and record counts."""
@@ -19,7 +18,7 @@ def health():
 
 
 @blp.route("/health/live")
-@allow(PUBLIC)
+@blp.allow(PUBLIC)
 @blp.response(200, LivenessSchema)
 def liveness():
     """The process answers (no database touched): for load balancers and as a benchmark's floor."""

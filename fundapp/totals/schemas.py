@@ -9,13 +9,13 @@ from marshmallow import fields, validate
 from webargs.fields import DelimitedList
 
 from ..contributions.models import DonorKind
-from ..schemas_base import InputSchema, QueryId
+from ..schemas_base import MONEY_OUT_PATTERN, Day, InputSchema, QueryId
 
 #: The keys the totals can be grouped by, in the order their columns appear.
 GROUP_KEYS = ("year", "donor_kind", "donor", "currency", "campaign")
 
 
-_MONEY = {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]{1,3})?$", "example": "25000.00"}
+_MONEY = {"type": "string", "pattern": MONEY_OUT_PATTERN, "example": "25000.00"}
 
 
 def _money(description: str, **kwargs: Any) -> fields.String:
@@ -25,8 +25,8 @@ def _money(description: str, **kwargs: Any) -> fields.String:
 class PeriodQuery(InputSchema):
     """``from`` and ``to`` (inclusive dates); ``to`` may not precede ``from``."""
 
-    date_from = fields.Date(data_key="from", metadata={"description": "First day of the period (inclusive)"})
-    date_to = fields.Date(data_key="to", metadata={"description": "Last day of the period (inclusive)"})
+    date_from = Day(data_key="from", metadata={"description": "First day of the period (inclusive)"})
+    date_to = Day(data_key="to", metadata={"description": "Last day of the period (inclusive)"})
 
     @ma.validates_schema
     def _ordered(self, data: dict[str, Any], **kwargs: Any) -> None:
@@ -43,9 +43,10 @@ class TotalsQuerySchema(PeriodQuery):
         metadata={
             "description": "Comma-separated keys to group by, any of: " + ", ".join(GROUP_KEYS),
             "example": ["year", "donor_kind"],
+            "uniqueItems": True,
         },
     )
-    as_of = fields.Date(
+    as_of = Day(
         metadata={
             "description": "The books as they stood at the end of this day: receipts received by then "
             "and not reversed by then"
@@ -101,16 +102,16 @@ class TotalsSchema(ma.Schema):
     )
     group_by = fields.List(fields.String())
     fund_id = fields.Integer(allow_none=True)
-    date_from = fields.Date(data_key="from", allow_none=True)
-    date_to = fields.Date(data_key="to", allow_none=True)
-    as_of = fields.Date(allow_none=True)
+    date_from = Day(data_key="from", allow_none=True)
+    date_to = Day(data_key="to", allow_none=True)
+    as_of = Day(allow_none=True)
     lines = fields.List(fields.Nested(TotalsLineSchema))
     total = fields.Nested(TotalsSumSchema, metadata={"description": "Fund-wide, under the same filters"})
 
 
 class PublicTotalsQuerySchema(InputSchema):
     fund_id = QueryId()
-    as_of = fields.Date()
+    as_of = Day()
 
 
 class PublicYearSchema(ma.Schema):
@@ -133,7 +134,7 @@ class PublicKindSchema(ma.Schema):
 class PublicTotalsSchema(ma.Schema):
     currency = fields.String()
     fund_id = fields.Integer(allow_none=True)
-    as_of = fields.Date(allow_none=True)
+    as_of = Day(allow_none=True)
     usd = _money("Received, in USD")
     donors = fields.Integer()
     by_year = fields.List(fields.Nested(PublicYearSchema))
@@ -163,7 +164,7 @@ class RunningSchema(ma.Schema):
 
 
 class StatementEntrySchema(ma.Schema):
-    date = fields.Date()
+    date = Day()
     type = fields.String(metadata={"enum": ["pledge", "receipt"]})
     contribution_id = fields.Integer()
     contribution_reference = fields.String()
@@ -201,8 +202,8 @@ class StatementDonorSchema(ma.Schema):
 
 class StatementSchema(ma.Schema):
     donor = fields.Nested(StatementDonorSchema)
-    date_from = fields.Date(data_key="from", allow_none=True)
-    date_to = fields.Date(data_key="to", allow_none=True)
+    date_from = Day(data_key="from", allow_none=True)
+    date_to = Day(data_key="to", allow_none=True)
     opening = fields.Nested(BalanceSchema, metadata={"description": "Before the period"})
     entries = fields.List(fields.Nested(StatementEntrySchema))
     closing = fields.Nested(BalanceSchema, metadata={"description": "At the end of the period"})

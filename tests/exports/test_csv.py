@@ -252,3 +252,38 @@ def test_the_export_query_reads_through_a_server_side_cursor_on_postgresql(clien
     assert chunk == services.CHUNK_ROWS
     if engine.dialect.name == "postgresql":
         assert cursor == "ServerCursor"
+
+
+@pytest.mark.parametrize("name", EXPORTS)
+def test_a_csv_response_never_read_nor_closed_disturbs_no_later_request(app, client, auth, monkeypatch, name):
+    """The stream holds no Flask context: collecting it during another request pops nothing of it."""
+    import gc
+    import sys
+
+    unraisable = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    response = client.get(f"{BASE}/{name}.csv", headers=auth("staff"))
+    assert response.status_code == 200
+    with app.test_request_context("/api/v1/me"):
+        del response
+        gc.collect()
+    assert unraisable == []
+    assert client.get("/api/v1/me", headers=auth("staff")).status_code == 200
+
+
+@pytest.mark.parametrize("read", [True, False])
+def test_the_session_a_csv_streams_from_closes_when_the_stream_ends_or_is_closed(
+    client, auth, monkeypatch, read
+):
+    from sqlalchemy.orm import Session
+
+    closed = []
+    original = Session.close
+    monkeypatch.setattr(Session, "close", lambda self: (closed.append(self), original(self))[1])
+    response = get_csv(client, auth, "proposals")
+    streaming = len(closed)
+    if read:
+        response.get_data()  # a test client reads without closing
+    else:
+        response.close()  # a server may close a stream its client left
+    assert len(closed) == streaming + 1
