@@ -8,6 +8,7 @@ served by the same server in the same run.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import shutil
@@ -145,6 +146,10 @@ def run_python_loop(
 def throughput(db: BenchDatabase, list_path: str, trivial_path: str, seconds: int) -> list[Result]:
     """Requests per second of ``list_path`` against ``trivial_path`` on the same gunicorn."""
     headers = {"Authorization": f"Bearer {db.token}"}
+    if importlib.util.find_spec("gunicorn") is None:
+        name = f"GET {list_path} under gunicorn"
+        note = "not available: gunicorn is not installed (pip install -e '.[serve]')"
+        return [Result(db.engine_name, db.size, "Throughput", "throughput.list", name, None, note=note)]
     use_wrk = shutil.which("wrk") is not None
     with gunicorn(db, trivial_path) as base:
         for path in (list_path, trivial_path):  # warm both workers

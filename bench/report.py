@@ -78,6 +78,12 @@ def _figure(value: float | None, unit: str) -> str:
     return f"{value:,.0f} {unit}"
 
 
+def _ratio(r: Result) -> str:
+    if r.ratio is None:
+        return ""
+    return f"{r.ratio:.0%}" if r.min_ratio is not None else f"{r.ratio:.2f}×"
+
+
 def _verdict(met: bool | None) -> str:
     return {True: "met", False: "**missed**", None: "–"}[met]
 
@@ -115,12 +121,7 @@ def summary(results: Sequence[Result]) -> list[tuple[str, str, str]]:
         missed = [r for r in judged if not r.met]
         if not judged:
             return (label, "not measured", "")
-        where = "; ".join(
-            f"{r.db} {r.size:,}: {r.key} {r.ratio:.1f}×"
-            if r.ratio is not None
-            else f"{r.db} {r.size:,}: {r.key}"
-            for r in missed
-        )
+        where = "; ".join(f"{r.db} {r.size:,}: {r.key} {_ratio(r)}".rstrip() for r in missed)
         verdict = "met" if not missed else f"**missed** {len(missed)} of {len(judged)}"
         return (label, verdict, where)
 
@@ -197,7 +198,7 @@ def write_markdown(
             for section in SECTIONS:
                 for r in (r for r in at if r.section == section):
                     floor = f"{_figure(r.floor, r.unit)} ({r.floor_name})" if r.floor is not None else "–"
-                    ratio = f"{r.ratio:.2f}×" if r.ratio is not None else "–"
+                    ratio = _ratio(r) or "–"
                     queries = r.queries if r.queries is not None else "–"
                     lines.append(
                         f"| {_cell(r.name)} | {_figure(r.value, r.unit)} | {_cell(floor)} | {ratio} | "

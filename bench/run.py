@@ -144,7 +144,13 @@ def run_benchmark(
     json_path.write_text(
         json.dumps({"postgresql": postgresql_version, "results": [r.as_dict() for r in results]}, indent=1)
     )
-    write_markdown(results, out, command=command, postgresql=postgresql_version)
+    notes = []
+    if merge and any((r.db, r.size) not in {(d, z) for d in databases for z in sizes} for r in results):
+        notes.append(
+            "Sections of other (database, size) pairs were kept from earlier runs (`--merge`): "
+            "each section says when it was measured."
+        )
+    write_markdown(results, out, command=command, postgresql=postgresql_version, notes=notes)
     return results
 
 
