@@ -36,7 +36,12 @@ class PledgeCurrencySchema(ma.Schema):
     currency = fields.String()
     outstanding = MoneyOut("outstanding_minor")
     outstanding_usd = MoneyOut("outstanding_usd_minor", "fund_currency", allow_none=True)
-    usd_per_unit = fields.Decimal(as_string=True, allow_none=True)
+    usd_per_unit = fields.Decimal(
+        as_string=True,
+        allow_none=True,
+        # apispec documents a Decimal as a number; this one is served as a string, as all money is
+        metadata={"type": "string", "pattern": r"^[0-9]+(\.[0-9]+)?$", "example": "1.0842"},
+    )
     rate_date = Day(allow_none=True)
 
 
