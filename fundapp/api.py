@@ -34,6 +34,7 @@ class ProblemSchema(ma.Schema):
     currency = ma.fields.String()
     existing_id = ma.fields.Integer()
     excess = ma.fields.String(metadata={"description": "How far a tranche would exceed its grant"})
+    remaining = ma.fields.String(metadata={"description": "What is left of a pledge to receive"})
     missing = ma.fields.List(ma.fields.String(), metadata={"description": "What a closure still needs"})
     unmet_conditions = ma.fields.List(
         ma.fields.Dict(keys=ma.fields.String()), metadata={"description": "Conditions before release not met"}
