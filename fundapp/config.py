@@ -60,7 +60,6 @@ def default_config(instance_path: str) -> dict[str, Any]:
         "IMPORT_MAX_UNPACKED_BYTES": 64 * 1024 * 1024,
         # PDF
         "PDF_CACHE_DIR": str(Path(instance_path) / "pdf-cache"),
-        "PDF_FONT_FAMILY": "DejaVu Sans",
         "PDF_CACHE_MAX_FILES": 500,
         "PDF_RENDER_TIMEOUT": 60,  # seconds; the worker is killed and replaced beyond it (503)
         "PDF_RENDER_PROCESSES": 1,  # renders at once per app process (each in its own worker)
