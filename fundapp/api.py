@@ -10,16 +10,17 @@ from flask_smorest import Api as SmorestApi
 from flask_smorest.utils import prepare_response
 from werkzeug.exceptions import HTTPException
 
+from .dumping import OutputSchema
 from .errors import PROBLEM_TYPE, http_exception_to_problem
 
 
-class ProblemFieldSchema(ma.Schema):
+class ProblemFieldSchema(OutputSchema):
     field = ma.fields.String(required=True)
     location = ma.fields.String()
     reason = ma.fields.String(required=True)
 
 
-class ProblemSchema(ma.Schema):
+class ProblemSchema(OutputSchema):
     """RFC 9457 problem details, with field errors for validation failures."""
 
     type = ma.fields.String()

@@ -14,6 +14,7 @@ from babel import Locale
 from marshmallow import fields, validate
 from marshmallow.utils import get_value
 
+from .dumping import OutputSchema
 from .money import MAX_MAJOR_DIGITS, exponent, format_minor, known_currencies
 from .pagination import Cursor, decode_cursor
 
@@ -347,7 +348,7 @@ def page_of(item_schema: type[ma.Schema]) -> type[ma.Schema]:
         name = item_schema.__name__.removesuffix("Schema") + "PageSchema"
         _envelopes[item_schema] = type(
             name,
-            (ma.Schema,),
+            (OutputSchema,),
             {
                 "items": fields.List(fields.Nested(item_schema), required=True),
                 "total": fields.Integer(

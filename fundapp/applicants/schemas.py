@@ -5,6 +5,7 @@ import datetime as dt
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from ..dumping import OutputSchema
 from ..schemas_base import CountryCode, InputSchema, Matches, PageQuery, Text, sort_field
 
 #: Registration numbers and UN Partner Portal ids: letters, digits and the usual separators.
@@ -44,7 +45,7 @@ class OrganisationUpdateSchema(OrganisationCreateSchema):
     """The fields of an organisation that may change (use with ``partial=True``)."""
 
 
-class OrganisationSchema(ma.Schema):
+class OrganisationSchema(OutputSchema):
     id = fields.Integer()
     name = fields.String()
     acronym = fields.String(allow_none=True)

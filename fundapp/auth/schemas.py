@@ -3,6 +3,7 @@
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from ..dumping import OutputSchema
 from ..schemas_base import Id, InputSchema, Moment, PageQuery, QueryFlag, QueryId, Text, sort_field
 from .models import Role
 from .services import token_status
@@ -28,7 +29,7 @@ class UserCreateSchema(InputSchema):
     )
 
 
-class UserSchema(ma.Schema):
+class UserSchema(OutputSchema):
     id = fields.Integer()
     email = fields.String()
     name = fields.String()
@@ -41,7 +42,7 @@ class UserSchema(ma.Schema):
     updated_at = fields.AwareDateTime()
 
 
-class MeSchema(ma.Schema):
+class MeSchema(OutputSchema):
     id = fields.Integer()
     email = fields.String()
     name = fields.String()
@@ -65,7 +66,7 @@ class TokenCreateSchema(InputSchema):
     )
 
 
-class TokenSchema(ma.Schema):
+class TokenSchema(OutputSchema):
     """A token as listed: never the token itself, only its first characters."""
 
     id = fields.Integer()
@@ -96,7 +97,7 @@ class LoginSchema(InputSchema):
     password = fields.String(required=True, load_only=True, validate=validate.Length(min=1, max=PASSWORD_MAX))
 
 
-class LoginTokenSchema(ma.Schema):
+class LoginTokenSchema(OutputSchema):
     token = fields.String(metadata={"description": "Send as 'Authorization: Bearer <token>'"})
     token_type = fields.String(metadata={"example": "Bearer"})
     token_id = fields.Integer()
@@ -104,7 +105,7 @@ class LoginTokenSchema(ma.Schema):
     user = fields.Nested(MeSchema)
 
 
-class AuditEventSchema(ma.Schema):
+class AuditEventSchema(OutputSchema):
     id = fields.Integer()
     occurred_at = fields.AwareDateTime()
     actor_id = fields.Integer(allow_none=True)

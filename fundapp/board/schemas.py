@@ -3,6 +3,7 @@
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from ..dumping import OutputSchema
 from ..money import FUND_CURRENCY, format_minor
 from ..schemas_base import (
     MONEY_OUT_PATTERN,
@@ -58,7 +59,7 @@ class MemberCreateSchema(InputSchema):
     )
 
 
-class MemberSchema(ma.Schema):
+class MemberSchema(OutputSchema):
     id = fields.Integer()
     term_id = fields.Integer()
     name = fields.String()
@@ -67,7 +68,7 @@ class MemberSchema(ma.Schema):
     gender = fields.String(allow_none=True)
 
 
-class TermSchema(ma.Schema):
+class TermSchema(OutputSchema):
     id = fields.Integer()
     fund_id = fields.Integer()
     label = fields.String()
@@ -102,7 +103,7 @@ class SessionCreateSchema(InputSchema):
     )
 
 
-class RecommendationBriefSchema(ma.Schema):
+class RecommendationBriefSchema(OutputSchema):
     id = fields.Integer()
     proposal_id = fields.Integer()
     decision = fields.Enum(Decision, by_value=True)
@@ -116,7 +117,7 @@ class RecommendationBriefSchema(ma.Schema):
     created_at = fields.AwareDateTime()
 
 
-class SessionSchema(ma.Schema):
+class SessionSchema(OutputSchema):
     id = fields.Integer()
     fund_id = fields.Integer()
     call_id = fields.Integer()
@@ -189,7 +190,7 @@ class SlateSchema(InputSchema):
 # --- recommendations, approval, promotion ------------------------------------------------
 
 
-class ProposalBriefSchema(ma.Schema):
+class ProposalBriefSchema(OutputSchema):
     id = fields.Integer()
     reference = fields.String()
     title = fields.String()
@@ -201,7 +202,7 @@ class ProposalBriefSchema(ma.Schema):
     status = fields.String()
 
 
-class ApprovalSchema(ma.Schema):
+class ApprovalSchema(OutputSchema):
     id = fields.Integer()
     recommendation_id = fields.Integer()
     decision = fields.Enum(ApprovalDecision, by_value=True)
@@ -265,7 +266,7 @@ class PromotionCreateSchema(InputSchema):
         _dates_ordered(data)
 
 
-class AwardedGrantSchema(ma.Schema):
+class AwardedGrantSchema(OutputSchema):
     """The grant an approval or promotion created (the grants API has the full record)."""
 
     id = fields.Integer()
@@ -284,7 +285,7 @@ class AwardedGrantSchema(ma.Schema):
     status = fields.String()
 
 
-class DecisionOutcomeSchema(ma.Schema):
+class DecisionOutcomeSchema(OutputSchema):
     """What a final decision did: the approval, the recommendation's new state, and any grant."""
 
     approval = fields.Nested(ApprovalSchema, required=True)

@@ -3,6 +3,7 @@
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from ..dumping import OutputSchema
 from ..money import FUND_CURRENCY
 from ..schemas_base import (
     Amount,
@@ -53,7 +54,7 @@ class CallUpdateSchema(CallCreateSchema):
         exclude = ("fund_id",)
 
 
-class CallSchema(ma.Schema):
+class CallSchema(OutputSchema):
     id = fields.Integer()
     fund_id = fields.Integer()
     cycle_label = fields.String()

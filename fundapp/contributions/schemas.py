@@ -13,6 +13,7 @@ from typing import Any
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from ..dumping import OutputSchema
 from ..money import FUND_CURRENCY, MAX_MAJOR_DIGITS, MoneyError, format_minor, parse_rate
 from ..schemas_base import (
     Amount,
@@ -122,7 +123,7 @@ class DonorUpdateSchema(DonorCreateSchema):
     """The fields of a donor that may change (use with ``partial=True``)."""
 
 
-class DonorSchema(ma.Schema):
+class DonorSchema(OutputSchema):
     """A donor as its own donor token sees it: no internal note."""
 
     id = fields.Integer()
@@ -170,7 +171,7 @@ class CampaignCreateSchema(InputSchema):
             raise ma.ValidationError("must not be before starts_on", "ends_on")
 
 
-class CampaignSchema(ma.Schema):
+class CampaignSchema(OutputSchema):
     id = fields.Integer()
     fund_id = fields.Integer()
     name = fields.String()
@@ -203,7 +204,7 @@ class ExchangeRateCreateSchema(InputSchema):
     source = Text(max_length=200, allow_none=True)
 
 
-class ExchangeRateSchema(ma.Schema):
+class ExchangeRateSchema(OutputSchema):
     id = fields.Integer()
     currency = fields.String()
     rate_date = Day()
@@ -262,7 +263,7 @@ def _recorded(contribution: Any) -> list[Any]:
     return [r for r in contribution.receipts if r.status == ReceiptStatus.RECORDED]
 
 
-class ReceiptSchema(ma.Schema):
+class ReceiptSchema(OutputSchema):
     id = fields.Integer()
     contribution_id = fields.Integer()
     fund_id = fields.Integer()
@@ -287,7 +288,7 @@ class RecordedReceiptSchema(ReceiptSchema):
     )
 
 
-class ContributionSchema(ma.Schema):
+class ContributionSchema(OutputSchema):
     """A contribution as its donor sees it: no internal note."""
 
     id = fields.Integer()
@@ -360,7 +361,7 @@ class ImportedContributionSchema(ContributionCreateSchema):
     )
 
 
-class ImportResultSchema(ma.Schema):
+class ImportResultSchema(OutputSchema):
     file = fields.String(allow_none=True, metadata={"description": "The uploaded file's name"})
     format = fields.String(metadata={"enum": ["csv", "xlsx"]})
     sha256 = fields.String(metadata={"description": "Digest of the file, as recorded in the audit event"})
@@ -376,7 +377,7 @@ class ImportResultSchema(ma.Schema):
     )
 
 
-class ImportRowErrorSchema(ma.Schema):
+class ImportRowErrorSchema(OutputSchema):
     line = fields.Integer(
         allow_none=True, metadata={"description": "Line of the CSV or row of the worksheet (1: the header)"}
     )
@@ -384,7 +385,7 @@ class ImportRowErrorSchema(ma.Schema):
     reason = fields.String()
 
 
-class ImportProblemSchema(ma.Schema):
+class ImportProblemSchema(OutputSchema):
     """422: the rows that cannot be imported, each with its line; nothing was imported."""
 
     type = fields.String()

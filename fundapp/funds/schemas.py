@@ -1,12 +1,12 @@
 """The fund: output schemas for funds and their position, and the query schemas."""
 
-import marshmallow as ma
 from marshmallow import fields
 
+from ..dumping import OutputSchema
 from ..schemas_base import Day, InputSchema, MoneyOut, PageQuery, sort_field
 
 
-class FundSchema(ma.Schema):
+class FundSchema(OutputSchema):
     id = fields.Integer()
     code = fields.String()
     name_en = fields.String()
@@ -30,7 +30,7 @@ class PositionQuerySchema(InputSchema):
     as_of = Day(metadata={"description": "The date of the position (YYYY-MM-DD); today (UTC) by default"})
 
 
-class PledgeCurrencySchema(ma.Schema):
+class PledgeCurrencySchema(OutputSchema):
     """What is still to come of the pledges in one currency, and the rate that values it in USD."""
 
     currency = fields.String()
@@ -45,7 +45,7 @@ class PledgeCurrencySchema(ma.Schema):
     rate_date = Day(allow_none=True)
 
 
-class PositionSchema(ma.Schema):
+class PositionSchema(OutputSchema):
     """Sources and uses of the fund in USD, as of a date."""
 
     fund_id = fields.Integer()

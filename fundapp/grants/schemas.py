@@ -3,6 +3,7 @@
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from ..dumping import OutputSchema
 from ..proposals.models import ASSISTANCE_KINDS
 from ..schemas_base import (
     Amount,
@@ -94,19 +95,19 @@ class ReturnSchema(InputSchema):
 # --- output ------------------------------------------------------------------------------
 
 
-class OrganisationRefSchema(ma.Schema):
+class OrganisationRefSchema(OutputSchema):
     id = fields.Integer()
     name = fields.String()
     country_code = fields.String()
 
 
-class CallRefSchema(ma.Schema):
+class CallRefSchema(OutputSchema):
     id = fields.Integer()
     cycle_label = fields.String()
     title = fields.String()
 
 
-class GrantSchema(ma.Schema):
+class GrantSchema(OutputSchema):
     id = fields.Integer()
     agreement_number = fields.String()
     fund_id = fields.Integer()
@@ -129,7 +130,7 @@ class GrantSchema(ma.Schema):
     updated_at = fields.AwareDateTime()
 
 
-class ConditionSchema(ma.Schema):
+class ConditionSchema(OutputSchema):
     id = fields.Integer()
     grant_id = fields.Integer()
     description = fields.String()
@@ -140,7 +141,7 @@ class ConditionSchema(ma.Schema):
     updated_at = fields.AwareDateTime()
 
 
-class DisbursementSchema(ma.Schema):
+class DisbursementSchema(OutputSchema):
     id = fields.Integer()
     grant_id = fields.Integer()
     tranche = fields.Integer()
@@ -156,14 +157,14 @@ class DisbursementSchema(ma.Schema):
     updated_at = fields.AwareDateTime()
 
 
-class BeneficiaryCountOutSchema(ma.Schema):
+class BeneficiaryCountOutSchema(OutputSchema):
     sex = fields.Enum(Sex, by_value=True)
     age_group = fields.Enum(AgeGroup, by_value=True)
     assistance = fields.String()
     people = fields.Integer()
 
 
-class GrantReportSchema(ma.Schema):
+class GrantReportSchema(OutputSchema):
     id = fields.Integer()
     grant_id = fields.Integer()
     kind = fields.Enum(ReportKind, by_value=True)

@@ -7,6 +7,7 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from ..calls.models import CallStatus
+from ..dumping import OutputSchema
 from ..money import FUND_CURRENCY
 from ..schemas_base import (
     Amount,
@@ -112,20 +113,20 @@ class FacetCodes(fields.List):
         return sorted(obj.facet_codes(self.facet))
 
 
-class CallBriefSchema(ma.Schema):
+class CallBriefSchema(OutputSchema):
     id = fields.Integer()
     cycle_label = fields.String()
     status = fields.Enum(CallStatus, by_value=True)
 
 
-class OrganisationBriefSchema(ma.Schema):
+class OrganisationBriefSchema(OutputSchema):
     id = fields.Integer()
     name = fields.String()
     acronym = fields.String(allow_none=True)
     country_code = fields.String()
 
 
-class EligibilityCheckSchema(ma.Schema):
+class EligibilityCheckSchema(OutputSchema):
     criterion = fields.String()
     passed = fields.Boolean()
     note = fields.String(allow_none=True)
@@ -133,7 +134,7 @@ class EligibilityCheckSchema(ma.Schema):
     checked_at = fields.AwareDateTime()
 
 
-class ProposalSchema(ma.Schema):
+class ProposalSchema(OutputSchema):
     id = fields.Integer()
     reference = fields.String(metadata={"example": "UNVTF/2/0042"})
     call = fields.Nested(CallBriefSchema)
@@ -175,12 +176,12 @@ class SummaryQuerySchema(InputSchema):
     call_id = QueryId(required=True)
 
 
-class CriterionFailuresSchema(ma.Schema):
+class CriterionFailuresSchema(OutputSchema):
     criterion = fields.String()
     failed = fields.Integer()
 
 
-class EligibilitySummarySchema(ma.Schema):
+class EligibilitySummarySchema(OutputSchema):
     call_id = fields.Integer()
     received = fields.Integer(metadata={"description": "Proposals submitted to the call"})
     screened = fields.Integer(metadata={"description": "Proposals screened against every criterion"})

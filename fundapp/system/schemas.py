@@ -2,8 +2,10 @@
 
 import marshmallow as ma
 
+from ..dumping import OutputSchema
 
-class HealthSchema(ma.Schema):
+
+class HealthSchema(OutputSchema):
     status = ma.fields.String(required=True, metadata={"example": "ok"})
     database = ma.fields.String(required=True, metadata={"description": "sqlite or postgresql"})
     database_reachable = ma.fields.Boolean(required=True)
@@ -11,5 +13,5 @@ class HealthSchema(ma.Schema):
     counts = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Integer())
 
 
-class LivenessSchema(ma.Schema):
+class LivenessSchema(OutputSchema):
     status = ma.fields.String(required=True, metadata={"example": "ok"})

@@ -9,6 +9,7 @@ from marshmallow import fields, validate
 from webargs.fields import DelimitedList
 
 from ..contributions.models import DonorKind
+from ..dumping import OutputSchema
 from ..schemas_base import MONEY_OUT_PATTERN, Day, InputSchema, QueryId
 
 #: The keys the totals can be grouped by, in the order their columns appear.
@@ -60,18 +61,18 @@ class TotalsQuerySchema(PeriodQuery):
             raise ma.ValidationError("a key may appear only once")
 
 
-class DonorRefSchema(ma.Schema):
+class DonorRefSchema(OutputSchema):
     id = fields.Integer()
     name = fields.String()
     anonymous = fields.Boolean()
 
 
-class CampaignRefSchema(ma.Schema):
+class CampaignRefSchema(OutputSchema):
     id = fields.Integer()
     name = fields.String()
 
 
-class TotalsLineSchema(ma.Schema):
+class TotalsLineSchema(OutputSchema):
     """One group; only the keys grouped by are present."""
 
     year = fields.Integer()
@@ -85,13 +86,13 @@ class TotalsLineSchema(ma.Schema):
     donors = fields.Integer()
 
 
-class TotalsSumSchema(ma.Schema):
+class TotalsSumSchema(OutputSchema):
     usd = _money("Received, in USD")
     receipts = fields.Integer()
     donors = fields.Integer(metadata={"description": "Distinct donors"})
 
 
-class TotalsSchema(ma.Schema):
+class TotalsSchema(OutputSchema):
     currency = fields.String(metadata={"example": "USD"})
     scope = fields.String(
         metadata={
@@ -114,12 +115,12 @@ class PublicTotalsQuerySchema(InputSchema):
     as_of = Day()
 
 
-class PublicYearSchema(ma.Schema):
+class PublicYearSchema(OutputSchema):
     year = fields.Integer()
     usd = _money("Received in the year, in USD")
 
 
-class PublicKindSchema(ma.Schema):
+class PublicKindSchema(OutputSchema):
     donor_kind = fields.Enum(DonorKind, by_value=True)
     usd = _money("Received from donors of this kind, in USD")
     donors = fields.Integer()
@@ -131,7 +132,7 @@ class PublicKindSchema(ma.Schema):
     )
 
 
-class PublicTotalsSchema(ma.Schema):
+class PublicTotalsSchema(OutputSchema):
     currency = fields.String()
     fund_id = fields.Integer(allow_none=True)
     as_of = Day(allow_none=True)
@@ -145,25 +146,25 @@ class StatementQuerySchema(PeriodQuery):
     pass
 
 
-class CurrencyBalanceSchema(ma.Schema):
+class CurrencyBalanceSchema(OutputSchema):
     currency = fields.String()
     pledged = _money("Pledged (cancelled pledges excluded), in this currency")
     received = _money("Received (reversed receipts excluded), in this currency")
 
 
-class BalanceSchema(ma.Schema):
+class BalanceSchema(OutputSchema):
     by_currency = fields.List(fields.Nested(CurrencyBalanceSchema))
     received_usd = _money("Received, in USD at each receipt's rate")
 
 
-class RunningSchema(ma.Schema):
+class RunningSchema(OutputSchema):
     currency = fields.String()
     pledged = _money("Pledged to date, in the entry's currency")
     received = _money("Received to date, in the entry's currency")
     received_usd = _money("Received to date, all currencies, in USD")
 
 
-class StatementEntrySchema(ma.Schema):
+class StatementEntrySchema(OutputSchema):
     date = Day()
     type = fields.String(metadata={"enum": ["pledge", "receipt"]})
     contribution_id = fields.Integer()
@@ -180,7 +181,7 @@ class StatementEntrySchema(ma.Schema):
     running = fields.Nested(RunningSchema)
 
 
-class FundActivitySchema(ma.Schema):
+class FundActivitySchema(OutputSchema):
     fund_id = fields.Integer()
     fund_name = fields.String()
     grants_approved = fields.Integer(metadata={"description": "Grants approved in the period"})
@@ -194,13 +195,13 @@ class FundActivitySchema(ma.Schema):
     )
 
 
-class StatementDonorSchema(ma.Schema):
+class StatementDonorSchema(OutputSchema):
     id = fields.Integer()
     name = fields.String()
     kind = fields.Enum(DonorKind, by_value=True)
 
 
-class StatementSchema(ma.Schema):
+class StatementSchema(OutputSchema):
     donor = fields.Nested(StatementDonorSchema)
     date_from = Day(data_key="from", allow_none=True)
     date_to = Day(data_key="to", allow_none=True)
