@@ -173,6 +173,8 @@ def prepare(
             with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
                 # what autovacuum would have done by now: statistics and the visibility map
                 conn.exec_driver_sql("VACUUM ANALYZE")
+        else:
+            schema.analyze(engine)  # `fund db analyze`: SQLite never gathers statistics itself
         token = staff_token(engine)
     finally:
         engine.dispose()

@@ -51,6 +51,13 @@ def check_command() -> None:
     click.echo("models and migrations agree")
 
 
+@db_cli.command("analyze")
+def analyze_command() -> None:
+    """Refresh the query planner's statistics (after a large import; SQLite never does it itself)."""
+    schema.analyze(get_engine())
+    click.echo("statistics refreshed")
+
+
 @db_cli.command("downgrade")
 @click.argument("revision")
 def downgrade_command(revision: str) -> None:
@@ -76,6 +83,7 @@ def seed_command(reset: bool, seed_dir: Path) -> None:
     schema.upgrade(engine)
     with session_scope() as session:
         summary = load_seed(session, seed_dir)
+    schema.analyze(engine)
     if not summary.get("funds"):
         click.echo("the fund's history is already in the database; nothing reloaded (--reset starts again)")
     for name, count in summary.items():

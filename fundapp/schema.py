@@ -56,3 +56,14 @@ def check(engine: Engine) -> None:
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.check(config)
+
+
+def analyze(engine: Engine) -> None:
+    """Refresh the planner's statistics (``ANALYZE``), as after a bulk load.
+
+    PostgreSQL's autovacuum does this on its own in time; SQLite never does, and without
+    statistics it may start a join from the wrong table (a call's beneficiaries read through
+    every accepted report instead of the call's grants).
+    """
+    with engine.begin() as connection:
+        connection.exec_driver_sql("ANALYZE")

@@ -101,9 +101,26 @@ KIND_COLOURS = {
 }
 
 
-def _filename(symbol: str, lang: str) -> str:
-    """ "UNVTF-CS-2017-2-fr": the symbol made safe for a file name and a Content-Disposition header."""
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", f"{symbol}-{lang}").strip("-.")
+def symbol(kind: str, data: dict[str, Any]) -> str:
+    """The document's symbol, "UNVTF/CS/2017/2": fund, kind, year and what it is about."""
+    fund = data["funds"][0] if kind == "donor-statement" else data["fund"]
+    if kind == "cycle-summary":
+        return f"{fund['short_name']}/CS/{data['data_date'].year}/{data['call']['cycle_label']}"
+    if kind == "fund-status":
+        return f"{fund['short_name']}/FS/{data['as_of'].year}/{data['as_of'].month}"
+    if kind == "board-pack":
+        return f"{fund['short_name']}/BP/{data['session']['held_on'].year}/{data['session']['id']}"
+    if kind == "donor-statement":
+        return f"{fund['short_name']}/DS/{data['made_on'].year}/{data['donor']['id']}"
+    raise ValueError(f"no such document: {kind!r}")
+
+
+def filename(kind: str, data: dict[str, Any], lang: str) -> str:
+    """ "UNVTF-CS-2017-2-fr": the symbol made safe for a file name and a Content-Disposition header.
+
+    Known from the data alone, so that a cached PDF is served without wording the document.
+    """
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", f"{symbol(kind, data)}-{lang}").strip("-.")
 
 
 def _label(w: Wording, table: dict[str, str], code: str) -> str:
@@ -317,7 +334,7 @@ def cycle_summary(data: dict[str, Any], lang: str) -> dict[str, Any]:
     fund, call = data["fund"], data["call"]
     ordinal = w.ordinal(call["cycle_number"])
     day = data["data_date"]
-    symbol = f"{fund['short_name']}/CS/{day.year}/{call['cycle_label']}"
+    doc_symbol = symbol("cycle-summary", data)
 
     status_counts: Counter[str] = Counter()
     countries: set[str] = set()
@@ -614,7 +631,7 @@ def cycle_summary(data: dict[str, Any], lang: str) -> dict[str, Any]:
         "header": _header(
             w,
             fund,
-            symbol=symbol,
+            symbol=doc_symbol,
             day=day,
             session_lines=[
                 _("Board of Trustees"),
@@ -634,7 +651,7 @@ def cycle_summary(data: dict[str, Any], lang: str) -> dict[str, Any]:
             _eligibility_annex(w, call["criteria"], data["checks"]),
             board_table(w, data["board"]),
         ],
-        "filename": _filename(symbol, lang),
+        "filename": filename("cycle-summary", data, lang),
     }
 
 
@@ -882,7 +899,7 @@ def fund_status(data: dict[str, Any], lang: str) -> dict[str, Any]:
     w = Wording(lang)
     _ = w.gettext
     fund, as_of = data["fund"], data["as_of"]
-    symbol = f"{fund['short_name']}/FS/{as_of.year}/{as_of.month}"
+    doc_symbol = symbol("fund-status", data)
     established = fund["established_on"]
 
     donors: Counter[str] = Counter()
@@ -993,7 +1010,7 @@ def fund_status(data: dict[str, Any], lang: str) -> dict[str, Any]:
         "header": _header(
             w,
             fund,
-            symbol=symbol,
+            symbol=doc_symbol,
             day=as_of,
             session_lines=[_("Status of the Fund"), _("As at %(date)s", date=w.date(as_of))],
             title=_("Status of the Fund"),
@@ -1016,7 +1033,7 @@ def fund_status(data: dict[str, Any], lang: str) -> dict[str, Any]:
             _donors_annex(w, data["named_donors"], donors, anonymous),
             board_table(w, data["board"]),
         ],
-        "filename": _filename(symbol, lang),
+        "filename": filename("fund-status", data, lang),
     }
 
 
@@ -1178,7 +1195,7 @@ def board_pack(data: dict[str, Any], lang: str) -> dict[str, Any]:
     w = Wording(lang)
     _ = w.gettext
     fund, session, call = data["fund"], data["session"], data["call"]
-    symbol = f"{fund['short_name']}/BP/{session['held_on'].year}/{session['id']}"
+    doc_symbol = symbol("board-pack", data)
 
     slate = {row["decision"]: row for row in data["slate"]}
     funded = slate.get("fund", {"count": 0, "amount_minor": 0})
@@ -1274,7 +1291,7 @@ def board_pack(data: dict[str, Any], lang: str) -> dict[str, Any]:
         "header": _header(
             w,
             fund,
-            symbol=symbol,
+            symbol=doc_symbol,
             day=session["held_on"],
             session_lines=[
                 _("Board of Trustees"),
@@ -1303,7 +1320,7 @@ def board_pack(data: dict[str, Any], lang: str) -> dict[str, Any]:
         "footnotes": [
             _("Confidential: for the members of the Board of Trustees. Amounts are in United States dollars.")
         ],
-        "filename": _filename(symbol, lang),
+        "filename": filename("board-pack", data, lang),
     }
 
 
@@ -1349,7 +1366,7 @@ def donor_statement(data: dict[str, Any], lang: str) -> dict[str, Any]:
     made_on = data["made_on"]
     start = data["date_from"] or (entries[0]["date"] if entries else None)
     end = data["date_to"] or made_on
-    symbol = f"{fund['short_name']}/DS/{made_on.year}/{donor['id']}"
+    doc_symbol = symbol("donor-statement", data)
     period = (
         _("From %(start)s to %(end)s", start=w.date(start), end=w.date(end))
         if start
@@ -1508,7 +1525,7 @@ def donor_statement(data: dict[str, Any], lang: str) -> dict[str, Any]:
         "header": _header(
             w,
             fund,
-            symbol=symbol,
+            symbol=doc_symbol,
             day=made_on,
             restricted=True,
             session_lines=[_("Donor statement"), period],
@@ -1526,7 +1543,7 @@ def donor_statement(data: dict[str, Any], lang: str) -> dict[str, Any]:
             )
         ],
         "chapters": body.chapters,
-        "filename": _filename(symbol, lang),
+        "filename": filename("donor-statement", data, lang),
     }
 
 

@@ -154,14 +154,14 @@ def _produce(
     key = version_key(kind, data, lang, fmt)
     etag = f"{kind}-{key[:32]}"
     media_type = MEDIA_TYPES[fmt]
-    doc = build(data, lang)
-    filename = f"{doc['filename']}.{fmt}"
+    filename = f"{documents.filename(kind, data, lang)}.{fmt}"
     if if_none_match and parse_etags(if_none_match).contains_weak(etag):
         return Document(etag=etag, media_type=media_type, filename=filename)
     if fmt == "html":
-        html = render_html(doc, lang, inline_css=True)
+        html = render_html(build(data, lang), lang, inline_css=True)
         return Document(etag=etag, media_type=media_type, filename=filename, body=html.encode("utf-8"))
 
+    # the data's version is known: a cached PDF is served without wording the document again
     store = pdf_cache()
     cached = store.get(key)
     if cached is not None:
@@ -169,7 +169,7 @@ def _produce(
 
     from .. import pdf  # imported on first render: WeasyPrint takes ~0.5 s to import
 
-    rendered = pdf.render_pdf(render_html(doc, lang), **render_options())
+    rendered = pdf.render_pdf(render_html(build(data, lang), lang), **render_options())
     if rendered.refused:
         log.warning(
             "%s: the renderer refused %d URL(s): %s", kind, len(rendered.refused), rendered.refused[:5]

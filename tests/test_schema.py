@@ -1,0 +1,43 @@
+"""``fundapp/schema.py``: the planner's statistics, refreshed on demand (``fund db analyze``)."""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from fundapp.db import make_engine
+
+from . import factories
+from .conftest import make_test_app
+from .databases import fresh_database
+
+
+def _statistics(engine) -> int:
+    """Rows of planner statistics the database holds about the fund table."""
+    with engine.connect() as conn:
+        if engine.dialect.name == "postgresql":
+            analyzed = conn.scalar(
+                text("SELECT last_analyze FROM pg_stat_user_tables WHERE relname = 'fund'")
+            )
+            return 0 if analyzed is None else 1
+        if not conn.scalar(text("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")):
+            return 0
+        return int(conn.scalar(text("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'fund'")))
+
+
+def test_fund_db_analyze_gives_the_planner_statistics_it_lacked(tmp_path):
+    with fresh_database(tmp_path) as url:
+        engine = make_engine(url)
+        with Session(engine) as session, session.begin():
+            factories.holder.session = session
+            try:
+                factories.FundFactory()
+            finally:
+                factories.holder.session = None
+        assert _statistics(engine) == 0
+        app = make_test_app(url)
+        result = app.test_cli_runner().invoke(args=["fund", "db", "analyze"])
+        assert result.exit_code == 0, result.output
+        assert "statistics refreshed" in result.output
+        assert _statistics(engine) >= 1
+        engine.dispose()
