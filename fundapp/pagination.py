@@ -29,6 +29,9 @@ from sqlalchemy.orm import Session
 
 from .errors import Unprocessable
 
+#: The query parameters that choose a page, not the rows: what remains are the list's filters.
+PAGING = frozenset({"page", "page_size", "cursor", "sort"})
+
 
 @dataclass(frozen=True)
 class Cursor:
@@ -97,12 +100,15 @@ def paginate(
     cursor: Cursor | None = None,
     to_item: Callable[[Row[Any]], Any] | None = None,
     count: Select[Any] | None = None,
+    count_with: Callable[[Callable[[], int]], int] | None = None,
 ) -> dict[str, Any]:
     """Run ``stmt`` for one page: a COUNT (not with a cursor), one SELECT, and its eager loads.
 
     ``to_item`` turns each result row into an item (default: its first column, the entity),
     for statements that select computed columns beside the entity. ``count`` is a cheaper
     statement selecting the same rows (without the joins and columns only the page needs).
+    ``count_with(compute)`` may answer the count without computing it (from a cache that
+    knows when the rows last changed).
     """
     descending = sort.startswith("-")
     column = sort_columns[sort.lstrip("-")]
@@ -111,7 +117,11 @@ def paginate(
     offset = (page - 1) * page_size
     if cursor is None:
         counted = (count if count is not None else stmt).order_by(None).subquery()
-        total = session.scalar(select(func.count()).select_from(counted)) or 0
+
+        def compute() -> int:
+            return session.scalar(select(func.count()).select_from(counted)) or 0
+
+        total = count_with(compute) if count_with is not None else compute()
     else:
         if cursor.sort != sort:
             raise Unprocessable("cursor", f"was given for sort '{cursor.sort}', not '{sort}'")

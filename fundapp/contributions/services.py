@@ -35,8 +35,9 @@ from ..etag import require_if_match
 from ..funds.models import Fund
 from ..funds.services import committed_minor, lock_fund, received_minor
 from ..money import FUND_CURRENCY, MAX_MAJOR_DIGITS, convert_to_usd_minor, exponent, format_minor
-from ..pagination import paginate
+from ..pagination import PAGING, paginate
 from ..services_base import check_transition, get_or_404, minor_units, snapshot
+from ..totals.cache import cached, frozen
 from .models import (
     Campaign,
     Contribution,
@@ -423,6 +424,9 @@ def list_contributions(session: Session, user: User, query: dict[str, Any]) -> d
         stmt = stmt.join(Donor, Donor.id == Contribution.donor_id).where(Donor.kind == query["donor_kind"])
     if "year" in query:
         stmt = stmt.where(extract("year", Contribution.pledged_on) == query["year"])
+    # counting a million pledges costs milliseconds; the count changes only with the money
+    filters = {key: value for key, value in query.items() if key not in PAGING}
+    question = ("contributions.count", user.donor_id if _is_donor(user) else None, frozen(filters))
     return paginate(
         session,
         stmt,
@@ -436,6 +440,7 @@ def list_contributions(session: Session, user: User, query: dict[str, Any]) -> d
             "created_at": Contribution.created_at,
         },
         tiebreak=Contribution.id,
+        count_with=lambda compute: cached(session, question, compute),
     )
 
 
