@@ -19,7 +19,15 @@ from ..funds.models import Fund
 from ..money import format_minor
 from ..pagination import paginate
 from ..services_base import check_transition, get_or_404, minor_units, snapshot
-from .models import EligibilityCheck, Facet, Proposal, ProposalFacet, ProposalStatus
+from .models import (
+    EligibilityCheck,
+    Facet,
+    Proposal,
+    ProposalFacet,
+    ProposalStatus,
+    facets_column,
+    parse_facets,
+)
 
 AUDITED = ("reference", "title", "status", "requested_minor", "duration_months", "language")
 #: API list field -> facet stored as ProposalFacet rows.
@@ -293,14 +301,7 @@ def _has_facet(facet: Facet, code: str) -> Any:
 
 def list_proposals(session: Session, user: User, query: dict[str, Any]) -> dict[str, Any]:
     """Proposals, filtered; board members see only those of calls under review."""
-    stmt: Select[Any] = select(Proposal).options(
-        # only what the list shows of the call and the organisation (ProposalSchema's briefs)
-        joinedload(Proposal.call, innerjoin=True).load_only(Call.id, Call.cycle_label, Call.status),
-        joinedload(Proposal.organisation, innerjoin=True).load_only(
-            Organisation.id, Organisation.name, Organisation.acronym, Organisation.country_code
-        ),
-        selectinload(Proposal.facets),
-    )
+    stmt: Select[Any] = select(Proposal)
     if user.role == Role.BOARD:
         stmt = stmt.where(Proposal.call_id.in_(select(Call.id).where(Call.status.in_(BOARD_VISIBLE_CALLS))))
     for key, column in (
@@ -317,9 +318,25 @@ def list_proposals(session: Session, user: User, query: dict[str, Any]) -> dict[
     ):
         if key in query:
             stmt = stmt.where(_has_facet(facet, query[key]))
+    page = stmt.add_columns(facets_column().label("facets")).options(
+        # only what the list shows of the call and the organisation (ProposalSchema's briefs)
+        joinedload(Proposal.call, innerjoin=True).load_only(Call.id, Call.cycle_label, Call.status),
+        joinedload(Proposal.organisation, innerjoin=True).load_only(
+            Organisation.id, Organisation.name, Organisation.acronym, Organisation.country_code
+        ),
+    )
+
+    def with_facets(row: Any) -> Proposal:
+        # the aggregated codes, kept on the proposal as a plain (unmapped) attribute for facet_codes
+        proposal = row.Proposal
+        proposal.listed_facets = parse_facets(row.facets)
+        return proposal
+
     return paginate(
         session,
-        stmt,
+        page,
+        count=stmt,
+        to_item=with_facets,
         page=query["page"],
         cursor=query.get("cursor"),
         page_size=query["page_size"],
