@@ -95,9 +95,14 @@ def captured(engine: Engine) -> Iterator[list[Statement]]:
         event.remove(engine, "before_cursor_execute", before)
 
 
-def data_statements(statements: Sequence[Statement]) -> list[Statement]:
-    """The statements that read the view's data (no authentication, no transaction control)."""
-    return [s for s in statements if not any(word in s.sql for word in NOT_DATA)]
+TRANSACTION_CONTROL = ("SAVEPOINT", "RELEASE", "ROLLBACK", "COMMIT", "BEGIN")
+
+
+def data_statements(statements: Sequence[Statement], *, with_auth: bool = False) -> list[Statement]:
+    """The statements that read the view's data (no transaction control; no authentication
+    unless ``with_auth``)."""
+    skipped = TRANSACTION_CONTROL if with_auth else NOT_DATA
+    return [s for s in statements if not any(word in s.sql for word in skipped)]
 
 
 class Driver:

@@ -131,10 +131,7 @@ def list_events(session: Session, query: dict[str, Any]) -> dict[str, Any]:
     return paginate(
         session,
         stmt,
-        page=query["page"],
-        cursor=query.get("cursor"),
-        page_size=query["page_size"],
-        sort=query["sort"],
+        query,
         sort_columns={"occurred_at": AuditEvent.occurred_at},
         tiebreak=AuditEvent.id,
     )

@@ -91,18 +91,18 @@ def decode_cursor(text: str) -> Cursor:
 def paginate(
     session: Session,
     stmt: Select[Any],
+    query: dict[str, Any],
     *,
-    page: int,
-    page_size: int,
-    sort: str,
     sort_columns: dict[str, ColumnElement[Any]],
     tiebreak: ColumnElement[Any],
-    cursor: Cursor | None = None,
     to_item: Callable[[Row[Any]], Any] | None = None,
     count: Select[Any] | None = None,
     count_with: Callable[[Callable[[], int]], int] | None = None,
 ) -> dict[str, Any]:
     """Run ``stmt`` for one page: a COUNT (not with a cursor), one SELECT, and its eager loads.
+
+    ``query`` is the list's parsed ``PageQuery``: ``page``, ``page_size``, ``sort`` and an
+    optional ``cursor`` (its filters are the caller's business).
 
     ``to_item`` turns each result row into an item (default: its first column, the entity),
     for statements that select computed columns beside the entity. ``count`` is a cheaper
@@ -110,6 +110,7 @@ def paginate(
     ``count_with(compute)`` may answer the count without computing it (from a cache that
     knows when the rows last changed).
     """
+    page, page_size, sort, cursor = query["page"], query["page_size"], query["sort"], query.get("cursor")
     descending = sort.startswith("-")
     column = sort_columns[sort.lstrip("-")]
     nullable = _nullable(column)

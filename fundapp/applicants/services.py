@@ -151,10 +151,7 @@ def list_organisations(session: Session, query: dict[str, Any]) -> dict[str, Any
     return paginate(
         session,
         stmt,
-        page=query["page"],
-        cursor=query.get("cursor"),
-        page_size=query["page_size"],
-        sort=query["sort"],
+        query,
         sort_columns={"name": func.lower(Organisation.name), "created_at": Organisation.created_at},
         tiebreak=Organisation.id,
     )

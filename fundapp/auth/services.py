@@ -135,10 +135,7 @@ def list_users(session: Session, query: dict[str, Any]) -> dict[str, Any]:
     return paginate(
         session,
         stmt,
-        page=query["page"],
-        cursor=query.get("cursor"),
-        page_size=query["page_size"],
-        sort=query["sort"],
+        query,
         sort_columns={"email": User.email, "name": User.name, "created_at": User.created_at},
         tiebreak=User.id,
     )
@@ -225,10 +222,7 @@ def list_user_tokens(session: Session, user_id: int, query: dict[str, Any]) -> d
     return paginate(
         session,
         select(ApiToken).where(ApiToken.user_id == user_id),
-        page=query["page"],
-        cursor=query.get("cursor"),
-        page_size=query["page_size"],
-        sort=query["sort"],
+        query,
         sort_columns={
             "created_at": ApiToken.created_at,
             "expires_at": ApiToken.expires_at,

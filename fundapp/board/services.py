@@ -138,10 +138,7 @@ def list_terms(session: Session, query: dict[str, Any]) -> dict[str, Any]:
     return paginate(
         session,
         stmt,
-        page=query["page"],
-        cursor=query.get("cursor"),
-        page_size=query["page_size"],
-        sort=query["sort"],
+        query,
         sort_columns={
             "starts_on": BoardTerm.starts_on,
             "label": BoardTerm.label,
@@ -264,10 +261,7 @@ def list_sessions(session: Session, query: dict[str, Any]) -> dict[str, Any]:
     return paginate(
         session,
         stmt,
-        page=query["page"],
-        cursor=query.get("cursor"),
-        page_size=query["page_size"],
-        sort=query["sort"],
+        query,
         sort_columns={"held_on": BoardSession.held_on, "created_at": BoardSession.created_at},
         tiebreak=BoardSession.id,
     )
@@ -509,10 +503,7 @@ def list_recommendations(session: Session, query: dict[str, Any]) -> dict[str, A
     return paginate(
         session,
         stmt,
-        page=query["page"],
-        cursor=query.get("cursor"),
-        page_size=query["page_size"],
-        sort=query["sort"],
+        query,
         sort_columns={
             "id": Recommendation.id,
             # NULLs sort differently on SQLite and PostgreSQL: unranked and unfunded go last.

@@ -133,10 +133,7 @@ def list_calls(session: Session, query: dict[str, Any]) -> dict[str, Any]:
     return paginate(
         session,
         stmt,
-        page=query["page"],
-        cursor=query.get("cursor"),
-        page_size=query["page_size"],
-        sort=query["sort"],
+        query,
         sort_columns={
             "launched_on": Call.launched_on,
             "cycle_number": Call.cycle_number,

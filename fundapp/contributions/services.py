@@ -151,10 +151,7 @@ def list_donors(session: Session, user: User, query: dict[str, Any]) -> dict[str
     return paginate(
         session,
         stmt,
-        page=query["page"],
-        cursor=query.get("cursor"),
-        page_size=query["page_size"],
-        sort=query["sort"],
+        query,
         sort_columns={"name": Donor.name, "kind": Donor.kind, "created_at": Donor.created_at},
         tiebreak=Donor.id,
     )
@@ -203,10 +200,7 @@ def list_campaigns(session: Session, query: dict[str, Any]) -> dict[str, Any]:
     return paginate(
         session,
         stmt,
-        page=query["page"],
-        cursor=query.get("cursor"),
-        page_size=query["page_size"],
-        sort=query["sort"],
+        query,
         sort_columns={
             "starts_on": Campaign.starts_on,
             "name": Campaign.name,
@@ -258,10 +252,7 @@ def list_exchange_rates(session: Session, query: dict[str, Any]) -> dict[str, An
     return paginate(
         session,
         stmt,
-        page=query["page"],
-        cursor=query.get("cursor"),
-        page_size=query["page_size"],
-        sort=query["sort"],
+        query,
         sort_columns={"rate_date": ExchangeRate.rate_date, "currency": ExchangeRate.currency},
         tiebreak=ExchangeRate.id,
     )
@@ -430,10 +421,7 @@ def list_contributions(session: Session, user: User, query: dict[str, Any]) -> d
     return paginate(
         session,
         stmt,
-        page=query["page"],
-        cursor=query.get("cursor"),
-        page_size=query["page_size"],
-        sort=query["sort"],
+        query,
         sort_columns={
             "pledged_on": Contribution.pledged_on,
             "reference": Contribution.reference,

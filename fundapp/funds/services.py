@@ -134,10 +134,7 @@ def list_funds(session: Session, query: dict[str, Any]) -> dict[str, Any]:
     return paginate(
         session,
         select(Fund),
-        page=query["page"],
-        cursor=query.get("cursor"),
-        page_size=query["page_size"],
-        sort=query["sort"],
+        query,
         sort_columns={
             "code": Fund.code,
             "short_name": Fund.short_name,

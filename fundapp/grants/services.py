@@ -130,10 +130,7 @@ def list_grants(session: Session, query: dict[str, Any]) -> dict[str, Any]:
     return paginate(
         session,
         stmt,
-        page=query["page"],
-        cursor=query.get("cursor"),
-        page_size=query["page_size"],
-        sort=query["sort"],
+        query,
         sort_columns={
             "approved_on": Grant.approved_on,
             "amount": Grant.amount_minor,
@@ -461,10 +458,7 @@ def list_disbursements(session: Session, query: dict[str, Any]) -> dict[str, Any
     return paginate(
         session,
         stmt,
-        page=query["page"],
-        cursor=query.get("cursor"),
-        page_size=query["page_size"],
-        sort=query["sort"],
+        query,
         sort_columns={
             "planned_on": Disbursement.planned_on,
             "paid_on": Disbursement.paid_on,
@@ -611,10 +605,7 @@ def list_reports(session: Session, query: dict[str, Any]) -> dict[str, Any]:
     return paginate(
         session,
         stmt,
-        page=query["page"],
-        cursor=query.get("cursor"),
-        page_size=query["page_size"],
-        sort=query["sort"],
+        query,
         sort_columns={"due_on": GrantReport.due_on},
         tiebreak=GrantReport.id,
     )

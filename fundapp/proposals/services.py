@@ -335,12 +335,9 @@ def list_proposals(session: Session, user: User, query: dict[str, Any]) -> dict[
     return paginate(
         session,
         page,
+        query,
         count=stmt,
         to_item=with_facets,
-        page=query["page"],
-        cursor=query.get("cursor"),
-        page_size=query["page_size"],
-        sort=query["sort"],
         sort_columns={
             "submitted_at": Proposal.submitted_at,
             "requested_amount": Proposal.requested_minor,
