@@ -794,3 +794,43 @@ def promote_recommendation(
         action="promote",
         rec_status=RecommendationStatus.PROMOTED,
     )
+
+
+# --- reserve-list expiry -------------------------------------------------------------------
+
+
+def expire_reserve_lists(
+    session: Session, user: User | None, on: dt.date | None = None
+) -> list[Recommendation]:
+    """Mark as expired every reserve-list recommendation whose list lapsed before ``on`` (today).
+
+    A reserve list is valid until its ``reserve_expires_on`` inclusive; from the next day its
+    proposals can no longer be promoted (``promote_recommendation`` refuses them already), and
+    this records it: each one becomes ``expired``, with an audit event. The proposal keeps its
+    ``reserve`` status, as in the fund's own records. Run daily (``fund board expire-reserve``);
+    running it again changes nothing.
+    """
+    on = on or today()
+    lapsed = session.scalars(
+        select(Recommendation)
+        .where(
+            Recommendation.status == RecommendationStatus.ON_RESERVE,
+            Recommendation.reserve_expires_on < on,
+        )
+        .order_by(Recommendation.id)
+        .with_for_update()
+    ).all()
+    for rec in lapsed:
+        rec.status = RecommendationStatus.EXPIRED
+    session.flush()
+    for rec in lapsed:
+        record_event(
+            session,
+            user,
+            "recommendation.expire",
+            "recommendation",
+            rec.id,
+            before={"status": str(RecommendationStatus.ON_RESERVE)},
+            after={"status": str(rec.status), "reserve_expires_on": rec.reserve_expires_on.isoformat()},
+        )
+    return list(lapsed)
