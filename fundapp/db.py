@@ -17,7 +17,10 @@ from typing import Any, TypeVar
 from flask import Flask, current_app, g
 from sqlalchemy import JSON, BigInteger, DateTime, Integer, MetaData, String, create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import TypeDecorator
 
 T = TypeVar("T")
@@ -232,3 +235,30 @@ class DecimalText(TypeDecorator):  # type: ignore[type-arg]
         from decimal import Decimal
 
         return None if value is None else Decimal(value)
+
+
+class unindexed(FunctionElement[Any]):  # noqa: N801 - reads as the SQL it renders
+    """A column SQLite may not read from an index: ``+column`` on SQLite, ``column`` elsewhere.
+
+    SQLite's documented way to steer its planner ("disqualifying terms using unary +"). With
+    statistics, SQLite satisfies ``GROUP BY contribution.donor_id`` by walking the donor index
+    of the pledges and looking each pledge's receipts up: a million random reads (2.2 s at a
+    million receipts). Grouping by ``+contribution.donor_id`` lets it scan the receipts and sort
+    (0.4 s). PostgreSQL plans by cost with or without it.
+    """
+
+    inherit_cache = True
+
+    def __init__(self, column: ColumnElement[Any]) -> None:
+        super().__init__(column)
+        self.type = column.type
+
+
+@compiles(unindexed)
+def _unindexed(element: unindexed, compiler: Any, **kw: Any) -> str:
+    return str(compiler.process(element.clauses, **kw))
+
+
+@compiles(unindexed, "sqlite")
+def _unindexed_sqlite(element: unindexed, compiler: Any, **kw: Any) -> str:
+    return "+" + str(compiler.process(element.clauses, **kw))
