@@ -132,6 +132,11 @@ def staff_token(engine: Engine) -> str:
     return plain
 
 
+def _has_statistics(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return bool(conn.scalar(text("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")))
+
+
 def prepare(
     engine_name: str,
     size: int,
@@ -173,7 +178,7 @@ def prepare(
             with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
                 # what autovacuum would have done by now: statistics and the visibility map
                 conn.exec_driver_sql("VACUUM ANALYZE")
-        else:
+        elif seconds is not None or not _has_statistics(engine):
             schema.analyze(engine)  # `fund db analyze`: SQLite never gathers statistics itself
         token = staff_token(engine)
     finally:

@@ -105,6 +105,12 @@ class OutputSchema(ma.Schema):
     #: Off only in the test that compares the planned dump with marshmallow's.
     planned = True
 
+    def _init_fields(self) -> None:
+        # marshmallow calls this again when a copy gets other only/exclude (Nested of an
+        # instance): the fields change, so must the plan
+        super()._init_fields()
+        self.__dict__.pop("_steps", None)
+
     def dump(self, obj: Any, *, many: bool | None = None) -> Any:
         if not OutputSchema.planned:
             return super().dump(obj, many=many)

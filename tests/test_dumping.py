@@ -168,3 +168,16 @@ def test_every_json_get_of_the_seeded_fund_answers_the_same_with_the_planned_dum
                     assert planned.get_data() == reference.get_data(), f"{role} GET {variant}"
                     compared += 1
     assert compared > 60
+
+
+def test_a_nested_copy_of_a_planned_instance_dumps_only_its_own_fields():
+    """marshmallow copies a schema instance given to Nested and gives the copy its only/exclude."""
+    planned_child = Child()
+    planned_child.dump(SimpleNamespace(id=7, label="seven"))  # the instance has its plan
+
+    class Parent(OutputSchema):
+        child = fields.Nested(planned_child, only=("id",))
+
+    obj = SimpleNamespace(child=SimpleNamespace(id=7, label="seven"))
+    planned, reference = both_ways(Parent(), obj)
+    assert planned == reference == {"child": {"id": 7}}

@@ -22,8 +22,13 @@ board_group = AppGroup("board", help="The Board of Trustees' recommendations.")
 )
 def expire_reserve_command(on: dt.datetime | None) -> None:
     """Mark the reserve-list recommendations whose list has lapsed as expired (run daily)."""
+    day = on.date() if on else None
+    if day is not None and day > services.today():
+        raise click.BadParameter(
+            "must not be in the future (it would end lists still valid)", param_hint="--on"
+        )
     with session_scope() as session:
-        lapsed = services.expire_reserve_lists(session, None, on.date() if on else None)
+        lapsed = services.expire_reserve_lists(session, None, day)
     if not lapsed:
         click.echo("no reserve list has lapsed; nothing changed")
         return

@@ -770,8 +770,10 @@ def promote_recommendation(
     """Fund a reserve-list proposal while the list is valid and the fund has the money."""
     state = _decision_state(session, rec_id)
     on_reserve = {RecommendationStatus.ON_RESERVE}
+    if state.status in (RecommendationStatus.ON_RESERVE, RecommendationStatus.EXPIRED):
+        # a lapsed list is its own 409, whether or not expire_reserve_lists has recorded it yet
+        _reserve_list_valid(state.reserve_expires_on)
     check_transition("recommendation", state.status, "promote", on_reserve)
-    _reserve_list_valid(state.reserve_expires_on)
     amount = minor_units("amount", data["amount"], FUND_CURRENCY) or 0
     if amount > state.requested_minor:
         raise Unprocessable(

@@ -428,7 +428,7 @@ def list_contributions(session: Session, user: User, query: dict[str, Any]) -> d
             "created_at": Contribution.created_at,
         },
         tiebreak=Contribution.id,
-        count_with=lambda compute: cached(session, question, compute),
+        count_with=lambda compute: cached(session, question, compute, shelf="counts"),
     )
 
 

@@ -99,9 +99,10 @@ class Proposal(Timestamps, Provenance, Versioned, Base):
     )
 
     def facet_codes(self, facet: Facet) -> list[str]:
-        """The codes of one facet: from the list's aggregated column when it gave them, else the rows."""
+        """The codes of one facet: from its rows when they are loaded, else from the list's
+        aggregated column (``listed_facets``, set by ``list_proposals``)."""
         listed = self.__dict__.get("listed_facets")
-        if listed is not None:
+        if listed is not None and "facets" not in self.__dict__:
             return listed.get(facet, [])
         return [f.code for f in self.facets if f.facet == facet]
 

@@ -8,9 +8,12 @@ answer unreachable. Why reading the version first is safe: the aggregate that fo
 sees at least what that version saw (a later snapshot on PostgreSQL's READ COMMITTED, the
 same one in SQLite's read transaction), so an answer kept under N is never older than N.
 
-One bounded LRU per app process (``TOTALS_CACHE_ENTRIES``, 0 turns it off). Only the
-read-only totals endpoints use it: they never write, so they never read their own
-uncommitted money. Answers are shared between requests and must not be changed.
+Bounded LRUs per app process (``TOTALS_CACHE_ENTRIES`` each, 0 turns them off): one for
+the totals answers, one (``shelf="counts"``) for the cheap counts of the contributions list,
+so that many donors paging their lists never push out the costly aggregates. Only read-only
+requests use them (their one write, a token's ``last_used_at``, is not money), so they never
+keep an answer computed from their own uncommitted money. Answers are shared between
+requests and must not be changed.
 """
 
 from __future__ import annotations
@@ -57,14 +60,15 @@ class AnswerCache:
         return len(self._answers)
 
 
-def answer_cache() -> AnswerCache | None:
-    """This app's cache (None when ``TOTALS_CACHE_ENTRIES`` is 0)."""
+def answer_cache(shelf: str = "totals") -> AnswerCache | None:
+    """This app's cache for ``shelf`` (None when ``TOTALS_CACHE_ENTRIES`` is 0)."""
     entries = int(current_app.config.get("TOTALS_CACHE_ENTRIES", 0))
     if entries <= 0:
         return None
-    cache = current_app.extensions.get("fundapp.totals_cache")
+    name = f"fundapp.{shelf}_cache"
+    cache = current_app.extensions.get(name)
     if cache is None or cache.entries != entries:
-        cache = current_app.extensions["fundapp.totals_cache"] = AnswerCache(entries)
+        cache = current_app.extensions[name] = AnswerCache(entries)
     return cache
 
 
@@ -77,9 +81,11 @@ def frozen(query: dict[str, Any]) -> tuple[Any, ...]:
     return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in query.items()))
 
 
-def cached(session: Session, question: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+def cached(
+    session: Session, question: tuple[Any, ...], compute: Callable[[], Any], *, shelf: str = "totals"
+) -> Any:
     """The answer to ``question`` at the current money version, computed at most once per version."""
-    cache = answer_cache()
+    cache = answer_cache(shelf)
     if cache is None:
         return compute()
     version = money_version(session)

@@ -60,3 +60,28 @@ def test_a_lapsed_recommendation_shows_as_expired_in_the_list(client, auth, db_s
     services.expire_reserve_lists(db_session, None)  # today is long after 2016
     body = client.get(f"/api/v1/board/recommendations/{rec.id}", headers=auth("staff")).get_json()
     assert body["status"] == "expired"
+
+
+def test_fund_board_expire_reserve_refuses_a_day_in_the_future(runner, db_session, board_session):
+    rec = ReserveRecommendationFactory(session=board_session)  # valid until 2099
+    result = runner.invoke(args=["fund", "board", "expire-reserve", "--on", "2099-12-31"])
+    assert result.exit_code == 2
+    assert "must not be in the future" in result.output
+    db_session.refresh(rec)
+    assert rec.status == RecommendationStatus.ON_RESERVE
+
+
+def test_promoting_an_expired_recommendation_is_the_reserve_list_expired_conflict(
+    client, auth, db_session, board_session
+):
+    rec = ReserveRecommendationFactory(session=board_session, reserve_expires_on=LAST_DAY)
+    services.expire_reserve_lists(db_session, None)
+    response = client.post(
+        f"/api/v1/board/recommendations/{rec.id}/promotion",
+        json={"amount": "10000.00"},
+        headers=auth("approver"),
+    )
+    assert response.status_code == 409
+    body = response.get_json()
+    assert body["title"] == "Reserve list expired"
+    assert body["reserve_expires_on"] == "2016-12-31"

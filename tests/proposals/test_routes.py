@@ -480,3 +480,15 @@ def test_donors_get_403_and_anonymous_callers_401_on_proposals(client, auth, cal
 
 def test_admin_may_submit_proposals(client, auth, call, organisation):
     assert client.post(URL, json=proposal_body(call, organisation), headers=auth("admin")).status_code == 201
+
+
+def test_listed_facets_give_way_to_the_facet_rows_once_loaded(db_session, call):
+    """A proposal listed (facets aggregated) and then amended in the same session reads its rows."""
+    from fundapp.proposals.models import Facet
+
+    proposal = FacetedProposalFactory(call=call, countries=["NG"])
+    db_session.expire(proposal, ["facets"])
+    proposal.listed_facets = {Facet.COUNTRY: ["TH"]}  # what an earlier list in the session left
+    assert proposal.facet_codes(Facet.COUNTRY) == ["TH"]  # rows not loaded: the list's codes
+    db_session.refresh(proposal, ["facets"])
+    assert proposal.facet_codes(Facet.COUNTRY) == ["NG"]  # rows loaded: the rows

@@ -18,10 +18,12 @@ PUBLIC = "/api/v1/public/totals"
 def cache_on(app):
     """The cache as production has it, for this test only (other tests' writes are rolled back)."""
     app.config["TOTALS_CACHE_ENTRIES"] = 64
-    app.extensions.pop("fundapp.totals_cache", None)
+    for shelf in ("totals", "counts"):
+        app.extensions.pop(f"fundapp.{shelf}_cache", None)
     yield
     app.config["TOTALS_CACHE_ENTRIES"] = 0
-    app.extensions.pop("fundapp.totals_cache", None)
+    for shelf in ("totals", "counts"):
+        app.extensions.pop(f"fundapp.{shelf}_cache", None)
 
 
 @pytest.fixture
@@ -106,7 +108,7 @@ LIST = "/api/v1/contributions"
 
 
 def test_the_contributions_list_counts_its_rows_once_per_money_version(
-    client, auth, fund, money, cache_on, query_counter
+    app, client, auth, fund, money, cache_on, query_counter
 ):
     def listed(url: str, role: str = "staff") -> tuple[int, int]:
         """The list's total, and the rows it actually lists."""
@@ -114,6 +116,8 @@ def test_the_contributions_list_counts_its_rows_once_per_money_version(
         return body["total"], len(body["items"])
 
     assert listed(LIST) == (2, 2)
+    assert len(app.extensions["fundapp.counts_cache"]) == 1  # beside the totals, not among them
+    assert "fundapp.totals_cache" not in app.extensions
     with query_counter() as again:
         assert listed(LIST) == (2, 2)
     assert not any("count(" in statement.lower() for statement in again)
