@@ -37,6 +37,7 @@ class ProblemSchema(OutputSchema):
     excess = ma.fields.String(metadata={"description": "How far a tranche would exceed its grant"})
     remaining = ma.fields.String(metadata={"description": "What is left of a pledge to receive"})
     missing = ma.fields.List(ma.fields.String(), metadata={"description": "What a closure still needs"})
+    reserve_expires_on = ma.fields.Date(metadata={"description": "Last day of a lapsed reserve list"})
     unmet_conditions = ma.fields.List(
         ma.fields.Dict(keys=ma.fields.String()), metadata={"description": "Conditions before release not met"}
     )
