@@ -244,6 +244,18 @@ def _moment(text: str | None) -> dt.datetime | None:
     return value.astimezone(dt.UTC)
 
 
+def _ended_on(grant: Mapping[str, Any]) -> dt.date | None:
+    """When a closed or terminated grant of the seed ended: its own ``ended_on`` if given, else
+    the last of its end date, its last paid tranche and its last report received."""
+    if grant["status"] not in (GrantStatus.CLOSED, GrantStatus.TERMINATED):
+        return None
+    if grant.get("ended_on"):
+        return _date(grant["ended_on"])
+    days = [grant["ends_on"], *(t["paid_on"] for t in grant["disbursements"])]
+    days += [r["received_on"] for r in grant["reports"]]
+    return max(dt.date.fromisoformat(day) for day in days if day)
+
+
 def _minor(text: str | None, currency: str = FUND_CURRENCY) -> int | None:
     return None if text is None else to_minor(parse_amount(text, currency), currency)
 
@@ -636,6 +648,7 @@ class _Loader:
                 "country_code": g["country_code"],
                 "status": GrantStatus(g["status"]),
                 "status_reason": g["status_reason"],
+                "ended_on": _ended_on(g),
                 **_provenance(g),
             }
             for g in specs

@@ -15,9 +15,10 @@ The position (``fund_position``) values the fund's sources and uses in USD as of
   that currency dated on or before ``as_of`` (however old: the rate used and its date are
   reported). A currency with no such rate is listed in ``unconverted_currencies`` and its
   outstanding amount is left out of the USD figures;
-- committed follows ``committed_minor``: grants approved on or before ``as_of``, open ones
-  in full and closed or terminated ones for what they paid (a grant's status is today's:
-  the closing date is not recorded);
+- committed follows ``committed_minor``: grants approved on or before ``as_of``, in full
+  while they were open on that day, and for what they paid once closed or terminated
+  (``ended_on`` on or before ``as_of``; a grant ended before that day was recorded counts
+  as ended on every date);
 - disbursed is what was paid on or before ``as_of``.
 """
 
@@ -62,10 +63,10 @@ def _committed_stmt(fund_id: int, as_of: dt.date | None) -> Select[Any]:
         .group_by(Disbursement.grant_id)
         .subquery()
     )
-    per_grant = case(
-        (Grant.status.in_(OPEN_GRANT_STATUSES), Grant.amount_minor),
-        else_=func.coalesce(paid.c.paid, 0),
-    )
+    open_then = Grant.status.in_(OPEN_GRANT_STATUSES)
+    if as_of is not None:  # a grant ended after as_of was still open on that day
+        open_then = open_then | (Grant.ended_on > as_of)
+    per_grant = case((open_then, Grant.amount_minor), else_=func.coalesce(paid.c.paid, 0))
     stmt = (
         select(func.coalesce(func.sum(per_grant), 0))
         .select_from(Grant)
@@ -94,7 +95,8 @@ def received_minor(session: Session, fund_id: int, as_of: dt.date | None = None)
 
 
 def committed_minor(session: Session, fund_id: int, as_of: dt.date | None = None) -> int:
-    """USD cents committed to grants: open grants in full, closed ones for what they paid."""
+    """USD cents committed to grants: open grants in full, closed ones for what they paid
+    (as they stood at the end of ``as_of`` when given)."""
     return int(session.scalar(_committed_stmt(fund_id, as_of)) or 0)
 
 

@@ -54,6 +54,10 @@ class Grant(Timestamps, Provenance, Versioned, Base):
         enum_type(GrantStatus, "grant_status"), default=GrantStatus.ACTIVE, index=True
     )
     status_reason: Mapped[str | None] = mapped_column(Text)
+    #: The day the grant was closed or terminated: from then on it commits only what it paid.
+    #: None while it is open, and for grants ended before the day was recorded (which then
+    #: count as ended on every date).
+    ended_on: Mapped[dt.date | None]
 
     call: Mapped[Call] = relationship(lazy="raise")
     proposal: Mapped[Proposal] = relationship(lazy="raise")

@@ -123,6 +123,10 @@ class GrantSchema(OutputSchema):
     ends_on = Day()
     status = fields.Enum(GrantStatus, by_value=True)
     status_reason = fields.String(allow_none=True)
+    ended_on = Day(
+        allow_none=True,
+        metadata={"description": "The day it was closed or terminated (null while open, or not recorded)"},
+    )
     illustrative = fields.Boolean()
     source = fields.String(allow_none=True)
     version = fields.Integer()

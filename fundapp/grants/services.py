@@ -181,11 +181,13 @@ def _set_status(
     session: Session, user: User, grant: Grant, action: str, reason: str | None, **audit: Any
 ) -> None:
     sources, target = GRANT_TRANSITIONS[action]
-    before = snapshot(grant, ("status", "status_reason"))
+    before = snapshot(grant, ("status", "status_reason", "ended_on"))
     grant.status = target
     grant.status_reason = reason
+    if target in (GrantStatus.CLOSED, GrantStatus.TERMINATED):
+        grant.ended_on = today()
     session.flush()
-    after = {**snapshot(grant, ("status", "status_reason")), **audit}
+    after = {**snapshot(grant, ("status", "status_reason", "ended_on")), **audit}
     record_event(session, user, f"grant.{action}", "grant", grant.id, before=before, after=after)
 
 

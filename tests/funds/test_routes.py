@@ -155,13 +155,34 @@ def test_the_position_of_the_same_fund_a_year_earlier(client, auth, hand_built_f
     ).get_json()
     assert body["received"] == "1040.00"
     assert body["disbursed"] == "50.00"
-    # the closed grant commits what it paid, whenever it paid it (its closing date is not recorded)
+    # the closed grant commits what it paid, whenever it paid it (its closing day is not recorded)
     assert body["committed"] == "400.00"
     # outstanding: USD 400 + EUR 600 x 1.05 (the rate of 2015-01-01); GBP and JPY were not yet pledged
     assert body["outstanding_pledges"] == "1030.00"
     assert body["pledged"] == "2070.00"
     assert body["unconverted_currencies"] == []
     assert [c["currency"] for c in body["pledges_by_currency"]] == ["EUR", "USD"]
+
+
+def test_a_grant_commits_its_whole_amount_until_the_day_it_ended_then_what_it_paid(client, auth, fund):
+    call = CallFactory(fund_id=fund.id)
+    terminated = GrantFactory(
+        proposal__call=call,
+        amount_minor=500_00,
+        approved_on=dt.date(2015, 6, 1),
+        status=GrantStatus.TERMINATED,
+        ended_on=dt.date(2016, 6, 30),
+    )
+    PaidDisbursementFactory(grant=terminated, amount_minor=100_00, paid_on=dt.date(2016, 1, 10))
+
+    def committed(as_of: str) -> str:
+        url = f"/api/v1/funds/{fund.id}/position?as_of={as_of}"
+        return client.get(url, headers=auth("staff")).get_json()["committed"]
+
+    assert committed("2015-12-31") == "500.00"  # open then: its whole amount
+    assert committed("2016-06-29") == "500.00"
+    assert committed("2016-06-30") == "100.00"  # ended that day: what it paid
+    assert committed("2016-12-31") == "100.00"
 
 
 def test_the_position_today_counts_everything_recorded(client, auth, hand_built_fund, db_session):

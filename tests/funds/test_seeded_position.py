@@ -33,8 +33,8 @@ def expected_position(session, fund_id: int, as_of: str) -> dict[str, Decimal]:
     )
     committed = one(
         session,
-        "SELECT SUM(CASE WHEN g.status IN ('active', 'suspended') THEN g.amount_minor "
-        "ELSE COALESCE(p.paid, 0) END) "
+        "SELECT SUM(CASE WHEN g.status IN ('active', 'suspended') OR g.ended_on > :as_of "
+        "THEN g.amount_minor ELSE COALESCE(p.paid, 0) END) "
         f"FROM grant_award g LEFT JOIN ({paid}) p ON p.grant_id = g.id "
         "WHERE g.fund_id = :fund AND g.approved_on <= :as_of",
         **p,

@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 
+from fundapp.db import utcnow
 from fundapp.errors import PROBLEM_TYPE
 from fundapp.funds.services import committed_minor
 from fundapp.grants.models import (
@@ -286,6 +287,7 @@ def test_closing_a_settled_grant_releases_the_unpaid_remainder_to_the_fund(clien
 
     assert response.status_code == 200, response.get_json()
     assert response.get_json()["status"] == "closed"
+    assert response.get_json()["ended_on"] == utcnow().date().isoformat()
     assert committed_minor(db_session, grant.fund_id) == 600_00
     assert audit_actions(db_session, "grant", grant.id) == ["grant.close"]
 
@@ -309,7 +311,10 @@ def test_terminating_cancels_planned_tranches_keeps_paid_ones_and_releases_the_r
         ("cancelled", "grant terminated: NGO dissolved"),
     ]
     assert body["disbursed"] == "250.00"
+    assert body["ended_on"] == utcnow().date().isoformat()  # the day it stopped committing more
     assert committed_minor(db_session, grant.fund_id) == 250_00
+    yesterday = utcnow().date() - dt.timedelta(days=1)
+    assert committed_minor(db_session, grant.fund_id, yesterday) == grant.amount_minor  # still open then
     assert audit_actions(db_session, "disbursement", second.id) == ["disbursement.cancel"]
     assert audit_actions(db_session, "disbursement", first.id) == []
 
