@@ -56,13 +56,11 @@ STAFF_AND_DONORS = (Role.ADMIN, Role.STAFF, Role.DONOR)
 READERS = (Role.ADMIN, Role.STAFF, Role.APPROVER, Role.BOARD)
 
 
-#: The donor forms of the responses, made once (a schema plans its dump on first use).
-DONOR_FORMS: dict[str, ma.Schema] = {
-    "donor": DonorSchema(),
-    "donor_page": page_of(DonorSchema)(),
-    "contribution": ContributionDetailSchema(),
-    "contribution_page": page_of(ContributionSchema)(),
-}
+# The donor forms of the responses, made once (a schema plans its dump on first use).
+DONOR = DonorSchema()
+DONOR_PAGE = page_of(DonorSchema)()
+DONOR_CONTRIBUTION = ContributionDetailSchema()
+DONOR_CONTRIBUTION_PAGE = page_of(ContributionSchema)()
 
 
 def _donor_form(schema: ma.Schema, data: Any, record: Any = None) -> Response | None:
@@ -86,7 +84,7 @@ class Donors(MethodView):
         A donor token gets just its own donor, without the internal note.
         """
         page = services.list_donors(get_session(), g.user, query)
-        return _donor_form(DONOR_FORMS["donor_page"], page) or page
+        return _donor_form(DONOR_PAGE, page) or page
 
     @blp.allow(*STAFF)
     @blp.arguments(DonorCreateSchema)
@@ -106,7 +104,7 @@ class DonorById(MethodView):
         A donor token reads only its own donor (another is a 404), without the internal note.
         """
         donor = services.get_donor(get_session(), g.user, donor_id)
-        return _donor_form(DONOR_FORMS["donor"], donor, donor) or with_etag(donor)
+        return _donor_form(DONOR, donor, donor) or with_etag(donor)
 
     @blp.allow(*STAFF)
     @blp.if_match()
@@ -155,7 +153,7 @@ class Contributions(MethodView):
         A donor token gets only its own contributions, without the internal notes.
         """
         page = services.list_contributions(get_session(), g.user, query)
-        return _donor_form(DONOR_FORMS["contribution_page"], page) or page
+        return _donor_form(DONOR_CONTRIBUTION_PAGE, page) or page
 
     @blp.allow(*STAFF)
     @blp.idempotent()
@@ -176,7 +174,7 @@ class ContributionById(MethodView):
         A donor token reads only its own contributions (another is a 404), without the internal note.
         """
         contribution = services.get_contribution(get_session(), g.user, contribution_id)
-        return _donor_form(DONOR_FORMS["contribution"], contribution, contribution) or with_etag(contribution)
+        return _donor_form(DONOR_CONTRIBUTION, contribution, contribution) or with_etag(contribution)
 
     @blp.allow(*STAFF)
     @blp.if_match()

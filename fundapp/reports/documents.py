@@ -199,6 +199,18 @@ def _administrator(w: Wording, fund: dict[str, Any], *, capital: bool = True) ->
     return (article if capital else article.lower()) + name
 
 
+def _administration(w: Wording, fund: dict[str, Any]) -> str:
+    """The paragraph every Board document opens with: who administers the Fund, and what for."""
+    _ = w.gettext
+    return _(
+        "%(administrator)s continues to administer the Fund and to encourage Member States and other "
+        "stakeholders to contribute to it. Through the non-governmental organizations working with it, "
+        "the Fund supports direct assistance to victims of trafficking, in particular women and "
+        "children.",
+        administrator=_administrator(w, fund),
+    )
+
+
 def _of_administrator(w: Wording, fund: dict[str, Any]) -> str:
     """French "de l'ONUDC" / "du HCDH"; English "UNODC"."""
     name = w.term(fund["administrator"])
@@ -388,15 +400,7 @@ def cycle_summary(data: dict[str, Any], lang: str) -> dict[str, Any]:
         ),
         period,
     )
-    body.para(
-        _(
-            "%(administrator)s continues to administer the Fund and to encourage Member States and other "
-            "stakeholders to contribute to it. Through the non-governmental organizations working with it, "
-            "the Fund supports direct assistance to victims of trafficking, in particular women and "
-            "children.",
-            administrator=_administrator(w, fund),
-        )
-    )
+    body.para(_administration(w, fund))
 
     # II. The call for proposals
     body.chapter(_("Call for proposals"))
@@ -929,15 +933,7 @@ def fund_status(data: dict[str, Any], lang: str) -> dict[str, Any]:
             end=w.date(as_of),
         ),
     )
-    body.para(
-        _(
-            "%(administrator)s continues to administer the Fund and to encourage Member States and other "
-            "stakeholders to contribute to it. Through the non-governmental organizations working with it, "
-            "the Fund supports direct assistance to victims of trafficking, in particular women and "
-            "children.",
-            administrator=_administrator(w, fund),
-        )
-    )
+    body.para(_administration(w, fund))
 
     body.chapter(_("Contributions"))
     received_sentence = None

@@ -47,6 +47,19 @@ OUTCOME_OF_STATUS = {
 REPORTED_BENEFICIARIES = (ReportStatus.RECEIVED, ReportStatus.ACCEPTED)
 
 
+def _call(call: Call) -> dict[str, Any]:
+    """What every document says of a call (each adds what it alone shows)."""
+    return {
+        "id": call.id,
+        "cycle_label": call.cycle_label,
+        "cycle_number": call.cycle_number,
+        "title": call.title,
+        "launched_on": call.launched_on,
+        "priorities": list(call.priorities or []),
+        "criteria": list(call.eligibility_criteria or []),
+    }
+
+
 def _fund(fund: Fund) -> dict[str, Any]:
     return {
         "id": fund.id,
@@ -282,13 +295,7 @@ def cycle_summary_data(session: Session, call_id: int) -> dict[str, Any]:
     return {
         "fund": _fund(fund),
         "call": {
-            "id": call.id,
-            "cycle_label": call.cycle_label,
-            "cycle_number": call.cycle_number,
-            "title": call.title,
-            "launched_on": call.launched_on,
-            "priorities": list(call.priorities or []),
-            "criteria": list(call.eligibility_criteria or []),
+            **_call(call),
             "reserve_expires_on": call.reserve_expires_on,
             "status": str(call.status),
             "illustrative": bool(call.illustrative),
@@ -460,17 +467,7 @@ def board_pack_data(session: Session, session_id: int) -> dict[str, Any]:
             "available_minor": board_session.available_income_minor,
             "currency": board_session.currency,
         },
-        "call": {
-            "id": call.id,
-            "cycle_label": call.cycle_label,
-            "cycle_number": call.cycle_number,
-            "title": call.title,
-            "launched_on": call.launched_on,
-            "priorities": list(call.priorities or []),
-            "criteria": list(call.eligibility_criteria or []),
-            "floor_minor": call.floor_minor,
-            "ceiling_minor": call.ceiling_minor,
-        },
+        "call": {**_call(call), "floor_minor": call.floor_minor, "ceiling_minor": call.ceiling_minor},
         "received": counts[0] or 0,
         "eligible": int(counts[1] or 0),
         "ineligible": int(counts[2] or 0),
