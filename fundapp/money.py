@@ -5,41 +5,19 @@ Nothing here imports Flask. Amounts never pass through ``float``.
 
 from __future__ import annotations
 
+import csv
 import re
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from functools import cache
-
-from babel.numbers import get_currency_precision, list_currencies
+from importlib.resources import files
 
 FUND_CURRENCY = "USD"
 #: Largest amount accepted anywhere: a thousand billion in major units.
 MAX_MAJOR_DIGITS = 15
 _AMOUNT_RE = re.compile(r"^(0|[1-9][0-9]{0,14})(\.[0-9]+)?$")
-# ISO 4217 codes that are funds, metals or testing, never a contribution's currency.
-_NOT_MONEY = {
-    "XAG",
-    "XAU",
-    "XPD",
-    "XPT",
-    "XTS",
-    "XXX",
-    "XBA",
-    "XBB",
-    "XBC",
-    "XBD",
-    "XDR",
-    "XSU",
-    "XUA",
-    "BOV",
-    "CHE",
-    "CHW",
-    "CLF",
-    "COU",
-    "MXV",
-    "USN",
-    "UYI",
-    "UYW",
-}
+#: The active ISO 4217 currencies and their minor units, owned by the project (the file cites
+#: its source and date): an upgrade of a dependency never changes what the API accepts.
+CURRENCY_TABLE = "iso4217-currencies.csv"
 
 
 class MoneyError(ValueError):
@@ -47,20 +25,26 @@ class MoneyError(ValueError):
 
 
 @cache
+def minor_units() -> dict[str, int]:
+    """Each accepted currency code and its number of decimals (USD 2, JPY 0, KWD 3)."""
+    text = files("fundapp").joinpath("data", CURRENCY_TABLE).read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    return {row["code"]: int(row["minor_units"]) for row in rows}
+
+
 def known_currencies() -> frozenset[str]:
-    return frozenset(c for c in list_currencies() if len(c) == 3 and c not in _NOT_MONEY)
+    return frozenset(minor_units())
 
 
 def check_currency(code: str) -> str:
-    if not isinstance(code, str) or code not in known_currencies():
+    if not isinstance(code, str) or code not in minor_units():
         raise MoneyError(f"'{code}' is not an ISO 4217 currency code")
     return code
 
 
-@cache
 def exponent(currency: str) -> int:
     """Number of decimals of the currency's minor unit (USD 2, JPY 0, KWD 3)."""
-    return get_currency_precision(check_currency(currency))
+    return minor_units()[check_currency(currency)]
 
 
 def parse_amount(text: str, currency: str, *, allow_zero: bool = False) -> Decimal:

@@ -57,3 +57,60 @@ def test_audit_events_cannot_be_updated_or_deleted(database_url):
             conn.execute(text("DELETE FROM audit_event"))
         conn.rollback()
     engine.dispose()
+
+
+def _amounts_in(engine, currency):
+    with engine.connect() as conn:
+        pledged = conn.scalars(
+            text("SELECT pledged_minor FROM contribution WHERE currency = :c"), {"c": currency}
+        )
+        received = conn.scalars(
+            text("SELECT amount_minor FROM contribution_receipt WHERE currency = :c"), {"c": currency}
+        )
+        return sorted(pledged), sorted(received)
+
+
+def _record_pledges(engine, *pledges):
+    from sqlalchemy.orm import Session
+
+    from . import factories
+
+    with Session(engine) as session:
+        factories.holder.session = session
+        try:
+            for currency, minor in pledges:
+                factories.ReceiptFactory(
+                    contribution__currency=currency, contribution__pledged_minor=minor, usd_minor=100
+                )
+            session.commit()
+        finally:
+            factories.holder.session = None
+
+
+def test_amounts_in_currencies_with_iso_cents_are_rescaled_when_minor_units_move_to_iso_4217(tmp_path):
+    """HUF 1,000 stored as 1000 (Babel: no decimals) must read HUF 1,000.00 (ISO: 2), i.e. 100000."""
+    with fresh_database(tmp_path, migrate=False) as url:
+        engine = make_engine(url)
+        schema.upgrade(engine, "5d0c3a8e91f2")  # the revision before minor units came from ISO 4217
+        _record_pledges(engine, ("HUF", 1000), ("IQD", 250), ("EUR", 1234))
+        schema.upgrade(engine)
+        assert _amounts_in(engine, "HUF") == ([100000], [100000])
+        assert _amounts_in(engine, "IQD") == ([250000], [250000])
+        assert _amounts_in(engine, "EUR") == ([1234], [1234])  # EUR had cents in both
+        schema.downgrade(engine, "5d0c3a8e91f2")
+        assert _amounts_in(engine, "HUF") == ([1000], [1000])
+        assert _amounts_in(engine, "IQD") == ([250], [250])
+        engine.dispose()
+
+
+def test_the_minor_units_downgrade_refuses_amounts_it_could_not_store_exactly(tmp_path):
+    import pytest
+
+    with fresh_database(tmp_path) as url:
+        engine = make_engine(url)
+        _record_pledges(engine, ("HUF", 100050))  # HUF 1,000.50
+        with pytest.raises(RuntimeError, match="amounts in HUF have 2 decimals"):
+            schema.downgrade(engine, "5d0c3a8e91f2")
+        assert schema.current_revision(engine) == schema.head_revisions(engine)[0]
+        assert _amounts_in(engine, "HUF") == ([100050], [100050])
+        engine.dispose()
