@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 import uuid
 from collections.abc import Mapping
@@ -15,11 +16,12 @@ from werkzeug.routing import IntegerConverter
 from . import audit, db, errors, faults
 from .api import Api
 from .config import default_config, environment_config
+from .resources import TEMPLATES_DIR
 from .routing import StandardResponses
 
 log = logging.getLogger(__name__)
 _REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+__version__ = "0.2.0"
 
 
 class IdConverter(IntegerConverter):
@@ -33,10 +35,12 @@ class IdConverter(IntegerConverter):
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app: defaults, then ``FUNDAPP_*``/``DATABASE_URL``, then ``test_config``."""
+    # The instance folder (the SQLite file, demo tokens, the PDF cache): FUNDAPP_INSTANCE_PATH,
+    # or Flask's default: instance/ beside a checkout, <venv>/var/fundapp-instance when installed.
     app = Flask(
         __name__,
-        instance_path=str(PROJECT_ROOT / "instance"),
-        template_folder=str(PROJECT_ROOT / "templates"),
+        instance_path=os.environ.get("FUNDAPP_INSTANCE_PATH") or None,
+        template_folder=str(TEMPLATES_DIR),
         static_folder=None,
     )
     app.config.from_mapping(default_config(app.instance_path))

@@ -31,11 +31,12 @@ from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from .errors import DomainError
+from .resources import TEMPLATES_DIR
 
 log = logging.getLogger(__name__)
 
 ASSET_SCHEME = "fundapp-asset"
-STATIC_DIR = Path(__file__).resolve().parent.parent / "templates" / "pdf" / "static"
+STATIC_DIR = TEMPLATES_DIR / "pdf" / "static"
 _ASSET_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,60}\.(css|svg|png)$")
 _MEDIA_TYPES = {"css": "text/css", "svg": "image/svg+xml", "png": "image/png"}
 

@@ -12,10 +12,11 @@ from flask.testing import FlaskClient
 from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
-from fundapp import PROJECT_ROOT, create_app
+from fundapp import create_app
 from fundapp.auth.models import Role
 from fundapp.auth.services import issue_token
 from fundapp.db import get_engine, make_engine
+from fundapp.resources import SEED_DIR
 from fundapp.seeding import load_seed
 
 from . import factories
@@ -62,7 +63,7 @@ def seeded_database(tmp_dir: Path) -> Iterator[str]:
     with fresh_database(tmp_dir) as url:
         engine = make_engine(url)
         with Session(engine) as session, session.begin():
-            load_seed(session, PROJECT_ROOT / "seed")
+            load_seed(session, SEED_DIR)
         engine.dispose()
         yield url
 

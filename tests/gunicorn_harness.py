@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fundapp import PROJECT_ROOT
-
 HOST = "127.0.0.1"
+#: The checkout: gunicorn serves ``wsgi:app`` from here.
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 class DeadConnection(Exception):

@@ -25,16 +25,16 @@ from markupsafe import Markup
 from sqlalchemy.orm import Session
 from werkzeug.http import parse_etags
 
-from .. import PROJECT_ROOT
 from ..auth.models import User
 from ..errors import Unprocessable
+from ..resources import TEMPLATES_DIR
 from . import documents, queries
 from .cache import PdfCache
 from .wording import TRANSLATIONS_DIR, Wording
 
 log = logging.getLogger(__name__)
 
-TEMPLATE_DIR = PROJECT_ROOT / "templates" / "pdf"
+TEMPLATE_DIR = TEMPLATES_DIR / "pdf"
 STYLESHEET = TEMPLATE_DIR / "static" / "print.css"
 TEMPLATES = {
     "cycle-summary": "report.html",

@@ -1,0 +1,5 @@
+"""``python -m fundapp``: the same commands as the ``fundapp`` console script."""
+
+from .cli import main
+
+main()
