@@ -6,11 +6,14 @@ import os
 from pathlib import Path
 from typing import Any
 
+#: The embedded default database, a SQLite file in the instance folder.
+DEFAULT_DATABASE_FILE = "fundapp.sqlite3"
+
 
 def default_config(instance_path: str) -> dict[str, Any]:
     """The settings a fresh checkout runs with: SQLite under ``instance/``, development mode."""
     return {
-        "DATABASE_URL": f"sqlite:///{Path(instance_path) / 'fundapp.sqlite3'}",
+        "DATABASE_URL": f"sqlite:///{Path(instance_path) / DEFAULT_DATABASE_FILE}",
         "ENV_NAME": "development",
         # API / OpenAPI (flask-smorest)
         "API_TITLE": "fundapp",

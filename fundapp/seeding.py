@@ -13,14 +13,16 @@ it is; only missing demo users are added. ``flask --app wsgi fund seed --reset``
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import URL, insert, select
 from sqlalchemy.orm import Session
 
 from .applicants.models import Organisation
@@ -38,6 +40,7 @@ from .board.models import (
     SessionStatus,
 )
 from .calls.models import Call, CallStatus
+from .config import DEFAULT_DATABASE_FILE
 from .contributions.models import (
     Campaign,
     Contribution,
@@ -66,6 +69,7 @@ from .grants.models import (
 )
 from .money import FUND_CURRENCY, convert_to_usd_minor, parse_amount, parse_rate, to_minor
 from .proposals.models import EligibilityCheck, Facet, Proposal, ProposalFacet, ProposalStatus
+from .services_base import Progress, no_progress
 
 SEED_FILES = (
     "fund.json",
@@ -126,7 +130,7 @@ def read_seed(seed_dir: Path | str) -> dict[str, Any]:
     return data
 
 
-def load_seed(session: Session, seed_dir: Path | str) -> dict[str, int]:
+def load_seed(session: Session, seed_dir: Path | str, *, progress: Progress = no_progress) -> dict[str, int]:
     """Insert the seeded history unless its fund is already there; counts of records inserted.
 
     Flushes, never commits: the caller owns the transaction.
@@ -135,19 +139,42 @@ def load_seed(session: Session, seed_dir: Path | str) -> dict[str, int]:
     counts = dict.fromkeys(KINDS, 0)
     code = data["fund"]["fund"]["code"]
     if session.scalar(select(Fund.id).where(Fund.code == code)) is None:
-        _Loader(session, data, counts).load()
+        _Loader(session, data, counts).load(progress)
     _ensure_demo_users(session, data, counts)
     session.flush()
     return counts
 
 
-def write_demo_tokens(session: Session, instance_dir: Path | str) -> Path:
-    """Write ``demo-tokens.json`` with a bearer token for each role's demo user.
+def demo_tokens_path(instance_dir: Path | str, database: URL) -> Path:
+    """Where the demo tokens of a database are written: one file per database.
+
+    ``demo-tokens.json`` for the embedded default (``instance/fundapp.sqlite3``), and
+    ``demo-tokens.<database>.json`` for any other, so seeding a second database never replaces
+    the tokens of the first.
+    """
+    instance = Path(instance_dir)
+    if database.get_backend_name() == "sqlite":
+        file = Path(database.database or "")
+        if file.resolve() == (instance / DEFAULT_DATABASE_FILE).resolve():
+            return instance / DEMO_TOKENS_FILE
+        digest = hashlib.sha256(str(file.resolve()).encode()).hexdigest()[:8]
+        name = f"sqlite-{file.stem}-{digest}"
+    else:
+        name = "-".join(
+            str(part)
+            for part in (database.get_backend_name(), database.host, database.port, database.database)
+            if part
+        )
+    return instance / f"demo-tokens.{re.sub(r'[^A-Za-z0-9._-]+', '_', name)}.json"
+
+
+def write_demo_tokens(session: Session, instance_dir: Path | str, database: URL) -> Path:
+    """Write the database's demo tokens file with a bearer token for each role's demo user.
 
     Tokens already in the file are kept while they are still valid (known, not revoked, not
     expired, still the demo user's), so re-seeding does not pile up tokens.
     """
-    path = Path(instance_dir) / DEMO_TOKENS_FILE
+    path = demo_tokens_path(instance_dir, database)
     users = _demo_users(session)
     missing = [str(role) for role in Role if role not in users]
     if missing:
@@ -279,19 +306,28 @@ class _Loader:
         self.counts[kind] += len(ids)
         return ids
 
-    def load(self) -> None:
-        self.check_rules()
-        self.fund_id = self.load_fund()
-        self.terms = self.load_board_terms()
-        self.calls = self.load_calls()
-        self.campaigns = self.load_campaigns()
-        self.load_exchange_rates()
-        self.donors = self.load_donors()
-        self.load_contributions()
-        self.orgs = self.load_organisations()
-        self.proposals = self.load_proposals()
-        self.approvals = self.load_board()
-        self.load_grants()
+    def load(self, progress: Progress) -> None:
+        """Each step in order; a step's result is kept as the attribute named beside it."""
+        steps: list[tuple[str | None, Callable[[], Any]]] = [
+            (None, self.check_rules),
+            ("fund_id", self.load_fund),
+            ("terms", self.load_board_terms),
+            ("calls", self.load_calls),
+            ("campaigns", self.load_campaigns),
+            (None, self.load_exchange_rates),
+            ("donors", self.load_donors),
+            (None, self.load_contributions),
+            ("orgs", self.load_organisations),
+            ("proposals", self.load_proposals),
+            ("approvals", self.load_board),
+            (None, self.load_grants),
+        ]
+        advance = progress("seeding", len(steps))
+        for attribute, step in steps:
+            result = step()
+            if attribute is not None:
+                setattr(self, attribute, result)
+            advance(1)
 
     # -- the rules a seed must keep -----------------------------------------------------------
     def check_rules(self) -> None:

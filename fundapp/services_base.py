@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -13,6 +13,14 @@ from .errors import InvalidTransition, NotFound, Unprocessable
 from .money import MoneyError, to_minor
 
 T = TypeVar("T")
+
+#: ``progress(phase, total)`` -> ``advance(n)``: how a caller (a CLI progress bar) follows a long
+#: job (an import, the seed, a backup or a restore).
+Progress = Callable[[str, int], Callable[[int], None]]
+
+
+def no_progress(_phase: str, _total: int) -> Callable[[int], None]:
+    return lambda _n: None
 
 
 def get_or_404(

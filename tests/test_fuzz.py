@@ -198,7 +198,7 @@ TOKENS: dict[str, str] = {}
 def identities(fuzz_app: Flask, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, dict]]:
     """The demo users' tokens, and a spare user and token the fuzzer may deactivate or revoke."""
     with fuzz_app.app_context(), session_scope(fuzz_app) as session:
-        path = write_demo_tokens(session, tmp_path_factory.mktemp("tokens"))
+        path = write_demo_tokens(session, tmp_path_factory.mktemp("tokens"), get_engine(fuzz_app).url)
         spare_user = User(email="spare@fuzz.example", name="Spare", role=Role.STAFF)
         session.add(spare_user)
         session.flush()

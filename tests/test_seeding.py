@@ -17,9 +17,9 @@ from decimal import Decimal
 import pytest
 from flask import Flask
 from sqlalchemy import and_, case, distinct, func, select
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
-from fundapp import PROJECT_ROOT
 from fundapp import models as m
 from fundapp.auth.models import Role
 from fundapp.auth.services import authenticate, revoke_token
@@ -29,18 +29,24 @@ from fundapp.db import get_engine, make_engine, new_session
 from fundapp.grants.models import DisbursementStatus, GrantStatus, ReportKind, ReportNature, ReportStatus
 from fundapp.money import convert_to_usd_minor
 from fundapp.proposals.models import ProposalStatus
-from fundapp.seeding import DEMO_EMAIL_DOMAIN, SeedError, load_seed, write_demo_tokens
+from fundapp.resources import SEED_DIR
+from fundapp.seeding import DEMO_EMAIL_DOMAIN, SeedError, demo_tokens_path, load_seed, write_demo_tokens
 
 from . import factories
 from .conftest import make_test_app
 from .databases import fresh_database
 
-SEED_DIR = PROJECT_ROOT / "seed"
 SOURCE_2015 = "Report of the Secretary-General of 8 June 2015 (A/70/50, item 107)"
 USD = 100  # cents per dollar
 MID_2015 = dt.date(2015, 6, 30)
 MARCH_2019 = dt.date(2019, 3, 31)
 REPORT_OF_8_JUNE_2015 = dt.date(2015, 6, 8)
+
+
+def DEFAULT_URL(instance_dir):  # noqa: N802 - reads as the constant it stands for
+    """The URL of the embedded default database of an instance folder."""
+    return make_url(f"sqlite:///{instance_dir / 'fundapp.sqlite3'}")
+
 
 #: Models that say where they come from (``illustrative`` / ``source``).
 REAL_FACT_MODELS = (m.Fund, m.Call, m.BoardTerm, m.BoardMember, m.Campaign)
@@ -711,15 +717,16 @@ def test_seeding_twice_leaves_the_same_records(writable):
     assert table_counts(writable) == before
 
 
-def test_fund_seed_command_is_idempotent_and_reset_starts_from_empty(tmp_path):
+def test_fund_seed_command_is_idempotent_shows_its_progress_and_reset_starts_from_empty(tmp_path):
     with fresh_database(tmp_path, migrate=False) as url:
         app = make_test_app(url)
         runner = app.test_cli_runner()
         engine = make_engine(url)
         try:
-            first = runner.invoke(args=["fund", "seed"])
+            first = runner.invoke(args=["fund", "seed", "--progress"])
             assert first.exit_code == 0, first.output
             assert "grants: 48\n" in first.output
+            assert "Seeding" in first.output  # the bar's label (a terminal also sees it fill)
             with Session(engine) as session:
                 seeded = table_counts(session)
             again = runner.invoke(args=["fund", "seed"])
@@ -779,7 +786,7 @@ def test_demo_users_exist_one_per_role_and_the_donor_is_a_member_state(db):
 
 
 def test_demo_tokens_are_written_for_each_role_and_reused_while_valid(writable, tmp_path):
-    path = write_demo_tokens(writable, tmp_path)
+    path = write_demo_tokens(writable, tmp_path, DEFAULT_URL(tmp_path))
     assert path == tmp_path / "demo-tokens.json"
     tokens = json.loads(path.read_text(encoding="utf-8"))
     assert sorted(tokens) == sorted(str(role) for role in Role)
@@ -788,19 +795,44 @@ def test_demo_tokens_are_written_for_each_role_and_reused_while_valid(writable, 
         assert user is not None
         assert str(user.role) == role
     issued = writable.scalar(select(func.count()).select_from(m.ApiToken))
-    assert json.loads(write_demo_tokens(writable, tmp_path).read_text(encoding="utf-8")) == tokens
+    assert (
+        json.loads(write_demo_tokens(writable, tmp_path, DEFAULT_URL(tmp_path)).read_text(encoding="utf-8"))
+        == tokens
+    )
     assert writable.scalar(select(func.count()).select_from(m.ApiToken)) == issued
     staff_token = writable.scalar(
         select(m.ApiToken.id).join(m.User, m.User.id == m.ApiToken.user_id).where(m.User.role == Role.STAFF)
     )
     revoke_token(writable, None, staff_token)
-    renewed = json.loads(write_demo_tokens(writable, tmp_path).read_text(encoding="utf-8"))
+    renewed = json.loads(
+        write_demo_tokens(writable, tmp_path, DEFAULT_URL(tmp_path)).read_text(encoding="utf-8")
+    )
     assert renewed["staff"] != tokens["staff"]
     assert {k: v for k, v in renewed.items() if k != "staff"} == {
         k: v for k, v in tokens.items() if k != "staff"
     }
 
 
+def test_each_database_gets_its_own_demo_tokens_file_and_the_default_keeps_the_plain_name(tmp_path):
+    default = demo_tokens_path(tmp_path, DEFAULT_URL(tmp_path))
+    other_sqlite = demo_tokens_path(tmp_path, make_url(f"sqlite:///{tmp_path / 'other' / 'fundapp.sqlite3'}"))
+    postgres = demo_tokens_path(tmp_path, make_url("postgresql+psycopg://u:secret@db.example:5433/unvtf"))
+    assert default == tmp_path / "demo-tokens.json"
+    assert other_sqlite.parent == tmp_path
+    assert other_sqlite.name.startswith("demo-tokens.sqlite-fundapp-")
+    assert postgres == tmp_path / "demo-tokens.postgresql-db.example-5433-unvtf.json"
+    assert "secret" not in postgres.name
+    assert len({default, other_sqlite, postgres}) == 3
+
+
+def test_seeding_a_second_database_keeps_the_first_databases_demo_tokens(writable, tmp_path):
+    first = write_demo_tokens(writable, tmp_path, DEFAULT_URL(tmp_path))
+    tokens = first.read_text(encoding="utf-8")
+    second = write_demo_tokens(writable, tmp_path, make_url(f"sqlite:///{tmp_path / 'second.sqlite3'}"))
+    assert second != first
+    assert first.read_text(encoding="utf-8") == tokens
+
+
 def test_demo_tokens_need_the_seed(db_session, tmp_path):
     with pytest.raises(SeedError, match="run 'flask --app wsgi fund seed' first"):
-        write_demo_tokens(db_session, tmp_path)
+        write_demo_tokens(db_session, tmp_path, DEFAULT_URL(tmp_path))

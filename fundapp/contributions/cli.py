@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import click
 from flask.cli import AppGroup
 
+from ..cli import ProgressBars, progress_option
 from ..db import new_session
 from ..errors import DomainError
 from ..spreadsheets import FORMATS, format_of
@@ -23,27 +22,6 @@ from .imports import ImportRejected, RowError, import_contributions
 
 import_cli = AppGroup("import", help="Import records from spreadsheets (CSV or XLSX).")
 cli_commands = [import_cli]
-
-
-class _Bars:
-    """One click progress bar per phase of the import (checking, writing), on standard error."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self.bar: Any = None
-
-    def __call__(self, phase: str, total: int) -> Callable[[int], None]:
-        self.close()
-        if not self.enabled or total == 0:
-            return lambda _n: None
-        self.bar = click.progressbar(length=total, label=f"{phase.capitalize():<9}", file=sys.stderr)
-        self.bar.__enter__()
-        return self.bar.update
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
-            self.bar = None
 
 
 def _error_table(errors: list[RowError], limit: int) -> str:
@@ -80,7 +58,7 @@ def _error_table(errors: list[RowError], limit: int) -> str:
     show_default=True,
     help="Errors to list (0: all).",
 )
-@click.option("--progress/--no-progress", default=None, help="Progress bars (default: on a terminal).")
+@progress_option
 def import_contributions_command(
     file: Path, dry_run: bool, fmt: str | None, max_errors: int, progress: bool | None
 ) -> None:
@@ -97,7 +75,7 @@ def import_contributions_command(
             "say --format csv or --format xlsx (the extension does not tell)", param_hint="FILE"
         )
     data = file.read_bytes()
-    bars = _Bars(sys.stderr.isatty() if progress is None else progress)
+    bars = ProgressBars(progress)
     started = time.perf_counter()
     session = new_session()
     try:

@@ -59,7 +59,7 @@ from ..auth.models import User
 from ..errors import Conflict, DomainError, Unprocessable
 from ..funds.models import Fund
 from ..money import format_minor
-from ..services_base import not_found
+from ..services_base import Progress, no_progress, not_found
 from ..spreadsheets import Sheet, SheetError, TooManyRows, read_sheet
 from . import services
 from .models import Campaign, Contribution, ContributionStatus, Donor, DonorKind, Receipt, ReceiptStatus
@@ -103,13 +103,6 @@ LOOKUP_BATCH = 2000
 _pledge_schema = ImportedContributionSchema()
 _receipt_schema = ReceiptCreateSchema()
 _kind_field = ma.fields.Enum(DonorKind, by_value=True)
-
-#: ``progress(phase, total)`` -> ``advance(n)``: how a caller (the CLI) follows a long import.
-Progress = Callable[[str, int], Callable[[int], None]]
-
-
-def _no_progress(_phase: str, _total: int) -> Callable[[int], None]:
-    return lambda _n: None
 
 
 @dataclass(frozen=True)
@@ -188,7 +181,7 @@ def import_contributions(
     max_rows: int | None = None,
     max_unpacked: int | None = None,
     request_id: str | None = None,
-    progress: Progress = _no_progress,
+    progress: Progress = no_progress,
 ) -> dict[str, Any]:
     """Check every row of the sheet; if all pass, write them (unless ``dry_run``) and say what was done.
 

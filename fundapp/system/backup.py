@@ -25,6 +25,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from .. import schema
 from ..db import Base, DecimalText, UTCDateTime
+from ..services_base import Progress, no_progress
 
 FORMAT = "fundapp-backup"
 FORMAT_VERSION = 1
@@ -61,20 +62,25 @@ def _decoder(column: Any) -> Callable[[Any], Any]:
     return lambda v: v
 
 
-def write_backup(
-    engine: Engine, path: Path, *, progress: Callable[[int], None] | None = None
-) -> dict[str, int]:
-    """Write every row of every table to ``path``; returns the row count per table."""
+def write_backup(engine: Engine, path: Path, *, progress: Progress = no_progress) -> dict[str, int]:
+    """Write every row of every table to ``path``; returns the row count per table.
+
+    The header lists the tables and their row counts in the snapshot, which a restore uses to
+    show its progress and to check that it read the whole file.
+    """
     counts: dict[str, int] = {}
     with _snapshot(engine) as conn, conn.begin(), gzip.open(path, "wt", encoding="utf-8") as out:
+        rows = {t.name: conn.scalar(select(func.count()).select_from(t)) or 0 for t in _tables()}
         header = {
             "format": FORMAT,
             "version": FORMAT_VERSION,
             "revision": schema.current_revision(engine),
             "created_at": dt.datetime.now(dt.UTC).isoformat(),
             "tables": [t.name for t in _tables()],
+            "rows": rows,
         }
         out.write(json.dumps(header) + "\n")
+        advance = progress("writing", sum(rows.values()))
         for table in _tables():
             counts[table.name] = 0
             stmt = select(table).order_by(*table.primary_key.columns)
@@ -82,8 +88,7 @@ def write_backup(
                 record = {key: _encode(value) for key, value in row._mapping.items()}
                 out.write(json.dumps({"t": table.name, "r": record}, ensure_ascii=False) + "\n")
                 counts[table.name] += 1
-                if progress is not None:
-                    progress(1)
+                advance(1)
     return counts
 
 
@@ -101,7 +106,7 @@ def _read(path: Path) -> Iterator[dict[str, Any]]:
             yield json.loads(line)
 
 
-def restore_backup(engine: Engine, path: Path) -> dict[str, int]:
+def restore_backup(engine: Engine, path: Path, *, progress: Progress = no_progress) -> dict[str, int]:
     """Load a backup into an empty database at the backup's schema revision (all or nothing)."""
     lines = _read(path)
     try:
@@ -119,6 +124,8 @@ def restore_backup(engine: Engine, path: Path) -> dict[str, int]:
     tables = {t.name: t for t in _tables()}
     decoders = {name: {c.name: _decoder(c) for c in t.columns} for name, t in tables.items()}
     counts: dict[str, int] = {}
+    expected: dict[str, int] | None = header.get("rows")  # backups written before 0.2 have none
+    advance = progress("restoring", sum(expected.values()) if expected else 0)
     with engine.begin() as conn:
         _require_empty(conn, tables.values())
         batch: list[dict[str, Any]] = []
@@ -134,11 +141,14 @@ def restore_backup(engine: Engine, path: Path) -> dict[str, int]:
             decode = decoders[name]
             batch.append({key: decode[key](value) for key, value in line["r"].items()})
             counts[name] = counts.get(name, 0) + 1
+            advance(1)
             if len(batch) >= BATCH:
                 _flush(conn, tables[name], batch)
                 batch = []
         if batch and current is not None:
             _flush(conn, tables[current], batch)
+        if expected is not None and {k: v for k, v in expected.items() if v} != counts:
+            raise BackupError(f"{path} does not hold the rows its header counts: it is incomplete or altered")
         if conn.dialect.name == "postgresql":
             _reset_sequences(conn, tables.values())
     return counts

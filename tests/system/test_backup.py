@@ -102,6 +102,48 @@ def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path):
         engine.dispose()
 
 
+def test_a_backup_header_counts_the_rows_and_a_restore_refuses_a_file_cut_short(tmp_path):
+    with fresh_database(tmp_path) as source_url, fresh_database(tmp_path) as target_url:
+        source, target = make_engine(source_url), make_engine(target_url)
+        build_some_history(source)
+        path = tmp_path / "fund.jsonl.gz"
+        written = write_backup(source, path)
+        with gzip.open(path, "rt", encoding="utf-8") as backup:
+            lines = backup.read().splitlines()
+        assert json.loads(lines[0])["rows"] == written
+        cut = tmp_path / "cut.jsonl.gz"
+        with gzip.open(cut, "wt", encoding="utf-8") as out:
+            out.write("\n".join(lines[:-1]) + "\n")
+        with pytest.raises(BackupError, match="does not hold the rows its header counts"):
+            restore_backup(target, cut)
+        assert not any(all_rows(target).values())  # all or nothing
+        source.dispose()
+        target.dispose()
+
+
+def test_backup_and_restore_report_progress_over_every_row(tmp_path):
+    with fresh_database(tmp_path) as source_url, fresh_database(tmp_path) as target_url:
+        source, target = make_engine(source_url), make_engine(target_url)
+        build_some_history(source)
+        path = tmp_path / "fund.jsonl.gz"
+        seen: list[tuple[str, int, list[int]]] = []
+
+        def progress(phase: str, total: int):
+            steps: list[int] = []
+            seen.append((phase, total, steps))
+            return steps.append
+
+        written = write_backup(source, path, progress=progress)
+        restore_backup(target, path, progress=progress)
+        rows = sum(written.values())
+        assert [(phase, total, sum(steps)) for phase, total, steps in seen] == [
+            ("writing", rows, rows),
+            ("restoring", rows, rows),
+        ]
+        source.dispose()
+        target.dispose()
+
+
 # --- the seeded fund, through the CLI, on each engine and across engines ------------------------
 
 MID_2015 = dt.date(2015, 6, 30)
@@ -238,10 +280,13 @@ def test_a_backup_is_one_snapshot_and_does_not_block_writers_meanwhile(tmp_path)
             writer = make_engine(url)
         written_meanwhile = []
 
-        def write_once_the_backup_has_begun(_rows: int) -> None:
-            if not written_meanwhile:
-                build_some_history(writer)  # a new fund, donor, receipt and grant, committed
-                written_meanwhile.append(True)
+        def write_once_the_backup_has_begun(_phase: str, _total: int):
+            def advance(_rows: int) -> None:
+                if not written_meanwhile:
+                    build_some_history(writer)  # a new fund, donor, receipt and grant, committed
+                    written_meanwhile.append(True)
+
+            return advance
 
         try:
             written = write_backup(
