@@ -39,11 +39,9 @@ def test_the_pause_header_does_nothing_unless_testing_and_a_pause_are_both_set(
     app_with, tmp_path, testing, seconds
 ):
     app = app_with(TESTING=testing, TESTING_PAUSE_SECONDS=seconds, TESTING_PAUSE_DIR=str(tmp_path))
-    started = time.monotonic()
     response = app.test_client().get("/api/v1/health", headers={PAUSE_HEADER: BEFORE_COMMIT})
     assert response.status_code == 200
-    assert time.monotonic() - started < 2
-    assert list(tmp_path.iterdir()) == []
+    assert list(tmp_path.iterdir()) == []  # a pause marks its process before it waits: none did
 
 
 @pytest.mark.parametrize("point", [BEFORE_COMMIT, AFTER_COMMIT])

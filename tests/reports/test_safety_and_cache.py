@@ -2,13 +2,11 @@
 
 import html
 import logging
-import time
 
 import pytest
 
 from fundapp import pdf
 from fundapp.db import utcnow
-from fundapp.reports import services
 
 from . import builders
 from .pdftext import text
@@ -132,22 +130,15 @@ def test_the_html_preview_has_an_etag_and_revalidates_too(client, auth, fund):
 
 
 @pytest.mark.slow
-def test_a_new_render_of_a_ten_page_summary_takes_under_two_seconds(
+def test_a_summary_with_a_long_reserve_list_renders_once_per_language_over_about_ten_pages(
     app, client, auth, fund, pdf_cache_dir, renders
 ):
-    """The budget is CPU time of the render: wall time follows it on an idle machine, not on a busy one."""
+    """What a render costs is measured in bench/ (``python -m bench.run``), never timed here."""
     builders.cycle_one(fund)
     cycle = builders.cycle_two(fund, reserve=200)  # a longer reserve list: about ten pages
-    with app.app_context():
-        pdf.warm_up(**services.render_options())
     renders.clear()
-    walls = []
     for lang in ("fr", "en"):
-        started = time.perf_counter()
         response = client.get(f"/api/v1/calls/{cycle.call.id}/summary.pdf?lang={lang}", headers=auth("staff"))
-        walls.append(round(time.perf_counter() - started, 2))
         assert response.status_code == 200
+    assert len(renders) == 2
     assert all(9 <= r.pages <= 12 for r in renders), [r.pages for r in renders]
-    cpu = [round(r.cpu_seconds, 2) for r in renders]
-    print(f"ten-page summary: pages {[r.pages for r in renders]}, render CPU {cpu} s, request {walls} s")
-    assert min(cpu) < 2.0, cpu
