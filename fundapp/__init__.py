@@ -13,7 +13,7 @@ from typing import Any
 from flask import Flask, Response, g, request
 from werkzeug.routing import IntegerConverter
 
-from . import audit, db, errors, faults
+from . import apidocs, audit, db, errors, faults
 from .api import Api
 from .config import default_config, environment_config
 from .resources import TEMPLATES_DIR
@@ -60,6 +60,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     )
     app.extensions["fundapp.api"] = api
     _register_blueprints(app, api)
+    apidocs.init_app(app)
     _register_request_hooks(app)
     audit.init_app(app)  # after the commit hook, so that it runs before it
 
@@ -161,8 +162,9 @@ def _register_request_hooks(app: Flask) -> None:
         headers.setdefault("Referrer-Policy", "no-referrer")
         headers.setdefault("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
         headers["X-Request-ID"] = g.get("request_id", "")
-        if request.path.startswith("/api/docs"):
-            return response
         headers.setdefault("Cache-Control", "no-store")
+        if request.endpoint == apidocs.PAGE_ENDPOINT and response.status_code == 200:
+            policy = apidocs.page_content_security_policy(response.get_data(as_text=True))
+            headers.setdefault("Content-Security-Policy", policy)
         headers.setdefault("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; sandbox")
         return response

@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from .apidocs import assets_url
+
 #: The embedded default database, a SQLite file in the instance folder.
 DEFAULT_DATABASE_FILE = "fundapp.sqlite3"
 
@@ -30,7 +32,8 @@ def default_config(instance_path: str) -> dict[str, Any]:
         "OPENAPI_URL_PREFIX": "/api",
         "OPENAPI_JSON_PATH": "v1/openapi.json",
         "OPENAPI_SWAGGER_UI_PATH": "docs",
-        "OPENAPI_SWAGGER_UI_URL": "https://cdn.jsdelivr.net/npm/swagger-ui-dist/",
+        # Swagger UI's files are served by the app itself (fundapp/apidocs.py): no CDN, works offline
+        "OPENAPI_SWAGGER_UI_URL": assets_url(),
         "MAX_CONTENT_LENGTH": 1 * 1024 * 1024,
         "PAGE_SIZE_DEFAULT": 20,
         "PAGE_SIZE_MAX": 100,
