@@ -15,7 +15,6 @@ so parallel approvals are checked one after the other and never commit money not
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -32,10 +31,11 @@ from ..db import utcnow
 from ..errors import Conflict, DomainError, InsufficientFunds, NotFound, Unprocessable
 from ..funds import services as funds
 from ..funds.models import Fund
-from ..grants.models import Grant, GrantStatus
+from ..grants import services as grants
+from ..grants.models import Grant
 from ..money import FUND_CURRENCY, MoneyError, format_minor, to_minor
 from ..pagination import paginate
-from ..proposals.models import Facet, Proposal, ProposalStatus
+from ..proposals.models import Proposal, ProposalStatus
 from ..services_base import check_transition, get_or_404, minor_units, snapshot
 from .models import (
     Approval,
@@ -60,20 +60,6 @@ RECOMMENDATION_AUDITED = (
     "rank",
     "rationale",
     "reserve_expires_on",
-    "status",
-)
-GRANT_AUDITED = (
-    "agreement_number",
-    "fund_id",
-    "call_id",
-    "proposal_id",
-    "organisation_id",
-    "approval_id",
-    "amount_minor",
-    "approved_on",
-    "starts_on",
-    "ends_on",
-    "country_code",
     "status",
 )
 
@@ -528,42 +514,6 @@ class DecisionOutcome:
     grant: Grant | None
 
 
-def first_of_next_month(day: dt.date) -> dt.date:
-    return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def grant_dates(
-    starts_on: dt.date | None, ends_on: dt.date | None, duration_months: int, on: dt.date
-) -> tuple[dt.date, dt.date]:
-    """The grant's period: by default from the first of next month, for the proposal's duration."""
-    starts_on = starts_on or first_of_next_month(on)
-    ends_on = ends_on or add_months(starts_on, duration_months) - dt.timedelta(days=1)
-    if ends_on < starts_on:
-        raise Unprocessable("ends_on", f"must not be before the grant starts ({starts_on})")
-    return starts_on, ends_on
-
-
-def next_agreement_number(session: Session, fund: Fund, year: int) -> str:
-    """``UNVTF/2017/014``: the fund's short name, the year, a sequence. Call with the fund locked."""
-    prefix = f"{fund.short_name}/{year}/"
-    numbers = session.scalars(
-        select(Grant.agreement_number).where(Grant.agreement_number.startswith(prefix, autoescape=True))
-    )
-    last = max((int(n[len(prefix) :]) for n in numbers if n[len(prefix) :].isdigit()), default=0)
-    return f"{prefix}{last + 1:03d}"
-
-
-def _grant_country(proposal: Proposal) -> str:
-    countries = proposal.facet_codes(Facet.COUNTRY)
-    return countries[0] if countries else proposal.organisation.country_code
-
-
 def _decision_state(session: Session, rec_id: int) -> Any:
     """The few facts a decision is checked against before any lock is taken."""
     row = session.execute(
@@ -634,7 +584,8 @@ def _award(
     action: str,
     rec_status: RecommendationStatus,
 ) -> DecisionOutcome:
-    """The approval and the grant it makes; the caller holds the fund lock (``commit_to_grant``)."""
+    """The approval, and the grant it makes (``grants.award_grant``); the caller holds the fund
+    lock (``commit_to_grant``) and the recommendation's and proposal's rows."""
     on = today()
     approval = Approval(
         recommendation_id=rec.id,
@@ -648,22 +599,16 @@ def _award(
     )
     session.add(approval)
     session.flush()
-    grant = Grant(
-        fund_id=fund.id,
-        call_id=proposal.call_id,
-        proposal_id=proposal.id,
-        organisation_id=proposal.organisation_id,
+    grant = grants.award_grant(
+        session,
+        user,
+        fund,
+        proposal,
         approval_id=approval.id,
-        agreement_number=next_agreement_number(session, fund, on.year),
-        currency=FUND_CURRENCY,
         amount_minor=amount_minor,
-        approved_on=on,
-        starts_on=period[0],
-        ends_on=period[1],
-        country_code=_grant_country(proposal),
-        status=GrantStatus.ACTIVE,
+        period=period,
+        on=on,
     )
-    session.add(grant)
     rec_before, proposal_before = rec.status, proposal.status
     rec.status = rec_status
     proposal.status = ProposalStatus.APPROVED
@@ -692,7 +637,6 @@ def _award(
         before={"status": str(proposal_before)},
         after={"status": str(proposal.status), "grant_id": grant.id},
     )
-    record_event(session, user, "grant.create", "grant", grant.id, after=snapshot(grant, GRANT_AUDITED))
     return DecisionOutcome(approval, rec, str(proposal.status), grant)
 
 
@@ -705,7 +649,7 @@ def decide_recommendation(session: Session, user: User, rec_id: int, data: dict[
     check_transition("recommendation", state.status, action, pending)
     if not approve:
         return _reject(session, user, rec_id, data["reason"])
-    period = grant_dates(data.get("starts_on"), data.get("ends_on"), state.duration_months, today())
+    period = grants.grant_dates(data.get("starts_on"), data.get("ends_on"), state.duration_months, today())
     # The fund first: its row lock orders parallel approvals, and it refuses (409, with the
     # shortfall) an approval that would commit money the fund has not received.
     fund = funds.commit_to_grant(session, state.fund_id, state.amount_minor)
@@ -781,7 +725,7 @@ def promote_recommendation(
             f"{format_minor(amount, FUND_CURRENCY)} USD is more than the "
             f"{format_minor(state.requested_minor, FUND_CURRENCY)} USD the proposal requested",
         )
-    period = grant_dates(data.get("starts_on"), data.get("ends_on"), state.duration_months, today())
+    period = grants.grant_dates(data.get("starts_on"), data.get("ends_on"), state.duration_months, today())
     fund = funds.commit_to_grant(session, state.fund_id, amount)
     rec, proposal = _lock_for_decision(session, rec_id, "promote", on_reserve, ProposalStatus.RESERVE)
     return _award(

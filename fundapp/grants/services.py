@@ -1,4 +1,5 @@
-"""Grants after approval: status actions, conditions before release, tranches, grantee reports.
+"""Grants: their award (which the Board's final approval asks for), then status actions,
+conditions before release, tranches, grantee reports.
 
 Every write that depends on the grant's state or totals locks the grant's row first
 (``SELECT ... FOR UPDATE`` on PostgreSQL; SQLite write transactions begin IMMEDIATE), so
@@ -8,6 +9,7 @@ past a suspension. The lock order is always grant, then disbursement.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Iterable
 from typing import Any
@@ -21,8 +23,10 @@ from ..auth.models import User
 from ..calls.models import Call
 from ..db import utcnow
 from ..errors import Conflict, InvalidTransition, NotFound, Unprocessable
-from ..money import format_minor
+from ..funds.models import Fund
+from ..money import FUND_CURRENCY, format_minor
 from ..pagination import paginate
+from ..proposals.models import Facet, Proposal
 from ..services_base import check_transition, get_or_404, minor_units, snapshot
 from .models import (
     BeneficiaryCount,
@@ -50,6 +54,20 @@ GRANT_TRANSITIONS: dict[str, tuple[frozenset[GrantStatus], GrantStatus]] = {
     "terminate": (OPEN_STATUSES, GrantStatus.TERMINATED),
 }
 
+GRANT_AUDITED = (
+    "agreement_number",
+    "fund_id",
+    "call_id",
+    "proposal_id",
+    "organisation_id",
+    "approval_id",
+    "amount_minor",
+    "approved_on",
+    "starts_on",
+    "ends_on",
+    "country_code",
+    "status",
+)
 DISBURSEMENT_AUDITED = ("tranche", "planned_on", "amount_minor", "status", "paid_on", "paid_minor")
 REPORT_AUDITED = ("kind", "nature", "due_on", "received_on", "status", "review_note")
 
@@ -69,6 +87,82 @@ def today() -> dt.date:
 
 def is_overdue(report: GrantReport) -> bool:
     return report.status in OUTSTANDING_REPORT_STATUSES and report.due_on < today()
+
+
+# --- the award -----------------------------------------------------------------------------
+
+
+def first_of_next_month(day: dt.date) -> dt.date:
+    return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def grant_dates(
+    starts_on: dt.date | None, ends_on: dt.date | None, duration_months: int, on: dt.date
+) -> tuple[dt.date, dt.date]:
+    """The grant's period: by default from the first of next month, for the proposal's duration."""
+    starts_on = starts_on or first_of_next_month(on)
+    ends_on = ends_on or add_months(starts_on, duration_months) - dt.timedelta(days=1)
+    if ends_on < starts_on:
+        raise Unprocessable("ends_on", f"must not be before the grant starts ({starts_on})")
+    return starts_on, ends_on
+
+
+def next_agreement_number(session: Session, fund: Fund, year: int) -> str:
+    """``UNVTF/2017/014``: the fund's short name, the year, a sequence. Call with the fund locked."""
+    prefix = f"{fund.short_name}/{year}/"
+    numbers = session.scalars(
+        select(Grant.agreement_number).where(Grant.agreement_number.startswith(prefix, autoescape=True))
+    )
+    last = max((int(n[len(prefix) :]) for n in numbers if n[len(prefix) :].isdigit()), default=0)
+    return f"{prefix}{last + 1:03d}"
+
+
+def _grant_country(proposal: Proposal) -> str:
+    countries = proposal.facet_codes(Facet.COUNTRY)
+    return countries[0] if countries else proposal.organisation.country_code
+
+
+def award_grant(
+    session: Session,
+    user: User,
+    fund: Fund,
+    proposal: Proposal,
+    *,
+    approval_id: int,
+    amount_minor: int,
+    period: tuple[dt.date, dt.date],
+    on: dt.date,
+) -> Grant:
+    """The grant an approval makes, numbered in the fund's sequence for ``on``'s year, audited.
+
+    The caller (the Board's approval or promotion) has checked the money and holds the fund's
+    row lock (``commit_to_grant``), so agreement numbers follow one another.
+    """
+    grant = Grant(
+        fund_id=fund.id,
+        call_id=proposal.call_id,
+        proposal_id=proposal.id,
+        organisation_id=proposal.organisation_id,
+        approval_id=approval_id,
+        agreement_number=next_agreement_number(session, fund, on.year),
+        currency=FUND_CURRENCY,
+        amount_minor=amount_minor,
+        approved_on=on,
+        starts_on=period[0],
+        ends_on=period[1],
+        country_code=_grant_country(proposal),
+        status=GrantStatus.ACTIVE,
+    )
+    session.add(grant)
+    session.flush()
+    record_event(session, user, "grant.create", "grant", grant.id, after=snapshot(grant, GRANT_AUDITED))
+    return grant
 
 
 def _not_in_future(field: str, day: dt.date) -> None:

@@ -29,6 +29,7 @@ from fundapp.calls.models import CallStatus
 from fundapp.db import get_engine, new_session, utcnow
 from fundapp.funds import services as fund_services
 from fundapp.funds.models import Fund
+from fundapp.grants import services as grant_services
 from fundapp.grants.models import Grant
 from fundapp.services_base import get_or_404
 
@@ -171,7 +172,7 @@ def test_without_the_fund_lock_the_same_race_over_commits(tmp_path, monkeypatch,
     monkeypatch.setattr(
         fund_services, "lock_fund", lambda session, fund_id: get_or_404(session, Fund, fund_id, label="fund")
     )
-    monkeypatch.setattr(board_services, "next_agreement_number", _unique_agreement_number)
+    monkeypatch.setattr(grant_services, "next_agreement_number", _unique_agreement_number)
     slow_check(monkeypatch, 0.02)
     with committed_app(tmp_path) as app:
         token, rec_ids, fund_id = seed(app, kind)

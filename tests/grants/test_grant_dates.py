@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from fundapp.board.services import add_months, first_of_next_month, grant_dates
 from fundapp.errors import Unprocessable
+from fundapp.grants.services import add_months, first_of_next_month, grant_dates
 
 
 @pytest.mark.parametrize(
