@@ -52,10 +52,10 @@ from sqlalchemy.orm import Session
 
 from fundapp.auth.models import Role
 from fundapp.auth.services import issue_token
+from fundapp.books import services as fund_services
 from fundapp.calls.models import CallStatus
 from fundapp.db import make_engine, utcnow
 from fundapp.faults import AFTER_COMMIT, BEFORE_COMMIT, PAUSE_HEADER
-from fundapp.funds import services as fund_services
 from fundapp.funds.models import Fund
 from fundapp.resources import SEED_DIR
 from fundapp.seeding import load_seed

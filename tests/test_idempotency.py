@@ -10,9 +10,9 @@ from sqlalchemy import func, select
 
 from fundapp.auth.models import Role, User
 from fundapp.board.models import Approval, RecommendationStatus
+from fundapp.books import services as fund_services
 from fundapp.calls.models import CallStatus
 from fundapp.db import new_session, utcnow
-from fundapp.funds import services as fund_services
 from fundapp.grants.models import Grant
 from fundapp.idempotency import IN_FLIGHT, IdempotencyRecord, request_hash
 

@@ -9,7 +9,7 @@ The workflow (design.md, steps 4 and 5)::
     on_reserve        --promote, while the reserve list is valid--> promoted, with a grant
 
 Nothing is a grant before the fund manager approves it, and every grant goes through
-``funds.commit_to_grant``: the fund's row is locked, then the fund is checked to afford it,
+``books.commit_to_grant``: the fund's row is locked, then the fund is checked to afford it,
 so parallel approvals are checked one after the other and never commit money not received.
 """
 
@@ -26,10 +26,10 @@ from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload
 
 from ..audit import record_event
 from ..auth.models import User
+from ..books import services as books
 from ..calls.models import Call, CallStatus
 from ..db import utcnow
 from ..errors import Conflict, DomainError, InsufficientFunds, NotFound, Unprocessable
-from ..funds import services as funds
 from ..funds.models import Fund
 from ..grants import services as grants
 from ..grants.models import Grant
@@ -198,7 +198,7 @@ def create_session(session: Session, user: User, data: dict[str, Any]) -> BoardS
                 "held_on", f"outside the {term.label} term ({term.starts_on} to {term.ends_on})"
             )
     if data.get("available_income") is None:
-        income = max(0, funds.uncommitted_minor(session, call.fund_id))
+        income = max(0, books.uncommitted_minor(session, call.fund_id))
     else:
         income = _income_minor(data["available_income"])
     board_session = BoardSession(
@@ -652,7 +652,7 @@ def decide_recommendation(session: Session, user: User, rec_id: int, data: dict[
     period = grants.grant_dates(data.get("starts_on"), data.get("ends_on"), state.duration_months, today())
     # The fund first: its row lock orders parallel approvals, and it refuses (409, with the
     # shortfall) an approval that would commit money the fund has not received.
-    fund = funds.commit_to_grant(session, state.fund_id, state.amount_minor)
+    fund = books.commit_to_grant(session, state.fund_id, state.amount_minor)
     rec, proposal = _lock_for_decision(session, rec_id, action, pending, ProposalStatus.RECOMMENDED)
     return _award(
         session,
@@ -726,7 +726,7 @@ def promote_recommendation(
             f"{format_minor(state.requested_minor, FUND_CURRENCY)} USD the proposal requested",
         )
     period = grants.grant_dates(data.get("starts_on"), data.get("ends_on"), state.duration_months, today())
-    fund = funds.commit_to_grant(session, state.fund_id, amount)
+    fund = books.commit_to_grant(session, state.fund_id, amount)
     rec, proposal = _lock_for_decision(session, rec_id, "promote", on_reserve, ProposalStatus.RESERVE)
     return _award(
         session,

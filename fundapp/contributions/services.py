@@ -29,11 +29,11 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..audit import record_event
 from ..auth.models import Role, User
+from ..books.services import committed_minor, lock_fund, received_minor
 from ..db import utcnow
 from ..errors import Conflict, InsufficientFunds, NotFound, Unprocessable
 from ..etag import require_if_match
 from ..funds.models import Fund
-from ..funds.services import committed_minor, lock_fund, received_minor
 from ..money import FUND_CURRENCY, MAX_MAJOR_DIGITS, convert_to_usd_minor, exponent, format_minor
 from ..pagination import PAGING, paginate
 from ..services_base import check_transition, get_or_404, minor_units, snapshot

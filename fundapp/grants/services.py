@@ -324,7 +324,7 @@ def closure_gaps(grant: Grant) -> list[str]:
 def close_grant(session: Session, user: User, grant_id: int) -> Grant:
     """Close a completed grant: no planned tranche left, final reports accepted.
 
-    What was not paid returns to the fund (``funds.services.committed_minor`` counts a
+    What was not paid returns to the fund (``books.services.committed_minor`` counts a
     closed grant for its payments only).
     """
     grant = _lock_grant(

@@ -1,7 +1,7 @@
 """Money received, in totals: grouped for staff and donors, public figures, donor statements.
 
 "Received" means recorded receipts (reversals excluded), counted in USD at each receipt's
-own rate, the way the fund's books count them (``funds.services.received_minor``).
+own rate, the way the fund's books count them (``books.services.received_minor``).
 """
 
 from __future__ import annotations

@@ -25,9 +25,9 @@ from fundapp.auth.models import Role
 from fundapp.auth.services import issue_token
 from fundapp.board import services as board_services
 from fundapp.board.models import Approval, Recommendation
+from fundapp.books import services as fund_services
 from fundapp.calls.models import CallStatus
 from fundapp.db import get_engine, new_session, utcnow
-from fundapp.funds import services as fund_services
 from fundapp.funds.models import Fund
 from fundapp.grants import services as grant_services
 from fundapp.grants.models import Grant

@@ -5,9 +5,9 @@ import pytest
 from sqlalchemy import select
 
 from fundapp.audit import AuditEvent
+from fundapp.books import services as books
 from fundapp.contributions.models import Contribution, Receipt, ReceiptStatus
 from fundapp.db import utcnow
-from fundapp.funds import services as books
 
 from ..factories import DonorFactory, ExchangeRateFactory, GrantFactory
 from .helpers import counts, pledge, receive

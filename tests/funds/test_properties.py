@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from fundapp.books import services as books
 from fundapp.contributions.models import (
     Contribution,
     ContributionStatus,
@@ -30,7 +31,6 @@ from fundapp.contributions.models import (
     ReceiptStatus,
 )
 from fundapp.errors import InsufficientFunds
-from fundapp.funds import services as books
 from fundapp.grants.models import Disbursement, DisbursementStatus, Grant, GrantStatus
 
 from ..factories import (

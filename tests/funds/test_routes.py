@@ -186,7 +186,7 @@ def test_a_grant_commits_its_whole_amount_until_the_day_it_ended_then_what_it_pa
 
 
 def test_the_position_today_counts_everything_recorded(client, auth, hand_built_fund, db_session):
-    from fundapp.funds import services
+    from fundapp.books import services
 
     body = client.get(f"/api/v1/funds/{hand_built_fund.id}/position", headers=auth("staff")).get_json()
     assert body["received"] == "6040.00"

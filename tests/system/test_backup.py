@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 
 from fundapp.audit import AuditEvent
 from fundapp.auth.models import ApiToken, User
+from fundapp.books import services as funds
 from fundapp.calls.models import Call
 from fundapp.db import Base, get_engine, make_engine
-from fundapp.funds import services as funds
 from fundapp.funds.models import Fund
 from fundapp.grants.models import Grant
 from fundapp.system.backup import BackupError, restore_backup, write_backup
