@@ -1,5 +1,6 @@
 """Import every model so that ``Base.metadata`` is complete (Alembic, tests)."""
 
+from .answer_cache import DataVersion
 from .applicants.models import Organisation
 from .audit import AuditEvent
 from .auth.models import ApiToken, User
@@ -10,7 +11,6 @@ from .funds.models import Fund
 from .grants.models import BeneficiaryCount, Disbursement, Grant, GrantCondition, GrantReport
 from .idempotency import IdempotencyRecord
 from .proposals.models import EligibilityCheck, Proposal, ProposalFacet
-from .totals.models import DataVersion
 
 __all__ = [
     "ApiToken",

@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import Select, extract, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from ..answer_cache import cached, frozen
 from ..audit import record_event
 from ..auth.models import Role, User
 from ..books.services import committed_minor, lock_fund, received_minor
@@ -37,7 +38,6 @@ from ..funds.models import Fund
 from ..money import FUND_CURRENCY, MAX_MAJOR_DIGITS, convert_to_usd_minor, exponent, format_minor
 from ..pagination import PAGING, paginate
 from ..services_base import check_transition, get_or_404, minor_units, snapshot
-from ..totals.cache import cached, frozen
 from .models import (
     Campaign,
     Contribution,

@@ -25,6 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, selectinload
 
+from ..answer_cache import cached, frozen
 from ..auth.models import Role, User
 from ..contributions.models import (
     Campaign,
@@ -40,7 +41,6 @@ from ..errors import NotFound
 from ..funds.models import Fund
 from ..grants.models import BeneficiaryCount, Grant, GrantReport, ReportStatus
 from ..money import FUND_CURRENCY, format_minor
-from .cache import cached, frozen
 
 
 def receipt_conditions(query: dict[str, Any]) -> list[ColumnElement[bool]]:

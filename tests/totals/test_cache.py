@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
+from fundapp.answer_cache import money_version
 from fundapp.contributions.models import Donor, DonorKind
-from fundapp.totals.cache import money_version
 
 from ..conftest import beyond_auth
 from ..factories import CampaignFactory, ContributionFactory, DonorFactory, ReceiptFactory

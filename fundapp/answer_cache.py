@@ -1,10 +1,11 @@
-"""Totals answers cached under the money's data version (``data_version('money')``).
+"""Answers about money (totals, list counts) cached under the money's data version.
 
-Triggers advance the version in every transaction that writes a receipt, a contribution,
-a donor or a campaign, so an answer computed while the version was N is exact for as long
-as it is still N. Each request reads the version (one indexed row) and then either finds
-the answer for (version, question) or computes and keeps it; a write makes every earlier
-answer unreachable. Why reading the version first is safe: the aggregate that follows
+The ``data_version`` table holds version numbers of data; its ``money`` row is advanced by
+database triggers (see the migration ``money data version``) in every transaction that writes
+a receipt, a contribution, a donor or a campaign, so an answer computed while the version was
+N is exact for as long as it is still N. Each request reads the version (one indexed row) and
+then either finds the answer for (version, question) or computes and keeps it; a write makes
+every earlier answer unreachable. Why reading the version first is safe: the aggregate that follows
 sees at least what that version saw (a later snapshot on PostgreSQL's READ COMMITTED, the
 same one in SQLite's read transaction), so an answer kept under N is never older than N.
 
@@ -24,10 +25,22 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import BigInteger, String, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from .models import MONEY, DataVersion
+from .db import Base
+
+#: The ``data_version`` row the money triggers advance.
+MONEY = "money"
+
+
+class DataVersion(Base):
+    __tablename__ = "data_version"
+    # its row is made by the migration and advanced by triggers; a restore advances it again
+    __table_args__ = {"info": {"backup": False}}
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
 class AnswerCache:
