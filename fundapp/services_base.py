@@ -1,4 +1,4 @@
-"""Helpers every domain's services share: loading with 404, money in, state transitions."""
+"""Helpers every domain's services share: loading with 404, references, money in, state transitions."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from .errors import InvalidTransition, NotFound, Unprocessable
 from .money import MoneyError, to_minor
@@ -40,6 +40,14 @@ def get_or_404(
     if record is None:
         raise not_found(label or model.__name__.lower(), ident)
     return record
+
+
+def referenced_row_exists(session: Session, foreign_key: InstrumentedAttribute[Any], value: Any) -> bool:
+    """Whether the row that the foreign-key column ``foreign_key`` would point at with ``value``
+    exists. A domain checks a reference to another domain's table this way, through the key it
+    declares, without importing that domain's models (which sit above it)."""
+    (key,) = foreign_key.property.columns[0].foreign_keys
+    return session.scalar(select(key.column).where(key.column == value)) is not None
 
 
 def not_found(label: str, ident: int) -> NotFound:

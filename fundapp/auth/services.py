@@ -19,7 +19,7 @@ from ..audit import record_event
 from ..db import utcnow
 from ..errors import Conflict, DomainError, InvalidTransition, NotFound, Unprocessable
 from ..pagination import paginate
-from ..services_base import get_or_404, snapshot
+from ..services_base import get_or_404, referenced_row_exists, snapshot
 from .models import ApiToken, Role, User
 from .throttle import LoginGuard
 
@@ -85,15 +85,13 @@ def create_user(
     password: str | None = None,
 ) -> User:
     """A new user; 409 for a taken email, 422 when ``donor_id`` does not fit the role."""
-    from ..contributions.models import Donor
-
     email = email.strip().lower()
     role = Role(role)
     if role == Role.DONOR and donor_id is None:
         raise Unprocessable("donor_id", "a donor user must be bound to a donor")
     if role != Role.DONOR and donor_id is not None:
         raise Unprocessable("donor_id", f"only donor users are bound to a donor, not {role} users")
-    if donor_id is not None and session.get(Donor, donor_id) is None:
+    if donor_id is not None and not referenced_row_exists(session, User.donor_id, donor_id):
         raise Unprocessable("donor_id", f"donor {donor_id} does not exist")
     if session.scalar(select(User.id).where(User.email == email)) is not None:
         raise Conflict(f"a user with email {email} already exists")
