@@ -18,7 +18,7 @@ from importlib.resources import files
 
 from flask import Blueprint, Flask, Response, request
 
-from .auth.policy import PUBLIC, allow
+from .access import PUBLIC, allow
 from .errors import NotFound
 
 ASSETS_PACKAGE = "flask_swagger_ui"

@@ -15,7 +15,7 @@ from flask_smorest import Blueprint as SmorestBlueprint
 from webargs import core
 from webargs.flaskparser import FlaskParser, is_json_request
 
-from .auth.policy import PUBLIC, allow
+from .access import PUBLIC, allow
 from .errors import Unprocessable
 from .etag import IF_MATCH_PARAMETER
 from .idempotency import IDEMPOTENCY_PARAMETER, idempotent

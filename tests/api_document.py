@@ -13,8 +13,8 @@ from typing import Any
 
 from flask import Flask
 
+from fundapp.access import PUBLIC, policy_for
 from fundapp.auth.models import Role
-from fundapp.auth.policy import PUBLIC, policy_for
 
 HTTP_METHODS = ("get", "put", "post", "patch", "delete")
 MUTATING = ("post", "put", "patch", "delete")

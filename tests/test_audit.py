@@ -7,8 +7,8 @@ from flask import Response, g
 from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
+from fundapp.access import PUBLIC, allow
 from fundapp.audit import AuditEvent, not_audited, record_event
-from fundapp.auth.policy import PUBLIC, allow
 from fundapp.contributions.models import Donor, DonorKind
 from fundapp.db import get_engine, get_session
 

@@ -30,8 +30,8 @@ from schemathesis.config import SchemathesisConfig
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 from sqlalchemy import select
 
+from fundapp.access import PUBLIC
 from fundapp.auth.models import ApiToken, Role, User
-from fundapp.auth.policy import PUBLIC
 from fundapp.auth.services import issue_token
 from fundapp.db import get_engine, session_scope
 from fundapp.seeding import write_demo_tokens

@@ -4,12 +4,12 @@ from flask import current_app, g, request
 from flask.views import MethodView
 
 from .. import audit
+from ..access import PUBLIC
 from ..db import get_session
 from ..routing import Blueprint
 from ..schemas_base import page_of
 from . import services
 from .models import Role
-from .policy import PUBLIC
 from .schemas import (
     AuditEventQuerySchema,
     AuditEventSchema,

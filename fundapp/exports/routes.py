@@ -6,8 +6,8 @@ import simplejson
 from flask import Response, current_app, g
 from sqlalchemy.orm import Session
 
+from ..access import PUBLIC
 from ..auth.models import Role
-from ..auth.policy import PUBLIC
 from ..db import get_session, stream_from_session
 from ..routing import Blueprint
 from . import services

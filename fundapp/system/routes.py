@@ -1,6 +1,6 @@
 """Service status."""
 
-from ..auth.policy import PUBLIC
+from ..access import PUBLIC
 from ..db import get_session
 from ..routing import Blueprint
 from . import services

@@ -2,8 +2,8 @@
 
 from flask import g
 
+from ..access import PUBLIC
 from ..auth.models import Role
-from ..auth.policy import PUBLIC
 from ..db import get_session
 from ..routing import Blueprint
 from . import services

@@ -1,6 +1,6 @@
 """Deny by default: every route of the app declares who may call it."""
 
-from fundapp.auth.policy import policy_for
+from fundapp.access import policy_for
 
 
 def test_every_route_and_method_declares_an_access_policy(app):

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 import pytest
 from werkzeug.routing import AnyConverter, IntegerConverter, Rule
 
+from fundapp.access import PUBLIC, policy_for
 from fundapp.auth.models import Role
-from fundapp.auth.policy import PUBLIC, policy_for
 from fundapp.auth.services import issue_token
 from fundapp.db import utcnow
 
