@@ -15,9 +15,12 @@ from werkzeug.routing import IntegerConverter
 
 from . import apidocs, audit, db, errors, faults
 from .api import Api
+from .auth.policy import enforce_policy
+from .cli import fund_cli, register_domain_commands
 from .config import default_config, environment_config
+from .idempotency import release_claim
 from .resources import TEMPLATES_DIR
-from .routing import StandardResponses
+from .routing import BODY_TYPES_ATTR, StandardResponses
 
 log = logging.getLogger(__name__)
 _REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
@@ -64,9 +67,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     _register_request_hooks(app)
     audit.init_app(app)  # after the commit hook, so that it runs before it
 
-    from .cli import fund_cli, register_domain_commands
-
-    register_domain_commands()
+    register_domain_commands(DOMAINS)
     app.cli.add_command(fund_cli)
     return app
 
@@ -97,8 +98,6 @@ def _register_blueprints(app: Flask, api: Api) -> None:
 
 
 def _register_request_hooks(app: Flask) -> None:
-    from .auth.policy import enforce_policy
-
     @app.before_request
     def _request_id() -> None:
         supplied = request.headers.get("X-Request-ID", "")
@@ -111,8 +110,6 @@ def _register_request_hooks(app: Flask) -> None:
         """The API reads JSON only: any other body is a 415, not a body silently ignored."""
         from webargs.flaskparser import is_json_request
         from werkzeug.exceptions import UnsupportedMediaType
-
-        from .routing import BODY_TYPES_ATTR
 
         view = app.view_functions.get(request.endpoint or "")
         if view is not None and getattr(view, "view_class", None) is not None:
@@ -139,8 +136,6 @@ def _register_request_hooks(app: Flask) -> None:
         except Exception as exc:  # noqa: BLE001 - any failure to commit is answered, not raised
             session.rollback()
             if g.get("idempotency_claim_id"):
-                from .idempotency import release_claim
-
                 release_claim(g.idempotency_claim_id)
             log.warning("commit failed: %s", exc)
             from sqlalchemy.exc import IntegrityError

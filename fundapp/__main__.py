@@ -1,5 +1,34 @@
-"""``python -m fundapp``: the same commands as the ``fundapp`` console script."""
+"""``fundapp`` (the console script) and ``python -m fundapp``: the fund's commands at the top
+level (``fundapp migrate``, ``fundapp seed``, ``fundapp report ...``) beside Flask's own
+(``fundapp run``, ``fundapp routes``), with no ``--app`` to give."""
 
-from .cli import main
+from __future__ import annotations
 
-main()
+import click
+from flask.cli import FlaskGroup
+
+from . import DOMAINS, __version__, create_app
+from .cli import fund_cli, register_domain_commands
+
+cli = FlaskGroup(
+    name="fundapp",
+    help="fundapp: grant management for UN victim-assistance trust funds.",
+    create_app=create_app,
+    add_version_option=False,
+    set_debug_flag=False,
+)
+# --app and --env-file name another app or its settings: not for this one (settings come from the
+# environment), and --debug belongs to ``fundapp run``.
+cli.params = [param for param in cli.params if param.name not in {"app", "env_file", "debug"}]
+
+
+def main() -> None:
+    register_domain_commands(DOMAINS)
+    for command in fund_cli.commands.values():
+        cli.add_command(command)
+    click.version_option(__version__, package_name="fundapp", message="%(prog)s %(version)s")(cli)
+    cli.main(prog_name="fundapp")
+
+
+if __name__ == "__main__":
+    main()

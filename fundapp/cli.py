@@ -1,38 +1,33 @@
-"""``flask --app wsgi fund ...``: the fund's admin jobs, on the same services as the API."""
+"""``flask --app wsgi fund ...``: the fund's admin jobs, on the same services as the API.
+
+The ``fundapp`` console script (``__main__.py``) offers the same commands at its top level.
+"""
 
 from __future__ import annotations
 
-import json
-import sys
-from collections.abc import Callable
+from collections.abc import Iterable
+from importlib import import_module
+from importlib.util import find_spec
 from pathlib import Path
-from types import TracebackType
-from typing import Any
 
 import click
 from flask import current_app
-from flask.cli import AppGroup, FlaskGroup
+from flask.cli import AppGroup
 
 from . import schema
+from .cli_base import ProgressBars, progress_option
 from .db import get_engine, session_scope
 from .resources import SEED_DIR
+from .seeding import load_seed, write_demo_tokens
 
 fund_cli = AppGroup("fund", help="The fund's admin jobs.")
-progress_option = click.option(
-    "--progress/--no-progress", default=None, help="Progress bars (default: on a terminal)."
-)
 db_cli = AppGroup("db", help="Schema migrations (Alembic).")
 fund_cli.add_command(db_cli)
 
 
-def register_domain_commands() -> None:
+def register_domain_commands(domains: Iterable[str]) -> None:
     """Each domain may offer admin commands in ``<domain>/cli.py`` as ``cli_commands``."""
-    from importlib import import_module
-    from importlib.util import find_spec
-
-    from . import DOMAINS
-
-    for domain in DOMAINS:
+    for domain in domains:
         if find_spec(f"fundapp.{domain}.cli") is not None:
             for command in import_module(f"fundapp.{domain}.cli").cli_commands:
                 fund_cli.add_command(command)
@@ -84,8 +79,6 @@ def downgrade_command(revision: str) -> None:
 @progress_option
 def seed_command(reset: bool, seed_dir: Path, progress: bool | None) -> None:
     """Migrate to head, then load the fund's history from seed/ (idempotent)."""
-    from .seeding import load_seed, write_demo_tokens
-
     engine = get_engine()
     if reset:
         schema.downgrade(engine, "base")
@@ -101,71 +94,3 @@ def seed_command(reset: bool, seed_dir: Path, progress: bool | None) -> None:
         with session_scope() as session:
             path = write_demo_tokens(session, Path(current_app.instance_path), engine.url)
         click.echo(f"demo tokens (one per role) for this database written to {path}")
-
-
-def echo_json(data: object) -> None:
-    click.echo(json.dumps(data, indent=2, default=str))
-
-
-class ProgressBars:
-    """A ``Progress`` for services: one click progress bar per phase, on standard error.
-
-    ``enabled=None`` shows them on a terminal only. Used as a context manager, the last bar is
-    closed however the job ends.
-    """
-
-    def __init__(self, enabled: bool | None) -> None:
-        self.enabled = sys.stderr.isatty() if enabled is None else enabled
-        self.bar: Any = None
-
-    def __call__(self, phase: str, total: int) -> Callable[[int], None]:
-        self.close()
-        if not self.enabled or total == 0:
-            return lambda _n: None
-        self.bar = click.progressbar(length=total, label=f"{phase.capitalize():<9}", file=sys.stderr)
-        self.bar.__enter__()
-        return self.bar.update
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
-            self.bar = None
-
-    def __enter__(self) -> ProgressBars:
-        return self
-
-    def __exit__(
-        self, _type: type[BaseException] | None, _exc: BaseException | None, _tb: TracebackType | None
-    ) -> None:
-        self.close()
-
-
-def _create_app() -> Any:
-    from . import create_app
-
-    return create_app()
-
-
-#: ``fundapp`` (the console script) and ``python -m fundapp``: the fund's commands at the top
-#: level (``fundapp migrate``, ``fundapp seed``, ``fundapp report ...``) beside Flask's own
-#: (``fundapp run``, ``fundapp routes``), with no ``--app`` to give.
-cli = FlaskGroup(
-    name="fundapp",
-    help="fundapp: grant management for UN victim-assistance trust funds.",
-    create_app=_create_app,
-    add_version_option=False,
-    set_debug_flag=False,
-)
-# --app and --env-file name another app or its settings: not for this one (settings come from the
-# environment), and --debug belongs to ``fundapp run``.
-cli.params = [param for param in cli.params if param.name not in {"app", "env_file", "debug"}]
-
-
-def main() -> None:
-    from . import __version__
-
-    register_domain_commands()
-    for command in fund_cli.commands.values():
-        cli.add_command(command)
-    click.version_option(__version__, package_name="fundapp", message="%(prog)s %(version)s")(cli)
-    cli.main(prog_name="fundapp")

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 from flask.cli import AppGroup
 
-from ..cli import ProgressBars, progress_option
+from ..cli_base import ProgressBars, progress_option
 from ..db import new_session
 from ..errors import DomainError
 from ..spreadsheets import FORMATS, format_of

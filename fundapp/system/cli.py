@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 from flask.cli import with_appcontext
 
-from ..cli import ProgressBars, progress_option
+from ..cli_base import ProgressBars, progress_option
 from ..db import get_engine
 from .backup import BackupError, restore_backup, write_backup
 
