@@ -12,6 +12,9 @@ from sqlalchemy import ForeignKey, Index, String, event
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from .db import Base, utcnow
+from .errors import problem
+from .idempotency import release_claim
+from .pagination import paginate
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -118,8 +121,6 @@ def list_events(session: Session, query: dict[str, Any]) -> dict[str, Any]:
     """Audit events, newest first, filtered; one COUNT and one SELECT."""
     from sqlalchemy import Select, select
 
-    from .pagination import paginate
-
     stmt: Select[Any] = select(AuditEvent)
     for name in ("entity", "entity_id", "actor_id", "action", "request_id"):
         if name in query:
@@ -186,8 +187,6 @@ def init_app(app: Flask) -> None:
     reverse order, so it sees the response before the transaction is committed."""
     from flask import Response, g, request
 
-    from .errors import problem
-
     if not event.contains(Session, "after_flush", _count_flushed_events):
         event.listen(Session, "after_flush", _count_flushed_events)
 
@@ -215,8 +214,6 @@ def init_app(app: Flask) -> None:
                 # SQLite the write lock) that the release needs.
                 session.rollback()
             if g.get("idempotency_claim_id"):
-                from .idempotency import release_claim
-
                 release_claim(g.pop("idempotency_claim_id"))
             return problem(500, "Internal server error", "the change was not audited, so it was not saved")
         return response

@@ -34,7 +34,7 @@ from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, delete
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .db import Base, new_session, utcnow
+from .db import Base, get_session, new_session, utcnow
 from .errors import Conflict, DomainError, problem
 
 
@@ -185,8 +185,6 @@ def idempotent(view: Callable[..., Any]) -> Callable[..., Any]:
             return view(*args, **kwargs)
         if not (1 <= len(key) <= 255) or not all(0x21 <= ord(c) <= 0x7E for c in key):
             return problem(400, "Bad request", "Idempotency-Key must be 1 to 255 visible ASCII characters")
-        from .db import get_session
-
         session = get_session()
         # The claim and its release run in transactions of their own. End the request's
         # transaction first (so far it only authenticated): on SQLite it holds the write lock

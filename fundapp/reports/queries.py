@@ -22,6 +22,7 @@ from ..funds.models import Fund
 from ..grants.models import BeneficiaryCount, Grant, GrantReport, ReportKind, ReportStatus
 from ..proposals.models import EligibilityCheck, Facet, Proposal, ProposalStatus
 from ..services_base import get_or_404
+from ..totals.services import donor_statement
 
 #: A proposal in one of these states passed the eligibility screening.
 SCREENED_ELIGIBLE = (
@@ -485,8 +486,6 @@ def donor_statement_data(
 ) -> dict[str, Any]:
     """The JSON statement (``totals.services.donor_statement``: same figures, same access rule:
     another donor's is a 404), plus the funds it names and the day it is made."""
-    from ..totals.services import donor_statement
-
     statement = donor_statement(session, user, donor_id, {"date_from": date_from, "date_to": date_to})
     fund_ids = sorted({a["fund_id"] for a in statement["fund_activity"]})
     funds = [_fund(f) for f in session.scalars(select(Fund).where(Fund.id.in_(fund_ids)).order_by(Fund.id))]

@@ -23,7 +23,10 @@ from typing import Any
 from sqlalchemy import Date, DateTime, Table, func, insert, select, text
 from sqlalchemy.engine import Connection, Engine
 
-from .. import schema
+from .. import (
+    models,  # noqa: F401 - every table on the metadata
+    schema,
+)
 from ..db import Base, DecimalText, UTCDateTime
 from ..services_base import Progress, no_progress
 
@@ -38,8 +41,6 @@ class BackupError(Exception):
 
 def _tables() -> list[Table]:
     """Every table, but those whose rows the schema keeps itself (``info={"backup": False}``)."""
-    import fundapp.models  # noqa: F401 - every table on the metadata
-
     return [t for t in Base.metadata.sorted_tables if t.info.get("backup", True)]
 
 
