@@ -71,17 +71,42 @@ def _amounts_in(engine, currency):
 
 
 def _record_pledges(engine, *pledges):
+    """Pledges received in full, as rows only (at an old revision there are no books to post to)."""
+    import datetime as dt
+    from decimal import Decimal
+
     from sqlalchemy.orm import Session
+
+    from fundapp.contributions.models import Contribution, Receipt
 
     from . import factories
 
     with Session(engine) as session:
         factories.holder.session = session
         try:
-            for currency, minor in pledges:
-                factories.ReceiptFactory(
-                    contribution__currency=currency, contribution__pledged_minor=minor, usd_minor=100
+            fund, donor = factories.FundFactory(), factories.DonorFactory()
+            for n, (currency, minor) in enumerate(pledges):
+                pledge = Contribution(
+                    fund_id=fund.id,
+                    donor_id=donor.id,
+                    reference=f"C-{n}",
+                    pledged_on=dt.date(2015, 1, 15),
+                    currency=currency,
+                    pledged_minor=minor,
+                    receipts=[],
                 )
+                pledge.receipts.append(
+                    Receipt(
+                        fund_id=fund.id,
+                        received_on=dt.date(2015, 2, 1),
+                        currency=currency,
+                        amount_minor=minor,
+                        usd_minor=100,
+                        usd_rate=Decimal("0.01"),
+                        rate_date=dt.date(2015, 2, 1),
+                    )
+                )
+                session.add(pledge)
             session.commit()
         finally:
             factories.holder.session = None

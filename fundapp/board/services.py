@@ -27,12 +27,15 @@ from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload
 
 from ..audit import record_event
 from ..auth.models import User
+from ..books import services as books
+from ..books.models import Movement
 from ..calls.models import Call, CallStatus
 from ..db import utcnow
 from ..errors import Conflict, DomainError, InsufficientFunds, NotFound, Unprocessable
 from ..funds import services as funds
 from ..funds.models import Fund
 from ..grants.models import Grant, GrantStatus
+from ..grants.services import grant_entry
 from ..money import FUND_CURRENCY, MoneyError, format_minor, to_minor
 from ..pagination import paginate
 from ..proposals.models import Facet, Proposal, ProposalStatus
@@ -668,6 +671,7 @@ def _award(
     rec.status = rec_status
     proposal.status = ProposalStatus.APPROVED
     session.flush()
+    books.post(session, [grant_entry(grant, Movement.COMMITMENT, grant.amount_minor, grant.approved_on)])
     record_event(
         session,
         user,

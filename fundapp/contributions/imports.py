@@ -56,6 +56,8 @@ from sqlalchemy.orm import Session
 
 from ..audit import record_event, record_events
 from ..auth.models import User
+from ..books import services as books
+from ..books.models import Movement
 from ..errors import Conflict, DomainError, Unprocessable
 from ..funds.models import Fund
 from ..money import format_minor
@@ -637,6 +639,7 @@ def _write(
                 [{**receipt, "contribution_id": cid} for cid, _p, receipt in received],
             )
         receipt_ids = _ids_of(session, Receipt.contribution_id, Receipt.id, [cid for cid, _p, _r in received])
+        books.post(session, _ledger_entries(pledges, received, receipt_ids))
         record_events(
             session,
             user,
@@ -668,6 +671,41 @@ def _write(
             request_id=request_id,
         )
         advance(len(batch))
+
+
+def _ledger_entries(
+    pledges: list[tuple[int, _Planned]],
+    received: list[tuple[int, _Planned, dict[str, Any]]],
+    receipt_ids: dict,
+) -> Iterator[books.Entry]:
+    """The books' entries of the imported pledges and receipts."""
+    for cid, p in pledges:
+        c = p.contribution
+        yield books.pledge_entry(
+            Movement.PLEDGE,
+            fund_id=c["fund_id"],
+            contribution_id=cid,
+            donor_id=c["donor_id"],
+            campaign_id=c.get("campaign_id"),
+            currency=c["currency"],
+            amount_minor=c["pledged_minor"],
+            on=c["pledged_on"],
+        )
+    for cid, p, r in received:
+        c = p.contribution
+        yield books.receipt_entry(
+            Movement.RECEIPT,
+            fund_id=c["fund_id"],
+            contribution_id=cid,
+            receipt_id=receipt_ids[cid],
+            donor_id=c["donor_id"],
+            campaign_id=c.get("campaign_id"),
+            currency=r["currency"],
+            amount_minor=r["amount_minor"],
+            usd_minor=r["usd_minor"],
+            usd_rate=r["usd_rate"],
+            on=r["received_on"],
+        )
 
 
 def _ids_of(session: Session, key: Any, ident: Any, keys: list[Any]) -> dict[Any, int]:

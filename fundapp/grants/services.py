@@ -18,6 +18,8 @@ from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload
 from ..applicants.models import Organisation
 from ..audit import record_event
 from ..auth.models import User
+from ..books import services as books
+from ..books.models import Account, Movement
 from ..calls.models import Call
 from ..db import utcnow
 from ..errors import Conflict, InvalidTransition, NotFound, Unprocessable
@@ -173,8 +175,29 @@ def get_grant(session: Session, grant_id: int) -> Grant:
     return _with_totals(grant)
 
 
+def _paid(session: Session, grant_id: int) -> int:
+    """What a grant has paid, from its balance in the books."""
+    (paid,) = books.balances(session, books.GRANT, grant_id, Account.DISBURSED)
+    return paid
+
+
 def _lock_grant(session: Session, grant_id: int, options: Iterable[Any] = ()) -> Grant:
     return get_or_404(session, Grant, grant_id, label="grant", lock=True, options=options)
+
+
+def grant_entry(
+    grant: Grant, movement: Movement, amount: int, on: dt.date, disbursement: Disbursement | None = None
+) -> books.Entry:
+    """The ledger entry of a grant's commitment, its release, or a payment of one of its tranches."""
+    return books.grant_entry(
+        movement,
+        fund_id=grant.fund_id,
+        grant_id=grant.id,
+        call_id=grant.call_id,
+        amount_minor=amount,
+        on=on,
+        disbursement_id=disbursement.id if disbursement is not None else None,
+    )
 
 
 def _set_status(
@@ -186,6 +209,9 @@ def _set_status(
     grant.status_reason = reason
     if target in (GrantStatus.CLOSED, GrantStatus.TERMINATED):
         grant.ended_on = today()
+        # what was not paid returns to the fund the day the grant ends
+        released = grant.amount_minor - _paid(session, grant.id)
+        books.post(session, [grant_entry(grant, Movement.COMMITMENT_RELEASE, released, grant.ended_on)])
     session.flush()
     after = {**snapshot(grant, ("status", "status_reason", "ended_on")), **audit}
     record_event(session, user, f"grant.{action}", "grant", grant.id, before=before, after=after)
@@ -404,6 +430,7 @@ def pay_disbursement(
     tranche.paid_on = paid_on
     tranche.paid_minor = amount
     session.flush()
+    books.post(session, [grant_entry(grant, Movement.PAYMENT, amount, paid_on, tranche)])
     record_event(
         session,
         user,

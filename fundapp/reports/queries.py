@@ -15,9 +15,9 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..applicants.models import Organisation
 from ..board.models import Approval, BoardSession, BoardTerm, Decision, Recommendation
+from ..books import queries as books
 from ..calls.models import Call, CallStatus
 from ..contributions.models import Contribution, Donor, DonorKind, Receipt, ReceiptStatus
-from ..funds import services as books
 from ..funds.models import Fund
 from ..grants.models import BeneficiaryCount, Grant, GrantReport, ReportKind, ReportStatus
 from ..proposals.models import EligibilityCheck, Facet, Proposal, ProposalStatus

@@ -2,9 +2,9 @@ import datetime as dt
 
 import pytest
 
+from fundapp.books.queries import committed_minor
 from fundapp.db import utcnow
 from fundapp.errors import PROBLEM_TYPE
-from fundapp.funds.services import committed_minor
 from fundapp.grants.models import (
     DisbursementStatus,
     GrantStatus,

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from fundapp.audit import AuditEvent
 from fundapp.auth.models import ApiToken, User
+from fundapp.books import queries as book_queries
 from fundapp.calls.models import Call
 from fundapp.db import Base, get_engine, make_engine
 from fundapp.funds import services as funds
@@ -161,11 +162,11 @@ def fund_figures(engine) -> dict:
             .order_by(Call.cycle_label)
         ).all()
         return {
-            "received_to_mid_2015": funds.received_minor(session, fund_id, MID_2015),
-            "received_to_march_2019": funds.received_minor(session, fund_id, MARCH_2019),
+            "received_to_mid_2015": book_queries.received_minor(session, fund_id, MID_2015),
+            "received_to_march_2019": book_queries.received_minor(session, fund_id, MARCH_2019),
             "grants_per_cycle": [(label, count, int(total)) for label, count, total in per_cycle],
-            "received": funds.received_minor(session, fund_id),
-            "committed": funds.committed_minor(session, fund_id),
+            "received": book_queries.received_minor(session, fund_id),
+            "committed": book_queries.committed_minor(session, fund_id),
             "uncommitted": funds.uncommitted_minor(session, fund_id),
         }
 
