@@ -40,7 +40,6 @@ from .board.models import (
     SessionStatus,
 )
 from .books import services as books
-from .books.models import Movement
 from .calls.models import Call, CallStatus
 from .config import DEFAULT_DATABASE_FILE
 from .contributions.models import (
@@ -53,7 +52,6 @@ from .contributions.models import (
     Receipt,
     ReceiptStatus,
 )
-from .contributions.services import pledge_entry, receipt_entry
 from .db import utcnow
 from .funds.models import Fund
 from .grants.models import (
@@ -70,7 +68,6 @@ from .grants.models import (
     ReportStatus,
     Sex,
 )
-from .grants.services import grant_entry
 from .money import FUND_CURRENCY, convert_to_usd_minor, parse_amount, parse_rate, to_minor
 from .proposals.models import EligibilityCheck, Facet, Proposal, ProposalFacet, ProposalStatus
 from .services_base import Progress, no_progress
@@ -147,45 +144,6 @@ def load_seed(session: Session, seed_dir: Path | str, *, progress: Progress = no
     _ensure_demo_users(session, data, counts)
     session.flush()
     return counts
-
-
-def book_history(session: Session, fund_id: int) -> int:
-    """Post the ledger entries of a fund's records loaded in bulk; the number of entries.
-
-    Every movement is dated the day it happened: a pledge on its date and its cancellation on the
-    day it was cancelled, a receipt on its date and its reversal on the day it was reversed, a
-    grant's commitment on its approval and the release of what it did not pay on the day it
-    ended, a tranche on the day it was paid.
-    """
-    entries: list[books.Entry] = []
-    pledges = {c.id: c for c in session.scalars(select(Contribution).where(Contribution.fund_id == fund_id))}
-    for c in pledges.values():
-        entries.append(pledge_entry(c, Movement.PLEDGE, c.pledged_minor, c.pledged_on))
-        if c.status == ContributionStatus.CANCELLED and c.cancelled_at is not None:
-            entries.append(
-                pledge_entry(c, Movement.PLEDGE_CANCELLATION, c.pledged_minor, c.cancelled_at.date())
-            )
-    for r in session.scalars(select(Receipt).where(Receipt.fund_id == fund_id)):
-        entries.append(receipt_entry(r, pledges[r.contribution_id], Movement.RECEIPT, r.received_on))
-        if r.status == ReceiptStatus.REVERSED and r.reversed_at is not None:
-            entries.append(
-                receipt_entry(r, pledges[r.contribution_id], Movement.RECEIPT_REVERSAL, r.reversed_at.date())
-            )
-    grants = {g.id: g for g in session.scalars(select(Grant).where(Grant.fund_id == fund_id))}
-    paid: dict[int, int] = dict.fromkeys(grants, 0)
-    for d in session.scalars(
-        select(Disbursement).where(
-            Disbursement.grant_id.in_(grants), Disbursement.status == DisbursementStatus.PAID
-        )
-    ):
-        entries.append(grant_entry(grants[d.grant_id], Movement.PAYMENT, d.paid_minor or 0, d.paid_on, d))
-        paid[d.grant_id] += d.paid_minor or 0
-    for g in grants.values():
-        entries.append(grant_entry(g, Movement.COMMITMENT, g.amount_minor, g.approved_on))
-        if g.status in (GrantStatus.CLOSED, GrantStatus.TERMINATED):
-            released = g.amount_minor - paid[g.id]
-            entries.append(grant_entry(g, Movement.COMMITMENT_RELEASE, released, g.ended_on or g.approved_on))
-    return books.post(session, entries)
 
 
 def demo_tokens_path(instance_dir: Path | str, database: URL) -> Path:
@@ -375,7 +333,7 @@ class _Loader:
 
     def book_history(self) -> None:
         """The ledger of the history just loaded: each movement on the day it happened."""
-        book_history(self.session, self.fund_id)
+        books.book_records(self.session, self.fund_id)
 
     # -- the rules a seed must keep -----------------------------------------------------------
     def check_rules(self) -> None:

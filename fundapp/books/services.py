@@ -14,11 +14,16 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import insert, select, tuple_
+from sqlalchemy import Date, case, func, insert, literal, select, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.functions import FunctionElement
 
+from ..contributions.models import Contribution, ContributionStatus, Receipt, ReceiptStatus
 from ..db import utcnow
+from ..grants.models import Disbursement, DisbursementStatus, Grant, GrantStatus
 from ..money import FUND_CURRENCY
 from .models import MOVES, Account, Balance, LedgerEntry, Movement
 
@@ -180,3 +185,193 @@ def fund_balances(session: Session, fund_id: int) -> tuple[int, int]:
     """(received, committed) of a fund today, in USD cents: one row read, however many receipts."""
     received, committed = balances(session, FUND, fund_id, Account.RECEIVED, Account.COMMITTED)
     return received, committed
+
+
+# -- a history loaded in bulk ---------------------------------------------------------------
+
+
+class utc_day(FunctionElement[dt.date]):  # noqa: N801 - reads as the SQL it renders
+    """The UTC calendar day of a timestamp column, on either engine."""
+
+    type = Date()
+    inherit_cache = True
+
+
+@compiles(utc_day)
+def _utc_day(element: utc_day, compiler: Any, **kw: Any) -> str:
+    return f"date({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(utc_day, "postgresql")
+def _utc_day_postgresql(element: utc_day, compiler: Any, **kw: Any) -> str:
+    return f"CAST(({compiler.process(element.clauses, **kw)}) AT TIME ZONE 'UTC' AS DATE)"
+
+
+def book_records(connection: Connection | Session, fund_id: int) -> int:
+    """Post, set-based, the movements of a fund's records written in bulk (the seed, a benchmark's
+    generated history), then its balances; the number of entries. The fund must have none yet.
+
+    The movements and their days are those the services post (see ``fundapp.books.queries``); a
+    grant ended before its end day was recorded is released on its approval day, and a pledge or
+    receipt whose cancellation or reversal moment is unknown is taken back on its own day.
+    """
+    if connection.execute(select(LedgerEntry.id).where(LedgerEntry.fund_id == fund_id).limit(1)).first():
+        raise ValueError(f"fund {fund_id} already has ledger entries")
+    c, r, g, d = Contribution, Receipt, Grant, Disbursement
+    paid = (
+        select(d.grant_id, func.sum(d.paid_minor).label("paid"))
+        .where(d.status == DisbursementStatus.PAID)
+        .group_by(d.grant_id)
+        .subquery()
+    )
+    usd_pledge = case((c.currency == FUND_CURRENCY, c.pledged_minor))
+    cancelled_at = func.coalesce(c.cancelled_at, c.updated_at)
+    reversed_at = func.coalesce(r.reversed_at, r.updated_at)
+    unpaid = g.amount_minor - func.coalesce(paid.c.paid, 0)
+    selects: list[tuple[dict[str, Any], Any]] = [
+        (
+            dict(
+                account="pledged",
+                movement="pledge",
+                effective_on=c.pledged_on,
+                recorded_at=c.created_at,
+                currency=c.currency,
+                amount_minor=c.pledged_minor,
+                usd_minor=usd_pledge,
+                contribution_id=c.id,
+                donor_id=c.donor_id,
+                campaign_id=c.campaign_id,
+            ),
+            select(c).where(c.fund_id == fund_id),
+        ),
+        (
+            dict(
+                account="pledged",
+                movement="pledge_cancellation",
+                effective_on=utc_day(cancelled_at),
+                recorded_at=cancelled_at,
+                currency=c.currency,
+                amount_minor=-c.pledged_minor,
+                usd_minor=-usd_pledge,
+                contribution_id=c.id,
+                donor_id=c.donor_id,
+                campaign_id=c.campaign_id,
+            ),
+            select(c).where(c.fund_id == fund_id, c.status == ContributionStatus.CANCELLED),
+        ),
+        (
+            dict(
+                account="received",
+                movement="receipt",
+                effective_on=r.received_on,
+                recorded_at=r.created_at,
+                currency=r.currency,
+                amount_minor=r.amount_minor,
+                usd_minor=r.usd_minor,
+                usd_rate=r.usd_rate,
+                contribution_id=c.id,
+                receipt_id=r.id,
+                donor_id=c.donor_id,
+                campaign_id=c.campaign_id,
+            ),
+            select(r).join(c, c.id == r.contribution_id).where(r.fund_id == fund_id),
+        ),
+        (
+            dict(
+                account="received",
+                movement="receipt_reversal",
+                effective_on=utc_day(reversed_at),
+                recorded_at=reversed_at,
+                currency=r.currency,
+                amount_minor=-r.amount_minor,
+                usd_minor=-r.usd_minor,
+                usd_rate=r.usd_rate,
+                contribution_id=c.id,
+                receipt_id=r.id,
+                donor_id=c.donor_id,
+                campaign_id=c.campaign_id,
+            ),
+            select(r)
+            .join(c, c.id == r.contribution_id)
+            .where(r.fund_id == fund_id, r.status == ReceiptStatus.REVERSED),
+        ),
+        (
+            dict(
+                account="committed",
+                movement="commitment",
+                effective_on=g.approved_on,
+                recorded_at=g.created_at,
+                currency=g.currency,
+                amount_minor=g.amount_minor,
+                usd_minor=g.amount_minor,
+                grant_id=g.id,
+                call_id=g.call_id,
+            ),
+            select(g).where(g.fund_id == fund_id),
+        ),
+        (
+            dict(
+                account="committed",
+                movement="commitment_release",
+                effective_on=func.coalesce(g.ended_on, g.approved_on),
+                recorded_at=g.updated_at,
+                currency=g.currency,
+                amount_minor=-unpaid,
+                usd_minor=-unpaid,
+                grant_id=g.id,
+                call_id=g.call_id,
+            ),
+            select(g)
+            .outerjoin(paid, paid.c.grant_id == g.id)
+            .where(
+                g.fund_id == fund_id, g.status.in_([GrantStatus.CLOSED, GrantStatus.TERMINATED]), unpaid != 0
+            ),
+        ),
+        (
+            dict(
+                account="disbursed",
+                movement="payment",
+                effective_on=d.paid_on,
+                recorded_at=d.updated_at,
+                currency=d.currency,
+                amount_minor=d.paid_minor,
+                usd_minor=d.paid_minor,
+                grant_id=g.id,
+                disbursement_id=d.id,
+                call_id=g.call_id,
+            ),
+            select(d)
+            .join(g, g.id == d.grant_id)
+            .where(g.fund_id == fund_id, d.status == DisbursementStatus.PAID),
+        ),
+    ]
+    booked = 0
+    for values, source in selects:
+        columns = {"fund_id": literal(fund_id), **values}
+        rows = source.with_only_columns(*[_as_column(v, k) for k, v in columns.items()])
+        booked += connection.execute(insert(LedgerEntry).from_select(list(columns), rows)).rowcount or 0
+    _sum_balances(connection, fund_id)
+    return booked
+
+
+def _as_column(value: Any, name: str) -> Any:
+    return (literal(value) if isinstance(value, str) else value).label(name)
+
+
+def _sum_balances(connection: Connection | Session, fund_id: int) -> None:
+    """The balances of a fund booked in bulk, summed from its entries (none existed before)."""
+    L = LedgerEntry
+    owners = [
+        (literal(FUND), L.fund_id, L.usd_minor, L.account != Account.PLEDGED),
+        (literal(GRANT), L.grant_id, L.usd_minor, L.account == Account.DISBURSED),
+        (literal(CONTRIBUTION), L.contribution_id, L.amount_minor, L.account == Account.RECEIVED),
+    ]
+    for owner, owner_id, amount, wanted in owners:
+        sums = (
+            select(owner.label("owner"), owner_id.label("owner_id"), L.account, func.sum(amount))
+            .where(L.fund_id == fund_id, wanted)
+            .group_by(owner_id, L.account)
+        )
+        connection.execute(
+            insert(Balance).from_select(["owner", "owner_id", "account", "balance_minor"], sums)
+        )
