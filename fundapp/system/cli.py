@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 from flask.cli import with_appcontext
 
-from ..db import get_engine
+from ..db import get_engine, require_migrated_database
 from .backup import BackupError, restore_backup, write_backup
 
 
@@ -22,6 +22,7 @@ from .backup import BackupError, restore_backup, write_backup
 @with_appcontext
 def backup_command(output: Path) -> None:
     """Export the whole database to a portable file."""
+    require_migrated_database()  # the tables written are the code's: the schema must be its too
     counts = write_backup(get_engine(), output)
     click.echo(f"{sum(counts.values())} rows from {len(counts)} tables written to {output}")
 
