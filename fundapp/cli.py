@@ -10,14 +10,65 @@ from types import TracebackType
 from typing import Any
 
 import click
+from alembic.util import CommandError
 from flask import current_app
-from flask.cli import AppGroup, FlaskGroup
+from flask.cli import AppGroup, FlaskGroup, ScriptInfo
+from sqlalchemy.exc import DBAPIError
 
 from . import schema
-from .db import get_engine, session_scope
+from .db import database_unavailable, get_engine, require_migrated_database, session_scope
+from .errors import (
+    EXIT_CONFIGURATION,
+    EXIT_DATABASE_UNREACHABLE,
+    EXIT_FONTS_MISSING,
+    EXIT_NOT_MIGRATED,
+    OperatorError,
+)
 from .resources import SEED_DIR
 
-fund_cli = AppGroup("fund", help="The fund's admin jobs.")
+EXIT_CODES = f"""\b
+Exit codes:
+  0  done
+  1  the command refused (a wrong input, a missing record)
+  2  wrong usage (an unknown option, a missing argument)
+  {EXIT_CONFIGURATION}  DATABASE_URL is not supported (sqlite:///path or postgresql://user@host/db)
+  {EXIT_DATABASE_UNREACHABLE}  the database cannot be reached
+  {EXIT_NOT_MIGRATED}  the database is not migrated: run `flask --app wsgi fund migrate`
+  {EXIT_FONTS_MISSING}  the fonts of the documents are missing (Debian: fonts-dejavu-core)
+"""
+
+
+class CommandFailed(click.ClickException):
+    """One line (``Error: ...``) and the exit code of what went wrong."""
+
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+class OneLineErrors(click.Group):
+    """An operator's problem (the database, the fonts) ends any command of the group with one
+    line saying what to do and its own exit code, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except OperatorError as error:
+            raise CommandFailed(error.message, error.exit_code) from None
+        except CommandError as error:  # Alembic's: an unknown revision, say
+            raise click.ClickException(str(error)) from None
+        except DBAPIError as error:
+            problem = database_unavailable(error, ctx.ensure_object(ScriptInfo).load_app())
+            if problem is None:
+                raise
+            raise CommandFailed(problem.message, problem.exit_code) from None
+
+
+class FundGroup(OneLineErrors, AppGroup):
+    """``flask --app wsgi fund ...``."""
+
+
+fund_cli = FundGroup("fund", help="The fund's admin jobs.", epilog=EXIT_CODES)
 progress_option = click.option(
     "--progress/--no-progress", default=None, help="Progress bars (default: on a terminal)."
 )
@@ -49,12 +100,14 @@ def migrate_command() -> None:
 @click.option("-m", "--message", required=True)
 def revision_command(message: str) -> None:
     """Write a new migration from the models (review it before committing)."""
+    require_migrated_database()
     schema.autogenerate_revision(get_engine(), message)
 
 
 @db_cli.command("check")
 def check_command() -> None:
     """Fail when the models and the migrations disagree."""
+    require_migrated_database()
     schema.check(get_engine())
     click.echo("models and migrations agree")
 
@@ -142,16 +195,25 @@ class ProgressBars:
 
 def _create_app() -> Any:
     from . import create_app
+    from .errors import ConfigurationError
 
-    return create_app()
+    try:
+        return create_app()
+    except ConfigurationError as error:
+        error.exit()
+
+
+class FundappGroup(OneLineErrors, FlaskGroup):
+    """``fundapp ...``."""
 
 
 #: ``fundapp`` (the console script) and ``python -m fundapp``: the fund's commands at the top
 #: level (``fundapp migrate``, ``fundapp seed``, ``fundapp report ...``) beside Flask's own
 #: (``fundapp run``, ``fundapp routes``), with no ``--app`` to give.
-cli = FlaskGroup(
+cli = FundappGroup(
     name="fundapp",
     help="fundapp: grant management for UN victim-assistance trust funds.",
+    epilog=EXIT_CODES.replace("flask --app wsgi fund migrate", "fundapp migrate"),
     create_app=_create_app,
     add_version_option=False,
     set_debug_flag=False,

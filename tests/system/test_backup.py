@@ -302,3 +302,21 @@ def test_a_backup_is_one_snapshot_and_does_not_block_writers_meanwhile(tmp_path)
             writer.dispose()
             engine.dispose()
             target.dispose()
+
+
+def test_backup_and_restore_on_an_empty_database_say_run_migrate_and_exit_6(tmp_path):
+    with fresh_database(tmp_path) as source, fresh_database(tmp_path, migrate=False) as empty:
+        with cli_on(source) as fund:
+            fund("backup", "-o", str(tmp_path / "fund.jsonl.gz"))
+        app = make_test_app(empty)
+        try:
+            runner = app.test_cli_runner()
+            for command in (
+                ["backup", "-o", str(tmp_path / "x.jsonl.gz")],
+                ["restore", str(tmp_path / "fund.jsonl.gz")],
+            ):
+                result = runner.invoke(args=["fund", *command])
+                assert result.exit_code == 6, result.output
+                assert result.output == "Error: database not migrated: run `flask --app wsgi fund migrate`\n"
+        finally:
+            get_engine(app).dispose()
