@@ -15,16 +15,16 @@ from sqlalchemy import (
     func,
     select,
 )
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from ..auth.models import Role, User
 from ..books import queries
+from ..books.models import Account, LedgerEntry
 from ..contributions.models import (
     Contribution,
-    ContributionStatus,
     Donor,
     DonorKind,
-    ReceiptStatus,
+    Receipt,
 )
 from ..errors import NotFound
 from ..funds.models import Fund
@@ -154,9 +154,7 @@ class _Balance:
         self.received_usd = 0
 
     def add(self, entry: dict[str, Any]) -> None:
-        if not entry["counted"]:
-            return
-        if entry["type"] == "pledge":
+        if entry["_account"] == Account.PLEDGED:
             self.pledged[entry["currency"]] += entry["_minor"]
         else:
             self.received[entry["currency"]] += entry["_minor"]
@@ -185,47 +183,33 @@ class _Balance:
         }
 
 
-def _entries(contributions: Sequence[Contribution]) -> list[dict[str, Any]]:
-    entries: list[dict[str, Any]] = []
-    for c in contributions:
-        entries.append(
-            {
-                "date": c.pledged_on,
-                "type": "pledge",
-                "contribution_id": c.id,
-                "contribution_reference": c.reference,
-                "receipt_id": None,
-                "fund_id": c.fund_id,
-                "currency": c.currency,
-                "amount": format_minor(c.pledged_minor, c.currency),
-                "usd": format_minor(c.pledged_minor, c.currency) if c.currency == FUND_CURRENCY else None,
-                "status": str(c.status),
-                "counted": c.status != ContributionStatus.CANCELLED,
-                "_minor": c.pledged_minor,
-                "_order": (0, c.id),
-            }
-        )
-        for r in c.receipts:
-            entries.append(
-                {
-                    "date": r.received_on,
-                    "type": "receipt",
-                    "contribution_id": c.id,
-                    "contribution_reference": c.reference,
-                    "receipt_id": r.id,
-                    "fund_id": r.fund_id,
-                    "currency": r.currency,
-                    "amount": format_minor(r.amount_minor, r.currency),
-                    "usd": format_minor(r.usd_minor, FUND_CURRENCY),
-                    "status": str(r.status),
-                    "counted": r.status == ReceiptStatus.RECORDED,
-                    "_minor": r.amount_minor,
-                    "_usd_minor": r.usd_minor,
-                    "_order": (1, r.id),
-                }
-            )
-    entries.sort(key=lambda e: (e["date"], e["_order"]))
-    return entries
+def _entries(session: Session, donor_id: int, end: dt.date | None) -> list[dict[str, Any]]:
+    """The donor's movements in the books, in the order they happened (one statement)."""
+    rows = session.execute(
+        select(LedgerEntry, Contribution.reference, Contribution.status, Receipt.status)
+        .join(Contribution, Contribution.id == LedgerEntry.contribution_id)
+        .outerjoin(Receipt, Receipt.id == LedgerEntry.receipt_id)
+        .where(LedgerEntry.donor_id == donor_id, *queries.as_of_conditions(as_of=end))
+        .order_by(LedgerEntry.effective_on, LedgerEntry.id)
+    ).all()
+    return [
+        {
+            "date": e.effective_on,
+            "type": str(e.movement),
+            "contribution_id": e.contribution_id,
+            "contribution_reference": reference,
+            "receipt_id": e.receipt_id,
+            "fund_id": e.fund_id,
+            "currency": e.currency,
+            "amount": format_minor(e.amount_minor, e.currency),
+            "usd": format_minor(e.usd_minor, FUND_CURRENCY) if e.usd_minor is not None else None,
+            "status": str(receipt_status if e.receipt_id is not None else pledge_status),
+            "_account": e.account,
+            "_minor": e.amount_minor,
+            "_usd_minor": e.usd_minor or 0,
+        }
+        for e, reference, pledge_status, receipt_status in rows
+    ]
 
 
 def _fund_activity(
@@ -272,7 +256,9 @@ def _fund_activity(
 
 
 def donor_statement(session: Session, user: User, donor_id: int, query: dict[str, Any]) -> dict[str, Any]:
-    """Every pledge and receipt of a donor in date order with running totals, and the fund's work.
+    """Every movement of a donor's money in the books (pledges, their changes and cancellations,
+    receipts and their reversals), in the order they happened, with running totals; and the funds'
+    work in the period.
 
     A donor may read its own statement only: another donor's is a 404, as if it did not exist.
     """
@@ -282,17 +268,10 @@ def donor_statement(session: Session, user: User, donor_id: int, query: dict[str
     if donor is None:
         raise NotFound(f"donor {donor_id} does not exist")
     start, end = query.get("date_from"), query.get("date_to")
-    contributions = session.scalars(
-        select(Contribution)
-        .where(Contribution.donor_id == donor_id)
-        .options(selectinload(Contribution.receipts))
-        .order_by(Contribution.id)
-    ).all()
     opening, balance = _Balance(), _Balance()
     entries: list[dict[str, Any]] = []
-    for entry in _entries(contributions):
-        if end is not None and entry["date"] > end:
-            break
+    movements = _entries(session, donor_id, end)
+    for entry in movements:
         if start is not None and entry["date"] < start:
             opening.add(entry)
             balance.add(entry)
@@ -300,7 +279,9 @@ def donor_statement(session: Session, user: User, donor_id: int, query: dict[str
         balance.add(entry)
         entry["running"] = balance.running(entry["currency"])
         entries.append(entry)
-    fund_ids = sorted({c.fund_id for c in contributions})
+    fund_ids = sorted(
+        session.scalars(select(Contribution.fund_id).where(Contribution.donor_id == donor_id).distinct())
+    )
     return {
         "donor": {"id": donor.id, "name": donor.name, "kind": donor.kind},
         "date_from": start,
