@@ -18,7 +18,7 @@ from flask import Flask, current_app, g
 from sqlalchemy import JSON, BigInteger, DateTime, Integer, MetaData, String, create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+from sqlalchemy.orm import DeclarativeBase, QueryableAttribute, Session, sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import TypeDecorator
@@ -123,7 +123,8 @@ def init_app(app: Flask) -> None:
 
 
 def get_engine(app: Flask | None = None) -> Engine:
-    return (app or current_app).extensions["fundapp.engine"]
+    engine: Engine = (app or current_app).extensions["fundapp.engine"]
+    return engine
 
 
 def new_session(app: Flask | None = None, *, read_only: bool = False) -> Session:
@@ -141,7 +142,8 @@ def get_session() -> Session:
 
         read_only = has_request_context() and request.method in ("GET", "HEAD", "OPTIONS")
         g.db_session = new_session(read_only=read_only)
-    return g.db_session
+    session: Session = g.db_session
+    return session
 
 
 def _close_session(_exc: BaseException | None) -> None:
@@ -249,7 +251,7 @@ class unindexed(FunctionElement[Any]):  # noqa: N801 - reads as the SQL it rende
 
     inherit_cache = True
 
-    def __init__(self, column: ColumnElement[Any]) -> None:
+    def __init__(self, column: ColumnElement[Any] | QueryableAttribute[Any]) -> None:
         super().__init__(column)
         self.type = column.type
 
