@@ -12,13 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from flask import Flask, current_app, g
 from sqlalchemy import JSON, BigInteger, DateTime, Integer, MetaData, String, create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import CursorResult, Engine
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, QueryableAttribute, Session, sessionmaker
+from sqlalchemy.sql.dml import Delete, Update
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import TypeDecorator
@@ -71,6 +72,14 @@ class Base(DeclarativeBase):
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+def rows_matched(session: Session, statement: Update | Delete) -> int:
+    """How many rows an UPDATE or DELETE (without RETURNING) matched."""
+    # Session.execute returns a CursorResult for these, but is typed as returning a plain
+    # Result, which has no rowcount (sqlalchemy/sqlalchemy#9185)
+    result = cast("CursorResult[*tuple[Any, ...]]", session.execute(statement))
+    return result.rowcount
 
 
 def normalise_url(url: str) -> str:

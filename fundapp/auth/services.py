@@ -16,7 +16,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from ..audit import record_event
-from ..db import utcnow
+from ..db import rows_matched, utcnow
 from ..errors import Conflict, DomainError, InvalidTransition, NotFound, Unprocessable
 from ..pagination import paginate
 from ..services_base import get_or_404, snapshot
@@ -149,12 +149,13 @@ def deactivate_user(session: Session, actor: User | None, user_id: int) -> User:
     if actor is not None and actor.id == user.id:
         raise Conflict("you cannot deactivate your own account; ask another admin")
     now = utcnow()
-    revoked = session.execute(
+    revoked = rows_matched(
+        session,
         update(ApiToken)
         .where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
         .values(revoked_at=now)
-        .execution_options(synchronize_session=False)
-    ).rowcount
+        .execution_options(synchronize_session=False),
+    )
     user.active = False
     session.flush()
     record_event(
