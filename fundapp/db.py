@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from typing import Any, TypeVar, cast
 
 from flask import Flask, current_app, g
-from sqlalchemy import JSON, BigInteger, DateTime, Integer, MetaData, String, create_engine, event
+from sqlalchemy import JSON, BigInteger, DateTime, Integer, MetaData, String, Table, create_engine, event
 from sqlalchemy.engine import CursorResult, Engine
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, QueryableAttribute, Session, sessionmaker
@@ -68,6 +68,14 @@ class Base(DeclarativeBase):
     def __repr__(self) -> str:
         ident = getattr(self, "id", None)
         return f"<{type(self).__name__} {ident}>"
+
+
+def table_of(model: type[Base]) -> Table:
+    """The Table a model maps (DeclarativeBase types ``__table__`` as any FromClause)."""
+    table = model.__table__
+    if not isinstance(table, Table):
+        raise TypeError(f"{model.__name__} maps no Table")
+    return table
 
 
 def utcnow() -> dt.datetime:

@@ -56,6 +56,7 @@ from sqlalchemy.orm import Session
 
 from ..audit import record_event, record_events
 from ..auth.models import User
+from ..db import table_of
 from ..errors import Conflict, DomainError, Unprocessable
 from ..funds.models import Fund
 from ..money import format_minor
@@ -632,7 +633,7 @@ def _write(
     """
     advance = progress("writing", len(planned))
     for batch in _chunks(planned, WRITE_BATCH):
-        session.execute(insert(Contribution.__table__), [p.contribution for p in batch])
+        session.execute(insert(table_of(Contribution)), [p.contribution for p in batch])
         ids = _ids_of(
             session, Contribution.reference, Contribution.id, [p.contribution["reference"] for p in batch]
         )
@@ -640,7 +641,7 @@ def _write(
         received = [(cid, p, p.receipt) for cid, p in pledges if p.receipt is not None]
         if received:
             session.execute(
-                insert(Receipt.__table__),
+                insert(table_of(Receipt)),
                 [{**receipt, "contribution_id": cid} for cid, _p, receipt in received],
             )
         receipt_ids = _ids_of(session, Receipt.contribution_id, Receipt.id, [cid for cid, _p, _r in received])
