@@ -308,8 +308,8 @@ def login(
     user = session.scalar(select(User).where(User.email == email).with_for_update())
     now = utcnow()
     if user is not None and user.locked_until is not None and user.locked_until > now:
-        wait = (user.locked_until - now).total_seconds()
-        raise TooManyAttempts("too many failed logins; try again later", int(wait) + 1)
+        locked_for = (user.locked_until - now).total_seconds()
+        raise TooManyAttempts("too many failed logins; try again later", int(locked_for) + 1)
     if user is None:
         wait = guard.by_unknown_email.retry_after(email)
         if wait is not None:
@@ -325,7 +325,7 @@ def login(
     else:
         hasher.hash(password)  # the same cost whether or not the account exists
 
-    if not ok:
+    if user is None or not ok:
         guard.by_address.hit(address)
         if user is None:
             guard.by_unknown_email.hit(email)
