@@ -15,6 +15,7 @@ from sqlalchemy import (
     ColumnElement,
     Integer,
     Select,
+    SQLColumnExpression,
     and_,
     case,
     cast,
@@ -86,7 +87,7 @@ def totals_statement(
     """
     wanted = set(group_by)
     rows = select().select_from(Receipt).join(Contribution, Receipt.contribution_id == Contribution.id)
-    sources: dict[str, list[tuple[str, ColumnElement[Any]]]] = {
+    sources: dict[str, list[tuple[str, SQLColumnExpression[Any]]]] = {
         "year": [("year", cast(extract("year", Receipt.received_on), Integer))],
         "currency": [("currency", Receipt.currency)],
     }
@@ -122,6 +123,7 @@ def totals_statement(
         "campaign": ["campaign_name", "campaign_id"],
     }
     keys = [d.c[name] for key in group_by for name in key_names[key]]
+    receipts: ColumnElement[Any]
     if own_donor_id is None:
         usd, amount = func.sum(d.c.usd), func.sum(d.c.amount)
         receipts, donors = func.sum(d.c.receipts), func.count()
