@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, select
 from sqlalchemy.orm import Session
 
 from ..contributions.models import Contribution, ContributionStatus, ExchangeRate, Receipt, ReceiptStatus
@@ -63,7 +63,7 @@ def _committed_stmt(fund_id: int, as_of: dt.date | None) -> Select[Any]:
         .group_by(Disbursement.grant_id)
         .subquery()
     )
-    open_then = Grant.status.in_(OPEN_GRANT_STATUSES)
+    open_then: ColumnElement[bool] = Grant.status.in_(OPEN_GRANT_STATUSES)
     if as_of is not None:  # a grant ended after as_of was still open on that day
         open_then = open_then | (Grant.ended_on > as_of)
     per_grant = case((open_then, Grant.amount_minor), else_=func.coalesce(paid.c.paid, 0))
