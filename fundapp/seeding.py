@@ -18,7 +18,7 @@ import os
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -223,12 +223,20 @@ def _ensure_demo_users(session: Session, data: Mapping[str, Any], counts: dict[s
     counts["users"] += len(_insert(session, User, rows))
 
 
-def _insert(session: Session, model: type, rows: list[dict[str, Any]]) -> list[int]:
+def _insert(session: Session, model: type[Any], rows: list[dict[str, Any]]) -> list[int]:
     """Bulk INSERT ... RETURNING id, ids in the order of ``rows``."""
     if not rows:
         return []
     stmt = insert(model).returning(model.id, sort_by_parameter_order=True)
     return list(session.scalars(stmt, rows))
+
+
+@overload
+def _date(text: str) -> dt.date: ...
+
+
+@overload
+def _date(text: None) -> None: ...
 
 
 def _date(text: str | None) -> dt.date | None:
@@ -254,6 +262,14 @@ def _ended_on(grant: Mapping[str, Any]) -> dt.date | None:
     days = [grant["ends_on"], *(t["paid_on"] for t in grant["disbursements"])]
     days += [r["received_on"] for r in grant["reports"]]
     return max(dt.date.fromisoformat(day) for day in days if day)
+
+
+@overload
+def _minor(text: str, currency: str = ...) -> int: ...
+
+
+@overload
+def _minor(text: None, currency: str = ...) -> None: ...
 
 
 def _minor(text: str | None, currency: str = FUND_CURRENCY) -> int | None:
