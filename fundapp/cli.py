@@ -43,7 +43,8 @@ class CommandFailed(click.ClickException):
 
     def __init__(self, message: str, exit_code: int) -> None:
         super().__init__(message)
-        self.exit_code = exit_code
+        # click reads the exit code from the exception; it declares it on the class only
+        self.exit_code = exit_code  # type: ignore[misc]
 
 
 class OneLineErrors(click.Group):

@@ -14,14 +14,15 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from difflib import get_close_matches
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from flask import Flask, Response, current_app, g
-from sqlalchemy import JSON, BigInteger, DateTime, Integer, MetaData, String, create_engine, event
-from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy import JSON, BigInteger, DateTime, Integer, MetaData, String, Table, create_engine, event
+from sqlalchemy.engine import URL, CursorResult, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+from sqlalchemy.orm import DeclarativeBase, QueryableAttribute, Session, sessionmaker
+from sqlalchemy.sql.dml import Delete, Update
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import TypeDecorator
@@ -75,8 +76,24 @@ class Base(DeclarativeBase):
         return f"<{type(self).__name__} {ident}>"
 
 
+def table_of(model: type[Base]) -> Table:
+    """The Table a model maps (DeclarativeBase types ``__table__`` as any FromClause)."""
+    table = model.__table__
+    if not isinstance(table, Table):
+        raise TypeError(f"{model.__name__} maps no Table")
+    return table
+
+
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+def rows_matched(session: Session, statement: Update | Delete) -> int:
+    """How many rows an UPDATE or DELETE (without RETURNING) matched."""
+    # Session.execute returns a CursorResult for these, but is typed as returning a plain
+    # Result, which has no rowcount (sqlalchemy/sqlalchemy#9185)
+    result = cast("CursorResult[*tuple[Any, ...]]", session.execute(statement))
+    return result.rowcount
 
 
 #: The engines fundapp runs on, and the drivers it has for them (None: the URL names none).
@@ -164,7 +181,8 @@ def init_app(app: Flask) -> None:
 
 
 def get_engine(app: Flask | None = None) -> Engine:
-    return (app or current_app).extensions["fundapp.engine"]
+    engine: Engine = (app or current_app).extensions["fundapp.engine"]
+    return engine
 
 
 def new_session(
@@ -190,7 +208,8 @@ def get_session(*, require_migrated: bool = True) -> Session:
 
         read_only = has_request_context() and request.method in ("GET", "HEAD", "OPTIONS")
         g.db_session = new_session(read_only=read_only, require_migrated=require_migrated)
-    return g.db_session
+    session: Session = g.db_session
+    return session
 
 
 def require_migrated_database(app: Flask | None = None) -> None:
@@ -380,7 +399,7 @@ class unindexed(FunctionElement[Any]):  # noqa: N801 - reads as the SQL it rende
 
     inherit_cache = True
 
-    def __init__(self, column: ColumnElement[Any]) -> None:
+    def __init__(self, column: ColumnElement[Any] | QueryableAttribute[Any]) -> None:
         super().__init__(column)
         self.type = column.type
 

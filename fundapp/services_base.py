@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -45,6 +45,14 @@ def get_or_404(
 def not_found(label: str, ident: int) -> NotFound:
     """The 404 for a record that does not exist: "donor 12 does not exist"."""
     return NotFound(f"{label} {ident} does not exist")
+
+
+@overload
+def minor_units(field: str, amount: Decimal, currency: str) -> int: ...
+
+
+@overload
+def minor_units(field: str, amount: None, currency: str) -> None: ...
 
 
 def minor_units(field: str, amount: Decimal | None, currency: str) -> int | None:

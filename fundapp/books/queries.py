@@ -156,7 +156,7 @@ def _outstanding_by_currency(fund_id: int, as_of: dt.date) -> Select[Any]:
 
 def _account_total(session: Session, account: Account, fund_id: int, as_of: dt.date | None) -> int:
     conditions = as_of_conditions(fund_id=fund_id, as_of=as_of)
-    return int(session.scalar(select(_usd(account)).where(L.account == account, *conditions)))
+    return int(session.scalar(select(_usd(account)).where(L.account == account, *conditions)) or 0)
 
 
 def received_minor(session: Session, fund_id: int, as_of: dt.date | None = None) -> int:
@@ -190,7 +190,7 @@ def received_totals_statement(
     """
     wanted = set(group_by)
     rows = select().select_from(L)
-    sources: dict[str, list[tuple[str, ColumnElement[Any]]]] = {
+    sources: dict[str, list[tuple[str, Any]]] = {
         "year": [("year", cast(extract("year", L.effective_on), Integer))],
         "currency": [("currency", L.currency)],
     }
@@ -218,9 +218,8 @@ def received_totals_statement(
         .subquery("per_donor")
     )
     # a donor counts once overall if it gave, net of reversals, over the whole query
-    by_donor = {"partition_by": per_donor.c.donor_id}
-    first = func.row_number().over(**by_donor) == 1
-    gave = func.sum(per_donor.c.receipts).over(**by_donor) > 0
+    first = func.row_number().over(partition_by=per_donor.c.donor_id) == 1
+    gave = func.sum(per_donor.c.receipts).over(partition_by=per_donor.c.donor_id) > 0
     d = select(per_donor, case((and_(first, gave), 1), else_=0).label("first")).subquery("d")
 
     key_names = {
@@ -231,6 +230,9 @@ def received_totals_statement(
         "campaign": ["campaign_name", "campaign_id"],
     }
     keys = [d.c[name] for key in group_by for name in key_names[key]]
+    usd: ColumnElement[Any]
+    amount: ColumnElement[Any]
+    receipts: ColumnElement[Any]
     if own_donor_id is None:
         usd, amount = func.sum(d.c.usd), func.sum(d.c.amount)
         receipts, donors = func.sum(d.c.receipts), func.count(case((d.c.receipts > 0, 1)))

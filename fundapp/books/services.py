@@ -12,11 +12,11 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Date, case, func, insert, literal, select, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, CursorResult
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.functions import FunctionElement
@@ -349,7 +349,10 @@ def book_records(connection: Connection | Session, fund_id: int) -> int:
     for values, source in selects:
         columns = {"fund_id": literal(fund_id), **values}
         rows = source.with_only_columns(*[_as_column(v, k) for k, v in columns.items()])
-        booked += connection.execute(insert(LedgerEntry).from_select(list(columns), rows)).rowcount or 0
+        result = cast(
+            "CursorResult[Any]", connection.execute(insert(LedgerEntry).from_select(list(columns), rows))
+        )
+        booked += result.rowcount or 0
     _sum_balances(connection, fund_id)
     return booked
 

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, not_, select
+from sqlalchemy import ColumnElement, Select, SQLColumnExpression, and_, case, func, not_, select
 from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload
 
 from ..applicants.models import Organisation
@@ -85,7 +85,7 @@ def _usd(minor: int, currency: str = "USD") -> str:
 # --- grants ------------------------------------------------------------------------------
 
 
-def _paid_minor(grant_id: ColumnElement[int]) -> ColumnElement[int]:
+def _paid_minor(grant_id: SQLColumnExpression[int]) -> ColumnElement[int]:
     """The sum of a grant's paid tranches, as a correlated scalar subquery."""
     return (
         select(func.coalesce(func.sum(Disbursement.paid_minor), 0))

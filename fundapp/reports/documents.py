@@ -949,7 +949,7 @@ def fund_status(data: dict[str, Any], lang: str) -> dict[str, Any]:
         )
         body.para(received_sentence)
         body.para(*_donor_sentences(w, donors, amounts, anonymous, total))
-        years = _years_chart(w, data["by_year"])
+        by_year = _years_chart(w, data["by_year"])
         body.para(
             _(
                 "Contributions by kind of donor and by year are shown in figure %(figure)s and in annexes I "
@@ -957,7 +957,7 @@ def fund_status(data: dict[str, Any], lang: str) -> dict[str, Any]:
                 figure=ROMAN[body.figures],
             )
         )
-        body.figure(_("Contributions received, by year and kind of donor (United States dollars)"), years)
+        body.figure(_("Contributions received, by year and kind of donor (United States dollars)"), by_year)
     else:
         body.para(_("The Fund had received no contribution by that date."))
 

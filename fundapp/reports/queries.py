@@ -166,14 +166,14 @@ def cycle_summary_data(session: Session, call_id: int) -> dict[str, Any]:
         )
     ]
 
-    sessions = [
+    sessions: list[dict[str, Any]] = [
         {"id": s.id, "held_on": s.held_on, "place": s.place, "term_id": s.term_id}
         for s in session.scalars(
             select(BoardSession).where(BoardSession.call_id == call_id).order_by(BoardSession.held_on)
         )
     ]
 
-    approvals = {
+    approvals: dict[str, dict[str, Any]] = {
         str(decision): {"count": count, "amount_minor": int(amount or 0), "last": last}
         for decision, count, amount, last in session.execute(
             select(

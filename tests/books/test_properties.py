@@ -107,14 +107,14 @@ def play(client, auth, session, fund, call, donors, events) -> None:
 def from_records(session, fund_id: int, as_of: dt.date) -> dict[str, int]:
     """Received, committed and disbursed as of a day, in plain SQL on the records (not the ledger)."""
     day = (
-        "CAST(reversed_at AS DATE)"
+        "CAST(reversed_at AT TIME ZONE 'UTC' AS DATE)"
         if session.get_bind().dialect.name == "postgresql"
         else "date(reversed_at)"
     )
     received = session.execute(
         text(
-            f"SELECT COALESCE(SUM(usd_minor), 0) FROM contribution_receipt WHERE fund_id = :f AND received_on <= :d "
-            f"AND NOT (status = 'reversed' AND {day} <= :d)"
+            "SELECT COALESCE(SUM(usd_minor), 0) FROM contribution_receipt "
+            f"WHERE fund_id = :f AND received_on <= :d AND NOT (status = 'reversed' AND {day} <= :d)"
         ),
         {"f": fund_id, "d": as_of},
     ).scalar_one()
@@ -131,7 +131,8 @@ def from_records(session, fund_id: int, as_of: dt.date) -> dict[str, int]:
     ).scalar_one()
     disbursed = session.execute(
         text(
-            "SELECT COALESCE(SUM(d.paid_minor), 0) FROM disbursement d JOIN grant_award g ON g.id = d.grant_id "
+            "SELECT COALESCE(SUM(d.paid_minor), 0) FROM disbursement d "
+            "JOIN grant_award g ON g.id = d.grant_id "
             "WHERE g.fund_id = :f AND d.status = 'paid' AND d.paid_on <= :d"
         ),
         {"f": fund_id, "d": as_of},
