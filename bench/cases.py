@@ -15,7 +15,8 @@ from flask import Flask
 from werkzeug.exceptions import MethodNotAllowed, NotFound
 
 from fundapp import create_app
-from fundapp.db import get_engine
+from fundapp.books.services import commit_to_grant
+from fundapp.db import get_engine, new_session
 
 from .databases import BenchDatabase
 from .measure import Driver, Timing, captured, data_statements, timed
@@ -41,31 +42,29 @@ def _year(dialect: str, column: str) -> str:
     return f"CAST(strftime('%Y', {column}) AS INTEGER)"
 
 
-RECEIPTS = (
-    "FROM contribution_receipt r JOIN contribution c ON c.id = r.contribution_id "
-    "JOIN donor d ON d.id = c.donor_id WHERE r.status = 'recorded'"
-)
+#: The money received, as the books hold it (every figure of the totals is read from the ledger).
+RECEIVED = "FROM ledger_entry e JOIN donor d ON d.id = e.donor_id WHERE e.account = 'received'"
+NET = "SUM(CASE WHEN e.movement = 'receipt_reversal' THEN -1 ELSE 1 END)"
 
 
 def totals_floors(dialect: str) -> dict[str, list[str]]:
     """The bare SQL aggregate behind each totals endpoint (what the figures cost at least)."""
-    year = _year(dialect, "r.received_on")
+    year = _year(dialect, "e.effective_on")
     not_anonymous = "d.anonymous = false" if dialect == "postgresql" else "d.anonymous = 0"
     return {
         "totals.all": [
-            "SELECT SUM(r.usd_minor), COUNT(*), COUNT(DISTINCT c.donor_id) "
-            "FROM contribution_receipt r JOIN contribution c ON c.id = r.contribution_id "
-            "WHERE r.status = 'recorded'"
+            f"SELECT SUM(e.usd_minor), {NET}, COUNT(DISTINCT e.donor_id) FROM ledger_entry e "
+            "WHERE e.account = 'received'"
         ],
         "totals.year_kind": [
-            f"SELECT {year}, d.kind, SUM(r.usd_minor), COUNT(*), COUNT(DISTINCT c.donor_id) "
-            f"{RECEIPTS} GROUP BY 1, 2 ORDER BY 1, 2"
+            f"SELECT {year}, d.kind, SUM(e.usd_minor), {NET}, COUNT(DISTINCT e.donor_id) "
+            f"{RECEIVED} GROUP BY 1, 2 ORDER BY 1, 2"
         ],
         "totals.public": [
-            f"SELECT {year}, SUM(r.usd_minor) FROM contribution_receipt r "
-            "WHERE r.status = 'recorded' GROUP BY 1 ORDER BY 1",
-            f"SELECT d.kind, SUM(r.usd_minor), COUNT(DISTINCT c.donor_id) {RECEIPTS} GROUP BY 1",
-            f"SELECT DISTINCT d.kind, d.name {RECEIPTS} AND d.kind <> 'individual' AND {not_anonymous} "
+            f"SELECT {year}, SUM(e.usd_minor) FROM ledger_entry e WHERE e.account = 'received' "
+            "GROUP BY 1 ORDER BY 1",
+            f"SELECT d.kind, SUM(e.usd_minor), COUNT(DISTINCT e.donor_id) {RECEIVED} GROUP BY 1",
+            f"SELECT DISTINCT d.kind, d.name {RECEIVED} AND d.kind <> 'individual' AND {not_anonymous} "
             "ORDER BY 1, 2",
         ],
     }
@@ -350,3 +349,44 @@ def weasyprint_alone(html_file: Path, ctx: Context, runs: dict[str, Any]) -> tup
 
     pages = render()
     return pages, ctx.time(render, **runs)
+
+
+#: What an approval read under the fund's lock before the books kept balances: every receipt and
+#: every grant summed (the "before" of the approval figure, measured in the same run).
+SUMMED_UNDER_THE_LOCK = [
+    "SELECT COALESCE(SUM(usd_minor), 0) FROM contribution_receipt WHERE fund_id = 1 AND status = 'recorded'",
+    "SELECT COALESCE(SUM(CASE WHEN g.status IN ('active', 'suspended') THEN g.amount_minor ELSE "
+    "(SELECT COALESCE(SUM(d.paid_minor), 0) FROM disbursement d "
+    "WHERE d.grant_id = g.id AND d.status = 'paid') END), 0) FROM grant_award g WHERE g.fund_id = 1",
+]
+
+
+def approval(ctx: Context) -> list[Result]:
+    """The money check of an approval: lock the fund, read what it may commit (then roll back).
+
+    It reads two balance rows whatever the number of receipts; before the books it summed them
+    all (``SUMMED_UNDER_THE_LOCK``, timed beside it as its "before").
+    """
+
+    def check() -> None:
+        with ctx.app.app_context():
+            session = new_session(ctx.app)
+            try:
+                commit_to_grant(session, 1, 1)
+            finally:
+                session.rollback()
+                session.close()
+
+    timing = ctx.time(check)
+    before = ctx.time(lambda: ctx.driver.sql(*SUMMED_UNDER_THE_LOCK))
+    return [
+        ctx.result(
+            "Money",
+            "approval.check",
+            "An approval's money check under the fund lock (commit_to_grant: lock, two balances)",
+            timing.median_ms,
+            floor=before.median_ms,
+            floor_name="before the books: every receipt and grant summed under the lock",
+            note="the 1M figure must stay within 1.5x of the 10k one",
+        )
+    ]

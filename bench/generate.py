@@ -17,6 +17,7 @@ from sqlalchemy import Table, insert
 from sqlalchemy.engine import Connection, Engine
 
 import fundapp.models  # noqa: F401
+from fundapp.books.services import book_records
 from fundapp.db import Base
 
 BATCH = 20_000
@@ -416,6 +417,8 @@ def generate(
             ),
             progress,
         )
+        # the books of that history, set-based, as the seed books its own
+        counts["ledger_entry"] = book_records(conn, 1)
         if conn.dialect.name == "postgresql":
             for name in (
                 "fund",

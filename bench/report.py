@@ -27,7 +27,7 @@ PACKAGES = (
     "gunicorn",
 )
 GROWTH_MAX = 2.0
-SECTIONS = ("List endpoints", "Totals", "PDF", "Throughput", "Memory")
+SECTIONS = ("List endpoints", "Totals", "Money", "PDF", "Throughput", "Memory")
 
 
 def machine() -> dict[str, str]:

@@ -21,7 +21,7 @@ from typing import Any
 
 import click
 
-from .cases import Context, list_endpoints, pdf_summary, totals_endpoints
+from .cases import Context, approval, list_endpoints, pdf_summary, totals_endpoints
 from .databases import (
     DEFAULT_PG_URL,
     BenchDatabase,
@@ -56,6 +56,8 @@ def measure(
         results = list_endpoints(ctx)
         echo("  totals")
         results += totals_endpoints(ctx)
+        echo("  approval's money check")
+        results += approval(ctx)
         echo("  PDF")
         results += pdf_summary(ctx)
         has_pdf = ctx.has_route("/api/v1/calls/1/summary.pdf")

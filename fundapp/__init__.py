@@ -112,8 +112,9 @@ def _register_request_hooks(app: Flask) -> None:
         from werkzeug.exceptions import UnsupportedMediaType
 
         view = app.view_functions.get(request.endpoint or "")
-        if view is not None and getattr(view, "view_class", None) is not None:
-            view = getattr(view.view_class, request.method.lower(), None)
+        view_class = getattr(view, "view_class", None)  # set on a MethodView's view function
+        if view_class is not None:
+            view = getattr(view_class, request.method.lower(), None)
         if request.mimetype in getattr(view, BODY_TYPES_ATTR, ()):
             return
         if request.content_length and not is_json_request(request):

@@ -5,15 +5,30 @@ level (``fundapp migrate``, ``fundapp seed``, ``fundapp report ...``) beside Fla
 from __future__ import annotations
 
 import click
+from flask import Flask
 from flask.cli import FlaskGroup
 
 from . import DOMAINS, __version__, create_app
-from .cli import fund_cli, register_domain_commands
+from .cli import EXIT_CODES, OneLineErrors, fund_cli, register_domain_commands
+from .errors import ConfigurationError
 
-cli = FlaskGroup(
+
+def _create_app() -> Flask:
+    try:
+        return create_app()
+    except ConfigurationError as error:
+        error.exit()
+
+
+class FundappGroup(OneLineErrors, FlaskGroup):
+    """``fundapp ...``: the same one-line errors and exit codes as ``flask --app wsgi fund ...``."""
+
+
+cli = FundappGroup(
     name="fundapp",
     help="fundapp: grant management for UN victim-assistance trust funds.",
-    create_app=create_app,
+    epilog=EXIT_CODES.replace("flask --app wsgi fund migrate", "fundapp migrate"),
+    create_app=_create_app,
     add_version_option=False,
     set_debug_flag=False,
 )

@@ -66,7 +66,8 @@ def asset(package_version: str, name: str) -> Response:
     response = Response(data, mimetype=ASSET_TYPES[name])
     response.set_etag(etag)
     response.headers["Cache-Control"] = ASSET_CACHE_CONTROL
-    return response.make_conditional(request)
+    response.make_conditional(request)  # in place: a 304 when the ETag matches
+    return response
 
 
 def page_content_security_policy(html: str) -> str:

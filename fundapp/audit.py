@@ -11,7 +11,7 @@ from flask import Flask
 from sqlalchemy import ForeignKey, Index, String, event
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from .db import Base, utcnow
+from .db import Base, table_of, utcnow
 from .errors import problem
 from .idempotency import release_claim
 from .pagination import paginate
@@ -97,7 +97,7 @@ def record_events(
         for entity_id, before, after in items
     ]
     if rows:
-        session.execute(insert(AuditEvent.__table__), rows)
+        session.execute(insert(table_of(AuditEvent)), rows)
         if has_request_context() and g.get("db_session") is session:
             g.audit_events_flushed = g.get("audit_events_flushed", 0) + len(rows)
     return len(rows)
@@ -170,8 +170,9 @@ def events_written(session: Session | None) -> int:
     """Audit events of this request: flushed so far plus those still pending in the session."""
     from flask import g
 
+    flushed: int = g.get("audit_events_flushed", 0)
     pending = 0 if session is None else sum(1 for obj in session.new if isinstance(obj, AuditEvent))
-    return g.get("audit_events_flushed", 0) + pending
+    return flushed + pending
 
 
 def _is_exempt(app: Flask, endpoint: str | None, method: str) -> bool:

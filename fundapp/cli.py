@@ -9,18 +9,71 @@ from collections.abc import Iterable
 from importlib import import_module
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
 
 import click
+from alembic.util import CommandError
 from flask import current_app
-from flask.cli import AppGroup
+from flask.cli import AppGroup, ScriptInfo
+from sqlalchemy.exc import DBAPIError
 
 from . import schema
 from .cli_base import ProgressBars, progress_option
-from .db import get_engine, session_scope
+from .db import database_unavailable, get_engine, require_migrated_database, session_scope
+from .errors import (
+    EXIT_CONFIGURATION,
+    EXIT_DATABASE_UNREACHABLE,
+    EXIT_FONTS_MISSING,
+    EXIT_NOT_MIGRATED,
+    OperatorError,
+)
 from .resources import SEED_DIR
 from .seeding import load_seed, write_demo_tokens
 
-fund_cli = AppGroup("fund", help="The fund's admin jobs.")
+EXIT_CODES = f"""\b
+Exit codes:
+  0  done
+  1  the command refused (a wrong input, a missing record)
+  2  wrong usage (an unknown option, a missing argument)
+  {EXIT_CONFIGURATION}  DATABASE_URL is not supported (sqlite:///path or postgresql://user@host/db)
+  {EXIT_DATABASE_UNREACHABLE}  the database cannot be reached
+  {EXIT_NOT_MIGRATED}  the database is not migrated: run `flask --app wsgi fund migrate`
+  {EXIT_FONTS_MISSING}  the fonts of the documents are missing (Debian: fonts-dejavu-core)
+"""
+
+
+class CommandFailed(click.ClickException):
+    """One line (``Error: ...``) and the exit code of what went wrong."""
+
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        # click reads the exit code from the exception; it declares it on the class only
+        self.exit_code = exit_code  # type: ignore[misc]
+
+
+class OneLineErrors(click.Group):
+    """An operator's problem (the database, the fonts) ends any command of the group with one
+    line saying what to do and its own exit code, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except OperatorError as error:
+            raise CommandFailed(error.message, error.exit_code) from None
+        except CommandError as error:  # Alembic's: an unknown revision, say
+            raise click.ClickException(str(error)) from None
+        except DBAPIError as error:
+            problem = database_unavailable(error, ctx.ensure_object(ScriptInfo).load_app())
+            if problem is None:
+                raise
+            raise CommandFailed(problem.message, problem.exit_code) from None
+
+
+class FundGroup(OneLineErrors, AppGroup):
+    """``flask --app wsgi fund ...``."""
+
+
+fund_cli = FundGroup("fund", help="The fund's admin jobs.", epilog=EXIT_CODES)
 db_cli = AppGroup("db", help="Schema migrations (Alembic).")
 fund_cli.add_command(db_cli)
 
@@ -44,12 +97,14 @@ def migrate_command() -> None:
 @click.option("-m", "--message", required=True)
 def revision_command(message: str) -> None:
     """Write a new migration from the models (review it before committing)."""
+    require_migrated_database()
     schema.autogenerate_revision(get_engine(), message)
 
 
 @db_cli.command("check")
 def check_command() -> None:
     """Fail when the models and the migrations disagree."""
+    require_migrated_database()
     schema.check(get_engine())
     click.echo("models and migrations agree")
 

@@ -10,18 +10,25 @@ they never wait for the write lock. On PostgreSQL the services lock the row they
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from difflib import get_close_matches
+from typing import Any, TypeVar, cast
 
-from flask import Flask, current_app, g
-from sqlalchemy import JSON, BigInteger, DateTime, Integer, MetaData, String, create_engine, event
-from sqlalchemy.engine import Engine
+from flask import Flask, Response, current_app, g
+from sqlalchemy import JSON, BigInteger, DateTime, Integer, MetaData, String, Table, create_engine, event
+from sqlalchemy.engine import URL, CursorResult, Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+from sqlalchemy.orm import DeclarativeBase, QueryableAttribute, Session, sessionmaker
+from sqlalchemy.sql.dml import Delete, Update
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import TypeDecorator
+
+from . import errors, schema
+from .errors import ConfigurationError, DatabaseUnreachable, ServiceUnavailable
 
 T = TypeVar("T")
 NAMING_CONVENTION = {
@@ -69,16 +76,65 @@ class Base(DeclarativeBase):
         return f"<{type(self).__name__} {ident}>"
 
 
+def table_of(model: type[Base]) -> Table:
+    """The Table a model maps (DeclarativeBase types ``__table__`` as any FromClause)."""
+    table = model.__table__
+    if not isinstance(table, Table):
+        raise TypeError(f"{model.__name__} maps no Table")
+    return table
+
+
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def rows_matched(session: Session, statement: Update | Delete) -> int:
+    """How many rows an UPDATE or DELETE (without RETURNING) matched."""
+    # Session.execute returns a CursorResult for these, but is typed as returning a plain
+    # Result, which has no rowcount (sqlalchemy/sqlalchemy#9185)
+    result = cast("CursorResult[*tuple[Any, ...]]", session.execute(statement))
+    return result.rowcount
+
+
+#: The engines fundapp runs on, and the drivers it has for them (None: the URL names none).
+SUPPORTED_DRIVERS = {"sqlite": (None, "pysqlite"), "postgresql": (None, "psycopg")}
+SUPPORTED_URLS = "use sqlite:///path or postgresql://user@host/db"
+#: What psycopg says before the reason a connection failed (the host and port are said anyway).
+_PSYCOPG_PREAMBLE = re.compile(
+    r"^(connection failed: )?"
+    r'(connection to server (at "[^"]*"( \([^)]*\))?, port \d+|on socket "[^"]*") failed: )?'
+)
+
+
 def normalise_url(url: str) -> str:
-    """Accept the usual ``postgres://`` spellings and use psycopg 3 for them."""
+    """The URL given to SQLAlchemy: ``postgres://`` and ``postgresql://`` use psycopg 3.
+
+    Any other engine, a misspelt one or a string that is no URL is a ``ConfigurationError``.
+    """
+    normalised = url
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix) :]
-    return url
+            normalised = "postgresql+psycopg://" + url[len(prefix) :]
+    try:
+        backend, _, driver = make_url(normalised).drivername.partition("+")
+    except ArgumentError:
+        raise ConfigurationError(
+            f"DATABASE_URL {shown_url(url)} is not a database URL: {SUPPORTED_URLS}"
+        ) from None
+    if (driver or None) not in SUPPORTED_DRIVERS.get(backend, ()):
+        guess = get_close_matches(backend, ["sqlite", "postgresql"], n=1, cutoff=0.7)
+        hint = f" (did you mean {guess[0]}://?)" if guess and guess[0] != backend else ""
+        raise ConfigurationError(f"DATABASE_URL {shown_url(url)} is not supported{hint}: {SUPPORTED_URLS}")
+    return normalised
+
+
+def shown_url(url: str) -> str:
+    """``url`` quoted as a message may show it: the password hidden, at most 80 characters."""
+    try:
+        text = make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        text = re.sub(r":[^:/@]*@", ":***@", url)
+    return f"'{text if len(text) <= 80 else text[:79] + '…'}'"
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -119,29 +175,123 @@ def init_app(app: Flask) -> None:
     app.extensions["fundapp.read_sessionmaker"] = sessionmaker(
         bind=engine.execution_options(fundapp_read_only=True), expire_on_commit=False
     )
+    app.extensions["fundapp.schema_at_head"] = False
     app.teardown_appcontext(_close_session)
+    app.register_error_handler(DBAPIError, _database_error_to_problem)
 
 
 def get_engine(app: Flask | None = None) -> Engine:
-    return (app or current_app).extensions["fundapp.engine"]
+    engine: Engine = (app or current_app).extensions["fundapp.engine"]
+    return engine
 
 
-def new_session(app: Flask | None = None, *, read_only: bool = False) -> Session:
-    """A session outside a request (CLI, tests, threads)."""
+def new_session(
+    app: Flask | None = None, *, read_only: bool = False, require_migrated: bool = True
+) -> Session:
+    """A session outside a request (CLI, tests, threads).
+
+    Unless ``require_migrated`` is false (the health check reports the schema, it does not need
+    it), the database must be at the code's head revision: see ``require_migrated_database``.
+    """
     app = app or current_app
+    if require_migrated:
+        require_migrated_database(app)
     key = "fundapp.read_sessionmaker" if read_only else "fundapp.sessionmaker"
     maker: sessionmaker[Session] = app.extensions[key]
     return maker()
 
 
-def get_session() -> Session:
+def get_session(*, require_migrated: bool = True) -> Session:
     """The request's session; reads (GET/HEAD) do not take SQLite's write lock."""
     if "db_session" not in g:
         from flask import has_request_context, request
 
         read_only = has_request_context() and request.method in ("GET", "HEAD", "OPTIONS")
-        g.db_session = new_session(read_only=read_only)
-    return g.db_session
+        g.db_session = new_session(read_only=read_only, require_migrated=require_migrated)
+    session: Session = g.db_session
+    return session
+
+
+def require_migrated_database(app: Flask | None = None) -> None:
+    """Raise ``NotMigrated`` or ``DatabaseUnreachable`` unless the database is at the head revision.
+
+    Asked of the database once per app (process): a database found at head is not asked again,
+    so a request pays nothing; until then every session asks (one short read).
+    """
+    app = app or current_app
+    if app.extensions["fundapp.schema_at_head"]:
+        return
+    engine = get_engine(app)
+    try:
+        with engine.execution_options(fundapp_read_only=True).connect() as connection:
+            revision = schema.revision_of(connection)
+    except DBAPIError as error:
+        found = unreachable(error, engine.url)
+        if found is None:
+            raise
+        raise found from error
+    problem = schema.revision_problem(revision)
+    if problem is not None:
+        raise problem
+    app.extensions["fundapp.schema_at_head"] = True
+
+
+def database_unavailable(error: DBAPIError, app: Flask | None = None) -> ServiceUnavailable | None:
+    """What a failed statement says about the database: unreachable, not migrated, or None.
+
+    A statement on a table or column that is not there counts as "not migrated" only when the
+    database is indeed not at head (then the app asks again from its next session).
+    """
+    app = app or current_app
+    engine = get_engine(app)
+    found = unreachable(error, engine.url)
+    if found is not None or not _names_missing_schema(error):
+        return found
+    app.extensions["fundapp.schema_at_head"] = False
+    try:
+        require_migrated_database(app)
+    except ServiceUnavailable as problem:
+        return problem
+    return None
+
+
+def unreachable(error: DBAPIError, url: URL) -> DatabaseUnreachable | None:
+    """``error`` as ``DatabaseUnreachable`` when it says the database cannot be reached, else None."""
+    reason = " ".join(str(error.orig).split("\n")[0].split())
+    if url.get_backend_name() == "sqlite":
+        if "unable to open database file" not in reason:
+            return None
+        return DatabaseUnreachable(
+            f"cannot open the SQLite database {url.database} ({reason}): "
+            "check that its folder exists and fundapp may write there"
+        )
+    sqlstate = getattr(error.orig, "sqlstate", "")
+    lost = sqlstate is None or sqlstate.startswith("08") or sqlstate in ("57P01", "57P02", "57P03")
+    if not (error.connection_invalidated or (isinstance(error, OperationalError) and lost)):
+        return None
+    reason = _PSYCOPG_PREAMBLE.sub("", reason).removeprefix("FATAL: ")
+    port = url.port or 5432
+    where = f"at {url.host}:{port}" if url.host else f"on the local socket (port {port})"
+    return DatabaseUnreachable(
+        f"cannot connect to PostgreSQL {where} ({reason}): "
+        "check that the server is running and that DATABASE_URL names the right host, port and database"
+    )
+
+
+def _names_missing_schema(error: DBAPIError) -> bool:
+    """No such table or column (SQLite's words; PostgreSQL's SQLSTATE 42P01, 42703)."""
+    if getattr(error.orig, "sqlstate", None) in ("42P01", "42703"):
+        return True
+    text = str(error.orig)
+    return text.startswith(("no such table", "no such column")) or " has no column named " in text
+
+
+def _database_error_to_problem(error: DBAPIError) -> Response:
+    """A database that is down or not migrated is a 503; any other database error a 500."""
+    problem = database_unavailable(error)
+    if problem is None:
+        return errors.unexpected_to_problem(error)
+    return errors.unavailable_to_problem(problem)
 
 
 def _close_session(_exc: BaseException | None) -> None:
@@ -249,7 +399,7 @@ class unindexed(FunctionElement[Any]):  # noqa: N801 - reads as the SQL it rende
 
     inherit_cache = True
 
-    def __init__(self, column: ColumnElement[Any]) -> None:
+    def __init__(self, column: ColumnElement[Any] | QueryableAttribute[Any]) -> None:
         super().__init__(column)
         self.type = column.type
 

@@ -52,10 +52,9 @@ def _getter(key: str) -> Getter:
 
 def _formatter(field: fields.Field, name: str) -> Callable[[Any, Any], Any]:
     """``field._serialize(value, name, obj)``, inlined for the commonest exact types."""
-    kind = type(field)
-    if kind is fields.Integer and not field.as_string:
+    if type(field) is fields.Integer and not field.as_string:
         return lambda value, obj: None if value is None else int(value)
-    if kind is fields.String:
+    if type(field) is fields.String:
         serialize_text = field._serialize
 
         def text(value: Any, obj: Any) -> Any:

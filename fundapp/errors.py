@@ -2,14 +2,19 @@
 
 Services raise the domain errors below; the app turns each into a problem response.
 No stack trace ever reaches a client.
+
+What the person running fundapp must fix (the configuration, the database, the fonts) is an
+``OperatorError``: one line saying what is wrong and what to do, and an exit code of the
+command line. Those a running service meets are also a 503 for its clients.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import sys
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NoReturn
 
 from flask import Flask, Response, g
 from sqlalchemy.exc import IntegrityError
@@ -85,6 +90,75 @@ class PreconditionRequired(DomainError):
 class PreconditionFailed(DomainError):
     status = 412
     title = "Precondition failed"
+
+
+#: Exit codes of the command line besides click's own (1: the command refused, 2: wrong usage);
+#: ``flask --app wsgi fund --help`` and the README list them.
+EXIT_CONFIGURATION = 4  # also gunicorn's own code when a worker cannot load the app
+EXIT_DATABASE_UNREACHABLE = 5
+EXIT_NOT_MIGRATED = 6
+EXIT_FONTS_MISSING = 7
+
+
+class OperatorError(Exception):
+    """What the person running fundapp must fix: ``message`` says what is wrong and what to do."""
+
+    exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def exit(self) -> NoReturn:
+        """End the process: the one line on stderr, then ``exit_code``; no traceback."""
+        print(f"fundapp: {self.message}", file=sys.stderr, flush=True)
+        raise SystemExit(self.exit_code)
+
+
+class ConfigurationError(OperatorError):
+    """The settings cannot work (an unsupported ``DATABASE_URL``): the app is not built."""
+
+    exit_code = EXIT_CONFIGURATION
+
+
+class ServiceUnavailable(OperatorError):
+    """Something the service needs is down or missing: a 503 whose ``detail`` a client may read
+    (no host, path or version in it), and the operator's ``message`` in the command line."""
+
+    status = 503
+    title = "Service unavailable"
+    headers: dict[str, str] = {}
+
+    def __init__(self, message: str, detail: str) -> None:
+        super().__init__(message)
+        self.detail = detail
+
+
+class DatabaseUnreachable(ServiceUnavailable):
+    exit_code = EXIT_DATABASE_UNREACHABLE
+    headers = {"Retry-After": "30"}
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, "the database cannot be reached: try again later")
+
+
+NOT_MIGRATED_MESSAGE = "database not migrated: run `flask --app wsgi fund migrate`"
+NOT_MIGRATED_DETAIL = "database not migrated: run `flask fund migrate`"
+
+
+class NotMigrated(ServiceUnavailable):
+    """The database's schema is not the one the code was written for."""
+
+    exit_code = EXIT_NOT_MIGRATED
+
+    def __init__(self, message: str = NOT_MIGRATED_MESSAGE, detail: str = NOT_MIGRATED_DETAIL) -> None:
+        super().__init__(message, detail)
+
+
+class FontsMissing(ServiceUnavailable):
+    """The fonts the documents name are not installed: no PDF is rendered."""
+
+    exit_code = EXIT_FONTS_MISSING
 
 
 def problem(status: int, title: str, detail: str | None = None, **extra: Any) -> Response:
@@ -164,9 +238,23 @@ def init_app(app: Flask) -> None:
         log.warning("integrity error: %s", error.orig)
         return problem(409, "Conflict", "the change conflicts with existing records")
 
+    app.register_error_handler(ServiceUnavailable, unavailable_to_problem)
+
     @app.errorhandler(Exception)
     def _unexpected(error: Exception) -> Response:
         if isinstance(error, HTTPException):
             return http_exception_to_problem(error)
-        log.exception("unhandled error")
-        return problem(500, "Internal server error", "an unexpected error occurred")
+        return unexpected_to_problem(error)
+
+
+def unavailable_to_problem(error: ServiceUnavailable) -> Response:
+    log.warning("503: %s", error.message)
+    response = problem(error.status, error.title, error.detail)
+    response.headers.update(error.headers)
+    return response
+
+
+def unexpected_to_problem(error: Exception) -> Response:
+    """A 500 that says nothing of the cause; the traceback goes to the log."""
+    log.error("unhandled error", exc_info=error)
+    return problem(500, "Internal server error", "an unexpected error occurred")

@@ -21,6 +21,8 @@ from pathlib import Path
 
 from flask import Flask, current_app, g, request
 
+from .errors import ConfigurationError
+
 PAUSE_HEADER = "X-Fundapp-Test-Pause"
 #: After the view ran (locks held, rows flushed), just before the request's COMMIT.
 BEFORE_COMMIT = "before-commit"
@@ -36,7 +38,7 @@ def enabled(app: Flask) -> bool:
 def check_config(app: Flask) -> None:
     """Refuse to start a production app with the test-only pause points switched on."""
     if float(app.config.get("TESTING_PAUSE_SECONDS") or 0) > 0 and app.config.get("ENV_NAME") == "production":
-        raise RuntimeError("TESTING_PAUSE_SECONDS is for tests only; unset it in production")
+        raise ConfigurationError("TESTING_PAUSE_SECONDS is for tests only: unset it in production")
 
 
 def pause_point(point: str) -> None:

@@ -34,7 +34,7 @@ from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, delete
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .db import Base, get_session, new_session, utcnow
+from .db import Base, get_session, new_session, rows_matched, utcnow
 from .errors import Conflict, DomainError, problem
 
 
@@ -117,11 +117,12 @@ def _claim(user_id: int, key: str, digest: str) -> IdempotencyRecord | Response:
                     return _answer_for(existing, digest, lease - age)
                 # Take the key over, but only from the row as we saw it: a request that has
                 # completed meanwhile (or another retry that took it first) leaves nothing to delete.
-                taken = session.execute(
+                taken = rows_matched(
+                    session,
                     delete(IdempotencyRecord)
                     .where(IdempotencyRecord.id == existing.id, IdempotencyRecord.state == existing.state)
-                    .execution_options(synchronize_session=False)
-                ).rowcount
+                    .execution_options(synchronize_session=False),
+                )
                 if taken != 1:
                     session.rollback()
                     continue  # look again: now a replay, or someone else's fresh claim
@@ -210,7 +211,8 @@ def idempotent(view: Callable[..., Any]) -> Callable[..., Any]:
             g.pop("idempotency_claim_id", None)
             return response
         # Complete the claim in the request's own transaction, only while it is still ours.
-        completed = session.execute(
+        completed = rows_matched(
+            session,
             update(IdempotencyRecord)
             .where(IdempotencyRecord.id == claimed.id, IdempotencyRecord.state == IN_FLIGHT)
             .values(
@@ -221,8 +223,8 @@ def idempotent(view: Callable[..., Any]) -> Callable[..., Any]:
                     k: v for k, v in response.headers.items() if k in ("Content-Type", "ETag", "Location")
                 },
             )
-            .execution_options(synchronize_session=False)
-        ).rowcount
+            .execution_options(synchronize_session=False),
+        )
         if completed != 1:
             session.rollback()
             g.pop("idempotency_claim_id", None)

@@ -5,6 +5,7 @@ from .applicants.models import Organisation
 from .audit import AuditEvent
 from .auth.models import ApiToken, User
 from .board.models import Approval, BoardMember, BoardSession, BoardTerm, Recommendation
+from .books.models import Balance, LedgerEntry
 from .calls.models import Call
 from .contributions.models import Campaign, Contribution, Donor, ExchangeRate, Receipt
 from .funds.models import Fund
@@ -16,6 +17,7 @@ __all__ = [
     "ApiToken",
     "Approval",
     "AuditEvent",
+    "Balance",
     "BeneficiaryCount",
     "BoardMember",
     "BoardSession",
@@ -33,6 +35,7 @@ __all__ = [
     "GrantCondition",
     "GrantReport",
     "IdempotencyRecord",
+    "LedgerEntry",
     "Organisation",
     "Proposal",
     "ProposalFacet",

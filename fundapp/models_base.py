@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from sqlalchemy import Boolean, String
+from sqlalchemy import Boolean, FromClause, String
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
 from .db import utcnow
@@ -26,7 +27,9 @@ class Versioned:
     """An integer version bumped on every ORM update; backs ETag / If-Match."""
 
     version: Mapped[int] = mapped_column(default=1)
+    if TYPE_CHECKING:
+        __table__: ClassVar[FromClause]  # the model's this is mixed into
 
     @declared_attr.directive
-    def __mapper_args__(cls) -> dict:  # noqa: N805
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805
         return {"version_id_col": cls.__table__.c.version}

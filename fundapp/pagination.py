@@ -26,12 +26,15 @@ from typing import Any
 
 from sqlalchemy import Column, ColumnElement, Select, and_, bindparam, func, or_, select, tuple_
 from sqlalchemy.engine import Row
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import QueryableAttribute, Session
 
 from .errors import Unprocessable
 
 #: The query parameters that choose a page, not the rows: what remains are the list's filters.
 PAGING = frozenset({"page", "page_size", "cursor", "sort"})
+
+#: What a list sorts by: a mapped attribute (``Grant.id``) or any column expression.
+SortColumn = ColumnElement[Any] | QueryableAttribute[Any]
 
 
 @dataclass(frozen=True)
@@ -91,13 +94,13 @@ def decode_cursor(text: str) -> Cursor:
 
 def paginate(
     session: Session,
-    stmt: Select[Any],
+    stmt: Select[*tuple[Any, ...]],
     query: dict[str, Any],
     *,
-    sort_columns: dict[str, ColumnElement[Any]],
-    tiebreak: ColumnElement[Any],
-    to_item: Callable[[Row[Any]], Any] | None = None,
-    count: Select[Any] | None = None,
+    sort_columns: dict[str, SortColumn],
+    tiebreak: SortColumn,
+    to_item: Callable[[Row[*tuple[Any, ...]]], Any] | None = None,
+    count: Select[*tuple[Any, ...]] | None = None,
     count_with: Callable[[Callable[[], int]], int] | None = None,
 ) -> dict[str, Any]:
     """Run ``stmt`` for one page: a COUNT (not with a cursor), one SELECT, and its eager loads.
@@ -160,15 +163,15 @@ def paginate(
     return {"items": items, "total": total, "page": page, "page_size": page_size, "next_cursor": next_cursor}
 
 
-def _nullable(column: ColumnElement[Any]) -> bool:
+def _nullable(column: SortColumn) -> bool:
     """Whether the sort key may be NULL (an expression is assumed to be)."""
     expression = getattr(column, "expression", column)
     return not (isinstance(expression, Column) and not expression.nullable)
 
 
 def _after(
-    column: ColumnElement[Any],
-    tiebreak: ColumnElement[Any],
+    column: SortColumn,
+    tiebreak: SortColumn,
     values: tuple[Any, Any],
     *,
     descending: bool,

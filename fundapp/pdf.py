@@ -11,7 +11,9 @@ ever built.
 Cost and limits: a render runs in a long-lived worker process (WeasyPrint is imported
 there once, ~0.5 s), one at a time per app process, under a wall-clock limit (the worker
 is killed and replaced when it is exceeded) and an address-space limit. A runaway
-layout therefore costs a 503, never a stuck web worker or an exhausted machine.
+layout therefore costs a 503, never a stuck web worker or an exhausted machine. Nothing is
+rendered unless the documents' font is installed (``fonts.py``): a missing font is a 503 that
+names the package, never a document set in whatever font fontconfig finds instead.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from .errors import DomainError
+from .fonts import require_document_font
 from .resources import TEMPLATES_DIR
 
 log = logging.getLogger(__name__)
@@ -175,7 +178,9 @@ def render_pdf(
     """Render ``html`` in the worker within ``timeout`` seconds, or raise ``RenderUnavailable``.
 
     At most ``processes`` renders run at once; a caller waits up to ``timeout`` for its turn.
+    Nothing is rendered without the documents' font (``FontsMissing``).
     """
+    require_document_font()
     slot = _slots.setdefault(processes, threading.BoundedSemaphore(processes))
     if not slot.acquire(timeout=timeout):
         raise RenderUnavailable(f"every document renderer is busy; try again in {int(timeout)} s")

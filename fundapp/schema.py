@@ -1,22 +1,34 @@
-"""Run the Alembic migrations from the app (CLI, seed, tests)."""
+"""Run the Alembic migrations from the app (CLI, seed, tests), and tell whether a database is at
+the code's head revision."""
 
 from __future__ import annotations
+
+from functools import cache
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
+from sqlalchemy import Connection
 from sqlalchemy.engine import Engine
 
+from .errors import NotMigrated
 from .resources import MIGRATIONS_DIR
 
 
-def alembic_config(engine: Engine) -> Config:
+def alembic_config(engine: Engine | None = None) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.set_main_option("file_template", "%%(year)d%%(month).2d%%(day).2d_%%(rev)s_%%(slug)s")
     config.attributes["engine"] = engine
     return config
+
+
+@cache
+def alembic_script() -> ScriptDirectory:
+    """The migrations, read once per process (they do not change under a running app)."""
+    return ScriptDirectory.from_config(alembic_config())
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
@@ -35,11 +47,33 @@ def downgrade(engine: Engine, revision: str) -> None:
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        return revision_of(connection)
 
 
-def head_revisions(engine: Engine) -> tuple[str, ...]:
-    return tuple(ScriptDirectory.from_config(alembic_config(engine)).get_heads())
+def revision_of(connection: Connection) -> str | None:
+    """The database's revision; None when it was never migrated (no ``alembic_version`` table)."""
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def head_revisions(engine: Engine | None = None) -> tuple[str, ...]:
+    """The code's head revision(s); ``engine`` is not needed (the heads are the code's)."""
+    return tuple(alembic_script().get_heads())
+
+
+def revision_problem(revision: str | None) -> NotMigrated | None:
+    """None when ``revision`` is the code's head; otherwise what is wrong and what to do."""
+    if revision in head_revisions():
+        return None
+    if revision is not None:
+        try:
+            alembic_script().get_revision(revision)
+        except CommandError:
+            return NotMigrated(
+                f"database at revision {revision}, which this version of fundapp does not know: "
+                "run the version that migrated it",
+                "database migrated by a newer version of fundapp",
+            )
+    return NotMigrated()
 
 
 def autogenerate_revision(engine: Engine, message: str) -> None:

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from decimal import Decimal
 from functools import cache
-from typing import Any
+from typing import Any, overload
 
 import marshmallow as ma
 from babel import Locale
@@ -46,8 +46,14 @@ class Matches(validate.Regexp):
     through, while the OpenAPI document (ECMA-262, where ``$`` is the end) says it is invalid.
     """
 
-    def __call__(self, value: str) -> str:
-        if self.regex.fullmatch(value) is None:  # type: ignore[union-attr]
+    @overload
+    def __call__(self, value: str) -> str: ...
+
+    @overload
+    def __call__(self, value: bytes) -> bytes: ...
+
+    def __call__(self, value: Any) -> Any:
+        if self.regex.fullmatch(value) is None:
             raise ma.ValidationError(self._format_error(value))
         return value
 
@@ -196,7 +202,9 @@ class MoneyOut(fields.Field):
 @cache
 def _country_codes() -> frozenset[str]:
     return frozenset(
-        code for code in Locale("en").territories if len(code) == 2 and code.isalpha() and code != "ZZ"
+        code
+        for code in Locale("en").territories
+        if isinstance(code, str) and len(code) == 2 and code.isalpha() and code != "ZZ"
     )
 
 
@@ -308,7 +316,11 @@ class ReasonSchema(InputSchema):
 class CursorField(fields.String):
     """The opaque ``next_cursor`` of a page, decoded (a malformed one is a 422 naming ``cursor``)."""
 
-    def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> Cursor:
+    # a String on the wire and in the document, a Cursor once loaded: marshmallow types
+    # every String as loading to str
+    def _deserialize(  # type: ignore[override]
+        self, value: Any, attr: Any, data: Any, **kwargs: Any
+    ) -> Cursor:
         text = super()._deserialize(value, attr, data, **kwargs)
         if len(text) > 1000:
             raise ma.ValidationError("is not a cursor given by this list (too long)")

@@ -17,10 +17,10 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from sqlalchemy import URL, insert, select
 from sqlalchemy.orm import Session
@@ -39,6 +39,7 @@ from .board.models import (
     RecommendationStatus,
     SessionStatus,
 )
+from .books import services as books
 from .calls.models import Call, CallStatus
 from .config import DEFAULT_DATABASE_FILE
 from .contributions.models import (
@@ -250,12 +251,20 @@ def _ensure_demo_users(session: Session, data: Mapping[str, Any], counts: dict[s
     counts["users"] += len(_insert(session, User, rows))
 
 
-def _insert(session: Session, model: type, rows: list[dict[str, Any]]) -> list[int]:
+def _insert(session: Session, model: type[Any], rows: list[dict[str, Any]]) -> list[int]:
     """Bulk INSERT ... RETURNING id, ids in the order of ``rows``."""
     if not rows:
         return []
     stmt = insert(model).returning(model.id, sort_by_parameter_order=True)
     return list(session.scalars(stmt, rows))
+
+
+@overload
+def _date(text: str) -> dt.date: ...
+
+
+@overload
+def _date(text: None) -> None: ...
 
 
 def _date(text: str | None) -> dt.date | None:
@@ -283,6 +292,14 @@ def _ended_on(grant: Mapping[str, Any]) -> dt.date | None:
     return max(dt.date.fromisoformat(day) for day in days if day)
 
 
+@overload
+def _minor(text: str, currency: str = ...) -> int: ...
+
+
+@overload
+def _minor(text: None, currency: str = ...) -> None: ...
+
+
 def _minor(text: str | None, currency: str = FUND_CURRENCY) -> int | None:
     return None if text is None else to_minor(parse_amount(text, currency), currency)
 
@@ -307,27 +324,31 @@ class _Loader:
         return ids
 
     def load(self, progress: Progress) -> None:
-        """Each step in order; a step's result is kept as the attribute named beside it."""
-        steps: list[tuple[str | None, Callable[[], Any]]] = [
-            (None, self.check_rules),
-            ("fund_id", self.load_fund),
-            ("terms", self.load_board_terms),
-            ("calls", self.load_calls),
-            ("campaigns", self.load_campaigns),
-            (None, self.load_exchange_rates),
-            ("donors", self.load_donors),
-            (None, self.load_contributions),
-            ("orgs", self.load_organisations),
-            ("proposals", self.load_proposals),
-            ("approvals", self.load_board),
-            (None, self.load_grants),
-        ]
-        advance = progress("seeding", len(steps))
-        for attribute, step in steps:
-            result = step()
-            if attribute is not None:
-                setattr(self, attribute, result)
-            advance(1)
+        advance = progress("seeding", 7)
+        self.check_rules()
+        self.fund_id = self.load_fund()
+        self.terms = self.load_board_terms()
+        self.calls = self.load_calls()
+        advance(1)
+        self.campaigns = self.load_campaigns()
+        self.load_exchange_rates()
+        self.donors = self.load_donors()
+        advance(1)
+        self.load_contributions()
+        advance(1)
+        self.orgs = self.load_organisations()
+        self.proposals = self.load_proposals()
+        advance(1)
+        self.approvals = self.load_board()
+        advance(1)
+        self.load_grants()
+        advance(1)
+        self.book_history()
+        advance(1)
+
+    def book_history(self) -> None:
+        """The ledger of the history just loaded: each movement on the day it happened."""
+        books.book_records(self.session, self.fund_id)
 
     # -- the rules a seed must keep -----------------------------------------------------------
     def check_rules(self) -> None:

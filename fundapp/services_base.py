@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from sqlalchemy import select
 from sqlalchemy.orm import InstrumentedAttribute, Session
@@ -53,6 +53,14 @@ def referenced_row_exists(session: Session, foreign_key: InstrumentedAttribute[A
 def not_found(label: str, ident: int) -> NotFound:
     """The 404 for a record that does not exist: "donor 12 does not exist"."""
     return NotFound(f"{label} {ident} does not exist")
+
+
+@overload
+def minor_units(field: str, amount: Decimal, currency: str) -> int: ...
+
+
+@overload
+def minor_units(field: str, amount: None, currency: str) -> None: ...
 
 
 def minor_units(field: str, amount: Decimal | None, currency: str) -> int | None:

@@ -126,6 +126,15 @@ def runner(app: Flask, db_session: Session):
 
 
 @pytest.fixture
+def missing_font(monkeypatch: pytest.MonkeyPatch) -> None:
+    """fontconfig answers another family for the documents' font, as where fonts-dejavu-core is missing."""
+    from fundapp import fonts
+
+    monkeypatch.setattr(fonts, "_found", set())
+    monkeypatch.setattr(fonts, "matched_family", lambda family: "Liberation Sans")
+
+
+@pytest.fixture
 def fund(db_session: Session):
     return factories.FundFactory()
 

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -45,3 +46,19 @@ def fresh_database(tmp_dir: Path, *, migrate: bool = True) -> Iterator[str]:
             with admin.connect() as conn:
                 conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
             admin.dispose()
+
+
+def previous_revision() -> str:
+    """The revision just before the head: a database "one migration behind"."""
+    (head,) = schema.head_revisions()
+    previous = schema.alembic_script().get_revision(head).down_revision
+    assert isinstance(previous, str)
+    return previous
+
+
+def unreachable_postgresql_url() -> str:
+    """A PostgreSQL URL on a local port nothing listens on (the connection is refused at once)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"postgresql://postgres@127.0.0.1:{port}/fundapp"

@@ -11,10 +11,14 @@ from sqlalchemy.orm import Session
 from fundapp import models as m
 from fundapp.auth.models import Role
 from fundapp.board.models import Decision, RecommendationStatus
+from fundapp.books import services as books
+from fundapp.books.models import Movement
 from fundapp.calls.models import CallStatus
-from fundapp.contributions.models import ContributionStatus, DonorKind
+from fundapp.contributions.models import ContributionStatus, DonorKind, ReceiptStatus
+from fundapp.contributions.services import pledge_entry, receipt_entry
 from fundapp.db import utcnow
 from fundapp.grants.models import AgeGroup, ReportKind, ReportNature, ReportStatus, Sex
+from fundapp.grants.services import grant_entry
 from fundapp.proposals.models import Facet, ProposalStatus
 
 
@@ -30,11 +34,56 @@ def _session() -> Session:
     return holder.session
 
 
+def ledger_entries_of(record: object) -> list[books.Entry]:
+    """The books' entries a record made by a factory stands for, as the services would post them.
+
+    A pledge, a receipt, a grant or a paid tranche built in its final state gets the movements
+    that led there (a reversal or cancellation without its moment is dated with the record).
+    """
+    from fundapp.grants.models import DisbursementStatus, GrantStatus
+
+    session = _session()
+    if isinstance(record, m.Contribution):
+        entries = [pledge_entry(record, Movement.PLEDGE, record.pledged_minor, record.pledged_on)]
+        if record.status == ContributionStatus.CANCELLED:
+            on = record.cancelled_at.date() if record.cancelled_at else record.pledged_on
+            entries.append(pledge_entry(record, Movement.PLEDGE_CANCELLATION, record.pledged_minor, on))
+        return entries
+    if isinstance(record, m.Receipt):
+        pledge = session.get(m.Contribution, record.contribution_id)
+        entries = [receipt_entry(record, pledge, Movement.RECEIPT, record.received_on)]
+        if record.status == ReceiptStatus.REVERSED:
+            on = record.reversed_at.date() if record.reversed_at else record.received_on
+            entries.append(receipt_entry(record, pledge, Movement.RECEIPT_REVERSAL, on))
+        return entries
+    if isinstance(record, m.Grant):
+        entries = [grant_entry(record, Movement.COMMITMENT, record.amount_minor, record.approved_on)]
+        if record.status in (GrantStatus.CLOSED, GrantStatus.TERMINATED):
+            released_on = record.ended_on or record.approved_on
+            entries.append(grant_entry(record, Movement.COMMITMENT_RELEASE, record.amount_minor, released_on))
+        return entries
+    if isinstance(record, m.Disbursement) and record.status == DisbursementStatus.PAID:
+        grant = session.get(m.Grant, record.grant_id)
+        entries = [grant_entry(grant, Movement.PAYMENT, record.paid_minor, record.paid_on, record)]
+        if grant.status in (GrantStatus.CLOSED, GrantStatus.TERMINATED):
+            # an ended grant commits what it paid: its factory released all of it the day it ended
+            released_on = grant.ended_on or grant.approved_on
+            entries.append(grant_entry(grant, Movement.COMMITMENT, record.paid_minor, released_on))
+        return entries
+    return []
+
+
 class Base(SQLAlchemyModelFactory):
     class Meta:
         abstract = True
         sqlalchemy_session_factory = _session
         sqlalchemy_session_persistence = "flush"
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        super()._after_postgeneration(instance, create, results)
+        if create:
+            books.post(_session(), ledger_entries_of(instance))
 
 
 class FundFactory(Base):

@@ -10,6 +10,7 @@ import pytest
 from flask import Flask
 
 from fundapp.db import get_engine
+from fundapp.errors import ConfigurationError
 from fundapp.faults import AFTER_COMMIT, BEFORE_COMMIT, PAUSE_HEADER
 
 from .conftest import make_test_app
@@ -30,7 +31,7 @@ def app_with(database_url: str) -> Iterator:
 
 
 def test_an_app_in_production_refuses_to_start_with_pause_points(app_with):
-    with pytest.raises(RuntimeError, match="tests only"):
+    with pytest.raises(ConfigurationError, match="tests only"):
         app_with(ENV_NAME="production", TESTING_PAUSE_SECONDS=5)
 
 

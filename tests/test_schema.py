@@ -1,15 +1,17 @@
-"""``fundapp/schema.py``: the planner's statistics, refreshed on demand (``fund db analyze``)."""
+"""``fundapp/schema.py``: the planner's statistics, refreshed on demand (``fund db analyze``), and
+whether a database's revision is the code's."""
 
 from __future__ import annotations
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from fundapp import schema
 from fundapp.db import get_engine, make_engine
 
 from . import factories
 from .conftest import make_test_app
-from .databases import fresh_database
+from .databases import fresh_database, previous_revision
 
 
 def _statistics(engine) -> int:
@@ -42,5 +44,36 @@ def test_fund_db_analyze_gives_the_planner_statistics_it_lacked(tmp_path):
             assert "statistics refreshed" in result.output
             assert _statistics(engine) >= 1  # PostgreSQL 15 and later count it at once
             get_engine(app).dispose()
+        finally:
+            engine.dispose()
+
+
+def test_only_the_head_revision_is_without_a_problem():
+    (head,) = schema.head_revisions()
+    assert schema.revision_problem(head) is None
+    for revision in (None, previous_revision()):
+        problem = schema.revision_problem(revision)
+        assert problem is not None
+        assert problem.message == "database not migrated: run `flask --app wsgi fund migrate`"
+        assert problem.detail == "database not migrated: run `flask fund migrate`"
+
+
+def test_a_revision_this_code_does_not_know_is_not_answered_with_run_migrate():
+    problem = schema.revision_problem("abcdef123456")
+    assert problem is not None
+    assert problem.message == (
+        "database at revision abcdef123456, which this version of fundapp does not know: "
+        "run the version that migrated it"
+    )
+    assert "migrate`" not in problem.message
+
+
+def test_an_empty_database_has_no_revision_rather_than_an_error(tmp_path):
+    with fresh_database(tmp_path, migrate=False) as url:
+        engine = make_engine(url)
+        try:
+            with engine.connect() as connection:
+                assert schema.revision_of(connection) is None
+            assert schema.current_revision(engine) is None
         finally:
             engine.dispose()

@@ -16,7 +16,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from ..audit import record_event
-from ..db import utcnow
+from ..db import rows_matched, utcnow
 from ..errors import Conflict, DomainError, InvalidTransition, NotFound, Unprocessable
 from ..pagination import paginate
 from ..services_base import get_or_404, referenced_row_exists, snapshot
@@ -147,12 +147,13 @@ def deactivate_user(session: Session, actor: User | None, user_id: int) -> User:
     if actor is not None and actor.id == user.id:
         raise Conflict("you cannot deactivate your own account; ask another admin")
     now = utcnow()
-    revoked = session.execute(
+    revoked = rows_matched(
+        session,
         update(ApiToken)
         .where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
         .values(revoked_at=now)
-        .execution_options(synchronize_session=False)
-    ).rowcount
+        .execution_options(synchronize_session=False),
+    )
     user.active = False
     session.flush()
     record_event(
@@ -305,8 +306,8 @@ def login(
     user = session.scalar(select(User).where(User.email == email).with_for_update())
     now = utcnow()
     if user is not None and user.locked_until is not None and user.locked_until > now:
-        wait = (user.locked_until - now).total_seconds()
-        raise TooManyAttempts("too many failed logins; try again later", int(wait) + 1)
+        locked_for = (user.locked_until - now).total_seconds()
+        raise TooManyAttempts("too many failed logins; try again later", int(locked_for) + 1)
     if user is None:
         wait = guard.by_unknown_email.retry_after(email)
         if wait is not None:
@@ -322,7 +323,7 @@ def login(
     else:
         hasher.hash(password)  # the same cost whether or not the account exists
 
-    if not ok:
+    if user is None or not ok:
         guard.by_address.hit(address)
         if user is None:
             guard.by_unknown_email.hit(email)

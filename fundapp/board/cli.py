@@ -34,7 +34,7 @@ def expire_reserve_command(on: dt.datetime | None) -> None:
         return
     click.echo(f"{len(lapsed)} reserve-list recommendation(s) expired:")
     for rec in lapsed:
-        click.echo(f"  recommendation {rec.id} (list valid until {rec.reserve_expires_on.isoformat()})")
+        click.echo(f"  recommendation {rec.id} (list valid until {rec.reserve_expires_on})")
 
 
 cli_commands = [board_group]

@@ -777,6 +777,6 @@ def expire_reserve_lists(
             "recommendation",
             rec.id,
             before={"status": str(RecommendationStatus.ON_RESERVE)},
-            after={"status": str(rec.status), "reserve_expires_on": rec.reserve_expires_on.isoformat()},
+            after={"status": str(rec.status), "reserve_expires_on": rec.reserve_expires_on},
         )
     return list(lapsed)

@@ -1,122 +1,412 @@
-"""The fund's books: money received, money committed, and the lock that keeps them honest.
-
-The one reader of the money figures. It reads the models of funds, contributions and grants
-(nothing else of theirs); their services, the Board's and the reports ask it for figures,
-never the other way round.
+"""Writing the books: each service that moves money posts its ledger entries here, in its own
+transaction, and the balances move with them; and the lock that keeps them honest.
 
 The one rule above all: approved grants never exceed money received. Every commitment
-(approval, reserve-list promotion) goes through ``commit_to_grant``, which locks the
-fund's row first (``SELECT ... FOR UPDATE`` on PostgreSQL; SQLite write transactions
-already begin IMMEDIATE), so concurrent approvals are checked one after the other.
+(approval, reserve-list promotion) goes through ``commit_to_grant``, which locks the fund's row
+first (``SELECT ... FOR UPDATE`` on PostgreSQL; SQLite write transactions already begin
+IMMEDIATE), so concurrent approvals are checked one after the other, each reading the fund's two
+balances (one row each, however many receipts). Reading the books: ``fundapp.books.queries``.
 
-The position (``fund_position``) values the fund's sources and uses in USD as of a date:
-
-- a receipt counts from its ``received_on`` date, at the USD value fixed when it was
-  recorded; a reversed receipt is a correction and counts on no date;
-- a pledge counts from its ``pledged_on`` date; a cancelled pledge counts on no date;
-- the part of a pledge already received is valued at its receipts' USD value; the part
-  still to come is summed per currency and converted once, at the latest exchange rate of
-  that currency dated on or before ``as_of`` (however old: the rate used and its date are
-  reported). A currency with no such rate is listed in ``unconverted_currencies`` and its
-  outstanding amount is left out of the USD figures;
-- committed follows ``committed_minor``: grants approved on or before ``as_of``, in full
-  while they were open on that day, and for what they paid once closed or terminated
-  (``ended_on`` on or before ``as_of``; a grant ended before that day was recorded counts
-  as ended on every date);
-- disbursed is what was paid on or before ``as_of``.
+The entries are built by one function per kind of record (a pledge, a receipt, a grant), so a
+movement has the same shape whichever service, import or seed writes it. ``post`` inserts them
+and adds them to the balances in a few statements, whatever their number.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Any, cast
 
-from sqlalchemy import Select, and_, case, func, select
+from sqlalchemy import Date, case, func, insert, literal, select, tuple_
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, CursorResult
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.functions import FunctionElement
 
-from ..contributions.models import Contribution, ContributionStatus, ExchangeRate, Receipt, ReceiptStatus
+from ..contributions.models import Contribution, ContributionStatus, Receipt, ReceiptStatus
 from ..db import utcnow
 from ..errors import InsufficientFunds
 from ..funds.models import Fund
 from ..grants.models import Disbursement, DisbursementStatus, Grant, GrantStatus
-from ..money import FUND_CURRENCY, convert_to_usd_minor, format_minor
+from ..money import FUND_CURRENCY, format_minor
 from ..services_base import get_or_404
+from .models import MOVES, Account, Balance, LedgerEntry, Movement
 
-#: A closed or terminated grant commits only what was paid; the rest returns to the fund.
-OPEN_GRANT_STATUSES = (GrantStatus.ACTIVE, GrantStatus.SUSPENDED)
+Entry = dict[str, Any]
+FUND, GRANT, CONTRIBUTION = "fund", "grant", "contribution"
+
+
+def _signed(movement: Movement, amount_minor: int) -> int:
+    sign = MOVES[movement][1]
+    return amount_minor if sign == 0 else sign * abs(amount_minor)
+
+
+def pledge_entry(
+    movement: Movement,
+    *,
+    fund_id: int,
+    contribution_id: int,
+    donor_id: int,
+    campaign_id: int | None,
+    currency: str,
+    amount_minor: int,
+    on: dt.date,
+) -> Entry:
+    """A pledge made, changed (``amount_minor`` signed) or cancelled, in its own currency."""
+    amount = _signed(movement, amount_minor)
+    return {
+        "fund_id": fund_id,
+        "account": Account.PLEDGED,
+        "movement": movement,
+        "effective_on": on,
+        "currency": currency,
+        "amount_minor": amount,
+        "usd_minor": amount if currency == FUND_CURRENCY else None,
+        "usd_rate": None,
+        "contribution_id": contribution_id,
+        "donor_id": donor_id,
+        "campaign_id": campaign_id,
+    }
+
+
+def receipt_entry(
+    movement: Movement,
+    *,
+    fund_id: int,
+    contribution_id: int,
+    receipt_id: int,
+    donor_id: int,
+    campaign_id: int | None,
+    currency: str,
+    amount_minor: int,
+    usd_minor: int,
+    usd_rate: Decimal,
+    on: dt.date,
+) -> Entry:
+    """Money received on a pledge, or its reversal, at the USD value fixed when it was received."""
+    return {
+        "fund_id": fund_id,
+        "account": Account.RECEIVED,
+        "movement": movement,
+        "effective_on": on,
+        "currency": currency,
+        "amount_minor": _signed(movement, amount_minor),
+        "usd_minor": _signed(movement, usd_minor),
+        "usd_rate": usd_rate,
+        "contribution_id": contribution_id,
+        "receipt_id": receipt_id,
+        "donor_id": donor_id,
+        "campaign_id": campaign_id,
+    }
+
+
+def grant_entry(
+    movement: Movement,
+    *,
+    fund_id: int,
+    grant_id: int,
+    call_id: int,
+    amount_minor: int,
+    on: dt.date,
+    disbursement_id: int | None = None,
+) -> Entry:
+    """A commitment to a grant, its release, or a payment to the grantee (USD)."""
+    amount = _signed(movement, amount_minor)
+    return {
+        "fund_id": fund_id,
+        "account": MOVES[movement][0],
+        "movement": movement,
+        "effective_on": on,
+        "currency": FUND_CURRENCY,
+        "amount_minor": amount,
+        "usd_minor": amount,
+        "usd_rate": None,
+        "grant_id": grant_id,
+        "call_id": call_id,
+        "disbursement_id": disbursement_id,
+    }
+
+
+def post(session: Session, entries: Iterable[Entry]) -> int:
+    """Write the entries and move the balances they touch; the number of entries written.
+
+    Entries that move nothing (an amount of zero) are not written.
+    """
+    rows = [e for e in entries if e["amount_minor"] != 0]
+    if not rows:
+        return 0
+    recorded_at = utcnow()
+    blank = {column.name: None for column in LedgerEntry.__table__.columns if column.name != "id"}
+    session.execute(insert(LedgerEntry), [{**blank, "recorded_at": recorded_at, **row} for row in rows])
+    _move_balances(session, _deltas(rows))
+    return len(rows)
+
+
+def _deltas(rows: Iterable[Mapping[str, Any]]) -> dict[tuple[str, int, Account], int]:
+    deltas: dict[tuple[str, int, Account], int] = defaultdict(int)
+    for row in rows:
+        account = row["account"]
+        if account != Account.PLEDGED:
+            deltas[(FUND, row["fund_id"], account)] += row["usd_minor"]
+        if account == Account.DISBURSED:
+            deltas[(GRANT, row["grant_id"], account)] += row["usd_minor"]
+        if account == Account.RECEIVED:
+            deltas[(CONTRIBUTION, row["contribution_id"], account)] += row["amount_minor"]
+    return {key: delta for key, delta in deltas.items() if delta}
+
+
+def _move_balances(session: Session, deltas: Mapping[tuple[str, int, Account], int]) -> None:
+    """Add each delta to its balance row, creating it at zero first (one upsert statement)."""
+    if not deltas:
+        return
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    values = [
+        {"owner": owner, "owner_id": owner_id, "account": account, "balance_minor": delta}
+        for (owner, owner_id, account), delta in sorted(deltas.items())  # one lock order for all writers
+    ]
+    stmt = dialect.insert(Balance).values(values)
+    session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["owner", "owner_id", "account"],
+            set_={"balance_minor": Balance.balance_minor + stmt.excluded.balance_minor},
+        )
+    )
+
+
+def balances(session: Session, owner: str, owner_id: int, *accounts: Account) -> tuple[int, ...]:
+    """The balances of an owner's accounts (0 for an account never moved), in one statement."""
+    keys = [(owner, owner_id, account.value) for account in accounts]
+    found = dict(
+        session.execute(
+            select(Balance.account, Balance.balance_minor).where(
+                tuple_(Balance.owner, Balance.owner_id, Balance.account).in_(keys)
+            )
+        ).all()
+    )
+    return tuple(int(found.get(account, 0)) for account in accounts)
+
+
+def fund_balances(session: Session, fund_id: int) -> tuple[int, int]:
+    """(received, committed) of a fund today, in USD cents: one row read, however many receipts."""
+    received, committed = balances(session, FUND, fund_id, Account.RECEIVED, Account.COMMITTED)
+    return received, committed
+
+
+# -- a history loaded in bulk ---------------------------------------------------------------
+
+
+class utc_day(FunctionElement[dt.date]):  # noqa: N801 - reads as the SQL it renders
+    """The UTC calendar day of a timestamp column, on either engine."""
+
+    type = Date()
+    inherit_cache = True
+
+
+@compiles(utc_day)
+def _utc_day(element: utc_day, compiler: Any, **kw: Any) -> str:
+    return f"date({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(utc_day, "postgresql")
+def _utc_day_postgresql(element: utc_day, compiler: Any, **kw: Any) -> str:
+    return f"CAST(({compiler.process(element.clauses, **kw)}) AT TIME ZONE 'UTC' AS DATE)"
+
+
+def book_records(connection: Connection | Session, fund_id: int) -> int:
+    """Post, set-based, the movements of a fund's records written in bulk (the seed, a benchmark's
+    generated history), then its balances; the number of entries. The fund must have none yet.
+
+    The movements and their days are those the services post (see ``fundapp.books.queries``); a
+    grant ended before its end day was recorded is released on its approval day, and a pledge or
+    receipt whose cancellation or reversal moment is unknown is taken back on its own day.
+    """
+    if connection.execute(select(LedgerEntry.id).where(LedgerEntry.fund_id == fund_id).limit(1)).first():
+        raise ValueError(f"fund {fund_id} already has ledger entries")
+    c, r, g, d = Contribution, Receipt, Grant, Disbursement
+    paid = (
+        select(d.grant_id, func.sum(d.paid_minor).label("paid"))
+        .where(d.status == DisbursementStatus.PAID)
+        .group_by(d.grant_id)
+        .subquery()
+    )
+    usd_pledge = case((c.currency == FUND_CURRENCY, c.pledged_minor))
+    cancelled_at = func.coalesce(c.cancelled_at, c.updated_at)
+    reversed_at = func.coalesce(r.reversed_at, r.updated_at)
+    unpaid = g.amount_minor - func.coalesce(paid.c.paid, 0)
+    selects: list[tuple[dict[str, Any], Any]] = [
+        (
+            dict(
+                account="pledged",
+                movement="pledge",
+                effective_on=c.pledged_on,
+                recorded_at=c.created_at,
+                currency=c.currency,
+                amount_minor=c.pledged_minor,
+                usd_minor=usd_pledge,
+                contribution_id=c.id,
+                donor_id=c.donor_id,
+                campaign_id=c.campaign_id,
+            ),
+            select(c).where(c.fund_id == fund_id),
+        ),
+        (
+            dict(
+                account="pledged",
+                movement="pledge_cancellation",
+                effective_on=utc_day(cancelled_at),
+                recorded_at=cancelled_at,
+                currency=c.currency,
+                amount_minor=-c.pledged_minor,
+                usd_minor=-usd_pledge,
+                contribution_id=c.id,
+                donor_id=c.donor_id,
+                campaign_id=c.campaign_id,
+            ),
+            select(c).where(c.fund_id == fund_id, c.status == ContributionStatus.CANCELLED),
+        ),
+        (
+            dict(
+                account="received",
+                movement="receipt",
+                effective_on=r.received_on,
+                recorded_at=r.created_at,
+                currency=r.currency,
+                amount_minor=r.amount_minor,
+                usd_minor=r.usd_minor,
+                usd_rate=r.usd_rate,
+                contribution_id=c.id,
+                receipt_id=r.id,
+                donor_id=c.donor_id,
+                campaign_id=c.campaign_id,
+            ),
+            select(r).join(c, c.id == r.contribution_id).where(r.fund_id == fund_id),
+        ),
+        (
+            dict(
+                account="received",
+                movement="receipt_reversal",
+                effective_on=utc_day(reversed_at),
+                recorded_at=reversed_at,
+                currency=r.currency,
+                amount_minor=-r.amount_minor,
+                usd_minor=-r.usd_minor,
+                usd_rate=r.usd_rate,
+                contribution_id=c.id,
+                receipt_id=r.id,
+                donor_id=c.donor_id,
+                campaign_id=c.campaign_id,
+            ),
+            select(r)
+            .join(c, c.id == r.contribution_id)
+            .where(r.fund_id == fund_id, r.status == ReceiptStatus.REVERSED),
+        ),
+        (
+            dict(
+                account="committed",
+                movement="commitment",
+                effective_on=g.approved_on,
+                recorded_at=g.created_at,
+                currency=g.currency,
+                amount_minor=g.amount_minor,
+                usd_minor=g.amount_minor,
+                grant_id=g.id,
+                call_id=g.call_id,
+            ),
+            select(g).where(g.fund_id == fund_id),
+        ),
+        (
+            dict(
+                account="committed",
+                movement="commitment_release",
+                effective_on=func.coalesce(g.ended_on, g.approved_on),
+                recorded_at=g.updated_at,
+                currency=g.currency,
+                amount_minor=-unpaid,
+                usd_minor=-unpaid,
+                grant_id=g.id,
+                call_id=g.call_id,
+            ),
+            select(g)
+            .outerjoin(paid, paid.c.grant_id == g.id)
+            .where(
+                g.fund_id == fund_id, g.status.in_([GrantStatus.CLOSED, GrantStatus.TERMINATED]), unpaid != 0
+            ),
+        ),
+        (
+            dict(
+                account="disbursed",
+                movement="payment",
+                effective_on=d.paid_on,
+                recorded_at=d.updated_at,
+                currency=d.currency,
+                amount_minor=d.paid_minor,
+                usd_minor=d.paid_minor,
+                grant_id=g.id,
+                disbursement_id=d.id,
+                call_id=g.call_id,
+            ),
+            select(d)
+            .join(g, g.id == d.grant_id)
+            .where(g.fund_id == fund_id, d.status == DisbursementStatus.PAID),
+        ),
+    ]
+    booked = 0
+    for values, source in selects:
+        columns = {"fund_id": literal(fund_id), **values}
+        rows = source.with_only_columns(*[_as_column(v, k) for k, v in columns.items()])
+        result = cast(
+            "CursorResult[Any]", connection.execute(insert(LedgerEntry).from_select(list(columns), rows))
+        )
+        booked += result.rowcount or 0
+    _sum_balances(connection, fund_id)
+    return booked
+
+
+def _as_column(value: Any, name: str) -> Any:
+    return (literal(value) if isinstance(value, str) else value).label(name)
+
+
+def _sum_balances(connection: Connection | Session, fund_id: int) -> None:
+    """The balances of a fund booked in bulk, summed from its entries (none existed before)."""
+    L = LedgerEntry
+    owners = [
+        (literal(FUND), L.fund_id, L.usd_minor, L.account != Account.PLEDGED),
+        (literal(GRANT), L.grant_id, L.usd_minor, L.account == Account.DISBURSED),
+        (literal(CONTRIBUTION), L.contribution_id, L.amount_minor, L.account == Account.RECEIVED),
+    ]
+    for owner, owner_id, amount, wanted in owners:
+        sums = (
+            select(owner.label("owner"), owner_id.label("owner_id"), L.account, func.sum(amount))
+            .where(L.fund_id == fund_id, wanted)
+            .group_by(owner_id, L.account)
+        )
+        connection.execute(
+            insert(Balance).from_select(["owner", "owner_id", "account", "balance_minor"], sums)
+        )
+
+
+# -- the fund's lock and its check -----------------------------------------------------------
 
 
 def lock_fund(session: Session, fund_id: int) -> Fund:
     return get_or_404(session, Fund, fund_id, label="fund", lock=True)
 
 
-def _received_stmt(fund_id: int, as_of: dt.date | None) -> Select[Any]:
-    stmt = select(func.coalesce(func.sum(Receipt.usd_minor), 0)).where(
-        Receipt.fund_id == fund_id, Receipt.status == ReceiptStatus.RECORDED
-    )
-    if as_of is not None:
-        stmt = stmt.where(Receipt.received_on <= as_of)
-    return stmt
-
-
-def _committed_stmt(fund_id: int, as_of: dt.date | None) -> Select[Any]:
-    paid = (
-        select(Disbursement.grant_id, func.sum(Disbursement.paid_minor).label("paid"))
-        .where(Disbursement.status == DisbursementStatus.PAID)
-        .group_by(Disbursement.grant_id)
-        .subquery()
-    )
-    open_then = Grant.status.in_(OPEN_GRANT_STATUSES)
-    if as_of is not None:  # a grant ended after as_of was still open on that day
-        open_then = open_then | (Grant.ended_on > as_of)
-    per_grant = case((open_then, Grant.amount_minor), else_=func.coalesce(paid.c.paid, 0))
-    stmt = (
-        select(func.coalesce(func.sum(per_grant), 0))
-        .select_from(Grant)
-        .outerjoin(paid, paid.c.grant_id == Grant.id)
-        .where(Grant.fund_id == fund_id)
-    )
-    if as_of is not None:
-        stmt = stmt.where(Grant.approved_on <= as_of)
-    return stmt
-
-
-def _disbursed_stmt(fund_id: int, as_of: dt.date | None) -> Select[Any]:
-    stmt = (
-        select(func.coalesce(func.sum(Disbursement.paid_minor), 0))
-        .join(Grant, Grant.id == Disbursement.grant_id)
-        .where(Grant.fund_id == fund_id, Disbursement.status == DisbursementStatus.PAID)
-    )
-    if as_of is not None:
-        stmt = stmt.where(Disbursement.paid_on <= as_of)
-    return stmt
-
-
-def received_minor(session: Session, fund_id: int, as_of: dt.date | None = None) -> int:
-    """USD cents received (recorded receipts, reversals excluded) up to ``as_of``."""
-    return int(session.scalar(_received_stmt(fund_id, as_of)) or 0)
-
-
-def committed_minor(session: Session, fund_id: int, as_of: dt.date | None = None) -> int:
-    """USD cents committed to grants: open grants in full, closed ones for what they paid
-    (as they stood at the end of ``as_of`` when given)."""
-    return int(session.scalar(_committed_stmt(fund_id, as_of)) or 0)
-
-
-def disbursed_minor(session: Session, fund_id: int, as_of: dt.date | None = None) -> int:
-    """USD cents paid to grantees (paid disbursements) up to ``as_of``."""
-    return int(session.scalar(_disbursed_stmt(fund_id, as_of)) or 0)
-
-
 def uncommitted_minor(session: Session, fund_id: int) -> int:
-    """Money received and not yet committed: what new grants may use."""
-    return received_minor(session, fund_id) - committed_minor(session, fund_id)
+    """Money received and not yet committed: what new grants may use (from the balances)."""
+    received, committed = fund_balances(session, fund_id)
+    return received - committed
 
 
 def commit_to_grant(session: Session, fund_id: int, amount_minor: int) -> Fund:
     """Lock the fund and check it can afford ``amount_minor`` more; 409 with the shortfall if not.
 
-    The caller creates the grant in the same transaction, while the lock is held.
+    The caller creates the grant (and posts its commitment) in the same transaction, while the
+    lock is held.
     """
     fund = lock_fund(session, fund_id)
     available = uncommitted_minor(session, fund_id)
@@ -129,114 +419,3 @@ def commit_to_grant(session: Session, fund_id: int, amount_minor: int) -> Fund:
             currency=FUND_CURRENCY,
         )
     return fund
-
-
-def _pledges_by_currency_stmt(fund_id: int, as_of: dt.date) -> Select[Any]:
-    """Per currency: the pledges' outstanding amount, the USD already received on them, and
-    the latest exchange rate on or before ``as_of`` (one row per currency)."""
-    received = (
-        select(
-            Receipt.contribution_id,
-            func.sum(Receipt.amount_minor).label("amount"),
-            func.sum(Receipt.usd_minor).label("usd"),
-        )
-        .where(
-            Receipt.fund_id == fund_id,
-            Receipt.status == ReceiptStatus.RECORDED,
-            Receipt.received_on <= as_of,
-        )
-        .group_by(Receipt.contribution_id)
-        .subquery()
-    )
-    pledges = (
-        select(
-            Contribution.currency.label("currency"),
-            func.sum(Contribution.pledged_minor - func.coalesce(received.c.amount, 0)).label("outstanding"),
-            func.sum(func.coalesce(received.c.usd, 0)).label("received_usd"),
-        )
-        .outerjoin(received, received.c.contribution_id == Contribution.id)
-        .where(
-            Contribution.fund_id == fund_id,
-            Contribution.status != ContributionStatus.CANCELLED,
-            Contribution.pledged_on <= as_of,
-        )
-        .group_by(Contribution.currency)
-        .subquery()
-    )
-    latest = (
-        select(ExchangeRate.currency, func.max(ExchangeRate.rate_date).label("rate_date"))
-        .where(ExchangeRate.rate_date <= as_of)
-        .group_by(ExchangeRate.currency)
-        .subquery()
-    )
-    return (
-        select(
-            pledges.c.currency,
-            pledges.c.outstanding,
-            pledges.c.received_usd,
-            ExchangeRate.usd_per_unit,
-            ExchangeRate.rate_date,
-        )
-        .select_from(pledges)
-        .outerjoin(latest, latest.c.currency == pledges.c.currency)
-        .outerjoin(
-            ExchangeRate,
-            and_(ExchangeRate.currency == latest.c.currency, ExchangeRate.rate_date == latest.c.rate_date),
-        )
-        .order_by(pledges.c.currency)
-    )
-
-
-def fund_position(session: Session, fund_id: int, as_of: dt.date | None = None) -> dict[str, Any]:
-    """Sources and uses of the fund in USD as of a date, from SQL aggregates (three queries)."""
-    get_or_404(session, Fund, fund_id, label="fund")
-    as_of = as_of or utcnow().date()
-    received, committed, disbursed = session.execute(
-        select(
-            _received_stmt(fund_id, as_of).scalar_subquery(),
-            _committed_stmt(fund_id, as_of).scalar_subquery(),
-            _disbursed_stmt(fund_id, as_of).scalar_subquery(),
-        )
-    ).one()
-    received, committed, disbursed = int(received), int(committed), int(disbursed)
-    by_currency: list[dict[str, Any]] = []
-    unconverted: list[str] = []
-    received_on_pledges = outstanding = 0
-    # One row per currency (a handful), never one per record.
-    for row in session.execute(_pledges_by_currency_stmt(fund_id, as_of)):
-        rate = row.usd_per_unit if row.currency != FUND_CURRENCY else None
-        rate_date = row.rate_date if row.currency != FUND_CURRENCY else None
-        if row.currency == FUND_CURRENCY:
-            outstanding_usd: int | None = int(row.outstanding)
-        elif rate is not None:
-            outstanding_usd = convert_to_usd_minor(int(row.outstanding), row.currency, rate)
-        else:
-            outstanding_usd = None
-            if row.outstanding:
-                unconverted.append(row.currency)
-        received_on_pledges += int(row.received_usd)
-        outstanding += outstanding_usd or 0
-        by_currency.append(
-            {
-                "currency": row.currency,
-                "fund_currency": FUND_CURRENCY,
-                "outstanding_minor": int(row.outstanding),
-                "outstanding_usd_minor": outstanding_usd,
-                "usd_per_unit": rate,
-                "rate_date": rate_date,
-            }
-        )
-    return {
-        "fund_id": fund_id,
-        "as_of": as_of,
-        "currency": FUND_CURRENCY,
-        "pledged_minor": received_on_pledges + outstanding,
-        "received_minor": received,
-        "outstanding_minor": outstanding,
-        "committed_minor": committed,
-        "disbursed_minor": disbursed,
-        "undisbursed_minor": committed - disbursed,
-        "uncommitted_minor": received - committed,
-        "pledges_by_currency": by_currency,
-        "unconverted_currencies": unconverted,
-    }

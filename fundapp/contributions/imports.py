@@ -45,7 +45,7 @@ import hashlib
 import unicodedata
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import zip_longest
 from typing import Any
@@ -56,6 +56,9 @@ from sqlalchemy.orm import Session
 
 from ..audit import record_event, record_events
 from ..auth.models import User
+from ..books import services as books
+from ..books.models import Movement
+from ..db import table_of
 from ..errors import Conflict, DomainError, Unprocessable
 from ..funds.models import Fund
 from ..money import format_minor
@@ -328,14 +331,14 @@ def _load_lookups(session: Session, rows: list[tuple[int, dict[str, str]]]) -> _
         look.funds_by_code[fund.code] = fund
     donor_ids, donor_names, campaign_ids, references, currencies = set(), set(), set(), set(), set()
     for _line, cells in rows:
-        donor = cells.get("donor", "")
-        if _is_id(donor):
-            donor_ids.add(int(donor))
-        elif donor:
-            donor_names.add(_name(donor))
-        campaign = cells.get("campaign", "")
-        if _is_id(campaign):
-            campaign_ids.add(int(campaign))
+        donor_cell = cells.get("donor", "")
+        if _is_id(donor_cell):
+            donor_ids.add(int(donor_cell))
+        elif donor_cell:
+            donor_names.add(_name(donor_cell))
+        campaign_cell = cells.get("campaign", "")
+        if _is_id(campaign_cell):
+            campaign_ids.add(int(campaign_cell))
         if cells.get("reference"):
             references.add(cells["reference"])
         if cells.get("received_on") and cells.get("currency"):
@@ -542,7 +545,7 @@ def _first(messages: Any) -> str:
 def _load(
     schema: ma.Schema,
     payload: dict[str, Any],
-    mapping: dict[str, str | None],
+    mapping: Mapping[str, str | None],
     fail: Callable,
     unresolved: set[str],
 ) -> dict[str, Any] | None:
@@ -560,7 +563,7 @@ def _load(
 
 
 def _fail_with(
-    exc: DomainError, mapping: dict[str, str | None], fail: Callable, conflict_field: str | None = None
+    exc: DomainError, mapping: Mapping[str, str | None], fail: Callable, conflict_field: str | None = None
 ) -> None:
     """A service's refusal as row errors under the columns (422: its fields; 404, 409: the record's)."""
     if isinstance(exc, Unprocessable):
@@ -625,7 +628,7 @@ def _write(
     """
     advance = progress("writing", len(planned))
     for batch in _chunks(planned, WRITE_BATCH):
-        session.execute(insert(Contribution.__table__), [p.contribution for p in batch])
+        session.execute(insert(table_of(Contribution)), [p.contribution for p in batch])
         ids = _ids_of(
             session, Contribution.reference, Contribution.id, [p.contribution["reference"] for p in batch]
         )
@@ -633,10 +636,11 @@ def _write(
         received = [(cid, p, p.receipt) for cid, p in pledges if p.receipt is not None]
         if received:
             session.execute(
-                insert(Receipt.__table__),
+                insert(table_of(Receipt)),
                 [{**receipt, "contribution_id": cid} for cid, _p, receipt in received],
             )
         receipt_ids = _ids_of(session, Receipt.contribution_id, Receipt.id, [cid for cid, _p, _r in received])
+        books.post(session, _ledger_entries(pledges, received, receipt_ids))
         record_events(
             session,
             user,
@@ -668,6 +672,41 @@ def _write(
             request_id=request_id,
         )
         advance(len(batch))
+
+
+def _ledger_entries(
+    pledges: list[tuple[int, _Planned]],
+    received: list[tuple[int, _Planned, dict[str, Any]]],
+    receipt_ids: dict,
+) -> Iterator[books.Entry]:
+    """The books' entries of the imported pledges and receipts."""
+    for cid, p in pledges:
+        c = p.contribution
+        yield books.pledge_entry(
+            Movement.PLEDGE,
+            fund_id=c["fund_id"],
+            contribution_id=cid,
+            donor_id=c["donor_id"],
+            campaign_id=c.get("campaign_id"),
+            currency=c["currency"],
+            amount_minor=c["pledged_minor"],
+            on=c["pledged_on"],
+        )
+    for cid, p, r in received:
+        c = p.contribution
+        yield books.receipt_entry(
+            Movement.RECEIPT,
+            fund_id=c["fund_id"],
+            contribution_id=cid,
+            receipt_id=receipt_ids[cid],
+            donor_id=c["donor_id"],
+            campaign_id=c.get("campaign_id"),
+            currency=r["currency"],
+            amount_minor=r["amount_minor"],
+            usd_minor=r["usd_minor"],
+            usd_rate=r["usd_rate"],
+            on=r["received_on"],
+        )
 
 
 def _ids_of(session: Session, key: Any, ident: Any, keys: list[Any]) -> dict[Any, int]:

@@ -9,7 +9,7 @@ record is a 404.
 from typing import Any
 
 import marshmallow as ma
-from flask import Response, current_app, g, request
+from flask import Response, current_app, g, jsonify, request
 from flask.views import MethodView
 
 from ..auth.models import Role
@@ -67,7 +67,7 @@ def _donor_form(schema: ma.Schema, data: Any, record: Any = None) -> Response | 
     """For a donor token: the response in the donor form of the schema (no internal notes)."""
     if g.user.role != Role.DONOR:
         return None
-    response = current_app.json.response(schema.dump(data))
+    response = jsonify(schema.dump(data))
     if record is not None:
         response.headers["ETag"] = etag_of(record)
     return response

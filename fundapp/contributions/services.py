@@ -30,7 +30,8 @@ from sqlalchemy.orm import Session, selectinload
 from ..answer_cache import cached, frozen
 from ..audit import record_event
 from ..auth.models import Role, User
-from ..books.services import committed_minor, lock_fund, received_minor
+from ..books import services as books
+from ..books.models import Account, Movement
 from ..db import utcnow
 from ..errors import Conflict, InsufficientFunds, NotFound, Unprocessable
 from ..etag import require_if_match
@@ -342,6 +343,7 @@ def create_contribution(session: Session, user: User, data: dict[str, Any]) -> C
     )
     session.add(contribution)
     session.flush()
+    books.post(session, [pledge_entry(contribution, Movement.PLEDGE, pledged, contribution.pledged_on)])
     record_event(
         session,
         user,
@@ -381,7 +383,12 @@ def update_contribution(
     check_transition("contribution", contribution.status, "amend", {ContributionStatus.PLEDGED})
     before = snapshot(contribution, (*CONTRIBUTION_AUDITED, "internal_note"))
     if "amount" in data:
-        contribution.pledged_minor = amount_minor("amount", data["amount"], contribution.currency)
+        pledged = amount_minor("amount", data["amount"], contribution.currency)
+        change = pledge_entry(
+            contribution, Movement.PLEDGE_CHANGE, pledged - contribution.pledged_minor, _today()
+        )
+        contribution.pledged_minor = pledged
+        books.post(session, [change])
     for key in ("earmarking", "internal_note"):
         if key in data:
             setattr(contribution, key, data[key])
@@ -433,14 +440,41 @@ def list_contributions(session: Session, user: User, query: dict[str, Any]) -> d
 
 
 def _recorded_minor(session: Session, contribution_id: int) -> int:
-    """What is recorded (not reversed) against a pledge, in its currency."""
-    return int(
-        session.scalar(
-            select(func.coalesce(func.sum(Receipt.amount_minor), 0)).where(
-                Receipt.contribution_id == contribution_id, Receipt.status == ReceiptStatus.RECORDED
-            )
-        )
-        or 0
+    """What is recorded (not reversed) against a pledge, in its currency: its balance in the books."""
+    (received,) = books.balances(session, books.CONTRIBUTION, contribution_id, Account.RECEIVED)
+    return received
+
+
+def pledge_entry(contribution: Contribution, movement: Movement, amount: int, on: dt.date) -> books.Entry:
+    """The ledger entry of a pledge made, changed or cancelled."""
+    return books.pledge_entry(
+        movement,
+        fund_id=contribution.fund_id,
+        contribution_id=contribution.id,
+        donor_id=contribution.donor_id,
+        campaign_id=contribution.campaign_id,
+        currency=contribution.currency,
+        amount_minor=amount,
+        on=on,
+    )
+
+
+def receipt_entry(
+    receipt: Receipt, contribution: Contribution, movement: Movement, on: dt.date
+) -> books.Entry:
+    """The ledger entry of money received on a pledge, or of its reversal."""
+    return books.receipt_entry(
+        movement,
+        fund_id=receipt.fund_id,
+        contribution_id=contribution.id,
+        receipt_id=receipt.id,
+        donor_id=contribution.donor_id,
+        campaign_id=contribution.campaign_id,
+        currency=receipt.currency,
+        amount_minor=receipt.amount_minor,
+        usd_minor=receipt.usd_minor,
+        usd_rate=receipt.usd_rate,
+        on=on,
     )
 
 
@@ -468,6 +502,17 @@ def cancel_contribution(session: Session, user: User, contribution_id: int, reas
     contribution.cancellation_reason = reason
     contribution.cancelled_at = utcnow()
     session.flush()
+    books.post(
+        session,
+        [
+            pledge_entry(
+                contribution,
+                Movement.PLEDGE_CANCELLATION,
+                contribution.pledged_minor,
+                contribution.cancelled_at.date(),
+            )
+        ],
+    )
     record_event(
         session,
         user,
@@ -568,6 +613,7 @@ def record_receipt(session: Session, user: User, contribution_id: int, data: dic
     contribution.status = status_for(recorded + values["amount_minor"], contribution.pledged_minor)
     contribution.updated_at = utcnow()  # a new version (and ETag) even when the status stays
     session.flush()
+    books.post(session, [receipt_entry(receipt, contribution, Movement.RECEIPT, receipt.received_on)])
     record_event(
         session,
         user,
@@ -583,14 +629,13 @@ def record_receipt(session: Session, user: User, contribution_id: int, data: dic
 def reverse_receipt(session: Session, user: User, receipt_id: int, reason: str) -> Receipt:
     """Reverse a recorded receipt, unless approved grants would then exceed money received (409)."""
     found = get_or_404(session, Receipt, receipt_id, label="receipt")
-    lock_fund(session, found.fund_id)
+    books.lock_fund(session, found.fund_id)
     contribution = get_or_404(session, Contribution, found.contribution_id, label="contribution", lock=True)
     receipt = get_or_404(
         session, Receipt, receipt_id, label="receipt", lock=True, options=[selectinload(Receipt.contribution)]
     )
     check_transition("receipt", receipt.status, "reverse", {ReceiptStatus.RECORDED})
-    received = received_minor(session, receipt.fund_id)
-    committed = committed_minor(session, receipt.fund_id)
+    received, committed = books.fund_balances(session, receipt.fund_id)
     left = received - receipt.usd_minor
     if left < committed:
         raise InsufficientFunds(
@@ -607,6 +652,9 @@ def reverse_receipt(session: Session, user: User, receipt_id: int, reason: str) 
     contribution.status = status_for(recorded, contribution.pledged_minor)
     contribution.updated_at = utcnow()
     session.flush()
+    books.post(
+        session, [receipt_entry(receipt, contribution, Movement.RECEIPT_REVERSAL, receipt.reversed_at.date())]
+    )
     record_event(
         session,
         user,

@@ -107,7 +107,7 @@ def grant_record(publisher: Publisher, fund: Fund, grant: Grant) -> dict[str, An
         "disbursementTransaction": [
             {
                 "id": f"{grant_id}-tranche-{d.tranche}",
-                "transactionDate": d.paid_on.isoformat(),  # a paid tranche has its date
+                "transactionDate": d.paid_on.isoformat(),
                 "value": from_minor(d.paid_minor or 0, d.currency),
                 "currency": d.currency,
                 "description": f"Tranche {d.tranche}",
@@ -115,6 +115,7 @@ def grant_record(publisher: Publisher, fund: Fund, grant: Grant) -> dict[str, An
                 "recipient": recipient_id,
             }
             for d in paid
+            if d.paid_on is not None  # always: a paid tranche has its date (a check constraint)
         ],
         "dateModified": _timestamp(grant.updated_at),
     }

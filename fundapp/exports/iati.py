@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from lxml import etree
@@ -77,7 +77,9 @@ INDIVIDUAL_DONOR = "Individual donor"
 ANONYMOUS_DONOR = "Anonymous donor"
 
 
-def _el(tag: str, attrs: dict[str, str | None] | None = None, *children: Any, text: str | None = None) -> Any:
+def _el(
+    tag: str, attrs: Mapping[str, str | None] | None = None, *children: Any, text: str | None = None
+) -> Any:
     element = etree.Element(tag, {k: v for k, v in (attrs or {}).items() if v is not None})
     if text is not None:
         element.text = text

@@ -1,6 +1,7 @@
 """Open data (360Giving, IATI) and spreadsheets (CSV)."""
 
 from collections.abc import Callable, Iterator
+from typing import AnyStr
 
 import simplejson
 from flask import Response, current_app, g
@@ -30,9 +31,7 @@ blp = Blueprint(
 CSV_READERS = (Role.ADMIN, Role.STAFF, Role.APPROVER)
 
 
-def _streamed(
-    produce: Callable[[Session], Iterator[str] | Iterator[bytes]], mimetype: str, filename: str
-) -> Response:
+def _streamed(produce: Callable[[Session], Iterator[AnyStr]], mimetype: str, filename: str) -> Response:
     """A streamed body: chunks leave as the database yields rows (the session stays open meanwhile)."""
     return Response(
         stream_from_session(produce),

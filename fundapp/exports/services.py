@@ -78,7 +78,9 @@ def csv_chunks(header: Sequence[str], chunks: Iterable[Iterable[Row]]) -> Iterat
             yield text
 
 
-def _db_chunks(session: Session, stmt: Select[Any], to_row: Callable[[Any], Row]) -> Iterator[list[Row]]:
+def _db_chunks(
+    session: Session, stmt: Select[*tuple[Any, ...]], to_row: Callable[[Any], Row]
+) -> Iterator[list[Row]]:
     """Run ``stmt`` lazily and hand its rows over ``CHUNK_ROWS`` at a time (server-side cursor)."""
     result = session.execute(stmt.execution_options(yield_per=CHUNK_ROWS))
     try:
@@ -475,7 +477,7 @@ def totals_csv(session: Session, user: User, query: dict[str, Any]) -> Iterator[
     result = totals_services.totals(session, user, query)
 
     def rows() -> Iterator[list[Row]]:
-        lines = []
+        lines: list[Row] = []
         for line in result["lines"]:
             donor, campaign = line.get("donor") or {}, line.get("campaign") or {}
             lines.append(

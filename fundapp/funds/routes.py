@@ -3,7 +3,6 @@
 from flask.views import MethodView
 
 from ..auth.models import Role
-from ..books import services as books
 from ..db import get_session
 from ..etag import with_etag
 from ..routing import Blueprint
@@ -48,4 +47,4 @@ class FundPosition(MethodView):
         the latest exchange rate dated on or before `as_of` (reported with its date); a
         currency without one is listed in `unconverted_currencies` and left out.
         """
-        return books.fund_position(get_session(), fund_id, query.get("as_of"))
+        return services.fund_position(get_session(), fund_id, query.get("as_of"))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..books import queries
 from ..pagination import paginate
 from ..services_base import get_or_404
 from .models import Fund
@@ -28,3 +30,9 @@ def list_funds(session: Session, query: dict[str, Any]) -> dict[str, Any]:
         },
         tiebreak=Fund.id,
     )
+
+
+def fund_position(session: Session, fund_id: int, as_of: dt.date | None = None) -> dict[str, Any]:
+    """Sources and uses of the fund in USD as of a date, from the books."""
+    get_fund(session, fund_id)
+    return queries.position(session, fund_id, as_of)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -71,6 +72,10 @@ class Grant(Timestamps, Provenance, Versioned, Base):
     reports: Mapped[list[GrantReport]] = relationship(
         back_populates="grant", lazy="raise", order_by="(GrantReport.due_on, GrantReport.id)"
     )
+    if TYPE_CHECKING:
+        # not columns: the totals the services set on a grant for its schemas
+        disbursed_minor: int
+        scheduled_minor: int
 
 
 class GrantCondition(Timestamps, Base):

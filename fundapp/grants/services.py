@@ -14,12 +14,14 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, not_, select
+from sqlalchemy import ColumnElement, Select, SQLColumnExpression, and_, case, func, not_, select
 from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload
 
 from ..applicants.models import Organisation
 from ..audit import record_event
 from ..auth.models import User
+from ..books import services as books
+from ..books.models import Account, Movement
 from ..calls.models import Call
 from ..db import utcnow
 from ..errors import Conflict, InvalidTransition, NotFound, Unprocessable
@@ -161,6 +163,7 @@ def award_grant(
     )
     session.add(grant)
     session.flush()
+    books.post(session, [grant_entry(grant, Movement.COMMITMENT, grant.amount_minor, grant.approved_on)])
     record_event(session, user, "grant.create", "grant", grant.id, after=snapshot(grant, GRANT_AUDITED))
     return grant
 
@@ -177,7 +180,7 @@ def _usd(minor: int, currency: str = "USD") -> str:
 # --- grants ------------------------------------------------------------------------------
 
 
-def _paid_minor(grant_id: ColumnElement[int]) -> ColumnElement[int]:
+def _paid_minor(grant_id: SQLColumnExpression[int]) -> ColumnElement[int]:
     """The sum of a grant's paid tranches, as a correlated scalar subquery."""
     return (
         select(func.coalesce(func.sum(Disbursement.paid_minor), 0))
@@ -267,8 +270,29 @@ def get_grant(session: Session, grant_id: int) -> Grant:
     return _with_totals(grant)
 
 
+def _paid(session: Session, grant_id: int) -> int:
+    """What a grant has paid, from its balance in the books."""
+    (paid,) = books.balances(session, books.GRANT, grant_id, Account.DISBURSED)
+    return paid
+
+
 def _lock_grant(session: Session, grant_id: int, options: Iterable[Any] = ()) -> Grant:
     return get_or_404(session, Grant, grant_id, label="grant", lock=True, options=options)
+
+
+def grant_entry(
+    grant: Grant, movement: Movement, amount: int, on: dt.date, disbursement: Disbursement | None = None
+) -> books.Entry:
+    """The ledger entry of a grant's commitment, its release, or a payment of one of its tranches."""
+    return books.grant_entry(
+        movement,
+        fund_id=grant.fund_id,
+        grant_id=grant.id,
+        call_id=grant.call_id,
+        amount_minor=amount,
+        on=on,
+        disbursement_id=disbursement.id if disbursement is not None else None,
+    )
 
 
 def _set_status(
@@ -280,6 +304,9 @@ def _set_status(
     grant.status_reason = reason
     if target in (GrantStatus.CLOSED, GrantStatus.TERMINATED):
         grant.ended_on = today()
+        # what was not paid returns to the fund the day the grant ends
+        released = grant.amount_minor - _paid(session, grant.id)
+        books.post(session, [grant_entry(grant, Movement.COMMITMENT_RELEASE, released, grant.ended_on)])
     session.flush()
     after = {**snapshot(grant, ("status", "status_reason", "ended_on")), **audit}
     record_event(session, user, f"grant.{action}", "grant", grant.id, before=before, after=after)
@@ -498,6 +525,7 @@ def pay_disbursement(
     tranche.paid_on = paid_on
     tranche.paid_minor = amount
     session.flush()
+    books.post(session, [grant_entry(grant, Movement.PAYMENT, amount, paid_on, tranche)])
     record_event(
         session,
         user,

@@ -949,7 +949,7 @@ def fund_status(data: dict[str, Any], lang: str) -> dict[str, Any]:
         )
         body.para(received_sentence)
         body.para(*_donor_sentences(w, donors, amounts, anonymous, total))
-        years = _years_chart(w, data["by_year"])
+        by_year = _years_chart(w, data["by_year"])
         body.para(
             _(
                 "Contributions by kind of donor and by year are shown in figure %(figure)s and in annexes I "
@@ -957,7 +957,7 @@ def fund_status(data: dict[str, Any], lang: str) -> dict[str, Any]:
                 figure=ROMAN[body.figures],
             )
         )
-        body.figure(_("Contributions received, by year and kind of donor (United States dollars)"), years)
+        body.figure(_("Contributions received, by year and kind of donor (United States dollars)"), by_year)
     else:
         body.para(_("The Fund had received no contribution by that date."))
 
@@ -1322,8 +1322,13 @@ def board_pack(data: dict[str, Any], lang: str) -> dict[str, Any]:
 
 # -- donor statement ------------------------------------------------------------------------
 
-STATEMENT_ENTRIES = {"pledge": N_("Pledge"), "receipt": N_("Payment received")}
-NOT_COUNTED = {"cancelled": N_("cancelled"), "reversed": N_("reversed")}
+STATEMENT_ENTRIES = {
+    "pledge": N_("Pledge"),
+    "pledge_change": N_("Pledge changed"),
+    "pledge_cancellation": N_("Pledge cancelled"),
+    "receipt": N_("Payment received"),
+    "receipt_reversal": N_("Payment reversed"),
+}
 #: Countries named one by one up to this many; beyond, counted.
 COUNTRIES_NAMED = 8
 
@@ -1388,10 +1393,9 @@ def donor_statement(data: dict[str, Any], lang: str) -> dict[str, Any]:
             end=w.date(end),
         )
     )
-    counted = [e for e in entries if e["counted"]]
-    pledges = sum(1 for e in counted if e["type"] == "pledge")
-    payments = sum(1 for e in counted if e["type"] == "receipt")
-    shown_only = len(entries) - len(counted)
+    pledges = sum(1 for e in entries if e["type"] == "pledge")
+    payments = sum(1 for e in entries if e["type"] == "receipt")
+    corrections = len(entries) - pledges - payments
     activity = []
     if entries:
         activity.append(
@@ -1403,12 +1407,14 @@ def donor_statement(data: dict[str, Any], lang: str) -> dict[str, Any]:
         )
     else:
         activity.append(_("No pledge or payment is recorded in the period."))
-    if shown_only:
+    if corrections:
         activity.append(
             w.ngettext(
-                "%(n)s entry (a cancelled pledge or a reversed payment) is shown but not counted.",
-                "%(n)s entries (cancelled pledges or reversed payments) are shown but not counted.",
-                shown_only,
+                "%(n)s correction (a pledge changed or cancelled, or a payment reversed) is entered on the "
+                "day it was made.",
+                "%(n)s corrections (pledges changed or cancelled, payments reversed) are entered on the "
+                "day they were made.",
+                corrections,
             )
         )
     opening_pledged = _balance_words(w, data["opening"], "pledged")
@@ -1552,10 +1558,8 @@ def _account_table(w: Wording, data: dict[str, Any]) -> dict[str, Any]:
     period_usd = 0
     for e in data["entries"]:
         label = _label(w, STATEMENT_ENTRIES, e["type"])
-        if not e["counted"]:
-            label += f" ({_label(w, NOT_COUNTED, e['status'])})"
         usd = e["usd"]
-        if e["type"] == "receipt" and e["counted"]:
+        if e["type"] in ("receipt", "receipt_reversal"):
             period_usd += _statement_minor(usd, "USD")
         rows.append(
             [

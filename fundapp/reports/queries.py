@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..applicants.models import Organisation
 from ..board.models import Approval, BoardSession, BoardTerm, Decision, Recommendation
-from ..books import services as books
+from ..books import queries as books
 from ..calls.models import Call, CallStatus
 from ..contributions.models import Contribution, Donor, DonorKind, Receipt, ReceiptStatus
 from ..funds.models import Fund
@@ -167,14 +167,14 @@ def cycle_summary_data(session: Session, call_id: int) -> dict[str, Any]:
         )
     ]
 
-    sessions = [
+    sessions: list[dict[str, Any]] = [
         {"id": s.id, "held_on": s.held_on, "place": s.place, "term_id": s.term_id}
         for s in session.scalars(
             select(BoardSession).where(BoardSession.call_id == call_id).order_by(BoardSession.held_on)
         )
     ]
 
-    approvals = {
+    approvals: dict[str, dict[str, Any]] = {
         str(decision): {"count": count, "amount_minor": int(amount or 0), "last": last}
         for decision, count, amount, last in session.execute(
             select(

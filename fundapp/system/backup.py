@@ -28,6 +28,7 @@ from .. import (
     schema,
 )
 from ..db import Base, DecimalText, UTCDateTime
+from ..errors import NotMigrated
 from ..services_base import Progress, no_progress
 
 FORMAT = "fundapp-backup"
@@ -117,6 +118,8 @@ def restore_backup(engine: Engine, path: Path, *, progress: Progress = no_progre
     if header.get("format") != FORMAT or header.get("version") != FORMAT_VERSION:
         raise BackupError(f"{path} is not a fundapp backup of format version {FORMAT_VERSION}")
     revision = schema.current_revision(engine)
+    if revision is None:
+        raise NotMigrated()
     if header["revision"] != revision:
         raise BackupError(
             f"the backup is at schema revision {header['revision']} but the database is at {revision}; "

@@ -8,7 +8,7 @@ import click
 from flask.cli import with_appcontext
 
 from ..cli_base import ProgressBars, progress_option
-from ..db import get_engine
+from ..db import get_engine, require_migrated_database
 from .backup import BackupError, restore_backup, write_backup
 
 
@@ -24,6 +24,7 @@ from .backup import BackupError, restore_backup, write_backup
 @with_appcontext
 def backup_command(output: Path, progress: bool | None) -> None:
     """Export the whole database to a portable file."""
+    require_migrated_database()  # the tables written are the code's: the schema must be its too
     with ProgressBars(progress) as bars:
         counts = write_backup(get_engine(), output, progress=bars)
     click.echo(f"{sum(counts.values())} rows from {len(counts)} tables written to {output}")

@@ -13,8 +13,8 @@ blp = Blueprint("system", __name__, url_prefix="", description="Service status")
 @blp.allow(PUBLIC)
 @blp.response(200, HealthSchema)
 def health():
-    """Database reachable, migration revision and record counts."""
-    return services.health(get_session())
+    """Database reachable and migrated, its revision and record counts."""
+    return services.health(get_session(require_migrated=False))
 
 
 @blp.route("/health/live")

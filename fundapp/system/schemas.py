@@ -3,12 +3,19 @@
 import marshmallow as ma
 
 from ..dumping import OutputSchema
+from .services import DATABASE_STATUSES
 
 
 class HealthSchema(OutputSchema):
     status = ma.fields.String(required=True, metadata={"example": "ok"})
     database = ma.fields.String(required=True, metadata={"description": "sqlite or postgresql"})
     database_reachable = ma.fields.Boolean(required=True)
+    database_status = ma.fields.String(
+        required=True,
+        validate=ma.validate.OneOf(DATABASE_STATUSES),
+        metadata={"example": "ok"},
+    )
+    detail = ma.fields.String(metadata={"description": "What is wrong and what to do (when not ok)"})
     migration_revision = ma.fields.String(allow_none=True)
     counts = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Integer())
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, literal, select, text, union_all
+from sqlalchemy import func, literal, select, union_all
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from .. import schema
 from ..models import Call as CallModel
 from ..models import Contribution, Donor, Fund, Grant, Organisation, Proposal, Receipt
 
@@ -23,11 +24,22 @@ COUNTED = {
 }
 
 
+#: ``database_status``: the database answers at the code's schema revision / answers, but at
+#: another one (or none) / does not answer.
+DATABASE_OK = "ok"
+DATABASE_NOT_MIGRATED = "reachable, not migrated"
+DATABASE_UNREACHABLE = "unreachable"
+DATABASE_STATUSES = (DATABASE_OK, DATABASE_NOT_MIGRATED, DATABASE_UNREACHABLE)
+
+
 def health(session: Session) -> dict[str, Any]:
-    """One round trip for the revision, one for all counts."""
+    """The revision, then the counts in one round trip when the schema is the code's."""
     dialect = session.get_bind().dialect.name
     try:
-        revision = session.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        revision = schema.revision_of(session.connection())
+        problem = schema.revision_problem(revision)
+        if problem is not None:
+            return _unavailable(dialect, DATABASE_NOT_MIGRATED, problem.detail, revision=revision)
         counts_query = union_all(
             *(
                 select(literal(name).label("name"), func.count().label("n")).select_from(model)
@@ -37,17 +49,24 @@ def health(session: Session) -> dict[str, Any]:
         counts = {name: n for name, n in session.execute(counts_query)}
     except SQLAlchemyError:
         session.rollback()
-        return {
-            "status": "unavailable",
-            "database": dialect,
-            "database_reachable": False,
-            "migration_revision": None,
-            "counts": {},
-        }
+        return _unavailable(dialect, DATABASE_UNREACHABLE, "the database cannot be reached")
     return {
         "status": "ok",
         "database": dialect,
         "database_reachable": True,
+        "database_status": DATABASE_OK,
         "migration_revision": revision,
         "counts": counts,
+    }
+
+
+def _unavailable(dialect: str, status: str, detail: str, revision: str | None = None) -> dict[str, Any]:
+    return {
+        "status": "unavailable",
+        "database": dialect,
+        "database_reachable": status != DATABASE_UNREACHABLE,
+        "database_status": status,
+        "detail": detail,
+        "migration_revision": revision,
+        "counts": {},
     }

@@ -166,18 +166,21 @@ class RunningSchema(OutputSchema):
 
 class StatementEntrySchema(OutputSchema):
     date = Day()
-    type = fields.String(metadata={"enum": ["pledge", "receipt"]})
+    type = fields.String(
+        metadata={
+            "enum": ["pledge", "pledge_change", "pledge_cancellation", "receipt", "receipt_reversal"],
+            "description": "The movement: a change, a cancellation or a reversal is its own entry, "
+            "dated the day it happened, with a signed amount",
+        }
+    )
     contribution_id = fields.Integer()
     contribution_reference = fields.String()
     receipt_id = fields.Integer(allow_none=True)
     fund_id = fields.Integer()
     currency = fields.String()
-    amount = _money("In the original currency")
+    amount = _money("In the original currency, signed (negative for a reduction)")
     usd = _money("In USD (receipts; pledges only when made in USD)", allow_none=True)
-    status = fields.String()
-    counted = fields.Boolean(
-        metadata={"description": "False for a cancelled pledge or a reversed receipt (shown, not counted)"}
-    )
+    status = fields.String(metadata={"description": "The pledge's or receipt's status today"})
     running = fields.Nested(RunningSchema)
 
 

@@ -1,7 +1,7 @@
 """Money received, in totals: grouped for staff and donors, public figures, donor statements.
 
-"Received" means recorded receipts (reversals excluded), counted in USD at each receipt's
-own rate, the way the fund's books count them (``books.services.received_minor``).
+Every sum is the books' (``fundapp.books.queries``): money received in USD at each receipt's
+own rate, net of reversals, each movement counted from the day it happened.
 """
 
 from __future__ import annotations
@@ -12,145 +12,25 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import (
-    ColumnElement,
-    Integer,
-    Select,
-    and_,
-    case,
-    cast,
-    extract,
     func,
-    or_,
     select,
 )
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from ..answer_cache import cached, frozen
 from ..auth.models import Role, User
+from ..books import queries
+from ..books.models import Account, LedgerEntry
 from ..contributions.models import (
-    Campaign,
     Contribution,
-    ContributionStatus,
     Donor,
     DonorKind,
     Receipt,
-    ReceiptStatus,
 )
-from ..db import unindexed
 from ..errors import NotFound
 from ..funds.models import Fund
 from ..grants.models import BeneficiaryCount, Grant, GrantReport, ReportStatus
 from ..money import FUND_CURRENCY, format_minor
-
-
-def receipt_conditions(query: dict[str, Any]) -> list[ColumnElement[bool]]:
-    """Which receipts count, from ``fund_id``, ``date_from``, ``date_to`` and ``as_of``.
-
-    Without ``as_of``: the recorded ones. With it: those received by the end of that day
-    and not reversed by then (a later reversal does not change a past day's books).
-    """
-    conditions: list[ColumnElement[bool]] = []
-    if query.get("fund_id") is not None:
-        conditions.append(Receipt.fund_id == query["fund_id"])
-    if query.get("date_from") is not None:
-        conditions.append(Receipt.received_on >= query["date_from"])
-    if query.get("date_to") is not None:
-        conditions.append(Receipt.received_on <= query["date_to"])
-    as_of: dt.date | None = query.get("as_of")
-    if as_of is None:
-        conditions.append(Receipt.status == ReceiptStatus.RECORDED)
-    else:
-        next_day = dt.datetime.combine(as_of + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
-        conditions.append(Receipt.received_on <= as_of)
-        conditions.append(
-            or_(
-                Receipt.status == ReceiptStatus.RECORDED,
-                and_(Receipt.status == ReceiptStatus.REVERSED, Receipt.reversed_at >= next_day),
-            )
-        )
-    return conditions
-
-
-def totals_statement(
-    group_by: Sequence[str], query: dict[str, Any], own_donor_id: int | None = None
-) -> Select[Any]:
-    """ONE statement: the groups' sums plus the fund-wide sums on every row.
-
-    The receipts are first summed per group and donor (``per_donor``: a hash aggregate
-    into at most groups x donors rows, never a sort of every receipt), then per group.
-    A group's donors are its ``per_donor`` rows; the fund-wide sums are window functions
-    over the groups (``SUM(SUM(x)) OVER ()``), and distinct donors overall add up a flag
-    on each donor's first ``per_donor`` row (``ROW_NUMBER() OVER (PARTITION BY donor)``).
-    With ``own_donor_id`` the group sums count that donor's rows only (CASE), and only its
-    groups are returned, plus one row carrying the fund-wide sums if it has none.
-    """
-    wanted = set(group_by)
-    rows = select().select_from(Receipt).join(Contribution, Receipt.contribution_id == Contribution.id)
-    sources: dict[str, list[tuple[str, ColumnElement[Any]]]] = {
-        "year": [("year", cast(extract("year", Receipt.received_on), Integer))],
-        "currency": [("currency", Receipt.currency)],
-    }
-    if wanted & {"donor_kind", "donor"}:
-        rows = rows.join(Donor, Contribution.donor_id == Donor.id)
-        sources["donor_kind"] = [("donor_kind", Donor.kind)]
-        sources["donor"] = [("donor_name", Donor.name), ("donor_anonymous", Donor.anonymous)]
-    if "campaign" in wanted:
-        rows = rows.outerjoin(Campaign, Contribution.campaign_id == Campaign.id)
-        sources["campaign"] = [("campaign_name", Campaign.name), ("campaign_id", Contribution.campaign_id)]
-    grouped = [(name, column) for key in group_by for name, column in sources[key]]
-    per_donor = (
-        rows.add_columns(
-            *[column.label(name) for name, column in grouped],
-            Contribution.donor_id.label("donor_id"),
-            func.sum(Receipt.usd_minor).label("usd"),
-            func.sum(Receipt.amount_minor).label("amount"),
-            func.count().label("receipts"),
-        )
-        .where(*receipt_conditions(query))
-        # grouped by +donor_id on SQLite: scan the receipts, not the pledges' donor index
-        .group_by(*[column for _, column in grouped], unindexed(Contribution.donor_id))
-        .subquery("per_donor")
-    )
-    first = func.row_number().over(partition_by=per_donor.c.donor_id) == 1
-    d = select(per_donor, case((first, 1), else_=0).label("first")).subquery("d")
-
-    key_names = {
-        "year": ["year"],
-        "donor_kind": ["donor_kind"],
-        "donor": ["donor_name", "donor_id", "donor_anonymous"],
-        "currency": ["currency"],
-        "campaign": ["campaign_name", "campaign_id"],
-    }
-    keys = [d.c[name] for key in group_by for name in key_names[key]]
-    if own_donor_id is None:
-        usd, amount = func.sum(d.c.usd), func.sum(d.c.amount)
-        receipts, donors = func.sum(d.c.receipts), func.count()
-    else:
-        mine = d.c.donor_id == own_donor_id
-        usd, amount = func.sum(case((mine, d.c.usd))), func.sum(case((mine, d.c.amount)))
-        receipts = func.coalesce(func.sum(case((mine, d.c.receipts))), 0)
-        donors = func.count(case((mine, 1)))
-    aggregates = [usd.label("usd"), receipts.label("receipts"), donors.label("donors")]
-    if "currency" in wanted:
-        aggregates.append(amount.label("amount"))
-    aggregates += [
-        func.sum(func.sum(d.c.usd)).over().label("total_usd"),
-        func.sum(func.sum(d.c.receipts)).over().label("total_receipts"),
-        func.sum(func.sum(d.c.first)).over().label("total_donors"),
-    ]
-    if own_donor_id is None:
-        return select(*keys, *aggregates).group_by(*keys).order_by(*[k.asc().nulls_last() for k in keys])
-    ranked = (
-        select(*keys, *aggregates, func.row_number().over(order_by=receipts.desc()).label("own_rank"))
-        .group_by(*keys)
-        .subquery("g")
-    )
-    outer_keys = [ranked.c[k.name] for k in keys]
-    return (
-        select(ranked)
-        .where(or_(ranked.c.receipts > 0, ranked.c.own_rank == 1))
-        .order_by(*[k.asc().nulls_last() for k in outer_keys])
-    )
 
 
 def _line(row: Any, group_by: Sequence[str]) -> dict[str, Any]:
@@ -191,7 +71,7 @@ def totals(session: Session, user: User, query: dict[str, Any]) -> dict[str, Any
 
 def _totals(session: Session, own: int | None, query: dict[str, Any]) -> dict[str, Any]:
     group_by = list(query.get("group_by") or [])
-    rows = session.execute(totals_statement(group_by, query, own)).all()
+    rows = session.execute(queries.received_totals_statement(group_by, query, own)).all()
     total = {"usd": format_minor(0, FUND_CURRENCY), "receipts": 0, "donors": 0}
     if rows:
         first = rows[0]
@@ -208,7 +88,7 @@ def _totals(session: Session, own: int | None, query: dict[str, Any]) -> dict[st
         "date_from": query.get("date_from"),
         "date_to": query.get("date_to"),
         "as_of": query.get("as_of"),
-        "lines": [_line(row, group_by) for row in rows if row.receipts],
+        "lines": [_line(row, group_by) for row in rows if row.receipts or row.usd],
         "total": total,
     }
 
@@ -223,16 +103,18 @@ def public_totals(session: Session, query: dict[str, Any]) -> dict[str, Any]:
 
 
 def _public_totals(session: Session, query: dict[str, Any]) -> dict[str, Any]:
-    by_year = session.execute(totals_statement(["year"], query)).all()
+    by_year = session.execute(queries.received_totals_statement(["year"], query)).all()
     by_kind = {
-        DonorKind(row.donor_kind): row for row in session.execute(totals_statement(["donor_kind"], query))
+        DonorKind(row.donor_kind): row
+        for row in session.execute(queries.received_totals_statement(["donor_kind"], query))
     }
     named = session.execute(
         select(Donor.kind, Donor.name)
-        .distinct()
-        .join(Contribution, Contribution.donor_id == Donor.id)
-        .join(Receipt, Receipt.contribution_id == Contribution.id)
-        .where(*receipt_conditions(query), Donor.kind != DonorKind.INDIVIDUAL, Donor.anonymous.is_(False))
+        .where(
+            Donor.id.in_(queries.donors_who_gave(query)),
+            Donor.kind != DonorKind.INDIVIDUAL,
+            Donor.anonymous.is_(False),
+        )
         .order_by(Donor.kind, Donor.name)
     ).all()
     names: dict[DonorKind, list[str]] = defaultdict(list)
@@ -272,9 +154,7 @@ class _Balance:
         self.received_usd = 0
 
     def add(self, entry: dict[str, Any]) -> None:
-        if not entry["counted"]:
-            return
-        if entry["type"] == "pledge":
+        if entry["_account"] == Account.PLEDGED:
             self.pledged[entry["currency"]] += entry["_minor"]
         else:
             self.received[entry["currency"]] += entry["_minor"]
@@ -303,47 +183,33 @@ class _Balance:
         }
 
 
-def _entries(contributions: Sequence[Contribution]) -> list[dict[str, Any]]:
-    entries: list[dict[str, Any]] = []
-    for c in contributions:
-        entries.append(
-            {
-                "date": c.pledged_on,
-                "type": "pledge",
-                "contribution_id": c.id,
-                "contribution_reference": c.reference,
-                "receipt_id": None,
-                "fund_id": c.fund_id,
-                "currency": c.currency,
-                "amount": format_minor(c.pledged_minor, c.currency),
-                "usd": format_minor(c.pledged_minor, c.currency) if c.currency == FUND_CURRENCY else None,
-                "status": str(c.status),
-                "counted": c.status != ContributionStatus.CANCELLED,
-                "_minor": c.pledged_minor,
-                "_order": (0, c.id),
-            }
-        )
-        for r in c.receipts:
-            entries.append(
-                {
-                    "date": r.received_on,
-                    "type": "receipt",
-                    "contribution_id": c.id,
-                    "contribution_reference": c.reference,
-                    "receipt_id": r.id,
-                    "fund_id": r.fund_id,
-                    "currency": r.currency,
-                    "amount": format_minor(r.amount_minor, r.currency),
-                    "usd": format_minor(r.usd_minor, FUND_CURRENCY),
-                    "status": str(r.status),
-                    "counted": r.status == ReceiptStatus.RECORDED,
-                    "_minor": r.amount_minor,
-                    "_usd_minor": r.usd_minor,
-                    "_order": (1, r.id),
-                }
-            )
-    entries.sort(key=lambda e: (e["date"], e["_order"]))
-    return entries
+def _entries(session: Session, donor_id: int, end: dt.date | None) -> list[dict[str, Any]]:
+    """The donor's movements in the books, in the order they happened (one statement)."""
+    rows = session.execute(
+        select(LedgerEntry, Contribution.reference, Contribution.status, Receipt.status)
+        .join(Contribution, Contribution.id == LedgerEntry.contribution_id)
+        .outerjoin(Receipt, Receipt.id == LedgerEntry.receipt_id)
+        .where(LedgerEntry.donor_id == donor_id, *queries.as_of_conditions(as_of=end))
+        .order_by(LedgerEntry.effective_on, LedgerEntry.id)
+    ).all()
+    return [
+        {
+            "date": e.effective_on,
+            "type": str(e.movement),
+            "contribution_id": e.contribution_id,
+            "contribution_reference": reference,
+            "receipt_id": e.receipt_id,
+            "fund_id": e.fund_id,
+            "currency": e.currency,
+            "amount": format_minor(e.amount_minor, e.currency),
+            "usd": format_minor(e.usd_minor, FUND_CURRENCY) if e.usd_minor is not None else None,
+            "status": str(receipt_status if e.receipt_id is not None else pledge_status),
+            "_account": e.account,
+            "_minor": e.amount_minor,
+            "_usd_minor": e.usd_minor or 0,
+        }
+        for e, reference, pledge_status, receipt_status in rows
+    ]
 
 
 def _fund_activity(
@@ -390,7 +256,9 @@ def _fund_activity(
 
 
 def donor_statement(session: Session, user: User, donor_id: int, query: dict[str, Any]) -> dict[str, Any]:
-    """Every pledge and receipt of a donor in date order with running totals, and the fund's work.
+    """Every movement of a donor's money in the books (pledges, their changes and cancellations,
+    receipts and their reversals), in the order they happened, with running totals; and the funds'
+    work in the period.
 
     A donor may read its own statement only: another donor's is a 404, as if it did not exist.
     """
@@ -400,17 +268,10 @@ def donor_statement(session: Session, user: User, donor_id: int, query: dict[str
     if donor is None:
         raise NotFound(f"donor {donor_id} does not exist")
     start, end = query.get("date_from"), query.get("date_to")
-    contributions = session.scalars(
-        select(Contribution)
-        .where(Contribution.donor_id == donor_id)
-        .options(selectinload(Contribution.receipts))
-        .order_by(Contribution.id)
-    ).all()
     opening, balance = _Balance(), _Balance()
     entries: list[dict[str, Any]] = []
-    for entry in _entries(contributions):
-        if end is not None and entry["date"] > end:
-            break
+    movements = _entries(session, donor_id, end)
+    for entry in movements:
         if start is not None and entry["date"] < start:
             opening.add(entry)
             balance.add(entry)
@@ -418,7 +279,9 @@ def donor_statement(session: Session, user: User, donor_id: int, query: dict[str
         balance.add(entry)
         entry["running"] = balance.running(entry["currency"])
         entries.append(entry)
-    fund_ids = sorted({c.fund_id for c in contributions})
+    fund_ids = sorted(
+        session.scalars(select(Contribution.fund_id).where(Contribution.donor_id == donor_id).distinct())
+    )
     return {
         "donor": {"id": donor.id, "name": donor.name, "kind": donor.kind},
         "date_from": start,

@@ -64,6 +64,7 @@ def test_the_smoke_run_writes_a_results_table_with_machine_versions_and_targets(
         "totals.year_kind.cold",
         "totals.public.cold",
         "totals.public.cached",
+        "approval.check",
         "pdf.render",
         "pdf.cached",
         "throughput.list",
@@ -81,7 +82,8 @@ def test_each_measurement_has_a_figure(smoke, key):
 
 
 @pytest.mark.parametrize(
-    "key", ["proposals.first", "grants.first", "totals.all.cold", "pdf.render", "throughput.list"]
+    "key",
+    ["proposals.first", "grants.first", "totals.all.cold", "approval.check", "pdf.render", "throughput.list"],
 )
 def test_each_comparison_has_its_floor_from_the_same_run(smoke, key):
     _, results = smoke

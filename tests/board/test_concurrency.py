@@ -25,6 +25,7 @@ from fundapp.auth.models import Role
 from fundapp.auth.services import issue_token
 from fundapp.board import services as board_services
 from fundapp.board.models import Approval, Recommendation
+from fundapp.books import queries as book_queries
 from fundapp.books import services as fund_services
 from fundapp.calls.models import CallStatus
 from fundapp.db import get_engine, new_session, utcnow
@@ -105,7 +106,7 @@ def books(app: Flask, fund_id: int) -> dict:
     session = new_session(app)
     try:
         return {
-            "committed": fund_services.committed_minor(session, fund_id),
+            "committed": book_queries.committed_minor(session, fund_id),
             "grants": session.scalar(select(func.count()).select_from(Grant)),
             "approvals": session.scalar(select(func.count()).select_from(Approval)),
             "numbers": sorted(session.scalars(select(Grant.agreement_number))),

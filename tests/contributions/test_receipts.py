@@ -5,6 +5,7 @@ import pytest
 from sqlalchemy import select
 
 from fundapp.audit import AuditEvent
+from fundapp.books import queries as book_queries
 from fundapp.books import services as books
 from fundapp.contributions.models import Contribution, Receipt, ReceiptStatus
 from fundapp.db import utcnow
@@ -33,7 +34,7 @@ def test_receipts_move_a_pledge_to_partially_received_then_received(client, auth
     assert body["contribution_status"] == "partially_received"
     second = receive(client, auth, created["id"], "600.00", received_on="2015-03-01")
     assert second.get_json()["contribution_status"] == "received"
-    assert books.received_minor(db_session, fund.id) == 1000_00
+    assert book_queries.received_minor(db_session, fund.id) == 1000_00
     actions = db_session.scalars(select(AuditEvent.action).where(AuditEvent.entity == "receipt")).all()
     assert actions == ["receipt.record", "receipt.record"]
 
@@ -173,7 +174,7 @@ def test_a_reversal_takes_the_money_out_and_returns_the_pledge_to_what_is_left(
     assert body["status"] == "reversed"
     assert body["reversal_reason"] == "cheque bounced"
     assert body["contribution_status"] == "partially_received"
-    assert books.received_minor(db_session, fund.id) == 600_00
+    assert book_queries.received_minor(db_session, fund.id) == 600_00
     event = db_session.scalars(select(AuditEvent).where(AuditEvent.action == "receipt.reverse")).one()
     assert (event.entity_id, event.after["reason"]) == (first["id"], "cheque bounced")
     again = client.post(
@@ -203,7 +204,7 @@ def test_a_reversal_that_would_leave_grants_above_money_received_is_409_with_the
     assert problem["shortfall"] == "500.00"
     assert "leave 300.00 USD received against 800.00 USD committed" in problem["detail"]
     assert db_session.get(Receipt, first["id"]).status == ReceiptStatus.RECORDED
-    assert books.received_minor(db_session, fund.id) == 1000_00
+    assert book_queries.received_minor(db_session, fund.id) == 1000_00
     other = client.post(
         f"/api/v1/receipts/{second['id']}/reversal", json={"reason": "x"}, headers=auth("staff")
     )

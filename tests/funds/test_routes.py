@@ -125,16 +125,17 @@ def test_the_position_of_a_hand_built_fund_at_the_end_of_2016(client, auth, hand
     body = response.get_json()
     assert body["as_of"] == "2016-12-31"
     assert body["currency"] == "USD"
-    # received: 600 (USD) + 440 (EUR 400 at 1.10); the reversed 100 and the 2017 receipt do not count
-    assert body["received"] == "1040.00"
+    # received: 600 + 100 (USD; that 100 was reversed only today) + 440 (EUR 400 at 1.10); not the
+    # 2017 receipt. A correction is dated the day it is made: it never rewrites a past day.
+    assert body["received"] == "1140.00"
     # committed: the active grant in full (300), the closed one for what it paid (100); not the 2017 grant
     assert body["committed"] == "400.00"
     # disbursed: 50 paid in 2015 + 100 paid in 2016; not the 100 paid in 2017
     assert body["disbursed"] == "150.00"
     assert body["undisbursed_commitments"] == "250.00"
-    assert body["uncommitted"] == "640.00"
-    # outstanding: USD 400 + EUR 600 x 1.20 (latest rate by then) + JPY 1,000,000 x 0.0085; GBP: no rate
-    assert body["outstanding_pledges"] == "9620.00"
+    assert body["uncommitted"] == "740.00"
+    # outstanding: USD 300 + EUR 600 x 1.20 (latest rate by then) + JPY 1,000,000 x 0.0085; GBP: no rate
+    assert body["outstanding_pledges"] == "9520.00"
     assert body["pledged"] == "10660.00"
     assert body["unconverted_currencies"] == ["GBP"]
     assert body["pledges_by_currency"] == [
@@ -144,7 +145,7 @@ def test_the_position_of_a_hand_built_fund_at_the_end_of_2016(client, auth, hand
          "rate_date": None},
         {"currency": "JPY", "outstanding": "1000000", "outstanding_usd": "8500.00", "usd_per_unit": "0.0085",
          "rate_date": "2016-01-15"},
-        {"currency": "USD", "outstanding": "400.00", "outstanding_usd": "400.00", "usd_per_unit": None,
+        {"currency": "USD", "outstanding": "300.00", "outstanding_usd": "300.00", "usd_per_unit": None,
          "rate_date": None},
     ]  # fmt: skip
 
@@ -153,12 +154,12 @@ def test_the_position_of_the_same_fund_a_year_earlier(client, auth, hand_built_f
     body = client.get(
         f"/api/v1/funds/{hand_built_fund.id}/position?as_of=2015-12-31", headers=auth("staff")
     ).get_json()
-    assert body["received"] == "1040.00"
+    assert body["received"] == "1140.00"  # the 100 reversed today still counts on that day
     assert body["disbursed"] == "50.00"
     # the closed grant commits what it paid, whenever it paid it (its closing day is not recorded)
     assert body["committed"] == "400.00"
-    # outstanding: USD 400 + EUR 600 x 1.05 (the rate of 2015-01-01); GBP and JPY were not yet pledged
-    assert body["outstanding_pledges"] == "1030.00"
+    # outstanding: USD 300 + EUR 600 x 1.05 (the rate of 2015-01-01); GBP and JPY were not yet pledged
+    assert body["outstanding_pledges"] == "930.00"
     assert body["pledged"] == "2070.00"
     assert body["unconverted_currencies"] == []
     assert [c["currency"] for c in body["pledges_by_currency"]] == ["EUR", "USD"]

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from fundapp.books.services import committed_minor
+from fundapp.books.queries import committed_minor
 from fundapp.db import utcnow
 from fundapp.errors import PROBLEM_TYPE
 from fundapp.grants.models import (

@@ -61,3 +61,19 @@ def test_report_errors_are_messages_not_tracebacks(runner, fund, tmp_path):
     result = runner.invoke(args=["fund", "report", "cycle", "-o", str(tmp_path / "x.pdf")])
     assert result.exit_code != 0
     assert "CYCLE_LABEL or --call-id" in result.output
+
+
+def test_report_without_the_documents_font_says_which_package_and_exits_7(
+    runner, fund, missing_font, pdf_cache_dir, tmp_path
+):
+    builders.cycle_two(fund, funded=1, reserve=1, ineligible=1, completed=0)
+    out = tmp_path / "cycle2.pdf"
+    result = runner.invoke(args=["fund", "report", "cycle", "2", "-o", str(out)])
+    assert result.exit_code == 7
+    assert result.output == (
+        "Error: the documents' font 'DejaVu Sans' is not installed (fontconfig would use "
+        "'Liberation Sans' instead): apt-get install fonts-dejavu-core\n"
+    )
+    assert not out.exists()
+    html = runner.invoke(args=["fund", "report", "cycle", "2", "-o", str(tmp_path / "cycle2.html")])
+    assert html.exit_code == 0, html.output

@@ -207,3 +207,18 @@ def test_a_render_beyond_the_time_limit_is_a_503_problem_asking_to_retry(
     assert response.mimetype == PROBLEM_TYPE
     assert response.headers["Retry-After"] == "30"
     assert "longer than 0.001 s" in response.get_json()["detail"]
+
+
+def test_without_the_documents_font_a_pdf_is_a_503_problem_naming_the_package_and_html_still_works(
+    client, auth, fund, missing_font, pdf_cache_dir
+):
+    call = builders.cycle_two(fund, funded=1, reserve=1, ineligible=1, completed=0).call
+    response = get_summary(client, auth, call.id)
+    assert response.status_code == 503
+    assert response.mimetype == PROBLEM_TYPE
+    assert response.get_json()["detail"] == (
+        "documents cannot be rendered: the font DejaVu Sans is not installed on the server "
+        "(Debian package fonts-dejavu-core)"
+    )
+    assert not list(pdf_cache_dir.glob("**/*.pdf"))
+    assert get_summary(client, auth, call.id, fmt="html").status_code == 200

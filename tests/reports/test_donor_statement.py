@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from fundapp.db import utcnow
 from fundapp.money import to_minor
 from fundapp.reports.wording import Wording
 
@@ -24,7 +25,8 @@ def plain(words: str) -> str:
 @pytest.fixture
 def history(client, auth, fund, tokens, db_session):
     """The donor token's donor: EUR 1,000 pledged and 600 received before the period; then USD
-    500 pledged and received, USD 200 pledged and cancelled, USD 300 received and reversed."""
+    500 pledged and received, USD 200 pledged, USD 300 pledged and received; the 200 is cancelled
+    and the 300 reversed today, after the period (corrections are dated the day they are made)."""
     donor_id = int(tokens["donor_id"])
     staff = auth("staff")
 
@@ -86,20 +88,17 @@ def test_the_french_statement_says_what_the_json_statement_counts(client, auth, 
         assert entry["contribution_reference"] in words
     assert "ST-2015-EUR" not in words.split("Relevé de compte")[1]  # before the period: brought forward
     received_usd = Wording("fr").money(to_minor(Decimal(statement["closing"]["received_usd"]), "USD"))
-    assert plain(received_usd) == "1 172 dollars"
+    # the cancellation and the reversal made today are not on a statement that ends in 2017
+    assert plain(received_usd) == "1 472 dollars"
     assert (
-        "À la fin de la période, le donateur avait annoncé au total 1 000 EUR et 800 dollars ; 600 EUR et "
-        "500 dollars avaient été reçus, soit 1 172 dollars aux taux des jours de réception." in words
+        "À la fin de la période, le donateur avait annoncé au total 1 000 EUR et 1 000 dollars ; 600 EUR et "
+        "800 dollars avaient été reçus, soit 1 472 dollars aux taux des jours de réception." in words
     )
-    assert "Il restait 400 EUR et 300 dollars à recevoir." in words
+    assert "Il restait 400 EUR et 200 dollars à recevoir." in words
     assert "Avant la période, le donateur avait annoncé 1 000 EUR, dont 600 EUR avaient été reçus." in words
-    assert "Pendant la période, 2 annonces de contributions et 1 versement ont été enregistrés." in words
-    assert (
-        "2 écritures (annonces annulées ou versements contrepassés) figurent au relevé sans être comptées."
-        in words
-    )
-    assert "Annonce de contribution (annulée)" in words
-    assert "Versement reçu (contrepassé)" in words
+    assert "Pendant la période, 3 annonces de contributions et 2 versements ont été enregistrés." in words
+    assert "rectification" not in words
+    assert "contrepassé" not in words
     assert "Pendant la période, le Fonds a approuvé 1 subvention, d'un montant de 45 000 dollars." in words
     assert "Ses subventions étaient en cours dans 1 pays : Nigeria." in words
     for line in ("Distr. restreinte", "31 décembre 2017", "Original : anglais", "Relevé du donateur"):
@@ -112,10 +111,10 @@ def test_the_french_statement_says_what_the_json_statement_counts(client, auth, 
 def test_the_english_statement_words_figures_the_un_english_way(client, auth, history, pdf_cache_dir):
     words = plain(text(get_statement(client, auth, history, lang="en").data))
     assert (
-        "At the end of the period, the donor had pledged EUR 1,000 and USD 800 in total; EUR 600 and "
-        "USD 500 had been received, worth USD 1,172 at the rates of the days of receipt." in words
+        "At the end of the period, the donor had pledged EUR 1,000 and USD 1,000 in total; EUR 600 and "
+        "USD 800 had been received, worth USD 1,472 at the rates of the days of receipt." in words
     )
-    assert "EUR 400 and USD 300 remained to be received." in words
+    assert "EUR 400 and USD 200 remained to be received." in words
     assert "In the period, the Fund approved 1 grant, of USD 45,000." in words
     assert "Its grants were running in 1 country: Nigeria." in words
     assert "From 1 June 2015 to 31 December 2017" in words
@@ -124,9 +123,32 @@ def test_the_english_statement_words_figures_the_un_english_way(client, auth, hi
 def test_french_amounts_keep_no_break_spaces_and_the_table_repeats_its_header(client, auth, history, fund):
     page_texts = pages(get_statement(client, auth, history).data)
     whole = " ".join(page_texts)
-    assert "1\u202f172 dollars" in whole
+    assert "1\u202f472 dollars" in whole
     assert "1\u202f000\u00a0EUR" in whole
     assert whole.count("Opération") >= 1
+
+
+def test_a_statement_to_today_enters_the_cancellation_and_the_reversal_on_the_day_they_were_made(
+    client, auth, history, pdf_cache_dir
+):
+    today = utcnow().date()
+    words = plain(text(get_statement(client, auth, history, query=f"from=2015-06-01&to={today}").data))
+    assert (
+        "Pendant la période, 3 annonces de contributions et 2 versements ont été enregistrés. "
+        "2 rectifications (annonces de contributions modifiées ou annulées, versements contrepassés) sont "
+        "inscrites à la date à laquelle elles ont été faites." in words
+    )
+    assert "Annonce de contribution annulée" in words
+    assert "Versement contrepassé" in words
+    assert "Il restait 400 EUR et 300 dollars à recevoir." in words  # the 300 pledged, its payment reversed
+    statement = client.get(
+        f"/api/v1/donors/{history}/statement?from=2015-06-01&to={today}", headers=auth("donor")
+    ).get_json()
+    assert [(e["type"], e["amount"]) for e in statement["entries"][-2:]] == [
+        ("pledge_cancellation", "-200.00"),
+        ("receipt_reversal", "-300.00"),
+    ]
+    assert statement["closing"]["received_usd"] == "1172.00"
 
 
 def test_a_donor_reads_only_its_own_statement_and_staff_read_any(client, auth, history, db_session):
@@ -146,7 +168,7 @@ def test_the_html_preview_is_the_same_document(client, auth, history):
     assert response.status_code == 200
     assert response.mimetype == "text/html"
     page = html.unescape(response.get_data(as_text=True))
-    assert "EUR 400 and USD 300 remained to be received." in plain(page)
+    assert "EUR 400 and USD 200 remained to be received." in plain(page)
     assert "<style>" in page
     assert "style-src 'unsafe-inline'" in response.headers["Content-Security-Policy"]
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from fundapp.audit import AuditEvent
 from fundapp.auth.models import ApiToken, User
+from fundapp.books import queries as book_queries
 from fundapp.books import services as funds
 from fundapp.calls.models import Call
 from fundapp.db import Base, get_engine, make_engine
@@ -161,11 +162,11 @@ def fund_figures(engine) -> dict:
             .order_by(Call.cycle_label)
         ).all()
         return {
-            "received_to_mid_2015": funds.received_minor(session, fund_id, MID_2015),
-            "received_to_march_2019": funds.received_minor(session, fund_id, MARCH_2019),
+            "received_to_mid_2015": book_queries.received_minor(session, fund_id, MID_2015),
+            "received_to_march_2019": book_queries.received_minor(session, fund_id, MARCH_2019),
             "grants_per_cycle": [(label, count, int(total)) for label, count, total in per_cycle],
-            "received": funds.received_minor(session, fund_id),
-            "committed": funds.committed_minor(session, fund_id),
+            "received": book_queries.received_minor(session, fund_id),
+            "committed": book_queries.committed_minor(session, fund_id),
             "uncommitted": funds.uncommitted_minor(session, fund_id),
         }
 
@@ -301,3 +302,21 @@ def test_a_backup_is_one_snapshot_and_does_not_block_writers_meanwhile(tmp_path)
             writer.dispose()
             engine.dispose()
             target.dispose()
+
+
+def test_backup_and_restore_on_an_empty_database_say_run_migrate_and_exit_6(tmp_path):
+    with fresh_database(tmp_path) as source, fresh_database(tmp_path, migrate=False) as empty:
+        with cli_on(source) as fund:
+            fund("backup", "-o", str(tmp_path / "fund.jsonl.gz"))
+        app = make_test_app(empty)
+        try:
+            runner = app.test_cli_runner()
+            for command in (
+                ["backup", "-o", str(tmp_path / "x.jsonl.gz")],
+                ["restore", str(tmp_path / "fund.jsonl.gz")],
+            ):
+                result = runner.invoke(args=["fund", *command])
+                assert result.exit_code == 6, result.output
+                assert result.output == "Error: database not migrated: run `flask --app wsgi fund migrate`\n"
+        finally:
+            get_engine(app).dispose()

@@ -1,4 +1,19 @@
+from fundapp import schema
+from fundapp.db import get_engine, make_engine
 from fundapp.errors import PROBLEM_TYPE
+
+from ..conftest import make_test_app
+from ..databases import BACKEND, fresh_database, previous_revision, unreachable_postgresql_url
+
+
+def health_on(url: str) -> dict:
+    app = make_test_app(url)
+    try:
+        response = app.test_client().get("/api/v1/health")
+    finally:
+        get_engine(app).dispose()
+    assert response.status_code == 200
+    return response.get_json()
 
 
 def test_health_reports_database_revision_and_counts_without_a_token(client, fund):
@@ -7,8 +22,47 @@ def test_health_reports_database_revision_and_counts_without_a_token(client, fun
     body = response.get_json()
     assert body["status"] == "ok"
     assert body["database_reachable"] is True
-    assert body["migration_revision"]
+    assert body["database_status"] == "ok"
+    assert body["migration_revision"] == schema.head_revisions()[0]
     assert body["counts"]["funds"] == 1
+    assert "detail" not in body
+
+
+def test_health_of_an_empty_database_says_reachable_not_migrated_and_what_to_run(tmp_path):
+    with fresh_database(tmp_path, migrate=False) as url:
+        body = health_on(url)
+    assert body == {
+        "status": "unavailable",
+        "database": BACKEND,
+        "database_reachable": True,
+        "database_status": "reachable, not migrated",
+        "detail": "database not migrated: run `flask fund migrate`",
+        "migration_revision": None,
+        "counts": {},
+    }
+
+
+def test_health_of_a_database_one_migration_behind_gives_its_revision(tmp_path):
+    with fresh_database(tmp_path, migrate=False) as url:
+        engine = make_engine(url)
+        schema.upgrade(engine, previous_revision())
+        engine.dispose()
+        body = health_on(url)
+    assert body["database_status"] == "reachable, not migrated"
+    assert body["migration_revision"] == previous_revision()
+
+
+def test_health_of_an_unreachable_database_says_unreachable():
+    body = health_on(unreachable_postgresql_url())
+    assert body == {
+        "status": "unavailable",
+        "database": "postgresql",
+        "database_reachable": False,
+        "database_status": "unreachable",
+        "detail": "the database cannot be reached",
+        "migration_revision": None,
+        "counts": {},
+    }
 
 
 def test_liveness_answers_ok_without_a_token_or_a_query(client, query_counter):

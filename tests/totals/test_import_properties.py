@@ -77,40 +77,46 @@ def csv_rows(rows, donors, campaigns, fund, batch: int) -> bytes:
 
 
 def expected_lines(db_session, fund_id: int, group_by: list[str]) -> dict[tuple, tuple]:
-    """{group key: (usd, receipts, donors, amount)} from the raw receipt rows."""
+    """{group key: (usd, receipts, donors, amount)} from the raw receipt rows: each receipt counts
+    in the year it arrived, and a reversed one counts back in the year it was reversed."""
     rows = db_session.execute(
         text(
-            "SELECT r.usd_minor, r.amount_minor, r.currency, r.received_on, "
+            "SELECT r.usd_minor, r.amount_minor, r.currency, r.received_on, r.status, r.reversed_at, "
             "c.donor_id, d.kind, c.campaign_id "
             "FROM contribution_receipt r JOIN contribution c ON c.id = r.contribution_id "
-            "JOIN donor d ON d.id = c.donor_id WHERE r.status = 'recorded' AND r.fund_id = :fund"
+            "JOIN donor d ON d.id = c.donor_id WHERE r.fund_id = :fund"
         ),
         {"fund": fund_id},
     ).all()
-    sums: dict[tuple, list] = defaultdict(lambda: [0, 0, set(), 0])
-    for usd, amount, currency, received_on, donor_id, kind, campaign_id in rows:
-        values = {
-            "year": int(str(received_on)[:4]),
-            "donor_kind": str(kind),
-            "donor": donor_id,
-            "currency": currency,
-            "campaign": campaign_id,
-        }
-        line = sums[tuple(values[k] for k in group_by)]
-        line[0] += usd
-        line[1] += 1
-        line[2].add(donor_id)
-        line[3] += amount
+    sums: dict[tuple, list] = defaultdict(lambda: [0, 0, defaultdict(int), 0])
+    for usd, amount, currency, received_on, status, reversed_at, donor_id, kind, campaign_id in rows:
+        movements = [(received_on, 1)]
+        if status == "reversed":
+            movements.append((reversed_at, -1))
+        for day, sign in movements:
+            values = {
+                "year": int(str(day)[:4]),
+                "donor_kind": str(kind),
+                "donor": donor_id,
+                "currency": currency,
+                "campaign": campaign_id,
+            }
+            line = sums[tuple(values[k] for k in group_by)]
+            line[0] += sign * usd
+            line[1] += sign
+            line[2][donor_id] += sign
+            line[3] += sign * amount
     return {
         key: (
             Decimal(usd) / 100,
             count,
-            len(donors),
+            sum(1 for net in donors.values() if net > 0),
             Decimal(amount) / 10 ** CURRENCIES[key[group_by.index("currency")]][0]
             if "currency" in group_by
             else None,
         )
         for key, (usd, count, donors, amount) in sums.items()
+        if usd or count
     }
 
 

@@ -290,18 +290,21 @@ def test_statement_lists_pledges_and_receipts_in_order_with_running_totals(clien
     body = client.get(statement_url(history.id), headers=auth("staff")).get_json()
     assert body["donor"] == {"id": history.id, "name": "Austria", "kind": "member_state"}
     got = [
-        (e["date"], e["type"], e["currency"], e["amount"], e["counted"], e["running"]["pledged"],
+        (e["date"], e["type"], e["currency"], e["amount"], e["running"]["pledged"],
          e["running"]["received"], e["running"]["received_usd"])
         for e in body["entries"]
     ]  # fmt: skip
+    # a reversal and a cancellation are their own entries (here on the day of what they correct)
     assert got == [
-        ("2015-01-10", "pledge", "EUR", "100000.00", True, "100000.00", "0.00", "0.00"),
-        ("2015-03-01", "receipt", "EUR", "60000.00", True, "100000.00", "60000.00", "66000.00"),
-        ("2015-04-01", "receipt", "EUR", "1.00", False, "100000.00", "60000.00", "66000.00"),
-        ("2015-06-01", "pledge", "USD", "20000.00", True, "20000.00", "0.00", "66000.00"),
-        ("2015-06-15", "receipt", "USD", "20000.00", True, "20000.00", "20000.00", "86000.00"),
-        ("2016-01-01", "pledge", "USD", "5000.00", False, "20000.00", "20000.00", "86000.00"),
-        ("2016-02-01", "receipt", "EUR", "40000.00", True, "100000.00", "100000.00", "129000.00"),
+        ("2015-01-10", "pledge", "EUR", "100000.00", "100000.00", "0.00", "0.00"),
+        ("2015-03-01", "receipt", "EUR", "60000.00", "100000.00", "60000.00", "66000.00"),
+        ("2015-04-01", "receipt", "EUR", "1.00", "100000.00", "60001.00", "66001.10"),
+        ("2015-04-01", "receipt_reversal", "EUR", "-1.00", "100000.00", "60000.00", "66000.00"),
+        ("2015-06-01", "pledge", "USD", "20000.00", "20000.00", "0.00", "66000.00"),
+        ("2015-06-15", "receipt", "USD", "20000.00", "20000.00", "20000.00", "86000.00"),
+        ("2016-01-01", "pledge", "USD", "5000.00", "25000.00", "20000.00", "86000.00"),
+        ("2016-01-01", "pledge_cancellation", "USD", "-5000.00", "20000.00", "20000.00", "86000.00"),
+        ("2016-02-01", "receipt", "EUR", "40000.00", "100000.00", "100000.00", "129000.00"),
     ]
     assert body["opening"] == {"by_currency": [], "received_usd": "0.00"}
     assert body["closing"] == {

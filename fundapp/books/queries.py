@@ -1,0 +1,274 @@
+"""Reading the books: every money figure of the fund comes from the ledger, by one rule.
+
+**The as-of rule.** The books as of a day are the ledger entries effective on or before that
+day, whenever they were recorded. A movement counts from the day it happened in the world: a
+pledge from its date, its cancellation from the day it was cancelled; a receipt from the day
+the money arrived, at the USD value fixed then, and its reversal from the day it was reversed;
+a grant's commitment from its approval, the release of what it did not pay from the day it
+ended; a payment from the day it was paid. A correction never rewrites a past day: the fund's
+position as of a day is the same tomorrow as today. Without a day, the books are read as they
+stand (every entry). Periods (``date_from``, ``date_to``) count the movements effective in them.
+
+Received money is counted in USD at each receipt's own rate. Outstanding pledges (pledged less
+received, in each pledge's currency) are converted once per currency, at the latest exchange
+rate of that currency dated on or before the day; a currency with no such rate is listed as
+unconverted and left out of the USD figures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, Integer, Select, and_, case, cast, extract, func, or_, select
+from sqlalchemy.orm import Session
+
+from ..contributions.models import Campaign, Donor, ExchangeRate
+from ..db import unindexed, utcnow
+from ..money import FUND_CURRENCY, convert_to_usd_minor
+from .models import Account, LedgerEntry, Movement
+
+L = LedgerEntry
+
+
+def as_of_conditions(
+    *,
+    fund_id: int | None = None,
+    as_of: dt.date | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> list[ColumnElement[bool]]:
+    """The entries the books count for a fund, a day and a period (the rule above)."""
+    conditions: list[ColumnElement[bool]] = []
+    if fund_id is not None:
+        conditions.append(L.fund_id == fund_id)
+    if as_of is not None:
+        conditions.append(L.effective_on <= as_of)
+    if date_from is not None:
+        conditions.append(L.effective_on >= date_from)
+    if date_to is not None:
+        conditions.append(L.effective_on <= date_to)
+    return conditions
+
+
+def received_conditions(query: dict[str, Any]) -> list[ColumnElement[bool]]:
+    """Money received, from a totals query's ``fund_id``, ``date_from``, ``date_to`` and ``as_of``."""
+    return [
+        L.account == Account.RECEIVED,
+        *as_of_conditions(
+            fund_id=query.get("fund_id"),
+            as_of=query.get("as_of"),
+            date_from=query.get("date_from"),
+            date_to=query.get("date_to"),
+        ),
+    ]
+
+
+def _usd(account: Account) -> ColumnElement[int]:
+    return func.coalesce(func.sum(case((L.account == account, L.usd_minor), else_=0)), 0)
+
+
+#: The number of receipts an entry adds: one, or one less for a reversal.
+RECEIPT_COUNT = case((L.movement == Movement.RECEIPT_REVERSAL, -1), else_=1)
+
+
+def position(session: Session, fund_id: int, as_of: dt.date | None = None) -> dict[str, Any]:
+    """The fund's sources and uses in USD as of a day (today by default): two statements."""
+    as_of = as_of or utcnow().date()
+    received, committed, disbursed = session.execute(
+        select(_usd(Account.RECEIVED), _usd(Account.COMMITTED), _usd(Account.DISBURSED)).where(
+            L.account != Account.PLEDGED, *as_of_conditions(fund_id=fund_id, as_of=as_of)
+        )
+    ).one()
+    received, committed, disbursed = int(received), int(committed), int(disbursed)
+    by_currency: list[dict[str, Any]] = []
+    unconverted: list[str] = []
+    outstanding = 0
+    # One row per currency (a handful), never one per record.
+    for row in session.execute(_outstanding_by_currency(fund_id, as_of)):
+        rate = row.usd_per_unit if row.currency != FUND_CURRENCY else None
+        rate_date = row.rate_date if row.currency != FUND_CURRENCY else None
+        if row.currency == FUND_CURRENCY:
+            outstanding_usd: int | None = int(row.outstanding)
+        elif rate is not None:
+            outstanding_usd = convert_to_usd_minor(int(row.outstanding), row.currency, rate)
+        else:
+            outstanding_usd = None
+            if row.outstanding:
+                unconverted.append(row.currency)
+        outstanding += outstanding_usd or 0
+        by_currency.append(
+            {
+                "currency": row.currency,
+                "fund_currency": FUND_CURRENCY,
+                "outstanding_minor": int(row.outstanding),
+                "outstanding_usd_minor": outstanding_usd,
+                "usd_per_unit": rate,
+                "rate_date": rate_date,
+            }
+        )
+    return {
+        "fund_id": fund_id,
+        "as_of": as_of,
+        "currency": FUND_CURRENCY,
+        "pledged_minor": received + outstanding,
+        "received_minor": received,
+        "outstanding_minor": outstanding,
+        "committed_minor": committed,
+        "disbursed_minor": disbursed,
+        "undisbursed_minor": committed - disbursed,
+        "uncommitted_minor": received - committed,
+        "pledges_by_currency": by_currency,
+        "unconverted_currencies": unconverted,
+    }
+
+
+def _outstanding_by_currency(fund_id: int, as_of: dt.date) -> Select[Any]:
+    """Per currency: pledged less received in that currency, and the latest rate on or before the day."""
+    signed = case((L.account == Account.PLEDGED, L.amount_minor), else_=-L.amount_minor)
+    pledges = (
+        select(L.currency.label("currency"), func.sum(signed).label("outstanding"))
+        .where(
+            L.account.in_([Account.PLEDGED, Account.RECEIVED]),
+            *as_of_conditions(fund_id=fund_id, as_of=as_of),
+        )
+        .group_by(L.currency)
+        .subquery()
+    )
+    latest = (
+        select(ExchangeRate.currency, func.max(ExchangeRate.rate_date).label("rate_date"))
+        .where(ExchangeRate.rate_date <= as_of)
+        .group_by(ExchangeRate.currency)
+        .subquery()
+    )
+    return (
+        select(pledges.c.currency, pledges.c.outstanding, ExchangeRate.usd_per_unit, ExchangeRate.rate_date)
+        .select_from(pledges)
+        .outerjoin(latest, latest.c.currency == pledges.c.currency)
+        .outerjoin(
+            ExchangeRate,
+            and_(ExchangeRate.currency == latest.c.currency, ExchangeRate.rate_date == latest.c.rate_date),
+        )
+        .order_by(pledges.c.currency)
+    )
+
+
+def _account_total(session: Session, account: Account, fund_id: int, as_of: dt.date | None) -> int:
+    conditions = as_of_conditions(fund_id=fund_id, as_of=as_of)
+    return int(session.scalar(select(_usd(account)).where(L.account == account, *conditions)) or 0)
+
+
+def received_minor(session: Session, fund_id: int, as_of: dt.date | None = None) -> int:
+    """USD cents received (net of reversals) as of a day, or as the books stand."""
+    return _account_total(session, Account.RECEIVED, fund_id, as_of)
+
+
+def committed_minor(session: Session, fund_id: int, as_of: dt.date | None = None) -> int:
+    """USD cents committed to grants (net of releases) as of a day, or as the books stand."""
+    return _account_total(session, Account.COMMITTED, fund_id, as_of)
+
+
+def disbursed_minor(session: Session, fund_id: int, as_of: dt.date | None = None) -> int:
+    """USD cents paid to grantees as of a day, or as the books stand."""
+    return _account_total(session, Account.DISBURSED, fund_id, as_of)
+
+
+def received_totals_statement(
+    group_by: Sequence[str], query: dict[str, Any], own_donor_id: int | None = None
+) -> Select[Any]:
+    """ONE statement: money received summed per group, plus the fund-wide sums on every row.
+
+    The entries are first summed per group and donor (``per_donor``: a hash aggregate into at
+    most groups x donors rows), then per group. A group's donors are those who gave in it, net
+    of reversals (more receipts than reversals there); a reversal in a later period lowers that
+    period's sum. The fund-wide sums are window functions over the groups
+    (``SUM(SUM(x)) OVER ()``), and distinct donors overall add up a flag on each donor's first
+    ``per_donor`` row (``ROW_NUMBER() OVER (PARTITION BY donor)``). With ``own_donor_id`` the
+    group sums count that donor's rows only (CASE), and only its groups are returned, plus one
+    row carrying the fund-wide sums if it has none.
+    """
+    wanted = set(group_by)
+    rows = select().select_from(L)
+    sources: dict[str, list[tuple[str, Any]]] = {
+        "year": [("year", cast(extract("year", L.effective_on), Integer))],
+        "currency": [("currency", L.currency)],
+    }
+    if wanted & {"donor_kind", "donor"}:
+        # +donor_id on SQLite: scan the entries and look each donor up, never the reverse
+        rows = rows.join(Donor, unindexed(L.donor_id) == Donor.id)
+        sources["donor_kind"] = [("donor_kind", Donor.kind)]
+        sources["donor"] = [("donor_name", Donor.name), ("donor_anonymous", Donor.anonymous)]
+    if "campaign" in wanted:
+        rows = rows.outerjoin(Campaign, L.campaign_id == Campaign.id)
+        sources["campaign"] = [("campaign_name", Campaign.name), ("campaign_id", L.campaign_id)]
+    grouped = [(name, column) for key in group_by for name, column in sources[key]]
+    per_donor = (
+        rows.add_columns(
+            *[column.label(name) for name, column in grouped],
+            L.donor_id.label("donor_id"),
+            func.sum(L.usd_minor).label("usd"),
+            func.sum(L.amount_minor).label("amount"),
+            func.sum(RECEIPT_COUNT).label("receipts"),
+        )
+        .where(*received_conditions(query))
+        # grouped by +donor_id on SQLite: scan the entries, not the donor index
+        .group_by(*[column for _, column in grouped], unindexed(L.donor_id))
+        .having(or_(func.sum(RECEIPT_COUNT) != 0, func.sum(L.usd_minor) != 0))
+        .subquery("per_donor")
+    )
+    # a donor counts once overall if it gave, net of reversals, over the whole query
+    first = func.row_number().over(partition_by=per_donor.c.donor_id) == 1
+    gave = func.sum(per_donor.c.receipts).over(partition_by=per_donor.c.donor_id) > 0
+    d = select(per_donor, case((and_(first, gave), 1), else_=0).label("first")).subquery("d")
+
+    key_names = {
+        "year": ["year"],
+        "donor_kind": ["donor_kind"],
+        "donor": ["donor_name", "donor_id", "donor_anonymous"],
+        "currency": ["currency"],
+        "campaign": ["campaign_name", "campaign_id"],
+    }
+    keys = [d.c[name] for key in group_by for name in key_names[key]]
+    usd: ColumnElement[Any]
+    amount: ColumnElement[Any]
+    receipts: ColumnElement[Any]
+    if own_donor_id is None:
+        usd, amount = func.sum(d.c.usd), func.sum(d.c.amount)
+        receipts, donors = func.sum(d.c.receipts), func.count(case((d.c.receipts > 0, 1)))
+    else:
+        mine = d.c.donor_id == own_donor_id
+        usd, amount = func.sum(case((mine, d.c.usd))), func.sum(case((mine, d.c.amount)))
+        receipts = func.coalesce(func.sum(case((mine, d.c.receipts))), 0)
+        donors = func.count(case((and_(mine, d.c.receipts > 0), 1)))
+    aggregates = [usd.label("usd"), receipts.label("receipts"), donors.label("donors")]
+    if "currency" in wanted:
+        aggregates.append(amount.label("amount"))
+    aggregates += [
+        func.sum(func.sum(d.c.usd)).over().label("total_usd"),
+        func.sum(func.sum(d.c.receipts)).over().label("total_receipts"),
+        func.sum(func.sum(d.c.first)).over().label("total_donors"),
+    ]
+    if own_donor_id is None:
+        return select(*keys, *aggregates).group_by(*keys).order_by(*[k.asc().nulls_last() for k in keys])
+    ranked = (
+        select(*keys, *aggregates, func.row_number().over(order_by=receipts.desc()).label("own_rank"))
+        .group_by(*keys)
+        .subquery("g")
+    )
+    outer_keys = [ranked.c[k.name] for k in keys]
+    return (
+        select(ranked)
+        .where(or_(ranked.c.receipts > 0, ranked.c.own_rank == 1))
+        .order_by(*[k.asc().nulls_last() for k in outer_keys])
+    )
+
+
+def donors_who_gave(query: dict[str, Any]) -> Select[Any]:
+    """The donors with money received in the books the query reads (net of reversals)."""
+    return (
+        select(L.donor_id)
+        .where(*received_conditions(query))
+        .group_by(L.donor_id)
+        .having(func.sum(RECEIPT_COUNT) > 0)
+    )

@@ -1,0 +1,211 @@
+"""The ledger: each money event posts its movement, dated the day it happened; nothing rewrites it."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import DBAPIError
+
+from fundapp.books import queries, services
+from fundapp.books.models import Account, Balance, LedgerEntry, Movement
+from fundapp.db import utcnow
+from fundapp.grants.services import terminate_grant
+
+from ..contributions.helpers import pledge, receive
+from ..databases import BACKEND
+from ..factories import (
+    ActiveGrantFactory,
+    CallFactory,
+    ContributionFactory,
+    DonorFactory,
+    GrantFactory,
+    TrancheFactory,
+)
+
+
+def movements(session, **where) -> list[tuple]:
+    """(movement, account, effective day, amount, USD) of the entries matching ``where``, in order."""
+    stmt = select(
+        LedgerEntry.movement,
+        LedgerEntry.account,
+        LedgerEntry.effective_on,
+        LedgerEntry.amount_minor,
+        LedgerEntry.usd_minor,
+    ).order_by(LedgerEntry.id)
+    for column, value in where.items():
+        stmt = stmt.where(getattr(LedgerEntry, column) == value)
+    return [tuple(row) for row in session.execute(stmt)]
+
+
+def test_a_pledge_its_change_its_receipt_and_the_reversal_each_post_one_dated_movement(
+    client, auth, fund, db_session
+):
+    donor = DonorFactory()
+    created = pledge(client, auth, fund.id, donor.id, currency="EUR", amount="1000.00")
+    changed = client.patch(
+        f"/api/v1/contributions/{created['id']}",
+        json={"amount": "1200.00"},
+        headers=auth(
+            "staff",
+            **{
+                "If-Match": client.get(
+                    f"/api/v1/contributions/{created['id']}", headers=auth("staff")
+                ).headers["ETag"]
+            },
+        ),
+    )
+    assert changed.status_code == 200, changed.get_json()
+    received = receive(client, auth, created["id"], "500.00", usd_rate="1.10")
+    assert received.status_code == 201, received.get_json()
+    reversed_ = client.post(
+        f"/api/v1/receipts/{received.get_json()['id']}/reversal",
+        json={"reason": "bounced"},
+        headers=auth("staff"),
+    )
+    assert reversed_.status_code == 200
+    today = utcnow().date()
+    assert movements(db_session, contribution_id=created["id"]) == [
+        (Movement.PLEDGE, Account.PLEDGED, dt.date(2015, 1, 15), 1000_00, None),
+        (Movement.PLEDGE_CHANGE, Account.PLEDGED, today, 200_00, None),  # EUR: its USD value comes later
+        (Movement.RECEIPT, Account.RECEIVED, dt.date(2015, 2, 1), 500_00, 550_00),
+        (Movement.RECEIPT_REVERSAL, Account.RECEIVED, today, -500_00, -550_00),
+    ]
+
+
+def test_a_cancelled_pledge_is_taken_back_on_the_day_it_was_cancelled(client, auth, fund, db_session):
+    created = pledge(client, auth, fund.id, DonorFactory().id)
+    response = client.post(
+        f"/api/v1/contributions/{created['id']}/cancellation",
+        json={"reason": "withdrawn"},
+        headers=auth("staff"),
+    )
+    assert response.status_code == 200
+    assert movements(db_session, contribution_id=created["id"]) == [
+        (Movement.PLEDGE, Account.PLEDGED, dt.date(2015, 1, 15), 1000_00, 1000_00),
+        (Movement.PLEDGE_CANCELLATION, Account.PLEDGED, utcnow().date(), -1000_00, -1000_00),
+    ]
+
+
+def test_a_payment_then_termination_commit_pay_and_release_the_unpaid_rest(client, auth, db_session):
+    grant = ActiveGrantFactory(amount_minor=1000_00, approved_on=dt.date(2015, 6, 1))
+    tranche = TrancheFactory(grant_id=grant.id, amount_minor=400_00)
+    paid = client.post(
+        f"/api/v1/disbursements/{tranche.id}/payment",
+        json={"paid_on": "2015-08-01", "amount": "300.00"},
+        headers=auth("staff", **{"Idempotency-Key": "pay-once"}),
+    )
+    assert paid.status_code == 200, paid.get_json()
+    terminate_grant(db_session, None, grant.id, "the partner closed")
+    assert movements(db_session, grant_id=grant.id) == [
+        (Movement.COMMITMENT, Account.COMMITTED, dt.date(2015, 6, 1), 1000_00, 1000_00),
+        (Movement.PAYMENT, Account.DISBURSED, dt.date(2015, 8, 1), 300_00, 300_00),
+        (Movement.COMMITMENT_RELEASE, Account.COMMITTED, utcnow().date(), -700_00, -700_00),
+    ]
+    assert services.balances(db_session, services.GRANT, grant.id, Account.DISBURSED) == (300_00,)
+
+
+def test_a_receipt_reversed_today_leaves_every_past_day_of_the_books_as_it_was(
+    client, auth, fund, db_session
+):
+    """The issue's case: received in 2015, reversed today; as of 2016 the position and the public
+    totals both still say 1,000.00, and will say so tomorrow."""
+    created = pledge(client, auth, fund.id, DonorFactory().id)
+    receipt = receive(client, auth, created["id"], "1000.00", received_on="2015-02-01").get_json()
+
+    def figures(as_of: str) -> tuple[str, str]:
+        position = client.get(f"/api/v1/funds/{fund.id}/position?as_of={as_of}", headers=auth("staff"))
+        public = client.get(f"/api/v1/public/totals?fund_id={fund.id}&as_of={as_of}")
+        return position.get_json()["received"], public.get_json()["usd"]
+
+    before = figures("2016-01-01")
+    assert before == ("1000.00", "1000.00")
+    response = client.post(
+        f"/api/v1/receipts/{receipt['id']}/reversal", json={"reason": "x"}, headers=auth("staff")
+    )
+    assert response.status_code == 200
+    assert figures("2016-01-01") == before
+    today = utcnow().date().isoformat()
+    assert figures(today) == ("0.00", "0.00")
+
+
+def test_balances_equal_the_sums_of_their_entries(client, auth, fund, db_session):
+    donor = DonorFactory()
+    for amount in ("100.00", "250.00"):
+        created = pledge(client, auth, fund.id, donor.id, amount=amount)
+        assert receive(client, auth, created["id"], amount).status_code == 201
+    GrantFactory(proposal__call=CallFactory(fund_id=fund.id), amount_minor=300_00)
+    sums = dict(
+        db_session.execute(
+            select(LedgerEntry.account, func.sum(LedgerEntry.usd_minor))
+            .where(LedgerEntry.fund_id == fund.id, LedgerEntry.account != Account.PLEDGED)
+            .group_by(LedgerEntry.account)
+        ).all()
+    )
+    kept = dict(
+        db_session.execute(
+            select(Balance.account, Balance.balance_minor).where(
+                Balance.owner == "fund", Balance.owner_id == fund.id
+            )
+        ).all()
+    )
+    assert kept == sums == {Account.RECEIVED: 350_00, Account.COMMITTED: 300_00}
+    assert services.fund_balances(db_session, fund.id) == (350_00, 300_00)
+    assert queries.received_minor(db_session, fund.id) == 350_00
+
+
+def test_an_approval_reads_the_funds_balances_in_one_statement_whatever_the_number_of_receipts(
+    db_session, fund, query_counter
+):
+    from fundapp.books.services import commit_to_grant
+
+    donor = DonorFactory()
+    for _ in range(30):
+        services.post(
+            db_session,
+            [
+                services.receipt_entry(
+                    Movement.RECEIPT,
+                    fund_id=fund.id,
+                    contribution_id=_pledge(db_session, fund.id, donor.id),
+                    receipt_id=None,
+                    donor_id=donor.id,
+                    campaign_id=None,
+                    currency="USD",
+                    amount_minor=10_00,
+                    usd_minor=10_00,
+                    usd_rate=Decimal("1"),
+                    on=dt.date(2015, 1, 1),
+                )
+            ],
+        )
+    with query_counter() as statements:
+        commit_to_grant(db_session, fund.id, 300_00)
+    balance_reads = [s for s in statements if "ledger_balance" in s]
+    assert len(balance_reads) == 1
+    assert not [s for s in statements if "ledger_entry" in s or "contribution_receipt" in s]
+
+
+def _pledge(session, fund_id: int, donor_id: int) -> int:
+    return ContributionFactory(fund_id=fund_id, donor_id=donor_id, pledged_minor=10_00).id
+
+
+@pytest.mark.parametrize(
+    "statement", ["UPDATE ledger_entry SET amount_minor = 1", "DELETE FROM ledger_entry"]
+)
+def test_the_database_refuses_to_change_or_delete_a_ledger_entry(db_session, fund, statement):
+    ContributionFactory(fund_id=fund.id)  # its pledge is an entry
+    savepoint = db_session.begin_nested()
+    with pytest.raises(DBAPIError, match="append-only"):
+        db_session.execute(text(statement))
+    savepoint.rollback()
+    assert db_session.scalar(select(func.count()).select_from(LedgerEntry)) == 1
+
+
+@pytest.mark.skipif(BACKEND != "postgresql", reason="TRUNCATE is PostgreSQL's (SQLite has none)")
+def test_postgresql_refuses_to_truncate_the_ledger(db_session, fund):
+    ContributionFactory(fund_id=fund.id)
+    savepoint = db_session.begin_nested()
+    with pytest.raises(DBAPIError, match="append-only"):
+        db_session.execute(text("TRUNCATE ledger_entry CASCADE"))
+    savepoint.rollback()

@@ -1,0 +1,72 @@
+"""``wsgi.py`` as users start it (``flask --app wsgi fund ...``, ``gunicorn wsgi:app``): settings or a
+database that cannot work end the process with one line, its exit code, and no traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .databases import fresh_database, unreachable_postgresql_url
+
+CHECKOUT = Path(__file__).resolve().parent.parent
+USE = "use sqlite:///path or postgresql://user@host/db"
+
+
+def run(command: list[str], database_url: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("FUNDAPP_", "FLASK_"))}
+    env["DATABASE_URL"] = database_url
+    return subprocess.run(
+        [sys.executable, "-m", *command],
+        cwd=CHECKOUT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def fund(*args: str, database_url: str) -> subprocess.CompletedProcess[str]:
+    return run(["flask", "--app", "wsgi", "fund", *args], database_url)
+
+
+def test_flask_with_an_unsupported_database_url_prints_one_line_and_exits_4():
+    done = fund("migrate", database_url="mysql://fund:s3cret@db.example/fund")
+    assert done.returncode == 4
+    assert done.stdout == ""
+    assert (
+        done.stderr == f"fundapp: DATABASE_URL 'mysql://fund:***@db.example/fund' is not supported: {USE}\n"
+    )
+
+
+def test_flask_with_an_unreachable_postgresql_prints_one_line_and_exits_5():
+    url = unreachable_postgresql_url()
+    done = fund("users", "list", database_url=url)
+    assert done.returncode == 5
+    assert done.stdout == ""
+    assert done.stderr.startswith(
+        f"Error: cannot connect to PostgreSQL at {url.split('@')[1].split('/')[0]} "
+    )
+    assert done.stderr.count("\n") == 1
+
+
+def test_flask_on_an_empty_database_prints_one_line_and_exits_6(tmp_path):
+    with fresh_database(tmp_path, migrate=False) as url:
+        done = fund("users", "list", database_url=url)
+    assert done.returncode == 6
+    assert done.stderr == "Error: database not migrated: run `flask --app wsgi fund migrate`\n"
+
+
+def test_gunicorn_with_an_unsupported_database_url_stops_with_exit_4_and_no_traceback():
+    pytest.importorskip("gunicorn")
+    done = run(["gunicorn", "-w", "1", "-b", "127.0.0.1:0", "wsgi:app"], "postgresq://fund@db.example/fund")
+    assert done.returncode == 4  # gunicorn's master: "App failed to load", not a loop of new workers
+    assert "Traceback" not in done.stderr
+    ours = [line for line in done.stderr.splitlines() if line.startswith("fundapp:")]
+    assert ours == [
+        "fundapp: DATABASE_URL 'postgresq://fund@db.example/fund' is not supported "
+        f"(did you mean postgresql://?): {USE}"
+    ]
