@@ -27,7 +27,8 @@ from sqlalchemy.orm import Session
 from ..contributions.models import Campaign, Donor, ExchangeRate
 from ..db import unindexed, utcnow
 from ..money import FUND_CURRENCY, convert_to_usd_minor
-from .models import Account, LedgerEntry, Movement
+from .models import Account, Balance, LedgerEntry, Movement
+from .services import GRANT
 
 L = LedgerEntry
 
@@ -272,3 +273,34 @@ def donors_who_gave(query: dict[str, Any]) -> Select[Any]:
         .group_by(L.donor_id)
         .having(func.sum(RECEIPT_COUNT) > 0)
     )
+
+
+def paid_to_grant(grant_id: Any) -> ColumnElement[int]:
+    """What a grant has been paid, from its balance: a correlated scalar subquery for a list."""
+    return func.coalesce(
+        select(Balance.balance_minor)
+        .where(Balance.owner == GRANT, Balance.owner_id == grant_id, Balance.account == Account.DISBURSED)
+        .scalar_subquery(),
+        0,
+    )
+
+
+def paid_to_grants(session: Session, grant_ids: Sequence[int]) -> dict[int, int]:
+    """What each grant has been paid (0 for none), from the balances, in one statement."""
+    paid = dict.fromkeys(grant_ids, 0)
+    rows = session.execute(
+        select(Balance.owner_id, Balance.balance_minor).where(
+            Balance.owner == GRANT, Balance.owner_id.in_(list(paid)), Balance.account == Account.DISBURSED
+        )
+    )
+    paid.update((int(grant_id), int(minor)) for grant_id, minor in rows)
+    return paid
+
+
+def received_on_pledge(contribution_id: Any) -> tuple[ColumnElement[int], ColumnElement[int]]:
+    """What a pledge has received, in its currency and in USD at the receipts' rates (net of
+    reversals), as correlated scalar subqueries for a list or an export."""
+    received = L.contribution_id == contribution_id, L.account == Account.RECEIVED
+    amount = select(func.coalesce(func.sum(L.amount_minor), 0)).where(*received).scalar_subquery()
+    usd = select(func.coalesce(func.sum(L.usd_minor), 0)).where(*received).scalar_subquery()
+    return amount, usd

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
+from ..books import queries
 from ..db import utcnow
 from ..errors import NotFound
 from ..funds.models import Fund
@@ -64,7 +65,7 @@ def _classifications(publisher: Publisher, proposal: Proposal) -> list[dict[str,
     return out
 
 
-def grant_record(publisher: Publisher, fund: Fund, grant: Grant) -> dict[str, Any]:
+def grant_record(publisher: Publisher, fund: Fund, grant: Grant, paid_minor: int) -> dict[str, Any]:
     """One grant in 360Giving form."""
     proposal, organisation, call = grant.proposal, grant.organisation, grant.call
     grant_id = publisher.grant_id(grant.agreement_number)
@@ -87,7 +88,7 @@ def grant_record(publisher: Publisher, fund: Fund, grant: Grant) -> dict[str, An
     if proposal.currency == grant.currency:
         record["amountAppliedFor"] = from_minor(proposal.requested_minor, proposal.currency)
     record |= {
-        "amountDisbursed": from_minor(sum(d.paid_minor or 0 for d in paid), grant.currency),
+        "amountDisbursed": from_minor(paid_minor, grant.currency),  # the books' figure
         "awardDate": grant.approved_on.isoformat(),
         "plannedDates": [
             {
@@ -143,10 +144,11 @@ def package(session: Session, publisher: Publisher, fund_id: int | None = None) 
     if not grants:
         raise NotFound("no grant has been awarded yet: a 360Giving package holds at least one")
     funds = {f.id: f for f in session.scalars(select(Fund).where(Fund.id.in_({g.fund_id for g in grants})))}
+    paid = queries.paid_to_grants(session, [g.id for g in grants])
     return {
         "version": VERSION,
         "title": f"Grants of the trust funds administered by {publisher.org_name}",
         "publisher": {"name": publisher.org_name, "identifier": publisher.org_id},
         "modified": _timestamp(utcnow()),
-        "grants": [grant_record(publisher, funds[g.fund_id], g) for g in grants],
+        "grants": [grant_record(publisher, funds[g.fund_id], g, paid[g.id]) for g in grants],
     }

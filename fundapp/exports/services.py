@@ -15,15 +15,16 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, exists, func, select
+from sqlalchemy import ColumnElement, Select, exists, func, select
 from sqlalchemy.orm import Session
 
 from ..applicants.models import Organisation
 from ..auth.models import User
+from ..books import queries
 from ..calls.models import Call
-from ..contributions.models import Campaign, Contribution, Donor, Receipt, ReceiptStatus
+from ..contributions.models import Campaign, Contribution, Donor
 from ..funds.models import Fund
-from ..grants.models import Disbursement, DisbursementStatus, Grant
+from ..grants.models import Disbursement, Grant
 from ..money import FUND_CURRENCY, format_minor
 from ..proposals.models import Facet, Proposal, ProposalFacet
 from ..totals import services as totals_services
@@ -239,14 +240,6 @@ GRANT_COLUMNS = (
 )
 
 
-def _paid_minor(grant_id: Any) -> Any:
-    return (
-        select(func.coalesce(func.sum(Disbursement.paid_minor), 0))
-        .where(Disbursement.grant_id == grant_id, Disbursement.status == DisbursementStatus.PAID)
-        .scalar_subquery()
-    )
-
-
 def grants_csv(session: Session, query: dict[str, Any]) -> Iterator[str]:
     """Grants with what has been paid on each, by id."""
     conditions = _equal(
@@ -269,7 +262,7 @@ def grants_csv(session: Session, query: dict[str, Any]) -> Iterator[str]:
             Proposal.title,
             Organisation.name.label("organisation"),
             Organisation.country_code.label("organisation_country"),
-            _paid_minor(Grant.id).label("paid"),
+            queries.paid_to_grant(Grant.id).label("paid"),
         )
         .join(Fund, Grant.fund_id == Fund.id)
         .join(Call, Grant.call_id == Call.id)
@@ -402,17 +395,7 @@ def contributions_csv(session: Session, query: dict[str, Any]) -> Iterator[str]:
         },
     )
     conditions += _between(Contribution.pledged_on, query.get("pledged_from"), query.get("pledged_to"))
-    recorded = and_(Receipt.contribution_id == Contribution.id, Receipt.status == ReceiptStatus.RECORDED)
-    received = (
-        select(
-            func.coalesce(
-                func.sum(case((Receipt.currency == Contribution.currency, Receipt.amount_minor))), 0
-            )
-        )
-        .where(recorded)
-        .scalar_subquery()
-    )
-    received_usd = select(func.coalesce(func.sum(Receipt.usd_minor), 0)).where(recorded).scalar_subquery()
+    received, received_usd = queries.received_on_pledge(Contribution.id)
     stmt = (
         select(
             Contribution,

@@ -14,12 +14,13 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, SQLColumnExpression, and_, case, func, not_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, not_, select
 from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload
 
 from ..applicants.models import Organisation
 from ..audit import record_event
 from ..auth.models import User
+from ..books import queries as book_queries
 from ..books import services as books
 from ..books.models import Account, Movement
 from ..calls.models import Call
@@ -180,15 +181,6 @@ def _usd(minor: int, currency: str = "USD") -> str:
 # --- grants ------------------------------------------------------------------------------
 
 
-def _paid_minor(grant_id: SQLColumnExpression[int]) -> ColumnElement[int]:
-    """The sum of a grant's paid tranches, as a correlated scalar subquery."""
-    return (
-        select(func.coalesce(func.sum(Disbursement.paid_minor), 0))
-        .where(Disbursement.grant_id == grant_id, Disbursement.status == DisbursementStatus.PAID)
-        .scalar_subquery()
-    )
-
-
 def list_grants(session: Session, query: dict[str, Any]) -> dict[str, Any]:
     """One page of grants with organisation, call and amount disbursed: a COUNT and one SELECT."""
     filters: list[ColumnElement[bool]] = []
@@ -206,7 +198,7 @@ def list_grants(session: Session, query: dict[str, Any]) -> dict[str, Any]:
         filters.append(Grant.approved_on < dt.date(year + 1, 1, 1))
 
     stmt = (
-        select(Grant, _paid_minor(Grant.id).label("disbursed_minor"))
+        select(Grant, book_queries.paid_to_grant(Grant.id).label("disbursed_minor"))
         .join(Grant.organisation)
         .join(Grant.call)
         .options(
