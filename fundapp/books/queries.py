@@ -304,3 +304,45 @@ def received_on_pledge(contribution_id: Any) -> tuple[ColumnElement[int], Column
     amount = select(func.coalesce(func.sum(L.amount_minor), 0)).where(*received).scalar_subquery()
     usd = select(func.coalesce(func.sum(L.usd_minor), 0)).where(*received).scalar_subquery()
     return amount, usd
+
+
+def received_by_donor_kind(
+    session: Session, fund_id: int, as_of: dt.date
+) -> list[tuple[Any, bool, int, int]]:
+    """(donor kind, anonymous, donors who gave, USD) of the money received as of a day."""
+    query = {"fund_id": fund_id, "as_of": as_of}
+    per_donor = (
+        select(
+            L.donor_id.label("donor_id"),
+            func.sum(L.usd_minor).label("usd"),
+            func.sum(RECEIPT_COUNT).label("receipts"),
+        )
+        .where(*received_conditions(query))
+        .group_by(L.donor_id)
+        .having(or_(func.sum(RECEIPT_COUNT) != 0, func.sum(L.usd_minor) != 0))
+        .subquery()
+    )
+    rows = session.execute(
+        select(
+            Donor.kind,
+            Donor.anonymous,
+            func.count(case((per_donor.c.receipts > 0, 1))),
+            func.sum(per_donor.c.usd),
+        )
+        .join(per_donor, per_donor.c.donor_id == Donor.id)
+        .group_by(Donor.kind, Donor.anonymous)
+    )
+    return [(kind, bool(anonymous), int(donors), int(usd or 0)) for kind, anonymous, donors, usd in rows]
+
+
+def received_by_year_and_kind(session: Session, fund_id: int, as_of: dt.date) -> list[tuple[int, Any, int]]:
+    """(year, donor kind, USD) of the money received as of a day, by the year it moved."""
+    year = cast(extract("year", L.effective_on), Integer)
+    rows = session.execute(
+        select(year, Donor.kind, func.sum(L.usd_minor))
+        .join(Donor, unindexed(L.donor_id) == Donor.id)
+        .where(*received_conditions({"fund_id": fund_id, "as_of": as_of}))
+        .group_by(year, Donor.kind)
+        .order_by(year)
+    )
+    return [(int(y), kind, int(usd or 0)) for y, kind, usd in rows]

@@ -10,14 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Integer, and_, cast, distinct, extract, func, select
+from sqlalchemy import Integer, cast, distinct, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..applicants.models import Organisation
 from ..board.models import Approval, BoardSession, BoardTerm, Decision, Recommendation
 from ..books import queries as books
 from ..calls.models import Call, CallStatus
-from ..contributions.models import Contribution, Donor, DonorKind, Receipt, ReceiptStatus
+from ..contributions.models import Donor, DonorKind
 from ..funds.models import Fund
 from ..grants.models import BeneficiaryCount, Grant, GrantReport, ReportKind, ReportStatus
 from ..proposals.models import EligibilityCheck, Facet, Proposal, ProposalStatus
@@ -322,32 +322,13 @@ def cycle_summary_data(session: Session, call_id: int) -> dict[str, Any]:
 
 def fund_status_data(session: Session, fund_id: int, as_of: dt.date) -> dict[str, Any]:
     fund = get_or_404(session, Fund, fund_id, label="fund")
-    received = and_(
-        Receipt.fund_id == fund_id, Receipt.status == ReceiptStatus.RECORDED, Receipt.received_on <= as_of
-    )
     by_kind = [
-        {"kind": str(kind), "anonymous": bool(anonymous), "donors": donors, "usd_minor": int(total or 0)}
-        for kind, anonymous, donors, total in session.execute(
-            select(Donor.kind, Donor.anonymous, func.count(distinct(Donor.id)), func.sum(Receipt.usd_minor))
-            .select_from(Receipt)
-            .join(Contribution, Contribution.id == Receipt.contribution_id)
-            .join(Donor, Donor.id == Contribution.donor_id)
-            .where(received)
-            .group_by(Donor.kind, Donor.anonymous)
-        )
+        {"kind": str(kind), "anonymous": anonymous, "donors": donors, "usd_minor": usd}
+        for kind, anonymous, donors, usd in books.received_by_donor_kind(session, fund_id, as_of)
     ]
-    year = cast(extract("year", Receipt.received_on), Integer)
     by_year = [
-        {"year": int(y), "kind": str(kind), "usd_minor": int(total or 0)}
-        for y, kind, total in session.execute(
-            select(year, Donor.kind, func.sum(Receipt.usd_minor))
-            .select_from(Receipt)
-            .join(Contribution, Contribution.id == Receipt.contribution_id)
-            .join(Donor, Donor.id == Contribution.donor_id)
-            .where(received)
-            .group_by(year, Donor.kind)
-            .order_by(year)
-        )
+        {"year": year, "kind": str(kind), "usd_minor": usd}
+        for year, kind, usd in books.received_by_year_and_kind(session, fund_id, as_of)
     ]
     # Named donors: never individuals, never anyone who asked to stay anonymous.
     named = [
@@ -357,11 +338,7 @@ def fund_status_data(session: Session, fund_id: int, as_of: dt.date) -> dict[str
             .where(
                 Donor.anonymous.is_(False),
                 Donor.kind != DonorKind.INDIVIDUAL,
-                Donor.id.in_(
-                    select(Contribution.donor_id)
-                    .join(Receipt, Receipt.contribution_id == Contribution.id)
-                    .where(received)
-                ),
+                Donor.id.in_(books.donors_who_gave({"fund_id": fund_id, "as_of": as_of})),
             )
             .order_by(Donor.kind, Donor.name)
         )
