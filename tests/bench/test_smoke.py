@@ -83,7 +83,7 @@ def test_each_measurement_has_a_figure(smoke, key):
 
 @pytest.mark.parametrize(
     "key",
-    ["proposals.first", "grants.first", "totals.all.cold", "approval.check", "pdf.render", "throughput.list"],
+    ["proposals.first", "grants.first", "totals.all.cold", "pdf.render", "throughput.list"],
 )
 def test_each_comparison_has_its_floor_from_the_same_run(smoke, key):
     _, results = smoke
