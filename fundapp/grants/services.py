@@ -287,18 +287,18 @@ def grant_entry(
     )
 
 
-def _set_status(
-    session: Session, user: User, grant: Grant, action: str, reason: str | None, **audit: Any
-) -> None:
+def _set_status(session: Session, user: User, grant: Grant, action: str, reason: str | None) -> None:
     sources, target = GRANT_TRANSITIONS[action]
     before = snapshot(grant, ("status", "status_reason", "ended_on"))
     grant.status = target
     grant.status_reason = reason
+    audit: dict[str, Any] = {}
     if target in (GrantStatus.CLOSED, GrantStatus.TERMINATED):
         grant.ended_on = today()
-        # what was not paid returns to the fund the day the grant ends
+        # what was not paid returns to the fund the day the grant ends (the books say what was paid)
         released = grant.amount_minor - _paid(session, grant.id)
         books.post(session, [grant_entry(grant, Movement.COMMITMENT_RELEASE, released, grant.ended_on)])
+        audit["released_minor"] = released
     session.flush()
     after = {**snapshot(grant, ("status", "status_reason", "ended_on")), **audit}
     record_event(session, user, f"grant.{action}", "grant", grant.id, before=before, after=after)
@@ -353,8 +353,7 @@ def close_grant(session: Session, user: User, grant_id: int) -> Grant:
     gaps = closure_gaps(grant)
     if gaps:
         raise Conflict("the grant cannot be closed yet: " + "; ".join(gaps), missing=gaps)
-    released = grant.amount_minor - _with_totals(grant).disbursed_minor
-    _set_status(session, user, grant, "close", None, released_minor=released)
+    _set_status(session, user, grant, "close", None)
     return get_grant(session, grant_id)
 
 
@@ -365,8 +364,7 @@ def terminate_grant(session: Session, user: User, grant_id: int, reason: str) ->
     for tranche in grant.disbursements:
         if tranche.status == DisbursementStatus.PLANNED:
             _cancel(session, user, tranche, f"grant terminated: {reason}")
-    released = grant.amount_minor - _with_totals(grant).disbursed_minor
-    _set_status(session, user, grant, "terminate", reason, released_minor=released)
+    _set_status(session, user, grant, "terminate", reason)
     return get_grant(session, grant_id)
 
 
