@@ -110,3 +110,28 @@ class Balance(Base):
     owner_id: Mapped[int] = mapped_column(primary_key=True)
     account: Mapped[Account] = mapped_column(enum_type(Account, "ledger_account"), primary_key=True)
     balance_minor: Mapped[int] = mapped_column(default=0)
+
+
+class ReceivedByDonor(Base):
+    """Money received from a donor into a fund, net of reversals, as the books stand: kept in the
+    same transaction as the entries, so that totals without a day read one row per donor, not
+    one per receipt. ``receipts`` counts receipts less reversals."""
+
+    __tablename__ = "ledger_received_by_donor"
+
+    fund_id: Mapped[int] = mapped_column(ForeignKey("fund.id", ondelete="RESTRICT"), primary_key=True)
+    donor_id: Mapped[int] = mapped_column(ForeignKey("donor.id", ondelete="RESTRICT"), primary_key=True)
+    usd_minor: Mapped[int] = mapped_column(default=0)
+    receipts: Mapped[int] = mapped_column(default=0)
+
+
+class ReceivedByDonorYear(Base):
+    """The same, per calendar year of the receipts' (and reversals') effective days."""
+
+    __tablename__ = "ledger_received_by_donor_year"
+
+    fund_id: Mapped[int] = mapped_column(ForeignKey("fund.id", ondelete="RESTRICT"), primary_key=True)
+    donor_id: Mapped[int] = mapped_column(ForeignKey("donor.id", ondelete="RESTRICT"), primary_key=True)
+    year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    usd_minor: Mapped[int] = mapped_column(default=0)
+    receipts: Mapped[int] = mapped_column(default=0)

@@ -19,16 +19,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, Select, and_, case, cast, extract, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..contributions.models import Campaign, Donor, ExchangeRate
 from ..db import unindexed, utcnow
 from ..money import FUND_CURRENCY, convert_to_usd_minor
-from .models import Account, Balance, LedgerEntry, Movement
-from .services import GRANT
+from .models import Account, Balance, LedgerEntry, ReceivedByDonor, ReceivedByDonorYear
+from .services import GRANT, RECEIPT_COUNT, cast_year
 
 L = LedgerEntry
 
@@ -68,10 +69,6 @@ def received_conditions(query: dict[str, Any]) -> list[ColumnElement[bool]]:
 
 def _usd(account: Account) -> ColumnElement[int]:
     return func.coalesce(func.sum(case((L.account == account, L.usd_minor), else_=0)), 0)
-
-
-#: The number of receipts an entry adds: one, or one less for a reversal.
-RECEIPT_COUNT = case((L.movement == Movement.RECEIPT_REVERSAL, -1), else_=1)
 
 
 def position(session: Session, fund_id: int, as_of: dt.date | None = None) -> dict[str, Any]:
@@ -175,47 +172,101 @@ def disbursed_minor(session: Session, fund_id: int, as_of: dt.date | None = None
     return _account_total(session, Account.DISBURSED, fund_id, as_of)
 
 
+@dataclass(frozen=True)
+class _Received:
+    """Where the totals sum money received from: the ledger's entries, or a maintained sum."""
+
+    table: Any
+    donor_id: Any
+    usd: Any
+    receipts: Any
+    conditions: list[ColumnElement[bool]]
+    year: Any = None
+    amount: Any = None
+    currency: Any = None
+    campaign_id: Any = None
+
+
+#: The groups each maintained sum can answer.
+BY_DONOR, BY_DONOR_YEAR = frozenset({"donor_kind", "donor"}), frozenset({"year", "donor_kind", "donor"})
+
+
+def _received(group_by: Sequence[str], query: dict[str, Any]) -> _Received:
+    """The smallest source that answers the query exactly.
+
+    Without a day (``as_of``, ``date_from``, ``date_to``) the books as they stand are the
+    donors' maintained sums (``ReceivedByDonor``, or ``ReceivedByDonorYear`` to group by
+    year): one row per donor (and year), kept with the entries, however many receipts. A day,
+    a currency or a campaign is read from the entries themselves.
+    """
+    wanted = set(group_by)
+    dated = any(query.get(key) is not None for key in ("as_of", "date_from", "date_to"))
+    fund = [] if query.get("fund_id") is None else [query["fund_id"]]
+    if not dated and wanted <= BY_DONOR_YEAR:
+        model = ReceivedByDonor if wanted <= BY_DONOR else ReceivedByDonorYear
+        return _Received(
+            table=model,
+            donor_id=model.donor_id,
+            usd=model.usd_minor,
+            receipts=model.receipts,
+            conditions=[model.fund_id == f for f in fund],
+            year=getattr(model, "year", None),
+        )
+    return _Received(
+        table=L,
+        # +donor_id on SQLite: scan the entries and look each donor up, never the reverse
+        donor_id=unindexed(L.donor_id),
+        usd=L.usd_minor,
+        receipts=RECEIPT_COUNT,
+        conditions=received_conditions(query),
+        year=cast_year(L.effective_on),
+        amount=L.amount_minor,
+        currency=L.currency,
+        campaign_id=L.campaign_id,
+    )
+
+
 def received_totals_statement(
     group_by: Sequence[str], query: dict[str, Any], own_donor_id: int | None = None
 ) -> Select[Any]:
     """ONE statement: money received summed per group, plus the fund-wide sums on every row.
 
-    The entries are first summed per group and donor (``per_donor``: a hash aggregate into at
-    most groups x donors rows), then per group. A group's donors are those who gave in it, net
-    of reversals (more receipts than reversals there); a reversal in a later period lowers that
-    period's sum. The fund-wide sums are window functions over the groups
-    (``SUM(SUM(x)) OVER ()``), and distinct donors overall add up a flag on each donor's first
-    ``per_donor`` row (``ROW_NUMBER() OVER (PARTITION BY donor)``). With ``own_donor_id`` the
-    group sums count that donor's rows only (CASE), and only its groups are returned, plus one
-    row carrying the fund-wide sums if it has none.
+    The source (``_received``: the donors' maintained sums or the entries) is first summed per
+    group and donor (``per_donor``: a hash aggregate into at most groups x donors rows), then
+    per group. A group's donors are those who gave in it, net of reversals (more receipts than
+    reversals there); a reversal in a later period lowers that period's sum. The fund-wide sums
+    are window functions over the groups (``SUM(SUM(x)) OVER ()``), and distinct donors overall
+    add up a flag on each donor's first ``per_donor`` row (``ROW_NUMBER() OVER (PARTITION BY
+    donor)``). With ``own_donor_id`` the group sums count that donor's rows only (CASE), and
+    only its groups are returned, plus one row carrying the fund-wide sums if it has none.
     """
     wanted = set(group_by)
-    rows = select().select_from(L)
+    source = _received(group_by, query)
+    rows = select().select_from(source.table)
     sources: dict[str, list[tuple[str, Any]]] = {
-        "year": [("year", cast(extract("year", L.effective_on), Integer))],
-        "currency": [("currency", L.currency)],
+        "year": [("year", source.year)],
+        "currency": [("currency", source.currency)],
     }
     if wanted & {"donor_kind", "donor"}:
-        # +donor_id on SQLite: scan the entries and look each donor up, never the reverse
-        rows = rows.join(Donor, unindexed(L.donor_id) == Donor.id)
+        rows = rows.join(Donor, source.donor_id == Donor.id)
         sources["donor_kind"] = [("donor_kind", Donor.kind)]
         sources["donor"] = [("donor_name", Donor.name), ("donor_anonymous", Donor.anonymous)]
     if "campaign" in wanted:
-        rows = rows.outerjoin(Campaign, L.campaign_id == Campaign.id)
-        sources["campaign"] = [("campaign_name", Campaign.name), ("campaign_id", L.campaign_id)]
+        rows = rows.outerjoin(Campaign, source.campaign_id == Campaign.id)
+        sources["campaign"] = [("campaign_name", Campaign.name), ("campaign_id", source.campaign_id)]
     grouped = [(name, column) for key in group_by for name, column in sources[key]]
     per_donor = (
         rows.add_columns(
             *[column.label(name) for name, column in grouped],
-            L.donor_id.label("donor_id"),
-            func.sum(L.usd_minor).label("usd"),
-            func.sum(L.amount_minor).label("amount"),
-            func.sum(RECEIPT_COUNT).label("receipts"),
+            source.donor_id.label("donor_id"),
+            func.sum(source.usd).label("usd"),
+            func.sum(source.amount if source.amount is not None else 0).label("amount"),
+            func.sum(source.receipts).label("receipts"),
         )
-        .where(*received_conditions(query))
+        .where(*source.conditions)
         # grouped by +donor_id on SQLite: scan the entries, not the donor index
-        .group_by(*[column for _, column in grouped], unindexed(L.donor_id))
-        .having(or_(func.sum(RECEIPT_COUNT) != 0, func.sum(L.usd_minor) != 0))
+        .group_by(*[column for _, column in grouped], source.donor_id)
+        .having(or_(func.sum(source.receipts) != 0, func.sum(source.usd) != 0))
         .subquery("per_donor")
     )
     # a donor counts once overall if it gave, net of reversals, over the whole query
@@ -267,11 +318,13 @@ def received_totals_statement(
 
 def donors_who_gave(query: dict[str, Any]) -> Select[Any]:
     """The donors with money received in the books the query reads (net of reversals)."""
+    source = _received([], query)
     return (
-        select(L.donor_id)
-        .where(*received_conditions(query))
-        .group_by(L.donor_id)
-        .having(func.sum(RECEIPT_COUNT) > 0)
+        select(source.donor_id)
+        .select_from(source.table)
+        .where(*source.conditions)
+        .group_by(source.donor_id)
+        .having(func.sum(source.receipts) > 0)
     )
 
 
@@ -337,7 +390,7 @@ def received_by_donor_kind(
 
 def received_by_year_and_kind(session: Session, fund_id: int, as_of: dt.date) -> list[tuple[int, Any, int]]:
     """(year, donor kind, USD) of the money received as of a day, by the year it moved."""
-    year = cast(extract("year", L.effective_on), Integer)
+    year = cast_year(L.effective_on)
     rows = session.execute(
         select(year, Donor.kind, func.sum(L.usd_minor))
         .join(Donor, unindexed(L.donor_id) == Donor.id)

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import Date, case, func, insert, literal, select, tuple_
+from sqlalchemy import Date, Integer, case, extract, func, insert, literal, select, tuple_
+from sqlalchemy import cast as sql_cast
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, CursorResult
 from sqlalchemy.ext.compiler import compiles
@@ -34,10 +35,19 @@ from ..funds.models import Fund
 from ..grants.models import Disbursement, DisbursementStatus, Grant, GrantStatus
 from ..money import FUND_CURRENCY, format_minor
 from ..services_base import get_or_404
-from .models import MOVES, Account, Balance, LedgerEntry, Movement
+from .models import MOVES, Account, Balance, LedgerEntry, Movement, ReceivedByDonor, ReceivedByDonorYear
 
 Entry = dict[str, Any]
 FUND, GRANT, CONTRIBUTION = "fund", "grant", "contribution"
+
+
+#: The number of receipts an entry adds: one, or one less for a reversal.
+RECEIPT_COUNT = case((LedgerEntry.movement == Movement.RECEIPT_REVERSAL, -1), else_=1)
+
+
+def cast_year(day: Any) -> Any:
+    """The calendar year of a date column, as an integer, on either engine."""
+    return sql_cast(extract("year", day), Integer)
 
 
 def _signed(movement: Movement, amount_minor: int) -> int:
@@ -143,6 +153,7 @@ def post(session: Session, entries: Iterable[Entry]) -> int:
     blank = {column.name: None for column in LedgerEntry.__table__.columns if column.name != "id"}
     session.execute(insert(LedgerEntry), [{**blank, "recorded_at": recorded_at, **row} for row in rows])
     _move_balances(session, _deltas(rows))
+    _move_received_sums(session, rows)
     return len(rows)
 
 
@@ -161,19 +172,61 @@ def _deltas(rows: Iterable[Mapping[str, Any]]) -> dict[tuple[str, int, Account],
 
 def _move_balances(session: Session, deltas: Mapping[tuple[str, int, Account], int]) -> None:
     """Add each delta to its balance row, creating it at zero first (one upsert statement)."""
-    if not deltas:
+    _add_up(
+        session,
+        Balance,
+        ("owner", "owner_id", "account"),
+        [
+            {"owner": owner, "owner_id": owner_id, "account": account, "balance_minor": delta}
+            for (owner, owner_id, account), delta in deltas.items()
+        ],
+    )
+
+
+def _add_up(session: Session, model: type[Any], keys: Sequence[str], values: list[dict[str, Any]]) -> None:
+    """Add each row's sums to the row of ``model`` with the same keys, creating it first (one
+    upsert statement; rows in key order, one lock order for all writers)."""
+    if not values:
         return
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    values = [
-        {"owner": owner, "owner_id": owner_id, "account": account, "balance_minor": delta}
-        for (owner, owner_id, account), delta in sorted(deltas.items())  # one lock order for all writers
-    ]
-    stmt = dialect.insert(Balance).values(values)
+    stmt = dialect.insert(model).values(sorted(values, key=lambda v: tuple(v[k] for k in keys)))
+    sums = [c.name for c in model.__table__.columns if c.name not in keys]
     session.execute(
         stmt.on_conflict_do_update(
-            index_elements=["owner", "owner_id", "account"],
-            set_={"balance_minor": Balance.balance_minor + stmt.excluded.balance_minor},
+            index_elements=list(keys),
+            set_={name: getattr(model, name) + getattr(stmt.excluded, name) for name in sums},
         )
+    )
+
+
+def _move_received_sums(session: Session, rows: Iterable[Mapping[str, Any]]) -> None:
+    """Add the money received to the donors' maintained sums, overall and per year."""
+    by_donor: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
+    by_year: dict[tuple[int, int, int], list[int]] = defaultdict(lambda: [0, 0])
+    for row in rows:
+        if row["account"] != Account.RECEIVED:
+            continue
+        count = -1 if row["movement"] == Movement.RECEIPT_REVERSAL else 1
+        for sums in (
+            by_donor[(row["fund_id"], row["donor_id"])],
+            by_year[(row["fund_id"], row["donor_id"], row["effective_on"].year)],
+        ):
+            sums[0] += row["usd_minor"]
+            sums[1] += count
+    _add_up(
+        session,
+        ReceivedByDonor,
+        ("fund_id", "donor_id"),
+        [{"fund_id": f, "donor_id": d, "usd_minor": u, "receipts": n} for (f, d), (u, n) in by_donor.items()],
+    )
+    _add_up(
+        session,
+        ReceivedByDonorYear,
+        ("fund_id", "donor_id", "year"),
+        [
+            {"fund_id": f, "donor_id": d, "year": y, "usd_minor": u, "receipts": n}
+            for (f, d, y), (u, n) in by_year.items()
+        ],
     )
 
 
@@ -387,6 +440,16 @@ def _sum_balances(connection: Connection | Session, fund_id: int) -> None:
         connection.execute(
             insert(Balance).from_select(["owner", "owner_id", "account", "balance_minor"], sums)
         )
+    received = (L.fund_id == fund_id, L.account == Account.RECEIVED)
+    year = cast_year(L.effective_on)
+    for model, keys in ((ReceivedByDonor, [L.donor_id]), (ReceivedByDonorYear, [L.donor_id, year])):
+        sums = (
+            select(L.fund_id, *keys, func.sum(L.usd_minor), func.sum(RECEIPT_COUNT))
+            .where(*received)
+            .group_by(L.fund_id, *keys)
+        )
+        columns = [c.name for c in model.__table__.columns]
+        connection.execute(insert(model).from_select(columns, sums))
 
 
 # -- the fund's lock and its check -----------------------------------------------------------

@@ -8,7 +8,14 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
 
 from fundapp.books import queries, services
-from fundapp.books.models import Account, Balance, LedgerEntry, Movement
+from fundapp.books.models import (
+    Account,
+    Balance,
+    LedgerEntry,
+    Movement,
+    ReceivedByDonor,
+    ReceivedByDonorYear,
+)
 from fundapp.db import utcnow
 from fundapp.grants.services import terminate_grant
 
@@ -152,6 +159,42 @@ def test_balances_equal_the_sums_of_their_entries(client, auth, fund, db_session
     assert kept == sums == {Account.RECEIVED: 350_00, Account.COMMITTED: 300_00}
     assert services.fund_balances(db_session, fund.id) == (350_00, 300_00)
     assert queries.received_minor(db_session, fund.id) == 350_00
+
+
+def test_the_donors_sums_move_with_receipts_and_reversals_in_the_year_they_happen(
+    client, auth, fund, db_session
+):
+    """Two receipts in 2015 and 2016; the 2015 one reversed today: the donor's sum counts one
+    receipt overall, 2015 keeps its receipt (the past is not rewritten) and this year holds the
+    reversal; the totals by year, read from these sums, say the same."""
+    donor = DonorFactory()
+    created = pledge(client, auth, fund.id, donor.id, amount="300.00")
+    first = receive(client, auth, created["id"], "100.00", received_on="2015-03-01").get_json()
+    assert receive(client, auth, created["id"], "200.00", received_on="2016-03-01").status_code == 201
+    reversal = client.post(
+        f"/api/v1/receipts/{first['id']}/reversal", json={"reason": "x"}, headers=auth("staff")
+    )
+    assert reversal.status_code == 200
+    this_year = utcnow().year
+    overall = db_session.execute(
+        select(ReceivedByDonor.usd_minor, ReceivedByDonor.receipts).where(
+            ReceivedByDonor.donor_id == donor.id
+        )
+    ).all()
+    by_year = db_session.execute(
+        select(ReceivedByDonorYear.year, ReceivedByDonorYear.usd_minor, ReceivedByDonorYear.receipts)
+        .where(ReceivedByDonorYear.donor_id == donor.id)
+        .order_by(ReceivedByDonorYear.year)
+    ).all()
+    assert [tuple(row) for row in overall] == [(200_00, 1)]
+    assert [tuple(row) for row in by_year] == [(2015, 100_00, 1), (2016, 200_00, 1), (this_year, -100_00, -1)]
+    standing = client.get(
+        f"/api/v1/contributions/totals?fund_id={fund.id}&group_by=year", headers=auth("staff")
+    )
+    lines = {
+        line["year"]: (line["usd"], line["receipts"], line["donors"]) for line in standing.get_json()["lines"]
+    }
+    assert lines == {2015: ("100.00", 1, 1), 2016: ("200.00", 1, 1), this_year: ("-100.00", -1, 0)}
 
 
 def test_an_approval_reads_the_funds_balances_in_one_statement_whatever_the_number_of_receipts(
