@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -102,6 +103,10 @@ class Contribution(Timestamps, Provenance, Versioned, Base):
     receipts: Mapped[list[Receipt]] = relationship(
         back_populates="contribution", lazy="raise", order_by="Receipt.id"
     )
+    if TYPE_CHECKING:
+        # not columns: what the books say the pledge received, set by the services for its schemas
+        received_minor: int
+        received_usd_minor: int
 
 
 class Receipt(Timestamps, Base):

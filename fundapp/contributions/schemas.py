@@ -259,10 +259,6 @@ class ReceiptCreateSchema(InputSchema):
     rate_date = Day(allow_none=True, metadata={"description": "Date of usd_rate (default received_on)"})
 
 
-def _recorded(contribution: Any) -> list[Any]:
-    return [r for r in contribution.receipts if r.status == ReceiptStatus.RECORDED]
-
-
 class ReceiptSchema(OutputSchema):
     id = fields.Integer()
     contribution_id = fields.Integer()
@@ -299,16 +295,17 @@ class ContributionSchema(OutputSchema):
     pledged_on = Day()
     currency = fields.String()
     amount = MoneyOut("pledged_minor")
+    # what the books say the pledge received (set by the services: contributions.services.with_received)
     received = fields.Function(
-        lambda c: format_minor(sum(r.amount_minor for r in _recorded(c)), c.currency),
-        metadata={"description": "Received so far (receipts not reversed), in the pledge's currency"},
+        lambda c: format_minor(c.received_minor, c.currency),
+        metadata={"description": "Received so far (net of reversals), in the pledge's currency"},
     )
     received_usd = fields.Function(
-        lambda c: format_minor(sum(r.usd_minor for r in _recorded(c)), FUND_CURRENCY),
+        lambda c: format_minor(c.received_usd_minor, FUND_CURRENCY),
         metadata={"description": "USD value of what was received, at the receipts' rates"},
     )
     outstanding = fields.Function(
-        lambda c: format_minor(c.pledged_minor - sum(r.amount_minor for r in _recorded(c)), c.currency),
+        lambda c: format_minor(c.pledged_minor - c.received_minor, c.currency),
         metadata={"description": "Left to receive, in the pledge's currency"},
     )
     earmarking = fields.String(allow_none=True)
