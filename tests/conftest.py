@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from fundapp import create_app
 from fundapp.auth.models import Role
 from fundapp.auth.services import issue_token
-from fundapp.db import get_engine, make_engine
+from fundapp.db import get_engine, make_engine, require_migrated_database
 from fundapp.resources import SEED_DIR
 from fundapp.seeding import load_seed
 
@@ -53,6 +53,8 @@ def make_test_app(url: str, **overrides: object) -> Flask:
 @pytest.fixture(scope="session")
 def app(database_url: str) -> Iterator[Flask]:
     app = make_test_app(database_url)
+    # the once-per-process schema check, done now: query counts do not depend on test order
+    require_migrated_database(app)
     yield app
     get_engine(app).dispose()
 

@@ -27,8 +27,9 @@ from sqlalchemy.orm import Session
 
 from ..contributions.models import Campaign, Donor, ExchangeRate
 from ..db import unindexed, utcnow
+from ..grants.models import Grant
 from ..money import FUND_CURRENCY, convert_to_usd_minor
-from .models import Account, Balance, LedgerEntry, ReceivedByDonor, ReceivedByDonorYear
+from .models import Account, Balance, LedgerEntry, Movement, ReceivedByDonor, ReceivedByDonorYear
 from .services import GRANT, RECEIPT_COUNT, cast_year
 
 L = LedgerEntry
@@ -399,3 +400,58 @@ def received_by_year_and_kind(session: Session, fund_id: int, as_of: dt.date) ->
         .order_by(year)
     )
     return [(int(y), kind, int(usd or 0)) for y, kind, usd in rows]
+
+
+#: The movements that award money to grants (a grant's commitment, and its amendments).
+AWARDING = (Movement.COMMITMENT,)
+
+GrantMoney = dict[str, int]
+
+
+def grant_money(
+    session: Session,
+    *,
+    fund_id: int | None = None,
+    call_id: int | None = None,
+    calls: Select[Any] | None = None,
+    as_of: dt.date | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    by: Any = None,
+) -> dict[Any, GrantMoney]:
+    """The money of grants, by the as-of rule: ``awarded`` (commitments and their amendments),
+    ``released`` (what ended grants gave back), ``committed`` (awarded less released) and
+    ``disbursed`` (payments, net of their cancellations and of refunds), in USD cents.
+
+    Filtered by fund, call or a SELECT of call ids (``calls``), and summed per value of ``by``
+    (a column of the ledger or of the grant, e.g. ``Grant.country_code``); the key ``None``
+    holds the sums over everything (one statement in all).
+    """
+    awarded = func.sum(case((L.movement.in_(AWARDING), L.usd_minor), else_=0))
+    released = func.sum(case((L.movement == Movement.COMMITMENT_RELEASE, -L.usd_minor), else_=0))
+    committed = func.sum(case((L.account == Account.COMMITTED, L.usd_minor), else_=0))
+    disbursed = func.sum(case((L.account == Account.DISBURSED, L.usd_minor), else_=0))
+    conditions = [
+        L.account.in_([Account.COMMITTED, Account.DISBURSED]),
+        *as_of_conditions(fund_id=fund_id, as_of=as_of, date_from=date_from, date_to=date_to),
+    ]
+    if call_id is not None:
+        conditions.append(L.call_id == call_id)
+    if calls is not None:
+        conditions.append(L.call_id.in_(calls))
+    keys = [] if by is None else [by]
+    stmt = select(*keys, awarded, released, committed, disbursed).where(*conditions)
+    if by is not None:
+        stmt = stmt.join(Grant, Grant.id == L.grant_id).group_by(by)
+    money: dict[Any, GrantMoney] = {}
+    total = dict.fromkeys(("awarded_minor", "released_minor", "committed_minor", "disbursed_minor"), 0)
+    for row in session.execute(stmt):
+        *key, a, r, c, d = row
+        sums = {"awarded_minor": int(a or 0), "released_minor": int(r or 0),
+                "committed_minor": int(c or 0), "disbursed_minor": int(d or 0)}  # fmt: skip
+        if key:
+            money[key[0]] = sums
+        for name, value in sums.items():
+            total[name] += value
+    money[None] = total
+    return money

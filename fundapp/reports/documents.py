@@ -372,7 +372,8 @@ def cycle_summary(data: dict[str, Any], lang: str) -> dict[str, Any]:
     funded, reserve, declined = recs["fund"], recs["reserve"]["count"], recs["decline"]["count"]
 
     grants = data["grants"]
-    grant_total = sum(g["amount_minor"] for g in grants)
+    money = data["money"]["total"]
+    grant_total = money["awarded_minor"]
     grant_countries = {g["country_code"] for g in grants}
     completed = sum(1 for g in grants if g["status"] == "closed")
     promoted = rec_status["promoted"]
@@ -495,7 +496,8 @@ def cycle_summary(data: dict[str, Any], lang: str) -> dict[str, Any]:
     else:
         body.para(_("The Board of Trustees has not yet made its recommendations on this call."))
 
-    approved = data["approvals"].get("approved", {"count": 0, "amount_minor": 0})
+    approved = data["approvals"].get("approved", {"count": 0})
+    approved_minor = data["money_by_origin"].get("approved", {"awarded_minor": 0})["awarded_minor"]
     rejected = data["approvals"].get("rejected", {"count": 0})["count"]
     approval = []
     if approved["count"]:
@@ -506,8 +508,8 @@ def cycle_summary(data: dict[str, Any], lang: str) -> dict[str, Any]:
                 "%(amount)s.",
                 approved["count"],
                 administrator=_administrator(w, fund, capital=False),
-                amount=w.money(approved["amount_minor"]),
-                of_amount=w.of(w.money(approved["amount_minor"])),
+                amount=w.money(approved_minor),
+                of_amount=w.of(w.money(approved_minor)),
             )
         )
     if rejected:
@@ -542,7 +544,7 @@ def cycle_summary(data: dict[str, Any], lang: str) -> dict[str, Any]:
     body.chapter(_("Grants"))
     grants_sentences = []
     if grants:
-        by_country = _countries_chart(w, grants)
+        by_country = _countries_chart(w, data["money"])
         grants_sentences.append(
             w.ngettext(
                 "The grant awarded, of %(average)s, funds a project in %(countries)s "
@@ -557,6 +559,24 @@ def cycle_summary(data: dict[str, Any], lang: str) -> dict[str, Any]:
                 figure=ROMAN[body.figures],
             )
         )
+        grants_sentences.append(
+            _(
+                "Of the %(awarded)s awarded, %(disbursed)s has been disbursed.",
+                awarded=w.money(money["awarded_minor"]),
+                disbursed=w.money(money["disbursed_minor"]),
+            )
+            if money["disbursed_minor"]
+            else _("No payment has yet been made on these grants.")
+        )
+        if money["released_minor"]:
+            grants_sentences.append(
+                _(
+                    "Grants that ended without using their full amount returned %(released)s to the Fund, "
+                    "which thus remains committed to this call for %(committed)s.",
+                    released=w.money(money["released_minor"]),
+                    committed=w.money(money["committed_minor"]),
+                )
+            )
         if completed:
             grants_sentences.append(
                 w.ngettext(
@@ -781,17 +801,15 @@ def _regions_chart(w: Wording, proposals: list[dict[str, Any]]) -> dict[str, Any
     )
 
 
-def _countries_chart(w: Wording, grants: list[dict[str, Any]], top: int = 24) -> dict[str, Any] | None:
-    totals: Counter[str] = Counter()
-    for g in grants:
-        totals[g["country_code"]] += g["amount_minor"]
-    ranked = sorted(totals.items(), key=lambda kv: (-kv[1], w.sort_key(w.country(kv[0]))))
+def _countries_chart(w: Wording, money: dict[Any, Any], top: int = 24) -> dict[str, Any] | None:
+    """The money awarded by country (the books' figures), the largest first; the smallest together."""
+    awarded = {code: sums["awarded_minor"] for code, sums in money["by"].items()}
+    ranked = sorted(awarded.items(), key=lambda kv: (-kv[1], w.sort_key(w.country(kv[0]))))
     rows = [(w.country(code), amount) for code, amount in ranked[:top]]
     if len(ranked) > top:
         rest = ranked[top:]
-        rows.append(
-            (w.ngettext("%(n)s other country", "%(n)s other countries", len(rest)), sum(a for _, a in rest))
-        )
+        others = money["total"]["awarded_minor"] - sum(amount for _, amount in ranked[:top])
+        rows.append((w.ngettext("%(n)s other country", "%(n)s other countries", len(rest)), others))
     return charts.bars(rows, value_format=w.amount, colour=OUTCOME_COLOURS["funded"], compact=True)
 
 

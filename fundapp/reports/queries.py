@@ -102,27 +102,36 @@ def board_term(session: Session, fund_id: int, term_id: int | None, on: dt.date 
 
 
 def _history(session: Session, fund_id: int, *, up_to_cycle: int | None = None, as_of: dt.date | None = None):
-    """Calls launched so far, and the distinct organisations that received grants in them."""
-    calls = select(Call.cycle_number, Call.launched_on).where(
+    """Calls launched so far, the grants they made and their distinct organisations; the money
+    awarded is the books' (as of the day, or as they stand)."""
+    calls = select(Call.id).where(
         Call.fund_id == fund_id, Call.status != CallStatus.CANCELLED, Call.launched_on.is_not(None)
     )
-    grants = select(
-        func.count(Grant.id), func.count(distinct(Grant.organisation_id)), func.sum(Grant.amount_minor)
-    ).where(Grant.fund_id == fund_id)
+    grants = select(func.count(Grant.id), func.count(distinct(Grant.organisation_id))).where(
+        Grant.fund_id == fund_id
+    )
+    in_cycles = None
     if up_to_cycle is not None:
         calls = calls.where(Call.cycle_number <= up_to_cycle)
-        grants = grants.join(Call, Call.id == Grant.call_id).where(Call.cycle_number <= up_to_cycle)
+        in_cycles = select(Call.id).where(Call.fund_id == fund_id, Call.cycle_number <= up_to_cycle)
+        grants = grants.where(Grant.call_id.in_(in_cycles))
     if as_of is not None:
         calls = calls.where(Call.launched_on <= as_of)
         grants = grants.where(Grant.approved_on <= as_of)
-    launched = [row.launched_on for row in session.execute(calls.order_by(Call.launched_on))]
-    count, organisations, total = session.execute(grants).one()
+    launched = list(session.scalars(calls.with_only_columns(Call.launched_on).order_by(Call.launched_on)))
+    count, organisations = session.execute(grants).one()
+    money = books.grant_money(session, fund_id=fund_id, calls=in_cycles, as_of=as_of)[None]
     return {
         "calls_launched": launched,
         "grants": count or 0,
         "organisations": organisations or 0,
-        "amount_minor": int(total or 0),
+        "amount_minor": money["awarded_minor"],
     }
+
+
+def _total_and_by(money: dict[Any, books.GrantMoney]) -> dict[str, Any]:
+    """The books' grant money as a document keeps it: the sums in all, and by key."""
+    return {"total": money[None], "by": {key: sums for key, sums in money.items() if key is not None}}
 
 
 # -- cycle summary --------------------------------------------------------------------------
@@ -175,14 +184,9 @@ def cycle_summary_data(session: Session, call_id: int) -> dict[str, Any]:
     ]
 
     approvals: dict[str, dict[str, Any]] = {
-        str(decision): {"count": count, "amount_minor": int(amount or 0), "last": last}
-        for decision, count, amount, last in session.execute(
-            select(
-                Approval.decision,
-                func.count(),
-                func.sum(Approval.amount_minor),
-                func.max(Approval.decided_at),
-            )
+        str(decision): {"count": count, "last": last}
+        for decision, count, last in session.execute(
+            select(Approval.decision, func.count(), func.max(Approval.decided_at))
             .join(Recommendation, Recommendation.id == Approval.recommendation_id)
             .join(Proposal, Proposal.id == Recommendation.proposal_id)
             .where(Proposal.call_id == call_id)
@@ -305,10 +309,17 @@ def cycle_summary_data(session: Session, call_id: int) -> dict[str, Any]:
         "proposals": proposals,
         "recommendations": recommendations,
         "sessions": sessions,
-        "approvals": {
-            k: {"count": v["count"], "amount_minor": v["amount_minor"]} for k, v in approvals.items()
-        },
+        "approvals": {k: {"count": v["count"]} for k, v in approvals.items()},
         "grants": grants,
+        # the call's money, from the books: in all, by country, and approved or from the reserve list
+        "money": _total_and_by(books.grant_money(session, call_id=call_id, by=Grant.country_code)),
+        "money_by_origin": {
+            "promoted" if promoted else "approved": sums
+            for promoted, sums in books.grant_money(
+                session, call_id=call_id, by=Grant.approval_id.is_(None)
+            ).items()
+            if promoted is not None
+        },
         "reserve": reserve,
         "checks": checks,
         "beneficiaries": beneficiaries,

@@ -219,9 +219,7 @@ def _fund_activity(
     if not fund_ids:
         return []
     funds = session.scalars(select(Fund).where(Fund.id.in_(fund_ids)).order_by(Fund.id)).all()
-    approved = select(Grant.fund_id, func.count(), func.sum(Grant.amount_minor)).where(
-        Grant.fund_id.in_(fund_ids)
-    )
+    approved = select(Grant.fund_id, func.count()).where(Grant.fund_id.in_(fund_ids))
     running = select(Grant.fund_id, Grant.country_code).distinct().where(Grant.fund_id.in_(fund_ids))
     people = (
         select(Grant.fund_id, func.sum(BeneficiaryCount.people))
@@ -237,7 +235,9 @@ def _fund_activity(
         approved = approved.where(Grant.approved_on <= end)
         running = running.where(Grant.starts_on <= end)
         people = people.where(GrantReport.received_on <= end)
-    grants = {fid: (n, amount) for fid, n, amount in session.execute(approved.group_by(Grant.fund_id))}
+    grants = {fund_id: count for fund_id, count in session.execute(approved.group_by(Grant.fund_id))}
+    # the money awarded in the period: the books' commitments (and amendments) effective in it
+    money = queries.grant_money(session, date_from=start, date_to=end, by=LedgerEntry.fund_id)
     countries: dict[int, list[str]] = defaultdict(list)
     for fid, code in session.execute(running.order_by(Grant.fund_id, Grant.country_code)):
         countries[fid].append(code)
@@ -246,8 +246,10 @@ def _fund_activity(
         {
             "fund_id": f.id,
             "fund_name": f.name_en,
-            "grants_approved": int(grants.get(f.id, (0, 0))[0]),
-            "grants_approved_usd": format_minor(int(grants.get(f.id, (0, 0))[1] or 0), FUND_CURRENCY),
+            "grants_approved": int(grants.get(f.id, 0)),
+            "grants_approved_usd": format_minor(
+                money.get(f.id, {"awarded_minor": 0})["awarded_minor"], FUND_CURRENCY
+            ),
             "countries_reached": countries.get(f.id, []),
             "people_assisted": int(assisted.get(f.id) or 0),
         }
