@@ -346,3 +346,25 @@ def received_by_year_and_kind(session: Session, fund_id: int, as_of: dt.date) ->
         .order_by(year)
     )
     return [(int(y), kind, int(usd or 0)) for y, kind, usd in rows]
+
+
+def lowest_paid_from(session: Session, grant_id: int, day: dt.date) -> int:
+    """The least a grant had been paid, net, as of ``day`` or any later day (the books as they
+    stand included): what a refund or a cancelled payment dated ``day`` may take back without
+    leaving the grant paid less than nothing on some day. One statement, a row per day moved."""
+    moved: list[tuple[dt.date, int]] = [
+        (on, int(minor or 0))
+        for on, minor in session.execute(
+            select(L.effective_on, func.sum(L.usd_minor))
+            .where(L.grant_id == grant_id, L.account == Account.DISBURSED)
+            .group_by(L.effective_on)
+            .order_by(L.effective_on)
+        )
+    ]
+    running = sum(minor for on, minor in moved if on <= day)
+    lowest = running
+    for on, minor in moved:
+        if on > day:
+            running += minor
+            lowest = min(lowest, running)
+    return lowest
