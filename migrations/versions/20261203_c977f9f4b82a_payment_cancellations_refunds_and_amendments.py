@@ -152,9 +152,9 @@ def _refuse_if_used() -> None:
     }
     found = {what: int(connection.execute(text(sql)).scalar_one()) for what, sql in used.items()}
     if any(found.values()):
-        counts = ", ".join(f"{n} {what}" for what, n in found.items() if n)
+        counts = ", ".join(f"{what}: {n}" for what, n in found.items() if n)
         raise RuntimeError(
-            f"the database holds {counts}, which the revision before this one cannot record; "
+            f"the database holds records the revision before this one cannot keep ({counts}); "
             "nothing was downgraded"
         )
 
