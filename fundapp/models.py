@@ -9,7 +9,15 @@ from .books.models import Balance, LedgerEntry
 from .calls.models import Call
 from .contributions.models import Campaign, Contribution, Donor, ExchangeRate, Receipt
 from .funds.models import Fund
-from .grants.models import BeneficiaryCount, Disbursement, Grant, GrantCondition, GrantReport
+from .grants.models import (
+    BeneficiaryCount,
+    Disbursement,
+    Grant,
+    GrantAmendment,
+    GrantCondition,
+    GrantRefund,
+    GrantReport,
+)
 from .idempotency import IdempotencyRecord
 from .proposals.models import EligibilityCheck, Proposal, ProposalFacet
 
@@ -32,7 +40,9 @@ __all__ = [
     "ExchangeRate",
     "Fund",
     "Grant",
+    "GrantAmendment",
     "GrantCondition",
+    "GrantRefund",
     "GrantReport",
     "IdempotencyRecord",
     "LedgerEntry",

@@ -17,7 +17,7 @@ from fundapp.calls.models import CallStatus
 from fundapp.contributions.models import ContributionStatus, DonorKind, ReceiptStatus
 from fundapp.contributions.services import pledge_entry, receipt_entry
 from fundapp.db import utcnow
-from fundapp.grants.models import AgeGroup, ReportKind, ReportNature, ReportStatus, Sex
+from fundapp.grants.models import AgeGroup, DisbursementStatus, ReportKind, ReportNature, ReportStatus, Sex
 from fundapp.grants.services import grant_entry
 from fundapp.proposals.models import Facet, ProposalStatus
 
@@ -37,8 +37,11 @@ def _session() -> Session:
 def ledger_entries_of(record: object) -> list[books.Entry]:
     """The books' entries a record made by a factory stands for, as the services would post them.
 
-    A pledge, a receipt, a grant or a paid tranche built in its final state gets the movements
-    that led there (a reversal or cancellation without its moment is dated with the record).
+    A pledge, a receipt, a grant, a paid tranche (its payment perhaps cancelled), a refund or an
+    amendment built in its final state gets the movements that led there (a reversal or
+    cancellation without its moment is dated with the record). An ended grant's factory releases
+    its whole amount the day it ended; the records that change what it paid then commit or
+    release the difference, so that it commits what it kept.
     """
     from fundapp.grants.models import DisbursementStatus, GrantStatus
 
@@ -62,14 +65,45 @@ def ledger_entries_of(record: object) -> list[books.Entry]:
             released_on = record.ended_on or record.approved_on
             entries.append(grant_entry(record, Movement.COMMITMENT_RELEASE, record.amount_minor, released_on))
         return entries
+    ended = (GrantStatus.CLOSED, GrantStatus.TERMINATED)
     if isinstance(record, m.Disbursement) and record.status == DisbursementStatus.PAID:
         grant = session.get(m.Grant, record.grant_id)
         entries = [grant_entry(grant, Movement.PAYMENT, record.paid_minor, record.paid_on, record)]
-        if grant.status in (GrantStatus.CLOSED, GrantStatus.TERMINATED):
+        if grant.status in ended:
             # an ended grant commits what it paid: its factory released all of it the day it ended
             released_on = grant.ended_on or grant.approved_on
             entries.append(grant_entry(grant, Movement.COMMITMENT, record.paid_minor, released_on))
         return entries
+    if isinstance(record, m.Disbursement) and record.status == DisbursementStatus.PAYMENT_CANCELLED:
+        grant = session.get(m.Grant, record.grant_id)
+        paid, on = record.paid_minor, record.payment_cancelled_on
+        entries = [
+            grant_entry(grant, Movement.PAYMENT, paid, record.paid_on, record),
+            grant_entry(grant, Movement.PAYMENT_CANCELLATION, paid, on, record),
+        ]
+        if record.payment_cancellation_released:
+            # cancelled after the grant ended: it had committed what it paid, then released this
+            entries.append(grant_entry(grant, Movement.COMMITMENT, paid, grant.ended_on or grant.approved_on))
+            entries.append(grant_entry(grant, Movement.COMMITMENT_RELEASE, paid, on, record))
+        return entries
+    if isinstance(record, m.GrantRefund):
+        grant = session.get(m.Grant, record.grant_id)
+        entries = [
+            grant_entry(grant, Movement.REFUND, record.amount_minor, record.received_on, refund=record)
+        ]
+        if grant.status in ended:
+            # what the grant kept is what it commits: the refund comes off it, on its own day if
+            # recorded after the end (released_commitment), else as part of the end's release
+            on = record.received_on if record.released_commitment else grant.ended_on or grant.approved_on
+            entries.append(
+                grant_entry(grant, Movement.COMMITMENT_RELEASE, record.amount_minor, on, refund=record)
+            )
+        return entries
+    if isinstance(record, m.GrantAmendment):
+        grant = session.get(m.Grant, record.grant_id)
+        change = record.amount_minor - record.previous_minor
+        movement = Movement.COMMITMENT if change > 0 else Movement.COMMITMENT_RELEASE
+        return [grant_entry(grant, movement, abs(change), record.decided_on, amendment=record)]
     return []
 
 
@@ -553,10 +587,20 @@ def _paid():
 
 
 class PaidDisbursementFactory(Base):
-    """A tranche of a grant, paid in full on ``paid_on``."""
+    """A tranche of a grant, paid in full on ``paid_on``; ``payment_cancelled=True``: and its
+    payment cancelled on ``payment_cancelled_on`` (``payment_cancellation_released=True`` if that
+    was after the grant ended)."""
 
     class Meta:
         model = m.Disbursement
+
+    class Params:
+        payment_cancelled = factory.Trait(
+            status=DisbursementStatus.PAYMENT_CANCELLED,
+            payment_cancelled_on=factory.SelfAttribute("paid_on"),
+            payment_cancellation_reason="Returned by the grantee's bank",
+            payment_cancellation_released=False,
+        )
 
     grant = factory.SubFactory(GrantFactory)
     tranche = factory.Sequence(lambda n: n + 1)
@@ -565,3 +609,37 @@ class PaidDisbursementFactory(Base):
     paid_on = dt.date(2015, 7, 20)
     paid_minor = factory.SelfAttribute("amount_minor")
     status = factory.LazyFunction(_paid)
+
+
+class GrantRefundFactory(Base):
+    """Money a grantee returned (its grant should have been paid at least as much)."""
+
+    class Meta:
+        model = m.GrantRefund
+
+    grant = factory.SubFactory(GrantFactory)
+    currency = "USD"
+    amount_minor = 1_000_00
+    received_on = dt.date(2016, 3, 1)
+    reason = "Unspent balance returned with the final financial report"
+    released_commitment = False
+
+
+class GrantAmendmentFactory(Base):
+    """A change of an open grant's amount (the grant takes the new amount)."""
+
+    class Meta:
+        model = m.GrantAmendment
+
+    grant = factory.SubFactory(GrantFactory)
+    currency = "USD"
+    previous_minor = factory.SelfAttribute("grant.amount_minor")
+    amount_minor = factory.LazyAttribute(lambda o: o.previous_minor + 5_000_00)
+    decided_on = dt.date(2016, 1, 15)
+    reason = "Budget revised for a second shelter"
+
+    @factory.post_generation
+    def takes_effect(obj, create, extracted, **kwargs):  # noqa: N805
+        if create:
+            obj.grant.amount_minor = obj.amount_minor
+            _session().flush()

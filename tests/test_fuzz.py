@@ -145,6 +145,21 @@ RULES_BEYOND_THE_SCHEMA: dict[str, list[tuple[str, str]]] = {
     "POST /api/v1/grant-reports/{report_id}/receipt": [
         ("beneficiaries", "each (sex, age_group, assistance)*")
     ],
+    # Money back and amendments are dated against the grant, its tranche and the clock, and an
+    # amendment must change the stored amount.
+    "POST /api/v1/grants/{grant_id}/refunds": [
+        ("received_on", "must not be before the grant's approval*"),
+        ("received_on", "must not be in the future*"),
+    ],
+    "POST /api/v1/grants/{grant_id}/amendments": [
+        ("amount", "is already the grant's amount*"),
+        ("decided_on", "must not be before the grant's*"),
+        ("decided_on", "must not be in the future*"),
+    ],
+    "POST /api/v1/disbursements/{disbursement_id}/payment-cancellation": [
+        ("cancelled_on", "must not be before the payment*"),
+        ("cancelled_on", "must not be in the future*"),
+    ],
     "POST /api/v1/users": [
         ("donor_id", "a donor user must be bound to a donor"),
         ("donor_id", "only donor users are bound to a donor"),

@@ -183,3 +183,57 @@ def test_the_ledger_migration_books_an_existing_database_as_the_services_and_the
         schema.upgrade(engine)
         assert _ledger(engine) == booked
         engine.dispose()
+
+
+def test_the_refunds_migration_downgrade_refuses_once_a_refund_exists(tmp_path):
+    """Before c977f9f4b82a a refund could not be recorded: going back would lose money records."""
+    import pytest
+    from sqlalchemy.orm import Session
+
+    from . import factories
+
+    with fresh_database(tmp_path) as url:
+        engine = make_engine(url)
+        with Session(engine) as session:
+            factories.holder.session = session
+            try:
+                factories.GrantRefundFactory()
+                session.commit()
+            finally:
+                factories.holder.session = None
+        with pytest.raises(RuntimeError, match=r"cannot keep \(refunds: 1\)"):
+            schema.downgrade(engine, "8a4e6b1c5d92")
+        assert schema.current_revision(engine) == schema.head_revisions(engine)[0]
+        with engine.connect() as conn:
+            assert conn.scalar(text("SELECT count(*) FROM grant_refund")) == 1
+        engine.dispose()
+
+
+def test_the_refunds_migration_keeps_every_ledger_entry_and_tranche_across_upgrade_and_downgrade(tmp_path):
+    """The seed's books and tranches, taken down to 8a4e6b1c5d92 (the revision before) and up
+    again (on SQLite both tables are rebuilt), read the same; the ledger is still append-only
+    afterwards."""
+    import pytest
+    from sqlalchemy.exc import DBAPIError
+    from sqlalchemy.orm import Session
+
+    from fundapp.resources import SEED_DIR
+    from fundapp.seeding import load_seed
+
+    def tranches() -> list[tuple]:
+        with engine.connect() as conn:
+            return [tuple(row) for row in conn.execute(text("SELECT * FROM disbursement ORDER BY id"))]
+
+    with fresh_database(tmp_path) as url:
+        engine = make_engine(url)
+        with Session(engine) as session, session.begin():
+            load_seed(session, SEED_DIR)
+        booked, paid = _ledger(engine), tranches()
+        schema.downgrade(engine, "8a4e6b1c5d92")
+        assert _ledger(engine) == booked
+        schema.upgrade(engine)
+        assert _ledger(engine) == booked
+        assert [row[:13] for row in tranches()] == [row[:13] for row in paid]
+        with engine.connect() as conn, pytest.raises(DBAPIError, match="append-only"):
+            conn.execute(text("DELETE FROM ledger_entry"))
+        engine.dispose()

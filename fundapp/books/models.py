@@ -33,6 +33,8 @@ class Movement(enum.StrEnum):
     COMMITMENT = "commitment"
     COMMITMENT_RELEASE = "commitment_release"
     PAYMENT = "payment"
+    PAYMENT_CANCELLATION = "payment_cancellation"
+    REFUND = "refund"
 
 
 #: The account each movement moves, and its sign.
@@ -45,6 +47,8 @@ MOVES: dict[Movement, tuple[Account, int]] = {
     Movement.COMMITMENT: (Account.COMMITTED, 1),
     Movement.COMMITMENT_RELEASE: (Account.COMMITTED, -1),
     Movement.PAYMENT: (Account.DISBURSED, 1),
+    Movement.PAYMENT_CANCELLATION: (Account.DISBURSED, -1),
+    Movement.REFUND: (Account.DISBURSED, -1),
 }
 
 
@@ -92,6 +96,8 @@ class LedgerEntry(Base):
         ForeignKey("grant_award.id", ondelete="RESTRICT"), index=True
     )
     disbursement_id: Mapped[int | None] = mapped_column(ForeignKey("disbursement.id", ondelete="RESTRICT"))
+    refund_id: Mapped[int | None] = mapped_column(ForeignKey("grant_refund.id", ondelete="RESTRICT"))
+    amendment_id: Mapped[int | None] = mapped_column(ForeignKey("grant_amendment.id", ondelete="RESTRICT"))
     call_id: Mapped[int | None] = mapped_column(ForeignKey("call.id", ondelete="RESTRICT"))
 
 

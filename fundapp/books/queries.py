@@ -402,8 +402,9 @@ def received_by_year_and_kind(session: Session, fund_id: int, as_of: dt.date) ->
     return [(int(y), kind, int(usd or 0)) for y, kind, usd in rows]
 
 
-#: The movements that award money to grants (a grant's commitment, and its amendments).
-AWARDING = (Movement.COMMITMENT,)
+#: What awards money to grants: a commitment (on award, or an amendment that raises the amount)
+#: and an amendment that lowers it; the other releases are what ended grants gave back.
+AWARDING = or_(L.movement == Movement.COMMITMENT, L.amendment_id.is_not(None))
 
 GrantMoney = dict[str, int]
 
@@ -427,8 +428,12 @@ def grant_money(
     (a column of the ledger or of the grant, e.g. ``Grant.country_code``); the key ``None``
     holds the sums over everything (one statement in all).
     """
-    awarded = func.sum(case((L.movement.in_(AWARDING), L.usd_minor), else_=0))
-    released = func.sum(case((L.movement == Movement.COMMITMENT_RELEASE, -L.usd_minor), else_=0))
+    awarded = func.sum(case((AWARDING, L.usd_minor), else_=0))
+    released = func.sum(
+        case(
+            (and_(L.movement == Movement.COMMITMENT_RELEASE, L.amendment_id.is_(None)), -L.usd_minor), else_=0
+        )
+    )
     committed = func.sum(case((L.account == Account.COMMITTED, L.usd_minor), else_=0))
     disbursed = func.sum(case((L.account == Account.DISBURSED, L.usd_minor), else_=0))
     conditions = [
@@ -455,3 +460,25 @@ def grant_money(
             total[name] += value
     money[None] = total
     return money
+
+
+def lowest_paid_from(session: Session, grant_id: int, day: dt.date) -> int:
+    """The least a grant had been paid, net, as of ``day`` or any later day (the books as they
+    stand included): what a refund or a cancelled payment dated ``day`` may take back without
+    leaving the grant paid less than nothing on some day. One statement, a row per day moved."""
+    moved: list[tuple[dt.date, int]] = [
+        (on, int(minor or 0))
+        for on, minor in session.execute(
+            select(L.effective_on, func.sum(L.usd_minor))
+            .where(L.grant_id == grant_id, L.account == Account.DISBURSED)
+            .group_by(L.effective_on)
+            .order_by(L.effective_on)
+        )
+    ]
+    running = sum(minor for on, minor in moved if on <= day)
+    lowest = running
+    for on, minor in moved:
+        if on > day:
+            running += minor
+            lowest = min(lowest, running)
+    return lowest

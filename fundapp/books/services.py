@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import Date, Integer, case, extract, func, insert, literal, select, tuple_
+from sqlalchemy import Date, Integer, and_, case, extract, func, insert, literal, select, tuple_, union_all
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, CursorResult
@@ -32,7 +32,7 @@ from ..contributions.models import Contribution, ContributionStatus, Receipt, Re
 from ..db import utcnow
 from ..errors import InsufficientFunds
 from ..funds.models import Fund
-from ..grants.models import Disbursement, DisbursementStatus, Grant, GrantStatus
+from ..grants.models import Disbursement, DisbursementStatus, Grant, GrantAmendment, GrantRefund, GrantStatus
 from ..money import FUND_CURRENCY, format_minor
 from ..services_base import get_or_404
 from .models import MOVES, Account, Balance, LedgerEntry, Movement, ReceivedByDonor, ReceivedByDonorYear
@@ -123,8 +123,11 @@ def grant_entry(
     amount_minor: int,
     on: dt.date,
     disbursement_id: int | None = None,
+    refund_id: int | None = None,
+    amendment_id: int | None = None,
 ) -> Entry:
-    """A commitment to a grant, its release, or a payment to the grantee (USD)."""
+    """A commitment to a grant (on award or amendment), its release, a payment to the grantee,
+    its cancellation, or a refund from the grantee (USD), with the record it comes from."""
     amount = _signed(movement, amount_minor)
     return {
         "fund_id": fund_id,
@@ -138,6 +141,8 @@ def grant_entry(
         "grant_id": grant_id,
         "call_id": call_id,
         "disbursement_id": disbursement_id,
+        "refund_id": refund_id,
+        "amendment_id": amendment_id,
     }
 
 
@@ -275,17 +280,39 @@ def book_records(connection: Connection | Session, fund_id: int) -> int:
 
     The movements and their days are those the services post (see ``fundapp.books.queries``); a
     grant ended before its end day was recorded is released on its approval day, and a pledge or
-    receipt whose cancellation or reversal moment is unknown is taken back on its own day.
+    receipt whose cancellation or reversal moment is unknown is taken back on its own day. An
+    amended grant is committed on its approval for the amount before its first amendment, then
+    each amendment commits or releases the difference on the day it was decided; a cancelled
+    payment or a refund recorded after the grant ended also releases its amount, the others are
+    part of what the grant's end released.
     """
     if connection.execute(select(LedgerEntry.id).where(LedgerEntry.fund_id == fund_id).limit(1)).first():
         raise ValueError(f"fund {fund_id} already has ledger entries")
     c, r, g, d = Contribution, Receipt, Grant, Disbursement
-    paid = (
-        select(d.grant_id, func.sum(d.paid_minor).label("paid"))
-        .where(d.status == DisbursementStatus.PAID)
-        .group_by(d.grant_id)
-        .subquery()
+    refund, amendment = GrantRefund, GrantAmendment
+    was_paid = d.status.in_([DisbursementStatus.PAID, DisbursementStatus.PAYMENT_CANCELLED])
+    payment_cancelled = d.status == DisbursementStatus.PAYMENT_CANCELLED
+    # What each grant had been paid, net, when it ended: every payment (none is made after the
+    # end), less the cancellations and refunds recorded while it was open; those recorded after
+    # its end released their own amount.
+    cancelled_while_open = and_(payment_cancelled, d.payment_cancellation_released.is_(False))
+    kept = union_all(
+        select(d.grant_id.label("grant_id"), d.paid_minor.label("minor")).where(was_paid),
+        select(d.grant_id, -d.paid_minor).where(cancelled_while_open),
+        select(refund.grant_id, -refund.amount_minor).where(refund.released_commitment.is_(False)),
+    ).subquery()
+    paid = select(kept.c.grant_id, func.sum(kept.c.minor).label("paid")).group_by(kept.c.grant_id).subquery()
+    # a grant amended since its award was first committed for the amount its first amendment changed
+    awarded = func.coalesce(
+        select(amendment.previous_minor)
+        .where(amendment.grant_id == g.id)
+        .order_by(amendment.id)
+        .limit(1)
+        .correlate(g)
+        .scalar_subquery(),
+        g.amount_minor,
     )
+    change = amendment.amount_minor - amendment.previous_minor
     usd_pledge = case((c.currency == FUND_CURRENCY, c.pledged_minor))
     cancelled_at = func.coalesce(c.cancelled_at, c.updated_at)
     reversed_at = func.coalesce(r.reversed_at, r.updated_at)
@@ -364,12 +391,27 @@ def book_records(connection: Connection | Session, fund_id: int) -> int:
                 effective_on=g.approved_on,
                 recorded_at=g.created_at,
                 currency=g.currency,
-                amount_minor=g.amount_minor,
-                usd_minor=g.amount_minor,
+                amount_minor=awarded,
+                usd_minor=awarded,
                 grant_id=g.id,
                 call_id=g.call_id,
             ),
             select(g).where(g.fund_id == fund_id),
+        ),
+        (
+            dict(
+                account="committed",
+                movement=case((change > 0, "commitment"), else_="commitment_release"),
+                effective_on=amendment.decided_on,
+                recorded_at=amendment.created_at,
+                currency=amendment.currency,
+                amount_minor=change,
+                usd_minor=change,
+                grant_id=g.id,
+                amendment_id=amendment.id,
+                call_id=g.call_id,
+            ),
+            select(amendment).join(g, g.id == amendment.grant_id).where(g.fund_id == fund_id),
         ),
         (
             dict(
@@ -402,10 +444,50 @@ def book_records(connection: Connection | Session, fund_id: int) -> int:
                 disbursement_id=d.id,
                 call_id=g.call_id,
             ),
-            select(d)
-            .join(g, g.id == d.grant_id)
-            .where(g.fund_id == fund_id, d.status == DisbursementStatus.PAID),
+            select(d).join(g, g.id == d.grant_id).where(g.fund_id == fund_id, was_paid),
         ),
+        *[
+            (
+                dict(
+                    account=account,
+                    movement=movement,
+                    effective_on=d.payment_cancelled_on,
+                    recorded_at=d.updated_at,
+                    currency=d.currency,
+                    amount_minor=-d.paid_minor,
+                    usd_minor=-d.paid_minor,
+                    grant_id=g.id,
+                    disbursement_id=d.id,
+                    call_id=g.call_id,
+                ),
+                select(d).join(g, g.id == d.grant_id).where(g.fund_id == fund_id, payment_cancelled, *only),
+            )
+            for account, movement, only in (
+                ("disbursed", "payment_cancellation", ()),
+                ("committed", "commitment_release", (d.payment_cancellation_released.is_(True),)),
+            )
+        ],
+        *[
+            (
+                dict(
+                    account=account,
+                    movement=movement,
+                    effective_on=refund.received_on,
+                    recorded_at=refund.created_at,
+                    currency=refund.currency,
+                    amount_minor=-refund.amount_minor,
+                    usd_minor=-refund.amount_minor,
+                    grant_id=g.id,
+                    refund_id=refund.id,
+                    call_id=g.call_id,
+                ),
+                select(refund).join(g, g.id == refund.grant_id).where(g.fund_id == fund_id, *only),
+            )
+            for account, movement, only in (
+                ("disbursed", "refund", ()),
+                ("committed", "commitment_release", (refund.released_commitment.is_(True),)),
+            )
+        ],
     ]
     booked = 0
     for values, source in selects:

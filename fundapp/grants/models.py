@@ -72,6 +72,12 @@ class Grant(Timestamps, Provenance, Versioned, Base):
     reports: Mapped[list[GrantReport]] = relationship(
         back_populates="grant", lazy="raise", order_by="(GrantReport.due_on, GrantReport.id)"
     )
+    refunds: Mapped[list[GrantRefund]] = relationship(
+        back_populates="grant", lazy="raise", order_by="(GrantRefund.received_on, GrantRefund.id)"
+    )
+    amendments: Mapped[list[GrantAmendment]] = relationship(
+        back_populates="grant", lazy="raise", order_by="GrantAmendment.id"
+    )
     if TYPE_CHECKING:
         # not columns: the totals the services set on a grant for its schemas
         disbursed_minor: int
@@ -95,7 +101,11 @@ class GrantCondition(Timestamps, Base):
 class DisbursementStatus(StrEnum):
     PLANNED = "planned"
     PAID = "paid"
+    #: a planned tranche called off: no money moved
     CANCELLED = "cancelled"
+    #: a paid tranche whose payment did not reach the grantee (returned by the bank, paid in
+    #: error): it keeps what was paid and when, beside when and why the payment was cancelled
+    PAYMENT_CANCELLED = "payment_cancelled"
 
 
 class Disbursement(Timestamps, Versioned, Base):
@@ -104,8 +114,17 @@ class Disbursement(Timestamps, Versioned, Base):
         UniqueConstraint("grant_id", "tranche"),
         CheckConstraint("amount_minor > 0", name="amount_positive"),
         CheckConstraint(
-            "(status = 'paid') = (paid_on IS NOT NULL AND paid_minor IS NOT NULL)",
+            "(status IN ('paid', 'payment_cancelled')) = (paid_on IS NOT NULL AND paid_minor IS NOT NULL)",
             name="paid_iff_paid_fields",
+        ),
+        CheckConstraint(
+            "(status = 'payment_cancelled') = (payment_cancelled_on IS NOT NULL "
+            "AND payment_cancellation_reason IS NOT NULL AND payment_cancellation_released IS NOT NULL)",
+            name="payment_cancel_fields",
+        ),
+        CheckConstraint(
+            "payment_cancelled_on IS NULL OR payment_cancelled_on >= paid_on",
+            name="payment_cancelled_after_paid",
         ),
         CheckConstraint(
             "paid_minor IS NULL OR (paid_minor > 0 AND paid_minor <= amount_minor)",
@@ -127,8 +146,56 @@ class Disbursement(Timestamps, Versioned, Base):
         enum_type(DisbursementStatus, "disbursement_status"), default=DisbursementStatus.PLANNED
     )
     cancellation_reason: Mapped[str | None] = mapped_column(Text)
+    payment_cancelled_on: Mapped[dt.date | None]
+    payment_cancellation_reason: Mapped[str | None] = mapped_column(Text)
+    #: Whether cancelling the payment also released its amount from the grant's commitment
+    #: (the grant had already ended, its commitment released down to what it paid).
+    payment_cancellation_released: Mapped[bool | None]
 
     grant: Mapped[Grant] = relationship(back_populates="disbursements", lazy="raise")
+
+
+class GrantRefund(Timestamps, Provenance, Base):
+    """Unspent money a grantee returned to the fund (never more than it was paid, net)."""
+
+    __tablename__ = "grant_refund"
+    __table_args__ = (
+        CheckConstraint("amount_minor > 0", name="amount_positive"),
+        CheckConstraint("currency = 'USD'", name="usd_only"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    grant_id: Mapped[int] = mapped_column(ForeignKey("grant_award.id", ondelete="RESTRICT"), index=True)
+    currency: Mapped[str] = mapped_column(String(3), default="USD")
+    amount_minor: Mapped[int]
+    received_on: Mapped[dt.date]
+    reason: Mapped[str] = mapped_column(Text)
+    #: Whether the refund also released its amount from the grant's commitment: the grant had
+    #: ended when it was recorded (an open grant's closure releases what it did not keep).
+    released_commitment: Mapped[bool]
+
+    grant: Mapped[Grant] = relationship(back_populates="refunds", lazy="raise")
+
+
+class GrantAmendment(Timestamps, Provenance, Base):
+    """A change of an open grant's amount: an increase commits more, a decrease releases the difference."""
+
+    __tablename__ = "grant_amendment"
+    __table_args__ = (
+        CheckConstraint("previous_minor > 0 AND amount_minor > 0", name="amounts_positive"),
+        CheckConstraint("amount_minor <> previous_minor", name="changes_amount"),
+        CheckConstraint("currency = 'USD'", name="usd_only"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    grant_id: Mapped[int] = mapped_column(ForeignKey("grant_award.id", ondelete="RESTRICT"), index=True)
+    currency: Mapped[str] = mapped_column(String(3), default="USD")
+    previous_minor: Mapped[int]
+    amount_minor: Mapped[int]
+    decided_on: Mapped[dt.date]
+    reason: Mapped[str] = mapped_column(Text)
+
+    grant: Mapped[Grant] = relationship(back_populates="amendments", lazy="raise")
 
 
 class ReportKind(StrEnum):

@@ -13,6 +13,8 @@ from ..routing import Blueprint
 from ..schemas_base import ReasonSchema, page_of
 from . import services
 from .schemas import (
+    AmendmentCreateSchema,
+    AmendmentSchema,
     ConditionCreateSchema,
     ConditionMetSchema,
     ConditionSchema,
@@ -24,7 +26,10 @@ from .schemas import (
     GrantReportQuerySchema,
     GrantReportSchema,
     GrantSchema,
+    PaymentCancellationSchema,
     PaymentSchema,
+    RefundCreateSchema,
+    RefundSchema,
     ReportCreateSchema,
     ReportReceiptSchema,
     ReturnSchema,
@@ -89,6 +94,26 @@ def grant_close(grant_id):
 def grant_terminate(data, grant_id):
     """Terminate a grant early; its planned tranches are cancelled"""
     return with_etag(services.terminate_grant(get_session(), g.user, grant_id, data["reason"]))
+
+
+@blp.route("/grants/<int:grant_id>/refunds", methods=["POST"])
+@blp.allow(*WRITERS)
+@blp.idempotent()
+@blp.arguments(RefundCreateSchema)
+@blp.response(201, RefundSchema)
+def grant_refund(data, grant_id):
+    """Record unspent money the grantee returned (at most what it was paid, net)"""
+    return services.record_refund(get_session(), g.user, grant_id, data)
+
+
+@blp.route("/grants/<int:grant_id>/amendments", methods=["POST"])
+@blp.allow(*WRITERS)
+@blp.idempotent()
+@blp.arguments(AmendmentCreateSchema)
+@blp.response(201, AmendmentSchema)
+def grant_amendment(data, grant_id):
+    """Change an open grant's amount: an increase is a new commitment, a decrease releases the difference"""
+    return services.amend_grant(get_session(), g.user, grant_id, data)
 
 
 # --- conditions before release -----------------------------------------------------------
@@ -163,6 +188,16 @@ def disbursement_payment(data, disbursement_id):
 def disbursement_cancellation(data, disbursement_id):
     """Cancel a planned tranche (money paid is never cancelled)"""
     return with_etag(services.cancel_disbursement(get_session(), g.user, disbursement_id, data["reason"]))
+
+
+@blp.route("/disbursements/<int:disbursement_id>/payment-cancellation", methods=["POST"])
+@blp.allow(*WRITERS)
+@blp.idempotent()
+@blp.arguments(PaymentCancellationSchema)
+@blp.response(200, DisbursementSchema)
+def disbursement_payment_cancellation(data, disbursement_id):
+    """Cancel the payment of a paid tranche that did not reach the grantee (returned, paid in error)"""
+    return with_etag(services.cancel_payment(get_session(), g.user, disbursement_id, data))
 
 
 # --- grantee reports ---------------------------------------------------------------------

@@ -50,6 +50,47 @@ class PaymentSchema(InputSchema):
     )
 
 
+class PaymentCancellationSchema(InputSchema):
+    cancelled_on = Day(
+        required=True,
+        metadata={
+            "description": "The day the payment was returned or found in error; not before it was paid"
+        },
+    )
+    reason = Text(
+        required=True,
+        max_length=2000,
+        multiline=True,
+        metadata={"example": "Returned by the grantee's bank: account closed"},
+    )
+
+
+class RefundCreateSchema(InputSchema):
+    amount = Amount(
+        required=True,
+        metadata={
+            "description": "Amount returned, in USD; at most what the grant has been paid, net",
+            "example": "1250.00",
+        },
+    )
+    received_on = Day(required=True)
+    reason = Text(
+        required=True,
+        max_length=2000,
+        multiline=True,
+        metadata={"example": "Unspent balance returned with the final financial report"},
+    )
+
+
+class AmendmentCreateSchema(InputSchema):
+    amount = Amount(
+        required=True,
+        metadata={"description": "The grant's new total amount, in USD", "example": "45000.00"},
+    )
+    reason = Text(required=True, max_length=2000, multiline=True)
+    decided_on = Day(required=True)
+
+
 class ReportCreateSchema(InputSchema):
     kind = fields.Enum(ReportKind, by_value=True, required=True)
     nature = fields.Enum(ReportNature, by_value=True, required=True)
@@ -117,7 +158,12 @@ class GrantSchema(OutputSchema):
     country_code = fields.String()
     currency = fields.String()
     amount = MoneyOut("amount_minor")
-    disbursed = MoneyOut("disbursed_minor", metadata={"description": "Sum of the tranches paid"})
+    disbursed = MoneyOut(
+        "disbursed_minor",
+        metadata={
+            "description": "What the grant was paid, net of cancelled payments and refunds (the books)"
+        },
+    )
     approved_on = Day()
     starts_on = Day()
     ends_on = Day()
@@ -156,7 +202,43 @@ class DisbursementSchema(OutputSchema):
     paid_on = Day(allow_none=True)
     paid = MoneyOut("paid_minor", allow_none=True)
     cancellation_reason = fields.String(allow_none=True)
+    payment_cancelled_on = Day(allow_none=True)
+    payment_cancellation_reason = fields.String(allow_none=True)
+    payment_cancellation_released = fields.Boolean(
+        allow_none=True,
+        metadata={"description": "The grant had ended: cancelling the payment also released its commitment"},
+    )
     version = fields.Integer()
+    created_at = fields.AwareDateTime()
+    updated_at = fields.AwareDateTime()
+
+
+class RefundSchema(OutputSchema):
+    id = fields.Integer()
+    grant_id = fields.Integer()
+    currency = fields.String()
+    amount = MoneyOut("amount_minor")
+    received_on = Day()
+    reason = fields.String()
+    released_commitment = fields.Boolean(
+        metadata={"description": "The grant had ended: the refund also released as much of its commitment"}
+    )
+    illustrative = fields.Boolean()
+    source = fields.String(allow_none=True)
+    created_at = fields.AwareDateTime()
+    updated_at = fields.AwareDateTime()
+
+
+class AmendmentSchema(OutputSchema):
+    id = fields.Integer()
+    grant_id = fields.Integer()
+    currency = fields.String()
+    previous = MoneyOut("previous_minor", metadata={"description": "The grant's amount before"})
+    amount = MoneyOut("amount_minor", metadata={"description": "The grant's amount after"})
+    decided_on = Day()
+    reason = fields.String()
+    illustrative = fields.Boolean()
+    source = fields.String(allow_none=True)
     created_at = fields.AwareDateTime()
     updated_at = fields.AwareDateTime()
 
@@ -194,11 +276,16 @@ class GrantReportSchema(OutputSchema):
 class GrantDetailSchema(GrantSchema):
     scheduled = MoneyOut(
         "scheduled_minor",
-        metadata={"description": "Tranches not cancelled: planned ones at their amount, paid ones as paid"},
+        metadata={
+            "description": "Tranches planned at their amount and paid ones as paid (cancelled tranches "
+            "and cancelled payments count nothing)"
+        },
     )
     conditions = fields.List(fields.Nested(ConditionSchema))
     disbursements = fields.List(fields.Nested(DisbursementSchema))
     reports = fields.List(fields.Nested(GrantReportSchema))
+    refunds = fields.List(fields.Nested(RefundSchema))
+    amendments = fields.List(fields.Nested(AmendmentSchema))
 
 
 # --- queries -----------------------------------------------------------------------------

@@ -3,8 +3,9 @@ conditions before release, tranches, grantee reports.
 
 Every write that depends on the grant's state or totals locks the grant's row first
 (``SELECT ... FOR UPDATE`` on PostgreSQL; SQLite write transactions begin IMMEDIATE), so
-that two tranches cannot both fit in what is left of a grant, and a payment cannot slip
-past a suspension. The lock order is always grant, then disbursement.
+that two tranches cannot both fit in what is left of a grant, a payment cannot slip past a
+suspension, and two refunds cannot both take back what was paid once. The lock order is always
+fund (only an amendment, which may commit more), then grant, then disbursement.
 """
 
 from __future__ import annotations
@@ -36,7 +37,9 @@ from .models import (
     Disbursement,
     DisbursementStatus,
     Grant,
+    GrantAmendment,
     GrantCondition,
+    GrantRefund,
     GrantReport,
     GrantStatus,
     ReportKind,
@@ -46,6 +49,9 @@ from .models import (
 
 #: A grant that may still receive money, tranches and conditions.
 OPEN_STATUSES = frozenset({GrantStatus.ACTIVE, GrantStatus.SUSPENDED})
+#: The tranches that count against a grant's amount: planned ones at their amount, paid ones as
+#: paid. A cancelled tranche, or one whose payment was cancelled, frees its amount.
+SCHEDULED_STATUSES = frozenset({DisbursementStatus.PLANNED, DisbursementStatus.PAID})
 #: A report still expected from the grantee.
 OUTSTANDING_REPORT_STATUSES = frozenset({ReportStatus.DUE, ReportStatus.RETURNED})
 
@@ -72,6 +78,13 @@ GRANT_AUDITED = (
     "status",
 )
 DISBURSEMENT_AUDITED = ("tranche", "planned_on", "amount_minor", "status", "paid_on", "paid_minor")
+PAYMENT_CANCELLATION_AUDITED = (
+    "payment_cancelled_on",
+    "payment_cancellation_reason",
+    "payment_cancellation_released",
+)
+REFUND_AUDITED = ("currency", "amount_minor", "received_on", "reason", "released_commitment")
+AMENDMENT_AUDITED = ("currency", "previous_minor", "amount_minor", "decided_on", "reason")
 REPORT_AUDITED = ("kind", "nature", "due_on", "received_on", "status", "review_note")
 
 DETAIL_OPTIONS = (
@@ -80,6 +93,8 @@ DETAIL_OPTIONS = (
     selectinload(Grant.conditions),
     selectinload(Grant.disbursements),
     selectinload(Grant.reports).selectinload(GrantReport.beneficiaries),
+    selectinload(Grant.refunds),
+    selectinload(Grant.amendments),
 )
 
 
@@ -231,19 +246,18 @@ def list_grants(session: Session, query: dict[str, Any]) -> dict[str, Any]:
     )
 
 
-def _with_totals(grant: Grant) -> Grant:
-    """Set the totals the detail shows, from the grant's loaded tranches.
+def _with_totals(session: Session, grant: Grant) -> Grant:
+    """Set the totals the detail shows.
 
-    ``disbursed_minor`` is what was paid; ``scheduled_minor`` counts every tranche not
-    cancelled, a paid one for what was paid and a planned one for its amount.
+    ``disbursed_minor`` is what the grant was paid, net of cancelled payments and refunds, from
+    its balance in the books; ``scheduled_minor`` counts, from the loaded tranches, every one
+    still planned at its amount and every one paid as paid (see ``tranche_totals``).
     """
-    grant.disbursed_minor = sum(
-        d.paid_minor or 0 for d in grant.disbursements if d.status == DisbursementStatus.PAID
-    )
+    grant.disbursed_minor = _paid(session, grant.id)
     grant.scheduled_minor = sum(
         (d.paid_minor or 0) if d.status == DisbursementStatus.PAID else d.amount_minor
         for d in grant.disbursements
-        if d.status != DisbursementStatus.CANCELLED
+        if d.status in SCHEDULED_STATUSES
     )
     return grant
 
@@ -259,7 +273,7 @@ def get_grant(session: Session, grant_id: int) -> Grant:
     grant = session.scalars(stmt).first()
     if grant is None:
         raise NotFound(f"grant {grant_id} does not exist")
-    return _with_totals(grant)
+    return _with_totals(session, grant)
 
 
 def _paid(session: Session, grant_id: int) -> int:
@@ -273,9 +287,17 @@ def _lock_grant(session: Session, grant_id: int, options: Iterable[Any] = ()) ->
 
 
 def grant_entry(
-    grant: Grant, movement: Movement, amount: int, on: dt.date, disbursement: Disbursement | None = None
+    grant: Grant,
+    movement: Movement,
+    amount: int,
+    on: dt.date,
+    disbursement: Disbursement | None = None,
+    *,
+    refund: GrantRefund | None = None,
+    amendment: GrantAmendment | None = None,
 ) -> books.Entry:
-    """The ledger entry of a grant's commitment, its release, or a payment of one of its tranches."""
+    """The ledger entry of a grant's commitment, its release, a payment of one of its tranches or
+    that payment's cancellation, or a refund from the grantee."""
     return books.grant_entry(
         movement,
         fund_id=grant.fund_id,
@@ -284,6 +306,8 @@ def grant_entry(
         amount_minor=amount,
         on=on,
         disbursement_id=disbursement.id if disbursement is not None else None,
+        refund_id=refund.id if refund is not None else None,
+        amendment_id=amendment.id if amendment is not None else None,
     )
 
 
@@ -368,6 +392,110 @@ def terminate_grant(session: Session, user: User, grant_id: int, reason: str) ->
     return get_grant(session, grant_id)
 
 
+# --- money back and amendments ----------------------------------------------------------
+
+
+def record_refund(session: Session, user: User, grant_id: int, data: dict[str, Any]) -> GrantRefund:
+    """Record unspent money a grantee returned, never more than it was paid net (409 with the
+    figures). The books take it off what the grant was paid on the day it arrived; if the grant
+    has ended, the same amount of commitment returns to the fund (an open grant's closure
+    releases whatever it did not keep).
+    """
+    grant = _lock_grant(session, grant_id)
+    amount = minor_units("amount", data["amount"], grant.currency)
+    received_on: dt.date = data["received_on"]
+    _not_in_future("received_on", received_on)
+    if received_on < grant.approved_on:
+        raise Unprocessable(
+            "received_on", f"must not be before the grant's approval ({grant.approved_on.isoformat()})"
+        )
+    _check_takes_back(session, grant, amount, received_on, "a refund")
+    ended = grant.status not in OPEN_STATUSES
+    refund = GrantRefund(
+        grant_id=grant.id,
+        currency=grant.currency,
+        amount_minor=amount,
+        received_on=received_on,
+        reason=data["reason"],
+        released_commitment=ended,
+    )
+    session.add(refund)
+    session.flush()
+    entries = [grant_entry(grant, Movement.REFUND, amount, received_on, refund=refund)]
+    if ended:
+        entries.append(grant_entry(grant, Movement.COMMITMENT_RELEASE, amount, received_on, refund=refund))
+    books.post(session, entries)
+    record_event(
+        session,
+        user,
+        "grant_refund.create",
+        "grant_refund",
+        refund.id,
+        after={"grant_id": grant.id, **snapshot(refund, REFUND_AUDITED)},
+    )
+    return refund
+
+
+def amend_grant(session: Session, user: User, grant_id: int, data: dict[str, Any]) -> GrantAmendment:
+    """Change an open grant's amount, with a reason and the day it was decided.
+
+    A decrease releases the difference, and may not go below what the tranches schedule (409);
+    an increase is a new commitment, checked under the fund's lock like an approval (409 with
+    the shortfall). Locks the fund, then the grant, as every commitment does.
+    """
+    fund_id = get_or_404(session, Grant, grant_id, label="grant").fund_id
+    books.lock_fund(session, fund_id)
+    grant = _lock_grant(session, grant_id, options=(selectinload(Grant.amendments),))
+    check_transition("grant", grant.status, "amend", OPEN_STATUSES)
+    amount = minor_units("amount", data["amount"], grant.currency)
+    decided_on: dt.date = data["decided_on"]
+    _not_in_future("decided_on", decided_on)
+    last = max((a.decided_on for a in grant.amendments), default=grant.approved_on)
+    if decided_on < last:
+        what = "last amendment" if grant.amendments else "approval"
+        raise Unprocessable("decided_on", f"must not be before the grant's {what} ({last.isoformat()})")
+    previous = grant.amount_minor
+    if amount == previous:
+        raise Unprocessable("amount", f"is already the grant's amount ({_usd(previous, grant.currency)})")
+    if amount < previous:
+        scheduled, _last_tranche = tranche_totals(session, grant.id)
+        if amount < scheduled:
+            raise Conflict(
+                f"the grant's tranches schedule {_usd(scheduled, grant.currency)} (planned, and paid as "
+                f"paid); its amount cannot fall to {_usd(amount, grant.currency)}: cancel planned "
+                "tranches first",
+                scheduled=format_minor(scheduled, grant.currency),
+                amount=format_minor(amount, grant.currency),
+                currency=grant.currency,
+            )
+    else:
+        books.commit_to_grant(session, grant.fund_id, amount - previous)
+    amendment = GrantAmendment(
+        grant_id=grant.id,
+        currency=grant.currency,
+        previous_minor=previous,
+        amount_minor=amount,
+        decided_on=decided_on,
+        reason=data["reason"],
+    )
+    session.add(amendment)
+    grant.amount_minor = amount
+    session.flush()
+    movement = Movement.COMMITMENT if amount > previous else Movement.COMMITMENT_RELEASE
+    change = abs(amount - previous)
+    books.post(session, [grant_entry(grant, movement, change, decided_on, amendment=amendment)])
+    record_event(
+        session,
+        user,
+        "grant.amend",
+        "grant",
+        grant.id,
+        before={"amount_minor": previous},
+        after={"amendment_id": amendment.id, **snapshot(amendment, AMENDMENT_AUDITED)},
+    )
+    return amendment
+
+
 # --- conditions before release -----------------------------------------------------------
 
 
@@ -420,13 +548,14 @@ def meet_condition(
 def tranche_totals(session: Session, grant_id: int) -> tuple[int, int]:
     """(minor units scheduled, last tranche number) for a grant, in one statement.
 
-    Scheduled counts the tranches not cancelled: a paid one for what was paid, a planned
-    one for its amount. Cancelled tranches keep their number.
+    Scheduled counts the planned tranches at their amount and the paid ones for what was paid;
+    cancelled tranches, and those whose payment was cancelled, count nothing but keep their
+    number.
     """
     counted = case(
-        (Disbursement.status == DisbursementStatus.CANCELLED, 0),
+        (Disbursement.status == DisbursementStatus.PLANNED, Disbursement.amount_minor),
         (Disbursement.status == DisbursementStatus.PAID, Disbursement.paid_minor),
-        else_=Disbursement.amount_minor,
+        else_=0,
     )
     scheduled, last = session.execute(
         select(func.coalesce(func.sum(counted), 0), func.coalesce(func.max(Disbursement.tranche), 0)).where(
@@ -549,6 +678,67 @@ def cancel_disbursement(session: Session, user: User, disbursement_id: int, reas
     """Cancel a planned tranche, with a reason; money paid is never cancelled."""
     _grant, tranche = _lock_tranche(session, disbursement_id)
     _cancel(session, user, tranche, reason)
+    return tranche
+
+
+def _check_takes_back(session: Session, grant: Grant, amount: int, on: dt.date, what: str) -> None:
+    """409 with the figures when taking ``amount`` back from what the grant was paid, on ``on``,
+    would leave it paid less than nothing, today or as of any day from ``on`` (the books)."""
+    paid = _paid(session, grant.id)
+    available = min(paid, book_queries.lowest_paid_from(session, grant.id, on))
+    if amount > available:
+        as_of = "" if available == paid else f", and {_usd(available)} at the least from {on.isoformat()} on"
+        raise Conflict(
+            f"the grant has been paid {_usd(paid)} net of cancelled payments and refunds{as_of}; "
+            f"{what} of {_usd(amount)} would take back more than that",
+            paid=format_minor(paid, FUND_CURRENCY),
+            available=format_minor(available, FUND_CURRENCY),
+            amount=format_minor(amount, FUND_CURRENCY),
+            currency=FUND_CURRENCY,
+        )
+
+
+def cancel_payment(session: Session, user: User, disbursement_id: int, data: dict[str, Any]) -> Disbursement:
+    """Record that a paid tranche's payment did not reach the grantee (returned by the bank, paid
+    in error), on a day not before the payment nor in the future.
+
+    The books take the payment back that day. The tranche keeps what was paid and when, no
+    longer counts as scheduled (its amount may be scheduled again), and, if the grant has ended
+    (its commitment already released down to what it paid), its amount is released as well.
+    """
+    grant, tranche = _lock_tranche(session, disbursement_id)
+    check_transition("disbursement", tranche.status, "cancel the payment of", {DisbursementStatus.PAID})
+    assert tranche.paid_on is not None  # a paid tranche has both (CHECK paid_iff_paid_fields)
+    assert tranche.paid_minor is not None
+    cancelled_on: dt.date = data["cancelled_on"]
+    _not_in_future("cancelled_on", cancelled_on)
+    if cancelled_on < tranche.paid_on:
+        raise Unprocessable("cancelled_on", f"must not be before the payment ({tranche.paid_on.isoformat()})")
+    paid = tranche.paid_minor
+    _check_takes_back(session, grant, paid, cancelled_on, "cancelling this payment")
+    ended = grant.status not in OPEN_STATUSES
+    before = snapshot(tranche, (*DISBURSEMENT_AUDITED, *PAYMENT_CANCELLATION_AUDITED))
+    tranche.status = DisbursementStatus.PAYMENT_CANCELLED
+    tranche.payment_cancelled_on = cancelled_on
+    tranche.payment_cancellation_reason = data["reason"]
+    tranche.payment_cancellation_released = ended
+    session.flush()
+    entries = [grant_entry(grant, Movement.PAYMENT_CANCELLATION, paid, cancelled_on, tranche)]
+    if ended:
+        entries.append(grant_entry(grant, Movement.COMMITMENT_RELEASE, paid, cancelled_on, tranche))
+    books.post(session, entries)
+    record_event(
+        session,
+        user,
+        "disbursement.cancel_payment",
+        "disbursement",
+        tranche.id,
+        before=before,
+        after={
+            **snapshot(tranche, (*DISBURSEMENT_AUDITED, *PAYMENT_CANCELLATION_AUDITED)),
+            "released_minor": paid if ended else 0,
+        },
+    )
     return tranche
 
 

@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
 
+from fundapp import models as m
 from fundapp.books import queries, services
 from fundapp.books.models import (
     Account,
@@ -28,6 +29,7 @@ from ..factories import (
     DonorFactory,
     GrantFactory,
     TrancheFactory,
+    fund_receives,
 )
 
 
@@ -252,3 +254,103 @@ def test_postgresql_refuses_to_truncate_the_ledger(db_session, fund):
     with pytest.raises(DBAPIError, match="append-only"):
         db_session.execute(text("TRUNCATE ledger_entry CASCADE"))
     savepoint.rollback()
+
+
+def _ledger_of(session, fund_id: int) -> tuple[list[tuple], list[tuple]]:
+    """A fund's entries (without ids and recording times) and the balances of it, its grants and pledges."""
+    columns = [c for c in LedgerEntry.__table__.columns if c.name not in ("id", "recorded_at")]
+    entries = sorted(
+        tuple(str(v) for v in row)
+        for row in session.execute(select(*columns).where(LedgerEntry.fund_id == fund_id))
+    )
+    owned = (
+        select(LedgerEntry.grant_id).where(LedgerEntry.fund_id == fund_id),
+        select(LedgerEntry.contribution_id).where(LedgerEntry.fund_id == fund_id),
+    )
+    kept = sorted(
+        tuple(str(v) for v in row)
+        for row in session.execute(
+            select(Balance.owner, Balance.owner_id, Balance.account, Balance.balance_minor).where(
+                ((Balance.owner == "fund") & (Balance.owner_id == fund_id))
+                | ((Balance.owner == "grant") & Balance.owner_id.in_(owned[0]))
+                | ((Balance.owner == "contribution") & Balance.owner_id.in_(owned[1]))
+            )
+        )
+    )
+    return entries, kept
+
+
+def test_book_records_books_refunds_cancelled_payments_and_amendments_as_the_services_post_them(
+    client, auth, fund, db_session
+):
+    """A history played through the API, then its ledger dropped and booked again in bulk from
+    the records alone: the same entries, the same balances."""
+    staff = auth("staff")
+    call = CallFactory(fund_id=fund.id)
+    fund_receives(fund.id, 10_000_00)
+    ended = ActiveGrantFactory(proposal__call=call, amount_minor=1000_00)
+    still_open = ActiveGrantFactory(proposal__call=call, amount_minor=1000_00)
+
+    def post(path: str, body: dict) -> dict:
+        response = client.post(f"/api/v1{path}", json=body, headers=staff)
+        assert response.status_code in (200, 201), response.get_json()
+        return response.get_json()
+
+    def paid(grant, amount: str, on: str) -> int:
+        tranche = post(f"/grants/{grant.id}/disbursements", {"planned_on": "2015-08-01", "amount": amount})
+        post(f"/disbursements/{tranche['id']}/payment", {"paid_on": on, "amount": amount})
+        return tranche["id"]
+
+    def cancel(tranche_id: int, on: str) -> None:
+        post(f"/disbursements/{tranche_id}/payment-cancellation", {"cancelled_on": on, "reason": "returned"})
+
+    def refund(grant, amount: str, on: str) -> None:
+        post(f"/grants/{grant.id}/refunds", {"amount": amount, "received_on": on, "reason": "unspent"})
+
+    def amend(grant, amount: str, on: str) -> None:
+        post(f"/grants/{grant.id}/amendments", {"amount": amount, "decided_on": on, "reason": "revised"})
+
+    amend(ended, "1200.00", "2015-07-01")
+    amend(ended, "1100.00", "2015-07-15")
+    paid(ended, "400.00", "2015-08-03")
+    second = paid(ended, "300.00", "2015-08-05")
+    third = paid(ended, "200.00", "2015-08-10")
+    cancel(second, "2015-08-20")  # while open: part of what the end releases
+    refund(ended, "100.00", "2015-09-01")
+    terminate_grant(db_session, None, ended.id, "partner closed")
+    refund(ended, "50.00", "2015-10-01")  # after the end: releases its own amount
+    cancel(third, "2015-10-05")
+    amend(still_open, "900.00", "2015-09-01")
+    paid(still_open, "100.00", "2015-09-02")
+    refund(still_open, "40.00", "2015-09-03")
+    posted = _ledger_of(db_session, fund.id)
+    assert {row[2] for row in posted[0]} >= {movement.value for movement in Movement} - {
+        "pledge_change",
+        "pledge_cancellation",
+        "receipt_reversal",
+    }
+
+    savepoint = db_session.begin_nested()
+    try:
+        if BACKEND == "postgresql":
+            db_session.execute(text("ALTER TABLE ledger_entry DISABLE TRIGGER ledger_entry_no_change"))
+        else:
+            db_session.execute(text("DROP TRIGGER ledger_entry_no_delete"))
+        db_session.execute(text("DELETE FROM ledger_entry WHERE fund_id = :f"), {"f": fund.id})
+        grants = [ended.id, still_open.id]
+        db_session.execute(
+            Balance.__table__.delete().where(
+                ((Balance.owner == "fund") & (Balance.owner_id == fund.id))
+                | ((Balance.owner == "grant") & Balance.owner_id.in_(grants))
+                | (
+                    (Balance.owner == "contribution")
+                    & Balance.owner_id.in_(select(m.Contribution.id).where(m.Contribution.fund_id == fund.id))
+                )
+            )
+        )
+        for kept in (ReceivedByDonor, ReceivedByDonorYear):
+            db_session.execute(kept.__table__.delete().where(kept.fund_id == fund.id))
+        services.book_records(db_session, fund.id)
+        assert _ledger_of(db_session, fund.id) == posted
+    finally:
+        savepoint.rollback()

@@ -1,17 +1,22 @@
 """Property: whatever the history, every view of the money agrees with every other, on any day.
 
 Hypothesis plays random histories through the API and the services (pledges in several
-currencies, receipts on past days, reversals, cancellations, grants, payments, terminations),
-then, as of random days, compares the fund's position, the staff totals, the public totals, the
-donors' statements and the 360Giving amounts with each other and with a plain-SQL recomputation
-from the records themselves (not from the ledger): a receipt counts from the day it arrived until
-the day it was reversed, a grant commits its amount from its approval and only what it paid from
-the day it ended, a payment counts from the day it was made.
+currencies, receipts on past days, reversals, cancellations, grants, tranches paid, payments
+cancelled, refunds from grantees, amendments up and down, closures, terminations), then, as of
+random days, compares the fund's position, the staff totals, the public totals, the donors'
+statements and the 360Giving amounts with each other and with a plain-SQL recomputation from the
+records themselves (not from the ledger): a receipt counts from the day it arrived until the day
+it was reversed; a grant commits its awarded amount from its approval, each amendment's change
+from the day it was decided, and only what it kept from the day it ended (what it paid, less
+the cancelled payments and refunds recorded while it was open), a cancelled payment or refund
+recorded after its end releasing its own amount on its own day; a payment counts from the day
+it was made until its cancellation, a refund from the day it arrived.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from decimal import Decimal
 
 from hypothesis import HealthCheck, given, settings
@@ -21,9 +26,17 @@ from sqlalchemy import text
 from fundapp.books.services import commit_to_grant
 from fundapp.db import utcnow
 from fundapp.errors import InsufficientFunds
-from fundapp.grants.services import terminate_grant
+from fundapp.grants.models import ReportKind, ReportNature, ReportStatus
+from fundapp.grants.services import close_grant, terminate_grant
 
-from ..factories import CallFactory, DonorFactory, FundFactory, GrantFactory, PaidDisbursementFactory
+from ..factories import (
+    CallFactory,
+    DonorFactory,
+    DueReportFactory,
+    FundFactory,
+    GrantFactory,
+    PaidDisbursementFactory,
+)
 
 START = dt.date(2019, 1, 1)
 DAYS = 700
@@ -40,7 +53,22 @@ event = st.one_of(
     st.tuples(st.just("grant"), st.integers(10, 100), day),
     st.tuples(st.just("pay"), st.integers(0, 20), st.integers(10, 100), day),
     st.tuples(st.just("terminate"), st.integers(0, 20)),
+    st.tuples(st.just("close"), st.integers(0, 20)),
+    st.tuples(st.just("cancel_payment"), st.integers(0, 20), day),
+    st.tuples(st.just("refund"), st.integers(0, 20), st.integers(1, 100), day),
+    st.tuples(st.just("amend"), st.integers(0, 20), st.integers(50, 150), day),
 )
+#: Every history opens with money received, a grant and a tranche paid, so that what follows
+#: (left to chance alone, most histories would never afford a grant) has money to act on.
+opening = st.tuples(
+    st.tuples(
+        st.just("pledge"), st.integers(0, 2), st.sampled_from(sorted(CURRENCIES)), st.integers(40_000, 90_000)
+    ),
+    st.tuples(st.just("receive"), st.just(0), st.integers(50, 100), day),
+    st.tuples(st.just("grant"), st.integers(30, 100), day),
+    st.tuples(st.just("pay"), st.just(0), st.integers(10, 100), day),
+).map(list)
+histories = st.builds(operator.add, opening, st.lists(event, min_size=4, max_size=24))
 
 
 def major(minor: int, currency: str) -> str:
@@ -50,7 +78,8 @@ def major(minor: int, currency: str) -> str:
 def play(client, auth, session, fund, call, donors, events) -> None:
     pledges: list[tuple[int, str, int]] = []  # (id, currency, left to receive)
     receipts: list[int] = []
-    grants: list[list] = []  # [grant, amount, paid]
+    grants: list[dict] = []  # row, amount, scheduled, open, the day of its last amendment
+    tranches: list[tuple[int, dict, int, dt.date]] = []  # (id, grant, amount, paid_on), paid
     staff = auth("staff")
     for e in events:
         kind = e[0]
@@ -88,20 +117,65 @@ def play(client, auth, session, fund, call, donors, events) -> None:
                 commit_to_grant(session, fund.id, amount)
             except InsufficientFunds:
                 continue
-            grants.append([GrantFactory(proposal__call=call, amount_minor=amount, approved_on=on), amount, 0])
+            row = GrantFactory(proposal__call=call, amount_minor=amount, approved_on=on)
+            grants.append({"row": row, "amount": amount, "scheduled": 0, "open": True, "last": on})
         elif kind == "pay" and grants:
             _, index, share, on = e
             grant = grants[index % len(grants)]
-            amount = min(grant[1] - grant[2], max(1, grant[1] * share // 300))
-            if amount > 0 and grant[0].status.value == "active":
-                PaidDisbursementFactory(
-                    grant=grant[0], amount_minor=amount, paid_on=max(on, grant[0].approved_on)
-                )
-                grant[2] += amount
-        elif kind == "terminate" and grants:
+            amount = min(grant["amount"] - grant["scheduled"], max(1, grant["amount"] * share // 300))
+            if amount > 0 and grant["open"] and grant["row"].status.value == "active":
+                paid_on = max(on, grant["row"].approved_on)
+                tranche = PaidDisbursementFactory(grant=grant["row"], amount_minor=amount, paid_on=paid_on)
+                grant["scheduled"] += amount
+                tranches.append((tranche.id, grant, amount, paid_on))
+        elif kind in ("terminate", "close") and grants:
             grant = grants[e[1] % len(grants)]
-            if grant[0].status.value == "active":
-                terminate_grant(session, None, grant[0].id, "property")
+            if grant["row"].status.value == "active":
+                if kind == "terminate":
+                    terminate_grant(session, None, grant["row"].id, "property")
+                else:
+                    for nature in ReportNature:
+                        DueReportFactory(grant_id=grant["row"].id, kind=ReportKind.FINAL, nature=nature,
+                                         status=ReportStatus.ACCEPTED, received_on=START)  # fmt: skip
+                    close_grant(session, None, grant["row"].id)
+                grant["open"] = False
+        elif kind == "cancel_payment" and tranches:
+            _, index, on = e
+            tranche_id, grant, amount, paid_on = tranches[index % len(tranches)]
+            body = {"cancelled_on": max(on, paid_on).isoformat(), "reason": "returned by the bank"}
+            response = client.post(
+                f"/api/v1/disbursements/{tranche_id}/payment-cancellation", json=body, headers=staff
+            )
+            assert response.status_code in (200, 409), response.get_json()
+            if response.status_code == 200:
+                grant["scheduled"] -= amount  # the tranche no longer counts: its amount is free again
+        elif kind == "refund" and grants:
+            _, index, share, on = e
+            grant = grants[index % len(grants)]
+            detail = client.get(f"/api/v1/grants/{grant['row'].id}", headers=staff).get_json()
+            amount = cents(detail["disbursed"]) * share // 100
+            if amount <= 0:
+                continue
+            received_on = max(on, grant["row"].approved_on)
+            body = {
+                "amount": major(amount, "USD"),
+                "received_on": received_on.isoformat(),
+                "reason": "unspent",
+            }
+            response = client.post(f"/api/v1/grants/{grant['row'].id}/refunds", json=body, headers=staff)
+            assert response.status_code in (201, 409), response.get_json()  # 409: dated before a payment
+        elif kind == "amend" and grants:
+            _, index, percent, on = e
+            grant = grants[index % len(grants)]
+            amount = max(grant["scheduled"], grant["amount"] * percent // 100, 1)
+            decided_on = max(on, grant["last"])
+            if not grant["open"] or amount == grant["amount"]:
+                continue
+            body = {"amount": major(amount, "USD"), "decided_on": decided_on.isoformat(), "reason": "revised"}
+            response = client.post(f"/api/v1/grants/{grant['row'].id}/amendments", json=body, headers=staff)
+            assert response.status_code in (201, 409), response.get_json()  # 409: not enough money
+            if response.status_code == 201:
+                grant["amount"], grant["last"] = amount, decided_on
 
 
 def from_records(session, fund_id: int, as_of: dt.date) -> dict[str, int]:
@@ -118,22 +192,54 @@ def from_records(session, fund_id: int, as_of: dt.date) -> dict[str, int]:
         ),
         {"f": fund_id, "d": as_of},
     ).scalar_one()
-    paid_by = (
-        "(SELECT COALESCE(SUM(paid_minor), 0) FROM disbursement WHERE grant_id = g.id AND status = 'paid')"
+    # per grant: what it was paid (payments since cancelled included), its cancelled payments and
+    # refunds recorded while open (kept) and after its end (released), its amendments by then
+    paid = (
+        "(SELECT COALESCE(SUM(paid_minor), 0) FROM disbursement "
+        "WHERE grant_id = g.id AND status IN ('paid', 'payment_cancelled'){day})"
+    )
+    cancelled = (
+        "(SELECT COALESCE(SUM(paid_minor), 0) FROM disbursement WHERE grant_id = g.id "
+        "AND status = 'payment_cancelled' AND payment_cancellation_released = {released}{day})"
+    )
+    refunded = (
+        "(SELECT COALESCE(SUM(amount_minor), 0) FROM grant_refund WHERE grant_id = g.id "
+        "AND released_commitment = {released}{day})"
+    )
+    awarded = (
+        "COALESCE((SELECT previous_minor FROM grant_amendment WHERE grant_id = g.id ORDER BY id LIMIT 1), "
+        "g.amount_minor)"
+    )
+    amended = (
+        "(SELECT COALESCE(SUM(amount_minor - previous_minor), 0) FROM grant_amendment "
+        "WHERE grant_id = g.id AND decided_on <= :d)"
+    )
+    true, false = ("true", "false") if session.get_bind().dialect.name == "postgresql" else ("1", "0")
+    kept_at_end = (
+        f"{paid.format(day='')} - {cancelled.format(released=false, day='')} "
+        f"- {refunded.format(released=false, day='')}"
+    )
+    released_after_end = (
+        f"{cancelled.format(released=true, day=' AND payment_cancelled_on <= :d')} "
+        f"+ {refunded.format(released=true, day=' AND received_on <= :d')}"
     )
     committed = session.execute(
         text(
-            "SELECT COALESCE(SUM(CASE WHEN g.status IN ('closed', 'terminated') AND g.ended_on <= :d "
-            f"THEN {paid_by} ELSE g.amount_minor END), 0) FROM grant_award g "
-            "WHERE g.fund_id = :f AND g.approved_on <= :d"
+            f"SELECT COALESCE(SUM({awarded} + {amended} "
+            "- CASE WHEN g.status IN ('closed', 'terminated') AND COALESCE(g.ended_on, g.approved_on) <= :d "
+            f"THEN g.amount_minor - ({kept_at_end}) ELSE 0 END - ({released_after_end})), 0) "
+            "FROM grant_award g WHERE g.fund_id = :f AND g.approved_on <= :d"
         ),
         {"f": fund_id, "d": as_of},
     ).scalar_one()
     disbursed = session.execute(
         text(
-            "SELECT COALESCE(SUM(d.paid_minor), 0) FROM disbursement d "
-            "JOIN grant_award g ON g.id = d.grant_id "
-            "WHERE g.fund_id = :f AND d.status = 'paid' AND d.paid_on <= :d"
+            f"SELECT COALESCE(SUM({paid.format(day=' AND paid_on <= :d')} "
+            f"- {cancelled.format(released=false, day=' AND payment_cancelled_on <= :d')} "
+            f"- {cancelled.format(released=true, day=' AND payment_cancelled_on <= :d')} "
+            "- (SELECT COALESCE(SUM(amount_minor), 0) FROM grant_refund WHERE grant_id = g.id "
+            "AND received_on <= :d)), 0) "
+            "FROM grant_award g WHERE g.fund_id = :f"
         ),
         {"f": fund_id, "d": as_of},
     ).scalar_one()
@@ -158,8 +264,8 @@ def cents(amount: str) -> int:
     return int(Decimal(amount) * 100)
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(events=st.lists(event, min_size=4, max_size=16), days=st.lists(day, min_size=1, max_size=2))
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(events=histories, days=st.lists(day, min_size=1, max_size=2))
 def test_position_totals_public_totals_statements_and_open_data_agree_on_any_day(
     client, auth, db_session, events, days
 ):
@@ -197,7 +303,11 @@ def test_position_totals_public_totals_statements_and_open_data_agree_on_any_day
         today = from_records(db_session, fund.id, utcnow().date())
         assert_books_as_they_stand_are_the_books_as_of_today(client, staff, fund.id)
         export = client.get(f"/api/v1/exports/360giving.json?fund_id={fund.id}")
-        assert export.status_code == (200 if today["committed"] or today["disbursed"] else 404)
+        # a package holds at least one grant (an ended grant that kept nothing commits nothing)
+        awarded = db_session.execute(
+            text("SELECT count(*) FROM grant_award WHERE fund_id = :f"), {"f": fund.id}
+        ).scalar_one()
+        assert export.status_code == (200 if awarded else 404)
         grants = export.get_json().get("grants", [])
         assert sum(cents(str(g["amountDisbursed"])) for g in grants) == today["disbursed"]
         committed_open_data = sum(cents(str(g["amountAwarded"])) for g in grants)

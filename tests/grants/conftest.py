@@ -11,7 +11,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fundapp.audit import AuditEvent
-from fundapp.grants.models import BeneficiaryCount, Disbursement, Grant, GrantCondition, GrantReport
+from fundapp.books.models import Balance, LedgerEntry
+from fundapp.grants.models import (
+    BeneficiaryCount,
+    Disbursement,
+    Grant,
+    GrantAmendment,
+    GrantCondition,
+    GrantRefund,
+    GrantReport,
+)
 
 from ..factories import ActiveGrantFactory
 
@@ -29,7 +38,9 @@ def db_state(session: Session) -> dict[str, Any]:
     return {
         "audit": session.scalar(select(func.count()).select_from(AuditEvent)),
         "grants": session.execute(
-            select(Grant.id, Grant.status, Grant.status_reason, Grant.version).order_by(Grant.id)
+            select(Grant.id, Grant.status, Grant.status_reason, Grant.amount_minor, Grant.version).order_by(
+                Grant.id
+            )
         ).all(),
         "disbursements": session.execute(
             select(
@@ -40,6 +51,8 @@ def db_state(session: Session) -> dict[str, Any]:
                 Disbursement.paid_minor,
                 Disbursement.paid_on,
                 Disbursement.cancellation_reason,
+                Disbursement.payment_cancelled_on,
+                Disbursement.payment_cancellation_reason,
                 Disbursement.version,
             ).order_by(Disbursement.id)
         ).all(),
@@ -54,6 +67,18 @@ def db_state(session: Session) -> dict[str, Any]:
                 GrantReport.review_note,
                 GrantReport.version,
             ).order_by(GrantReport.id)
+        ).all(),
+        "refunds": session.execute(
+            select(GrantRefund.id, GrantRefund.amount_minor).order_by(GrantRefund.id)
+        ).all(),
+        "amendments": session.execute(
+            select(GrantAmendment.id, GrantAmendment.amount_minor).order_by(GrantAmendment.id)
+        ).all(),
+        "ledger": session.scalar(select(func.count()).select_from(LedgerEntry)),
+        "balances": session.execute(
+            select(Balance.owner, Balance.owner_id, Balance.account, Balance.balance_minor).order_by(
+                Balance.owner, Balance.owner_id, Balance.account
+            )
         ).all(),
         "beneficiaries": session.execute(
             select(BeneficiaryCount.id, BeneficiaryCount.report_id, BeneficiaryCount.people).order_by(
