@@ -4,7 +4,8 @@ Hypothesis plays random histories through the API and the services (pledges in s
 currencies, receipts on past days, reversals, cancellations, grants, tranches paid, payments
 cancelled, refunds from grantees, amendments up and down, closures, terminations), then, as of
 random days, compares the fund's position, the staff totals, the public totals, the donors'
-statements and the 360Giving amounts with each other and with a plain-SQL recomputation from the
+statements, the figures the status document and the cycle summary print, and the 360Giving
+amounts with each other and with a plain-SQL recomputation from the
 records themselves (not from the ledger): a receipt counts from the day it arrived until the day
 it was reversed; a grant commits its awarded amount from its approval, each amendment's change
 from the day it was decided, and only what it kept from the day it ended (what it paid, less
@@ -28,6 +29,7 @@ from fundapp.db import utcnow
 from fundapp.errors import InsufficientFunds
 from fundapp.grants.models import ReportKind, ReportNature, ReportStatus
 from fundapp.grants.services import close_grant, terminate_grant
+from fundapp.reports.queries import cycle_summary_data, fund_status_data
 
 from ..factories import (
     CallFactory,
@@ -298,10 +300,21 @@ def test_position_totals_public_totals_statements_and_open_data_agree_on_any_day
             assert sum(cents(k["usd"]) for k in public["by_donor_kind"]) == expected["received"]
             assert sum(cents(s["closing"]["received_usd"]) for s in statements) == expected["received"]
             assert cents(position["uncommitted"]) == expected["received"] - expected["committed"]
+            status = fund_status_data(db_session, fund.id, as_of)  # what the status document prints
+            assert (status["received_minor"], status["committed_minor"]) == (
+                expected["received"],
+                expected["committed"],
+            )
+            assert sum(k["usd_minor"] for k in status["by_kind"]) == expected["received"]
+            assert sum(y["usd_minor"] for y in status["by_year"]) == expected["received"]
             if as_of == utcnow().date():  # grants here are dated in the past; approvals check today
                 assert cents(position["uncommitted"]) >= 0
         today = from_records(db_session, fund.id, utcnow().date())
         assert_books_as_they_stand_are_the_books_as_of_today(client, staff, fund.id)
+        summary = cycle_summary_data(db_session, call.id)["money"]  # what the cycle summary prints
+        assert summary["total"]["committed_minor"] == today["committed"]
+        assert summary["total"]["disbursed_minor"] == today["disbursed"]
+        assert sum(c["awarded_minor"] for c in summary["by"].values()) == summary["total"]["awarded_minor"]
         export = client.get(f"/api/v1/exports/360giving.json?fund_id={fund.id}")
         # a package holds at least one grant (an ended grant that kept nothing commits nothing)
         awarded = db_session.execute(
