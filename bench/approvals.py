@@ -344,6 +344,19 @@ def _worker(
     reports[slot] = asdict(report)
 
 
+def _cpu() -> str:
+    """The processor's model name and the cores, as the run's figures depend on them."""
+    name = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            name = next(
+                (line.split(":", 1)[1].strip() for line in info if line.startswith("model name")), name
+            )
+    except OSError:
+        pass
+    return f"{name}, {os.cpu_count()} cores"
+
+
 def _percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
@@ -426,6 +439,7 @@ def run(
         "p99_ms": _percentile(latencies, 0.99) * 1000 if latencies else None,
         "max_ms": max(latencies) * 1000 if latencies else None,
         "load_average_before": round(load_before, 2),
+        "cpu": _cpu(),
         "measured_at": f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC",
     }
 

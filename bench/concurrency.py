@@ -136,7 +136,7 @@ def _how(run: dict[str, Any]) -> str:
     return (
         f"median of {run['runs']} runs ({low:.1f} to {high:.1f} approvals/s); that run: {run['approvals']} "
         f"approvals in {run['seconds']:.1f} s, {run['errors']} errors, load average "
-        f"{run['load_average_before']:.1f} at its start"
+        f"{run['load_average_before']:.1f} at its start, {run.get('cpu', 'unknown CPU')}"
     )
 
 

@@ -41,6 +41,7 @@ from .databases import (
     prepare,
 )
 from .generate import expected_rows
+from .report import machine
 from .results import Result
 
 HERE = Path(__file__).resolve().parent
@@ -169,9 +170,18 @@ def run_benchmark(
                     drop_database(db.url)
     if postgresql_version is None and any(r.db == "postgresql" for r in results) and json_path.exists():
         postgresql_version = json.loads(json_path.read_text()).get("postgresql")
+    cpu = machine()["CPU"]
+    kept_cpu = _earlier_cpu(out) if only else None  # the machine of the figures kept
     out.parent.mkdir(parents=True, exist_ok=True)
     json_path.write_text(
-        json.dumps({"postgresql": postgresql_version, "results": [r.as_dict() for r in results]}, indent=1)
+        json.dumps(
+            {
+                "postgresql": postgresql_version,
+                "machine": kept_cpu or cpu,
+                "results": [r.as_dict() for r in results],
+            },
+            indent=1,
+        )
     )
     notes = []
     if merge and any((r.db, r.size) not in {(d, z) for d in databases for z in sizes} for r in results):
@@ -180,9 +190,11 @@ def run_benchmark(
             "each section says when it was measured."
         )
     if only and any(r.section != SECTION for r in results):
+        elsewhere = f", on {kept_cpu}" if kept_cpu and kept_cpu != cpu else ""
         notes.append(
-            "The concurrent approvals were measured alone (`--approvals-only`); every other figure was "
-            "kept from an earlier run: each section says when it was measured."
+            "The concurrent approvals were measured alone (`--approvals-only`) and the machine and versions "
+            "above are those of their run; every other figure was kept from an earlier run"
+            f"{elsewhere}: each section says when it was measured."
         )
     write_markdown(results, out, command=command, postgresql=postgresql_version, notes=notes)
     return results
@@ -219,6 +231,20 @@ class ConcurrentApprovals:
         finally:
             if not keep:
                 drop_templates(size, pg_url=pg_url, prefix=self.prefix, before=self.before is not None)
+
+
+def _earlier_cpu(out: Path) -> str | None:
+    """The CPU the figures of ``out`` (and its JSON) were measured on, as they say, if they do."""
+    json_path = out.with_suffix(".json")
+    if json_path.exists():
+        cpu = json.loads(json_path.read_text()).get("machine")
+        if cpu:
+            return str(cpu)
+    if out.exists():  # written before the JSON named the machine
+        for line in out.read_text(encoding="utf-8").splitlines():
+            if line.startswith("| CPU | "):
+                return line.removeprefix("| CPU | ").removesuffix(" |").strip()
+    return None
 
 
 def _server_version(url: str) -> str:
