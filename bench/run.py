@@ -190,11 +190,11 @@ def run_benchmark(
             "each section says when it was measured."
         )
     if only and any(r.section != SECTION for r in results):
-        elsewhere = f", on {kept_cpu}" if kept_cpu and kept_cpu != cpu else ""
+        elsewhere = f" (RESULTS.md named their machine {kept_cpu})" if kept_cpu and kept_cpu != cpu else ""
         notes.append(
             "The concurrent approvals were measured alone (`--approvals-only`) and the machine and versions "
-            "above are those of their run; every other figure was kept from an earlier run"
-            f"{elsewhere}: each section says when it was measured."
+            f"above are those of their run; every other figure was kept from earlier runs{elsewhere}: "
+            "each section says when it was measured."
         )
     write_markdown(results, out, command=command, postgresql=postgresql_version, notes=notes)
     return results
