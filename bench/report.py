@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from .concurrency import markdown as concurrent_markdown
 from .results import Result
 
 PACKAGES = (
@@ -27,7 +28,7 @@ PACKAGES = (
     "gunicorn",
 )
 GROWTH_MAX = 2.0
-SECTIONS = ("List endpoints", "Totals", "Money", "PDF", "Throughput", "Memory")
+SECTIONS = ("List endpoints", "Totals", "Money", "Concurrent approvals", "PDF", "Throughput", "Memory")
 
 
 def machine() -> dict[str, str]:
@@ -75,6 +76,8 @@ def _figure(value: float | None, unit: str) -> str:
         return f"{value:.2f} ms" if value < 100 else f"{value:,.0f} ms"
     if unit == "req/s":
         return f"{value:,.0f} req/s"
+    if unit == "approvals/s":
+        return f"{value:,.1f} approvals/s"
     return f"{value:,.0f} {unit}"
 
 
@@ -180,6 +183,7 @@ def write_markdown(
     lines += [f"| {a} | {b} | {_cell(c)} |" for a, b, c in summary(results)]
     for note in notes:
         lines += ["", note]
+    lines += concurrent_markdown(results)
     growth = growth_rows(results)
     for db in dbs:
         mine = [r for r in results if r.db == db]
