@@ -266,7 +266,11 @@ def _numbers(text: str) -> list[int]:
     "--sizes", default="10000,100000", show_default=True, help="Contributions to generate, comma-separated."
 )
 @click.option(
-    "--db", "databases", default="sqlite,postgresql", show_default=True, help="sqlite, postgresql or both."
+    "--db",
+    "databases",
+    default="sqlite,postgresql",
+    show_default=True,
+    help="Engines to measure, comma-separated (sqlite, postgresql).",
 )
 @click.option("--pg-url", default=DEFAULT_PG_URL, show_default=True, envvar="FUNDAPP_BENCH_PG_URL")
 @click.option("--out", type=click.Path(path_type=Path), default=HERE / "RESULTS.md", show_default=True)
