@@ -317,6 +317,22 @@ def received_totals_statement(
     )
 
 
+def received_by_year(query: dict[str, Any]) -> Select[Any]:
+    """(year, USD) of the money received in the books the query reads, net of reversals, by the
+    year it moved: a plain sum per year (no donor counted), from the donors' yearly sums without a
+    day, else from the entries."""
+    source = _received(["year"], query)
+    year = source.year.label("year")
+    return (
+        select(year, func.sum(source.usd).label("usd"))
+        .select_from(source.table)
+        .where(*source.conditions)
+        .group_by(source.year)
+        .having(or_(func.sum(source.receipts) != 0, func.sum(source.usd) != 0))
+        .order_by(source.year)
+    )
+
+
 def donors_who_gave(query: dict[str, Any]) -> Select[Any]:
     """The donors with money received in the books the query reads (net of reversals)."""
     source = _received([], query)

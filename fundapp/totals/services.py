@@ -103,11 +103,9 @@ def public_totals(session: Session, query: dict[str, Any]) -> dict[str, Any]:
 
 
 def _public_totals(session: Session, query: dict[str, Any]) -> dict[str, Any]:
-    by_year = session.execute(queries.received_totals_statement(["year"], query)).all()
-    by_kind = {
-        DonorKind(row.donor_kind): row
-        for row in session.execute(queries.received_totals_statement(["donor_kind"], query))
-    }
+    by_year = session.execute(queries.received_by_year(query)).all()
+    kinds = session.execute(queries.received_totals_statement(["donor_kind"], query)).all()
+    by_kind = {DonorKind(row.donor_kind): row for row in kinds}
     named = session.execute(
         select(Donor.kind, Donor.name)
         .where(
@@ -120,7 +118,7 @@ def _public_totals(session: Session, query: dict[str, Any]) -> dict[str, Any]:
     names: dict[DonorKind, list[str]] = defaultdict(list)
     for kind, name in named:
         names[DonorKind(kind)].append(name)
-    first = by_year[0] if by_year else None
+    first = kinds[0] if kinds else None  # every row carries the fund-wide sums
     return {
         "currency": FUND_CURRENCY,
         "fund_id": query.get("fund_id"),
