@@ -6,8 +6,10 @@ export never disagree:
 - ``grant_countries``: a grant's countries and the split of its money between them. The
   grant's own country first, then the proposal's other countries of implementation; the
   money is split evenly (the fund records no other split), in percentages with two decimals
-  that add up to exactly 100, the first country taking the rounding. Codes that ISO 3166-1
-  does not assign (XK) are left out of both files.
+  that add up to exactly 100, the first country taking the rounding. Kosovo (XK, a code
+  IATI's Country list holds but ISO 3166-1 does not assign) is kept: IATI names it by its
+  code, 360Giving by its name and geocode (its countryCode list lacks it). Other codes that
+  are no country (EU, UN...) are left out of every file.
 - ``sectors``: OECD DAC 5-digit purpose codes (IATI Sector, vocabulary 1) from the kinds of
   assistance and the target groups, with percentages that add up to 100.
 - ``sdg_targets``: SDG targets (IATI tag vocabulary 3) the grant's purpose fits.
@@ -22,6 +24,8 @@ from decimal import Decimal
 from .publisher import iso_country
 
 HUNDRED = Decimal(100)
+#: Codes IATI's Country codelist holds that ISO 3166-1 (and 360Giving's countryCode) does not.
+IATI_ONLY_COUNTRIES = frozenset({"XK"})
 CENT = Decimal("0.01")
 
 # OECD DAC purpose codes (IATI Sector codelist, vocabulary 1); the tests check each against
@@ -92,7 +96,7 @@ def split(weights: Sequence[int | Decimal]) -> list[Decimal]:
 def grant_countries(main_country: str, countries: Iterable[str]) -> list[tuple[str, Decimal]]:
     """The grant's ISO countries and each one's share of its money (the rule above)."""
     codes = [main_country] + sorted(c for c in set(countries) if c != main_country)
-    codes = [c for c in codes if iso_country(c)]
+    codes = [c for c in codes if iso_country(c) or c in IATI_ONLY_COUNTRIES]
     return list(zip(codes, split([1] * len(codes)), strict=True))
 
 

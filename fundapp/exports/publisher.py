@@ -82,9 +82,21 @@ class Publisher:
     email: str | None = None
     licence: str = OPEN_LICENCE
     documents: tuple[Document, ...] = ()
+    #: Where the data comes from (360Giving ``dataSource``): the fund's page by default.
+    data_source: str | None = None
 
     #: The keys a fund's ``open_data`` may set.
-    KEYS = ("org_id", "org_name", "org_type", "grant_prefix", "website", "email", "licence", "documents")
+    KEYS = (
+        "org_id",
+        "org_name",
+        "org_type",
+        "grant_prefix",
+        "website",
+        "email",
+        "licence",
+        "documents",
+        "data_source",
+    )
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> Publisher:
