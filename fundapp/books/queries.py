@@ -468,11 +468,13 @@ def movements(
     *,
     fund_id: int | None = None,
     grants: Select[Any] | Sequence[int] | None = None,
+    accounts: Sequence[Account] | None = None,
     chunk_rows: int = MOVEMENT_CHUNK_ROWS,
 ) -> Any:
     """Every ledger entry of a fund's pledged and received accounts (``fund_id``), oldest first,
     or of a set of grants' committed and disbursed accounts (``grants``: ids or a SELECT of
-    ids), grant by grant and oldest first: ONE statement, streamed ``chunk_rows`` at a time,
+    ids), grant by grant and oldest first (``accounts`` narrows either to some of its
+    accounts): ONE statement, streamed ``chunk_rows`` at a time,
     never loaded whole. Each row carries the entry (signed amount in its currency, USD value,
     effective day, movement) and, for a donor's money, the donor's name, kind, anonymity and
     country. Close the result (or read it to the end) before the session's next statement.
@@ -497,11 +499,13 @@ def movements(
     )
     stmt = select(*columns).outerjoin(Donor, Donor.id == L.donor_id)
     if grants is not None:
-        stmt = stmt.where(L.account.in_(GRANT_ACCOUNTS), L.grant_id.in_(grants)).order_by(
+        stmt = stmt.where(L.account.in_(accounts or GRANT_ACCOUNTS), L.grant_id.in_(grants)).order_by(
             L.grant_id, L.effective_on, L.id
         )
     elif fund_id is not None:
-        stmt = stmt.where(L.fund_id == fund_id, L.account.in_(FUND_ACCOUNTS)).order_by(L.effective_on, L.id)
+        stmt = stmt.where(L.fund_id == fund_id, L.account.in_(accounts or FUND_ACCOUNTS)).order_by(
+            L.effective_on, L.id
+        )
     else:
         raise ValueError("movements of a fund or of a set of grants")
     return session.execute(stmt.execution_options(yield_per=chunk_rows))

@@ -18,7 +18,7 @@ export never disagree:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from .publisher import iso_country
@@ -142,13 +142,3 @@ def gender_significance(target_groups: Iterable[str]) -> str:
     """Principal objective where the grant assists only women and girls, else significant."""
     groups = set(target_groups)
     return GENDER_PRINCIPAL if groups and groups <= FEMALE_GROUPS else GENDER_SIGNIFICANT
-
-
-def facet_lists(facets: Mapping[str, Sequence[str]] | None) -> tuple[list[str], list[str], list[str]]:
-    """(countries, target groups, assistance) from a proposal's facets keyed by facet name."""
-    facets = facets or {}
-    return (
-        list(facets.get("country", [])),
-        list(facets.get("target_group", [])),
-        list(facets.get("assistance", [])),
-    )

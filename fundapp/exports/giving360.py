@@ -194,11 +194,10 @@ def _payments(session: Session, grant_ids: Sequence[int]) -> dict[int, list[Any]
     """Each grant's disbursed movements (payments, and any cancellation or refund), from the
     ledger in one statement."""
     payments: dict[int, list[Any]] = {g: [] for g in grant_ids}
-    result = queries.movements(session, grants=list(grant_ids))
+    result = queries.movements(session, grants=list(grant_ids), accounts=[Account.DISBURSED])
     try:
         for row in result:
-            if row.account == Account.DISBURSED:
-                payments[row.grant_id].append(row)
+            payments[row.grant_id].append(row)
     finally:
         result.close()
     return payments

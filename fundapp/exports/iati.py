@@ -253,6 +253,7 @@ def _geography(countries: Sequence[tuple[str, Decimal]]) -> list[Any]:
 def _classifications(
     sectors: Sequence[tuple[str, Decimal]], targets: Sequence[str], significance: str
 ) -> list[Any]:
+    """Sectors (DAC, with their shares), SDG targets and the gender-equality marker."""
     return [
         *[
             _el(
@@ -273,13 +274,14 @@ def _classifications(
         _el(
             "policy-marker", {"vocabulary": "1", "code": POLICY_GENDER_EQUALITY, "significance": significance}
         ),
-        _el("default-flow-type", {"code": FLOW_ODA}),
-        _el("default-finance-type", {"code": FINANCE_GRANT}),
     ]
 
 
-def _defaults_after_aid(aid_type: str) -> list[Any]:
+def _defaults(aid_type: str) -> list[Any]:
+    """Flow, finance, aid type and tied status, in the schema's order."""
     return [
+        _el("default-flow-type", {"code": FLOW_ODA}),
+        _el("default-finance-type", {"code": FINANCE_GRANT}),
         _el("default-aid-type", {"code": aid_type, "vocabulary": "1"}),
         _el("default-tied-status", {"code": TIED_UNTIED}),
     ]
@@ -558,7 +560,7 @@ def _grant_activity(
         _contact(publisher, fund),
         *_geography(profile.countries),
         *_classifications(profile.sectors, profile.targets, profile.significance),
-        *_defaults_after_aid(AID_PROJECT),
+        *_defaults(AID_PROJECT),
         *_grant_budgets(grant, profile.awarded_minor),
         *_planned_disbursements(grant, provider, receiver),
         *transactions,
@@ -657,7 +659,7 @@ def _fund_head(
     targets = sorted({t for p in profiles for t in p.targets}, key=list(classify.SDG_NAMES).index)
     if not targets:
         targets = [classify.SDG_TRAFFICKING]
-    principal = profiles and all(p.significance == classify.GENDER_PRINCIPAL for p in profiles)
+    principal = bool(profiles) and all(p.significance == classify.GENDER_PRINCIPAL for p in profiles)
     description = (
         f"{fund.name_en}, administered by {fund.administrator} since "
         f"{fund.established_on.isoformat()}: donors' contributions and the grants "
@@ -678,7 +680,7 @@ def _fund_head(
         *_classifications(
             sectors, targets, classify.GENDER_PRINCIPAL if principal else classify.GENDER_SIGNIFICANT
         ),
-        *_defaults_after_aid(AID_FUND),
+        *_defaults(AID_FUND),
         *_fund_budgets(session, fund),
     ]
 
