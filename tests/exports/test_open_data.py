@@ -16,6 +16,7 @@ from lxml import etree
 from fundapp.contributions.models import DonorKind, ReceiptStatus
 from fundapp.exports.publisher import Publisher
 from fundapp.grants.models import DisbursementStatus, GrantStatus
+from fundapp.grants.services import terminate_grant
 
 from ..factories import (
     ContributionFactory,
@@ -63,7 +64,7 @@ def test_the_seeded_exports_pass_both_validators(seeded_client, tmp_path):
 
 
 @pytest.fixture
-def cycle(fund):
+def cycle(fund, db_session):
     """A fresh cycle made by the factories: donors (a Member State with a DAC code, an
     individual), a pledge in EUR with a reversed receipt, grants in one and in two countries,
     one closed, tranches paid and planned."""
@@ -103,7 +104,21 @@ def cycle(fund):
         starts_on=dt.date(2015, 7, 1),
         ends_on=dt.date(2016, 6, 30),
     )
-    return [two_countries, closed]
+    # ended early, in Kosovo (in IATI's country list, not in ISO 3166-1): its unpaid rest is
+    # released, a negative commitment
+    kosovo = GrantWithProposalFactory(
+        proposal__call__fund_id=fund.id, country_code="XK", amount_minor=20_000_00
+    )
+    DisbursementFactory(
+        grant=kosovo,
+        tranche=1,
+        amount_minor=5_000_00,
+        status=DisbursementStatus.PAID,
+        paid_on=dt.date(2015, 8, 1),
+        paid_minor=5_000_00,
+    )
+    terminate_grant(db_session, None, kosovo.id, "the partner closed")
+    return [two_countries, closed, kosovo]
 
 
 def test_a_fresh_cycle_passes_both_validators(client, cycle, tmp_path):
@@ -173,4 +188,4 @@ def test_every_grant_agrees_across_360giving_iati_and_the_csv(seeded_client, see
 
 
 def test_a_fresh_cycle_agrees_across_the_three_files(client, auth, cycle):
-    assert _agree(client, auth) == 2
+    assert _agree(client, auth) == 3
