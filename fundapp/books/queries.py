@@ -469,12 +469,14 @@ def movements(
     fund_id: int | None = None,
     grants: Select[Any] | Sequence[int] | None = None,
     accounts: Sequence[Account] | None = None,
+    as_of: dt.date | None = None,
     chunk_rows: int = MOVEMENT_CHUNK_ROWS,
 ) -> Any:
     """Every ledger entry of a fund's pledged and received accounts (``fund_id``), oldest first,
     or of a set of grants' committed and disbursed accounts (``grants``: ids or a SELECT of
     ids), grant by grant and oldest first (``accounts`` narrows either to some of its
-    accounts): ONE statement, streamed ``chunk_rows`` at a time,
+    accounts; ``as_of`` to the entries effective by that day): ONE statement, streamed
+    ``chunk_rows`` at a time,
     never loaded whole. Each row carries the entry (signed amount in its currency, USD value,
     effective day, movement) and, for a donor's money, the donor's name, kind, anonymity and
     country. Close the result (or read it to the end) before the session's next statement.
@@ -497,7 +499,7 @@ def movements(
         Donor.anonymous.label("donor_anonymous"),
         Donor.country_code.label("donor_country"),
     )
-    stmt = select(*columns).outerjoin(Donor, Donor.id == L.donor_id)
+    stmt = select(*columns).outerjoin(Donor, Donor.id == L.donor_id).where(*as_of_conditions(as_of=as_of))
     if grants is not None:
         stmt = stmt.where(L.account.in_(accounts or GRANT_ACCOUNTS), L.grant_id.in_(grants)).order_by(
             L.grant_id, L.effective_on, L.id

@@ -25,7 +25,8 @@ On the fund, each movement of its pledged account is an incoming commitment (11)
 movement of its received account incoming funds (1); on a grant, each movement of its
 committed account an outgoing commitment (2) and each of its disbursed account a disbursement
 (3). A change, cancellation, reversal or release is its own transaction, dated the day it took
-effect, negative where it reduces (IATI's way of correcting an earlier transaction). Budgets
+effect, negative where it reduces (IATI's way of correcting an earlier transaction); the books
+are read as of the day the file is written (IATI refuses a transaction dated later). Budgets
 are the books' awards: the fund's per calendar year, a grant's per year of its term, split as
 its tranches are scheduled; planned disbursements are the scheduled tranches.
 
@@ -374,7 +375,7 @@ def _fund_transactions(session: Session, publisher: Publisher, fund: Fund) -> It
         {"ref": publisher.org_id, "receiver-activity-id": publisher.fund_activity_id(fund.code)},
         fund.name_en,
     )
-    result = queries.movements(session, fund_id=fund.id, chunk_rows=CHUNK_ROWS)
+    result = queries.movements(session, fund_id=fund.id, as_of=utcnow().date(), chunk_rows=CHUNK_ROWS)
     try:
         for row in result:
             provider = _donor_org(
@@ -594,7 +595,9 @@ def _grant_transactions(
 ) -> Iterator[tuple[Grant, list[Any]]]:
     """Each grant with the transactions of its ledger entries: the grants' entries are read in
     ONE streamed statement, grant by grant in the grants' order (by id), and merged."""
-    result = queries.movements(session, grants=[g.id for g in grants], chunk_rows=CHUNK_ROWS)
+    result = queries.movements(
+        session, grants=[g.id for g in grants], as_of=utcnow().date(), chunk_rows=CHUNK_ROWS
+    )
     try:
         groups = groupby(result, key=lambda r: r.grant_id)
         current = next(groups, None)
