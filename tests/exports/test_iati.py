@@ -396,3 +396,15 @@ def test_the_sectors_and_sdg_targets_used_are_in_the_validators_codelists():
     tags = lists["/iati-activities/iati-activity/tag"]["code"]["conditions"]["mapping"]["3"]
     assert set(classify.SECTOR_NAMES) <= set(sectors["allowedCodes"])
     assert set(classify.SDG_NAMES) <= set(tags["allowedCodes"])
+
+
+def test_the_export_runs_the_same_statements_whatever_the_number_of_grants(client, fund, query_counter):
+    def statements(n):
+        for _ in range(n):
+            grant = GrantWithProposalFactory(proposal__call__fund_id=fund.id)
+            DisbursementFactory(grant=grant, tranche=1)
+        with query_counter() as run:
+            fetch(client)
+        return len(run)
+
+    assert statements(2) == statements(10)
