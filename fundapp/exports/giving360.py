@@ -160,20 +160,7 @@ def grant_record(
         ],
         "beneficiaryLocation": [location(code) for code, _ in countries],
         "classifications": _classifications(publisher, proposal),
-        "disbursementTransaction": [
-            {
-                "id": _payment_id(grant_id, tranches.get(p.disbursement_id), p.movement),
-                "transactionDate": p.effective_on.isoformat(),
-                "value": from_minor(p.amount_minor, p.currency),
-                "currency": p.currency,
-                "description": f"Tranche {tranches.get(p.disbursement_id, '')}".strip()
-                if p.movement == Movement.PAYMENT
-                else str(p.movement).replace("_", " ").capitalize(),
-                "provider": publisher.org_id,
-                "recipient": recipient_id,
-            }
-            for p in payments
-        ],
+        "disbursementTransaction": _disbursements(grant_id, recipient_id, publisher, tranches, payments),
         "dateModified": _timestamp(grant.updated_at),
         "dataSource": publisher.data_source or publisher.website,
     }
@@ -184,10 +171,37 @@ def grant_record(
     return record
 
 
-def _payment_id(grant_id: str, tranche: int | None, movement: Movement) -> str:
-    """Stable: the grant's id, the tranche, and the movement unless it is the payment itself."""
-    suffix = "" if movement == Movement.PAYMENT else f"-{movement}"
-    return f"{grant_id}-tranche-{tranche}{suffix}"
+def _disbursements(
+    grant_id: str,
+    recipient_id: str,
+    publisher: Publisher,
+    tranches: Mapping[int, int],
+    payments: Sequence[Any],
+) -> list[dict[str, Any]]:
+    """The grant's disbursed movements, each with a stable id: ``<grant>-tranche-<n>`` for a
+    tranche's payment, then the movement and a count for anything else (a cancellation, a
+    refund), never a database id."""
+    out, seen = [], dict[str, int]()
+    for p in payments:
+        tranche = tranches.get(p.disbursement_id)
+        base = f"{grant_id}-tranche-{tranche}" if tranche is not None else grant_id
+        if p.movement == Movement.PAYMENT:
+            key, description = base, f"Tranche {tranche}" if tranche is not None else "Payment"
+        else:
+            key, description = f"{base}-{p.movement}", str(p.movement).replace("_", " ").capitalize()
+        seen[key] = seen.get(key, 0) + 1
+        out.append(
+            {
+                "id": key if seen[key] == 1 else f"{key}-{seen[key]}",
+                "transactionDate": p.effective_on.isoformat(),
+                "value": from_minor(p.amount_minor, p.currency),
+                "currency": p.currency,
+                "description": description,
+                "provider": publisher.org_id,
+                "recipient": recipient_id,
+            }
+        )
+    return out
 
 
 def _payments(session: Session, grant_ids: Sequence[int]) -> dict[int, list[Any]]:

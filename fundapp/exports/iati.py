@@ -88,7 +88,9 @@ ACCOUNT_TRANSACTION = {
     Account.COMMITTED: TRANSACTION_OUTGOING_COMMITMENT,
     Account.DISBURSED: TRANSACTION_DISBURSEMENT,
 }
-MOVEMENT_DESCRIPTION = {
+
+
+MOVEMENT_DESCRIPTION: dict[Movement | str, str] = {
     Movement.PLEDGE: "Pledge",
     Movement.PLEDGE_CHANGE: "Pledge changed",
     Movement.PLEDGE_CANCELLATION: "Pledge cancelled",
@@ -98,6 +100,13 @@ MOVEMENT_DESCRIPTION = {
     Movement.COMMITMENT_RELEASE: "Unpaid balance released at the grant's end",
     Movement.PAYMENT: "Tranche paid",
 }
+
+
+def describe(movement: Movement | str) -> str:
+    """A movement in words: the known ones as the fund says them, any other from its name."""
+    return MOVEMENT_DESCRIPTION.get(movement) or str(movement).replace("_", " ").capitalize()
+
+
 ROLE_FUNDING, ROLE_ACCOUNTABLE, ROLE_EXTENDING, ROLE_IMPLEMENTING = "1", "2", "3", "4"
 DATE_PLANNED_START, DATE_ACTUAL_START, DATE_PLANNED_END, DATE_ACTUAL_END = "1", "2", "3", "4"
 STATUS_IMPLEMENTATION = "2"
@@ -386,7 +395,7 @@ def _fund_transactions(session: Session, publisher: Publisher, fund: Fund) -> It
                 row.effective_on,
                 row.amount_minor,
                 row.currency,
-                MOVEMENT_DESCRIPTION.get(row.movement, str(row.movement)),
+                describe(row.movement),
                 provider,
                 receiver,
             )
@@ -611,8 +620,7 @@ def _grant_transactions(
                         row.effective_on,
                         row.amount_minor,
                         row.currency,
-                        f"{MOVEMENT_DESCRIPTION.get(row.movement, str(row.movement))}, "
-                        f"grant {grant.agreement_number}",
+                        f"{describe(row.movement)}, grant {grant.agreement_number}",
                         provider,
                         receiver,
                     )
