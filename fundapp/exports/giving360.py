@@ -247,7 +247,7 @@ def package(session: Session, publisher: Publisher, fund_id: int | None = None) 
     code = "-".join(sorted(safe_part(f.code) for f in funds.values())) if fund_id is not None else "all"
     return {
         "version": VERSION,
-        "title": f"Grants of {names}"
+        "title": f"Grants of the {names}"
         if fund_id is not None or len(funds) == 1
         else f"Grants of the trust funds administered by {head.org_name}",
         "identifier": f"{head.grant_prefix}-{code}",
