@@ -2294,6 +2294,21 @@ FUND = {
     "currency": "USD",
     "illustrative": False,
     "source": f"GA res. 64/293 of 30 July 2010, as cited in {src15('1')} and par. 31; {src19('1')}, 122",
+    # how the fund publishes its open data (fundapp.exports.publisher): its own page, and the
+    # Secretary-General's report that gives its figures
+    "open_data": {
+        "website": "https://www.unodc.org/unodc/en/human-trafficking-fund/index.html",
+        "documents": [
+            {
+                "url": "https://undocs.org/A/74/127",
+                "title": "A/74/127: Improving the coordination of efforts against trafficking in "
+                "persons, report of the Secretary-General (2019), section VI on the Fund",
+                "category": "A07",
+                "format": "text/html",
+                "language": "en",
+            }
+        ],
+    },
 }
 BOARD_TERMS = [
     {

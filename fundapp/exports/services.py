@@ -28,7 +28,7 @@ from ..grants.models import Disbursement, Grant
 from ..money import FUND_CURRENCY, format_minor
 from ..proposals.models import Facet, Proposal, ProposalFacet
 from ..totals import services as totals_services
-from . import giving360, iati
+from . import classify, giving360, iati
 from .publisher import Publisher
 
 #: Rows fetched from the database (and written out) per chunk.
@@ -230,6 +230,7 @@ GRANT_COLUMNS = (
     "organisation",
     "organisation_country",
     "country",
+    "countries",
     "amount",
     "disbursed",
     "currency",
@@ -240,8 +241,21 @@ GRANT_COLUMNS = (
 )
 
 
+def _grant_facet_codes(facet: Facet) -> Any:
+    return (
+        select(func.aggregate_strings(ProposalFacet.code, ";"))
+        .where(ProposalFacet.proposal_id == Grant.proposal_id, ProposalFacet.facet == facet)
+        .scalar_subquery()
+    )
+
+
+def _codes(joined: str | None) -> list[str]:
+    return joined.split(";") if joined else []
+
+
 def grants_csv(session: Session, query: dict[str, Any]) -> Iterator[str]:
-    """Grants with what has been paid on each, by id."""
+    """Grants with what the books say each was awarded and has been paid, and its countries
+    (``classify.grant_countries``, as the open data lists them), by id."""
     conditions = _equal(
         query,
         {
@@ -262,7 +276,9 @@ def grants_csv(session: Session, query: dict[str, Any]) -> Iterator[str]:
             Proposal.title,
             Organisation.name.label("organisation"),
             Organisation.country_code.label("organisation_country"),
+            queries.awarded_to_grant(Grant.id).label("awarded"),
             queries.paid_to_grant(Grant.id).label("paid"),
+            _grant_facet_codes(Facet.COUNTRY).label("countries"),
         )
         .join(Fund, Grant.fund_id == Fund.id)
         .join(Call, Grant.call_id == Call.id)
@@ -286,7 +302,8 @@ def grants_csv(session: Session, query: dict[str, Any]) -> Iterator[str]:
             r.organisation,
             r.organisation_country,
             g.country_code,
-            format_minor(g.amount_minor, g.currency),
+            ";".join(code for code, _ in classify.grant_countries(g.country_code, _codes(r.countries))),
+            format_minor(int(r.awarded or 0), g.currency),
             format_minor(int(r.paid or 0), g.currency),
             g.currency,
             g.approved_on,
