@@ -546,7 +546,7 @@ def grant_sums(session: Session, grant_ids: Sequence[int]) -> dict[int, GrantMon
     sums = {g: {"awarded_minor": 0, "disbursed_minor": 0} for g in grant_ids}
     if not sums:
         return sums
-    awarded = func.sum(case((L.movement.in_(AWARDING), L.usd_minor), else_=0))
+    awarded = func.sum(case((AWARDING, L.usd_minor), else_=0))
     disbursed = func.sum(case((L.account == Account.DISBURSED, L.usd_minor), else_=0))
     rows = session.execute(
         select(L.grant_id, awarded, disbursed)
@@ -563,6 +563,6 @@ def awarded_to_grant(grant_id: Any) -> ColumnElement[int]:
     scalar subquery for a list or an export."""
     return (
         select(func.coalesce(func.sum(L.usd_minor), 0))
-        .where(L.grant_id == grant_id, L.movement.in_(AWARDING))
+        .where(L.grant_id == grant_id, AWARDING)
         .scalar_subquery()
     )
