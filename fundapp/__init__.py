@@ -17,7 +17,7 @@ from . import apidocs, audit, db, errors, faults
 from .api import Api
 from .auth.policy import enforce_policy
 from .cli import fund_cli, register_domain_commands
-from .config import default_config, environment_config
+from .config import default_config, environment_config, instance_secret_key
 from .idempotency import release_claim
 from .resources import TEMPLATES_DIR
 from .routing import BODY_TYPES_ATTR, StandardResponses
@@ -52,6 +52,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    if not app.config["SECRET_KEY"]:
+        app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
     faults.check_config(app)
 
     db.init_app(app)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import secrets
+import time
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,10 @@ def default_config(instance_path: str) -> dict[str, Any]:
     return {
         "DATABASE_URL": f"sqlite:///{Path(instance_path) / DEFAULT_DATABASE_FILE}",
         "ENV_NAME": "development",
+        # Signs what the API hands out to be given back (list cursors). Every process and server
+        # of one installation must share it: FUNDAPP_SECRET_KEY; unset, a key kept in the
+        # instance folder (made once, shared by the workers of one server).
+        "SECRET_KEY": None,
         # API / OpenAPI (flask-smorest)
         "API_TITLE": "fundapp",
         "API_VERSION": "v1",
@@ -79,3 +85,25 @@ def environment_config() -> dict[str, Any]:
     if os.environ.get("DATABASE_URL"):
         config["DATABASE_URL"] = os.environ["DATABASE_URL"]
     return config
+
+
+#: The instance folder's secret key, made on first use when ``FUNDAPP_SECRET_KEY`` is not set.
+SECRET_KEY_FILE = "secret-key"
+
+
+def instance_secret_key(instance_path: str) -> str:
+    """The key kept in the instance folder, created (atomically, readable by its owner only) if absent."""
+    path = Path(instance_path) / SECRET_KEY_FILE
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass
+    else:
+        with os.fdopen(fd, "w") as out:
+            out.write(secrets.token_urlsafe(48))
+    for _ in range(50):  # another worker may have created it a moment ago and be writing it
+        key = path.read_text().strip()
+        if key:
+            return key
+        time.sleep(0.01)
+    raise RuntimeError(f"{path} is empty: delete it, or set FUNDAPP_SECRET_KEY")
