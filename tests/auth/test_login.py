@@ -214,3 +214,9 @@ def test_parallel_wrong_logins_are_all_counted_and_lock_the_account_once(tmp_pat
                 assert len(failures) == 5
         finally:
             get_engine(app).dispose()
+
+
+def test_a_lone_surrogate_in_the_password_is_a_422_naming_it_not_a_500(client, account):
+    response = login(client, password="pass\ud800word-long-enough")
+    assert response.status_code == 422
+    assert response.get_json()["errors"][0]["field"] == "password"
