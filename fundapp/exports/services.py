@@ -23,6 +23,7 @@ from ..auth.models import User
 from ..books import queries
 from ..calls.models import Call
 from ..contributions.models import Campaign, Contribution, Donor
+from ..contributions.services import names_anonymous_donors
 from ..funds.models import Fund
 from ..grants.models import Disbursement, Grant
 from ..money import FUND_CURRENCY, format_minor
@@ -378,8 +379,10 @@ CONTRIBUTION_COLUMNS = (
 )
 
 
-def contributions_csv(session: Session, query: dict[str, Any]) -> Iterator[str]:
+def contributions_csv(session: Session, user: User, query: dict[str, Any]) -> Iterator[str]:
     """Pledges with what has been received on each (recorded receipts), by id.
+
+    An anonymous donor's name is left empty but for those who list donors (staff, admin).
 
     ``received`` counts the receipts made in the pledge's currency; ``received_usd`` all of them.
     """
@@ -414,6 +417,8 @@ def contributions_csv(session: Session, query: dict[str, Any]) -> Iterator[str]:
         .order_by(Contribution.id)
     )
 
+    named = names_anonymous_donors(user)
+
     def to_row(r: Any) -> Row:
         c = r.Contribution
         return (
@@ -421,7 +426,7 @@ def contributions_csv(session: Session, query: dict[str, Any]) -> Iterator[str]:
             c.reference,
             r.fund_code,
             c.donor_id,
-            r.donor,
+            r.donor if named or not r.donor_anonymous else None,
             r.donor_kind,
             r.donor_anonymous,
             r.campaign,
