@@ -45,10 +45,15 @@ def default_config(instance_path: str) -> dict[str, Any]:
         "PAGE_SIZE_MAX": 100,
         # Auth
         "TOKEN_DEFAULT_DAYS": 90,
+        # failed logins, counted in the database (fundapp/auth/throttle.py): an account from one
+        # address (then that address waits LOGIN_LOCK_SECONDS for it), an account from every
+        # address (then each failure holds it LOGIN_BACKOFF_SECONDS, no more), an address on
+        # every account (then it waits the rest of its window)
         "LOGIN_MAX_FAILURES": 5,
         "LOGIN_LOCK_SECONDS": 300,
+        "LOGIN_ACCOUNT_MAX_FAILURES": 20,
+        "LOGIN_BACKOFF_SECONDS": 5,
         "LOGIN_TOKEN_HOURS": 8,
-        # per process (see fundapp/auth/throttle.py): failed logins one address may make per window
         "LOGIN_ADDRESS_MAX_FAILURES": 20,
         "LOGIN_ADDRESS_WINDOW_SECONDS": 300,
         # argon2-cffi profile name (argon2.profiles); tests use CHEAPEST

@@ -1,4 +1,7 @@
-"""Hardening, round two: audit events refuse TRUNCATE on PostgreSQL.
+"""Hardening, round two: failed logins counted in the database; audit events refuse TRUNCATE.
+
+``login_throttle`` holds the login failures of accounts, client addresses and their pairs,
+shared by every worker (they lived in each process's memory).
 
 ``audit_event`` already refused UPDATE and DELETE (row triggers); a TRUNCATE fires no row
 trigger, so it now has a statement trigger of its own, as ``ledger_entry`` has. SQLite has
@@ -11,8 +14,10 @@ Create Date: 2026-12-03 08:00:00.000000
 
 from collections.abc import Sequence
 
+import sqlalchemy as sa
 from alembic import op
 from sqlalchemy import text
+
 
 revision: str = "699d63702c03"
 down_revision: str | None = "8a4e6b1c5d92"
@@ -21,6 +26,16 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    op.create_table(
+        "login_throttle",
+        sa.Column("key", sa.String(length=80), nullable=False),
+        sa.Column("failures", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
+        sa.Column("window_started_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("last_failure_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("blocked_until", sa.DateTime(timezone=True), nullable=True),
+        sa.PrimaryKeyConstraint("key", name=op.f("pk_login_throttle")),
+    )
+    op.create_index(op.f("ix_login_throttle_last_failure_at"), "login_throttle", ["last_failure_at"])
     if op.get_bind().dialect.name == "postgresql":
         op.execute(
             text(
@@ -33,3 +48,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         op.execute(text("DROP TRIGGER IF EXISTS audit_event_no_truncate ON audit_event"))
+    op.drop_index(op.f("ix_login_throttle_last_failure_at"), table_name="login_throttle")
+    op.drop_table("login_throttle")
