@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import Enum
 from typing import Any
@@ -43,8 +44,15 @@ Row = Sequence[Any]
 
 
 def neutralise(value: str) -> str:
-    """A text cell that no spreadsheet will evaluate."""
-    return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
+    """A text cell that no spreadsheet will evaluate.
+
+    The first character is judged as a spreadsheet may read it: after leading blanks, and in its
+    compatibility form (NFKC), so that a fullwidth or small "＝", "＋", "－" or "＠" is caught too.
+    """
+    head = value.lstrip(" \u00a0\u3000")[:1]
+    if value.startswith(FORMULA_TRIGGERS) or unicodedata.normalize("NFKC", head).startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
 
 
 def cell(value: Any) -> str:

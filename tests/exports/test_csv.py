@@ -178,6 +178,15 @@ def test_cells_that_a_spreadsheet_would_evaluate_are_neutralised(client, auth, f
     assert row["reference"] == proposal.reference  # ordinary cells are untouched
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["\uff1dSUM(A1)", "\uff0b1", "\uff0d1", "\uff20SUM(A1)", "\ufe66SUM(A1)", " =1+1", "\u3000\uff1d1"],
+)
+def test_fullwidth_small_and_space_led_formula_signs_are_neutralised_too(text):
+    assert services.neutralise(text) == "'" + text
+    assert services.cell(text) == "'" + text
+
+
 def test_neutralise_leaves_ordinary_text_and_negative_looking_text_is_quoted():
     assert services.neutralise("Hope") == "Hope"
     assert services.neutralise("-1+1") == "'-1+1"
