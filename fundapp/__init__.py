@@ -109,7 +109,12 @@ def _register_request_hooks(app: Flask) -> None:
 
     @app.before_request
     def _json_bodies_only() -> None:
-        """The API reads JSON only: any other body is a 415, not a body silently ignored."""
+        """The API reads JSON only: any other body is a 415, not a body silently ignored.
+
+        A request no route takes (404, or 405 for its method, TRACE among them) is answered so.
+        """
+        if request.routing_exception is not None:
+            return
         from webargs.flaskparser import is_json_request
         from werkzeug.exceptions import UnsupportedMediaType
 

@@ -43,7 +43,7 @@ def test_a_large_body_to_an_authenticated_route_is_413_and_writes_nothing(client
 def _server_error(client, monkeypatch):
     import fundapp.system.services as health_services
 
-    def broken(_session):
+    def broken(_session, **_options):
         raise RuntimeError("secret internals: SELECT * FROM app_user")
 
     monkeypatch.setattr(health_services, "health", broken)
@@ -78,6 +78,14 @@ def test_a_405_names_the_allowed_methods(client):
         assert response.status_code == 405
         assert set(response.headers["Allow"].split(", ")) >= {"GET", "HEAD"}
         assert "TRACE" not in response.headers["Allow"]
+
+
+@pytest.mark.parametrize("path", ["/api/v1/health", "/api/v1/me", "/api/v1/calls"])
+def test_trace_with_a_body_is_a_405_not_a_415(client, path):
+    response = client.open(path, method="TRACE", data=b"<x/>", content_type="text/xml")
+    assert response.status_code == 405
+    assert response.mimetype == PROBLEM_TYPE
+    assert "TRACE" not in response.headers["Allow"]
 
 
 def test_a_500_tells_nothing_of_the_internals(client, monkeypatch):
