@@ -102,8 +102,11 @@ def _register_blueprints(app: Flask, api: Api) -> None:
 def _register_request_hooks(app: Flask) -> None:
     @app.before_request
     def _request_id() -> None:
+        """Every request gets an id of the service's making (answered as ``X-Request-ID`` and kept
+        in the audit trail); a client's own ``X-Request-ID`` is kept beside it, never instead."""
+        g.request_id = uuid.uuid4().hex
         supplied = request.headers.get("X-Request-ID", "")
-        g.request_id = supplied if _REQUEST_ID_RE.match(supplied) else uuid.uuid4().hex
+        g.client_request_id = supplied if _REQUEST_ID_RE.match(supplied) else None
 
     app.before_request(enforce_policy)
 

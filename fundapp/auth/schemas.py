@@ -121,7 +121,10 @@ class AuditEventSchema(OutputSchema):
     occurred_at = fields.AwareDateTime()
     actor_id = fields.Integer(allow_none=True)
     actor_role = fields.String(allow_none=True)
-    request_id = fields.String(allow_none=True)
+    request_id = fields.String(allow_none=True, metadata={"description": "The service's id of the request"})
+    client_request_id = fields.String(
+        allow_none=True, metadata={"description": "The X-Request-ID the client sent, if any"}
+    )
     action = fields.String()
     entity = fields.String()
     entity_id = fields.Integer(allow_none=True)
@@ -135,6 +138,7 @@ class AuditEventQuerySchema(PageQuery):
     actor_id = QueryId()
     action = Text(max_length=60, metadata={"example": "grant.approve"})
     request_id = Text(max_length=64)
+    client_request_id = Text(max_length=64)
     occurred_from = Moment(
         data_key="from", metadata={"description": "Events at or after this time (ISO 8601 with a zone)"}
     )

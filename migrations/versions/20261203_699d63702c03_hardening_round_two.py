@@ -1,4 +1,5 @@
-"""Hardening, round two: failed logins counted in the database; audit events refuse TRUNCATE.
+"""Hardening, round two: failed logins in the database; audit events refuse TRUNCATE and keep
+the client's request id apart from the service's.
 
 ``login_throttle`` holds the login failures of accounts, client addresses and their pairs,
 shared by every worker (they lived in each process's memory).
@@ -26,6 +27,7 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    op.add_column("audit_event", sa.Column("client_request_id", sa.String(length=64), nullable=True))
     op.create_table(
         "login_throttle",
         sa.Column("key", sa.String(length=80), nullable=False),
@@ -50,3 +52,5 @@ def downgrade() -> None:
         op.execute(text("DROP TRIGGER IF EXISTS audit_event_no_truncate ON audit_event"))
     op.drop_index(op.f("ix_login_throttle_last_failure_at"), table_name="login_throttle")
     op.drop_table("login_throttle")
+    # a plain ALTER TABLE on SQLite too (3.35+): a batch copy would lose the append-only triggers
+    op.drop_column("audit_event", "client_request_id")
