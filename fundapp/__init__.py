@@ -55,6 +55,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     if not app.config["SECRET_KEY"]:
         app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
     faults.check_config(app)
+    _trust_proxies(app)
 
     db.init_app(app)
     errors.init_app(app)
@@ -72,6 +73,23 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     register_domain_commands(DOMAINS)
     app.cli.add_command(fund_cli)
     return app
+
+
+def _trust_proxies(app: Flask) -> None:
+    """Behind ``TRUSTED_PROXIES`` reverse proxies, the client's address is the one they forwarded.
+
+    Without it every client has the proxy's address (and shares its login throttle); with too
+    many, a client could name any address it likes. Only the proxies' own headers are read.
+    """
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
+    proxies = int(app.config.get("TRUSTED_PROXIES") or 0)
+    if proxies < 0:
+        raise errors.ConfigurationError(f"TRUSTED_PROXIES must be 0 or more, not {proxies}")
+    if proxies:
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies, x_port=proxies, x_prefix=0
+        )
 
 
 #: The domain packages, each with models, schemas, services and routes (and maybe cli).

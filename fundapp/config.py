@@ -41,6 +41,10 @@ def default_config(instance_path: str) -> dict[str, Any]:
         # Swagger UI's files are served by the app itself (fundapp/apidocs.py): no CDN, works offline
         "OPENAPI_SWAGGER_UI_URL": assets_url(),
         "MAX_CONTENT_LENGTH": 1 * 1024 * 1024,
+        # Reverse proxies in front of the app (each adds itself to X-Forwarded-For): the client's
+        # address, scheme and host are taken from that many of their headers (werkzeug's ProxyFix).
+        # 0 (the default): none trusted, the headers ignored. Behind one nginx: 1.
+        "TRUSTED_PROXIES": 0,
         "PAGE_SIZE_DEFAULT": 20,
         "PAGE_SIZE_MAX": 100,
         # Auth
