@@ -36,11 +36,26 @@ class IdConverter(IntegerConverter):
         super().__init__(map, *args, **kwargs)
 
 
+class FundApp(Flask):
+    """Flask, with one more try for a read whose database connection was lost in flight."""
+
+    def full_dispatch_request(self) -> Response:
+        response = super().full_dispatch_request()
+        if g.pop("retry_lost_connection", False):
+            # a GET or HEAD lost its connection before it could write anything (fundapp.db):
+            # once more, on a new connection; a second loss is answered 503 with Retry-After
+            log.warning("database connection lost; %s %s runs once more", request.method, request.path)
+            db.forget_request_session()
+            g.retried_lost_connection = True
+            response = super().full_dispatch_request()
+        return response
+
+
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app: defaults, then ``FUNDAPP_*``/``DATABASE_URL``, then ``test_config``."""
     # The instance folder (the SQLite file, demo tokens, the PDF cache): FUNDAPP_INSTANCE_PATH,
     # or Flask's default: instance/ beside a checkout, <venv>/var/fundapp-instance when installed.
-    app = Flask(
+    app = FundApp(
         __name__,
         instance_path=os.environ.get("FUNDAPP_INSTANCE_PATH") or None,
         template_folder=str(TEMPLATES_DIR),
@@ -174,7 +189,9 @@ def _register_request_hooks(app: Flask) -> None:
                 return errors.problem(412, "Precondition failed", "the record was changed by another request")
             if isinstance(exc, IntegrityError):
                 return errors.problem(409, "Conflict", "the change conflicts with existing records")
-            return errors.problem(503, "Service unavailable", "the change could not be saved")
+            unavailable = errors.problem(503, "Service unavailable", "the change could not be saved")
+            unavailable.headers["Retry-After"] = "30"
+            return unavailable
         faults.pause_point(faults.AFTER_COMMIT)
         return response
 
