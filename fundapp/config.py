@@ -85,6 +85,13 @@ def default_config(instance_path: str) -> dict[str, Any]:
         "PDF_RENDER_TIMEOUT": 60,  # seconds; the worker is killed and replaced beyond it (503)
         "PDF_RENDER_PROCESSES": 1,  # renders at once per app process (each in its own worker)
         "PDF_RENDER_MEMORY_MB": 1024,  # address-space limit of a render worker
+        # admission (fundapp/renders.py, counted in the database): renders under way in the whole
+        # installation (then 503) and per user (then 429); renders that may wait their turn in
+        # one process (then 503); the render time a Retry-After counts on
+        "PDF_RENDERS_IN_FLIGHT": 4,
+        "PDF_RENDERS_PER_USER": 2,
+        "PDF_RENDER_QUEUE": 2,
+        "PDF_RENDER_EXPECTED_SECONDS": 10,
     }
 
 

@@ -3,7 +3,7 @@
 from .answer_cache import DataVersion
 from .applicants.models import Organisation
 from .audit import AuditEvent
-from .auth.models import ApiToken, User
+from .auth.models import ApiToken, LoginThrottle, User
 from .board.models import Approval, BoardMember, BoardSession, BoardTerm, Recommendation
 from .books.models import Balance, LedgerEntry
 from .calls.models import Call
@@ -12,6 +12,7 @@ from .funds.models import Fund
 from .grants.models import BeneficiaryCount, Disbursement, Grant, GrantCondition, GrantReport
 from .idempotency import IdempotencyRecord
 from .proposals.models import EligibilityCheck, Proposal, ProposalFacet
+from .renders import RenderClaim
 
 __all__ = [
     "ApiToken",
@@ -36,8 +37,10 @@ __all__ = [
     "GrantReport",
     "IdempotencyRecord",
     "LedgerEntry",
+    "LoginThrottle",
     "Organisation",
     "Proposal",
+    "RenderClaim",
     "ProposalFacet",
     "Receipt",
     "Recommendation",

@@ -1,5 +1,5 @@
-"""Hardening, round two: failed logins in the database; audit events refuse TRUNCATE and keep
-the client's request id apart from the service's.
+"""Hardening, round two: failed logins and document renders under way counted in the database;
+audit events refuse TRUNCATE and keep the client's request id apart from the service's.
 
 ``login_throttle`` holds the login failures of accounts, client addresses and their pairs,
 shared by every worker (they lived in each process's memory).
@@ -38,6 +38,16 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("key", name=op.f("pk_login_throttle")),
     )
     op.create_index(op.f("ix_login_throttle_last_failure_at"), "login_throttle", ["last_failure_at"])
+    op.create_table(
+        "pdf_render_claim",
+        sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
+        sa.Column("holder", sa.String(length=80), nullable=False),
+        sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_pdf_render_claim")),
+    )
+    op.create_index(op.f("ix_pdf_render_claim_holder"), "pdf_render_claim", ["holder"])
+    op.create_index(op.f("ix_pdf_render_claim_expires_at"), "pdf_render_claim", ["expires_at"])
     if op.get_bind().dialect.name == "postgresql":
         op.execute(
             text(
@@ -50,6 +60,9 @@ def upgrade() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         op.execute(text("DROP TRIGGER IF EXISTS audit_event_no_truncate ON audit_event"))
+    op.drop_index(op.f("ix_pdf_render_claim_expires_at"), table_name="pdf_render_claim")
+    op.drop_index(op.f("ix_pdf_render_claim_holder"), table_name="pdf_render_claim")
+    op.drop_table("pdf_render_claim")
     op.drop_index(op.f("ix_login_throttle_last_failure_at"), table_name="login_throttle")
     op.drop_table("login_throttle")
     # a plain ALTER TABLE on SQLite too (3.35+): a batch copy would lose the append-only triggers
