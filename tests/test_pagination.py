@@ -3,6 +3,7 @@
 import base64
 import datetime as dt
 import json
+import re
 
 import pytest
 
@@ -215,3 +216,42 @@ def test_a_cursor_round_trips_times_dates_texts_numbers_and_nulls():
 def test_a_cursor_signed_with_another_key_is_refused():
     with pytest.raises(ValueError, match="not a cursor"):
         decode_cursor(encode_cursor("name", "x", 7, secret=b"another key"), secret=SECRET)
+
+
+def _lists_with_a_cursor():
+    from fundapp.access import PUBLIC
+
+    from . import api_document
+    from .conftest import make_test_app
+
+    app = make_test_app("sqlite://")
+    for operation in api_document.operations(app):
+        names = {p["name"] for p in operation.spec.get("parameters", []) if p.get("in") == "query"}
+        if operation.method == "get" and "cursor" in names:
+            policy = api_document.policy_of(app, "get", operation.path)
+            for role in ("staff", "admin", "board", "approver", "donor"):
+                if role in policy or PUBLIC in policy:
+                    yield pytest.param(operation.path, role, id=f"{operation.path}-{role}")
+
+
+FORGED = [
+    raw_cursor(["x", ["i", 2**70], ["i", 2]]),
+    raw_cursor(["x", ["t", "2026-01-01T00:00:00+25:00"], ["i", 1]]),
+    raw_cursor(["x", ["s", "\u0000"], ["i", 1]]),
+    b64(json.dumps(["proposal.id", "id", ["i", 1], ["i", 1]]).encode()) + "." + b64(b"\x00" * 16),
+    encode_cursor("id", 1, 1, scope="call.id", secret=b"not the service's key"),
+]
+
+
+@pytest.mark.parametrize(("path", "role"), list(_lists_with_a_cursor()))
+def test_a_forged_cursor_is_a_422_on_every_list_for_every_role(client, auth, fund, path, role):
+    url = re.sub(r"\{[^}]+\}", "1", path)
+    for cursor in FORGED:
+        response = client.get(f"{url}?cursor={cursor}", headers=auth(role))
+        assert response.status_code in (404, 422), (
+            url,
+            response.status_code,
+            response.get_data(as_text=True),
+        )
+        if response.status_code == 422:
+            assert response.get_json()["errors"][0]["field"] == "cursor"
