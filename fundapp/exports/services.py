@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import Enum
 from typing import Any
@@ -23,6 +24,7 @@ from ..auth.models import User
 from ..books import queries
 from ..calls.models import Call
 from ..contributions.models import Campaign, Contribution, Donor
+from ..contributions.services import names_anonymous_donors
 from ..funds.models import Fund
 from ..grants.models import Disbursement, Grant
 from ..money import FUND_CURRENCY, format_minor
@@ -42,8 +44,15 @@ Row = Sequence[Any]
 
 
 def neutralise(value: str) -> str:
-    """A text cell that no spreadsheet will evaluate."""
-    return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
+    """A text cell that no spreadsheet will evaluate.
+
+    The first character is judged as a spreadsheet may read it: after leading blanks, and in its
+    compatibility form (NFKC), so that a fullwidth or small "＝", "＋", "－" or "＠" is caught too.
+    """
+    head = value.lstrip(" \u00a0\u3000")[:1]
+    if value.startswith(FORMULA_TRIGGERS) or unicodedata.normalize("NFKC", head).startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
 
 
 def cell(value: Any) -> str:
@@ -395,8 +404,10 @@ CONTRIBUTION_COLUMNS = (
 )
 
 
-def contributions_csv(session: Session, query: dict[str, Any]) -> Iterator[str]:
+def contributions_csv(session: Session, user: User, query: dict[str, Any]) -> Iterator[str]:
     """Pledges with what has been received on each (recorded receipts), by id.
+
+    An anonymous donor's name is left empty but for those who list donors (staff, admin).
 
     ``received`` counts the receipts made in the pledge's currency; ``received_usd`` all of them.
     """
@@ -431,6 +442,8 @@ def contributions_csv(session: Session, query: dict[str, Any]) -> Iterator[str]:
         .order_by(Contribution.id)
     )
 
+    named = names_anonymous_donors(user)
+
     def to_row(r: Any) -> Row:
         c = r.Contribution
         return (
@@ -438,7 +451,7 @@ def contributions_csv(session: Session, query: dict[str, Any]) -> Iterator[str]:
             c.reference,
             r.fund_code,
             c.donor_id,
-            r.donor,
+            r.donor if named or not r.donor_anonymous else None,
             r.donor_kind,
             r.donor_anonymous,
             r.campaign,
