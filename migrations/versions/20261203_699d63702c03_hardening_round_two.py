@@ -9,7 +9,7 @@ trigger, so it now has a statement trigger of its own, as ``ledger_entry`` has. 
 no TRUNCATE (its ``DELETE FROM`` without WHERE fires the row triggers).
 
 Revision ID: 699d63702c03
-Revises: 8a4e6b1c5d92
+Revises: 3f9d2a7c41e8
 Create Date: 2026-12-03 08:00:00.000000
 """
 
@@ -21,7 +21,7 @@ from sqlalchemy import text
 
 
 revision: str = "699d63702c03"
-down_revision: str | None = "8a4e6b1c5d92"
+down_revision: str | None = "3f9d2a7c41e8"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
