@@ -29,7 +29,7 @@ from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import TypeDecorator
 
 from . import errors, schema
-from .errors import ConfigurationError, DatabaseUnreachable, ServiceUnavailable
+from .errors import ConfigurationError, DatabaseBusy, DatabaseUnreachable, ServiceUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -241,13 +241,15 @@ def require_migrated_database(app: Flask | None = None) -> None:
 
 
 def database_unavailable(error: DBAPIError, app: Flask | None = None) -> ServiceUnavailable | None:
-    """What a failed statement says about the database: unreachable, not migrated, or None.
+    """What a failed statement says about the database: busy, unreachable, not migrated, or None.
 
     A statement on a table or column that is not there counts as "not migrated" only when the
     database is indeed not at head (then the app asks again from its next session).
     """
     app = app or current_app
     engine = get_engine(app)
+    if engine.url.get_backend_name() == "sqlite" and str(error.orig).startswith("database is locked"):
+        return DatabaseBusy(f"SQLite's write lock was busy past the timeout ({error.orig})")
     found = unreachable(error, engine.url)
     if found is not None or not _names_missing_schema(error):
         return found

@@ -308,6 +308,25 @@ def test_a_session_whose_connection_died_answers_503_not_500(app_on, database_ur
     assert response.headers["Retry-After"] == "30"
 
 
+@pytest.mark.skipif(BACKEND.startswith("postgresql"), reason="SQLite's writer lock")
+def test_sqlites_writer_lock_busy_past_the_timeout_answers_503_with_retry_after(
+    app_on, database_url, monkeypatch
+):
+    """Other writers held the lock for the whole busy timeout: nothing was written, ask again."""
+    from sqlalchemy.exc import OperationalError
+
+    import fundapp.totals.services as totals
+
+    def locked(session, query):
+        raise OperationalError("INSERT ...", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(totals, "public_totals", locked)
+    response = app_on(database_url).test_client().get("/api/v1/public/totals")
+    assert response.status_code == 503
+    assert response.headers["Retry-After"] == "5"
+    assert response.get_json()["detail"] == "the database is busy: try again shortly"
+
+
 @pytest.mark.skipif(not BACKEND.startswith("postgresql"), reason="a PostgreSQL backend killed in flight")
 def test_a_postgresql_backend_killed_during_a_read_is_retried_on_a_new_connection(
     app_on, database_url, monkeypatch
