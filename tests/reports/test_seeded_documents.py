@@ -136,3 +136,46 @@ def test_the_english_status_of_march_2019_says_the_same_in_english(seeded_client
     assert "Thirty Member States, 33 private-sector organizations" in words
     assert "and many individuals have contributed to the Fund." in words
     assert "On 31 March 2019, the Fund had received $6,704,219.35 in total" in words
+
+
+JUNE_2015 = "2015-06-08"
+
+
+def status_on(client, auth, fund_id: int, day: str, lang: str) -> str:
+    response = client.get(
+        f"/api/v1/funds/{fund_id}/status.pdf?as_of={day}&lang={lang}", headers=auth("staff")
+    )
+    assert response.status_code == 200, response.get_json()
+    return plain(text(response.data))
+
+
+def test_the_status_of_8_june_2015_gives_the_2015_report_figures_in_its_words(
+    seeded_client, seeded_auth, unvtf
+):
+    """Report of 8 June 2015, par. 65, 68 and 69 (fund-facts section 5)."""
+    words = status_on(seeded_client, seeded_auth, unvtf.id, JUNE_2015, "fr")
+    assert (
+        "Depuis sa création en 2010, le Fonds a reçu des contributions à hauteur de 2 millions de dollars, "
+        "avec une moyenne annuelle de 400 000 dollars." in words
+    )
+    assert "Dix-neuf États Membres" in words
+    assert "représentent presque un tiers des fonds reçus" in words
+    assert "pour quelque 750 000 dollars" in words
+    assert "Benita Ferrero-Waldner (Présidente)" in words
+    english = status_on(seeded_client, seeded_auth, unvtf.id, JUNE_2015, "en")
+    assert "contributions totalling $2 million, an annual average of $400,000." in english
+    assert "Nineteen Member States" in english
+    assert "almost a third" in english
+
+
+def test_the_status_of_march_2019_gives_the_a_74_127_figures_in_its_words(seeded_client, seeded_auth, unvtf):
+    """A/74/127, par. 123-124 (fund-facts section 5)."""
+    words = status(seeded_client, seeded_auth, unvtf.id, "fr")
+    assert "à hauteur de 6,7 millions de dollars" in words
+    assert "lancés en 2011, 2014 et 2017" in words
+    assert "Plus de 40 ONG spécialisées" in words
+    assert (
+        "Pour la mandature 2017-2020, le conseil d'administration se compose de Benita Ferrero-Waldner "
+        "(Présidente), Arnaud Kouassi, Noor Al-Malki Al-Jehani, Alexis Bethancourt Yau et Viktoria Avakova."
+        in words
+    )
