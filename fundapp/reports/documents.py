@@ -1323,6 +1323,11 @@ def board_pack(data: dict[str, Any], lang: str) -> dict[str, Any]:
         ),
         (_("Money available for grants"), w.money(session["available_minor"])),
     ]
+    if data["board"]:
+        chair, others = _chair_and_others(data["board"])
+        names = [f"{chair['name']} ({_chair_title(w, chair)})"] if chair else []
+        names += [o["name"] for o in others]
+        facts.append((_("Board of Trustees, %(term)s", term=data["board"]["label"]), w.join(names)))
     slate_rows = []
     if slate:
         for decision in ("fund", "reserve", "decline"):
