@@ -1149,7 +1149,9 @@ def _donor_sentences(
             parts.append(_("many individuals"))
             continue
         # The sentence opens with the first number: spell it out ("Trente États Membres").
-        shown = w.spelled(count, feminine=kind in FEMININE_KINDS) if not parts else w.number(count)
+        words = w.count_words(count, "")  # one to nine in words: "deux fondations"
+        feminine = kind in FEMININE_KINDS
+        shown = w.spelled(count, feminine=feminine) if not parts else words["n_f" if feminine else "n"]
         parts.append(_donors_of_kind(w, kind, count, shown))
     out = []
     if parts:
