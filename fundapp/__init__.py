@@ -17,7 +17,7 @@ from . import apidocs, audit, db, errors, faults
 from .api import Api
 from .auth.policy import enforce_policy
 from .cli import fund_cli, register_domain_commands
-from .config import default_config, environment_config
+from .config import default_config, environment_config, instance_secret_key
 from .idempotency import release_claim
 from .resources import TEMPLATES_DIR
 from .routing import BODY_TYPES_ATTR, StandardResponses
@@ -36,11 +36,26 @@ class IdConverter(IntegerConverter):
         super().__init__(map, *args, **kwargs)
 
 
+class FundApp(Flask):
+    """Flask, with one more try for a read whose database connection was lost in flight."""
+
+    def full_dispatch_request(self) -> Response:
+        response = super().full_dispatch_request()
+        if g.pop("retry_lost_connection", False):
+            # a GET or HEAD lost its connection before it could write anything (fundapp.db):
+            # once more, on a new connection; a second loss is answered 503 with Retry-After
+            log.warning("database connection lost; %s %s runs once more", request.method, request.path)
+            db.forget_request_session()
+            g.retried_lost_connection = True
+            response = super().full_dispatch_request()
+        return response
+
+
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app: defaults, then ``FUNDAPP_*``/``DATABASE_URL``, then ``test_config``."""
     # The instance folder (the SQLite file, demo tokens, the PDF cache): FUNDAPP_INSTANCE_PATH,
     # or Flask's default: instance/ beside a checkout, <venv>/var/fundapp-instance when installed.
-    app = Flask(
+    app = FundApp(
         __name__,
         instance_path=os.environ.get("FUNDAPP_INSTANCE_PATH") or None,
         template_folder=str(TEMPLATES_DIR),
@@ -52,7 +67,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    if not app.config["SECRET_KEY"]:
+        app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
     faults.check_config(app)
+    _trust_proxies(app)
 
     db.init_app(app)
     errors.init_app(app)
@@ -70,6 +88,23 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     register_domain_commands(DOMAINS)
     app.cli.add_command(fund_cli)
     return app
+
+
+def _trust_proxies(app: Flask) -> None:
+    """Behind ``TRUSTED_PROXIES`` reverse proxies, the client's address is the one they forwarded.
+
+    Without it every client has the proxy's address (and shares its login throttle); with too
+    many, a client could name any address it likes. Only the proxies' own headers are read.
+    """
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
+    proxies = int(app.config.get("TRUSTED_PROXIES") or 0)
+    if proxies < 0:
+        raise errors.ConfigurationError(f"TRUSTED_PROXIES must be 0 or more, not {proxies}")
+    if proxies:
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies, x_port=proxies, x_prefix=0
+        )
 
 
 #: The domain packages, each with models, schemas, services and routes (and maybe cli).
@@ -100,14 +135,22 @@ def _register_blueprints(app: Flask, api: Api) -> None:
 def _register_request_hooks(app: Flask) -> None:
     @app.before_request
     def _request_id() -> None:
+        """Every request gets an id of the service's making (answered as ``X-Request-ID`` and kept
+        in the audit trail); a client's own ``X-Request-ID`` is kept beside it, never instead."""
+        g.request_id = uuid.uuid4().hex
         supplied = request.headers.get("X-Request-ID", "")
-        g.request_id = supplied if _REQUEST_ID_RE.match(supplied) else uuid.uuid4().hex
+        g.client_request_id = supplied if _REQUEST_ID_RE.match(supplied) else None
 
     app.before_request(enforce_policy)
 
     @app.before_request
     def _json_bodies_only() -> None:
-        """The API reads JSON only: any other body is a 415, not a body silently ignored."""
+        """The API reads JSON only: any other body is a 415, not a body silently ignored.
+
+        A request no route takes (404, or 405 for its method, TRACE among them) is answered so.
+        """
+        if request.routing_exception is not None:
+            return
         from webargs.flaskparser import is_json_request
         from werkzeug.exceptions import UnsupportedMediaType
 
@@ -146,7 +189,9 @@ def _register_request_hooks(app: Flask) -> None:
                 return errors.problem(412, "Precondition failed", "the record was changed by another request")
             if isinstance(exc, IntegrityError):
                 return errors.problem(409, "Conflict", "the change conflicts with existing records")
-            return errors.problem(503, "Service unavailable", "the change could not be saved")
+            unavailable = errors.problem(503, "Service unavailable", "the change could not be saved")
+            unavailable.headers["Retry-After"] = "30"
+            return unavailable
         faults.pause_point(faults.AFTER_COMMIT)
         return response
 

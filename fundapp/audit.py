@@ -27,7 +27,10 @@ class AuditEvent(Base):
     occurred_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id", ondelete="RESTRICT"), index=True)
     actor_role: Mapped[str | None] = mapped_column(String(20))
+    #: The service's id of the request that wrote it (its ``X-Request-ID`` answer).
     request_id: Mapped[str | None] = mapped_column(String(64))
+    #: The ``X-Request-ID`` the client sent, if any: its own word, kept apart from the service's.
+    client_request_id: Mapped[str | None] = mapped_column(String(64))
     action: Mapped[str] = mapped_column(String(60), index=True)
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[int | None]
@@ -49,12 +52,14 @@ def record_event(
     """Append one audit event in the caller's transaction (so it commits or rolls back with it)."""
     from flask import g, has_request_context
 
+    client_request_id = g.get("client_request_id") if has_request_context() else None
     if request_id is None and has_request_context():
         request_id = g.get("request_id")
     event = AuditEvent(
         actor_id=getattr(actor, "id", None),
         actor_role=str(actor.role) if actor is not None else None,
         request_id=request_id,
+        client_request_id=client_request_id,
         action=action,
         entity=entity,
         entity_id=entity_id,
@@ -83,12 +88,14 @@ def record_events(
     from flask import g, has_request_context
     from sqlalchemy import insert
 
+    client_request_id = g.get("client_request_id") if has_request_context() else None
     if request_id is None and has_request_context():
         request_id = g.get("request_id")
     common = {
         "actor_id": getattr(actor, "id", None),
         "actor_role": str(actor.role) if actor is not None else None,
         "request_id": request_id,
+        "client_request_id": client_request_id,
         "action": action,
         "entity": entity,
     }
@@ -122,7 +129,7 @@ def list_events(session: Session, query: dict[str, Any]) -> dict[str, Any]:
     from sqlalchemy import Select, select
 
     stmt: Select[Any] = select(AuditEvent)
-    for name in ("entity", "entity_id", "actor_id", "action", "request_id"):
+    for name in ("entity", "entity_id", "actor_id", "action", "request_id", "client_request_id"):
         if name in query:
             stmt = stmt.where(getattr(AuditEvent, name) == query[name])
     if "occurred_from" in query:
@@ -202,11 +209,12 @@ def init_app(app: Flask) -> None:
         ):
             return response
         log.error(
-            "mutation without an audit event: %s %s (endpoint %s, request %s)",
+            "mutation without an audit event: %s %s (endpoint %s, request %s, client's id %s)",
             request.method,
             request.path,
             request.endpoint,
             g.get("request_id"),
+            g.get("client_request_id"),
         )
         if app.config.get("AUDIT_STRICT"):
             session = g.get("db_session")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import secrets
+import time
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,10 @@ def default_config(instance_path: str) -> dict[str, Any]:
     return {
         "DATABASE_URL": f"sqlite:///{Path(instance_path) / DEFAULT_DATABASE_FILE}",
         "ENV_NAME": "development",
+        # Signs what the API hands out to be given back (list cursors). Every process and server
+        # of one installation must share it: FUNDAPP_SECRET_KEY; unset, a key kept in the
+        # instance folder (made once, shared by the workers of one server).
+        "SECRET_KEY": None,
         # API / OpenAPI (flask-smorest)
         "API_TITLE": "fundapp",
         "API_VERSION": "v1",
@@ -35,14 +41,23 @@ def default_config(instance_path: str) -> dict[str, Any]:
         # Swagger UI's files are served by the app itself (fundapp/apidocs.py): no CDN, works offline
         "OPENAPI_SWAGGER_UI_URL": assets_url(),
         "MAX_CONTENT_LENGTH": 1 * 1024 * 1024,
+        # Reverse proxies in front of the app (each adds itself to X-Forwarded-For): the client's
+        # address, scheme and host are taken from that many of their headers (werkzeug's ProxyFix).
+        # 0 (the default): none trusted, the headers ignored. Behind one nginx: 1.
+        "TRUSTED_PROXIES": 0,
         "PAGE_SIZE_DEFAULT": 20,
         "PAGE_SIZE_MAX": 100,
         # Auth
         "TOKEN_DEFAULT_DAYS": 90,
+        # failed logins, counted in the database (fundapp/auth/throttle.py): an account from one
+        # address (then that address waits LOGIN_LOCK_SECONDS for it), an account from every
+        # address (then each failure holds it LOGIN_BACKOFF_SECONDS, no more), an address on
+        # every account (then it waits the rest of its window)
         "LOGIN_MAX_FAILURES": 5,
         "LOGIN_LOCK_SECONDS": 300,
+        "LOGIN_ACCOUNT_MAX_FAILURES": 20,
+        "LOGIN_BACKOFF_SECONDS": 5,
         "LOGIN_TOKEN_HOURS": 8,
-        # per process (see fundapp/auth/throttle.py): failed logins one address may make per window
         "LOGIN_ADDRESS_MAX_FAILURES": 20,
         "LOGIN_ADDRESS_WINDOW_SECONDS": 300,
         # argon2-cffi profile name (argon2.profiles); tests use CHEAPEST
@@ -70,6 +85,13 @@ def default_config(instance_path: str) -> dict[str, Any]:
         "PDF_RENDER_TIMEOUT": 60,  # seconds; the worker is killed and replaced beyond it (503)
         "PDF_RENDER_PROCESSES": 1,  # renders at once per app process (each in its own worker)
         "PDF_RENDER_MEMORY_MB": 1024,  # address-space limit of a render worker
+        # admission (fundapp/renders.py, counted in the database): renders under way in the whole
+        # installation (then 503) and per user (then 429); renders that may wait their turn in
+        # one process (then 503); the render time a Retry-After counts on
+        "PDF_RENDERS_IN_FLIGHT": 4,
+        "PDF_RENDERS_PER_USER": 2,
+        "PDF_RENDER_QUEUE": 2,
+        "PDF_RENDER_EXPECTED_SECONDS": 10,
     }
 
 
@@ -79,3 +101,25 @@ def environment_config() -> dict[str, Any]:
     if os.environ.get("DATABASE_URL"):
         config["DATABASE_URL"] = os.environ["DATABASE_URL"]
     return config
+
+
+#: The instance folder's secret key, made on first use when ``FUNDAPP_SECRET_KEY`` is not set.
+SECRET_KEY_FILE = "secret-key"
+
+
+def instance_secret_key(instance_path: str) -> str:
+    """The key kept in the instance folder, created (atomically, readable by its owner only) if absent."""
+    path = Path(instance_path) / SECRET_KEY_FILE
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass
+    else:
+        with os.fdopen(fd, "w") as out:
+            out.write(secrets.token_urlsafe(48))
+    for _ in range(50):  # another worker may have created it a moment ago and be writing it
+        key = path.read_text().strip()
+        if key:
+            return key
+        time.sleep(0.01)
+    raise RuntimeError(f"{path} is empty: delete it, or set FUNDAPP_SECRET_KEY")

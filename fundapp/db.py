@@ -10,16 +10,17 @@ they never wait for the write lock. On PostgreSQL the services lock the row they
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from difflib import get_close_matches
 from typing import Any, TypeVar, cast
 
-from flask import Flask, Response, current_app, g
+from flask import Flask, Response, current_app, g, has_request_context, request
 from sqlalchemy import JSON, BigInteger, DateTime, Integer, MetaData, String, Table, create_engine, event
 from sqlalchemy.engine import URL, CursorResult, Engine, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, InvalidRequestError, OperationalError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, QueryableAttribute, Session, sessionmaker
 from sqlalchemy.sql.dml import Delete, Update
@@ -28,7 +29,9 @@ from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import TypeDecorator
 
 from . import errors, schema
-from .errors import ConfigurationError, DatabaseUnreachable, ServiceUnavailable
+from .errors import ConfigurationError, DatabaseBusy, DatabaseUnreachable, ServiceUnavailable
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 NAMING_CONVENTION = {
@@ -178,6 +181,7 @@ def init_app(app: Flask) -> None:
     app.extensions["fundapp.schema_at_head"] = False
     app.teardown_appcontext(_close_session)
     app.register_error_handler(DBAPIError, _database_error_to_problem)
+    app.register_error_handler(InvalidRequestError, _database_error_to_problem)
 
 
 def get_engine(app: Flask | None = None) -> Engine:
@@ -237,13 +241,15 @@ def require_migrated_database(app: Flask | None = None) -> None:
 
 
 def database_unavailable(error: DBAPIError, app: Flask | None = None) -> ServiceUnavailable | None:
-    """What a failed statement says about the database: unreachable, not migrated, or None.
+    """What a failed statement says about the database: busy, unreachable, not migrated, or None.
 
     A statement on a table or column that is not there counts as "not migrated" only when the
     database is indeed not at head (then the app asks again from its next session).
     """
     app = app or current_app
     engine = get_engine(app)
+    if engine.url.get_backend_name() == "sqlite" and str(error.orig).startswith("database is locked"):
+        return DatabaseBusy(f"SQLite's write lock was busy past the timeout ({error.orig})")
     found = unreachable(error, engine.url)
     if found is not None or not _names_missing_schema(error):
         return found
@@ -259,7 +265,7 @@ def unreachable(error: DBAPIError, url: URL) -> DatabaseUnreachable | None:
     """``error`` as ``DatabaseUnreachable`` when it says the database cannot be reached, else None."""
     reason = " ".join(str(error.orig).split("\n")[0].split())
     if url.get_backend_name() == "sqlite":
-        if "unable to open database file" not in reason:
+        if "unable to open database file" not in reason and not error.connection_invalidated:
             return None
         return DatabaseUnreachable(
             f"cannot open the SQLite database {url.database} ({reason}): "
@@ -286,12 +292,60 @@ def _names_missing_schema(error: DBAPIError) -> bool:
     return text.startswith(("no such table", "no such column")) or " has no column named " in text
 
 
-def _database_error_to_problem(error: DBAPIError) -> Response:
-    """A database that is down or not migrated is a 503; any other database error a 500."""
-    problem = database_unavailable(error)
+#: Methods whose requests write nothing, so that one whose connection was lost may run again.
+_RETRIABLE_METHODS = ("GET", "HEAD")
+
+
+def lost_database(error: BaseException) -> ServiceUnavailable | None:
+    """The 503 for an error that is, or was caused by, a database that is down or not migrated.
+
+    SQLAlchemy raises some errors of a lost connection later and under other names (a session
+    whose connection died answers ``PendingRollbackError`` to its next statement): the chain of
+    causes is followed.
+    """
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, DBAPIError):
+            found = database_unavailable(current)
+            if found is not None:
+                return found
+        elif isinstance(current, InvalidRequestError) and "invalid transaction" in str(current):
+            # "Can't reconnect until invalid transaction is rolled back": its connection was lost
+            return DatabaseUnreachable("the connection to the database was lost during the request")
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def _database_error_to_problem(error: Exception) -> Response:
+    """A database that is down or not migrated is a 503; any other database error a 500.
+
+    A read (GET, HEAD) whose connection was lost before it wrote anything is run once more, on a
+    new connection (``retry_lost_connection``): the flag set here asks for it.
+    """
+    problem = lost_database(error)
     if problem is None:
         return errors.unexpected_to_problem(error)
+    if (
+        isinstance(problem, DatabaseUnreachable)
+        and has_request_context()
+        and request.method in _RETRIABLE_METHODS
+        and not g.get("retried_lost_connection")
+    ):
+        g.retry_lost_connection = True
     return errors.unavailable_to_problem(problem)
+
+
+def forget_request_session() -> None:
+    """Drop the request's session (and the connection it lost) before the request runs again."""
+    session: Session | None = g.pop("db_session", None)
+    if session is not None:
+        try:
+            session.close()
+        except DBAPIError as error:  # the connection is gone: its pool discards it
+            log.info("closing a session whose connection was lost: %s", error)
+    g.pop("user", None)
 
 
 def _close_session(_exc: BaseException | None) -> None:

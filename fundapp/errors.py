@@ -142,6 +142,15 @@ class DatabaseUnreachable(ServiceUnavailable):
         super().__init__(message, "the database cannot be reached: try again later")
 
 
+class DatabaseBusy(ServiceUnavailable):
+    """SQLite's writer lock was held past the busy timeout by other writers: nothing was written."""
+
+    headers = {"Retry-After": "5"}
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, "the database is busy: try again shortly")
+
+
 NOT_MIGRATED_MESSAGE = "database not migrated: run `flask --app wsgi fund migrate`"
 NOT_MIGRATED_DETAIL = "database not migrated: run `flask fund migrate`"
 

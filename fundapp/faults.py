@@ -48,7 +48,8 @@ def pause_point(point: str) -> None:
         return
     marker_dir = app.config.get("TESTING_PAUSE_DIR")
     if marker_dir:
-        marker = Path(marker_dir) / f"{g.get('request_id', 'unknown')}.{point}"
+        # named by the id the test sent (X-Request-ID), which it knows before the answer comes
+        marker = Path(marker_dir) / f"{g.get('client_request_id') or g.get('request_id', 'unknown')}.{point}"
         partial = marker.with_suffix(".tmp")
         partial.write_text(str(os.getpid()), encoding="ascii")
         partial.replace(marker)  # the test sees the whole pid or nothing

@@ -20,16 +20,31 @@ from functools import cache
 
 from .errors import FontsMissing
 
-#: The family of ``templates/pdf/static/print.css`` (and of the charts), and its Debian package.
-DOCUMENT_FONT = "DejaVu Sans"
-DEBIAN_PACKAGE = "fonts-dejavu-core"
+#: The body family of ``templates/pdf/static/print.css`` (and of the charts), and its Debian
+#: package: Liberation Serif, metric-compatible with Times New Roman, the face UN documents are set in.
+DOCUMENT_FONT = "Liberation Serif"
+DEBIAN_PACKAGE = "fonts-liberation"
+#: Every family the stylesheet names, in its order, with its package: the body face (Latin,
+#: Cyrillic, Greek), Noto Serif CJK for Chinese, DejaVu Sans for Arabic (shaped right to left by
+#: Pango/HarfBuzz) and what the others lack. Together they cover the six UN official languages.
+DOCUMENT_FONTS = (
+    (DOCUMENT_FONT, DEBIAN_PACKAGE),
+    ("Noto Serif CJK SC", "fonts-noto-cjk"),
+    ("DejaVu Sans", "fonts-dejavu-core"),
+)
 
 _found: set[str] = set()
 _lock = threading.Lock()
 
 
-def require_document_font(family: str = DOCUMENT_FONT, package: str = DEBIAN_PACKAGE) -> None:
-    """Raise ``FontsMissing`` unless fontconfig gives ``family`` itself for ``family``."""
+def require_document_font(family: str | None = None, package: str | None = None) -> None:
+    """Raise ``FontsMissing`` unless fontconfig gives ``family`` itself for ``family``; without a
+    family, each of ``DOCUMENT_FONTS`` in turn."""
+    if family is None:
+        for name, its_package in DOCUMENT_FONTS:
+            require_document_font(name, its_package)
+        return
+    package = package or DEBIAN_PACKAGE
     if family in _found:
         return
     matched = matched_family(family)

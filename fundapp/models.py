@@ -3,7 +3,7 @@
 from .answer_cache import DataVersion
 from .applicants.models import Organisation
 from .audit import AuditEvent
-from .auth.models import ApiToken, User
+from .auth.models import ApiToken, LoginThrottle, User
 from .board.models import Approval, BoardMember, BoardSession, BoardTerm, Recommendation
 from .books.models import Balance, LedgerEntry
 from .calls.models import Call
@@ -20,6 +20,7 @@ from .grants.models import (
 )
 from .idempotency import IdempotencyRecord
 from .proposals.models import EligibilityCheck, Proposal, ProposalFacet
+from .renders import RenderClaim
 
 __all__ = [
     "ApiToken",
@@ -46,8 +47,10 @@ __all__ = [
     "GrantReport",
     "IdempotencyRecord",
     "LedgerEntry",
+    "LoginThrottle",
     "Organisation",
     "Proposal",
+    "RenderClaim",
     "ProposalFacet",
     "Receipt",
     "Recommendation",

@@ -5,7 +5,9 @@ Two ways through a list, both sorted by the list's sort key with the id as tiebr
 - ``page`` (1, 2, ...): an OFFSET, with ``total`` counted. A deep page costs as much as
   every row before it (as index entries: the page's ids are found first, then only its rows
   are read), and the count costs as much as the whole list.
-- ``cursor``: the opaque ``next_cursor`` of the previous page. The page starts after that
+- ``cursor``: the opaque ``next_cursor`` of the previous page, signed with the app's secret
+  key (HMAC-SHA256) and bound to its list and sort, so that a forged or altered cursor is a
+  422 before any SQL runs. The page starts after that
   row (keyset pagination: ``WHERE (sort_key, id) > (:key, :id)``), so any page costs what
   the first one does (given an index on the sort key and id); no count is made (``total``
   is null).
@@ -19,11 +21,15 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+import enum
+import hashlib
+import hmac
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from flask import current_app
 from sqlalchemy import Column, ColumnElement, Select, and_, bindparam, func, or_, select, tuple_
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import QueryableAttribute, Session
@@ -39,10 +45,15 @@ SortColumn = ColumnElement[Any] | QueryableAttribute[Any]
 
 @dataclass(frozen=True)
 class Cursor:
-    """Where a page starts: after the row whose (sort key, id) is ``values``, in ``sort`` order."""
+    """Where a page starts: after the row whose (sort key, id) is ``values``, in ``sort`` order.
+
+    ``scope`` names the list that gave it (its tiebreak column), so that a cursor of one list is
+    refused by another.
+    """
 
     sort: str
     values: tuple[Any, Any]
+    scope: str = ""
 
 
 _TAGS: dict[type, str] = {dt.datetime: "t", dt.date: "d", int: "i", str: "s"}
@@ -51,6 +62,8 @@ _TAGS: dict[type, str] = {dt.datetime: "t", dt.date: "d", int: "i", str: "s"}
 def _pack(value: Any) -> list[Any]:
     if value is None:
         return ["n", None]
+    if isinstance(value, enum.Enum):  # stored as its value (fundapp.db.enum_type), bound back as it
+        value = value.value
     tag = _TAGS.get(type(value))
     if tag is None:
         raise TypeError(f"a cursor cannot hold a {type(value).__name__} sort key")
@@ -75,21 +88,57 @@ def _unpack(item: Any) -> Any:
     raise ValueError("unknown cursor value")
 
 
-def encode_cursor(sort: str, key: Any, tiebreak: Any) -> str:
-    payload = json.dumps([sort, _pack(key), _pack(tiebreak)], separators=(",", ":"))
-    return base64.urlsafe_b64encode(payload.encode()).decode().rstrip("=")
+#: Bytes of the HMAC-SHA256 a cursor carries (128 bits: forging one is out of reach).
+_MAC_BYTES = 16
 
 
-def decode_cursor(text: str) -> Cursor:
-    """The cursor a page gave as ``next_cursor``; ``ValueError`` for anything else."""
+def _mac(payload: bytes, key: bytes) -> bytes:
+    return hmac.new(key, b"fundapp-cursor\x00" + payload, hashlib.sha256).digest()[:_MAC_BYTES]
+
+
+def _secret() -> bytes:
+    return str(current_app.config["SECRET_KEY"]).encode()
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def encode_cursor(sort: str, key: Any, tiebreak: Any, *, scope: str = "", secret: bytes | None = None) -> str:
+    """A signed cursor: ``<payload>.<mac>``, both base64url (the app's ``SECRET_KEY`` by default)."""
+    payload = json.dumps([scope, sort, _pack(key), _pack(tiebreak)], separators=(",", ":")).encode()
+    return f"{_b64(payload)}.{_b64(_mac(payload, secret if secret is not None else _secret()))}"
+
+
+def decode_cursor(text: str, *, secret: bytes | None = None) -> Cursor:
+    """The cursor a page gave as ``next_cursor``; ``ValueError`` for anything else.
+
+    The signature is checked first: nothing of a forged cursor is parsed, let alone queried.
+    """
     try:
-        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-        sort, key, tiebreak = json.loads(raw)
-        if not isinstance(sort, str):
+        payload_text, _, mac_text = text.partition(".")
+        payload, mac = _unb64(payload_text), _unb64(mac_text)
+        expected = _mac(payload, secret if secret is not None else _secret())
+        if not hmac.compare_digest(mac, expected):
+            raise ValueError("not signed by this service")
+        scope, sort, key, tiebreak = json.loads(payload)
+        if not isinstance(sort, str) or not isinstance(scope, str):
             raise ValueError("no sort")
-        return Cursor(sort, (_unpack(key), _unpack(tiebreak)))
-    except (binascii.Error, UnicodeDecodeError, TypeError, ValueError) as exc:
+        return Cursor(sort, (_unpack(key), _unpack(tiebreak)), scope)
+    except (binascii.Error, UnicodeError, TypeError, ValueError) as exc:
         raise ValueError("not a cursor given by this list") from exc
+
+
+def cursor_scope(tiebreak: SortColumn) -> str:
+    """The list a cursor belongs to, named by its tiebreak column (``proposal.id``)."""
+    expression = getattr(tiebreak, "expression", tiebreak)
+    if isinstance(expression, Column) and expression.table is not None:
+        return f"{getattr(expression.table, 'name', '')}.{expression.name}"
+    return str(expression)
 
 
 def paginate(
@@ -128,6 +177,8 @@ def paginate(
 
         total = count_with(compute) if count_with is not None else compute()
     else:
+        if cursor.scope != cursor_scope(tiebreak):
+            raise Unprocessable("cursor", "was given by another list")
         if cursor.sort != sort:
             raise Unprocessable("cursor", f"was given for sort '{cursor.sort}', not '{sort}'")
         if page != 1:
@@ -158,7 +209,7 @@ def paginate(
     next_cursor = None
     if more:
         last = rows[-1]
-        next_cursor = encode_cursor(sort, last._sort_key, last._sort_tiebreak)
+        next_cursor = encode_cursor(sort, last._sort_key, last._sort_tiebreak, scope=cursor_scope(tiebreak))
     items = [to_item(row) for row in rows] if to_item else [row[0] for row in rows]
     return {"items": items, "total": total, "page": page, "page_size": page_size, "next_cursor": next_cursor}
 

@@ -10,7 +10,11 @@ ever built.
 
 Cost and limits: a render runs in a long-lived worker process (WeasyPrint is imported
 there once, ~0.5 s), one at a time per app process, under a wall-clock limit (the worker
-is killed and replaced when it is exceeded) and an address-space limit. A runaway
+is killed and replaced when it is exceeded) and an address-space limit. A request's render is
+first admitted (``fundapp.renders``: so many under way in the installation, so many per
+user, counted in the database), and at most ``PDF_RENDER_QUEUE`` more wait their turn in a
+process; beyond that the answer is at once a 429 or a 503 with ``Retry-After``, never a worker
+held waiting. A runaway
 layout therefore costs a 503, never a stuck web worker or an exhausted machine. Nothing is
 rendered unless the documents' font is installed (``fonts.py``): a missing font is a 503 that
 names the package, never a document set in whatever font fontconfig finds instead.
@@ -29,9 +33,11 @@ from multiprocessing.pool import Pool
 from pathlib import Path
 from typing import Any
 
+from flask import current_app, g, has_request_context
 from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from . import renders
 from .errors import DomainError
 from .fonts import require_document_font
 from .resources import TEMPLATES_DIR
@@ -123,6 +129,8 @@ _pool: Pool | None = None
 _pool_key: tuple[int, int] | None = None
 _pool_lock = threading.Lock()
 _slots: dict[int, threading.BoundedSemaphore] = {}
+_waiting = 0  # renders of this process waiting for a slot
+_waiting_lock = threading.Lock()
 
 
 def _limit_memory(memory_mb: int) -> None:
@@ -178,12 +186,54 @@ def render_pdf(
     """Render ``html`` in the worker within ``timeout`` seconds, or raise ``RenderUnavailable``.
 
     At most ``processes`` renders run at once; a caller waits up to ``timeout`` for its turn.
-    Nothing is rendered without the documents' font (``FontsMissing``).
+    Nothing is rendered without the documents' font (``FontsMissing``). In a request, the
+    render is admitted first (``fundapp.renders``) and waits in a queue of bounded length.
     """
     require_document_font()
+    if not (has_request_context() and g.get("user") is not None):
+        return _render_in_turn(html, timeout, processes, memory_mb, static_dir, stylesheets, queue=None)
+    config = current_app.config
+    holder = f"user:{g.user.id}"
+    sessions = current_app.extensions["fundapp.sessionmaker"]
+    with renders.admitted(
+        sessions(),
+        holder,
+        in_flight=int(config["PDF_RENDERS_IN_FLIGHT"]),
+        per_holder=int(config["PDF_RENDERS_PER_USER"]),
+        lease_seconds=timeout + 30,
+        expected_seconds=float(config["PDF_RENDER_EXPECTED_SECONDS"]),
+    ):
+        queue = int(config["PDF_RENDER_QUEUE"])
+        return _render_in_turn(html, timeout, processes, memory_mb, static_dir, stylesheets, queue=queue)
+
+
+def _render_in_turn(
+    html: str,
+    timeout: float,
+    processes: int,
+    memory_mb: int,
+    static_dir: str | Path,
+    stylesheets: tuple[str, ...],
+    *,
+    queue: int | None,
+) -> Rendered:
+    """Wait for one of the process's ``processes`` slots (behind at most ``queue`` others), render."""
+    global _waiting
     slot = _slots.setdefault(processes, threading.BoundedSemaphore(processes))
-    if not slot.acquire(timeout=timeout):
-        raise RenderUnavailable(f"every document renderer is busy; try again in {int(timeout)} s")
+    if not slot.acquire(blocking=False):
+        with _waiting_lock:
+            if queue is not None and _waiting >= queue:
+                raise RenderUnavailable(
+                    f"{_waiting} documents are waiting to be rendered here; try again shortly"
+                )
+            _waiting += 1
+        try:
+            acquired = slot.acquire(timeout=timeout)
+        finally:
+            with _waiting_lock:
+                _waiting -= 1
+        if not acquired:
+            raise RenderUnavailable(f"every document renderer is busy; try again in {int(timeout)} s")
     try:
         pool = _get_pool(processes, memory_mb)
         pending = pool.apply_async(render_in_this_process, (html, str(static_dir), stylesheets))

@@ -134,7 +134,8 @@ class StandardResponses(BasePlugin):
     Derived from what the route declares, so a new route is documented without a line more:
     a route that needs a token may answer 401 and 403; one with ids in its path 404; one with
     a body 413 (too large) and 415 (not JSON); a mutation 409 (conflict with stored records)
-    and 422 (a rule the input breaks); If-Match 412 and 428.
+    and 422 (a rule the input breaks); If-Match 412 and 428; a rendered document (PDF) 429 (the
+    caller's renders under way) and 503 (the installation's), both with Retry-After.
     """
 
     def operation_helper(
@@ -163,3 +164,7 @@ class StandardResponses(BasePlugin):
             if "If-Match" in headers:
                 add(412, "PRECONDITION_FAILED")
                 add(428, "PRECONDITION_REQUIRED")
+            ok = responses.get("200") or responses.get(200) or {}
+            if isinstance(ok, dict) and "application/pdf" in ok.get("content", {}):
+                add(429, "TOO_MANY_REQUESTS")
+                add(503, "SERVICE_UNAVAILABLE")

@@ -116,6 +116,24 @@ class Text(fields.String):
         return normalised
 
 
+class Password(fields.String):
+    """A password as sent: any characters (blanks and all, not normalised) but a lone surrogate.
+
+    A lone surrogate (``"\\ud800"`` in JSON) is not a character and cannot be encoded to be
+    hashed: it is a 422 naming the field, whoever sends it.
+    """
+
+    def __init__(self, *, min_length: int, max_length: int, **kwargs: Any) -> None:
+        super().__init__(validate=validate.Length(min=min_length, max=max_length), **kwargs)
+
+    def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> str:
+        text = super()._deserialize(value, attr, data, **kwargs)
+        for char in text:
+            if unicodedata.category(char) == "Cs":
+                raise ma.ValidationError(f"contains a lone surrogate (U+{ord(char):04X}), not a character")
+        return text
+
+
 #: The most decimals a currency's minor unit has (BHD, KWD ...: 3).
 MAX_DECIMALS = 3
 

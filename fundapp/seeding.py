@@ -402,6 +402,7 @@ class _Loader:
             "administrator": spec["administrator"],
             "established_on": _date(spec["established_on"]),
             "currency": spec["currency"],
+            "open_data": spec.get("open_data"),
             **_provenance(spec),
         }
         return self.add("funds", Fund, [row])[0]

@@ -9,9 +9,13 @@ Every cell comes out as text, so that amounts never pass through ``float``:
 - XLSX (openpyxl, read-only): the first worksheet; the line of a row is its row number.
   Dates become ``YYYY-MM-DD``; numbers are written out in full ("1250.5", never "1.2505E3");
   a formula gives the value Excel last computed. An XLSX is a zip archive: ``max_unpacked``
-  refuses one that would expand beyond it (a "zip bomb") before anything is parsed.
+  refuses one that would expand beyond it (a "zip bomb") before anything is parsed. The
+  sheet's declared dimension is ignored (a 2 KB file may declare ``A1:XFD1048576``, and
+  openpyxl would pad every row to it); a sheet wider than ``MAX_COLUMNS`` is refused.
 
-Cells are stripped of surrounding white space; rows with no text at all are skipped.
+Cells are stripped of surrounding white space; rows with no text at all are skipped, but
+``max_rows`` counts them (every row read, from the first), so that a sheet of a million empty
+rows stops at the limit instead of being walked to its end.
 """
 
 from __future__ import annotations
@@ -34,6 +38,8 @@ MEDIA_TYPES = {
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": XLSX,
 }
 _DELIMITERS = (",", ";", "\t")
+#: The widest sheet read (an importer's columns are a dozen or so).
+MAX_COLUMNS = 200
 
 
 class SheetError(ValueError):
@@ -81,14 +87,15 @@ def read_sheet(
         raise SheetError(f"unknown format {fmt!r}; the formats are {', '.join(FORMATS)}")
     header: tuple[int, list[str]] | None = None
     rows: list[tuple[int, list[str]]] = []
-    for line, cells in lines:
+    for read, (line, cells) in enumerate(lines, start=1):
+        # every row read counts, empty or not, the header's one more
+        if max_rows is not None and read > max_rows + 1:
+            raise TooManyRows(f"the file has more than {max_rows:,} rows", line)
         if not any(cells):
             continue
         if header is None:
             header = (line, cells)
             continue
-        if max_rows is not None and len(rows) >= max_rows:
-            raise TooManyRows(f"the file has more than {max_rows:,} rows", line)
         rows.append((line, cells))
     if header is None:
         raise SheetError("the file is empty: it has no header row")
@@ -139,8 +146,19 @@ def _xlsx_rows(data: bytes, max_unpacked: int | None) -> Any:
         if not workbook.worksheets:
             raise SheetError("the workbook has no worksheet")
         sheet = workbook.worksheets[0]
-        for line, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
-            yield line, [_cell_text(value) for value in values]
+        # the rows and cells the file holds, not its declared dimension (which openpyxl pads to)
+        sheet.reset_dimensions()
+        rows = sheet.iter_rows(min_row=1, max_col=MAX_COLUMNS + 1, values_only=True)
+        for line, values in enumerate(rows, start=1):
+            if not any(value is not None for value in values):
+                yield line, []  # a row with no cell (openpyxl fills the gaps between rows)
+                continue
+            if len(values) > MAX_COLUMNS and values[MAX_COLUMNS] is not None:
+                raise SheetError(f"the sheet has more than {MAX_COLUMNS} columns", line)
+            cells = [_cell_text(value) for value in values]
+            while cells and not cells[-1]:
+                cells.pop()
+            yield line, cells
     finally:
         workbook.close()
 

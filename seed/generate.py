@@ -45,10 +45,12 @@ def src19(par: str) -> str:
 
 FUND_CODE = "UNVTF"
 TODAY = dt.date(2020, 12, 31)  # the seeded history runs to the end of 2020
-CUTOFF_2015 = dt.date(2015, 6, 30)
+CUTOFF_2015 = dt.date(2015, 6, 8)  # the day of the 2015 report, whose figures it gives
 CUTOFF_2019 = dt.date(2019, 3, 31)
 
-CYCLE1_TOTAL = 750_000_00
+CYCLE1_TOTAL = 745_600_00  # "quelque 750 000 dollars": near, not at, the round figure
+#: The draw below aims at this round figure; the last grant then gives back the difference.
+CYCLE1_DRAWN = 750_000_00
 PRIVATE_TOTAL_2015 = 648_420_00  # 32.42 % of USD 2 million: "presque un tiers"
 TOTAL_2015 = 2_000_000_00
 TOTAL_2019 = 6_704_219_35  # "6,7 millions de dollars"
@@ -1444,8 +1446,8 @@ def build_money() -> Money:
     money.gift_usd(
         companies_2015[13],
         ps_gap,
-        d("2015-06-19"),
-        pledge_floor=d("2015-06-01"),
+        d("2015-05-19"),
+        pledge_floor=d("2015-05-01"),
         exact=True,
         currency="USD",
         note="Amount received net of bank charges.",
@@ -1455,8 +1457,8 @@ def build_money() -> Money:
     money.gift_usd(
         by_code["QA"],
         ms_gap,
-        d("2015-06-24"),
-        pledge_floor=d("2015-06-01"),
+        d("2015-05-26"),
+        pledge_floor=d("2015-05-01"),
         exact=True,
         note="Amount received net of bank charges.",
     )
@@ -1650,10 +1652,10 @@ class History:
         countries = ["NG", "UG", "IN", "NP", "KH", "PH", "MD", "AL", "MX", "CO", "ZA"]
         for _ in range(1000):
             amounts = [round_to(R.uniform(50_000_00, 90_000_00), 500_00) for _ in range(10)]
-            last = CYCLE1_TOTAL - sum(amounts)
+            last = CYCLE1_DRAWN - sum(amounts)
             if 45_000_00 <= last <= 95_000_00:
                 break
-        amounts.append(last)
+        amounts.append(last - (CYCLE1_DRAWN - CYCLE1_TOTAL))
         recs = []
         for country, amount in zip(countries, amounts, strict=True):
             org = self.orgs.new(country, founded_before=2006)
@@ -1924,7 +1926,12 @@ class History:
         term: str | None,
         approvals: tuple[dt.date, dt.date],
     ) -> None:
-        income = self.available_income(held_on)
+        # The income the Board is told it can grant: what is uncommitted, or less where the call's
+        # share of it runs out with the funded projects (what is left is below the call's floor,
+        # so that the reserve list waits for new funds: 2015 report, par. 66).
+        funded_total = sum(amount for _proposal, amount in funded)
+        leftover = minor(CALLS[call_label]["floor"]) * 37 // 100
+        income = min(self.available_income(held_on), funded_total + leftover)
         key = f"session-{call_label}"
         recs = []
         expiry = CALLS[call_label]["reserve_expires_on"]
@@ -2294,6 +2301,21 @@ FUND = {
     "currency": "USD",
     "illustrative": False,
     "source": f"GA res. 64/293 of 30 July 2010, as cited in {src15('1')} and par. 31; {src19('1')}, 122",
+    # how the fund publishes its open data (fundapp.exports.publisher): its own page, and the
+    # Secretary-General's report that gives its figures
+    "open_data": {
+        "website": "https://www.unodc.org/unodc/en/human-trafficking-fund/index.html",
+        "documents": [
+            {
+                "url": "https://undocs.org/A/74/127",
+                "title": "A/74/127: Improving the coordination of efforts against trafficking in "
+                "persons, report of the Secretary-General (2019), section VI on the Fund",
+                "category": "A07",
+                "format": "text/html",
+                "language": "en",
+            }
+        ],
+    },
 }
 BOARD_TERMS = [
     {
@@ -2700,7 +2722,7 @@ def main() -> None:
         f"contributions {len(money.contributions)}"
     )
     print(
-        f"received to 2015-06-30: {usd_str(usd_received(money, upto=CUTOFF_2015))}; "
+        f"received to {CUTOFF_2015}: {usd_str(usd_received(money, upto=CUTOFF_2015))}; "
         f"to 2019-03-31: {usd_str(usd_received(money, upto=CUTOFF_2019))}"
     )
 

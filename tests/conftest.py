@@ -129,7 +129,7 @@ def runner(app: Flask, db_session: Session):
 
 @pytest.fixture
 def missing_font(monkeypatch: pytest.MonkeyPatch) -> None:
-    """fontconfig answers another family for the documents' font, as where fonts-dejavu-core is missing."""
+    """fontconfig answers another family for the documents' font, as where fonts-liberation is missing."""
     from fundapp import fonts
 
     monkeypatch.setattr(fonts, "_found", set())

@@ -144,3 +144,21 @@ def test_the_guard_counts_only_the_requests_own_session(guarded):
 
     response = app.test_client().post("/t/unaudited")
     assert response.status_code == (500 if strict else 201)
+
+
+def test_the_request_id_is_the_services_and_the_clients_is_kept_apart(client, auth, db_session):
+    """A client's X-Request-ID was stored as the request's id: anyone could forge the trail's ids."""
+    response = client.post(
+        "/api/v1/organisations",
+        json={"name": "Casa Refugio", "country_code": "MX", "registration_number": "MX-2009-114"},
+        headers=auth("staff", **{"X-Request-ID": "forged-id-1"}),
+    )
+    assert response.status_code == 201, response.get_json()
+    served = response.headers["X-Request-ID"]
+    assert served != "forged-id-1"
+    event = db_session.scalars(select(AuditEvent).where(AuditEvent.action == "organisation.create")).one()
+    assert (event.request_id, event.client_request_id) == (served, "forged-id-1")
+    listed = client.get(
+        "/api/v1/audit-events?client_request_id=forged-id-1", headers=auth("staff")
+    ).get_json()
+    assert [e["request_id"] for e in listed["items"]] == [served]

@@ -487,7 +487,7 @@ def inspect_request(engine: Engine, spec: Spec, request_id: str) -> dict[str, An
     """What a killed request left in the database, seen from outside, before any retry."""
     with engine.connect() as conn:
         actions = conn.scalars(
-            text("SELECT action FROM audit_event WHERE request_id = :r"), {"r": request_id}
+            text("SELECT action FROM audit_event WHERE client_request_id = :r"), {"r": request_id}
         )
         facts: dict[str, Any] = {"audit_actions": sorted(actions)}
         if spec.kind == "organisation":
@@ -706,7 +706,10 @@ def check_registrations(conn: Connection, specs: list[Spec], killed_org: Spec) -
             assert spec.final.status == 201, spec.outcomes()
     org_id = killed_org.final.json()["existing_id"]
     made_by = conn.scalar(
-        text("SELECT request_id FROM audit_event WHERE action = 'organisation.create' AND entity_id = :i"),
+        text(
+            "SELECT client_request_id FROM audit_event"
+            " WHERE action = 'organisation.create' AND entity_id = :i"
+        ),
         {"i": org_id},
     )
     assert made_by == killed_org.request_ids[0]  # by the request killed after its commit

@@ -22,7 +22,7 @@ from fundapp.errors import (
 )
 
 from .conftest import make_test_app
-from .databases import fresh_database, previous_revision, unreachable_postgresql_url
+from .databases import BACKEND, fresh_database, previous_revision, unreachable_postgresql_url
 
 USE = "use sqlite:///path or postgresql://user@host/db"
 
@@ -217,3 +217,134 @@ def test_another_database_error_is_still_a_500_and_not_called_unavailable(app, d
     response = app.test_client().get("/api/v1/public/totals")
     assert response.status_code == 500
     assert response.get_json()["detail"] == "an unexpected error occurred"
+
+
+# -- a connection lost in flight -------------------------------------------------------------
+
+
+def _lost_connection() -> Exception:
+    from sqlalchemy.exc import OperationalError
+
+    return OperationalError(
+        "SELECT 1", {}, Exception("server closed the connection unexpectedly"), connection_invalidated=True
+    )
+
+
+@pytest.fixture
+def public_totals_failing(monkeypatch):
+    """``public_totals_failing(n)``: the public totals' service loses its connection ``n`` times."""
+    import fundapp.totals.services as totals
+
+    real, calls = totals.public_totals, []
+
+    def arm(times: int) -> list:
+        def flaky(session, query):
+            calls.append(1)
+            if len(calls) <= times:
+                raise _lost_connection()
+            return real(session, query)
+
+        monkeypatch.setattr(totals, "public_totals", flaky)
+        return calls
+
+    return arm
+
+
+def test_a_read_whose_connection_was_lost_in_flight_runs_once_more_and_answers(
+    app_on, database_url, public_totals_failing
+):
+    calls = public_totals_failing(1)
+    response = app_on(database_url).test_client().get("/api/v1/public/totals")
+    assert response.status_code == 200, response.get_json()
+    assert len(calls) == 2
+
+
+def test_a_read_that_loses_its_connection_twice_answers_503_with_retry_after(
+    app_on, database_url, public_totals_failing
+):
+    calls = public_totals_failing(5)
+    response = app_on(database_url).test_client().get("/api/v1/public/totals")
+    assert response.status_code == 503
+    assert response.mimetype == PROBLEM_TYPE
+    assert response.headers["Retry-After"] == "30"
+    assert len(calls) == 2  # tried once more, not again and again
+
+
+def test_a_write_whose_connection_was_lost_is_not_run_again(app_on, database_url, monkeypatch):
+    import fundapp.auth.services as auth_services
+
+    calls = []
+
+    def lost(*_args, **_kwargs):
+        calls.append(1)
+        raise _lost_connection()
+
+    monkeypatch.setattr(auth_services, "login", lost)
+    response = (
+        app_on(database_url)
+        .test_client()
+        .post("/api/v1/auth/login", json={"email": "a@fund.example", "password": "a long passphrase"})
+    )
+    assert response.status_code == 503
+    assert response.headers["Retry-After"] == "30"
+    assert len(calls) == 1
+
+
+def test_a_session_whose_connection_died_answers_503_not_500(app_on, database_url, monkeypatch):
+    """SQLAlchemy answers the next statement of such a session with PendingRollbackError."""
+    from sqlalchemy.exc import PendingRollbackError
+
+    import fundapp.totals.services as totals
+
+    def pending(session, query):
+        try:
+            raise _lost_connection()
+        except Exception as lost:
+            raise PendingRollbackError("Can't reconnect until invalid transaction is rolled back") from lost
+
+    monkeypatch.setattr(totals, "public_totals", pending)
+    response = app_on(database_url).test_client().get("/api/v1/public/totals")
+    assert response.status_code == 503
+    assert response.headers["Retry-After"] == "30"
+
+
+@pytest.mark.skipif(BACKEND.startswith("postgresql"), reason="SQLite's writer lock")
+def test_sqlites_writer_lock_busy_past_the_timeout_answers_503_with_retry_after(
+    app_on, database_url, monkeypatch
+):
+    """Other writers held the lock for the whole busy timeout: nothing was written, ask again."""
+    from sqlalchemy.exc import OperationalError
+
+    import fundapp.totals.services as totals
+
+    def locked(session, query):
+        raise OperationalError("INSERT ...", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(totals, "public_totals", locked)
+    response = app_on(database_url).test_client().get("/api/v1/public/totals")
+    assert response.status_code == 503
+    assert response.headers["Retry-After"] == "5"
+    assert response.get_json()["detail"] == "the database is busy: try again shortly"
+
+
+@pytest.mark.skipif(not BACKEND.startswith("postgresql"), reason="a PostgreSQL backend killed in flight")
+def test_a_postgresql_backend_killed_during_a_read_is_retried_on_a_new_connection(
+    app_on, database_url, monkeypatch
+):
+    import fundapp.totals.services as totals
+
+    real, calls = totals.public_totals, []
+
+    def killed_once(session, query):
+        calls.append(1)
+        if len(calls) == 1:
+            with get_engine(app).connect() as other:  # the administrator's pg_terminate_backend
+                pid = session.connection().exec_driver_sql("SELECT pg_backend_pid()").scalar()
+                other.exec_driver_sql(f"SELECT pg_terminate_backend({int(pid)})")
+        return real(session, query)
+
+    app = app_on(database_url)
+    monkeypatch.setattr(totals, "public_totals", killed_once)
+    response = app.test_client().get("/api/v1/public/totals")
+    assert response.status_code == 200, response.get_json()
+    assert len(calls) == 2

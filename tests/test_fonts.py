@@ -16,9 +16,11 @@ def test_the_font_checked_is_the_one_the_stylesheet_names():
     assert f'font-family: "{fonts.DOCUMENT_FONT}"' in STYLESHEET.read_text(encoding="utf-8")
 
 
-def test_fontconfig_finds_the_documents_font_on_this_machine():
-    # the suite renders PDFs, so it runs where fonts-dejavu-core is installed
-    assert fonts.matched_family(fonts.DOCUMENT_FONT) == "DejaVu Sans"
+def test_fontconfig_finds_every_documents_font_on_this_machine():
+    # the suite renders PDFs, so it runs where .ci/run installed the fonts' packages
+    for family, _package in fonts.DOCUMENT_FONTS:
+        assert fonts.matched_family(family) == family
+        assert f'"{family}"' in STYLESHEET.read_text(encoding="utf-8")
     assert fonts.matched_family("A Family Nobody Installed") != "A Family Nobody Installed"
 
 
@@ -33,16 +35,16 @@ def test_with_no_font_at_all_fontconfig_matches_nothing(monkeypatch, tmp_path):
     assert fonts.matched_family(fonts.DOCUMENT_FONT) is None
 
 
-def test_another_family_in_its_place_is_refused_naming_fonts_dejavu_core(missing_font):
+def test_another_family_in_its_place_is_refused_naming_fonts_liberation(missing_font):
     with pytest.raises(FontsMissing) as raised:
         fonts.require_document_font()
     assert raised.value.message == (
-        "the documents' font 'DejaVu Sans' is not installed (fontconfig would use 'Liberation Sans' "
-        "instead): apt-get install fonts-dejavu-core"
+        "the documents' font 'Liberation Serif' is not installed (fontconfig would use 'Liberation Sans' "
+        "instead): apt-get install fonts-liberation"
     )
     assert raised.value.detail == (
-        "documents cannot be rendered: the font DejaVu Sans is not installed on the server "
-        "(Debian package fonts-dejavu-core)"
+        "documents cannot be rendered: the font Liberation Serif is not installed on the server "
+        "(Debian package fonts-liberation)"
     )
     assert raised.value.exit_code == EXIT_FONTS_MISSING == 7
 
@@ -50,24 +52,25 @@ def test_another_family_in_its_place_is_refused_naming_fonts_dejavu_core(missing
 def test_no_font_at_all_is_refused_naming_fontconfig_and_the_fonts(monkeypatch):
     monkeypatch.setattr(fonts, "_found", set())
     monkeypatch.setattr(fonts, "matched_family", lambda family: None)
-    with pytest.raises(FontsMissing, match="apt-get install libfontconfig1 fonts-dejavu-core$"):
+    with pytest.raises(FontsMissing, match="apt-get install libfontconfig1 fonts-liberation$"):
         fonts.require_document_font()
 
 
 def test_a_font_found_is_not_asked_again_and_a_missing_one_is_until_it_is_installed(monkeypatch):
     asked: list[str] = []
-    answer = "Liberation Sans"
+    installed = False
 
     def matched(family: str) -> str:
         asked.append(family)
-        return answer
+        return family if installed else "Liberation Sans"
 
     monkeypatch.setattr(fonts, "_found", set())
     monkeypatch.setattr(fonts, "matched_family", matched)
     for _ in range(2):
         with pytest.raises(FontsMissing):
             fonts.require_document_font()
-    answer = "DejaVu Sans"  # the package is installed meanwhile: no restart needed
+    installed = True  # the packages are installed meanwhile: no restart needed
     for _ in range(3):
         fonts.require_document_font()
-    assert asked == ["DejaVu Sans"] * 3
+    families = [family for family, _package in fonts.DOCUMENT_FONTS]
+    assert asked == [fonts.DOCUMENT_FONT] * 2 + families  # each asked once, once found

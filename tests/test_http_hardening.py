@@ -3,8 +3,12 @@
 import json
 
 import pytest
+from sqlalchemy import select
 
+from fundapp.db import get_engine
 from fundapp.errors import PROBLEM_TYPE
+
+from .conftest import make_test_app, rolled_back
 
 TWO_MIB = 2 * 1024 * 1024
 
@@ -43,7 +47,7 @@ def test_a_large_body_to_an_authenticated_route_is_413_and_writes_nothing(client
 def _server_error(client, monkeypatch):
     import fundapp.system.services as health_services
 
-    def broken(_session):
+    def broken(_session, **_options):
         raise RuntimeError("secret internals: SELECT * FROM app_user")
 
     monkeypatch.setattr(health_services, "health", broken)
@@ -80,9 +84,52 @@ def test_a_405_names_the_allowed_methods(client):
         assert "TRACE" not in response.headers["Allow"]
 
 
+@pytest.mark.parametrize("path", ["/api/v1/health", "/api/v1/me", "/api/v1/calls"])
+def test_trace_with_a_body_is_a_405_not_a_415(client, path):
+    response = client.open(path, method="TRACE", data=b"<x/>", content_type="text/xml")
+    assert response.status_code == 405
+    assert response.mimetype == PROBLEM_TYPE
+    assert "TRACE" not in response.headers["Allow"]
+
+
 def test_a_500_tells_nothing_of_the_internals(client, monkeypatch):
     response = _server_error(client, monkeypatch)
     text = response.get_data(as_text=True)
     assert "secret internals" not in text
     assert "Traceback" not in text
     assert response.get_json()["request_id"] == response.headers["X-Request-ID"]
+
+
+def _login_client_address(app, headers) -> str:
+    from fundapp.audit import AuditEvent
+    from fundapp.auth.models import Role, User
+
+    with rolled_back(app) as session:
+        user = User(email="proxied@fund.example", name="P", role=Role.STAFF, password_hash="$argon2id$x")
+        session.add(user)
+        session.flush()
+        response = app.test_client().post(
+            "/api/v1/auth/login",
+            json={"email": "proxied@fund.example", "password": "wrong password!"},
+            headers=headers,
+            environ_base={"REMOTE_ADDR": "10.0.0.2"},  # the proxy
+        )
+        assert response.status_code == 401
+        event = session.scalars(select(AuditEvent).where(AuditEvent.action == "user.login_failed")).one()
+        return event.after["client"]
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "client"),
+    [
+        (0, "203.0.113.5", "10.0.0.2"),  # no proxy trusted: the header is the client's own word
+        (1, "203.0.113.5", "203.0.113.5"),
+        (1, "198.51.100.66, 203.0.113.5", "203.0.113.5"),  # a client's own X-Forwarded-For is not believed
+    ],
+)
+def test_the_client_address_is_the_trusted_proxies_word_and_no_more(database_url, proxies, forwarded, client):
+    app = make_test_app(database_url, TRUSTED_PROXIES=proxies)
+    try:
+        assert _login_client_address(app, {"X-Forwarded-For": forwarded}) == client
+    finally:
+        get_engine(app).dispose()

@@ -59,6 +59,27 @@ def test_audit_events_cannot_be_updated_or_deleted(database_url):
     engine.dispose()
 
 
+def test_postgresql_refuses_to_truncate_the_audit_trail(database_url):
+    import pytest
+    from sqlalchemy.exc import DBAPIError
+
+    engine = make_engine(database_url)
+    if engine.dialect.name != "postgresql":
+        engine.dispose()
+        pytest.skip("TRUNCATE is PostgreSQL's (SQLite has none; its DELETE FROM is refused above)")
+    with engine.connect() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO audit_event (occurred_at, action, entity) "
+                "VALUES (CURRENT_TIMESTAMP, 'test', 'test')"
+            )
+        )
+        with pytest.raises(DBAPIError, match="append-only"):
+            conn.execute(text("TRUNCATE audit_event CASCADE"))
+        conn.rollback()
+    engine.dispose()
+
+
 def _amounts_in(engine, currency):
     with engine.connect() as conn:
         pledged = conn.scalars(

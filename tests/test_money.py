@@ -95,5 +95,5 @@ def test_babel_still_formats_every_accepted_currency_in_the_documents(lang):
         places = exponent(code)
         minor = 1_234_567 * 10**places + (10**places - 1)  # 1,234,567.99 or 1,234,567.999
         text = wording.money_in(minor, code)
-        assert code in text or (code, lang) == ("USD", "fr")  # "1 234 567,99 dollars"
+        assert code in text or code == "USD"  # "1 234 567,99 dollars", "$1,234,567.99"
         assert re.sub(r"\D", "", text) == "1234567" + "9" * places

@@ -3,6 +3,7 @@
 import base64
 import datetime as dt
 import json
+import re
 
 import pytest
 
@@ -14,8 +15,16 @@ from .factories import ApiTokenFactory, CallFactory, GrantFactory, ProposalFacto
 T0 = dt.datetime(2026, 3, 1, 12, 0, tzinfo=dt.UTC)
 
 
+SECRET = b"a test key"
+
+
 def raw_cursor(payload) -> str:
+    """A cursor as the old unsigned format wrote it (a forger can write any such payload)."""
     return base64.urlsafe_b64encode(json.dumps(payload).encode()).decode()
+
+
+def b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).decode().rstrip("=")
 
 
 def walk_by_cursor(client, headers, path, page_size=4):
@@ -139,10 +148,45 @@ def test_a_cursor_page_makes_no_count_query(client, auth, proposals, query_count
         raw_cursor(["submitted_at", ["f", 1.5], ["i", 2]]),
         raw_cursor(["submitted_at", ["t", "2026-01-01T00:00:00"], ["i", 2]]),  # a naive time
         raw_cursor(["submitted_at", ["i", "12"], ["i", 2]]),
+        # what the fuzzer and the attacker sent: values the database cannot take, if unsigned
+        raw_cursor(["submitted_at", ["t", "2026-01-01T00:00:00+25:00"], ["i", 2]]),
+        raw_cursor(["submitted_at", ["t", "9999-12-31T23:59:59-23:59"], ["i", 2]]),
+        raw_cursor(["requested_amount", ["i", 2**70], ["i", 2]]),
+        raw_cursor(["title", ["s", "a\u0000b"], ["i", 2]]),
+        raw_cursor(["title", ["s", "\ud800"], ["i", 2]]),
+        raw_cursor(["submitted_at", ["s", "not a time"], ["i", 2]]),
+        raw_cursor(["submitted_at", ["n", None], ["s", "x"]]),
+        raw_cursor(["proposal.id", "submitted_at", ["n", None], ["s", "x"]]) + ".AAAAAAAAAAAAAAAAAAAAAA",
     ],
 )
-def test_a_malformed_cursor_is_a_422_naming_the_cursor(client, auth, fund, cursor):
-    response = client.get(f"/api/v1/proposals?cursor={cursor}", headers=auth("staff"))
+def test_a_malformed_or_forged_cursor_is_a_422_naming_the_cursor_before_any_sql(
+    client, auth, fund, cursor, query_counter
+):
+    with query_counter() as statements:
+        response = client.get(f"/api/v1/proposals?cursor={cursor}", headers=auth("staff"))
+    assert response.status_code == 422
+    assert response.get_json()["errors"][0]["field"] == "cursor"
+    assert beyond_auth(statements) == []
+
+
+def test_a_cursor_altered_by_one_character_is_a_422(client, auth, proposals):
+    cursor = client.get("/api/v1/proposals?page_size=5", headers=auth("staff")).get_json()["next_cursor"]
+    payload, mac = cursor.split(".")
+    altered = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    altered[3] = ["i", altered[3][1] + 1]  # skip a row the caller was not given
+    forged = b64(json.dumps(altered, separators=(",", ":")).encode()) + "." + mac
+    response = client.get(f"/api/v1/proposals?page_size=5&cursor={forged}", headers=auth("staff"))
+    assert response.status_code == 422
+    assert response.get_json()["errors"][0]["field"] == "cursor"
+
+
+def test_a_cursor_of_another_list_is_a_422(client, auth, fund):
+    for _ in range(3):
+        CallFactory(fund_id=fund.id)
+    calls = client.get("/api/v1/calls?page_size=1&sort=created_at", headers=auth("staff")).get_json()
+    cursor = calls["next_cursor"]
+    path = f"/api/v1/organisations?page_size=1&sort=created_at&cursor={cursor}"
+    response = client.get(path, headers=auth("staff"))
     assert response.status_code == 422
     assert response.get_json()["errors"][0]["field"] == "cursor"
 
@@ -164,6 +208,50 @@ def test_a_cursor_with_a_page_number_is_a_422(client, auth, proposals):
 
 def test_a_cursor_round_trips_times_dates_texts_numbers_and_nulls():
     for key in (T0, dt.date(2015, 6, 1), "shelter", 4_000_000, None):
-        cursor = decode_cursor(encode_cursor("-key", key, 7))
+        cursor = decode_cursor(encode_cursor("-key", key, 7, secret=SECRET), secret=SECRET)
         assert cursor.sort == "-key"
         assert cursor.values == (key, 7)
+
+
+def test_a_cursor_signed_with_another_key_is_refused():
+    with pytest.raises(ValueError, match="not a cursor"):
+        decode_cursor(encode_cursor("name", "x", 7, secret=b"another key"), secret=SECRET)
+
+
+def _lists_with_a_cursor():
+    from fundapp.access import PUBLIC
+
+    from . import api_document
+    from .conftest import make_test_app
+
+    app = make_test_app("sqlite://")
+    for operation in api_document.operations(app):
+        names = {p["name"] for p in operation.spec.get("parameters", []) if p.get("in") == "query"}
+        if operation.method == "get" and "cursor" in names:
+            policy = api_document.policy_of(app, "get", operation.path)
+            for role in ("staff", "admin", "board", "approver", "donor"):
+                if role in policy or PUBLIC in policy:
+                    yield pytest.param(operation.path, role, id=f"{operation.path}-{role}")
+
+
+FORGED = [
+    raw_cursor(["x", ["i", 2**70], ["i", 2]]),
+    raw_cursor(["x", ["t", "2026-01-01T00:00:00+25:00"], ["i", 1]]),
+    raw_cursor(["x", ["s", "\u0000"], ["i", 1]]),
+    b64(json.dumps(["proposal.id", "id", ["i", 1], ["i", 1]]).encode()) + "." + b64(b"\x00" * 16),
+    encode_cursor("id", 1, 1, scope="call.id", secret=b"not the service's key"),
+]
+
+
+@pytest.mark.parametrize(("path", "role"), list(_lists_with_a_cursor()))
+def test_a_forged_cursor_is_a_422_on_every_list_for_every_role(client, auth, fund, path, role):
+    url = re.sub(r"\{[^}]+\}", "1", path)
+    for cursor in FORGED:
+        response = client.get(f"{url}?cursor={cursor}", headers=auth(role))
+        assert response.status_code in (404, 422), (
+            url,
+            response.status_code,
+            response.get_data(as_text=True),
+        )
+        if response.status_code == 422:
+            assert response.get_json()["errors"][0]["field"] == "cursor"

@@ -65,3 +65,59 @@ def test_column_names_and_formats():
     assert format_of("Pledges 2019.XLSX") == XLSX
     assert format_of(None, "text/csv; charset=utf-8") == CSV
     assert format_of("notes.txt", "text/plain") is None
+
+
+def xlsx_declaring(dimension: str, extra_rows: str = "") -> bytes:
+    """A two-row workbook whose sheet declares ``dimension`` and holds ``extra_rows`` (XML) too."""
+    import re
+    import zipfile
+
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["reference", "amount"])
+    workbook.active.append(["C-1", 100])
+    plain = io.BytesIO()
+    workbook.save(plain)
+    out = io.BytesIO()
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                text = re.sub(r'<dimension ref="[^"]*"', f'<dimension ref="{dimension}"', data.decode())
+                data = text.replace("</sheetData>", extra_rows + "</sheetData>").encode()
+            target.writestr(item, data)
+    return out.getvalue()
+
+
+def test_a_declared_dimension_of_the_whole_sheet_is_read_as_the_rows_it_holds_at_once():
+    """A 2 KB file declaring A1:XFD1048576 took about 18 minutes of a worker."""
+    import time
+
+    data = xlsx_declaring("A1:XFD1048576")
+    assert len(data) < 8_000
+    started = time.monotonic()
+    sheet = read_sheet(data, XLSX, max_rows=20_000)
+    assert time.monotonic() - started < 2
+    assert sheet.columns == ["reference", "amount"]
+    assert sheet.rows == [(2, ["C-1", "100"])]
+
+
+def test_empty_rows_count_towards_the_row_limit_so_a_far_row_stops_the_reading_early():
+    import time
+
+    data = xlsx_declaring(
+        "A1:B1048576", '<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+    )
+    started = time.monotonic()
+    with pytest.raises(TooManyRows):
+        read_sheet(data, XLSX, max_rows=20_000)
+    assert time.monotonic() - started < 2
+
+
+def test_a_cell_in_the_last_column_does_not_widen_every_row():
+    import time
+
+    data = xlsx_declaring("A1:XFD3", '<row r="3"><c r="XFD3" t="inlineStr"><is><t>far</t></is></c></row>')
+    started = time.monotonic()
+    sheet = read_sheet(data, XLSX, max_rows=20_000)
+    assert time.monotonic() - started < 2
+    assert sheet.rows == [(2, ["C-1", "100"])]  # beyond the columns read: the row is empty

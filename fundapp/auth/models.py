@@ -53,3 +53,20 @@ class ApiToken(Timestamps, Base):
     revoked_at: Mapped[dt.datetime | None]
 
     user: Mapped[User] = relationship(back_populates="tokens", lazy="raise")
+
+
+class LoginThrottle(Base):
+    """Failed logins counted for one key, shared by every worker and server through the database.
+
+    A key is an account (the hash of the email as typed, whether or not such a user exists), a
+    client address, or the pair of both: see ``fundapp.auth.throttle``.
+    """
+
+    __tablename__ = "login_throttle"
+    __table_args__ = {"info": {"backup": False}}  # noqa: RUF012 - SQLAlchemy's declarative form
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    failures: Mapped[int] = mapped_column(default=0)
+    window_started_at: Mapped[dt.datetime]
+    last_failure_at: Mapped[dt.datetime] = mapped_column(index=True)
+    blocked_until: Mapped[dt.datetime | None]

@@ -113,8 +113,9 @@ def me():
 def login(data):
     """Exchange email and password for a short-lived token.
 
-    Repeated failures lock the account for a while; many failures from one address are
-    throttled (per process). Both answer 429 with Retry-After.
+    Failed logins are counted in the database for the account from this address, the account
+    from every address and this address on every account; beyond their limits the attempt
+    waits (429 with Retry-After): see fundapp/auth/throttle.py. Unknown emails count alike.
     """
     guard = login_guard(current_app)
     try:

@@ -4,7 +4,17 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from ..dumping import OutputSchema
-from ..schemas_base import Id, InputSchema, Moment, PageQuery, QueryFlag, QueryId, Text, sort_field
+from ..schemas_base import (
+    Id,
+    InputSchema,
+    Moment,
+    PageQuery,
+    Password,
+    QueryFlag,
+    QueryId,
+    Text,
+    sort_field,
+)
 from .models import Role
 from .services import token_status
 
@@ -22,9 +32,10 @@ class UserCreateSchema(InputSchema):
     name = Text(required=True, max_length=200)
     role = fields.Enum(Role, by_value=True, required=True)
     donor_id = Id(allow_none=True, metadata={"description": "Required for donor users, refused for others"})
-    password = fields.String(
+    password = Password(
         load_only=True,
-        validate=validate.Length(min=PASSWORD_MIN, max=PASSWORD_MAX),
+        min_length=PASSWORD_MIN,
+        max_length=PASSWORD_MAX,
         metadata={"description": "Optional: lets the user log in; stored as an Argon2id hash only"},
     )
 
@@ -94,7 +105,7 @@ class TokenQuerySchema(PageQuery):
 
 class LoginSchema(InputSchema):
     email = Text(required=True, max_length=254)
-    password = fields.String(required=True, load_only=True, validate=validate.Length(min=1, max=PASSWORD_MAX))
+    password = Password(required=True, load_only=True, min_length=1, max_length=PASSWORD_MAX)
 
 
 class LoginTokenSchema(OutputSchema):
@@ -110,7 +121,10 @@ class AuditEventSchema(OutputSchema):
     occurred_at = fields.AwareDateTime()
     actor_id = fields.Integer(allow_none=True)
     actor_role = fields.String(allow_none=True)
-    request_id = fields.String(allow_none=True)
+    request_id = fields.String(allow_none=True, metadata={"description": "The service's id of the request"})
+    client_request_id = fields.String(
+        allow_none=True, metadata={"description": "The X-Request-ID the client sent, if any"}
+    )
     action = fields.String()
     entity = fields.String()
     entity_id = fields.Integer(allow_none=True)
@@ -124,6 +138,7 @@ class AuditEventQuerySchema(PageQuery):
     actor_id = QueryId()
     action = Text(max_length=60, metadata={"example": "grant.approve"})
     request_id = Text(max_length=64)
+    client_request_id = Text(max_length=64)
     occurred_from = Moment(
         data_key="from", metadata={"description": "Events at or after this time (ISO 8601 with a zone)"}
     )

@@ -21,7 +21,7 @@ from ..errors import Conflict, DomainError, InvalidTransition, NotFound, Unproce
 from ..pagination import paginate
 from ..services_base import get_or_404, referenced_row_exists, snapshot
 from .models import ApiToken, Role, User
-from .throttle import LoginGuard
+from .throttle import Keys, LoginGuard, Throttle
 
 log = logging.getLogger(__name__)
 TOKEN_PREFIX = "fa_"
@@ -295,23 +295,18 @@ def login(
     """Exchange email and password for a short-lived token.
 
     401 for wrong credentials (the failure is counted and audited, so the caller must commit
-    despite the error); 429 with ``Retry-After`` while the address is throttled or the account
-    locked. The same answers for unknown emails, so neither reveals which accounts exist.
+    despite the error); 429 with ``Retry-After`` while the address, the account from this
+    address, or (for a short back-off) the account is throttled: see ``auth.throttle``. The same
+    answers, and the same counting, for unknown emails, so neither reveals which accounts exist.
     """
     address = client or "unknown"
-    wait = guard.by_address.retry_after(address)
-    if wait is not None:
-        raise TooManyAttempts("too many failed logins from this address; try again later", wait)
     email = email.strip().lower()
-    user = session.scalar(select(User).where(User.email == email).with_for_update())
     now = utcnow()
-    if user is not None and user.locked_until is not None and user.locked_until > now:
-        locked_for = (user.locked_until - now).total_seconds()
-        raise TooManyAttempts("too many failed logins; try again later", int(locked_for) + 1)
-    if user is None:
-        wait = guard.by_unknown_email.retry_after(email)
-        if wait is not None:
-            raise TooManyAttempts("too many failed logins; try again later", wait)
+    throttle = Throttle(session, guard, Keys.of(email, address), now)
+    wait = throttle.retry_after()
+    if wait is not None:
+        raise TooManyAttempts("too many failed logins; try again later", wait)
+    user = session.scalar(select(User).where(User.email == email).with_for_update())
 
     hasher = password_hasher()
     ok = False
@@ -324,13 +319,12 @@ def login(
         hasher.hash(password)  # the same cost whether or not the account exists
 
     if user is None or not ok:
-        guard.by_address.hit(address)
-        if user is None:
-            guard.by_unknown_email.hit(email)
-        else:
-            _count_failure(session, user, now, guard, address)
+        throttle.failed()
+        if user is not None:
+            _count_failure(session, user, address)
         raise LoginFailed("email or password is wrong")
 
+    throttle.succeeded()
     before = {"failed_logins": user.failed_logins, "locked_until": user.locked_until}
     user.failed_logins = 0
     user.locked_until = None
@@ -355,12 +349,10 @@ def login(
     }
 
 
-def _count_failure(session: Session, user: User, now: dt.datetime, guard: LoginGuard, address: str) -> None:
-    before = {"failed_logins": user.failed_logins, "locked_until": user.locked_until}
+def _count_failure(session: Session, user: User, address: str) -> None:
+    """The user's failures since its last login, audited (the throttle counts them for locking)."""
+    before = {"failed_logins": user.failed_logins}
     user.failed_logins += 1
-    if user.failed_logins >= guard.max_failures:
-        user.locked_until = now + dt.timedelta(seconds=guard.lock_seconds)
-        user.failed_logins = 0
     session.flush()
     record_event(
         session,
@@ -369,5 +361,5 @@ def _count_failure(session: Session, user: User, now: dt.datetime, guard: LoginG
         "user",
         user.id,
         before=before,
-        after={"failed_logins": user.failed_logins, "locked_until": user.locked_until, "client": address},
+        after={"failed_logins": user.failed_logins, "client": address},
     )

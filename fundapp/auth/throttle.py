@@ -1,102 +1,50 @@
-"""Login throttling by client address: an in-process sliding window of failed logins.
+"""Login throttling, kept in the database so that every worker and server counts the same failures.
 
-The window lives in the memory of ONE process. Under gunicorn with N workers a client
-gets up to N times the configured failures before every worker refuses it, and a
-restart forgets it. The account lock (``app_user.locked_until``) is the part that is
-shared through the database; this window only slows password spraying from one address.
-Behind a reverse proxy, wrap the app in ``werkzeug.middleware.proxy_fix.ProxyFix`` or
-every client shares the proxy's address.
+Three counters, each a row of ``login_throttle`` over a window of ``LOGIN_LOCK_SECONDS``:
+
+- the **pair** (account, client address): ``LOGIN_MAX_FAILURES`` wrong passwords from one address
+  block that address, for that account, for ``LOGIN_LOCK_SECONDS``. The account's owner, from
+  another address, is not held: a stranger cannot lock an account out by failing on purpose.
+- the **account** (from every address): beyond ``LOGIN_ACCOUNT_MAX_FAILURES`` in the window, every
+  new failure holds the account for a short back-off (``LOGIN_BACKOFF_SECONDS``) and no more, so
+  a spread-out guesser is slowed and a correct password waits at most that long.
+- the **address** (on every account): ``LOGIN_ADDRESS_MAX_FAILURES`` failures block it until its
+  window ends (password spraying).
+
+An account is named by a hash of the email as typed, so an unknown email is counted exactly as a
+known one and the answers (401, 429 and its Retry-After) reveal nothing about which accounts exist.
+Behind a reverse proxy, set ``FUNDAPP_TRUSTED_PROXIES`` so that the address is the client's.
+Refused attempts (429) are not counted: only wrong passwords are.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import math
-import threading
-import time
-from collections import deque
-from collections.abc import Callable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from flask import Flask
+from sqlalchemy import delete, insert, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from .models import LoginThrottle
 
 
-class SlidingWindow:
-    """At most ``limit`` events per key within ``seconds``; thread-safe and bounded in size."""
-
-    def __init__(
-        self,
-        limit: int,
-        seconds: float,
-        *,
-        max_keys: int = 10_000,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self.limit = limit
-        self.seconds = seconds
-        self.max_keys = max_keys
-        self.clock = clock
-        self._events: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
-
-    def _prune(self, key: str, now: float) -> deque[float] | None:
-        events = self._events.get(key)
-        if events is None:
-            return None
-        while events and events[0] <= now - self.seconds:
-            events.popleft()
-        if not events:
-            del self._events[key]
-            return None
-        return events
-
-    def retry_after(self, key: str) -> int | None:
-        """Seconds until ``key`` may try again, or None when it is under the limit."""
-        with self._lock:
-            now = self.clock()
-            events = self._prune(key, now)
-            if events is None or len(events) < self.limit:
-                return None
-            return max(1, math.ceil(events[-self.limit] + self.seconds - now))
-
-    def hit(self, key: str) -> None:
-        with self._lock:
-            now = self.clock()
-            events = self._prune(key, now)
-            if events is None:
-                if len(self._events) >= self.max_keys:
-                    self._evict(now)
-                events = self._events.setdefault(key, deque())
-            events.append(now)
-            while len(events) > self.limit:
-                events.popleft()
-
-    def _evict(self, now: float) -> None:
-        for key in list(self._events):
-            self._prune(key, now)
-        while len(self._events) >= self.max_keys:
-            oldest = min(self._events, key=lambda k: self._events[k][-1])
-            del self._events[oldest]
-
-    def clear(self) -> None:
-        with self._lock:
-            self._events.clear()
-
-
-@dataclass
+@dataclass(frozen=True)
 class LoginGuard:
-    """The login limits of one app: account lock settings and the per-address window."""
+    """The login limits of one app, from its config."""
 
     max_failures: int
     lock_seconds: int
     token_hours: int
-    by_address: SlidingWindow
-    #: Unknown emails have no row to count on; this window makes them lock like real ones
-    #: (in this process), so that a 429 does not reveal that an account exists.
-    by_unknown_email: SlidingWindow
-
-    def clear(self) -> None:
-        self.by_address.clear()
-        self.by_unknown_email.clear()
+    account_max_failures: int
+    backoff_seconds: int
+    address_max_failures: int
+    address_window_seconds: int
 
 
 def login_guard(app: Flask) -> LoginGuard:
@@ -108,10 +56,120 @@ def login_guard(app: Flask) -> LoginGuard:
             max_failures=config["LOGIN_MAX_FAILURES"],
             lock_seconds=config["LOGIN_LOCK_SECONDS"],
             token_hours=config["LOGIN_TOKEN_HOURS"],
-            by_address=SlidingWindow(
-                config["LOGIN_ADDRESS_MAX_FAILURES"], config["LOGIN_ADDRESS_WINDOW_SECONDS"]
-            ),
-            by_unknown_email=SlidingWindow(config["LOGIN_MAX_FAILURES"], config["LOGIN_LOCK_SECONDS"]),
+            account_max_failures=config["LOGIN_ACCOUNT_MAX_FAILURES"],
+            backoff_seconds=config["LOGIN_BACKOFF_SECONDS"],
+            address_max_failures=config["LOGIN_ADDRESS_MAX_FAILURES"],
+            address_window_seconds=config["LOGIN_ADDRESS_WINDOW_SECONDS"],
         )
         app.extensions["fundapp.login_guard"] = guard
     return guard
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:64]
+
+
+@dataclass(frozen=True)
+class Keys:
+    """The three counters a login attempt touches."""
+
+    account: str
+    address: str
+    pair: str
+
+    @classmethod
+    def of(cls, email: str, address: str) -> Keys:
+        account = _digest(email)
+        return cls(f"a:{account}", f"i:{_digest(address)}", f"p:{_digest(account + '|' + address)}")
+
+    def all(self) -> tuple[str, str, str]:
+        return (self.account, self.address, self.pair)
+
+
+class Throttle:
+    """The counters of one attempt, locked for the length of the request's transaction."""
+
+    def __init__(self, session: Session, guard: LoginGuard, keys: Keys, now: dt.datetime) -> None:
+        self.session, self.guard, self.keys, self.now = session, guard, keys, now
+        self.rows = _locked_rows(session, keys.all(), now)
+
+    def _window(self, key: str) -> int:
+        return self.guard.address_window_seconds if key == self.keys.address else self.guard.lock_seconds
+
+    def _current(self, row: LoginThrottle) -> int:
+        """The row's failures in its window (0 once the window has passed)."""
+        if self.now - row.window_started_at >= dt.timedelta(seconds=self._window(row.key)):
+            return 0
+        return row.failures
+
+    def retry_after(self) -> int | None:
+        """Seconds until this attempt may be made, or None when it may be made now."""
+        waits = [
+            (row.blocked_until - self.now).total_seconds()
+            for row in self.rows.values()
+            if row.blocked_until is not None and row.blocked_until > self.now
+        ]
+        return max(1, math.ceil(max(waits))) if waits else None
+
+    def failed(self) -> None:
+        """Count a wrong password on the three counters, blocking those beyond their limits."""
+        guard = self.guard
+        for key, row in self.rows.items():
+            failures = self._current(row)
+            if failures == 0:
+                row.window_started_at = self.now
+            row.failures = failures + 1
+            row.last_failure_at = self.now
+            block: float | None = None
+            if key == self.keys.pair and row.failures >= guard.max_failures:
+                block = guard.lock_seconds
+            elif key == self.keys.account and row.failures > guard.account_max_failures:
+                block = guard.backoff_seconds
+            elif key == self.keys.address and row.failures >= guard.address_max_failures:
+                block = guard.address_window_seconds - (self.now - row.window_started_at).total_seconds()
+            if block is not None:
+                row.blocked_until = self.now + dt.timedelta(seconds=max(1.0, block))
+            if key == self.keys.pair and block is not None:
+                row.failures = 0  # the next lock of this pair needs as many failures again
+        self.session.flush()
+        _forget_old(self.session, self.now, guard)
+
+    def succeeded(self) -> None:
+        """The account's owner is in: its counters start over (the address's do not)."""
+        for key in (self.keys.account, self.keys.pair):
+            row = self.rows[key]
+            row.failures, row.blocked_until = 0, None
+        self.session.flush()
+
+
+def _locked_rows(session: Session, keys: Iterable[str], now: dt.datetime) -> dict[str, LoginThrottle]:
+    """The counters of ``keys``, made if missing, locked (in key order, so no two requests deadlock)."""
+    ordered = sorted(keys)
+    dialect = session.get_bind().dialect.name
+    values = [{"key": k, "failures": 0, "window_started_at": now, "last_failure_at": now} for k in ordered]
+    if dialect == "postgresql":
+        session.execute(pg_insert(LoginThrottle).values(values).on_conflict_do_nothing())
+    elif dialect == "sqlite":
+        session.execute(sqlite_insert(LoginThrottle).values(values).on_conflict_do_nothing())
+    else:  # pragma: no cover - the two engines fundapp runs on are above
+        session.execute(insert(LoginThrottle).values(values))
+    rows = session.scalars(
+        select(LoginThrottle)
+        .where(LoginThrottle.key.in_(ordered))
+        .order_by(LoginThrottle.key)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).all()
+    return {row.key: row for row in rows}
+
+
+def _forget_old(session: Session, now: dt.datetime, guard: LoginGuard) -> None:
+    """Drop counters whose window and block have both passed (the table stays small)."""
+    longest = max(guard.lock_seconds, guard.address_window_seconds, guard.backoff_seconds)
+    before = now - dt.timedelta(seconds=longest)
+    session.execute(
+        delete(LoginThrottle)
+        .where(LoginThrottle.last_failure_at < before)
+        .where((LoginThrottle.blocked_until.is_(None)) | (LoginThrottle.blocked_until < now))
+        .execution_options(synchronize_session=False)
+    )

@@ -119,7 +119,7 @@ class Recommendations(MethodView):
     @blp.response(200, page_of(RecommendationSchema))
     def get(self, query):
         """List recommendations (the approver's work queue: ?status=pending_approval)"""
-        return services.list_recommendations(get_session(), query)
+        return services.list_recommendations(get_session(), g.user, query)
 
 
 @blp.route("/recommendations/<int:rec_id>")
@@ -128,7 +128,7 @@ class RecommendationById(MethodView):
     @blp.response(200, RecommendationSchema)
     def get(self, rec_id):
         """Read a recommendation with its proposal and approvals"""
-        return services.get_recommendation(get_session(), rec_id)
+        return services.get_recommendation(get_session(), g.user, rec_id)
 
 
 @blp.route("/recommendations/<int:rec_id>/approval")

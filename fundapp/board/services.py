@@ -25,7 +25,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload
 
 from ..audit import record_event
-from ..auth.models import User
+from ..auth.models import Role, User
 from ..books import services as books
 from ..calls.models import Call, CallStatus
 from ..db import utcnow
@@ -36,6 +36,7 @@ from ..grants.models import Grant
 from ..money import FUND_CURRENCY, MoneyError, format_minor, to_minor
 from ..pagination import paginate
 from ..proposals.models import Proposal, ProposalStatus
+from ..proposals.services import BOARD_VISIBLE_CALLS
 from ..services_base import check_transition, get_or_404, minor_units, snapshot
 from .models import (
     Approval,
@@ -469,16 +470,28 @@ def _recommendation_query() -> Select[Any]:
     )
 
 
-def get_recommendation(session: Session, rec_id: int) -> Recommendation:
-    rec = session.scalars(_recommendation_query().where(Recommendation.id == rec_id)).first()
+def _readable_by(stmt: Select[Any], user: User) -> Select[Any]:
+    """Board members read the recommendations of calls under review only, as they read proposals."""
+    if user.role != Role.BOARD:
+        return stmt
+    return stmt.where(BoardSession.call_id.in_(select(Call.id).where(Call.status.in_(BOARD_VISIBLE_CALLS))))
+
+
+def get_recommendation(session: Session, user: User, rec_id: int) -> Recommendation:
+    """A recommendation, or a 404 (also for a board member when its call is not under review)."""
+    stmt = _readable_by(_recommendation_query(), user).where(Recommendation.id == rec_id)
+    rec = session.scalars(stmt).first()
     if rec is None:
         raise NotFound(f"recommendation {rec_id} does not exist")
     return rec
 
 
-def list_recommendations(session: Session, query: dict[str, Any]) -> dict[str, Any]:
-    """The approver's work queue (and the Board's record): filter by session, call, decision, status."""
-    stmt = _recommendation_query()
+def list_recommendations(session: Session, user: User, query: dict[str, Any]) -> dict[str, Any]:
+    """The approver's work queue (and the Board's record): filter by session, call, decision, status.
+
+    Board members see those of calls under review only (as ``/proposals`` shows them).
+    """
+    stmt = _readable_by(_recommendation_query(), user)
     for name in ("session_id", "proposal_id", "decision", "status"):
         if name in query:
             stmt = stmt.where(getattr(Recommendation, name) == query[name])

@@ -498,3 +498,87 @@ def lowest_paid_from(session: Session, grant_id: int, day: dt.date) -> int:
             running += minor
             lowest = min(lowest, running)
     return lowest
+
+
+#: Entries read per round trip by ``movements`` (a server-side cursor on PostgreSQL).
+MOVEMENT_CHUNK_ROWS = 500
+FUND_ACCOUNTS = (Account.PLEDGED, Account.RECEIVED)
+GRANT_ACCOUNTS = (Account.COMMITTED, Account.DISBURSED)
+
+
+def movements(
+    session: Session,
+    *,
+    fund_id: int | None = None,
+    grants: Select[Any] | Sequence[int] | None = None,
+    accounts: Sequence[Account] | None = None,
+    as_of: dt.date | None = None,
+    chunk_rows: int = MOVEMENT_CHUNK_ROWS,
+) -> Any:
+    """Every ledger entry of a fund's pledged and received accounts (``fund_id``), oldest first,
+    or of a set of grants' committed and disbursed accounts (``grants``: ids or a SELECT of
+    ids), grant by grant and oldest first (``accounts`` narrows either to some of its
+    accounts; ``as_of`` to the entries effective by that day): ONE statement, streamed
+    ``chunk_rows`` at a time,
+    never loaded whole. Each row carries the entry (signed amount in its currency, USD value,
+    effective day, movement) and, for a donor's money, the donor's name, kind, anonymity and
+    country. Close the result (or read it to the end) before the session's next statement.
+    """
+    columns = (
+        L.id,
+        L.account,
+        L.movement,
+        L.effective_on,
+        L.currency,
+        L.amount_minor,
+        L.usd_minor,
+        L.contribution_id,
+        L.receipt_id,
+        L.grant_id,
+        L.disbursement_id,
+        L.donor_id,
+        Donor.name.label("donor_name"),
+        Donor.kind.label("donor_kind"),
+        Donor.anonymous.label("donor_anonymous"),
+        Donor.country_code.label("donor_country"),
+    )
+    stmt = select(*columns).outerjoin(Donor, Donor.id == L.donor_id).where(*as_of_conditions(as_of=as_of))
+    if grants is not None:
+        stmt = stmt.where(L.account.in_(accounts or GRANT_ACCOUNTS), L.grant_id.in_(grants)).order_by(
+            L.grant_id, L.effective_on, L.id
+        )
+    elif fund_id is not None:
+        stmt = stmt.where(L.fund_id == fund_id, L.account.in_(accounts or FUND_ACCOUNTS)).order_by(
+            L.effective_on, L.id
+        )
+    else:
+        raise ValueError("movements of a fund or of a set of grants")
+    return session.execute(stmt.execution_options(yield_per=chunk_rows))
+
+
+def grant_sums(session: Session, grant_ids: Sequence[int]) -> dict[int, GrantMoney]:
+    """Per grant, as the books stand: ``awarded_minor`` (its commitment and amendments) and
+    ``disbursed_minor`` (payments net of cancellations and refunds), in one statement."""
+    sums = {g: {"awarded_minor": 0, "disbursed_minor": 0} for g in grant_ids}
+    if not sums:
+        return sums
+    awarded = func.sum(case((AWARDING, L.usd_minor), else_=0))
+    disbursed = func.sum(case((L.account == Account.DISBURSED, L.usd_minor), else_=0))
+    rows = session.execute(
+        select(L.grant_id, awarded, disbursed)
+        .where(L.account.in_(GRANT_ACCOUNTS), L.grant_id.in_(list(sums)))
+        .group_by(L.grant_id)
+    )
+    for grant_id, a, d in rows:
+        sums[int(grant_id)] = {"awarded_minor": int(a or 0), "disbursed_minor": int(d or 0)}
+    return sums
+
+
+def awarded_to_grant(grant_id: Any) -> ColumnElement[int]:
+    """What a grant was awarded (its commitment and amendments), from the ledger: a correlated
+    scalar subquery for a list or an export."""
+    return (
+        select(func.coalesce(func.sum(L.usd_minor), 0))
+        .where(L.grant_id == grant_id, AWARDING)
+        .scalar_subquery()
+    )

@@ -85,6 +85,19 @@ def _is_donor(user: User | None) -> bool:
     return user is not None and user.role == Role.DONOR
 
 
+#: The roles that list donors (``GET /donors``), and so may read an anonymous donor's name.
+DONOR_READERS = frozenset({Role.ADMIN, Role.STAFF})
+
+
+def names_anonymous_donors(user: User | None) -> bool:
+    """Whether ``user`` may read the names of donors who asked to stay anonymous.
+
+    Staff and admin, who list donors, may; the Board and approvers may not (totals and exports
+    give them such a donor without its name); a donor reads only its own records anyway.
+    """
+    return user is not None and user.role in DONOR_READERS
+
+
 def _today() -> dt.date:
     return utcnow().date()
 

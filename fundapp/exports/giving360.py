@@ -1,5 +1,9 @@
 """Grants as a 360Giving 1.4 data package (schema 1.4.3).
 
+Every amount is the books' (``queries.grant_sums``: awarded and disbursed; the ledger's
+disbursed movements as the transactions); countries come from ``classify.grant_countries``,
+the one source of a grant's countries that the IATI activities and the CSV also read.
+
 Amounts are ``Decimal`` here and must leave as JSON *numbers* with two decimals
 (``50000.00``), as the standard's schema requires: the route serialises the package with
 ``simplejson`` (``use_decimal=True``), which writes a Decimal's digits exactly, never
@@ -9,21 +13,30 @@ through a float.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..books import queries
+from ..books.models import Account, Movement
 from ..db import utcnow
 from ..errors import NotFound
 from ..funds.models import Fund
-from ..grants.models import DisbursementStatus, Grant
+from ..grants.models import Grant, GrantStatus
 from ..money import from_minor
 from ..proposals.models import Facet, Proposal
-from .publisher import Publisher, country_name, iso_country
+from . import classify
+from .publisher import Publisher, country_name, iso_country, safe_part
 
 VERSION = "1.4"
+#: 360Giving's recommended longest title.
+TITLE_MAX = 140
+#: locationScope codes: one country, or several.
+SCOPE_NATIONAL, SCOPE_SUPRANATIONAL = "GLS030", "GLS020"
+ENDED = (GrantStatus.CLOSED, GrantStatus.TERMINATED)
 
 
 def _months(start: dt.date, end: dt.date) -> int:
@@ -38,17 +51,26 @@ def _timestamp(value: dt.datetime) -> str:
     return value.isoformat()
 
 
-def _locations(grant: Grant) -> list[dict[str, Any]]:
-    codes = [grant.country_code] + [
-        code for code in grant.proposal.facet_codes(Facet.COUNTRY) if code != grant.country_code
-    ]
-    locations = []
-    for code in codes:
-        location: dict[str, Any] = {"name": country_name(code)}
-        if iso_country(code):
-            location["countryCode"] = code
-        locations.append(location)
-    return locations
+def location(code: str) -> dict[str, Any]:
+    """A country as a 360Giving location: its ISO code as id and geocode, and as countryCode
+    where 360Giving's list holds it (Kosovo, XK, is named and geocoded only)."""
+    loc: dict[str, Any] = {"id": code, "name": country_name(code), "geoCode": code}
+    if iso_country(code):
+        loc["countryCode"] = code
+    return loc
+
+
+def grant_countries(grant: Grant) -> list[tuple[str, Decimal]]:
+    """The grant's countries and their split: ``classify.grant_countries``, as IATI publishes them."""
+    return classify.grant_countries(grant.country_code, grant.proposal.facet_codes(Facet.COUNTRY))
+
+
+def short_title(title: str) -> str:
+    """The title within 360Giving's recommended 140 characters, cut at a word."""
+    if len(title) <= TITLE_MAX:
+        return title
+    cut = title[: TITLE_MAX - 1].rsplit(" ", 1)[0].rstrip(" ,;:-")
+    return cut + "…"
 
 
 def _classifications(publisher: Publisher, proposal: Proposal) -> list[dict[str, Any]]:
@@ -65,31 +87,46 @@ def _classifications(publisher: Publisher, proposal: Proposal) -> list[dict[str,
     return out
 
 
-def grant_record(publisher: Publisher, fund: Fund, grant: Grant, paid_minor: int) -> dict[str, Any]:
-    """One grant in 360Giving form."""
+def grant_record(
+    publisher: Publisher,
+    fund: Fund,
+    grant: Grant,
+    money: Mapping[str, int],
+    payments: Sequence[Any],
+    today: dt.date,
+) -> dict[str, Any]:
+    """One grant in 360Giving form; ``money`` and ``payments`` are the books' (``grant_sums``
+    and the grant's disbursed movements)."""
     proposal, organisation, call = grant.proposal, grant.organisation, grant.call
     grant_id = publisher.grant_id(grant.agreement_number)
     recipient_id = publisher.organisation_id(organisation.country_code, organisation.registration_number)
-    paid = [d for d in grant.disbursements if d.status == DisbursementStatus.PAID]
     recipient: dict[str, Any] = {
         "id": recipient_id,
         "name": organisation.name,
         "addressCountry": country_name(organisation.country_code),
+        "location": [location(organisation.country_code)],
     }
     if organisation.acronym:
         recipient["alternateName"] = organisation.acronym
+    title = short_title(proposal.title)
+    description = proposal.summary or proposal.title
+    if title != proposal.title:
+        description = f"{proposal.title}. {description}" if proposal.summary else proposal.title
     record: dict[str, Any] = {
         "id": grant_id,
-        "title": proposal.title,
-        "description": proposal.summary or proposal.title,
+        "title": title,
+        "description": description,
         "currency": grant.currency,
-        "amountAwarded": from_minor(grant.amount_minor, grant.currency),
+        "amountAwarded": from_minor(money["awarded_minor"], grant.currency),  # the books' figure
     }
     if proposal.currency == grant.currency:
         record["amountAppliedFor"] = from_minor(proposal.requested_minor, proposal.currency)
+    countries = grant_countries(grant)
+    tranches = {d.id: d.tranche for d in grant.disbursements}
     record |= {
-        "amountDisbursed": from_minor(paid_minor, grant.currency),  # the books' figure
+        "amountDisbursed": from_minor(money["disbursed_minor"], grant.currency),  # the books' figure
         "awardDate": grant.approved_on.isoformat(),
+        "url": publisher.website,
         "plannedDates": [
             {
                 "startDate": grant.starts_on.isoformat(),
@@ -97,32 +134,87 @@ def grant_record(publisher: Publisher, fund: Fund, grant: Grant, paid_minor: int
                 "duration": _months(grant.starts_on, grant.ends_on),
             }
         ],
+    }
+    if grant.status in ENDED:
+        ended = min(grant.ended_on or grant.ends_on, today)
+        record["actualDates"] = [
+            {
+                "startDate": grant.starts_on.isoformat(),
+                "endDate": ended.isoformat(),
+                "duration": _months(grant.starts_on, ended),
+            }
+        ]
+    record |= {
         "recipientOrganization": [recipient],
         "fundingOrganization": [
             {"id": publisher.org_id, "name": publisher.org_name, "department": fund.name_en}
         ],
         "grantProgramme": [{"code": f"{fund.code}-{call.cycle_label}", "title": call.title}],
         "fromOpenCall": "Yes",
-        "beneficiaryLocation": _locations(grant),
-        "classifications": _classifications(publisher, proposal),
-        "disbursementTransaction": [
+        "fundingType": [
             {
-                "id": f"{grant_id}-tranche-{d.tranche}",
-                "transactionDate": d.paid_on.isoformat(),
-                "value": from_minor(d.paid_minor or 0, d.currency),
-                "currency": d.currency,
-                "description": f"Tranche {d.tranche}",
-                "provider": publisher.org_id,
-                "recipient": recipient_id,
+                "vocabulary": f"{publisher.grant_prefix}-funding-type",
+                "code": "project",
+                "title": "Project grant",
             }
-            for d in paid
-            if d.paid_on is not None  # always: a paid tranche has its date (a check constraint)
         ],
+        "beneficiaryLocation": [location(code) for code, _ in countries],
+        "classifications": _classifications(publisher, proposal),
+        "disbursementTransaction": _disbursements(grant_id, recipient_id, publisher, tranches, payments),
         "dateModified": _timestamp(grant.updated_at),
+        "dataSource": publisher.data_source or publisher.website,
     }
+    if countries:
+        record["locationScope"] = SCOPE_NATIONAL if len(countries) == 1 else SCOPE_SUPRANATIONAL
     if not record["classifications"]:
         del record["classifications"]
     return record
+
+
+def _disbursements(
+    grant_id: str,
+    recipient_id: str,
+    publisher: Publisher,
+    tranches: Mapping[int, int],
+    payments: Sequence[Any],
+) -> list[dict[str, Any]]:
+    """The grant's disbursed movements, each with a stable id: ``<grant>-tranche-<n>`` for a
+    tranche's payment, then the movement and a count for anything else (a cancellation, a
+    refund), never a database id."""
+    out, seen = [], dict[str, int]()
+    for p in payments:
+        tranche = tranches.get(p.disbursement_id)
+        base = f"{grant_id}-tranche-{tranche}" if tranche is not None else grant_id
+        if p.movement == Movement.PAYMENT:
+            key, description = base, f"Tranche {tranche}" if tranche is not None else "Payment"
+        else:
+            key, description = f"{base}-{p.movement}", str(p.movement).replace("_", " ").capitalize()
+        seen[key] = seen.get(key, 0) + 1
+        out.append(
+            {
+                "id": key if seen[key] == 1 else f"{key}-{seen[key]}",
+                "transactionDate": p.effective_on.isoformat(),
+                "value": from_minor(p.amount_minor, p.currency),
+                "currency": p.currency,
+                "description": description,
+                "provider": publisher.org_id,
+                "recipient": recipient_id,
+            }
+        )
+    return out
+
+
+def _payments(session: Session, grant_ids: Sequence[int]) -> dict[int, list[Any]]:
+    """Each grant's disbursed movements (payments, and any cancellation or refund), from the
+    ledger in one statement."""
+    payments: dict[int, list[Any]] = {g: [] for g in grant_ids}
+    result = queries.movements(session, grants=list(grant_ids), accounts=[Account.DISBURSED])
+    try:
+        for row in result:
+            payments[row.grant_id].append(row)
+    finally:
+        result.close()
+    return payments
 
 
 def package(session: Session, publisher: Publisher, fund_id: int | None = None) -> dict[str, Any]:
@@ -144,11 +236,26 @@ def package(session: Session, publisher: Publisher, fund_id: int | None = None) 
     if not grants:
         raise NotFound("no grant has been awarded yet: a 360Giving package holds at least one")
     funds = {f.id: f for f in session.scalars(select(Fund).where(Fund.id.in_({g.fund_id for g in grants})))}
-    paid = queries.paid_to_grants(session, [g.id for g in grants])
+    publishers = {f.id: publisher.for_fund(f.open_data) for f in funds.values()}
+    ids = [g.id for g in grants]
+    money, payments = queries.grant_sums(session, ids), _payments(session, ids)
+    today = utcnow().date()
+    # the package's publisher: the fund's when there is one fund (or all agree), else the installation's
+    chosen = {publishers[f] for f in funds}
+    head = chosen.pop() if len(chosen) == 1 else publisher
+    names = " and ".join(sorted({f.name_en for f in funds.values()}))
+    code = "-".join(sorted(safe_part(f.code) for f in funds.values())) if fund_id is not None else "all"
     return {
         "version": VERSION,
-        "title": f"Grants of the trust funds administered by {publisher.org_name}",
-        "publisher": {"name": publisher.org_name, "identifier": publisher.org_id},
+        "title": f"Grants of the {names}"
+        if fund_id is not None or len(funds) == 1
+        else f"Grants of the trust funds administered by {head.org_name}",
+        "identifier": f"{head.grant_prefix}-{code}",
+        "license": head.licence,
+        "publisher": {"name": head.org_name, "identifier": head.org_id, "website": head.website},
         "modified": _timestamp(utcnow()),
-        "grants": [grant_record(publisher, funds[g.fund_id], g, paid[g.id]) for g in grants],
+        "grants": [
+            grant_record(publishers[g.fund_id], funds[g.fund_id], g, money[g.id], payments[g.id], today)
+            for g in grants
+        ],
     }

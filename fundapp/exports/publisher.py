@@ -13,13 +13,15 @@ Identifier scheme (stable: built from business keys that never change, never dat
   letters, digits, ``-``, ``.`` and ``_`` replaced by ``_``, as the 360Giving identifier
   guidance asks. The prefix (``OPEN_DATA_360G_PREFIX``) is the one 360Giving registers for
   the publisher; ``360G-UNODC`` stands in until it is assigned.
-- **Recipient NGOs**: we hold a country and a registration number, but not which register
-  issued it, so we cannot honestly claim an org-id.guide list code (``NG-CAC``, ``GB-CHC``...).
-  360Giving's guidance for that case is the publisher's own prefix plus an internal
-  identifier: ``<360G prefix>-ORG-<country>-<registration number>``. Country plus
-  registration number is unique in the database and does not change when records are
-  renumbered. IATI wants a registration-agency ``@ref``, so there the NGO is named
-  without one.
+- **Recipient NGOs**: we hold a country and a registration number. Where the number's form
+  names its register (``data/orgid-registers.csv``: a Nigerian ``CAC/IT/NO`` number is the
+  Corporate Affairs Commission's, list ``NG-CAC``), the NGO's org-id is that list's code
+  and the number, in both files. Otherwise we cannot honestly claim a list, and 360Giving's
+  guidance for that case is the publisher's own prefix plus an internal identifier:
+  ``<360G prefix>-ORG-<country>-<registration number>`` (country plus registration number
+  is unique in the database and does not change when records are renumbered); IATI wants a
+  registration-agency ``@ref``, so there such an NGO is named without one.
+- **Government donors**: ``XM-DAC-<DAC donor code>`` (``data/dac-donor-codes.csv``).
 - **IATI activities**: ``<org-id>-<fund code>`` for a fund and
   ``<org-id>-<fund code>-<agreement number>`` for a grant (IATI identifiers begin with the
   reporting organisation's identifier).
@@ -27,14 +29,18 @@ Identifier scheme (stable: built from business keys that never change, never dat
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
+from importlib.resources import files
 from typing import Any
 
 from babel import Locale
 
+ORGID_REGISTERS = "orgid-registers.csv"
+DAC_DONOR_CODES = "dac-donor-codes.csv"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -43,36 +49,127 @@ def safe_part(text: str) -> str:
     return _UNSAFE.sub("_", text.strip())
 
 
+#: Default licence of the open data: Creative Commons Attribution 4.0 (an open licence).
+OPEN_LICENCE = "https://creativecommons.org/licenses/by/4.0/"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A public document about a fund (IATI ``document-link``)."""
+
+    url: str
+    title: str
+    #: IATI DocumentCategory, e.g. A07 "Review of project performance and evaluation".
+    category: str = "A07"
+    #: IATI FileFormat (a MIME type).
+    format: str = "text/html"
+    language: str = "en"
+    date: str | None = None
+
+
 @dataclass(frozen=True)
 class Publisher:
+    """Who publishes a fund's open data. The installation's defaults come from the settings
+    (``from_config``); each fund may override any of them in its ``open_data`` (``for_fund``),
+    so that two funds on one installation publish under their own identifiers."""
+
     org_id: str = "XM-DAC-41128"
     org_name: str = "United Nations Office on Drugs and Crime"
     #: IATI OrganisationType 40: Multilateral.
     org_type: str = "40"
     grant_prefix: str = "360G-UNODC"
+    website: str = "https://www.unodc.org"
+    email: str | None = None
+    licence: str = OPEN_LICENCE
+    documents: tuple[Document, ...] = ()
+    #: Where the data comes from (360Giving ``dataSource``): the fund's page by default.
+    data_source: str | None = None
+
+    #: The keys a fund's ``open_data`` may set.
+    KEYS = (
+        "org_id",
+        "org_name",
+        "org_type",
+        "grant_prefix",
+        "website",
+        "email",
+        "licence",
+        "documents",
+        "data_source",
+    )
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> Publisher:
-        """From ``OPEN_DATA_ORG_ID``, ``OPEN_DATA_ORG_NAME`` and ``OPEN_DATA_360G_PREFIX``
+        """From ``OPEN_DATA_ORG_ID``, ``OPEN_DATA_ORG_NAME``, ``OPEN_DATA_360G_PREFIX``,
+        ``OPEN_DATA_WEBSITE``, ``OPEN_DATA_EMAIL`` and ``OPEN_DATA_LICENCE``
         (``FUNDAPP_OPEN_DATA_...`` in the environment)."""
         default = cls()
         return cls(
             org_id=config.get("OPEN_DATA_ORG_ID", default.org_id),
             org_name=config.get("OPEN_DATA_ORG_NAME", default.org_name),
             grant_prefix=config.get("OPEN_DATA_360G_PREFIX", default.grant_prefix),
+            website=config.get("OPEN_DATA_WEBSITE", default.website),
+            email=config.get("OPEN_DATA_EMAIL", default.email),
+            licence=config.get("OPEN_DATA_LICENCE", default.licence),
         )
+
+    def for_fund(self, settings: Mapping[str, Any] | None) -> Publisher:
+        """This publisher with a fund's own settings (its ``open_data``) laid over it."""
+        changes: dict[str, Any] = {k: v for k, v in (settings or {}).items() if k in self.KEYS}
+        if "documents" in changes:
+            changes["documents"] = tuple(Document(**d) for d in changes["documents"])
+        return replace(self, **changes)
 
     def grant_id(self, agreement_number: str) -> str:
         return f"{self.grant_prefix}-{safe_part(agreement_number)}"
 
     def organisation_id(self, country_code: str, registration_number: str) -> str:
-        return f"{self.grant_prefix}-ORG-{country_code}-{safe_part(registration_number)}"
+        """The NGO's registered org-id where its number names a register, else the publisher's own."""
+        registered = registered_org_id(country_code, registration_number)
+        return registered or f"{self.grant_prefix}-ORG-{country_code}-{safe_part(registration_number)}"
 
     def fund_activity_id(self, fund_code: str) -> str:
         return f"{self.org_id}-{safe_part(fund_code)}"
 
     def grant_activity_id(self, fund_code: str, agreement_number: str) -> str:
         return f"{self.fund_activity_id(fund_code)}-{safe_part(agreement_number)}"
+
+
+def _data_rows(name: str) -> list[dict[str, str]]:
+    text = files("fundapp").joinpath("data", name).read_text(encoding="utf-8")
+    return list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
+
+
+@cache
+def _registers() -> dict[str, list[tuple[str, re.Pattern[str], str]]]:
+    registers: dict[str, list[tuple[str, re.Pattern[str], str]]] = {}
+    for row in _data_rows(ORGID_REGISTERS):
+        registers.setdefault(row["country"], []).append(
+            (row["list_code"], re.compile(row["pattern"]), row["identifier"])
+        )
+    return registers
+
+
+def registered_org_id(country_code: str, registration_number: str) -> str | None:
+    """The org-id.guide identifier a registration number gives in its country, if it names a
+    register (``data/orgid-registers.csv``), else None."""
+    for list_code, pattern, template in _registers().get(country_code, []):
+        match = pattern.match(registration_number.strip())
+        if match:
+            return f"{list_code}-{template.format(**match.groupdict())}"
+    return None
+
+
+@cache
+def _dac_donor_codes() -> dict[str, str]:
+    return {row["country_code"]: row["dac_donor_code"] for row in _data_rows(DAC_DONOR_CODES)}
+
+
+def government_org_id(country_code: str | None) -> str | None:
+    """A government donor's IATI identifier, ``XM-DAC-<DAC donor code>`` (``data/dac-donor-codes.csv``),
+    or None for a government that has no DAC code."""
+    code = _dac_donor_codes().get(country_code or "")
+    return f"XM-DAC-{code}" if code else None
 
 
 #: Codes babel knows as territories that ISO 3166-1 has not assigned (or reserves), which the

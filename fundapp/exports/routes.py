@@ -108,7 +108,7 @@ def disbursements_csv(query):
 @blp.response(200, CSV_BODY, content_type="text/csv")
 def contributions_csv(query):
     """Contributions (pledges) as CSV (streamed), with what has been received on each"""
-    return _csv(lambda session: services.contributions_csv(session, query), "contributions.csv")
+    return _csv(lambda session: services.contributions_csv(session, g.user, query), "contributions.csv")
 
 
 @blp.route("/totals.csv")

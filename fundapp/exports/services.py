@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import Enum
 from typing import Any
@@ -23,12 +24,13 @@ from ..auth.models import User
 from ..books import queries
 from ..calls.models import Call
 from ..contributions.models import Campaign, Contribution, Donor
+from ..contributions.services import names_anonymous_donors
 from ..funds.models import Fund
 from ..grants.models import Disbursement, Grant
 from ..money import FUND_CURRENCY, format_minor
 from ..proposals.models import Facet, Proposal, ProposalFacet
 from ..totals import services as totals_services
-from . import giving360, iati
+from . import classify, giving360, iati
 from .publisher import Publisher
 
 #: Rows fetched from the database (and written out) per chunk.
@@ -42,8 +44,15 @@ Row = Sequence[Any]
 
 
 def neutralise(value: str) -> str:
-    """A text cell that no spreadsheet will evaluate."""
-    return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
+    """A text cell that no spreadsheet will evaluate.
+
+    The first character is judged as a spreadsheet may read it: after leading blanks, and in its
+    compatibility form (NFKC), so that a fullwidth or small "＝", "＋", "－" or "＠" is caught too.
+    """
+    head = value.lstrip(" \u00a0\u3000")[:1]
+    if value.startswith(FORMULA_TRIGGERS) or unicodedata.normalize("NFKC", head).startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
 
 
 def cell(value: Any) -> str:
@@ -230,6 +239,7 @@ GRANT_COLUMNS = (
     "organisation",
     "organisation_country",
     "country",
+    "countries",
     "amount",
     "disbursed",
     "currency",
@@ -240,8 +250,21 @@ GRANT_COLUMNS = (
 )
 
 
+def _grant_facet_codes(facet: Facet) -> Any:
+    return (
+        select(func.aggregate_strings(ProposalFacet.code, ";"))
+        .where(ProposalFacet.proposal_id == Grant.proposal_id, ProposalFacet.facet == facet)
+        .scalar_subquery()
+    )
+
+
+def _codes(joined: str | None) -> list[str]:
+    return joined.split(";") if joined else []
+
+
 def grants_csv(session: Session, query: dict[str, Any]) -> Iterator[str]:
-    """Grants with what has been paid on each, by id."""
+    """Grants with what the books say each was awarded and has been paid, and its countries
+    (``classify.grant_countries``, as the open data lists them), by id."""
     conditions = _equal(
         query,
         {
@@ -262,7 +285,9 @@ def grants_csv(session: Session, query: dict[str, Any]) -> Iterator[str]:
             Proposal.title,
             Organisation.name.label("organisation"),
             Organisation.country_code.label("organisation_country"),
+            queries.awarded_to_grant(Grant.id).label("awarded"),
             queries.paid_to_grant(Grant.id).label("paid"),
+            _grant_facet_codes(Facet.COUNTRY).label("countries"),
         )
         .join(Fund, Grant.fund_id == Fund.id)
         .join(Call, Grant.call_id == Call.id)
@@ -286,7 +311,8 @@ def grants_csv(session: Session, query: dict[str, Any]) -> Iterator[str]:
             r.organisation,
             r.organisation_country,
             g.country_code,
-            format_minor(g.amount_minor, g.currency),
+            ";".join(code for code, _ in classify.grant_countries(g.country_code, _codes(r.countries))),
+            format_minor(int(r.awarded or 0), g.currency),
             format_minor(int(r.paid or 0), g.currency),
             g.currency,
             g.approved_on,
@@ -378,8 +404,10 @@ CONTRIBUTION_COLUMNS = (
 )
 
 
-def contributions_csv(session: Session, query: dict[str, Any]) -> Iterator[str]:
+def contributions_csv(session: Session, user: User, query: dict[str, Any]) -> Iterator[str]:
     """Pledges with what has been received on each (recorded receipts), by id.
+
+    An anonymous donor's name is left empty but for those who list donors (staff, admin).
 
     ``received`` counts the receipts made in the pledge's currency; ``received_usd`` all of them.
     """
@@ -414,6 +442,8 @@ def contributions_csv(session: Session, query: dict[str, Any]) -> Iterator[str]:
         .order_by(Contribution.id)
     )
 
+    named = names_anonymous_donors(user)
+
     def to_row(r: Any) -> Row:
         c = r.Contribution
         return (
@@ -421,7 +451,7 @@ def contributions_csv(session: Session, query: dict[str, Any]) -> Iterator[str]:
             c.reference,
             r.fund_code,
             c.donor_id,
-            r.donor,
+            r.donor if named or not r.donor_anonymous else None,
             r.donor_kind,
             r.donor_anonymous,
             r.campaign,

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from sqlalchemy import CheckConstraint, String
+from sqlalchemy import JSON, CheckConstraint, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..db import Base
@@ -23,3 +24,7 @@ class Fund(Timestamps, Provenance, Versioned, Base):
     administrator: Mapped[str] = mapped_column(String(100))
     established_on: Mapped[dt.date]
     currency: Mapped[str] = mapped_column(String(3), default="USD")
+    #: How the fund publishes open data (IATI reporting org, 360Giving prefix, publisher's
+    #: website, licence, public documents...): see ``fundapp.exports.publisher``. None or a
+    #: missing key: the installation's defaults (``OPEN_DATA_*`` settings).
+    open_data: Mapped[dict[str, Any] | None] = mapped_column(JSON)

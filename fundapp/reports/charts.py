@@ -14,7 +14,7 @@ LABEL_WIDTH = 170
 BAR = 16
 GAP = 8
 FONT = 10
-CHAR = 0.58 * FONT  # average glyph width of DejaVu Sans at FONT, for laying out legends
+CHAR = 0.5 * FONT  # average glyph width of Liberation Serif (Times metrics) at FONT, for legends
 
 
 def nice_step(maximum: float, ticks: int = 4) -> float:

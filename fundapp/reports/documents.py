@@ -106,12 +106,14 @@ def symbol(kind: str, data: dict[str, Any]) -> str:
     fund = data["funds"][0] if kind == "donor-statement" else data["fund"]
     if kind == "cycle-summary":
         return f"{fund['short_name']}/CS/{data['data_date'].year}/{data['call']['cycle_label']}"
-    if kind == "fund-status":
-        return f"{fund['short_name']}/FS/{data['as_of'].year}/{data['as_of'].month}"
+    if kind == "fund-status":  # one status a day: the day is in its symbol
+        return f"{fund['short_name']}/FS/{data['as_of']:%Y/%m%d}"
     if kind == "board-pack":
         return f"{fund['short_name']}/BP/{data['session']['held_on'].year}/{data['session']['id']}"
-    if kind == "donor-statement":
-        return f"{fund['short_name']}/DS/{data['made_on'].year}/{data['donor']['id']}"
+    if kind == "donor-statement":  # a donor's statement of a given period, made on a given day
+        start = f"{data['date_from']:%Y%m%d}-" if data.get("date_from") else ""
+        period = f"{start}{data['made_on']:%Y%m%d}"
+        return f"{fund['short_name']}/DS/{data['made_on']:%Y}/{data['donor']['id']}/{period}"
     raise ValueError(f"no such document: {kind!r}")
 
 
@@ -123,6 +125,37 @@ def filename(kind: str, data: dict[str, Any], lang: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", f"{symbol(kind, data)}-{lang}").strip("-.")
 
 
+def illustrative_note(w: Wording) -> str:
+    """The note on the first page of every document that shows an invented record."""
+    return w.gettext(
+        "The names and amounts of the individual organizations, proposals, grants, donors and "
+        "contributions shown below are illustrative: invented beneath the aggregate figures that the "
+        "United Nations reports give, and marked as such in the data. The aggregate figures are the "
+        "reports'."
+    )
+
+
+def annual_average(total_minor: int, since: dt.date, until: dt.date) -> int:
+    """The yearly average as the reports give it: the total over the whole years since creation
+    (rounded, at least one): USD 2 million from July 2010 to June 2015 is 400,000 a year."""
+    years = max(round(Decimal((until - since).days) / Decimal("365.25")), 1)
+    return total_minor // years
+
+
+def largest_remainder_percent(parts: list[int]) -> list[int]:
+    """Whole percentages of ``parts`` that add up to exactly 100 (largest-remainder rounding)."""
+    total = sum(parts)
+    if total <= 0:
+        return [0 for _ in parts]
+    exact = [Decimal(p) * 100 / Decimal(total) for p in parts]
+    floors = [int(e) for e in exact]
+    short = 100 - sum(floors)
+    by_remainder = sorted(range(len(parts)), key=lambda i: (-(exact[i] - floors[i]), i))
+    for i in by_remainder[:short]:
+        floors[i] += 1
+    return floors
+
+
 def _label(w: Wording, table: dict[str, str], code: str) -> str:
     return w.term(table[code]) if code in table else code.replace("_", " ").capitalize()
 
@@ -130,7 +163,8 @@ def _label(w: Wording, table: dict[str, str], code: str) -> str:
 class Body:
     """Chapters of numbered paragraphs (numbered continuously, as in the reports) and figures."""
 
-    def __init__(self) -> None:
+    def __init__(self, w: Wording | None = None) -> None:
+        self.w = w
         self.chapters: list[dict[str, Any]] = []
         self.paragraphs = 0
         self.figures = 0
@@ -139,7 +173,7 @@ class Body:
         self.chapters.append({"number": ROMAN[len(self.chapters)], "title": title, "blocks": []})
 
     def para(self, *sentences: str | None) -> None:
-        text = " ".join(s for s in sentences if s)
+        text = " ".join(self.w.sentence(s) if self.w else s for s in sentences if s)
         if text:
             self.paragraphs += 1
             self.chapters[-1]["blocks"].append({"type": "para", "number": self.paragraphs, "text": text})
@@ -195,7 +229,7 @@ def _administrator(w: Wording, fund: dict[str, Any], *, capital: bool = True) ->
     name = w.term(fund["administrator"])
     if w.lang != "fr":
         return name
-    article = "L'" if name[:1].upper() in "AEIOUYH" else "Le "
+    article = "L\u2019" if name[:1].upper() in "AEIOUYH" else "Le "
     return (article if capital else article.lower()) + name
 
 
@@ -216,7 +250,7 @@ def _of_administrator(w: Wording, fund: dict[str, Any]) -> str:
     name = w.term(fund["administrator"])
     if w.lang != "fr":
         return name
-    return ("de l'" if name[:1].upper() in "AEIOUYH" else "du ") + name
+    return ("de l\u2019" if name[:1].upper() in "AEIOUYH" else "du ") + name
 
 
 def _chair_and_others(term: dict[str, Any]) -> tuple[dict | None, list[dict]]:
@@ -227,9 +261,10 @@ def _chair_and_others(term: dict[str, Any]) -> tuple[dict | None, list[dict]]:
 
 def _chair_title(w: Wording, chair: dict[str, Any]) -> str:
     """ "Présidente" / "Président" / "Chair": French titles agree with the person."""
-    if chair.get("gender") == "F":
+    gender = (chair.get("gender") or "").upper()
+    if gender == "F":
         return w.pgettext("female", "Chair")
-    if chair.get("gender") == "M":
+    if gender == "M":
         return w.pgettext("male", "Chair")
     return w.gettext("Chair")
 
@@ -264,9 +299,10 @@ def board_with_countries_sentences(w: Wording, term: dict[str, Any]) -> list[str
             )
         )
     person = f"{chair['name']} ({w.country(chair['country_code'])})"
-    if chair.get("gender") == "F":
+    gender = (chair.get("gender") or "").upper()
+    if gender == "F":
         out.append(w.pgettext("female", "The Chair of the Board is %(person)s.", person=person))
-    elif chair.get("gender") == "M":
+    elif gender == "M":
         out.append(w.pgettext("male", "The Chair of the Board is %(person)s.", person=person))
     else:
         out.append(_("The Chair of the Board is %(person)s.", person=person))
@@ -378,7 +414,7 @@ def cycle_summary(data: dict[str, Any], lang: str) -> dict[str, Any]:
     completed = sum(1 for g in grants if g["status"] == "closed")
     promoted = rec_status["promoted"]
 
-    body = Body()
+    body = Body(w)
     fund_name = _fund_name(w, fund)
 
     # I. Introduction
@@ -620,7 +656,7 @@ def cycle_summary(data: dict[str, Any], lang: str) -> dict[str, Any]:
         body.para(*board_with_countries_sentences(w, data["board"]))
 
     summary = " ".join(
-        s
+        w.sentence(s)
         for s in (
             _(
                 "The present document reports on the %(ordinal)s grant cycle of the Fund.",
@@ -639,19 +675,34 @@ def cycle_summary(data: dict[str, Any], lang: str) -> dict[str, Any]:
             date=w.date(day),
         )
     ]
-    if (
+    illustrative = (
         call["illustrative"]
         or any(g["illustrative"] for g in grants)
         or any(r["illustrative"] for r in data["reserve"])
-    ):
-        footnotes.append(
-            _(
-                "Some of the detailed records behind these figures are illustrative and are marked as such "
-                "in the data."
-            )
-        )
+    )
+    if illustrative:
+        footnotes.append(illustrative_note(w))
+    outcomes: Counter[str] = Counter()
+    for row in data["proposals"]:
+        outcomes[outcome(row)] += row["count"]
     return {
         "kind": "cycle-summary",
+        # every figure the text states (for the checker), from the one computation that the
+        # figures and annexes also use
+        "stated": {
+            "date": day,
+            "received": received,
+            "funded": funded["count"],
+            "reserve": reserve,
+            "declined": declined,
+            "ineligible": ineligible,
+            "withdrawn": withdrawn,
+            "awarded_minor": grant_total,
+            "calls": len(data["history"]["calls_launched"]),
+            "board_members": len(data["board"]["members"]) if data["board"] else 0,
+            "outcomes": dict(outcomes),
+        },
+        "illustrative": bool(illustrative),
         "header": _header(
             w,
             fund,
@@ -782,23 +833,35 @@ def _reserve_phrase(w: Wording, reserve: int, until: str | None, remaining: bool
     )
 
 
+#: The Board's decision, as the outcome a cycle summary reports (text and figure alike).
+OUTCOME_OF_DECISION = {"fund": "funded", "reserve": "reserve", "decline": "declined"}
+
+
+def outcome(row: dict[str, Any]) -> str:
+    """A proposal's outcome: the Board's decision where it made one, else what screening found."""
+    if row.get("decision") in OUTCOME_OF_DECISION:
+        return OUTCOME_OF_DECISION[row["decision"]]
+    found = OUTCOME_OF_STATUS.get(ProposalStatus(row["status"]), "pending")
+    return found if found in ("ineligible", "withdrawn") else "pending"
+
+
 def _regions_chart(w: Wording, proposals: list[dict[str, Any]]) -> dict[str, Any] | None:
     table: dict[str, Counter[str]] = defaultdict(Counter)
     for row in proposals:
-        table[region_of(row["country_code"])][
-            OUTCOME_OF_STATUS.get(ProposalStatus(row["status"]), "pending")
-        ] += row["count"]
+        table[region_of(row["country_code"])][outcome(row)] += row["count"]
     if not table:
         return None
     present = [(key, label) for key, label in OUTCOMES if any(c[key] for c in table.values())]
     rows = [
         (w.region(code), [table[code][key] for key, _ in present]) for code in REGION_ORDER if code in table
     ]
-    return charts.stacked_bars(
+    chart = charts.stacked_bars(
         rows,
         [(w.gettext(label), OUTCOME_COLOURS[key]) for key, label in present],
         value_format=w.number,
     )
+    chart["values"] = {key: sum(c[key] for c in table.values()) for key, _ in present}
+    return chart
 
 
 def _countries_chart(w: Wording, money: dict[Any, Any], top: int = 24) -> dict[str, Any] | None:
@@ -810,11 +873,15 @@ def _countries_chart(w: Wording, money: dict[Any, Any], top: int = 24) -> dict[s
         rest = ranked[top:]
         others = money["total"]["awarded_minor"] - sum(amount for _, amount in ranked[:top])
         rows.append((w.ngettext("%(n)s other country", "%(n)s other countries", len(rest)), others))
-    return charts.bars(rows, value_format=w.amount, colour=OUTCOME_COLOURS["funded"], compact=True)
+    chart = charts.bars(rows, value_format=w.amount, colour=OUTCOME_COLOURS["funded"], compact=True)
+    if chart is not None:
+        chart["values"] = {"awarded_minor": sum(amount for _, amount in rows)}
+    return chart
 
 
 def _grants_annex(w: Wording, grants: list[dict[str, Any]], total: int) -> dict[str, Any]:
     _ = w.gettext
+    *amounts, total_cell = w.amounts([g["amount_minor"] for g in grants] + [total])
     rows = sorted(
         (
             [
@@ -823,9 +890,9 @@ def _grants_annex(w: Wording, grants: list[dict[str, Any]], total: int) -> dict[
                 + (f" ({g['acronym']})" if g["acronym"] else "")
                 + (" *" if g["from_reserve"] else ""),
                 g["agreement_number"],
-                w.amount(g["amount_minor"]),
+                amount,
             ]
-            for g in grants
+            for g, amount in zip(grants, amounts, strict=True)
         ),
         key=lambda r: (w.sort_key(r[0]), w.sort_key(r[1])),
     )
@@ -833,11 +900,12 @@ def _grants_annex(w: Wording, grants: list[dict[str, Any]], total: int) -> dict[
     return {
         "caption": _("Grants awarded, by country and organization"),
         "unit": _("(United States dollars)"),
-        "widths": [19, 45, 20, 16],
+        "widths": [19, 43, 24, 14],
         "columns": [_("Country"), _("Organization"), _("Agreement"), _("Amount")],
         "numeric": [3],
+        "keep": [2],
         "rows": rows,
-        "total": [_("Total"), w.ngettext("%(n)s grant", "%(n)s grants", len(grants)), "", w.amount(total)]
+        "total": [_("Total"), w.figures("%(n)s grant", "%(n)s grants", len(grants)), "", total_cell]
         if grants
         else None,
         "notes": notes,
@@ -847,12 +915,15 @@ def _grants_annex(w: Wording, grants: list[dict[str, Any]], total: int) -> dict[
 
 def _reserve_annex(w: Wording, reserve: list[dict[str, Any]], until: dt.date | None) -> dict[str, Any]:
     _ = w.gettext
+    *requested, total_cell = w.amounts(
+        [r["requested_minor"] for r in reserve] + [sum(r["requested_minor"] for r in reserve)]
+    )
     return {
         "caption": _("Reserve list (valid until %(date)s)", date=w.date(until))
         if until
         else _("Reserve list"),
         "unit": _("(United States dollars)"),
-        "widths": [7, 12, 37, 16, 14, 14],
+        "widths": [6, 19, 31, 16, 15, 13],
         "columns": [
             _("Rank"),
             _("Reference"),
@@ -862,23 +933,24 @@ def _reserve_annex(w: Wording, reserve: list[dict[str, Any]], until: dt.date | N
             _("Status"),
         ],
         "numeric": [0, 4],
+        "keep": [1],
         "rows": [
             [
                 str(r["rank"]) if r["rank"] is not None else "—",
                 r["reference"],
                 r["organisation"],
                 w.country(r["country_code"]),
-                w.amount(r["requested_minor"]),
+                amount,
                 _label(w, RESERVE_STATUSES, r["status"]),
             ]
-            for r in reserve
+            for r, amount in zip(reserve, requested, strict=True)
         ],
         "total": [
             _("Total"),
-            w.ngettext("%(n)s project", "%(n)s projects", len(reserve)),
+            w.figures("%(n)s project", "%(n)s projects", len(reserve)),
             "",
             "",
-            w.amount(sum(r["requested_minor"] for r in reserve)),
+            total_cell,
             "",
         ]
         if reserve
@@ -933,11 +1005,9 @@ def fund_status(data: dict[str, Any], lang: str) -> dict[str, Any]:
         if row["anonymous"]:
             anonymous += row["donors"]
     total = sum(amounts.values())
-    # The annual average over the years since creation (at least one), in Decimal: money never in float.
-    years = max(Decimal((as_of - established).days + 1) / Decimal("365.25"), Decimal(1))
-    average = int(Decimal(total) / years)
+    average = annual_average(total, established, as_of)
 
-    body = Body()
+    body = Body(w)
     body.chapter(_("Introduction"))
     body.para(
         _(
@@ -1012,15 +1082,35 @@ def fund_status(data: dict[str, Any], lang: str) -> dict[str, Any]:
         body.para(board_composition_sentence(w, data["board"]))
 
     summary = " ".join(
-        s
+        w.sentence(s)
         for s in (
             _("The present report gives the status of the Fund on %(date)s.", date=w.date(as_of)),
             received_sentence,
         )
         if s
     )
+    footnotes = [
+        _(
+            "Prepared from the data recorded in the Fund's grant management system on %(date)s. "
+            "Amounts are in United States dollars, at the rate of the day each contribution was "
+            "received.",
+            date=w.date(as_of),
+        )
+    ]
+    if data["illustrative"]:
+        footnotes.append(illustrative_note(w))
     return {
         "kind": "fund-status",
+        "stated": {
+            "date": as_of,
+            "as_of": as_of,
+            "received_minor": total,
+            **{f"received_minor:{k}": amounts[k] for k in amounts},
+            **{f"donors:{k}": donors[k] for k in donors},
+            "calls": len(data["history"]["calls_launched"]),
+            "board_members": len(data["board"]["members"]) if data["board"] else 0,
+        },
+        "illustrative": data["illustrative"],
         "header": _header(
             w,
             fund,
@@ -1032,14 +1122,7 @@ def fund_status(data: dict[str, Any], lang: str) -> dict[str, Any]:
             author=_("Report of the secretariat"),
         ),
         "summary": summary,
-        "footnotes": [
-            _(
-                "Prepared from the data recorded in the Fund's grant management system on %(date)s. "
-                "Amounts are in United States dollars, at the rate of the day each contribution was "
-                "received.",
-                date=w.date(as_of),
-            )
-        ],
+        "footnotes": footnotes,
         "chapters": body.chapters,
         "annexes": [
             _kinds_annex(w, donors, amounts, total),
@@ -1066,7 +1149,9 @@ def _donor_sentences(
             parts.append(_("many individuals"))
             continue
         # The sentence opens with the first number: spell it out ("Trente États Membres").
-        shown = w.spelled(count, feminine=kind in FEMININE_KINDS) if not parts else w.number(count)
+        words = w.count_words(count, "")  # one to nine in words: "deux fondations"
+        feminine = kind in FEMININE_KINDS
+        shown = w.spelled(count, feminine=feminine) if not parts else words["n_f" if feminine else "n"]
         parts.append(_donors_of_kind(w, kind, count, shown))
     out = []
     if parts:
@@ -1115,17 +1200,23 @@ def _years_chart(w: Wording, by_year: list[dict[str, Any]]) -> dict[str, Any] | 
     kinds = [(k, label) for k, label in DONOR_KINDS if any(c[k] for c in table.values())]
     first, last = min(table), max(table)
     rows = [(str(y), [table[y][k] for k, _ in kinds]) for y in range(first, last + 1)]
-    return charts.columns(
+    chart = charts.columns(
         rows, [(w.gettext(label), KIND_COLOURS[k]) for k, label in kinds], value_format=w.amount
     )
+    chart["values"] = {"received_minor": sum(sum(values) for _, values in rows)} | {
+        f"received_minor:{k}": sum(table[y][k] for y in table) for k, _ in kinds
+    }
+    return chart
 
 
 def _kinds_annex(w: Wording, donors: Counter[str], amounts: Counter[str], total: int) -> dict[str, Any]:
     _ = w.gettext
+    kinds = [(k, label) for k, label in DONOR_KINDS if donors[k]]
+    shares = largest_remainder_percent([amounts[k] for k, _l in kinds])
+    *cells, total_cell = w.amounts([amounts[k] for k, _l in kinds] + [total])
     rows = [
-        [_(label), w.number(donors[k]), w.amount(amounts[k]), w.percent(amounts[k], total)]
-        for k, label in DONOR_KINDS
-        if donors[k]
+        [_(label), w.number(donors[k]), cell, w.gettext("%(number)s per cent", number=share)]
+        for (k, label), share, cell in zip(kinds, shares, cells, strict=True)
     ]
     return {
         "caption": _("Contributions received, by kind of donor"),
@@ -1133,8 +1224,9 @@ def _kinds_annex(w: Wording, donors: Counter[str], amounts: Counter[str], total:
         "widths": [40, 15, 25, 20],
         "columns": [_("Kind of donor"), _("Donors"), _("Amount"), _("Share")],
         "numeric": [1, 2, 3],
+        "share_column": 3,
         "rows": rows,
-        "total": [_("Total"), w.number(sum(donors.values())), w.amount(total), w.percent(total, total)]
+        "total": [_("Total"), w.number(sum(donors.values())), total_cell, w.percent(total, total)]
         if rows
         else None,
         "empty": _("No contribution received."),
@@ -1147,12 +1239,12 @@ def _years_annex(w: Wording, by_year: list[dict[str, Any]]) -> dict[str, Any]:
     for row in by_year:
         table[row["year"]][row["kind"]] += row["usd_minor"]
     kinds = [(k, label) for k, label in DONOR_KINDS if any(c[k] for c in table.values())]
-    rows = [
-        [str(y)] + [w.amount(table[y][k]) for k, _l in kinds] + [w.amount(sum(table[y].values()))]
-        for y in sorted(table)
-    ]
-    totals = [_("Total")] + [w.amount(sum(table[y][k] for y in table)) for k, _l in kinds]
-    totals.append(w.amount(sum(sum(c.values()) for c in table.values())))
+    years = sorted(table)
+    columns = [
+        w.amounts([table[y][k] for y in years] + [sum(table[y][k] for y in table)]) for k, _l in kinds
+    ] + [w.amounts([sum(table[y].values()) for y in years] + [sum(sum(c.values()) for c in table.values())])]
+    rows = [[str(y)] + [column[i] for column in columns] for i, y in enumerate(years)]
+    totals = [_("Total")] + [column[-1] for column in columns]
     return {
         "caption": _("Contributions received, by year"),
         "unit": _("(United States dollars)"),
@@ -1191,6 +1283,7 @@ def _donors_annex(
         notes.append(
             w.ngettext("%(n)s donor asked not to be named.", "%(n)s donors asked not to be named.", anonymous)
         )
+    notes = [w.sentence(note) for note in notes]
     return {
         "caption": _("Donors"),
         "columns": [_("Kind of donor"), _("Donors")],
@@ -1232,6 +1325,11 @@ def board_pack(data: dict[str, Any], lang: str) -> dict[str, Any]:
         ),
         (_("Money available for grants"), w.money(session["available_minor"])),
     ]
+    if data["board"]:
+        chair, others = _chair_and_others(data["board"])
+        names = [f"{chair['name']} ({_chair_title(w, chair)})"] if chair else []
+        names += [o["name"] for o in others]
+        facts.append((_("Board of Trustees, %(term)s", term=data["board"]["label"]), w.join(names)))
     slate_rows = []
     if slate:
         for decision in ("fund", "reserve", "decline"):
@@ -1333,7 +1431,13 @@ def board_pack(data: dict[str, Any], lang: str) -> dict[str, Any]:
         "pages": pages,
         "footnotes": [
             _("Confidential: for the members of the Board of Trustees. Amounts are in United States dollars.")
-        ],
+        ]
+        + ([illustrative_note(w)] if data["illustrative"] else []),
+        "stated": {
+            "date": session["held_on"],
+            "board_members": len(data["board"]["members"]) if data["board"] else 0,
+        },
+        "illustrative": data["illustrative"],
         "filename": filename("board-pack", data, lang),
     }
 
@@ -1393,7 +1497,7 @@ def donor_statement(data: dict[str, Any], lang: str) -> dict[str, Any]:
     )
     fund_names = w.join(_fund_name(w, f) for f in funds)
 
-    body = Body()
+    body = Body(w)
     body.chapter(_("Pledges and payments"))
     body.para(
         _(
@@ -1529,7 +1633,7 @@ def donor_statement(data: dict[str, Any], lang: str) -> dict[str, Any]:
         body.para(_("The donor has no contribution to a fund yet."))
 
     summary = " ".join(
-        s
+        w.sentence(s)
         for s in (
             _(
                 "%(donor)s: pledges and payments %(period)s.",
@@ -1561,7 +1665,10 @@ def donor_statement(data: dict[str, Any], lang: str) -> dict[str, Any]:
                 "rate of the day each payment was received.",
                 date=w.date(made_on),
             )
-        ],
+        ]
+        + ([illustrative_note(w)] if data.get("illustrative") else []),
+        "stated": {"date": made_on, "as_of": end},
+        "illustrative": bool(data.get("illustrative")),
         "chapters": body.chapters,
         "filename": filename("donor-statement", data, lang),
     }
@@ -1603,6 +1710,7 @@ def _account_table(w: Wording, data: dict[str, Any]) -> dict[str, Any]:
             _("USD to date"),
         ],
         "numeric": [4, 5, 6],
+        "keep": [0, 2],
         "rows": rows,
         "total": [
             _("Received in the period"),

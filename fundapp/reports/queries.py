@@ -18,6 +18,7 @@ from ..board.models import Approval, BoardSession, BoardTerm, Decision, Recommen
 from ..books import queries as books
 from ..calls.models import Call, CallStatus
 from ..contributions.models import Donor, DonorKind
+from ..db import utcnow
 from ..funds.models import Fund
 from ..grants.models import BeneficiaryCount, Grant, GrantReport, ReportKind, ReportStatus
 from ..proposals.models import EligibilityCheck, Facet, Proposal, ProposalStatus
@@ -142,17 +143,31 @@ def cycle_summary_data(session: Session, call_id: int) -> dict[str, Any]:
     fund = session.get(Fund, call.fund_id)
     assert fund is not None
 
+    # Each proposal's status and the Board's decision on it (none before the Board met): the
+    # document counts outcomes from the decisions, the same figures in its text and its figure.
     by_status_country = session.execute(
-        select(Proposal.status, Organisation.country_code, func.count(), func.max(Proposal.submitted_at))
+        select(
+            Proposal.status,
+            Organisation.country_code,
+            Recommendation.decision,
+            func.count(),
+            func.max(Proposal.submitted_at),
+        )
         .join(Organisation, Organisation.id == Proposal.organisation_id)
+        .outerjoin(Recommendation, Recommendation.proposal_id == Proposal.id)
         .where(Proposal.call_id == call_id)
-        .group_by(Proposal.status, Organisation.country_code)
+        .group_by(Proposal.status, Organisation.country_code, Recommendation.decision)
     ).all()
     proposals = [
-        {"status": str(status), "country_code": country, "count": count}
-        for status, country, count, _ in by_status_country
+        {
+            "status": str(status),
+            "country_code": country,
+            "decision": str(decision) if decision is not None else None,
+            "count": count,
+        }
+        for status, country, decision, count, _ in by_status_country
     ]
-    last_submitted = max((row[3] for row in by_status_country if row[3] is not None), default=None)
+    last_submitted = max((row[4] for row in by_status_country if row[4] is not None), default=None)
 
     recommendations = [
         {
@@ -297,6 +312,8 @@ def cycle_summary_data(session: Session, call_id: int) -> dict[str, Any]:
         *(g["approved_on"] for g in grants),
         last_report,
     ]
+    # The document is dated by the last fact it reports, never by a deadline still to come.
+    data_date = min(max((d for d in dates if d is not None), default=fund.established_on), utcnow().date())
     return {
         "fund": _fund(fund),
         "call": {
@@ -305,7 +322,7 @@ def cycle_summary_data(session: Session, call_id: int) -> dict[str, Any]:
             "status": str(call.status),
             "illustrative": bool(call.illustrative),
         },
-        "data_date": max((d for d in dates if d is not None), default=fund.established_on),
+        "data_date": data_date,
         "proposals": proposals,
         "recommendations": recommendations,
         "sessions": sessions,
@@ -324,7 +341,8 @@ def cycle_summary_data(session: Session, call_id: int) -> dict[str, Any]:
         "checks": checks,
         "beneficiaries": beneficiaries,
         "board": board_term(session, fund.id, term_id, term_day),
-        "history": _history(session, fund.id, up_to_cycle=call.cycle_number),
+        # the fund's history as it stood on the document's date (calls launched, NGOs selected)
+        "history": _history(session, fund.id, as_of=data_date),
     }
 
 
@@ -356,7 +374,14 @@ def fund_status_data(session: Session, fund_id: int, as_of: dt.date) -> dict[str
     ]
     received_minor = books.received_minor(session, fund_id, as_of)
     committed_minor = books.committed_minor(session, fund_id, as_of)
+    illustrative_donors = session.scalar(
+        select(func.count(Donor.id)).where(
+            Donor.illustrative.is_(True),
+            Donor.id.in_(books.donors_who_gave({"fund_id": fund_id, "as_of": as_of})),
+        )
+    )
     return {
+        "illustrative": bool(illustrative_donors),
         "fund": _fund(fund),
         "as_of": as_of,
         "by_kind": by_kind,
@@ -462,6 +487,7 @@ def board_pack_data(session: Session, session_id: int) -> dict[str, Any]:
         "ineligible": int(counts[2] or 0),
         "slate": slate,
         "proposals": pages,
+        "illustrative": any(p["illustrative"] for p in pages) or bool(call.illustrative),
         "board": board_term(session, fund.id, board_session.term_id, board_session.held_on),
     }
 
@@ -483,6 +509,7 @@ def donor_statement_data(
     today = dt.datetime.now(dt.UTC).date()
     return {
         **statement,
+        "illustrative": bool(session.scalar(select(Donor.illustrative).where(Donor.id == donor_id))),
         "funds": funds,
         "made_on": min(date_to, today) if date_to else today,
     }

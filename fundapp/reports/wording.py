@@ -14,6 +14,7 @@ import datetime as dt
 import gettext
 import io
 import json
+import re
 import unicodedata
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
@@ -28,6 +29,7 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from num2words import num2words
 
+from ..countries import country_name
 from ..money import exponent, from_minor
 
 LANGUAGES = ("en", "fr")
@@ -35,10 +37,32 @@ TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
 REGIONS_FILE = Path(__file__).resolve().parent / "regions.json"
 NBSP = "\u00a0"
 NNBSP = "\u202f"
+APOSTROPHE = "\u2019"
+#: A rounded figure within this share of the value is said as it is, as the reports say their
+#: totals ("6,7 millions de dollars" for 6 704 219,35); beyond it, "environ" / "quelque".
+FLAT_WITHIN = Decimal("0.005")
+#: A share within this of a simple fraction is "about" it; below it "almost", above it "more than".
+FRACTION_EXACT_WITHIN = Decimal("0.003")
 #: Amounts below this are always given exactly.
 APPROXIMATE_FROM = Decimal(10_000)
 #: People are counted exactly below this ("850 personnes"), approximately above ("quelque 3 000").
 PEOPLE_APPROXIMATE_FROM = Decimal(1_000)
+
+
+#: A sentence that opens with a count: the count, then the word it counts.
+OPENING_NUMBER = re.compile(r"^(\d{1,3}(?:[\u202f\u00a0,]\d{3})*)(?![.,]\d)\s+(\w+)")
+#: French "de" / "que" before a vowel, as a count in words can bring it ("de un" -> "d’un").
+ELIDED = re.compile(r"\b(de|que) (un|une|onze)\b")
+#: French nouns a count agrees with in the feminine ("vingt et une propositions").
+FEMININE_NOUNS = (
+    "proposition",
+    "subvention",
+    "organisation",
+    "fondation",
+    "recommandation",
+    "personne",
+    "ong",
+)
 
 
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "mark, translate later"
@@ -79,12 +103,18 @@ def french_typography(text: str) -> str:
     return text
 
 
+def typographic_apostrophes(text: str) -> str:
+    """UN documents print the typographic apostrophe: "l’ONUDC", "the Fund’s"."""
+    return text.replace("'", APOSTROPHE)
+
+
 def approximate(value: Decimal, floor: Decimal = APPROXIMATE_FROM) -> tuple[Decimal, str]:
     """``(figure, marker)``: the value rounded to two significant figures, and how to say it.
 
-    The marker is ``""`` when the rounding did not change the value (say it as it is),
-    ``"about"`` when the rounded figure has a single significant digit (998,500 -> about
-    1 million) and ``"some"`` otherwise (748,300 -> some 750,000). Small amounts stay exact.
+    The marker is ``""`` when the rounding did not change the value, or changed it by less than
+    ``FLAT_WITHIN`` (the reports give such totals flat: "6,7 millions", "2 millions");
+    ``"about"`` when the rounded figure has a single significant digit (1,021,450 -> about
+    1 million) and ``"some"`` otherwise (745,600 -> some 750,000). Small amounts stay exact.
     """
     if value < floor:
         return value, ""
@@ -92,6 +122,8 @@ def approximate(value: Decimal, floor: Decimal = APPROXIMATE_FROM) -> tuple[Deci
     rounded = value.quantize(step, rounding=ROUND_HALF_UP).quantize(Decimal(1))
     if rounded == value:
         return value, ""
+    if abs(rounded - value) / value < FLAT_WITHIN:
+        return rounded, ""
     significant = len(rounded.normalize().as_tuple().digits)
     return rounded, "about" if significant == 1 else "some"
 
@@ -113,22 +145,52 @@ class Wording:
 
     # -- sentences ---------------------------------------------------------------------------
     def _typeset(self, text: str) -> str:
+        text = typographic_apostrophes(text)
         if self.lang == "fr":
             return french_typography(text)
-        return text.replace("USD ", "USD" + NBSP)
+        return text
 
     def gettext(self, message: str, **values: object) -> str:
         text = self._typeset(self._translations.gettext(message))
         return text % values if values else text
 
+    def count_words(self, count: int, text: str) -> dict[str, str]:
+        """``n`` (and ``n_f``, feminine) as UN style gives a count in running text: one to nine in
+        words, larger counts in figures (a count that opens a sentence is spelled out by
+        ``sentence``)."""
+        if 1 <= count <= 9:
+            return {
+                "n": self.spelled(count, capital=False),
+                "n_f": self.spelled(count, feminine=True, capital=False),
+            }
+        return {"n": self.number(count), "n_f": self.number(count)}
+
+    def sentence(self, text: str) -> str:
+        """A sentence as UN style opens it: a number in words ("Vingt et une propositions ...",
+        "Twelve projects ..."), and a capital."""
+        match = OPENING_NUMBER.match(text)
+        if match:
+            count = int(match.group(1).replace(NNBSP, "").replace(NBSP, "").replace(",", ""))
+            feminine = match.group(2).lower().startswith(FEMININE_NOUNS) if self.lang == "fr" else False
+            text = self.spelled(count, feminine=feminine) + text[len(match.group(1)) :]
+        if self.lang == "fr":  # "de un pays" -> "d’un pays"
+            text = ELIDED.sub(lambda m: m.group(1)[0] + APOSTROPHE + m.group(2), text)
+        return text[:1].upper() + text[1:]
+
     def ngettext(self, singular: str, plural: str, count: int, /, **values: object) -> str:
-        """``%(n)s`` is the count, formatted; pass ``n=...`` to show it otherwise (spelled out)."""
+        """``%(n)s`` is the count in words or figures (``count_words``); ``%(n_f)s`` its French
+        feminine; pass ``n=...`` to show it otherwise."""
         text = self._typeset(self._translations.ngettext(singular, plural, count))
-        return text % {"n": self.number(count), **values}
+        return text % {**self.count_words(count, text), **values}
+
+    def figures(self, singular: str, plural: str, count: int, /, **values: object) -> str:
+        """As ``ngettext``, with the count always in figures (table cells, captions)."""
+        text = self._typeset(self._translations.ngettext(singular, plural, count))
+        return text % {"n": self.number(count), "n_f": self.number(count), **values}
 
     def npgettext(self, context: str, singular: str, plural: str, count: int, /, **values: object) -> str:
         text = self._typeset(self._translations.npgettext(context, singular, plural, count))
-        return text % {"n": self.number(count), **values}
+        return text % {**self.count_words(count, text), **values}
 
     def pgettext(self, context: str, message: str, **values: object) -> str:
         """A message whose translation depends on ``context`` (e.g. "female": "Présidente")."""
@@ -193,12 +255,12 @@ class Wording:
         value, words = min(fractions, key=lambda f: abs(share - f[0]))
         gap = share - value
         fraction = self.term(words)
-        if abs(gap) <= Decimal("0.01"):
+        if abs(gap) <= FRACTION_EXACT_WITHIN:
             return self.gettext("about %(fraction)s", fraction=fraction)
         if Decimal("-0.05") <= gap < 0:
             return self.gettext("almost %(fraction)s", fraction=fraction)
         if 0 < gap <= Decimal("0.05"):
-            return self.gettext("just over %(fraction)s", fraction=fraction, fraction_of=self.of(fraction))
+            return self.gettext("more than %(fraction)s", fraction=fraction, fraction_of=self.of(fraction))
         return self.percent(part, whole)
 
     def at_least(self, count: int) -> str:
@@ -210,17 +272,22 @@ class Wording:
     def _dollars(self, value: Decimal) -> str:
         if value >= 1_000_000 and value % 100_000 == 0:
             millions = value / 1_000_000
-            return self.ngettext(
-                "USD %(amount)s million",
-                "USD %(amount)s million",
+            text = self.figures(
+                "$%(amount)s million",
+                "$%(amount)s million",
                 int(millions),
                 amount=self.number(millions),
             )
-        shown = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
-        amount = format_decimal(
-            shown, format="#,##0" if shown == shown.to_integral_value() else "#,##0.00", locale=self.locale
-        )
-        return self.gettext("USD %(amount)s", amount=amount)
+        else:
+            shown = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+            amount = format_decimal(
+                shown,
+                format="#,##0" if shown == shown.to_integral_value() else "#,##0.00",
+                locale=self.locale,
+            )
+            text = self.gettext("$%(amount)s", amount=amount)
+        # the figure and its unit never part: "6,7 millions de dollars", "$6.7 million"
+        return text.replace(" million", NBSP + "million").replace(" dollars", NBSP + "dollars")
 
     def money(self, minor: int | None) -> str:
         """An exact amount in words: "998 500 dollars" / "USD 998,500"."""
@@ -241,6 +308,15 @@ class Wording:
         value = from_minor(minor or 0, "USD")
         pattern = "#,##0" if value == value.to_integral_value() else "#,##0.00"
         return format_decimal(value, format=pattern, locale=self.locale)
+
+    def amounts(self, minors: Iterable[int | None], currency: str = "USD") -> list[str]:
+        """A money column: one format for every cell, cents on all of them or on none
+        ("219 078,00" beside "218 434,06", never "219 078")."""
+        values = [from_minor(m or 0, currency) for m in minors]
+        places = exponent(currency)
+        cents = places and any(v != v.to_integral_value() for v in values)
+        pattern = "#,##0." + "0" * places if cents else "#,##0"
+        return [format_decimal(v, format=pattern, locale=self.locale) for v in values]
 
     def amount_in(self, minor: int | None, currency: str) -> str:
         """A table cell in any currency: "1 250,50" / "1,250.50"; JPY "2 000 000" (its own decimals)."""
@@ -273,15 +349,14 @@ class Wording:
         text = format_date(day, "d MMMM y", locale=self.locale)
         if self.lang == "fr" and day.day == 1:
             text = "1er" + text[1:]
-        return text
+        return text.replace(" ", NBSP)  # a date never breaks across lines
 
     def month_year(self, day: dt.date | None) -> str:
-        return format_date(day, "MMMM y", locale=self.locale) if day else ""
+        return format_date(day, "MMMM y", locale=self.locale).replace(" ", NBSP) if day else ""
 
     def country(self, code: str | None) -> str:
-        if not code:
-            return ""
-        return self.locale.territories.get(code.upper(), code)
+        """The UN name ("République de Moldova", "Viet Nam"), apostrophes typeset."""
+        return typographic_apostrophes(country_name(code, self.lang))
 
     def region(self, code: str) -> str:
         return self.locale.territories.get(code, code) if code != "other" else self.gettext("Other")
@@ -297,7 +372,7 @@ class Wording:
         """French "de"/"d'" before a phrase: "d'environ 1 million", "de quelque 750 000", "d'un tiers"."""
         if self.lang != "fr":
             return text
-        return ("d'" if text[:1].lower() in "aeiouyhéèêà" else "de ") + text
+        return ("d" + APOSTROPHE if text[:1].lower() in "aeiouyhéèêà" else "de ") + text
 
     @staticmethod
     def sort_key(text: str) -> str:

@@ -1,5 +1,7 @@
 """Service status."""
 
+from flask import g
+
 from ..access import PUBLIC
 from ..db import get_session
 from ..routing import Blueprint
@@ -13,8 +15,8 @@ blp = Blueprint("system", __name__, url_prefix="", description="Service status")
 @blp.allow(PUBLIC)
 @blp.response(200, HealthSchema)
 def health():
-    """Database reachable and migrated, its revision and record counts."""
-    return services.health(get_session(require_migrated=False))
+    """Database reachable and migrated; to an authenticated caller, its revision and record counts too."""
+    return services.health(get_session(require_migrated=False), detailed=g.get("user") is not None)
 
 
 @blp.route("/health/live")

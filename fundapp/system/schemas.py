@@ -16,8 +16,14 @@ class HealthSchema(OutputSchema):
         metadata={"example": "ok"},
     )
     detail = ma.fields.String(metadata={"description": "What is wrong and what to do (when not ok)"})
-    migration_revision = ma.fields.String(allow_none=True)
-    counts = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Integer())
+    migration_revision = ma.fields.String(
+        allow_none=True, metadata={"description": "To an authenticated caller only"}
+    )
+    counts = ma.fields.Dict(
+        keys=ma.fields.String(),
+        values=ma.fields.Integer(),
+        metadata={"description": "Records per table, to an authenticated caller only"},
+    )
 
 
 class LivenessSchema(OutputSchema):

@@ -32,14 +32,33 @@ DATABASE_UNREACHABLE = "unreachable"
 DATABASE_STATUSES = (DATABASE_OK, DATABASE_NOT_MIGRATED, DATABASE_UNREACHABLE)
 
 
-def health(session: Session) -> dict[str, Any]:
-    """The revision, then the counts in one round trip when the schema is the code's."""
+def health(session: Session, *, detailed: bool = True) -> dict[str, Any]:
+    """The revision, then the counts in one round trip when the schema is the code's.
+
+    Only a ``detailed`` answer (to an authenticated caller) gives the migration revision and the
+    record counts; anyone may learn whether the service and its database are up.
+    """
+    answer = _health(session, detailed=detailed)
+    if not detailed:
+        answer.pop("migration_revision", None)
+        answer.pop("counts", None)
+    return answer
+
+
+def _health(session: Session, *, detailed: bool) -> dict[str, Any]:
     dialect = session.get_bind().dialect.name
     try:
         revision = schema.revision_of(session.connection())
         problem = schema.revision_problem(revision)
         if problem is not None:
             return _unavailable(dialect, DATABASE_NOT_MIGRATED, problem.detail, revision=revision)
+        if not detailed:
+            return {
+                "status": "ok",
+                "database": dialect,
+                "database_reachable": True,
+                "database_status": DATABASE_OK,
+            }
         counts_query = union_all(
             *(
                 select(literal(name).label("name"), func.count().label("n")).select_from(model)

@@ -63,7 +63,10 @@ class TotalsQuerySchema(PeriodQuery):
 
 class DonorRefSchema(OutputSchema):
     id = fields.Integer()
-    name = fields.String()
+    name = fields.String(
+        allow_none=True,
+        metadata={"description": "Null for an anonymous donor, except to staff and admin"},
+    )
     anonymous = fields.Boolean()
 
 

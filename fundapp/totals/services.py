@@ -27,13 +27,14 @@ from ..contributions.models import (
     DonorKind,
     Receipt,
 )
+from ..contributions.services import names_anonymous_donors
 from ..errors import NotFound
 from ..funds.models import Fund
 from ..grants.models import BeneficiaryCount, Grant, GrantReport, ReportStatus
 from ..money import FUND_CURRENCY, format_minor
 
 
-def _line(row: Any, group_by: Sequence[str]) -> dict[str, Any]:
+def _line(row: Any, group_by: Sequence[str], *, named: bool) -> dict[str, Any]:
     line: dict[str, Any] = {}
     for key in group_by:
         if key == "year":
@@ -43,7 +44,7 @@ def _line(row: Any, group_by: Sequence[str]) -> dict[str, Any]:
         elif key == "donor":
             line["donor"] = {
                 "id": row.donor_id,
-                "name": row.donor_name,
+                "name": row.donor_name if named or not row.donor_anonymous else None,
                 "anonymous": bool(row.donor_anonymous),
             }
         elif key == "currency":
@@ -63,13 +64,17 @@ def totals(session: Session, user: User, query: dict[str, Any]) -> dict[str, Any
     """Money received grouped by ``query["group_by"]``, in one SQL statement (or from the cache).
 
     Staff, admin, approver and board see every donor's lines; a donor sees its own lines
-    only, with the fund-wide total. The answer may be shared: do not change it.
+    only, with the fund-wide total. Anonymous donors are named to staff and admin only (and a
+    donor to itself). The answer may be shared: do not change it.
     """
     own = user.donor_id if user.role == Role.DONOR else None
-    return cached(session, ("totals", own, frozen(query)), lambda: _totals(session, own, query))
+    named = own is not None or names_anonymous_donors(user)
+    return cached(
+        session, ("totals", own, named, frozen(query)), lambda: _totals(session, own, query, named=named)
+    )
 
 
-def _totals(session: Session, own: int | None, query: dict[str, Any]) -> dict[str, Any]:
+def _totals(session: Session, own: int | None, query: dict[str, Any], *, named: bool) -> dict[str, Any]:
     group_by = list(query.get("group_by") or [])
     rows = session.execute(queries.received_totals_statement(group_by, query, own)).all()
     total = {"usd": format_minor(0, FUND_CURRENCY), "receipts": 0, "donors": 0}
@@ -88,7 +93,7 @@ def _totals(session: Session, own: int | None, query: dict[str, Any]) -> dict[st
         "date_from": query.get("date_from"),
         "date_to": query.get("date_to"),
         "as_of": query.get("as_of"),
-        "lines": [_line(row, group_by) for row in rows if row.receipts or row.usd],
+        "lines": [_line(row, group_by, named=named) for row in rows if row.receipts or row.usd],
         "total": total,
     }
 

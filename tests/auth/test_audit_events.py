@@ -165,8 +165,10 @@ def test_every_mutating_auth_route_writes_a_complete_audit_event(app, client, au
     for endpoint, run in scenarios.items():
         response, (action, entity, entity_id_of), (before_keys, after_keys), actor_role = run(endpoint)
         assert 200 <= response.status_code < 300, (endpoint, response.get_json())
-        assert response.headers["X-Request-ID"] == f"req-{endpoint}"
-        event = db_session.scalars(select(AuditEvent).where(AuditEvent.request_id == f"req-{endpoint}")).one()
+        event = db_session.scalars(
+            select(AuditEvent).where(AuditEvent.client_request_id == f"req-{endpoint}")
+        ).one()
+        assert event.request_id == response.headers["X-Request-ID"] != f"req-{endpoint}"
         assert (event.action, event.entity) == (action, entity)
         assert event.entity_id == entity_id_of(response.get_json())
         assert event.actor_id is not None

@@ -299,3 +299,11 @@ def test_a_failed_last_used_write_does_not_fail_the_request(app, client, db_sess
     assert response.status_code == 200
     db_session.expire_all()
     assert db_session.get(ApiToken, token.id).last_used_at is None
+
+
+def test_a_lone_surrogate_in_a_new_users_password_is_a_422_and_creates_nobody(client, auth, db_session):
+    body = {"email": "s@fund.example", "name": "S", "role": "staff", "password": "long \udfff passphrase"}
+    response = client.post("/api/v1/users", json=body, headers=auth("admin"))
+    assert response.status_code == 422
+    assert response.get_json()["errors"][0]["field"] == "password"
+    assert db_session.scalar(select(User).where(User.email == "s@fund.example")) is None

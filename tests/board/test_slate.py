@@ -3,7 +3,8 @@
 import pytest
 
 from fundapp.audit import AuditEvent
-from fundapp.board.models import BoardSession, Recommendation, SessionStatus
+from fundapp.board.models import BoardSession, Decision, Recommendation, SessionStatus
+from fundapp.calls.models import CallStatus
 from fundapp.errors import PROBLEM_TYPE
 from fundapp.proposals.models import Proposal, ProposalStatus
 
@@ -274,3 +275,26 @@ def test_the_board_and_staff_record_the_slate_and_the_approver_cannot(
 ):
     proposal = ProposalFactory(call=board_session.call, status=ProposalStatus.ELIGIBLE)
     assert post_slate(client, auth(role), board_session, [entry(proposal)]).status_code == status
+
+
+@pytest.mark.parametrize("status", ["closed", "decided", "completed", "cancelled"])
+def test_the_board_reads_no_recommendation_of_a_call_not_under_review_as_proposals_hides_them(
+    client, auth, fund, board_session, status
+):
+    shown = RecommendationFactory(session=board_session, proposal__title="Under review")
+    other = CallFactory(fund_id=fund.id, status=CallStatus(status))
+    hidden = RecommendationFactory(
+        session__call=other,
+        proposal__title="Closed call's proposal",
+        decision=Decision.DECLINE,
+        amount_minor=None,
+    )
+    listed = client.get("/api/v1/board/recommendations?page_size=100", headers=auth("board")).get_json()
+    assert [r["id"] for r in listed["items"]] == [shown.id]
+    assert client.get(f"/api/v1/board/recommendations/{hidden.id}", headers=auth("board")).status_code == 404
+    assert client.get(f"/api/v1/board/recommendations/{shown.id}", headers=auth("board")).status_code == 200
+    by_staff = client.get("/api/v1/board/recommendations?page_size=100", headers=auth("staff")).get_json()
+    assert {shown.id, hidden.id} <= {r["id"] for r in by_staff["items"]}
+    assert (
+        client.get(f"/api/v1/board/recommendations/{hidden.id}", headers=auth("approver")).status_code == 200
+    )

@@ -144,3 +144,24 @@ def test_a_name_search_with_a_control_character_is_422_not_a_database_error(clie
     response = client.get("/api/v1/donors?q=a%00b", headers=auth("staff"))
     assert response.status_code == 422
     assert response.get_json()["errors"][0]["field"] == "q"
+
+
+@pytest.mark.parametrize("sort", ["kind", "-kind"])
+def test_donors_sorted_by_kind_page_by_cursor_through_every_donor_once(client, auth, tokens, sort):
+    """``sort=kind`` is documented; its cursor holds an enum (it was a 500)."""
+    made = {
+        DonorFactory(kind=kind).id
+        for kind in (DonorKind.MEMBER_STATE, DonorKind.PRIVATE_SECTOR, DonorKind.FOUNDATION)
+        for _ in range(3)
+    }
+    seen, cursor = [], None
+    for _ in range(50):
+        url = f"/api/v1/donors?sort={sort}&page_size=2" + (f"&cursor={cursor}" if cursor else "")
+        response = client.get(url, headers=auth("staff"))
+        assert response.status_code == 200, response.get_json()
+        seen += [d["id"] for d in response.get_json()["items"]]
+        cursor = response.get_json()["next_cursor"]
+        if cursor is None:
+            break
+    assert made <= set(seen)
+    assert len(seen) == len(set(seen))

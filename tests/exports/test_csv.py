@@ -178,6 +178,15 @@ def test_cells_that_a_spreadsheet_would_evaluate_are_neutralised(client, auth, f
     assert row["reference"] == proposal.reference  # ordinary cells are untouched
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["\uff1dSUM(A1)", "\uff0b1", "\uff0d1", "\uff20SUM(A1)", "\ufe66SUM(A1)", " =1+1", "\u3000\uff1d1"],
+)
+def test_fullwidth_small_and_space_led_formula_signs_are_neutralised_too(text):
+    assert services.neutralise(text) == "'" + text
+    assert services.cell(text) == "'" + text
+
+
 def test_neutralise_leaves_ordinary_text_and_negative_looking_text_is_quoted():
     assert services.neutralise("Hope") == "Hope"
     assert services.neutralise("-1+1") == "'-1+1"
@@ -192,7 +201,7 @@ def test_the_rows_leave_in_chunks_read_from_the_database_in_chunks(
     monkeypatch.setattr(services, "CHUNK_ROWS", 2)
     for _ in range(5):
         ContributionFactory(fund_id=fund.id)
-    generator = services.contributions_csv(db_session, {})
+    generator = services.contributions_csv(db_session, None, {})
     chunks = list(generator)
     assert len(chunks) == 1 + 3  # the header, then rows 2 + 2 + 1
     assert sum(chunk.count("\r\n") for chunk in chunks) == 6
@@ -287,3 +296,19 @@ def test_the_session_a_csv_streams_from_closes_when_the_stream_ends_or_is_closed
     else:
         response.close()  # a server may close a stream its client left
     assert len(closed) == streaming + 1
+
+
+@pytest.mark.parametrize(("role", "named"), [("approver", False), ("staff", True), ("admin", True)])
+def test_an_anonymous_donors_name_is_exported_only_to_those_who_list_donors(client, auth, fund, role, named):
+    hidden = DonorFactory(name="Hidden State", kind=DonorKind.MEMBER_STATE, anonymous=True)
+    shown = DonorFactory(name="Open State", kind=DonorKind.MEMBER_STATE, anonymous=False)
+    for donor in (hidden, shown):
+        pledge = ContributionFactory(fund_id=fund.id, donor_id=donor.id, currency="USD", pledged_minor=500_00)
+        ReceiptFactory(contribution=pledge, amount_minor=500_00, usd_minor=500_00)
+    for name in ("contributions", "totals"):
+        query = "?group_by=donor" if name == "totals" else ""
+        text = get_csv(client, auth, name, query, role=role).get_data(as_text=True)
+        assert ("Hidden State" in text) is named, name
+    rows = {r["donor_id"]: r for r in rows_of(get_csv(client, auth, "contributions", role=role))}
+    assert rows[str(shown.id)]["donor"] == "Open State"
+    assert rows[str(hidden.id)]["donor_anonymous"] == "true"

@@ -116,6 +116,15 @@ def test_grant_fields_map_the_fund_call_recipient_and_paid_tranches(client, fund
     assert record["awardDate"] == "2015-06-01"
     assert record["plannedDates"] == [{"startDate": "2015-07-01", "endDate": "2017-06-30", "duration": 24}]
     assert [loc.get("countryCode") for loc in record["beneficiaryLocation"]] == ["NG", "BJ"]
+    assert [(loc["id"], loc["geoCode"]) for loc in record["beneficiaryLocation"]] == [
+        ("NG", "NG"),
+        ("BJ", "BJ"),
+    ]
+    assert record["locationScope"] == "GLS020"  # two countries
+    assert recipient["location"] == [{"id": "NG", "name": "Nigeria", "geoCode": "NG", "countryCode": "NG"}]
+    assert record["dataSource"] == record["url"] == publisher.website
+    assert record["amountAwarded"] == 50000.0  # the books' award
+    assert "actualDates" not in record  # still active
     assert record["classifications"][0]["code"] == "shelter"
     assert [(t["id"], t["transactionDate"], t["value"]) for t in record["disbursementTransaction"]] == [
         ("360G-UNODC-UNVTF_G_2015_01-tranche-1", "2015-07-20", 30000.0)
@@ -123,10 +132,10 @@ def test_grant_fields_map_the_fund_call_recipient_and_paid_tranches(client, fund
     assert record["disbursementTransaction"][0]["recipient"] == recipient["id"]
 
 
-def test_a_country_outside_iso_3166_is_named_without_a_code(client, fund):
+def test_a_country_outside_iso_3166_is_named_and_geocoded_without_a_country_code(client, fund):
     make_grants(fund)
     second = client.get(URL).get_json()["grants"][1]
-    assert second["beneficiaryLocation"][0] == {"name": "Kosovo"}
+    assert second["beneficiaryLocation"][0] == {"id": "XK", "name": "Kosovo", "geoCode": "XK"}
 
 
 def test_every_country_the_api_accepts_maps_to_a_360giving_code_or_to_none():
@@ -156,3 +165,54 @@ def test_without_any_grant_the_export_is_a_404_problem_not_an_invalid_package(cl
 @pytest.mark.parametrize("bad", ["fund_id=0", "fund_id=abc"])
 def test_bad_query_is_a_422(client, bad):
     assert client.get(f"{URL}?{bad}").status_code == 422
+
+
+def test_a_long_title_is_cut_at_a_word_and_kept_whole_in_the_description(client, fund):
+    long_title = "Shelter, medical care and legal aid for " + "survivors of trafficking " * 8
+    proposal = ProposalWithFacetsFactory(call__fund_id=fund.id, title=long_title.strip())
+    GrantWithProposalFactory(proposal=proposal, country_code="NG")
+    record = client.get(URL).get_json()["grants"][0]
+    assert len(record["title"]) <= 140
+    assert record["title"].endswith(" of…")  # cut after a whole word
+    assert record["description"].startswith(long_title.strip())
+
+
+def test_a_registration_number_that_names_its_register_gives_a_registered_org_id(client, fund):
+    org = OrganisationFactory(country_code="NG", registration_number="CAC/IT/NO 38030")
+    GrantWithProposalFactory(proposal__call__fund_id=fund.id, proposal__organisation=org)
+    record = client.get(URL).get_json()["grants"][0]
+    assert record["recipientOrganization"][0]["id"] == "NG-CAC-IT38030"
+
+
+def test_the_package_has_its_licence_identifier_and_publisher_from_the_fund(client, fund, db_session):
+    fund.open_data = {
+        "website": "https://fund.example.org/",
+        "licence": "https://creativecommons.org/publicdomain/zero/1.0/",
+        "org_name": "Another administrator",
+    }
+    db_session.flush()
+    make_grants(fund)
+    package = client.get(f"{URL}?fund_id={fund.id}").get_json()
+    assert package["license"] == "https://creativecommons.org/publicdomain/zero/1.0/"
+    assert package["identifier"] == f"360G-UNODC-{fund.code}"
+    assert package["publisher"] == {
+        "name": "Another administrator",
+        "identifier": "XM-DAC-41128",
+        "website": "https://fund.example.org/",
+    }
+    assert {g["fundingOrganization"][0]["name"] for g in package["grants"]} == {"Another administrator"}
+    assert package_validator().is_valid(package)
+
+
+def test_a_closed_grant_has_its_actual_dates(client, fund):
+    from fundapp.grants.models import GrantStatus
+
+    GrantWithProposalFactory(
+        proposal__call__fund_id=fund.id,
+        status=GrantStatus.CLOSED,
+        starts_on=dt.date(2015, 7, 1),
+        ends_on=dt.date(2016, 6, 30),
+    )
+    record = client.get(URL).get_json()["grants"][0]
+    assert record["actualDates"][0]["startDate"] == "2015-07-01"
+    assert record["actualDates"][0]["endDate"] <= "2016-06-30"

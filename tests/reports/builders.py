@@ -1,7 +1,7 @@
 """A fund's history built with factories, shaped like the UNVTF's second cycle and its
 contributions to March 2019 (fund-facts section 5): 113 proposals from 59 countries, 91
-eligible, 21 recommended for USD 998,500 (about 1 million), 70 on a reserve list until
-31 December 2016; USD 6,712,345.67 received from 30 Member States, 33 private-sector
+eligible, 21 recommended for USD 1,021,450 (about 1 million), 70 on a reserve list until
+31 December 2016; $6,712,345.67 received from 30 Member States, 33 private-sector
 organisations and 40 individuals."""
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ BOARD_2017 = (
     ("Alexis Bethancourt Yau", False),
     ("Viktoria Avakova", False),
 )
-FUNDED_AMOUNTS = [47_500_00] * 20 + [48_500_00]  # 21 grants, USD 998,500
+FUNDED_AMOUNTS = [48_500_00] * 20 + [51_450_00]  # 21 grants, USD 1,021,450: "environ 1 million"
 
 
 @dataclass
@@ -241,7 +241,7 @@ def cycle_one(fund, grants: int = 11) -> Any:
 
 
 def contributions(fund, *, anonymous_names=("Hidden Benefactor",)) -> None:
-    """USD 6,712,345.67 received 2010-2019 from 30 Member States, 33 private-sector organisations
+    """$6,712,345.67 received 2010-2019 from 30 Member States, 33 private-sector organisations
     (one anonymous) and 40 individuals (three anonymous); private share just under a third."""
 
     def give(donor, usd_minor, year):

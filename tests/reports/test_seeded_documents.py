@@ -16,13 +16,13 @@ from fundapp import models as m
 from fundapp.board.models import Decision
 from fundapp.contributions.models import DonorKind, ReceiptStatus
 
-from .pdftext import text
+from .pdftext import Words, text
 
 MARCH_2019 = "2019-03-31"
 
 
 def plain(words: str) -> str:
-    return " ".join(words.replace("\u00a0", " ").replace("\u202f", " ").split())
+    return Words(" ".join(words.replace("\u00a0", " ").replace("\u202f", " ").split()))
 
 
 @pytest.fixture
@@ -70,7 +70,7 @@ def test_the_seed_holds_the_cycle_two_figures_the_summary_reports(seeded_session
         .join(m.Proposal, m.Proposal.id == m.Recommendation.proposal_id)
         .where(m.Proposal.call_id == cycle_two.id, m.Recommendation.decision == Decision.FUND)
     )
-    assert 950_000_00 <= funded < 1_050_000_00  # "about USD 1 million"
+    assert 950_000_00 <= funded < 1_050_000_00  # "about $1 million"
 
 
 def test_the_french_cycle_two_summary_says_113_proposals_59_countries_21_funded_70_on_reserve(
@@ -91,7 +91,7 @@ def test_the_english_cycle_two_summary_says_the_same_in_english(seeded_client, s
     words = summary(seeded_client, seeded_auth, cycle_two.id, "en")
     assert "In total, 113 proposals were received from 59 countries." in words
     assert (
-        "the Board of Trustees recommended grants for 21 projects totalling about USD 1 million and placed "
+        "the Board of Trustees recommended grants for 21 projects totalling about $1 million and placed "
         "the 70 remaining eligible projects on a reserve list, to be considered further should new funds "
         "become available by December 2016." in words
     )
@@ -109,7 +109,7 @@ def test_the_seed_holds_the_march_2019_contributions_the_status_reports(seeded_s
         .subquery()
     )
     total = seeded_session.scalar(select(func.sum(received.c.usd_minor)))
-    assert 6_650_000_00 <= total < 6_750_000_00  # "USD 6.7 million"
+    assert 6_650_000_00 <= total < 6_750_000_00  # "$6.7 million"
     by_kind = dict(
         seeded_session.execute(
             select(m.Donor.kind, func.count(distinct(m.Donor.id)))
@@ -124,7 +124,7 @@ def test_the_french_status_of_march_2019_says_6_7_million_from_30_states_and_33_
     seeded_client, seeded_auth, unvtf
 ):
     words = status(seeded_client, seeded_auth, unvtf.id, "fr")
-    assert "le Fonds a reçu des contributions à hauteur de quelque 6,7 millions de dollars" in words
+    assert "le Fonds a reçu des contributions à hauteur de 6,7 millions de dollars" in words
     assert "Trente États Membres, 33 organisations du secteur privé" in words
     assert "et de nombreux particuliers ont contribué au Fonds." in words
     assert "Au 31 mars 2019, le Fonds avait reçu au total 6 704 219,35 dollars" in words
@@ -132,7 +132,50 @@ def test_the_french_status_of_march_2019_says_6_7_million_from_30_states_and_33_
 
 def test_the_english_status_of_march_2019_says_the_same_in_english(seeded_client, seeded_auth, unvtf):
     words = status(seeded_client, seeded_auth, unvtf.id, "en")
-    assert "the Fund has received contributions totalling some USD 6.7 million" in words
+    assert "the Fund has received contributions totalling $6.7 million" in words
     assert "Thirty Member States, 33 private-sector organizations" in words
     assert "and many individuals have contributed to the Fund." in words
-    assert "On 31 March 2019, the Fund had received USD 6,704,219.35 in total" in words
+    assert "On 31 March 2019, the Fund had received $6,704,219.35 in total" in words
+
+
+JUNE_2015 = "2015-06-08"
+
+
+def status_on(client, auth, fund_id: int, day: str, lang: str) -> str:
+    response = client.get(
+        f"/api/v1/funds/{fund_id}/status.pdf?as_of={day}&lang={lang}", headers=auth("staff")
+    )
+    assert response.status_code == 200, response.get_json()
+    return plain(text(response.data))
+
+
+def test_the_status_of_8_june_2015_gives_the_2015_report_figures_in_its_words(
+    seeded_client, seeded_auth, unvtf
+):
+    """Report of 8 June 2015, par. 65, 68 and 69 (fund-facts section 5)."""
+    words = status_on(seeded_client, seeded_auth, unvtf.id, JUNE_2015, "fr")
+    assert (
+        "Depuis sa création en 2010, le Fonds a reçu des contributions à hauteur de 2 millions de dollars, "
+        "avec une moyenne annuelle de 400 000 dollars." in words
+    )
+    assert "Dix-neuf États Membres" in words
+    assert "représentent presque un tiers des fonds reçus" in words
+    assert "pour quelque 750 000 dollars" in words
+    assert "Benita Ferrero-Waldner (Présidente)" in words
+    english = status_on(seeded_client, seeded_auth, unvtf.id, JUNE_2015, "en")
+    assert "contributions totalling $2 million, an annual average of $400,000." in english
+    assert "Nineteen Member States" in english
+    assert "almost a third" in english
+
+
+def test_the_status_of_march_2019_gives_the_a_74_127_figures_in_its_words(seeded_client, seeded_auth, unvtf):
+    """A/74/127, par. 123-124 (fund-facts section 5)."""
+    words = status(seeded_client, seeded_auth, unvtf.id, "fr")
+    assert "à hauteur de 6,7 millions de dollars" in words
+    assert "lancés en 2011, 2014 et 2017" in words
+    assert "Plus de 40 ONG spécialisées" in words
+    assert (
+        "Pour la mandature 2017-2020, le conseil d'administration se compose de Benita Ferrero-Waldner "
+        "(Présidente), Arnaud Kouassi, Noor Al-Malki Al-Jehani, Alexis Bethancourt Yau et Viktoria Avakova."
+        in words
+    )

@@ -410,3 +410,23 @@ def test_statement_period_must_be_ordered(client, auth, history):
 
 def test_today_is_a_valid_as_of(client, auth, donors):
     assert get(client, auth, f"?as_of={utcnow().date().isoformat()}")["total"]["usd"] == "411234.56"
+
+
+@pytest.mark.parametrize(
+    ("role", "named"), [("board", False), ("approver", False), ("staff", True), ("admin", True)]
+)
+def test_totals_by_donor_name_an_anonymous_donor_only_to_those_who_list_donors(
+    client, auth, fund, donors, role, named
+):
+    hidden = DonorFactory(name="Hidden State", kind=DonorKind.MEMBER_STATE, anonymous=True)
+    receive(fund, hidden, 70_00)
+    lines = {x["donor"]["id"]: x["donor"] for x in get(client, auth, "?group_by=donor", role=role)["lines"]}
+    assert lines[hidden.id] == {"id": hidden.id, "name": "Hidden State" if named else None, "anonymous": True}
+    assert lines[donors["austria"].id]["name"] == "Austria"
+
+
+def test_a_donor_reads_its_own_name_in_its_totals_even_when_anonymous(client, auth, donors, db_session):
+    donors["own"].anonymous = True
+    db_session.flush()
+    lines = get(client, auth, "?group_by=donor", role="donor")["lines"]
+    assert [x["donor"]["name"] for x in lines] == ["Donor with a token"]

@@ -1,0 +1,109 @@
+"""Every document of the seeded fund, in French and in English, passes the checker
+(``fundapp.reports.checks``): its figures agree with its text, its shares add up to 100, it is
+dated neither after today nor after its as-of day, its counts are those of its date; and, read
+back from the PDF, no page but the last is near empty and an illustrative record is announced
+on the first page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+
+import pytest
+from sqlalchemy import func, select
+
+from fundapp import models as m
+from fundapp.board.models import BoardMember, BoardTerm
+from fundapp.reports import documents, queries
+from fundapp.reports.checks import problems
+
+LANGS = ("fr", "en")
+STATUS_DATES = (dt.date(2015, 6, 8), dt.date(2017, 10, 20), dt.date(2019, 3, 31), dt.date(2020, 12, 31))
+#: A page other than the last holds at least this many lines of text (running header included).
+MIN_LINES = 12
+
+
+def _calls_launched(session, fund_id: int, on: dt.date) -> int:
+    return session.scalar(
+        select(func.count(m.Call.id)).where(m.Call.fund_id == fund_id, m.Call.launched_on <= on)
+    )
+
+
+def _board_members(session, fund_id: int, on: dt.date) -> int:
+    return session.scalar(
+        select(func.count(BoardMember.id))
+        .join(BoardTerm, BoardTerm.id == BoardMember.term_id)
+        .where(BoardTerm.fund_id == fund_id, BoardTerm.starts_on <= on, BoardTerm.ends_on >= on)
+    )
+
+
+def _seeded_documents(session):
+    fund = session.scalar(select(m.Fund).where(m.Fund.code == "UNVTF"))
+    for call_id in session.scalars(select(m.Call.id).where(m.Call.fund_id == fund.id).order_by(m.Call.id)):
+        yield fund, "cycle-summary", queries.cycle_summary_data(session, call_id), documents.cycle_summary
+    for day in STATUS_DATES:
+        yield fund, "fund-status", queries.fund_status_data(session, fund.id, day), documents.fund_status
+    for session_id in session.scalars(select(m.BoardSession.id).order_by(m.BoardSession.id)):
+        yield fund, "board-pack", queries.board_pack_data(session, session_id), documents.board_pack
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_seeded_document_passes_the_checker_with_its_counts_as_of_its_date(seeded_session, lang):
+    today = dt.date.today()
+    symbols: dict[str, str] = {}
+    checked = 0
+    for fund, kind, data, word in _seeded_documents(seeded_session):
+        doc = word(data, lang)
+        assert problems(doc, today) == [], (kind, doc["header"]["symbol"])
+        stated = doc["stated"]
+        if "calls" in stated:
+            assert stated["calls"] == _calls_launched(seeded_session, fund.id, stated["date"]), kind
+        if stated.get("board_members"):
+            assert stated["board_members"] == _board_members(seeded_session, fund.id, stated["date"]), kind
+        assert doc["illustrative"], f"{kind}: the seeded records below the aggregates are illustrative"
+        key = f"{kind} {stated['date']}"
+        assert symbols.setdefault(doc["header"]["symbol"], key) == key, "one symbol per document and date"
+        checked += 1
+    assert checked == 3 + len(STATUS_DATES) + 3
+
+
+def test_a_figure_that_contradicts_its_text_is_caught(seeded_session):
+    call_id = seeded_session.scalar(select(m.Call.id).where(m.Call.cycle_label == "3"))
+    doc = documents.cycle_summary(queries.cycle_summary_data(seeded_session, call_id), "fr")
+    doc["stated"]["reserve"] += 1  # as when the figure counted statuses and the text decisions
+    assert any("reserve" in p for p in problems(doc, dt.date.today()))
+    doc["stated"]["date"] = dt.date.today() + dt.timedelta(days=1)
+    assert any("after today" in p for p in problems(doc, dt.date.today()))
+
+
+def _page_lines(pdf: bytes) -> list[int]:
+    out = subprocess.run(
+        ["pdftotext", "-layout", "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    return [sum(1 for line in page.splitlines() if line.strip()) for page in out.split("\f")[:-1]]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_seeded_document_has_a_near_empty_page_and_each_announces_its_illustrative_records(
+    seeded_client, seeded_auth, seeded_session, lang
+):
+    unvtf = seeded_session.scalar(select(m.Fund).where(m.Fund.code == "UNVTF"))
+    calls = seeded_session.scalars(select(m.Call.id).where(m.Call.fund_id == unvtf.id).order_by(m.Call.id))
+    paths = [f"/api/v1/calls/{call_id}/summary.pdf?lang={lang}" for call_id in calls]
+    paths += [f"/api/v1/funds/{unvtf.id}/status.pdf?as_of={day}&lang={lang}" for day in STATUS_DATES]
+    first_session = seeded_session.scalar(select(func.min(m.BoardSession.id)))
+    paths.append(f"/api/v1/board/sessions/{first_session}/pack.pdf?lang={lang}")
+    notice = "illustratifs" if lang == "fr" else "are illustrative"
+    for path in paths:
+        response = seeded_client.get(path, headers=seeded_auth("staff"))
+        assert response.status_code == 200, (path, response.get_json())
+        lines = _page_lines(response.data)
+        assert all(n >= MIN_LINES for n in lines[:-1]), (path, lines)
+        first_page = subprocess.run(
+            ["pdftotext", "-l", "1", "-enc", "UTF-8", "-", "-"],
+            input=response.data,
+            capture_output=True,
+            check=True,
+        ).stdout.decode("utf-8")
+        assert notice in " ".join(first_page.split()), path
