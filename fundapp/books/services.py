@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import Date, Integer, and_, case, extract, func, insert, literal, select, tuple_, union_all
+from sqlalchemy import Date, Integer, Select, and_, case, extract, func, insert, literal, select, union_all
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, CursorResult
@@ -235,15 +235,21 @@ def _move_received_sums(session: Session, rows: Iterable[Mapping[str, Any]]) -> 
     )
 
 
+def balances_statement(owner: str, owner_id: int, *accounts: Account) -> Select[Account, int]:
+    """SELECT (account, balance) of an owner's accounts: a search of the primary key."""
+    return select(Balance.account, Balance.balance_minor).where(
+        Balance.owner == owner, Balance.owner_id == owner_id, Balance.account.in_(accounts)
+    )
+
+
 def balances(session: Session, owner: str, owner_id: int, *accounts: Account) -> tuple[int, ...]:
-    """The balances of an owner's accounts (0 for an account never moved), in one statement."""
-    keys = [(owner, owner_id, account.value) for account in accounts]
-    found = dict(
-        session.execute(
-            select(Balance.account, Balance.balance_minor).where(
-                tuple_(Balance.owner, Balance.owner_id, Balance.account).in_(keys)
-            )
-        ).all()
+    """The balances of an owner's accounts (0 for an account never moved), in one statement.
+
+    Equalities on the key's leading columns, then IN on the last: both engines search the
+    primary key (SQLite scans the whole table for a row-value IN of full keys).
+    """
+    found: dict[Account, int] = dict(
+        session.execute(balances_statement(owner, owner_id, *accounts)).tuples().all()
     )
     return tuple(int(found.get(account, 0)) for account in accounts)
 
