@@ -195,6 +195,11 @@ def render_pdf(
     config = current_app.config
     holder = f"user:{g.user.id}"
     sessions = current_app.extensions["fundapp.sessionmaker"]
+    if "db_session" in g and g.db_session.get_bind().dialect.name == "sqlite":
+        # SQLite has one writer: the admission's own transaction would wait on the request's
+        # (the whole busy timeout, then 503) if the request held the write lock. A render's
+        # request has read what it renders; end its transaction first.
+        g.db_session.commit()
     with renders.admitted(
         sessions(),
         holder,

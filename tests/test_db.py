@@ -348,3 +348,29 @@ def test_a_postgresql_backend_killed_during_a_read_is_retried_on_a_new_connectio
     response = app.test_client().get("/api/v1/public/totals")
     assert response.status_code == 200, response.get_json()
     assert len(calls) == 2
+
+
+@pytest.mark.skipif(BACKEND.startswith("postgresql"), reason="SQLite's single writer")
+def test_on_sqlite_a_render_is_admitted_at_once_after_its_request_wrote(app_on, database_url, monkeypatch):
+    """The admission writes its claim in a transaction of its own; a request that had written
+    (a token's last use, say) held SQLite's one writer lock, so every fresh PDF waited the whole
+    busy timeout (30 s) and answered 503."""
+    import time
+    from types import SimpleNamespace
+
+    from flask import g
+    from sqlalchemy import text
+
+    from fundapp import pdf
+    from fundapp.db import get_session
+
+    quick = pdf.Rendered(pdf=b"%PDF-1.7", pages=1, seconds=0.0, cpu_seconds=0.0, fetched=(), refused=())
+    monkeypatch.setattr(pdf, "_render_in_turn", lambda *args, **kwargs: quick)
+    monkeypatch.setattr(pdf, "require_document_font", lambda: None)
+    app = app_on(database_url)
+    with app.test_request_context("/api/v1/funds/1/status.pdf", method="POST"):
+        g.user = SimpleNamespace(id=1)
+        get_session().execute(text("UPDATE data_version SET version = version"))  # the writer lock
+        started = time.monotonic()
+        assert pdf.render_pdf("<p>-</p>") is quick
+        assert time.monotonic() - started < 10  # no wait for the busy timeout
