@@ -431,6 +431,7 @@ def grant_money(
     fund_id: int | None = None,
     call_id: int | None = None,
     calls: Select[Any] | None = None,
+    grants: Sequence[int] | None = None,
     as_of: dt.date | None = None,
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
@@ -440,7 +441,7 @@ def grant_money(
     ``released`` (what ended grants gave back), ``committed`` (awarded less released) and
     ``disbursed`` (payments, net of their cancellations and of refunds), in USD cents.
 
-    Filtered by fund, call or a SELECT of call ids (``calls``), and summed per value of ``by``
+    Filtered by fund, call, a SELECT of call ids (``calls``) or grant ids, and summed per value of ``by``
     (a column of the ledger or of the grant, e.g. ``Grant.country_code``); the key ``None``
     holds the sums over everything (one statement in all).
     """
@@ -460,6 +461,8 @@ def grant_money(
         conditions.append(L.call_id == call_id)
     if calls is not None:
         conditions.append(L.call_id.in_(calls))
+    if grants is not None:
+        conditions.append(L.grant_id.in_(list(grants)))
     keys = [] if by is None else [by]
     stmt = select(*keys, awarded, released, committed, disbursed).where(*conditions)
     if by is not None:
@@ -558,20 +561,14 @@ def movements(
 
 def grant_sums(session: Session, grant_ids: Sequence[int]) -> dict[int, GrantMoney]:
     """Per grant, as the books stand: ``awarded_minor`` (its commitment and amendments) and
-    ``disbursed_minor`` (payments net of cancellations and refunds), in one statement."""
-    sums = {g: {"awarded_minor": 0, "disbursed_minor": 0} for g in grant_ids}
-    if not sums:
-        return sums
-    awarded = func.sum(case((AWARDING, L.usd_minor), else_=0))
-    disbursed = func.sum(case((L.account == Account.DISBURSED, L.usd_minor), else_=0))
-    rows = session.execute(
-        select(L.grant_id, awarded, disbursed)
-        .where(L.account.in_(GRANT_ACCOUNTS), L.grant_id.in_(list(sums)))
-        .group_by(L.grant_id)
-    )
-    for grant_id, a, d in rows:
-        sums[int(grant_id)] = {"awarded_minor": int(a or 0), "disbursed_minor": int(d or 0)}
-    return sums
+    ``disbursed_minor`` (payments net of cancellations and refunds): ``grant_money`` by grant."""
+    if not grant_ids:
+        return {}
+    money = grant_money(session, grants=grant_ids, by=L.grant_id)
+    none = {"awarded_minor": 0, "disbursed_minor": 0}
+    return {
+        g: {key: money.get(g, none)[key] for key in ("awarded_minor", "disbursed_minor")} for g in grant_ids
+    }
 
 
 def awarded_to_grant(grant_id: Any) -> ColumnElement[int]:
