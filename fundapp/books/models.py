@@ -9,6 +9,7 @@ from decimal import Decimal
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from ..contributions.models import DonorKind
 from ..db import Base, DecimalText, enum_type, utcnow
 
 
@@ -124,6 +125,7 @@ class ReceivedByDonor(Base):
     one per receipt. ``receipts`` counts receipts less reversals."""
 
     __tablename__ = "ledger_received_by_donor"
+    __table_args__ = (Index("ix_ledger_received_by_donor_donor", "donor_id"),)
 
     fund_id: Mapped[int] = mapped_column(ForeignKey("fund.id", ondelete="RESTRICT"), primary_key=True)
     donor_id: Mapped[int] = mapped_column(ForeignKey("donor.id", ondelete="RESTRICT"), primary_key=True)
@@ -135,9 +137,50 @@ class ReceivedByDonorYear(Base):
     """The same, per calendar year of the receipts' (and reversals') effective days."""
 
     __tablename__ = "ledger_received_by_donor_year"
+    __table_args__ = (Index("ix_ledger_received_by_donor_year_donor", "donor_id", "year"),)
 
     fund_id: Mapped[int] = mapped_column(ForeignKey("fund.id", ondelete="RESTRICT"), primary_key=True)
     donor_id: Mapped[int] = mapped_column(ForeignKey("donor.id", ondelete="RESTRICT"), primary_key=True)
     year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     usd_minor: Mapped[int] = mapped_column(default=0)
     receipts: Mapped[int] = mapped_column(default=0)
+
+
+#: The ``scope`` of the donor kinds' sums over every fund (a fund's own sums have its id).
+EVERY_FUND = 0
+
+
+class ReceivedByKind(Base):
+    """Money received from the donors of a kind, net of reversals, as the books stand, and how
+    many of them gave: kept with the entries, so that the totals by donor kind (and the fund-wide
+    ones) read a row per kind, however many donors and receipts.
+
+    ``scope`` is a fund's id, or ``EVERY_FUND`` for the sums over every fund, where a donor who
+    gave to two funds counts once. ``donors`` counts the donors whose receipts, less reversals,
+    are more than none in the scope; it moves when a donor's count crosses zero, and a donor
+    whose kind changes takes its sums from one kind to the other.
+    """
+
+    __tablename__ = "ledger_received_by_kind"
+    __table_args__ = (CheckConstraint("scope >= 0", name="scope_fund_or_every"),)
+
+    scope: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    donor_kind: Mapped[DonorKind] = mapped_column(enum_type(DonorKind, "donor_kind"), primary_key=True)
+    usd_minor: Mapped[int] = mapped_column(default=0)
+    receipts: Mapped[int] = mapped_column(default=0)
+    donors: Mapped[int] = mapped_column(default=0)
+
+
+class ReceivedByKindYear(Base):
+    """The same, per calendar year of the receipts' (and reversals') effective days: ``donors``
+    counts the donors who gave in the year, net of its reversals."""
+
+    __tablename__ = "ledger_received_by_kind_year"
+    __table_args__ = (CheckConstraint("scope >= 0", name="scope_fund_or_every"),)
+
+    scope: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    donor_kind: Mapped[DonorKind] = mapped_column(enum_type(DonorKind, "donor_kind"), primary_key=True)
+    year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    usd_minor: Mapped[int] = mapped_column(default=0)
+    receipts: Mapped[int] = mapped_column(default=0)
+    donors: Mapped[int] = mapped_column(default=0)

@@ -29,7 +29,17 @@ from ..contributions.models import Campaign, Donor, ExchangeRate
 from ..db import unindexed, utcnow
 from ..grants.models import Grant
 from ..money import FUND_CURRENCY, convert_to_usd_minor
-from .models import Account, Balance, LedgerEntry, Movement, ReceivedByDonor, ReceivedByDonorYear
+from .models import (
+    EVERY_FUND,
+    Account,
+    Balance,
+    LedgerEntry,
+    Movement,
+    ReceivedByDonor,
+    ReceivedByDonorYear,
+    ReceivedByKind,
+    ReceivedByKindYear,
+)
 from .services import GRANT, RECEIPT_COUNT, cast_year
 
 L = LedgerEntry
@@ -190,6 +200,15 @@ class _Received:
 
 #: The groups each maintained sum can answer.
 BY_DONOR, BY_DONOR_YEAR = frozenset({"donor_kind", "donor"}), frozenset({"year", "donor_kind", "donor"})
+BY_KIND_YEAR = frozenset({"year", "donor_kind"})
+
+
+def _dated(query: dict[str, Any]) -> bool:
+    return any(query.get(key) is not None for key in ("as_of", "date_from", "date_to"))
+
+
+def _scope(query: dict[str, Any]) -> int:
+    return EVERY_FUND if query.get("fund_id") is None else int(query["fund_id"])
 
 
 def _received(group_by: Sequence[str], query: dict[str, Any]) -> _Received:
@@ -201,9 +220,8 @@ def _received(group_by: Sequence[str], query: dict[str, Any]) -> _Received:
     a currency or a campaign is read from the entries themselves.
     """
     wanted = set(group_by)
-    dated = any(query.get(key) is not None for key in ("as_of", "date_from", "date_to"))
     fund = [] if query.get("fund_id") is None else [query["fund_id"]]
-    if not dated and wanted <= BY_DONOR_YEAR:
+    if not _dated(query) and wanted <= BY_DONOR_YEAR:
         model = ReceivedByDonor if wanted <= BY_DONOR else ReceivedByDonorYear
         return _Received(
             table=model,
@@ -241,6 +259,8 @@ def received_totals_statement(
     donor)``). With ``own_donor_id`` the group sums count that donor's rows only (CASE), and
     only its groups are returned, plus one row carrying the fund-wide sums if it has none.
     """
+    if own_donor_id is None and not _dated(query) and set(group_by) <= BY_KIND_YEAR:
+        return _kind_totals_statement(group_by, query)
     wanted = set(group_by)
     source = _received(group_by, query)
     rows = select().select_from(source.table)
@@ -317,10 +337,49 @@ def received_totals_statement(
     )
 
 
+def _kind_totals_statement(group_by: Sequence[str], query: dict[str, Any]) -> Select[Any]:
+    """The same answer, for everyone's totals by year and donor kind as the books stand, from the
+    donor kinds' maintained sums (``ReceivedByKind``): a row per kind (and year), with the donors
+    who gave already counted, however many donors and receipts. A donor has one kind, so the
+    kinds' donors add up to the donors of a year, or of the scope."""
+    model: Any = ReceivedByKindYear if "year" in group_by else ReceivedByKind
+    scope = _scope(query)
+    columns = {"year": getattr(model, "year", None), "donor_kind": model.donor_kind}
+    grouped = [columns[key] for key in group_by]
+    overall = [
+        select(func.coalesce(func.sum(column), 0)).where(ReceivedByKind.scope == scope).scalar_subquery()
+        for column in (ReceivedByKind.usd_minor, ReceivedByKind.receipts, ReceivedByKind.donors)
+    ]
+    return (
+        select(
+            *[column.label(key) for key, column in zip(group_by, grouped, strict=True)],
+            func.sum(model.usd_minor).label("usd"),
+            func.coalesce(func.sum(model.receipts), 0).label("receipts"),
+            func.coalesce(func.sum(model.donors), 0).label("donors"),
+            *[
+                total.label(name)
+                for total, name in zip(overall, ("total_usd", "total_receipts", "total_donors"), strict=True)
+            ],
+        )
+        .where(model.scope == scope)
+        .group_by(*grouped)
+        .order_by(*[column.asc().nulls_last() for column in grouped])
+    )
+
+
 def received_by_year(query: dict[str, Any]) -> Select[Any]:
     """(year, USD) of the money received in the books the query reads, net of reversals, by the
-    year it moved: a plain sum per year (no donor counted), from the donors' yearly sums without a
-    day, else from the entries."""
+    year it moved: a plain sum per year (no donor counted), from the donor kinds' yearly sums
+    without a day, else from the entries."""
+    if not _dated(query):
+        k = ReceivedByKindYear
+        return (
+            select(k.year.label("year"), func.sum(k.usd_minor).label("usd"))
+            .where(k.scope == _scope(query))
+            .group_by(k.year)
+            .having(or_(func.sum(k.receipts) != 0, func.sum(k.usd_minor) != 0))
+            .order_by(k.year)
+        )
     source = _received(["year"], query)
     year = source.year.label("year")
     return (

@@ -20,7 +20,20 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import Date, Integer, Select, and_, case, extract, func, insert, literal, select, union_all
+from sqlalchemy import (
+    Date,
+    Integer,
+    Select,
+    and_,
+    case,
+    delete,
+    extract,
+    func,
+    insert,
+    literal,
+    select,
+    union_all,
+)
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, CursorResult
@@ -28,14 +41,25 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.functions import FunctionElement
 
-from ..contributions.models import Contribution, ContributionStatus, Receipt, ReceiptStatus
+from ..contributions.models import Contribution, ContributionStatus, Donor, DonorKind, Receipt, ReceiptStatus
 from ..db import utcnow
 from ..errors import InsufficientFunds
 from ..funds.models import Fund
 from ..grants.models import Disbursement, DisbursementStatus, Grant, GrantAmendment, GrantRefund, GrantStatus
 from ..money import FUND_CURRENCY, format_minor
 from ..services_base import get_or_404
-from .models import MOVES, Account, Balance, LedgerEntry, Movement, ReceivedByDonor, ReceivedByDonorYear
+from .models import (
+    EVERY_FUND,
+    MOVES,
+    Account,
+    Balance,
+    LedgerEntry,
+    Movement,
+    ReceivedByDonor,
+    ReceivedByDonorYear,
+    ReceivedByKind,
+    ReceivedByKindYear,
+)
 
 Entry = dict[str, Any]
 FUND, GRANT, CONTRIBUTION = "fund", "grant", "contribution"
@@ -205,7 +229,13 @@ def _add_up(session: Session, model: type[Any], keys: Sequence[str], values: lis
 
 
 def _move_received_sums(session: Session, rows: Iterable[Mapping[str, Any]]) -> None:
-    """Add the money received to the donors' maintained sums, overall and per year."""
+    """Add the money received to the donors' maintained sums, overall and per year, and to their
+    kinds' sums, per fund and over every fund (``ReceivedByKind``), with the donors who gave.
+
+    The donors are locked first (``FOR NO KEY UPDATE``: a ledger entry's foreign key takes only
+    ``KEY SHARE``), so that two funds' receipts from one donor, or a change of its kind, are
+    counted one after the other: a donor's count over every fund crosses zero once.
+    """
     by_donor: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
     by_year: dict[tuple[int, int, int], list[int]] = defaultdict(lambda: [0, 0])
     for row in rows:
@@ -218,6 +248,17 @@ def _move_received_sums(session: Session, rows: Iterable[Mapping[str, Any]]) -> 
         ):
             sums[0] += row["usd_minor"]
             sums[1] += count
+    if not by_donor:
+        return
+    donors = sorted({donor for _, donor in by_donor})
+    kinds: dict[int, DonorKind] = dict(
+        session.execute(
+            select(Donor.id, Donor.kind)
+            .where(Donor.id.in_(donors))
+            .order_by(Donor.id)
+            .with_for_update(key_share=True)
+        ).all()
+    )
     _add_up(
         session,
         ReceivedByDonor,
@@ -233,6 +274,93 @@ def _move_received_sums(session: Session, rows: Iterable[Mapping[str, Any]]) -> 
             for (f, d, y), (u, n) in by_year.items()
         ],
     )
+    years = sorted({year for _, _, year in by_year})
+    now = _receipts_now(session, ReceivedByDonor, donors)
+    now_yearly = _receipts_now(session, ReceivedByDonorYear, donors, years)
+    _add_up(session, ReceivedByKind, ("scope", "donor_kind"), _kind_deltas(by_donor, now, kinds))
+    _add_up(
+        session, ReceivedByKindYear, ("scope", "donor_kind", "year"), _kind_deltas(by_year, now_yearly, kinds)
+    )
+
+
+def _receipts_now(
+    session: Session, model: Any, donors: Sequence[int], years: Sequence[int] | None = None
+) -> dict[tuple[int, ...], int]:
+    """Each donor's receipts (less reversals) in the donors' sums, keyed like them, and over
+    every fund (key ``(EVERY_FUND, donor, ...)``); one statement, searching the donor index."""
+    keys = [model.donor_id] if years is None else [model.donor_id, model.year]
+    conditions = [model.donor_id.in_(donors)]
+    if years is not None:
+        conditions.append(model.year.in_(years))
+    now: dict[tuple[int, ...], int] = defaultdict(int)
+    for fund_id, *key, receipts in session.execute(
+        select(model.fund_id, *keys, model.receipts).where(*conditions)
+    ):
+        now[(fund_id, *key)] = int(receipts)
+        now[(EVERY_FUND, *key)] += int(receipts)
+    return now
+
+
+def _kind_deltas(
+    deltas: Mapping[tuple[int, ...], list[int]],
+    now: Mapping[tuple[int, ...], int],
+    kinds: Mapping[int, DonorKind],
+) -> list[dict[str, Any]]:
+    """What the donors' deltas (keyed ``(fund, donor[, year])``) add to their kinds' sums, per
+    fund and over every fund: the money, the receipts, and the donors whose receipts crossed zero."""
+    over_every: dict[tuple[int, ...], list[int]] = defaultdict(lambda: [0, 0])
+    for (_, *key), (usd, receipts) in deltas.items():
+        over_every[tuple(key)][0] += usd
+        over_every[tuple(key)][1] += receipts
+    sums: dict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0, 0, 0])
+    scoped = [((fund, *key), delta) for (fund, *key), delta in deltas.items()]
+    scoped += [((EVERY_FUND, *key), delta) for key, delta in over_every.items()]
+    for (scope, donor, *year), (usd, receipts) in scoped:
+        after = now.get((scope, donor, *year), 0)
+        crossed = (after > 0) - (after - receipts > 0)
+        line = sums[(scope, kinds[donor], *year)]
+        line[0] += usd
+        line[1] += receipts
+        line[2] += crossed
+    names = ("scope", "donor_kind", "year")
+    return [
+        {**dict(zip(names, key, strict=False)), "usd_minor": u, "receipts": n, "donors": c}
+        for key, (u, n, c) in sums.items()
+        if u or n or c
+    ]
+
+
+def move_donor_kind(session: Session, donor_id: int, before: DonorKind, after: DonorKind) -> None:
+    """A donor's kind changed: move what it gave, and its count, from one kind's sums to the
+    other's. Call it while the donor's row is locked (after its UPDATE is flushed)."""
+    if before == after:
+        return
+    for donors, kinds, keys in (
+        (ReceivedByDonor, ReceivedByKind, ("scope", "donor_kind")),
+        (ReceivedByDonorYear, ReceivedByKindYear, ("scope", "donor_kind", "year")),
+    ):
+        per: list[Any] = [donors.fund_id]
+        if donors is ReceivedByDonorYear:
+            per.append(donors.year)
+        lines = session.execute(
+            select(*per, donors.usd_minor, donors.receipts).where(donors.donor_id == donor_id)
+        ).all()
+        every: dict[tuple[int, ...], list[int]] = defaultdict(lambda: [0, 0])
+        scoped: list[tuple[tuple[int, ...], int, int]] = []
+        for fund_id, *year, usd, receipts in lines:
+            scoped.append(((fund_id, *year), int(usd), int(receipts)))
+            every[tuple(year)][0] += int(usd)
+            every[tuple(year)][1] += int(receipts)
+        scoped += [((EVERY_FUND, *year), usd, receipts) for year, (usd, receipts) in every.items()]
+        moves = []
+        for (scope, *year), usd, receipts in scoped:
+            gave = int(receipts > 0)
+            for kind, sign in ((before, -1), (after, 1)):
+                moves.append(
+                    {**dict(zip(keys, (scope, kind, *year), strict=True)),
+                     "usd_minor": sign * usd, "receipts": sign * receipts, "donors": sign * gave}
+                )  # fmt: skip
+        _add_up(session, kinds, keys, [m for m in moves if m["usd_minor"] or m["receipts"] or m["donors"]])
 
 
 def balances_statement(owner: str, owner_id: int, *accounts: Account) -> Select[Account, int]:
@@ -248,9 +376,7 @@ def balances(session: Session, owner: str, owner_id: int, *accounts: Account) ->
     Equalities on the key's leading columns, then IN on the last: both engines search the
     primary key (SQLite scans the whole table for a row-value IN of full keys).
     """
-    found: dict[Account, int] = dict(
-        session.execute(balances_statement(owner, owner_id, *accounts)).tuples().all()
-    )
+    found: dict[Account, int] = dict(session.execute(balances_statement(owner, owner_id, *accounts)).all())
     return tuple(int(found.get(account, 0)) for account in accounts)
 
 
@@ -538,6 +664,39 @@ def _sum_balances(connection: Connection | Session, fund_id: int) -> None:
         )
         columns = [c.name for c in model.__table__.columns]
         connection.execute(insert(model).from_select(columns, sums))
+    # the fund's kinds, and every fund's anew (a donor of this fund may have given to others)
+    for kinds in (ReceivedByKind, ReceivedByKindYear):
+        connection.execute(delete(kinds).where(kinds.scope == EVERY_FUND))
+        for scope in (fund_id, EVERY_FUND):
+            sums = kind_sums(kinds, scope)
+            connection.execute(insert(kinds).from_select(list(sums.selected_columns.keys()), sums))
+
+
+def kind_sums(kinds: type[ReceivedByKind] | type[ReceivedByKindYear], scope: int) -> Select[Any]:
+    """The donor kinds' sums of a scope (a fund, or ``EVERY_FUND``) summed anew from the donors'
+    sums: what ``post`` keeps in ``kinds``, for a bulk load and for checking."""
+    donors = ReceivedByDonor if kinds is ReceivedByKind else ReceivedByDonorYear
+    per: list[Any] = [donors.donor_id] + ([donors.year] if kinds is ReceivedByKindYear else [])
+    conditions = [] if scope == EVERY_FUND else [donors.fund_id == scope]
+    per_donor = (
+        select(*per, func.sum(donors.usd_minor).label("usd"), func.sum(donors.receipts).label("receipts"))
+        .where(*conditions)
+        .group_by(*per)
+        .subquery()
+    )
+    years = [per_donor.c.year] if kinds is ReceivedByKindYear else []
+    return (
+        select(
+            literal(scope).label("scope"),
+            Donor.kind.label("donor_kind"),
+            *[year.label("year") for year in years],
+            func.sum(per_donor.c.usd).label("usd_minor"),
+            func.sum(per_donor.c.receipts).label("receipts"),
+            func.count(case((per_donor.c.receipts > 0, 1))).label("donors"),
+        )
+        .join(Donor, Donor.id == per_donor.c.donor_id)
+        .group_by(Donor.kind, *years)
+    )
 
 
 # -- the fund's lock and its check -----------------------------------------------------------

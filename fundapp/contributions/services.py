@@ -144,9 +144,12 @@ def update_donor(
     donor = get_or_404(session, Donor, donor_id, label="donor")
     require_if_match(donor, if_match)
     before = snapshot(donor, DONOR_AUDITED)
+    kind = donor.kind
     for key, value in data.items():
         setattr(donor, key, value)
     session.flush()
+    # the donor's row is locked by its UPDATE: its money moves to its new kind's sums
+    books.move_donor_kind(session, donor.id, kind, donor.kind)
     record_event(
         session, user, "donor.update", "donor", donor.id, before=before, after=snapshot(donor, DONOR_AUDITED)
     )

@@ -16,6 +16,8 @@ from fundapp.books.models import (
     Movement,
     ReceivedByDonor,
     ReceivedByDonorYear,
+    ReceivedByKind,
+    ReceivedByKindYear,
 )
 from fundapp.db import utcnow
 from fundapp.grants.services import terminate_grant
@@ -27,10 +29,12 @@ from ..factories import (
     CallFactory,
     ContributionFactory,
     DonorFactory,
+    FundFactory,
     GrantFactory,
     TrancheFactory,
     fund_receives,
 )
+from .helpers import kind_sums_kept_and_recomputed
 
 
 def movements(session, **where) -> list[tuple]:
@@ -199,6 +203,71 @@ def test_the_donors_sums_move_with_receipts_and_reversals_in_the_year_they_happe
     assert lines == {2015: ("100.00", 1, 1), 2016: ("200.00", 1, 1), this_year: ("-100.00", -1, 0)}
 
 
+def _kind_lines(client, auth, fund_id: int | None = None) -> dict[str, tuple[str, int, int]]:
+    fund = "" if fund_id is None else f"&fund_id={fund_id}"
+    answer = client.get(f"/api/v1/contributions/totals?group_by=donor_kind{fund}", headers=auth("staff"))
+    return {
+        line["donor_kind"]: (line["usd"], line["receipts"], line["donors"])
+        for line in answer.get_json()["lines"]
+    }
+
+
+def test_the_donor_kinds_sums_count_a_donor_once_over_every_fund_and_follow_a_change_of_its_kind(
+    client, auth, db_session
+):
+    """A State gives to two funds, a foundation to one; the first fund's receipt from the State is
+    reversed today (2015 keeps its receipt, this year holds the reversal); then the State is
+    recorded as private sector. At each step the kinds' maintained
+    sums are the donors' sums added up anew, and the totals by kind count the State once over
+    every fund, none in the fund it no longer gave to, and under its new kind afterwards."""
+    first, second = FundFactory(), FundFactory()
+    state, foundation = DonorFactory(kind="member_state"), DonorFactory(kind="foundation")
+    given = []
+    for fund, donor, day in (
+        (first, state, "2015-03-01"),
+        (second, state, "2016-03-01"),
+        (first, foundation, "2016-05-01"),
+    ):
+        created = pledge(client, auth, fund.id, donor.id, amount="100.00", pledged_on=day)
+        given.append(receive(client, auth, created["id"], "100.00", received_on=day).get_json())
+    kept, recomputed = kind_sums_kept_and_recomputed(db_session)
+    assert kept == recomputed
+    assert _kind_lines(client, auth) == {"member_state": ("200.00", 2, 1), "foundation": ("100.00", 1, 1)}
+    assert _kind_lines(client, auth, first.id) == {
+        "member_state": ("100.00", 1, 1),
+        "foundation": ("100.00", 1, 1),
+    }
+
+    reversal = client.post(
+        f"/api/v1/receipts/{given[0]['id']}/reversal", json={"reason": "x"}, headers=auth("staff")
+    )
+    assert reversal.status_code == 200
+    kept, recomputed = kind_sums_kept_and_recomputed(db_session)
+    assert kept == recomputed
+    assert _kind_lines(client, auth, first.id) == {
+        "foundation": ("100.00", 1, 1)
+    }  # the State gave nothing, net
+    assert _kind_lines(client, auth) == {"member_state": ("100.00", 1, 1), "foundation": ("100.00", 1, 1)}
+
+    etag = client.get(f"/api/v1/donors/{state.id}", headers=auth("staff")).headers["ETag"]
+    changed = client.patch(
+        f"/api/v1/donors/{state.id}",
+        json={"kind": "private_sector"},
+        headers={**auth("staff"), "If-Match": etag},
+    )
+    assert changed.status_code == 200, changed.get_json()
+    kept, recomputed = kind_sums_kept_and_recomputed(db_session)
+    assert kept == recomputed
+    assert _kind_lines(client, auth) == {"private_sector": ("100.00", 1, 1), "foundation": ("100.00", 1, 1)}
+    by_year = client.get(
+        "/api/v1/contributions/totals?group_by=year,donor_kind", headers=auth("staff")
+    ).get_json()
+    assert [(line["year"], line["donor_kind"], line["donors"]) for line in by_year["lines"]] == [
+        (2015, "private_sector", 1), (2016, "foundation", 1), (2016, "private_sector", 1)
+    ] + ([] if utcnow().year == 2016 else [(utcnow().year, "private_sector", 0)])  # fmt: skip
+    assert by_year["total"] == {"usd": "200.00", "receipts": 2, "donors": 2}
+
+
 def test_sqlite_reads_a_balance_by_searching_the_primary_key_not_scanning_every_balance(db_session):
     """A row-value IN of whole keys made SQLite scan a million pledges' balances (313 ms at 1M)."""
     if BACKEND != "sqlite":
@@ -363,6 +432,8 @@ def test_book_records_books_refunds_cancelled_payments_and_amendments_as_the_ser
         )
         for kept in (ReceivedByDonor, ReceivedByDonorYear):
             db_session.execute(kept.__table__.delete().where(kept.fund_id == fund.id))
+        for kinds in (ReceivedByKind, ReceivedByKindYear):
+            db_session.execute(kinds.__table__.delete().where(kinds.scope == fund.id))
         services.book_records(db_session, fund.id)
         assert _ledger_of(db_session, fund.id) == posted
     finally:

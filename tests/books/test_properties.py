@@ -39,6 +39,7 @@ from ..factories import (
     GrantFactory,
     PaidDisbursementFactory,
 )
+from .helpers import kind_sums_kept_and_recomputed
 
 START = dt.date(2019, 1, 1)
 DAYS = 700
@@ -59,6 +60,9 @@ event = st.one_of(
     st.tuples(st.just("cancel_payment"), st.integers(0, 20), day),
     st.tuples(st.just("refund"), st.integers(0, 20), st.integers(1, 100), day),
     st.tuples(st.just("amend"), st.integers(0, 20), st.integers(50, 150), day),
+    st.tuples(
+        st.just("rekind"), st.integers(0, 2), st.sampled_from(["member_state", "foundation", "individual"])
+    ),
 )
 #: Every history opens with money received, a grant and a tranche paid, so that what follows
 #: (left to chance alone, most histories would never afford a grant) has money to act on.
@@ -178,6 +182,12 @@ def play(client, auth, session, fund, call, donors, events) -> None:
             assert response.status_code in (201, 409), response.get_json()  # 409: not enough money
             if response.status_code == 201:
                 grant["amount"], grant["last"] = amount, decided_on
+        elif kind == "rekind":  # a donor recorded under another kind takes its money with it
+            _, donor, donor_kind = e
+            path = f"/api/v1/donors/{donors[donor].id}"
+            etag = client.get(path, headers=staff).headers["ETag"]
+            response = client.patch(path, json={"kind": donor_kind}, headers={**staff, "If-Match": etag})
+            assert response.status_code == 200, response.get_json()
 
 
 def from_records(session, fund_id: int, as_of: dt.date) -> dict[str, int]:
@@ -248,15 +258,19 @@ def from_records(session, fund_id: int, as_of: dt.date) -> dict[str, int]:
     return {"received": int(received), "committed": int(committed), "disbursed": int(disbursed)}
 
 
-def assert_books_as_they_stand_are_the_books_as_of_today(client, staff, fund_id: int) -> None:
-    """Without a day the totals read the donors' maintained sums; as of today, the entries: every
-    line, sum and donor count must be the same (every movement here is effective by today)."""
+def assert_books_as_they_stand_are_the_books_as_of_today(client, session, staff, fund_id: int) -> None:
+    """Without a day the totals read the donors' and their kinds' maintained sums; as of today, the
+    entries: every line, sum and donor count must be the same (every movement here is effective
+    by today), for the fund and over every fund; and the kinds' sums are the donors' added up."""
+    kept, recomputed = kind_sums_kept_and_recomputed(session)
+    assert kept == recomputed
     as_of = f"&as_of={utcnow().date()}"
-    for group_by in ("", "&group_by=year,donor", "&group_by=donor_kind", "&group_by=year,donor_kind"):
-        path = f"/api/v1/contributions/totals?fund_id={fund_id}{group_by}"
-        standing = client.get(path, headers=staff).get_json()
-        dated = client.get(path + as_of, headers=staff).get_json()
-        assert (standing["lines"], standing["total"]) == (dated["lines"], dated["total"])
+    for fund in (f"fund_id={fund_id}", ""):  # the fund, and every fund
+        for group_by in ("", "&group_by=year,donor", "&group_by=donor_kind", "&group_by=year,donor_kind"):
+            path = f"/api/v1/contributions/totals?{fund}{group_by}"
+            standing = client.get(path, headers=staff).get_json()
+            dated = client.get(path + as_of, headers=staff).get_json()
+            assert (standing["lines"], standing["total"]) == (dated["lines"], dated["total"])
     standing = client.get(f"/api/v1/public/totals?fund_id={fund_id}").get_json()
     dated = client.get(f"/api/v1/public/totals?fund_id={fund_id}{as_of}").get_json()
     assert {**standing, "as_of": None} == {**dated, "as_of": None}
@@ -310,7 +324,7 @@ def test_position_totals_public_totals_statements_and_open_data_agree_on_any_day
             if as_of == utcnow().date():  # grants here are dated in the past; approvals check today
                 assert cents(position["uncommitted"]) >= 0
         today = from_records(db_session, fund.id, utcnow().date())
-        assert_books_as_they_stand_are_the_books_as_of_today(client, staff, fund.id)
+        assert_books_as_they_stand_are_the_books_as_of_today(client, db_session, staff, fund.id)
         summary = cycle_summary_data(db_session, call.id)["money"]  # what the cycle summary prints
         assert summary["total"]["committed_minor"] == today["committed"]
         assert summary["total"]["disbursed_minor"] == today["disbursed"]
