@@ -373,13 +373,14 @@ def received_by_year(query: dict[str, Any]) -> Select[Any]:
     without a day, else from the entries."""
     if not _dated(query):
         k = ReceivedByKindYear
-        return (
+        by_year: Select[Any] = (
             select(k.year.label("year"), func.sum(k.usd_minor).label("usd"))
             .where(k.scope == _scope(query))
             .group_by(k.year)
             .having(or_(func.sum(k.receipts) != 0, func.sum(k.usd_minor) != 0))
             .order_by(k.year)
         )
+        return by_year
     source = _received(["year"], query)
     year = source.year.label("year")
     return (

@@ -302,7 +302,7 @@ def _receipts_now(
 
 
 def _kind_deltas(
-    deltas: Mapping[tuple[int, ...], list[int]],
+    deltas: Mapping[Any, list[int]],
     now: Mapping[tuple[int, ...], int],
     kinds: Mapping[int, DonorKind],
 ) -> list[dict[str, Any]]:
@@ -675,7 +675,7 @@ def _sum_balances(connection: Connection | Session, fund_id: int) -> None:
 def kind_sums(kinds: type[ReceivedByKind] | type[ReceivedByKindYear], scope: int) -> Select[Any]:
     """The donor kinds' sums of a scope (a fund, or ``EVERY_FUND``) summed anew from the donors'
     sums: what ``post`` keeps in ``kinds``, for a bulk load and for checking."""
-    donors = ReceivedByDonor if kinds is ReceivedByKind else ReceivedByDonorYear
+    donors: Any = ReceivedByDonor if kinds is ReceivedByKind else ReceivedByDonorYear
     per: list[Any] = [donors.donor_id] + ([donors.year] if kinds is ReceivedByKindYear else [])
     conditions = [] if scope == EVERY_FUND else [donors.fund_id == scope]
     per_donor = (
