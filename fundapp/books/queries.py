@@ -367,13 +367,13 @@ def _kind_totals_statement(group_by: Sequence[str], query: dict[str, Any]) -> Se
     )
 
 
-def received_by_year(query: dict[str, Any]) -> Select[Any]:
+def received_by_year(query: dict[str, Any]) -> Select[int, int]:
     """(year, USD) of the money received in the books the query reads, net of reversals, by the
     year it moved: a plain sum per year (no donor counted), from the donor kinds' yearly sums
     without a day, else from the entries."""
     if not _dated(query):
         k = ReceivedByKindYear
-        by_year: Select[Any] = (
+        by_year: Select[int, int] = (
             select(k.year.label("year"), func.sum(k.usd_minor).label("usd"))
             .where(k.scope == _scope(query))
             .group_by(k.year)
