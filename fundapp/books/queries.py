@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session
@@ -485,10 +485,18 @@ AWARDING = or_(L.movement == Movement.COMMITMENT, L.amendment_id.is_not(None))
 GrantMoney = dict[str, int]
 
 
+class GrantMoneyTotals(TypedDict):
+    """``grant_money``'s answer: the sums over everything it read, and per value of ``by``."""
+
+    total: GrantMoney
+    by: dict[Any, GrantMoney]
+
+
 def grant_money(
     session: Session,
     *,
     fund_id: int | None = None,
+    funds: Sequence[int] | None = None,
     call_id: int | None = None,
     calls: Select[Any] | None = None,
     grants: Sequence[int] | None = None,
@@ -496,14 +504,14 @@ def grant_money(
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
     by: Any = None,
-) -> dict[Any, GrantMoney]:
+) -> GrantMoneyTotals:
     """The money of grants, by the as-of rule: ``awarded`` (commitments and their amendments),
     ``released`` (what ended grants gave back), ``committed`` (awarded less released) and
     ``disbursed`` (payments, net of their cancellations and of refunds), in USD cents.
 
-    Filtered by fund, call, a SELECT of call ids (``calls``) or grant ids, and summed per value of ``by``
-    (a column of the ledger or of the grant, e.g. ``Grant.country_code``); the key ``None``
-    holds the sums over everything (one statement in all).
+    Filtered by a fund or several (``funds``), a call, a SELECT of call ids (``calls``) or grant
+    ids; ``total`` holds the sums over everything, ``by`` the sums per value of ``by`` (a column
+    of the ledger or of the grant, e.g. ``Grant.country_code``), in one statement.
     """
     awarded = func.sum(case((AWARDING, L.usd_minor), else_=0))
     released = func.sum(
@@ -517,6 +525,8 @@ def grant_money(
         L.account.in_([Account.COMMITTED, Account.DISBURSED]),
         *as_of_conditions(fund_id=fund_id, as_of=as_of, date_from=date_from, date_to=date_to),
     ]
+    if funds is not None:
+        conditions.append(L.fund_id.in_(list(funds)))
     if call_id is not None:
         conditions.append(L.call_id == call_id)
     if calls is not None:
@@ -527,17 +537,18 @@ def grant_money(
     stmt = select(*keys, awarded, released, committed, disbursed).where(*conditions)
     if by is not None:
         stmt = stmt.join(Grant, Grant.id == L.grant_id).group_by(by)
-    money: dict[Any, GrantMoney] = {}
-    total = dict.fromkeys(("awarded_minor", "released_minor", "committed_minor", "disbursed_minor"), 0)
+    money: GrantMoneyTotals = {
+        "total": dict.fromkeys(("awarded_minor", "released_minor", "committed_minor", "disbursed_minor"), 0),
+        "by": {},
+    }
     for row in session.execute(stmt):
         *key, a, r, c, d = row
         sums = {"awarded_minor": int(a or 0), "released_minor": int(r or 0),
                 "committed_minor": int(c or 0), "disbursed_minor": int(d or 0)}  # fmt: skip
         if key:
-            money[key[0]] = sums
+            money["by"][key[0]] = sums
         for name, value in sums.items():
-            total[name] += value
-    money[None] = total
+            money["total"][name] += value
     return money
 
 
@@ -624,7 +635,7 @@ def grant_sums(session: Session, grant_ids: Sequence[int]) -> dict[int, GrantMon
     ``disbursed_minor`` (payments net of cancellations and refunds): ``grant_money`` by grant."""
     if not grant_ids:
         return {}
-    money = grant_money(session, grants=grant_ids, by=L.grant_id)
+    money = grant_money(session, grants=grant_ids, by=L.grant_id)["by"]
     none = {"awarded_minor": 0, "disbursed_minor": 0}
     return {
         g: {key: money.get(g, none)[key] for key in ("awarded_minor", "disbursed_minor")} for g in grant_ids

@@ -405,8 +405,8 @@ def _fund_transactions(session: Session, publisher: Publisher, fund: Fund) -> It
 
 def _fund_budgets(session: Session, fund: Fund) -> list[Any]:
     """One budget per calendar year: the grants the fund awarded that year, from the books."""
-    years = queries.grant_money(session, fund_id=fund.id, by=cast_year(LedgerEntry.effective_on))
-    awarded = {int(year): sums["awarded_minor"] for year, sums in years.items() if year is not None}
+    years = queries.grant_money(session, fund_id=fund.id, by=cast_year(LedgerEntry.effective_on))["by"]
+    awarded = {int(year): sums["awarded_minor"] for year, sums in years.items()}
     return [
         _budget(dt.date(year, 1, 1), dt.date(year, 12, 31), minor, fund.currency)
         for year, minor in sorted(awarded.items())

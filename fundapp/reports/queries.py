@@ -121,18 +121,13 @@ def _history(session: Session, fund_id: int, *, up_to_cycle: int | None = None, 
         grants = grants.where(Grant.approved_on <= as_of)
     launched = list(session.scalars(calls.with_only_columns(Call.launched_on).order_by(Call.launched_on)))
     count, organisations = session.execute(grants).one()
-    money = books.grant_money(session, fund_id=fund_id, calls=in_cycles, as_of=as_of)[None]
+    money = books.grant_money(session, fund_id=fund_id, calls=in_cycles, as_of=as_of)["total"]
     return {
         "calls_launched": launched,
         "grants": count or 0,
         "organisations": organisations or 0,
         "amount_minor": money["awarded_minor"],
     }
-
-
-def _total_and_by(money: dict[Any, books.GrantMoney]) -> dict[str, Any]:
-    """The books' grant money as a document keeps it: the sums in all, and by key."""
-    return {"total": money[None], "by": {key: sums for key, sums in money.items() if key is not None}}
 
 
 # -- cycle summary --------------------------------------------------------------------------
@@ -329,13 +324,12 @@ def cycle_summary_data(session: Session, call_id: int) -> dict[str, Any]:
         "approvals": {k: {"count": v["count"]} for k, v in approvals.items()},
         "grants": grants,
         # the call's money, from the books: in all, by country, and approved or from the reserve list
-        "money": _total_and_by(books.grant_money(session, call_id=call_id, by=Grant.country_code)),
+        "money": books.grant_money(session, call_id=call_id, by=Grant.country_code),
         "money_by_origin": {
             "promoted" if promoted else "approved": sums
-            for promoted, sums in books.grant_money(
-                session, call_id=call_id, by=Grant.approval_id.is_(None)
-            ).items()
-            if promoted is not None
+            for promoted, sums in books.grant_money(session, call_id=call_id, by=Grant.approval_id.is_(None))[
+                "by"
+            ].items()
         },
         "reserve": reserve,
         "checks": checks,

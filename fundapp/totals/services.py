@@ -240,7 +240,9 @@ def _fund_activity(
         people = people.where(GrantReport.received_on <= end)
     grants = {fund_id: count for fund_id, count in session.execute(approved.group_by(Grant.fund_id))}
     # the money awarded in the period: the books' commitments (and amendments) effective in it
-    money = queries.grant_money(session, date_from=start, date_to=end, by=LedgerEntry.fund_id)
+    money = queries.grant_money(
+        session, funds=fund_ids, date_from=start, date_to=end, by=LedgerEntry.fund_id
+    )["by"]
     countries: dict[int, list[str]] = defaultdict(list)
     for fid, code in session.execute(running.order_by(Grant.fund_id, Grant.country_code)):
         countries[fid].append(code)
