@@ -2,7 +2,8 @@
 
 The ``data_version`` table holds version numbers of data; its ``money`` row is advanced by
 database triggers (see the migration ``money data version``) in every transaction that writes
-a receipt, a contribution, a donor or a campaign, so an answer computed while the version was
+a receipt, a contribution, a donor, a campaign or a ledger entry (on PostgreSQL once, at its
+commit: ``MoneyWrite``), so an answer computed while the version was
 N is exact for as long as it is still N. Each request reads the version (one indexed row) and
 then either finds the answer for (version, question) or computes and keeps it; a write makes
 every earlier answer unreachable. Why reading the version first is safe: the aggregate that follows
@@ -41,6 +42,19 @@ class DataVersion(Base):
 
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     version: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class MoneyWrite(Base):
+    """On PostgreSQL, the mark of a transaction that wrote money: its first money statement
+    inserts it, and a constraint trigger deferred to the commit advances the version once and
+    removes it. The version's row is so locked for the commit alone, not from a long
+    transaction's first write to its end (an import would hold every other writer that long).
+    SQLite, which has one writer at a time, advances the version in each write's trigger."""
+
+    __tablename__ = "money_write"
+    __table_args__ = {"info": {"backup": False}}
+
+    txid: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
 
 
 class AnswerCache:

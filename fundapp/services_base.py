@@ -30,12 +30,15 @@ def get_or_404(
     *,
     label: str | None = None,
     lock: bool = False,
+    key_share: bool = False,
     options: Iterable[Any] = (),
 ) -> T:
-    """The record, or a 404 naming it. ``lock`` takes a row lock (PostgreSQL FOR UPDATE)."""
+    """The record, or a 404 naming it. ``lock`` takes a row lock (PostgreSQL FOR UPDATE), or
+    with ``key_share`` FOR NO KEY UPDATE: the lockers still wait for one another, but rows
+    written meanwhile that refer to the record (their foreign key takes KEY SHARE) do not."""
     stmt = select(model).where(model.id == ident).options(*options)  # type: ignore[attr-defined]
     if lock:
-        stmt = stmt.with_for_update().execution_options(populate_existing=True)
+        stmt = stmt.with_for_update(key_share=key_share).execution_options(populate_existing=True)
     record = session.scalars(stmt).first()
     if record is None:
         raise not_found(label or model.__name__.lower(), ident)

@@ -3,7 +3,7 @@ transaction, and the balances move with them; and the lock that keeps them hones
 
 The one rule above all: approved grants never exceed money received. Every commitment
 (approval, reserve-list promotion) goes through ``commit_to_grant``, which locks the fund's row
-first (``SELECT ... FOR UPDATE`` on PostgreSQL; SQLite write transactions already begin
+first (``SELECT ... FOR NO KEY UPDATE`` on PostgreSQL; SQLite write transactions already begin
 IMMEDIATE), so concurrent approvals are checked one after the other, each reading the fund's two
 balances (one row each, however many receipts). Reading the books: ``fundapp.books.queries``.
 
@@ -27,6 +27,7 @@ from sqlalchemy import (
     and_,
     case,
     delete,
+    event,
     extract,
     func,
     insert,
@@ -38,7 +39,7 @@ from sqlalchemy import cast as sql_cast
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, CursorResult
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 from sqlalchemy.sql.functions import FunctionElement
 
 from ..contributions.models import Contribution, ContributionStatus, Donor, DonorKind, Receipt, ReceiptStatus
@@ -170,10 +171,14 @@ def grant_entry(
     }
 
 
-def post(session: Session, entries: Iterable[Entry]) -> int:
+def post(session: Session, entries: Iterable[Entry], *, settle: bool = True) -> int:
     """Write the entries and move the balances they touch; the number of entries written.
 
-    Entries that move nothing (an amount of zero) are not written.
+    Entries that move nothing (an amount of zero) are not written. With ``settle=False`` the
+    balances and the maintained sums are only added up in memory, and moved by ``settle_books``
+    (or before the transaction commits, whichever comes first): a bulk writer posting batch
+    after batch locks those rows, which every receipt and approval also moves, for its last
+    moment alone, and moves each of them once.
     """
     rows = [e for e in entries if e["amount_minor"] != 0]
     if not rows:
@@ -181,22 +186,74 @@ def post(session: Session, entries: Iterable[Entry]) -> int:
     recorded_at = utcnow()
     blank = {column.name: None for column in LedgerEntry.__table__.columns if column.name != "id"}
     session.execute(insert(LedgerEntry), [{**blank, "recorded_at": recorded_at, **row} for row in rows])
-    _move_balances(session, _deltas(rows))
-    _move_received_sums(session, rows)
+    unsettled = session.info.get(UNSETTLED)
+    if unsettled is None:
+        unsettled = session.info[UNSETTLED] = _Unsettled(
+            session.get_nested_transaction() or session.get_transaction()
+        )
+    unsettled.add(rows)
+    if settle:
+        settle_books(session)
     return len(rows)
 
 
-def _deltas(rows: Iterable[Mapping[str, Any]]) -> dict[tuple[str, int, Account], int]:
-    deltas: dict[tuple[str, int, Account], int] = defaultdict(int)
-    for row in rows:
-        account = row["account"]
-        if account != Account.PLEDGED:
-            deltas[(FUND, row["fund_id"], account)] += row["usd_minor"]
-        if account == Account.DISBURSED:
-            deltas[(GRANT, row["grant_id"], account)] += row["usd_minor"]
-        if account == Account.RECEIVED:
-            deltas[(CONTRIBUTION, row["contribution_id"], account)] += row["amount_minor"]
-    return {key: delta for key, delta in deltas.items() if delta}
+#: Where a session keeps what its posted entries add to the balances until they are settled.
+UNSETTLED = "fundapp.books.unsettled"
+
+
+class _Unsettled:
+    """What posted entries add to the balances and to the donors' received sums, not yet moved."""
+
+    def __init__(self, transaction: SessionTransaction | None) -> None:
+        self.transaction = transaction  # the innermost one the first entries were posted in
+        self.balances: dict[tuple[str, int, Account], int] = defaultdict(int)
+        self.by_donor: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
+        self.by_year: dict[tuple[int, int, int], list[int]] = defaultdict(lambda: [0, 0])
+
+    def add(self, rows: Iterable[Mapping[str, Any]]) -> None:
+        for row in rows:
+            account = row["account"]
+            if account != Account.PLEDGED:
+                self.balances[(FUND, row["fund_id"], account)] += row["usd_minor"]
+            if account == Account.DISBURSED:
+                self.balances[(GRANT, row["grant_id"], account)] += row["usd_minor"]
+            if account == Account.RECEIVED:
+                self.balances[(CONTRIBUTION, row["contribution_id"], account)] += row["amount_minor"]
+                count = -1 if row["movement"] == Movement.RECEIPT_REVERSAL else 1
+                for sums in (
+                    self.by_donor[(row["fund_id"], row["donor_id"])],
+                    self.by_year[(row["fund_id"], row["donor_id"], row["effective_on"].year)],
+                ):
+                    sums[0] += row["usd_minor"]
+                    sums[1] += count
+
+
+def settle_books(session: Session) -> None:
+    """Move the balances and the maintained sums by what the session posted since it last did:
+    one upsert per table, whatever the number of entries."""
+    unsettled: _Unsettled | None = session.info.pop(UNSETTLED, None)
+    if unsettled is None:
+        return
+    _move_balances(session, {key: delta for key, delta in unsettled.balances.items() if delta})
+    _move_received_sums(session, unsettled.by_donor, unsettled.by_year)
+
+
+@event.listens_for(Session, "before_commit")
+def _settle_before_commit(session: Session) -> None:
+    settle_books(session)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_after_rollback(session: Session, previous_transaction: SessionTransaction) -> None:
+    """Entries posted in a transaction (or a savepoint) rolled back are gone: so is what they
+    were to add to the balances."""
+    unsettled: _Unsettled | None = session.info.get(UNSETTLED)
+    transaction = unsettled.transaction if unsettled is not None else None
+    while transaction is not None:
+        if transaction is previous_transaction:
+            session.info.pop(UNSETTLED, None)
+            return
+        transaction = transaction.parent
 
 
 def _move_balances(session: Session, deltas: Mapping[tuple[str, int, Account], int]) -> None:
@@ -228,7 +285,11 @@ def _add_up(session: Session, model: type[Any], keys: Sequence[str], values: lis
     )
 
 
-def _move_received_sums(session: Session, rows: Iterable[Mapping[str, Any]]) -> None:
+def _move_received_sums(
+    session: Session,
+    by_donor: Mapping[tuple[int, int], list[int]],
+    by_year: Mapping[tuple[int, int, int], list[int]],
+) -> None:
     """Add the money received to the donors' maintained sums, overall and per year, and to their
     kinds' sums, per fund and over every fund (``ReceivedByKind``), with the donors who gave.
 
@@ -236,18 +297,6 @@ def _move_received_sums(session: Session, rows: Iterable[Mapping[str, Any]]) -> 
     ``KEY SHARE``), so that two funds' receipts from one donor, or a change of its kind, are
     counted one after the other: a donor's count over every fund crosses zero once.
     """
-    by_donor: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
-    by_year: dict[tuple[int, int, int], list[int]] = defaultdict(lambda: [0, 0])
-    for row in rows:
-        if row["account"] != Account.RECEIVED:
-            continue
-        count = -1 if row["movement"] == Movement.RECEIPT_REVERSAL else 1
-        for sums in (
-            by_donor[(row["fund_id"], row["donor_id"])],
-            by_year[(row["fund_id"], row["donor_id"], row["effective_on"].year)],
-        ):
-            sums[0] += row["usd_minor"]
-            sums[1] += count
     if not by_donor:
         return
     donors = sorted({donor for _, donor in by_donor})
@@ -376,6 +425,7 @@ def balances(session: Session, owner: str, owner_id: int, *accounts: Account) ->
     Equalities on the key's leading columns, then IN on the last: both engines search the
     primary key (SQLite scans the whole table for a row-value IN of full keys).
     """
+    settle_books(session)  # what this transaction posted in bulk counts too
     found: dict[Account, int] = dict(session.execute(balances_statement(owner, owner_id, *accounts)).all())
     return tuple(int(found.get(account, 0)) for account in accounts)
 
@@ -703,7 +753,10 @@ def kind_sums(kinds: type[ReceivedByKind] | type[ReceivedByKindYear], scope: int
 
 
 def lock_fund(session: Session, fund_id: int) -> Fund:
-    return get_or_404(session, Fund, fund_id, label="fund", lock=True)
+    """The fund's row, locked against the other commitments (FOR NO KEY UPDATE: a pledge, a
+    receipt or an import writing rows that refer to the fund meanwhile is not held by it, nor
+    holds it)."""
+    return get_or_404(session, Fund, fund_id, label="fund", lock=True, key_share=True)
 
 
 def uncommitted_minor(session: Session, fund_id: int) -> int:

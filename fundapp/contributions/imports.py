@@ -621,7 +621,8 @@ def _shown(value: Any) -> str:
 def _write(
     session: Session, user: User | None, planned: list[_Planned], request_id: str, progress: Progress
 ) -> None:
-    """Bulk INSERTs (executemany), in batches: pledges, their receipts, then their audit events.
+    """Bulk INSERTs (executemany), in batches: pledges, their receipts, their ledger entries, then
+    their audit events; the balances the entries move are settled once, at the end.
 
     No RETURNING: the new pledges' ids are read back by their (unique) references, and each
     new pledge has at most one receipt, so the receipts' ids are read back by pledge.
@@ -640,7 +641,7 @@ def _write(
                 [{**receipt, "contribution_id": cid} for cid, _p, receipt in received],
             )
         receipt_ids = _ids_of(session, Receipt.contribution_id, Receipt.id, [cid for cid, _p, _r in received])
-        books.post(session, _ledger_entries(pledges, received, receipt_ids))
+        books.post(session, _ledger_entries(pledges, received, receipt_ids), settle=False)
         record_events(
             session,
             user,
@@ -672,6 +673,9 @@ def _write(
             request_id=request_id,
         )
         advance(len(batch))
+    # the balances and the donors' sums, moved once for the whole import, at its end: the rows
+    # every receipt and approval also moves stay locked for the commit alone
+    books.settle_books(session)
 
 
 def _ledger_entries(
