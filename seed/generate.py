@@ -2328,7 +2328,7 @@ FUND = {
     # what the fund is for, as the reports say it (the fund's chapter): 003 par. 1 and 001 par. 122
     "mandate": {
         "resolution": "64/293",
-        "instrument_en": "the United Nations Global Plan of Action to Combat Trafficking in Persons",
+        "instrument_en": "United Nations Global Plan of Action to Combat Trafficking in Persons",
         "instrument_fr": "Plan d’action mondial des Nations Unies pour la lutte contre la traite des personnes",
         "assistance": [
             "psychological_recovery",
