@@ -2329,7 +2329,8 @@ FUND = {
     "mandate": {
         "resolution": "64/293",
         "instrument_en": "United Nations Global Plan of Action to Combat Trafficking in Persons",
-        "instrument_fr": "Plan d’action mondial des Nations Unies pour la lutte contre la traite des personnes",
+        "instrument_fr": "Plan d’action mondial des Nations Unies pour la lutte contre la traite des "
+        "personnes",
         "assistance": [
             "psychological_recovery",
             "social_reintegration",

@@ -60,7 +60,6 @@ from .documents import (
     _of_administrator,
     _recommendation_sentence,
     annual_average,
-    board_composition_sentence,
     board_table,
     board_with_countries_sentences,
     illustrative_note,
@@ -296,7 +295,7 @@ def _waiting_on_reserve(session: Session, fund_id: int, as_of: dt.date) -> dict[
     return {"projects": int(projects or 0), "requested_minor": int(requested or 0)}
 
 
-def _people(session: Session, fund_id: int, as_of: dt.date) -> dict[str, Any]:
+def _people(session: Session, fund_id: int, as_of: dt.date) -> dict[int, dict[str, Any]]:
     """People assisted, from the final narrative reports received by the day: per call, in all
     and by sex and age group, and each grant's people a year over its own period."""
     rows = session.execute(
@@ -501,7 +500,8 @@ def _call_under_way(w: Wording, fund: dict[str, Any], call: dict[str, Any]) -> l
     )
     out.append(
         _(
-            "The new grants will be announced after final approval by %(administrator)s, manager of the Fund.",
+            "The new grants will be announced after final approval by %(administrator)s, manager of the "
+            "Fund.",
             administrator=w.term(fund["administrator"]),
             of_administrator=_of_administrator(w, fund),
         )
@@ -597,8 +597,8 @@ def _contributions(
         if states and others and share:
             out.append(
                 _(
-                    "%(states)s and %(others)s, whose contributions represent %(share)s of the funds received, "
-                    "have contributed to the Fund.",
+                    "%(states)s and %(others)s, whose contributions represent %(share)s of the funds "
+                    "received, have contributed to the Fund.",
                     states=states_words,
                     others=others_words,
                     share=share,
@@ -626,8 +626,8 @@ def _contributions(
     listed.append(_("many individuals"))
     out = [
         _(
-            "In %(month)s, the Fund had received contributions totalling %(amount)s from a wide range of donors, "
-            "including %(donors)s.",
+            "In %(month)s, the Fund had received contributions totalling %(amount)s from a wide range of "
+            "donors, including %(donors)s.",
             month=w.month_year(as_of),
             amount=amount,
             of_amount=w.of(amount),
@@ -667,8 +667,8 @@ def _campaign(w: Wording, fund: dict[str, Any], campaign: dict[str, Any]) -> str
                 **values,
             )
         return w.gettext(
-            "In %(month)s, %(administrator)s ran an online fundraising campaign on the %(platform)s platform, "
-            "which raised %(amount)s for the Fund.",
+            "In %(month)s, %(administrator)s ran an online fundraising campaign on the %(platform)s "
+            "platform, which raised %(amount)s for the Fund.",
             **values,
         )
     return w.gettext(
@@ -727,9 +727,9 @@ def fund_chapter(data: dict[str, Any], lang: str) -> dict[str, Any]:
         instrument = _translated(w, mandate.get("instrument_en"), mandate.get("instrument_fr"))
         body.para(
             _(
-                "%(administrator)s continued to administer the %(fund)s, established by the General Assembly in "
-                "its resolution %(resolution)s of %(date)s under the %(instrument)s, and to encourage Member "
-                "States and other stakeholders to contribute to it.",
+                "%(administrator)s continued to administer the %(fund)s, established by the General Assembly "
+                "in its resolution %(resolution)s of %(date)s under the %(instrument)s, and to encourage "
+                "Member States and other stakeholders to contribute to it.",
                 administrator=administrator,
                 fund=fund_name,
                 resolution=mandate["resolution"],
@@ -740,8 +740,8 @@ def fund_chapter(data: dict[str, Any], lang: str) -> dict[str, Any]:
     else:
         body.para(
             _(
-                "%(administrator)s continued to administer the %(fund)s and to encourage Member States and other "
-                "stakeholders to contribute to it.",
+                "%(administrator)s continued to administer the %(fund)s and to encourage Member States and "
+                "other stakeholders to contribute to it.",
                 administrator=administrator,
                 fund=fund_name,
             )
@@ -762,8 +762,8 @@ def fund_chapter(data: dict[str, Any], lang: str) -> dict[str, Any]:
     if kinds:
         mandate_sentences.append(
             _(
-                "Through the non-governmental organizations working with it, the Fund supports activities and "
-                "services for victims: %(kinds)s.",
+                "Through the non-governmental organizations working with it, the Fund supports activities "
+                "and services for victims: %(kinds)s.",
                 kinds=w.join(kinds),
             )
         )
