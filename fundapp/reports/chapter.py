@@ -356,16 +356,6 @@ def _people(session: Session, fund_id: int, as_of: dt.date) -> dict[int, dict[st
 # -- the words ------------------------------------------------------------------------------
 
 
-def _translated(w: Wording, english: str | None, french: str | None) -> str:
-    """A text the fund wrote: its French in a French document; without one, the English marked
-    as such ("[en anglais]"), never passed off as French."""
-    if w.lang == "fr":
-        if french:
-            return french
-        return w.gettext("%(text)s [in English]", text=english or "")
-    return english or ""
-
-
 #: Words a shared beginning does not end on: each priority keeps its article ("les flux ...").
 ARTICLES = frozenset({"the", "a", "an", "le", "la", "les", "l’", "un", "une", "des"})
 
@@ -388,11 +378,7 @@ def _priorities(w: Wording, call: dict[str, Any]) -> str | None:
         if call["priorities_fr"] and len(call["priorities_fr"]) == len(call["priorities"])
         else None
     )
-    texts = (
-        french
-        if w.lang == "fr" and french
-        else [_translated(w, p, None) if w.lang == "fr" else p for p in call["priorities"]]
-    )
+    texts = french if w.lang == "fr" and french else [w.own(p, None) for p in call["priorities"]]
     if not texts:
         return None
     head, tails = _common_prefix(texts) if len(texts) > 1 else ("", texts)
@@ -549,7 +535,7 @@ def _evaluation(w: Wording, evaluation: dict[str, Any]) -> list[str]:
         out.append(
             _(
                 "The evaluation concluded that %(findings)s.",
-                findings=_translated(w, evaluation["findings_en"], evaluation["findings_fr"]),
+                findings=w.own(evaluation["findings_en"], evaluation["findings_fr"]),
             )
         )
     return out
@@ -724,7 +710,7 @@ def fund_chapter(data: dict[str, Any], lang: str) -> dict[str, Any]:
     body.chapter(_("Mandate of the Fund"))
     administrator = _administrator(w, fund)
     if mandate.get("resolution"):
-        instrument = _translated(w, mandate.get("instrument_en"), mandate.get("instrument_fr"))
+        instrument = w.own(mandate.get("instrument_en"), mandate.get("instrument_fr"))
         body.para(
             _(
                 "%(administrator)s continued to administer the %(fund)s, established by the General Assembly "

@@ -239,3 +239,17 @@ def test_the_cli_renders_the_chapter_of_8_june_2015(seeded_app, seeded_session, 
     )
     assert result.exit_code == 0, result.output
     assert "Informations récentes sur le Fonds" in output.read_text(encoding="utf-8")
+
+
+def test_a_french_cycle_summary_prints_the_call_title_in_french_and_marks_one_without(seeded_session):
+    from fundapp.reports import documents, queries
+
+    call_id = seeded_session.scalar(select(m.Call.id).where(m.Call.cycle_label == "3"))
+    data = queries.cycle_summary_data(seeded_session, call_id)
+    assert documents.cycle_summary(data, "fr")["header"]["subtitle"].startswith("Troisième appel mondial")
+    data["call"]["title_fr"] = None
+    subtitle = documents.cycle_summary(data, "fr")["header"]["subtitle"]
+    assert (
+        subtitle
+        == "Third global call for proposals: victims in armed conflict and mixed migration flows [en anglais]"
+    )
