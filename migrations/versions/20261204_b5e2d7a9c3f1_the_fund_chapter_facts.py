@@ -30,8 +30,8 @@ def upgrade() -> None:
     op.add_column("call", sa.Column("priorities_fr", sa.JSON(), nullable=True))
     op.create_table(
         "fund_evaluation",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("fund_id", sa.Integer(), nullable=False),
+        sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
+        sa.Column("fund_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
         sa.Column("independent", sa.Boolean(), nullable=False),
         sa.Column("subject", sa.String(length=40), nullable=False),
         sa.Column("started_on", sa.Date(), nullable=False),
@@ -39,8 +39,8 @@ def upgrade() -> None:
         sa.Column("criteria", sa.JSON(), nullable=False),
         sa.Column("findings_en", sa.Text(), nullable=True),
         sa.Column("findings_fr", sa.Text(), nullable=True),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("illustrative", sa.Boolean(), nullable=False),
         sa.Column("source", sa.String(length=300), nullable=True),
         sa.CheckConstraint("ended_on >= started_on", name=op.f("ck_fund_evaluation_dates_ordered")),
