@@ -8,7 +8,7 @@ from .board.models import Approval, BoardMember, BoardSession, BoardTerm, Recomm
 from .books.models import Balance, LedgerEntry
 from .calls.models import Call
 from .contributions.models import Campaign, Contribution, Donor, ExchangeRate, Receipt
-from .funds.models import Fund
+from .funds.models import Evaluation, Fund
 from .grants.models import (
     BeneficiaryCount,
     Disbursement,
@@ -39,6 +39,7 @@ __all__ = [
     "Donor",
     "EligibilityCheck",
     "ExchangeRate",
+    "Evaluation",
     "Fund",
     "Grant",
     "GrantAmendment",

@@ -54,7 +54,7 @@ from .contributions.models import (
     ReceiptStatus,
 )
 from .db import utcnow
-from .funds.models import Fund
+from .funds.models import Evaluation, Fund
 from .grants.models import (
     AgeGroup,
     BeneficiaryCount,
@@ -93,6 +93,7 @@ KINDS = (
     "board_members",
     "calls",
     "campaigns",
+    "evaluations",
     "exchange_rates",
     "donors",
     "contributions",
@@ -334,6 +335,7 @@ class _Loader:
         self.calls = self.load_calls()
         advance(1)
         self.campaigns = self.load_campaigns()
+        self.load_evaluations()
         self.load_exchange_rates()
         self.donors = self.load_donors()
         advance(1)
@@ -403,6 +405,7 @@ class _Loader:
             "established_on": _date(spec["established_on"]),
             "currency": spec["currency"],
             "open_data": spec.get("open_data"),
+            "mandate": spec.get("mandate"),
             **_provenance(spec),
         }
         return self.add("funds", Fund, [row])[0]
@@ -445,9 +448,11 @@ class _Loader:
                 "cycle_label": c["cycle_label"],
                 "cycle_number": c["cycle_number"],
                 "title": c["title"],
+                "title_fr": c.get("title_fr"),
                 "launched_on": _date(c["launched_on"]),
                 "deadline": _moment(c["deadline"]),
                 "priorities": list(c["priorities"]),
+                "priorities_fr": c.get("priorities_fr"),
                 "eligibility_criteria": list(c["eligibility_criteria"]),
                 "currency": c["currency"],
                 "budget_minor": _minor(c["budget"]),
@@ -462,6 +467,23 @@ class _Loader:
         ]
         self.criteria = {c["cycle_label"]: c["eligibility_criteria"] for c in specs}
         return dict(zip((c["cycle_label"] for c in specs), self.add("calls", Call, rows), strict=True))
+
+    def load_evaluations(self) -> None:
+        rows = [
+            {
+                "fund_id": self.fund_id,
+                "independent": e["independent"],
+                "subject": e["subject"],
+                "started_on": _date(e["started_on"]),
+                "ended_on": _date(e["ended_on"]),
+                "criteria": list(e["criteria"]),
+                "findings_en": e.get("findings_en"),
+                "findings_fr": e.get("findings_fr"),
+                **_provenance(e),
+            }
+            for e in self.data["fund"].get("evaluations", [])
+        ]
+        self.add("evaluations", Evaluation, rows)
 
     def load_campaigns(self) -> dict[str, int]:
         specs = self.data["fund"]["campaigns"]

@@ -60,6 +60,16 @@ PRIORITIES_CALL_3 = [
     "direct assistance to victims in situations of armed conflict",
     "direct assistance to victims in mixed migration flows",
 ]
+#: The same in French, in the words of A/74/127 par. 123 ("la priorité aux projets d'assistance
+#: directe aux victimes dans les situations de conflits armés et les flux migratoires mixtes").
+PRIORITIES_CALL_3_FR = [
+    "assistance directe aux victimes dans les situations de conflits armés",
+    "assistance directe aux victimes dans les flux migratoires mixtes",
+]
+#: People the cycle-2 grantees reported assisting over their 24 months: 3,000 a year, as
+#: A/74/127 par. 122 says ("Chaque année, 3 000 personnes"), the figure of the last cycle whose
+#: final reports were all in by March 2019.
+CYCLE2_PEOPLE = 6_000
 CRITERIA = [
     "registered_non_profit",
     "direct_assistance_to_victims",
@@ -871,9 +881,11 @@ CALLS = {
         "cycle_label": "1",
         "cycle_number": 1,
         "title": "First global call for proposals: direct assistance to victims of trafficking",
+        "title_fr": "Premier appel mondial à propositions : assistance directe aux victimes de la traite",
         "launched_on": "2011-04-04",
         "deadline": "2011-06-30T16:00:00Z",
         "priorities": [],
+        "priorities_fr": [],
         "budget": "750000.00",
         "floor": "30000.00",
         "ceiling": "100000.00",
@@ -886,9 +898,11 @@ CALLS = {
         "cycle_label": "2",
         "cycle_number": 2,
         "title": "Second global call for proposals: direct assistance to victims of trafficking",
+        "title_fr": "Deuxième appel mondial à propositions : assistance directe aux victimes de la traite",
         "launched_on": "2014-06-02",
         "deadline": "2014-08-29T16:00:00Z",
         "priorities": [],
+        "priorities_fr": [],
         "budget": "1000000.00",
         "floor": "20000.00",
         "ceiling": "60000.00",
@@ -901,9 +915,12 @@ CALLS = {
         "cycle_label": "3",
         "cycle_number": 3,
         "title": "Third global call for proposals: victims in armed conflict and mixed migration flows",
+        "title_fr": "Troisième appel mondial à propositions : victimes dans les conflits armés et les flux "
+        "migratoires mixtes",
         "launched_on": "2017-06-12",
         "deadline": "2017-09-15T16:00:00Z",
         "priorities": PRIORITIES_CALL_3,
+        "priorities_fr": PRIORITIES_CALL_3_FR,
         "budget": "800000.00",
         "floor": "20000.00",
         "ceiling": "60000.00",
@@ -2113,6 +2130,11 @@ class History:
             total = sum(weights)
             for g, w in zip(grants, weights, strict=True):
                 g["_people"] = max(40, int(people_targets[call_label] * w / total))
+            if call_label == "2":  # exactly CYCLE2_PEOPLE: the last grant takes what the shares leave
+                shares = [max(40, int(CYCLE2_PEOPLE * w / total)) for w in weights]
+                shares[-1] = CYCLE2_PEOPLE - sum(shares[:-1])
+                for g, n in zip(grants, shares, strict=True):
+                    g["_people"] = n
         for g in self.grants:
             amount = minor(g["amount"])
             start, end = d(g["starts_on"]), d(g["ends_on"])
@@ -2303,6 +2325,23 @@ FUND = {
     "source": f"GA res. 64/293 of 30 July 2010, as cited in {src15('1')} and par. 31; {src19('1')}, 122",
     # how the fund publishes its open data (fundapp.exports.publisher): its own page, and the
     # Secretary-General's report that gives its figures
+    # what the fund is for, as the reports say it (the fund's chapter): 003 par. 1 and 001 par. 122
+    "mandate": {
+        "resolution": "64/293",
+        "instrument_en": "United Nations Global Plan of Action to Combat Trafficking in Persons",
+        "instrument_fr": "Plan d’action mondial des Nations Unies pour la lutte contre la traite des "
+        "personnes",
+        "assistance": [
+            "psychological_recovery",
+            "social_reintegration",
+            "rights_assertion",
+            "identification",
+            "legal_administrative",
+            "coordination_information",
+        ],
+        "groups": ["women", "children"],
+        "source": f"{src15('1')}; {src19('122')}",
+    },
     "open_data": {
         "website": "https://www.unodc.org/unodc/en/human-trafficking-fund/index.html",
         "documents": [
@@ -2317,6 +2356,31 @@ FUND = {
         ],
     },
 }
+#: The independent evaluation of the Fund's management in the second half of 2014 (003 par. 67):
+#: its dates (the half-year; the days are not given), criteria and conclusions, in both languages.
+EVALUATIONS = [
+    {
+        "independent": True,
+        "subject": "management",
+        "started_on": "2014-07-01",
+        "ended_on": "2014-12-31",
+        "criteria": [
+            "relevance",
+            "effectiveness",
+            "efficiency",
+            "sustainability",
+            "partnerships",
+            "lessons_learned",
+        ],
+        "findings_en": "the Fund had made tangible progress overall and that direct assistance to victims "
+        "of trafficking in persons clearly needed to be increased",
+        "findings_fr": "le Fonds avait globalement accompli des progrès tangibles et qu’il était "
+        "incontestable qu’il fallait accroître l’assistance directe aux victimes de la traite de "
+        "personnes",
+        "illustrative": False,
+        "source": f"{src15('67')} (second half of 2014; the days are not given)",
+    }
+]
 BOARD_TERMS = [
     {
         "label": "2014-2016",
@@ -2695,6 +2759,7 @@ def main() -> None:
             "board_terms": BOARD_TERMS,
             "calls": list(CALLS.values()),
             "campaigns": CAMPAIGNS,
+            "evaluations": EVALUATIONS,
             "figures": figures(history, money),
         },
     )

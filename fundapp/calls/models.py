@@ -51,6 +51,11 @@ class Call(Timestamps, Provenance, Versioned, Base):
     launched_on: Mapped[dt.date | None]
     deadline: Mapped[dt.datetime | None]
     priorities: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: The title and priorities in French (a French document never prints the English ones:
+    #: without them it prints the English marked as such). ``priorities_fr`` is parallel to
+    #: ``priorities``.
+    title_fr: Mapped[str | None] = mapped_column(String(300))
+    priorities_fr: Mapped[list[str] | None] = mapped_column(JSON)
     eligibility_criteria: Mapped[list[str]] = mapped_column(JSON, default=lambda: list(DEFAULT_CRITERIA))
     currency: Mapped[str] = mapped_column(String(3), default="USD")
     budget_minor: Mapped[int | None]

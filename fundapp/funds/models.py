@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, String
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..db import Base
@@ -28,3 +28,30 @@ class Fund(Timestamps, Provenance, Versioned, Base):
     #: website, licence, public documents...): see ``fundapp.exports.publisher``. None or a
     #: missing key: the installation's defaults (``OPEN_DATA_*`` settings).
     open_data: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    #: What the fund is for, as the reports state it, for the documents that say so (the fund's
+    #: chapter): ``resolution`` (the General Assembly resolution that created it, "64/293"),
+    #: ``instrument_en``/``instrument_fr`` (what it was created under, in each language),
+    #: ``assistance`` (the kinds of assistance it funds, as codes, in the order the reports name
+    #: them) and ``groups`` (those its mandate puts first: "women", "children"). None: unknown,
+    #: and not said.
+    mandate: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class Evaluation(Timestamps, Provenance, Base):
+    """An evaluation of the fund (its management, a cycle...): when, against what criteria, and
+    what it found, in both languages (the fund's own text, never machine-translated)."""
+
+    __tablename__ = "fund_evaluation"
+    __table_args__ = (CheckConstraint("ended_on >= started_on", name="dates_ordered"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fund_id: Mapped[int] = mapped_column(ForeignKey("fund.id", ondelete="RESTRICT"), index=True)
+    independent: Mapped[bool] = mapped_column(default=True)
+    #: What was evaluated: "management" (of the fund), or a cycle's label.
+    subject: Mapped[str] = mapped_column(String(40), default="management")
+    started_on: Mapped[dt.date]
+    ended_on: Mapped[dt.date]
+    #: The criteria, as codes ("relevance", "effectiveness", ... ``reports.chapter.CRITERIA``).
+    criteria: Mapped[list[str]] = mapped_column(JSON, default=list)
+    findings_en: Mapped[str | None] = mapped_column(Text)
+    findings_fr: Mapped[str | None] = mapped_column(Text)

@@ -19,7 +19,9 @@ from ..funds.models import Fund
 from . import services
 from .wording import LANGUAGES
 
-report_cli = AppGroup("report", help="Render the fund's documents: cycle summaries, status, board packs.")
+report_cli = AppGroup(
+    "report", help="Render the fund's documents: cycle summaries, status, the fund's chapter, board packs."
+)
 cli_commands = [report_cli]
 
 LANG = click.option("--lang", type=click.Choice(LANGUAGES), default="en", show_default=True)
@@ -112,6 +114,38 @@ def status_command(as_of: dt.datetime | None, fund_code: str | None, lang: str, 
         day = as_of.date() if as_of else None
         _write(
             lambda fmt: services.fund_status(session, None, fund_id, as_of=day, lang=lang, fmt=fmt), output
+        )
+
+
+@report_cli.command("chapter")
+@click.option(
+    "--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), help="Day of the chapter (default: today)."
+)
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Start of the period reported on (default: two years before --as-of).",
+)
+@FUND
+@LANG
+@OUTPUT
+def chapter_command(
+    as_of: dt.datetime | None,
+    since: dt.datetime | None,
+    fund_code: str | None,
+    lang: str,
+    output: Path | None,
+) -> None:
+    """The fund's chapter of the Secretary-General's report, as of a day."""
+    with _reading() as session:
+        fund_id = _fund_id(session, fund_code)
+        day = as_of.date() if as_of else None
+        start = since.date() if since else None
+        _write(
+            lambda fmt: services.fund_chapter(
+                session, None, fund_id, as_of=day, since=start, lang=lang, fmt=fmt
+            ),
+            output,
         )
 
 

@@ -373,6 +373,15 @@ def _at_least_opening(w: Wording, count: int) -> tuple[str, bool]:
     return w.spelled(count, feminine=True), False
 
 
+def _call_priorities(w: Wording, call: dict[str, Any]) -> list[str]:
+    """The call's priorities in the document's language: the French the fund recorded, else the
+    English marked as such (``Wording.own``)."""
+    french = call.get("priorities_fr") or []
+    if len(french) != len(call["priorities"]):
+        french = [None] * len(call["priorities"])
+    return [w.own(en, fr) for en, fr in zip(call["priorities"], french, strict=True)]
+
+
 # -- cycle summary --------------------------------------------------------------------------
 
 
@@ -453,7 +462,7 @@ def cycle_summary(data: dict[str, Any], lang: str) -> dict[str, Any]:
     priorities = (
         _(
             "It gave priority to projects concerning %(priorities)s.",
-            priorities=w.join(w.quote(w.term(p)) for p in call["priorities"]),
+            priorities=w.join(w.quote(text) for text in _call_priorities(w, call)),
         )
         if call["priorities"]
         else None
@@ -714,7 +723,7 @@ def cycle_summary(data: dict[str, Any], lang: str) -> dict[str, Any]:
                 _("Call for proposals %(label)s", label=call["cycle_label"]),
             ],
             title=_("Grant cycle summary"),
-            subtitle=call["title"],
+            subtitle=w.own(call["title"], call["title_fr"]),
             author=_("Report of the secretariat"),
         ),
         "summary": summary,
@@ -1311,7 +1320,7 @@ def board_pack(data: dict[str, Any], lang: str) -> dict[str, Any]:
             _("Session"),
             _("%(place)s, %(date)s", place=w.term(session["place"]), date=w.date(session["held_on"])),
         ),
-        (_("Call for proposals"), f"{call['cycle_label']} — {call['title']}"),
+        (_("Call for proposals"), f"{call['cycle_label']} — {w.own(call['title'], call['title_fr'])}"),
         (_("Proposals received"), w.number(data["received"])),
         (_("Eligible proposals (in this pack)"), w.number(data["eligible"])),
         (_("Proposals not eligible"), w.number(data["ineligible"])),

@@ -56,8 +56,10 @@ def _call(call: Call) -> dict[str, Any]:
         "cycle_label": call.cycle_label,
         "cycle_number": call.cycle_number,
         "title": call.title,
+        "title_fr": call.title_fr,
         "launched_on": call.launched_on,
         "priorities": list(call.priorities or []),
+        "priorities_fr": list(call.priorities_fr) if call.priorities_fr is not None else None,
         "criteria": list(call.eligibility_criteria or []),
     }
 

@@ -14,6 +14,7 @@ from ..db import get_session
 from ..routing import Blueprint
 from . import services
 from .schemas import (
+    ChapterQuerySchema,
     ConditionalHeadersSchema,
     DocumentQuerySchema,
     StatementDocumentQuerySchema,
@@ -77,6 +78,15 @@ for _fmt in ("pdf", "html"):
         f"Status of the fund on a date ({_fmt.upper()})",
         StatusQuerySchema,
         services.fund_status,
+    )
+    _document_route(
+        f"/funds/<int:fund_id>/chapter.{_fmt}",
+        _fmt,
+        f"The fund's chapter of the Secretary-General's report as of a day ({_fmt.upper()})\n\n"
+        "Mandate, calls and grants, people assisted, evaluation, Board of Trustees, contributions and "
+        "campaigns, as the section on the fund of the Secretary-General's report gives them.",
+        ChapterQuerySchema,
+        services.fund_chapter,
     )
     _document_route(
         f"/board/sessions/<int:session_id>/pack.{_fmt}",

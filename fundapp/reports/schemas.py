@@ -22,6 +22,22 @@ class StatusQuerySchema(DocumentQuerySchema):
     )
 
 
+class ChapterQuerySchema(DocumentQuerySchema):
+    as_of = Day(
+        metadata={
+            "description": "The day the chapter is written as of (default: today)",
+            "example": "2015-06-08",
+        }
+    )
+    since = Day(
+        metadata={
+            "description": "Start of the period whose events (cycles completed, evaluations, campaigns) the "
+            "chapter reports (default: two years before as_of)",
+            "example": "2013-12-18",
+        }
+    )
+
+
 class StatementDocumentQuerySchema(PeriodQuery, DocumentQuerySchema):
     """The JSON statement's period (``from``, ``to``) and the document's language."""
 

@@ -28,7 +28,7 @@ from werkzeug.http import parse_etags
 from ..auth.models import User
 from ..errors import Unprocessable
 from ..resources import TEMPLATES_DIR
-from . import documents, queries
+from . import chapter, documents, queries
 from .cache import PdfCache
 from .wording import TRANSLATIONS_DIR, Wording
 
@@ -41,6 +41,7 @@ TEMPLATES = {
     "fund-status": "report.html",
     "board-pack": "board_pack.html",
     "donor-statement": "statement.html",
+    chapter.KIND: chapter.TEMPLATE,
 }
 MEDIA_TYPES = {"pdf": "application/pdf", "html": "text/html; charset=utf-8"}
 #: Bump to invalidate every cached document (the key also hashes the files themselves).
@@ -100,6 +101,31 @@ def fund_status(
     return _produce("fund-status", data, documents.fund_status, lang, fmt, if_none_match)
 
 
+def fund_chapter(
+    session: Session,
+    user: User | None,
+    fund_id: int,
+    *,
+    as_of: dt.date | None = None,
+    since: dt.date | None = None,
+    lang: str,
+    fmt: str,
+    if_none_match: str | None = None,
+) -> Document:
+    """The fund's chapter of the Secretary-General's report as of ``as_of`` (default: today),
+    reporting what happened since ``since`` (default: two years before)."""
+    today = dt.datetime.now(dt.UTC).date()
+    as_of = as_of or today
+    if as_of > today:
+        raise Unprocessable("as_of", "must not be in the future")
+    if since is not None and since >= as_of:
+        raise Unprocessable("since", "must be before as_of")
+    data = chapter.chapter_data(session, fund_id, as_of, since)
+    if as_of < data["fund"]["established_on"]:
+        raise Unprocessable("as_of", f"the fund was established on {data['fund']['established_on']}")
+    return _produce(chapter.KIND, data, chapter.fund_chapter, lang, fmt, if_none_match)
+
+
 def board_pack(
     session: Session,
     user: User | None,
@@ -154,7 +180,8 @@ def _produce(
     key = version_key(kind, data, lang, fmt)
     etag = f"{kind}-{key[:32]}"
     media_type = MEDIA_TYPES[fmt]
-    filename = f"{documents.filename(kind, data, lang)}.{fmt}"
+    name = chapter.filename(data, lang) if kind == chapter.KIND else documents.filename(kind, data, lang)
+    filename = f"{name}.{fmt}"
     if if_none_match and parse_etags(if_none_match).contains_weak(etag):
         return Document(etag=etag, media_type=media_type, filename=filename)
     if fmt == "html":

@@ -199,6 +199,19 @@ class Wording:
 
     _ = gettext
 
+    def own(self, english: str | None, french: str | None) -> str:
+        """A text the fund wrote (a call's title or priority, an evaluation's findings): its French
+        in a French document; without one, the English marked as such ("... [en anglais]"), never
+        passed off as French nor left out (the reader sees what lacks a translation)."""
+        if self.lang == "fr":
+            if french:
+                return french
+            known = self.term(english or "")  # a word the catalogue knows ("armed conflict")
+            if known != self._typeset(english or ""):
+                return known
+            return self.gettext("%(text)s [in English]", text=english or "")
+        return english or ""
+
     def term(self, value: str) -> str:
         """A word marked with ``N_`` or arriving as data ("Vienna" -> "Vienne"); unknown words as given."""
         return self._typeset(self._translations.gettext(value)) if value else value
