@@ -19,6 +19,8 @@ from .auth.policy import enforce_policy
 from .cli import fund_cli, register_domain_commands
 from .config import default_config, environment_config, instance_secret_key
 from .idempotency import release_claim
+from .openapi import ClientContract
+from .openapi import init_api as init_openapi
 from .resources import TEMPLATES_DIR
 from .routing import BODY_TYPES_ATTR, StandardResponses
 
@@ -75,7 +77,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     db.init_app(app)
     errors.init_app(app)
     app.url_map.converters["int"] = IdConverter
-    api = Api(app, spec_kwargs={"extra_plugins": [StandardResponses()]})
+    api = Api(app, spec_kwargs={"extra_plugins": [StandardResponses(), ClientContract()]})
+    init_openapi(api)
     api.spec.components.security_scheme(
         "bearerAuth", {"type": "http", "scheme": "bearer", "description": "An opaque API token"}
     )

@@ -15,13 +15,21 @@ from .errors import PROBLEM_TYPE, http_exception_to_problem
 
 
 class ProblemFieldSchema(OutputSchema):
+    optional_fields = frozenset({"location", "current_state"})
+
     field = ma.fields.String(required=True)
     location = ma.fields.String()
     reason = ma.fields.String(required=True)
+    current_state = ma.fields.String(metadata={"description": "The record's state, for a state conflict"})
 
 
 class ProblemSchema(OutputSchema):
     """RFC 9457 problem details, with field errors for validation failures."""
+
+    optional_fields = frozenset(
+        {"type", "detail", "request_id", "errors", "current_state", "allowed_states", "shortfall", "currency"}
+        | {"existing_id", "excess", "remaining", "missing", "reserve_expires_on", "unmet_conditions"}
+    )
 
     type = ma.fields.String()
     title = ma.fields.String(required=True)
@@ -43,6 +51,15 @@ class ProblemSchema(OutputSchema):
     )
 
 
+#: The problems sent with ``Retry-After``: a busy idempotency key (409), too many renders or
+#: logins (429), the database unreachable or busy (503).
+RETRY_AFTER_STATUSES = (
+    http.HTTPStatus.CONFLICT,
+    http.HTTPStatus.TOO_MANY_REQUESTS,
+    http.HTTPStatus.SERVICE_UNAVAILABLE,
+)
+
+
 class Api(SmorestApi):
     ERROR_SCHEMA = ProblemSchema
 
@@ -57,6 +74,8 @@ class Api(SmorestApi):
             if status >= 400:
                 response["schema"] = self.ERROR_SCHEMA
                 content_type = PROBLEM_TYPE
+            if status in RETRY_AFTER_STATUSES:
+                response["headers"] = {"Retry-After": {"$ref": "#/components/headers/Retry-After"}}
             prepare_response(response, self.spec, content_type)
             self.spec.components.response(status.name, response, lazy=True)
         response = {"description": "Error (RFC 9457 problem details)", "schema": self.ERROR_SCHEMA}

@@ -33,7 +33,14 @@ def default_config(instance_path: str) -> dict[str, Any]:
                 "description": "Grant management for UN victim-assistance trust funds: calls, "
                 "proposals, eligibility, the Board of Trustees, approval, grants, disbursements, "
                 "reports and contributions. Errors are RFC 9457 problem details.",
+                "license": {"name": "Apache-2.0", "url": "https://www.apache.org/licenses/LICENSE-2.0"},
+                "contact": {
+                    "name": "UN Trust Fund for Victims of Trafficking (UNODC)",
+                    "url": "https://www.unodc.org/unodc/en/human-trafficking-fund/index.html",
+                },
             },
+            # relative: the API answers where the document is served
+            "servers": [{"url": "/", "description": "This installation"}],
         },
         "OPENAPI_URL_PREFIX": "/api",
         "OPENAPI_JSON_PATH": "v1/openapi.json",

@@ -365,7 +365,11 @@ def sort_field(options: list[str], default: str) -> fields.String:
     return fields.String(
         load_default=default,
         validate=validate.OneOf(choices),
-        metadata={"description": "Sort key; a leading '-' sorts descending"},
+        metadata={
+            "description": "Sort key; a leading '-' sorts descending",
+            # the names a generated client gives the values: code, code_desc, ...
+            "x-enum-varnames": [o.upper() for o in options] + [f"{o.upper()}_DESC" for o in options],
+        },
     )
 
 

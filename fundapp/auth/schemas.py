@@ -47,7 +47,9 @@ class UserSchema(OutputSchema):
     role = fields.Enum(Role, by_value=True)
     donor_id = fields.Integer(allow_none=True)
     active = fields.Boolean()
-    has_password = fields.Function(lambda user: user.password_hash is not None, dump_only=True)
+    has_password = fields.Function(
+        lambda user: user.password_hash is not None, dump_only=True, metadata={"type": "boolean"}
+    )
     locked_until = fields.AwareDateTime(allow_none=True)
     created_at = fields.AwareDateTime()
     updated_at = fields.AwareDateTime()

@@ -16,6 +16,7 @@ from marshmallow import fields, validate
 from ..dumping import OutputSchema
 from ..money import FUND_CURRENCY, MAX_MAJOR_DIGITS, MoneyError, format_minor, parse_rate
 from ..schemas_base import (
+    MONEY_OUT_PATTERN,
     Amount,
     CountryCode,
     CurrencyCode,
@@ -30,6 +31,9 @@ from ..schemas_base import (
     sort_field,
 )
 from .models import ContributionStatus, DonorKind, ReceiptStatus
+
+#: What a computed amount (a ``Function`` field) is in the OpenAPI document: MoneyOut's string.
+MONEY_OUT = {"type": "string", "pattern": MONEY_OUT_PATTERN, "example": "25000.00"}
 
 MONEY_PATTERN = r"^(0|[1-9][0-9]{0,14})(\.[0-9]{1,12})?$"
 _MONEY_RE = re.compile(MONEY_PATTERN)
@@ -280,7 +284,11 @@ class RecordedReceiptSchema(ReceiptSchema):
 
     contribution_status = fields.Function(
         lambda r: str(r.contribution.status),
-        metadata={"description": "The pledge's status after this receipt or its reversal"},
+        metadata={
+            "description": "The pledge's status after this receipt or its reversal",
+            "type": "string",
+            "enum": [str(status) for status in ContributionStatus],
+        },
     )
 
 
@@ -298,15 +306,15 @@ class ContributionSchema(OutputSchema):
     # what the books say the pledge received (set by the services: contributions.services.with_received)
     received = fields.Function(
         lambda c: format_minor(c.received_minor, c.currency),
-        metadata={"description": "Received so far (net of reversals), in the pledge's currency"},
+        metadata={"description": "Received so far (net of reversals), in the pledge's currency", **MONEY_OUT},
     )
     received_usd = fields.Function(
         lambda c: format_minor(c.received_usd_minor, FUND_CURRENCY),
-        metadata={"description": "USD value of what was received, at the receipts' rates"},
+        metadata={"description": "USD value of what was received, at the receipts' rates", **MONEY_OUT},
     )
     outstanding = fields.Function(
         lambda c: format_minor(c.pledged_minor - c.received_minor, c.currency),
-        metadata={"description": "Left to receive, in the pledge's currency"},
+        metadata={"description": "Left to receive, in the pledge's currency", **MONEY_OUT},
     )
     earmarking = fields.String(allow_none=True)
     status = fields.Enum(ContributionStatus, by_value=True)
@@ -385,6 +393,8 @@ class ImportRowErrorSchema(OutputSchema):
 class ImportProblemSchema(OutputSchema):
     """422: the rows that cannot be imported, each with its line; nothing was imported."""
 
+    optional_fields = frozenset({"type", "detail", "errors", "error_count", "rows", "request_id"})
+
     type = fields.String()
     title = fields.String()
     status = fields.Integer()
@@ -394,3 +404,4 @@ class ImportProblemSchema(OutputSchema):
     )
     error_count = fields.Integer(metadata={"description": "All the errors found"})
     rows = fields.Integer()
+    request_id = fields.String(metadata={"description": "The request's id, as in the audit trail and logs"})

@@ -86,9 +86,10 @@ class TotalsExportQuerySchema(TotalsQuerySchema):
 #: OpenAPI documentation of the non-JSON bodies.
 CSV_BODY = {
     "type": "string",
+    "format": "binary",
     "description": "UTF-8 CSV with a byte-order mark; the first row names the columns",
 }
-XML_BODY = {"type": "string", "description": "IATI 2.03 activity XML (iati-activities)"}
+XML_BODY = {"type": "string", "format": "binary", "description": "IATI 2.03 activity XML (iati-activities)"}
 GIVING360_BODY = {
     "type": "object",
     "description": "A 360Giving 1.4 data package (https://standard.threesixtygiving.org/); amounts are "

@@ -15,7 +15,10 @@ blp = Blueprint("system", __name__, url_prefix="", description="Service status")
 @blp.allow(PUBLIC)
 @blp.response(200, HealthSchema)
 def health():
-    """Database reachable and migrated; to an authenticated caller, its revision and record counts too."""
+    """Database reachable and migrated; to an authenticated caller, its revision and record counts too.
+
+    Public: a load balancer or a monitor asks it without a token.
+    """
     return services.health(get_session(require_migrated=False), detailed=g.get("user") is not None)
 
 
@@ -23,5 +26,8 @@ def health():
 @blp.allow(PUBLIC)
 @blp.response(200, LivenessSchema)
 def liveness():
-    """The process answers (no database touched): for load balancers and as a benchmark's floor."""
+    """The process answers (no database touched): for load balancers and as a benchmark's floor.
+
+    Always 200 while the process serves requests.
+    """
     return {"status": "ok"}

@@ -1,0 +1,263 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.list_tokens_sort import ListTokensSort
+from ...models.problem import Problem
+from ...models.token_page import TokenPage
+from ...types import UNSET, Unset
+from typing import cast
+
+
+def _get_kwargs(
+    user_id: int,
+    *,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    sort: ListTokensSort | Unset = ListTokensSort.CREATED_AT_DESC,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params["page_size"] = page_size
+
+    params["cursor"] = cursor
+
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort.value
+
+    params["sort"] = json_sort
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/users/{user_id}/tokens".format(
+            user_id=quote(str(user_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | TokenPage:
+    if response.status_code == 200:
+        response_200 = TokenPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | TokenPage]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    user_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    sort: ListTokensSort | Unset = ListTokensSort.CREATED_AT_DESC,
+) -> Response[Problem | TokenPage]:
+    """List a user's tokens (never the tokens themselves)
+
+     List a user's tokens (never the tokens themselves)
+
+    Roles: admin.
+
+    Args:
+        user_id (int):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
+        cursor (str | Unset):
+        sort (ListTokensSort | Unset):  Default: ListTokensSort.CREATED_AT_DESC.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | TokenPage]
+    """
+
+    kwargs = _get_kwargs(
+        user_id=user_id,
+        page=page,
+        page_size=page_size,
+        cursor=cursor,
+        sort=sort,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    user_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    sort: ListTokensSort | Unset = ListTokensSort.CREATED_AT_DESC,
+) -> Problem | TokenPage | None:
+    """List a user's tokens (never the tokens themselves)
+
+     List a user's tokens (never the tokens themselves)
+
+    Roles: admin.
+
+    Args:
+        user_id (int):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
+        cursor (str | Unset):
+        sort (ListTokensSort | Unset):  Default: ListTokensSort.CREATED_AT_DESC.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | TokenPage
+    """
+
+    return sync_detailed(
+        user_id=user_id,
+        client=client,
+        page=page,
+        page_size=page_size,
+        cursor=cursor,
+        sort=sort,
+    ).parsed
+
+
+async def asyncio_detailed(
+    user_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    sort: ListTokensSort | Unset = ListTokensSort.CREATED_AT_DESC,
+) -> Response[Problem | TokenPage]:
+    """List a user's tokens (never the tokens themselves)
+
+     List a user's tokens (never the tokens themselves)
+
+    Roles: admin.
+
+    Args:
+        user_id (int):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
+        cursor (str | Unset):
+        sort (ListTokensSort | Unset):  Default: ListTokensSort.CREATED_AT_DESC.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | TokenPage]
+    """
+
+    kwargs = _get_kwargs(
+        user_id=user_id,
+        page=page,
+        page_size=page_size,
+        cursor=cursor,
+        sort=sort,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    user_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    sort: ListTokensSort | Unset = ListTokensSort.CREATED_AT_DESC,
+) -> Problem | TokenPage | None:
+    """List a user's tokens (never the tokens themselves)
+
+     List a user's tokens (never the tokens themselves)
+
+    Roles: admin.
+
+    Args:
+        user_id (int):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
+        cursor (str | Unset):
+        sort (ListTokensSort | Unset):  Default: ListTokensSort.CREATED_AT_DESC.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | TokenPage
+    """
+
+    return (
+        await asyncio_detailed(
+            user_id=user_id,
+            client=client,
+            page=page,
+            page_size=page_size,
+            cursor=cursor,
+            sort=sort,
+        )
+    ).parsed

@@ -1,0 +1,227 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.member import Member
+from ...models.member_create import MemberCreate
+from ...models.problem import Problem
+from typing import cast
+
+
+def _get_kwargs(
+    term_id: int,
+    *,
+    body: MemberCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/board/terms/{term_id}/members".format(
+            term_id=quote(str(term_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Member | Problem:
+    if response.status_code == 201:
+        response_201 = Member.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Member | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    term_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: MemberCreate,
+) -> Response[Member | Problem]:
+    """Add a member to a term (at most one chair per term)
+
+     Add a member to a term (at most one chair per term)
+
+    Roles: admin, staff.
+
+    Args:
+        term_id (int):
+        body (MemberCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Member | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        term_id=term_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    term_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: MemberCreate,
+) -> Member | Problem | None:
+    """Add a member to a term (at most one chair per term)
+
+     Add a member to a term (at most one chair per term)
+
+    Roles: admin, staff.
+
+    Args:
+        term_id (int):
+        body (MemberCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Member | Problem
+    """
+
+    return sync_detailed(
+        term_id=term_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    term_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: MemberCreate,
+) -> Response[Member | Problem]:
+    """Add a member to a term (at most one chair per term)
+
+     Add a member to a term (at most one chair per term)
+
+    Roles: admin, staff.
+
+    Args:
+        term_id (int):
+        body (MemberCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Member | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        term_id=term_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    term_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: MemberCreate,
+) -> Member | Problem | None:
+    """Add a member to a term (at most one chair per term)
+
+     Add a member to a term (at most one chair per term)
+
+    Roles: admin, staff.
+
+    Args:
+        term_id (int):
+        body (MemberCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Member | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            term_id=term_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

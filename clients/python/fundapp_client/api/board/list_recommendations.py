@@ -1,0 +1,345 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.list_recommendations_decision import ListRecommendationsDecision
+from ...models.list_recommendations_sort import ListRecommendationsSort
+from ...models.list_recommendations_status import ListRecommendationsStatus
+from ...models.problem import Problem
+from ...models.recommendation_page import RecommendationPage
+from ...types import UNSET, Unset
+from typing import cast
+
+
+def _get_kwargs(
+    *,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
+    session_id: int | Unset = UNSET,
+    call_id: int | Unset = UNSET,
+    proposal_id: int | Unset = UNSET,
+    decision: ListRecommendationsDecision | Unset = UNSET,
+    status: ListRecommendationsStatus | Unset = UNSET,
+    sort: ListRecommendationsSort | Unset = ListRecommendationsSort.ID,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params["page_size"] = page_size
+
+    params["cursor"] = cursor
+
+    params["fund_id"] = fund_id
+
+    params["session_id"] = session_id
+
+    params["call_id"] = call_id
+
+    params["proposal_id"] = proposal_id
+
+    json_decision: str | Unset = UNSET
+    if not isinstance(decision, Unset):
+        json_decision = decision.value
+
+    params["decision"] = json_decision
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort.value
+
+    params["sort"] = json_sort
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/board/recommendations",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | RecommendationPage:
+    if response.status_code == 200:
+        response_200 = RecommendationPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | RecommendationPage]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
+    session_id: int | Unset = UNSET,
+    call_id: int | Unset = UNSET,
+    proposal_id: int | Unset = UNSET,
+    decision: ListRecommendationsDecision | Unset = UNSET,
+    status: ListRecommendationsStatus | Unset = UNSET,
+    sort: ListRecommendationsSort | Unset = ListRecommendationsSort.ID,
+) -> Response[Problem | RecommendationPage]:
+    """List recommendations (the approver's work queue: ?status=pending_approval)
+
+     List recommendations (the approver's work queue: ?status=pending_approval)
+
+    Roles: admin, staff, board, approver.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
+        cursor (str | Unset):
+        fund_id (int | Unset):
+        session_id (int | Unset):
+        call_id (int | Unset):
+        proposal_id (int | Unset):
+        decision (ListRecommendationsDecision | Unset):
+        status (ListRecommendationsStatus | Unset):
+        sort (ListRecommendationsSort | Unset):  Default: ListRecommendationsSort.ID.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RecommendationPage]
+    """
+
+    kwargs = _get_kwargs(
+        page=page,
+        page_size=page_size,
+        cursor=cursor,
+        fund_id=fund_id,
+        session_id=session_id,
+        call_id=call_id,
+        proposal_id=proposal_id,
+        decision=decision,
+        status=status,
+        sort=sort,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
+    session_id: int | Unset = UNSET,
+    call_id: int | Unset = UNSET,
+    proposal_id: int | Unset = UNSET,
+    decision: ListRecommendationsDecision | Unset = UNSET,
+    status: ListRecommendationsStatus | Unset = UNSET,
+    sort: ListRecommendationsSort | Unset = ListRecommendationsSort.ID,
+) -> Problem | RecommendationPage | None:
+    """List recommendations (the approver's work queue: ?status=pending_approval)
+
+     List recommendations (the approver's work queue: ?status=pending_approval)
+
+    Roles: admin, staff, board, approver.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
+        cursor (str | Unset):
+        fund_id (int | Unset):
+        session_id (int | Unset):
+        call_id (int | Unset):
+        proposal_id (int | Unset):
+        decision (ListRecommendationsDecision | Unset):
+        status (ListRecommendationsStatus | Unset):
+        sort (ListRecommendationsSort | Unset):  Default: ListRecommendationsSort.ID.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RecommendationPage
+    """
+
+    return sync_detailed(
+        client=client,
+        page=page,
+        page_size=page_size,
+        cursor=cursor,
+        fund_id=fund_id,
+        session_id=session_id,
+        call_id=call_id,
+        proposal_id=proposal_id,
+        decision=decision,
+        status=status,
+        sort=sort,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
+    session_id: int | Unset = UNSET,
+    call_id: int | Unset = UNSET,
+    proposal_id: int | Unset = UNSET,
+    decision: ListRecommendationsDecision | Unset = UNSET,
+    status: ListRecommendationsStatus | Unset = UNSET,
+    sort: ListRecommendationsSort | Unset = ListRecommendationsSort.ID,
+) -> Response[Problem | RecommendationPage]:
+    """List recommendations (the approver's work queue: ?status=pending_approval)
+
+     List recommendations (the approver's work queue: ?status=pending_approval)
+
+    Roles: admin, staff, board, approver.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
+        cursor (str | Unset):
+        fund_id (int | Unset):
+        session_id (int | Unset):
+        call_id (int | Unset):
+        proposal_id (int | Unset):
+        decision (ListRecommendationsDecision | Unset):
+        status (ListRecommendationsStatus | Unset):
+        sort (ListRecommendationsSort | Unset):  Default: ListRecommendationsSort.ID.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RecommendationPage]
+    """
+
+    kwargs = _get_kwargs(
+        page=page,
+        page_size=page_size,
+        cursor=cursor,
+        fund_id=fund_id,
+        session_id=session_id,
+        call_id=call_id,
+        proposal_id=proposal_id,
+        decision=decision,
+        status=status,
+        sort=sort,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
+    session_id: int | Unset = UNSET,
+    call_id: int | Unset = UNSET,
+    proposal_id: int | Unset = UNSET,
+    decision: ListRecommendationsDecision | Unset = UNSET,
+    status: ListRecommendationsStatus | Unset = UNSET,
+    sort: ListRecommendationsSort | Unset = ListRecommendationsSort.ID,
+) -> Problem | RecommendationPage | None:
+    """List recommendations (the approver's work queue: ?status=pending_approval)
+
+     List recommendations (the approver's work queue: ?status=pending_approval)
+
+    Roles: admin, staff, board, approver.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
+        cursor (str | Unset):
+        fund_id (int | Unset):
+        session_id (int | Unset):
+        call_id (int | Unset):
+        proposal_id (int | Unset):
+        decision (ListRecommendationsDecision | Unset):
+        status (ListRecommendationsStatus | Unset):
+        sort (ListRecommendationsSort | Unset):  Default: ListRecommendationsSort.ID.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RecommendationPage
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            page=page,
+            page_size=page_size,
+            cursor=cursor,
+            fund_id=fund_id,
+            session_id=session_id,
+            call_id=call_id,
+            proposal_id=proposal_id,
+            decision=decision,
+            status=status,
+            sort=sort,
+        )
+    ).parsed

@@ -1,0 +1,186 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem import Problem
+from ...models.term import Term
+from typing import cast
+
+
+def _get_kwargs(
+    term_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/board/terms/{term_id}".format(
+            term_id=quote(str(term_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Term:
+    if response.status_code == 200:
+        response_200 = Term.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | Term]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    term_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Problem | Term]:
+    """Read a Board term with its members
+
+     Read a Board term with its members
+
+    Roles: admin, staff, board, approver.
+
+    Args:
+        term_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Term]
+    """
+
+    kwargs = _get_kwargs(
+        term_id=term_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    term_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Problem | Term | None:
+    """Read a Board term with its members
+
+     Read a Board term with its members
+
+    Roles: admin, staff, board, approver.
+
+    Args:
+        term_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Term
+    """
+
+    return sync_detailed(
+        term_id=term_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    term_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Problem | Term]:
+    """Read a Board term with its members
+
+     Read a Board term with its members
+
+    Roles: admin, staff, board, approver.
+
+    Args:
+        term_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Term]
+    """
+
+    kwargs = _get_kwargs(
+        term_id=term_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    term_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Problem | Term | None:
+    """Read a Board term with its members
+
+     Read a Board term with its members
+
+    Roles: admin, staff, board, approver.
+
+    Args:
+        term_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Term
+    """
+
+    return (
+        await asyncio_detailed(
+            term_id=term_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,188 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem import Problem
+from ...models.recommendation import Recommendation
+from typing import cast
+
+
+def _get_kwargs(
+    rec_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/board/recommendations/{rec_id}".format(
+            rec_id=quote(str(rec_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | Recommendation:
+    if response.status_code == 200:
+        response_200 = Recommendation.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | Recommendation]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    rec_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Problem | Recommendation]:
+    """Read a recommendation with its proposal and approvals
+
+     Read a recommendation with its proposal and approvals
+
+    Roles: admin, staff, board, approver.
+
+    Args:
+        rec_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Recommendation]
+    """
+
+    kwargs = _get_kwargs(
+        rec_id=rec_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    rec_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Problem | Recommendation | None:
+    """Read a recommendation with its proposal and approvals
+
+     Read a recommendation with its proposal and approvals
+
+    Roles: admin, staff, board, approver.
+
+    Args:
+        rec_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Recommendation
+    """
+
+    return sync_detailed(
+        rec_id=rec_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    rec_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Problem | Recommendation]:
+    """Read a recommendation with its proposal and approvals
+
+     Read a recommendation with its proposal and approvals
+
+    Roles: admin, staff, board, approver.
+
+    Args:
+        rec_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Recommendation]
+    """
+
+    kwargs = _get_kwargs(
+        rec_id=rec_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    rec_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Problem | Recommendation | None:
+    """Read a recommendation with its proposal and approvals
+
+     Read a recommendation with its proposal and approvals
+
+    Roles: admin, staff, board, approver.
+
+    Args:
+        rec_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Recommendation
+    """
+
+    return (
+        await asyncio_detailed(
+            rec_id=rec_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,243 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem import Problem
+from ...models.session import Session
+from ...models.slate import Slate
+from ...types import UNSET, Unset
+from typing import cast
+
+
+def _get_kwargs(
+    session_id: int,
+    *,
+    body: Slate,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/board/sessions/{session_id}/recommendations".format(
+            session_id=quote(str(session_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Session:
+    if response.status_code == 201:
+        response_201 = Session.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | Session]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    session_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: Slate,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Problem | Session]:
+    """Record the Board's slate: fund, reserve list or decline, all or nothing
+
+     Record the Board's slate: fund, reserve list or decline, all or nothing
+
+    Roles: admin, staff, board.
+
+    Args:
+        session_id (int):
+        idempotency_key (str | Unset):
+        body (Slate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Session]
+    """
+
+    kwargs = _get_kwargs(
+        session_id=session_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    session_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: Slate,
+    idempotency_key: str | Unset = UNSET,
+) -> Problem | Session | None:
+    """Record the Board's slate: fund, reserve list or decline, all or nothing
+
+     Record the Board's slate: fund, reserve list or decline, all or nothing
+
+    Roles: admin, staff, board.
+
+    Args:
+        session_id (int):
+        idempotency_key (str | Unset):
+        body (Slate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Session
+    """
+
+    return sync_detailed(
+        session_id=session_id,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    session_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: Slate,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Problem | Session]:
+    """Record the Board's slate: fund, reserve list or decline, all or nothing
+
+     Record the Board's slate: fund, reserve list or decline, all or nothing
+
+    Roles: admin, staff, board.
+
+    Args:
+        session_id (int):
+        idempotency_key (str | Unset):
+        body (Slate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Session]
+    """
+
+    kwargs = _get_kwargs(
+        session_id=session_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    session_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: Slate,
+    idempotency_key: str | Unset = UNSET,
+) -> Problem | Session | None:
+    """Record the Board's slate: fund, reserve list or decline, all or nothing
+
+     Record the Board's slate: fund, reserve list or decline, all or nothing
+
+    Roles: admin, staff, board.
+
+    Args:
+        session_id (int):
+        idempotency_key (str | Unset):
+        body (Slate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Session
+    """
+
+    return (
+        await asyncio_detailed(
+            session_id=session_id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

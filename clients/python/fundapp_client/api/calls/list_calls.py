@@ -1,0 +1,293 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.call_page import CallPage
+from ...models.list_calls_sort import ListCallsSort
+from ...models.list_calls_status import ListCallsStatus
+from ...models.problem import Problem
+from ...types import UNSET, Unset
+from typing import cast
+
+
+def _get_kwargs(
+    *,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
+    status: ListCallsStatus | Unset = UNSET,
+    year: int | Unset = UNSET,
+    sort: ListCallsSort | Unset = ListCallsSort.CYCLE_NUMBER,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params["page_size"] = page_size
+
+    params["cursor"] = cursor
+
+    params["fund_id"] = fund_id
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    params["year"] = year
+
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort.value
+
+    params["sort"] = json_sort
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/calls",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CallPage | Problem:
+    if response.status_code == 200:
+        response_200 = CallPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CallPage | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
+    status: ListCallsStatus | Unset = UNSET,
+    year: int | Unset = UNSET,
+    sort: ListCallsSort | Unset = ListCallsSort.CYCLE_NUMBER,
+) -> Response[CallPage | Problem]:
+    """List calls for proposals
+
+     List calls for proposals
+
+    Roles: admin, staff, board, approver.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
+        cursor (str | Unset):
+        fund_id (int | Unset):
+        status (ListCallsStatus | Unset):
+        year (int | Unset):
+        sort (ListCallsSort | Unset):  Default: ListCallsSort.CYCLE_NUMBER.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CallPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        page=page,
+        page_size=page_size,
+        cursor=cursor,
+        fund_id=fund_id,
+        status=status,
+        year=year,
+        sort=sort,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
+    status: ListCallsStatus | Unset = UNSET,
+    year: int | Unset = UNSET,
+    sort: ListCallsSort | Unset = ListCallsSort.CYCLE_NUMBER,
+) -> CallPage | Problem | None:
+    """List calls for proposals
+
+     List calls for proposals
+
+    Roles: admin, staff, board, approver.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
+        cursor (str | Unset):
+        fund_id (int | Unset):
+        status (ListCallsStatus | Unset):
+        year (int | Unset):
+        sort (ListCallsSort | Unset):  Default: ListCallsSort.CYCLE_NUMBER.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CallPage | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        page=page,
+        page_size=page_size,
+        cursor=cursor,
+        fund_id=fund_id,
+        status=status,
+        year=year,
+        sort=sort,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
+    status: ListCallsStatus | Unset = UNSET,
+    year: int | Unset = UNSET,
+    sort: ListCallsSort | Unset = ListCallsSort.CYCLE_NUMBER,
+) -> Response[CallPage | Problem]:
+    """List calls for proposals
+
+     List calls for proposals
+
+    Roles: admin, staff, board, approver.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
+        cursor (str | Unset):
+        fund_id (int | Unset):
+        status (ListCallsStatus | Unset):
+        year (int | Unset):
+        sort (ListCallsSort | Unset):  Default: ListCallsSort.CYCLE_NUMBER.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CallPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        page=page,
+        page_size=page_size,
+        cursor=cursor,
+        fund_id=fund_id,
+        status=status,
+        year=year,
+        sort=sort,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
+    status: ListCallsStatus | Unset = UNSET,
+    year: int | Unset = UNSET,
+    sort: ListCallsSort | Unset = ListCallsSort.CYCLE_NUMBER,
+) -> CallPage | Problem | None:
+    """List calls for proposals
+
+     List calls for proposals
+
+    Roles: admin, staff, board, approver.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
+        cursor (str | Unset):
+        fund_id (int | Unset):
+        status (ListCallsStatus | Unset):
+        year (int | Unset):
+        sort (ListCallsSort | Unset):  Default: ListCallsSort.CYCLE_NUMBER.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CallPage | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            page=page,
+            page_size=page_size,
+            cursor=cursor,
+            fund_id=fund_id,
+            status=status,
+            year=year,
+            sort=sort,
+        )
+    ).parsed

@@ -1,0 +1,196 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem import Problem
+from ...models.staff_contribution_detail import StaffContributionDetail
+from typing import cast
+
+
+def _get_kwargs(
+    contribution_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/contributions/{contribution_id}".format(
+            contribution_id=quote(str(contribution_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | StaffContributionDetail:
+    if response.status_code == 200:
+        response_200 = StaffContributionDetail.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | StaffContributionDetail]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    contribution_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Problem | StaffContributionDetail]:
+    """Read a contribution with its receipts
+
+     Read a contribution with its receipts
+
+    A donor token reads only its own contributions (another is a 404), without the internal note.
+
+    Roles: admin, staff, donor.
+
+    Args:
+        contribution_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | StaffContributionDetail]
+    """
+
+    kwargs = _get_kwargs(
+        contribution_id=contribution_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    contribution_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Problem | StaffContributionDetail | None:
+    """Read a contribution with its receipts
+
+     Read a contribution with its receipts
+
+    A donor token reads only its own contributions (another is a 404), without the internal note.
+
+    Roles: admin, staff, donor.
+
+    Args:
+        contribution_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | StaffContributionDetail
+    """
+
+    return sync_detailed(
+        contribution_id=contribution_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    contribution_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Problem | StaffContributionDetail]:
+    """Read a contribution with its receipts
+
+     Read a contribution with its receipts
+
+    A donor token reads only its own contributions (another is a 404), without the internal note.
+
+    Roles: admin, staff, donor.
+
+    Args:
+        contribution_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | StaffContributionDetail]
+    """
+
+    kwargs = _get_kwargs(
+        contribution_id=contribution_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    contribution_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Problem | StaffContributionDetail | None:
+    """Read a contribution with its receipts
+
+     Read a contribution with its receipts
+
+    A donor token reads only its own contributions (another is a 404), without the internal note.
+
+    Roles: admin, staff, donor.
+
+    Args:
+        contribution_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | StaffContributionDetail
+    """
+
+    return (
+        await asyncio_detailed(
+            contribution_id=contribution_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,245 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem import Problem
+from ...models.receipt_create import ReceiptCreate
+from ...models.recorded_receipt import RecordedReceipt
+from ...types import UNSET, Unset
+from typing import cast
+
+
+def _get_kwargs(
+    contribution_id: int,
+    *,
+    body: ReceiptCreate,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/contributions/{contribution_id}/receipts".format(
+            contribution_id=quote(str(contribution_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | RecordedReceipt:
+    if response.status_code == 201:
+        response_201 = RecordedReceipt.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | RecordedReceipt]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    contribution_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ReceiptCreate,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Problem | RecordedReceipt]:
+    """Record money received on a pledge (never more than is left of it)
+
+     Record money received on a pledge (never more than is left of it)
+
+    Roles: admin, staff.
+
+    Args:
+        contribution_id (int):
+        idempotency_key (str | Unset):
+        body (ReceiptCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RecordedReceipt]
+    """
+
+    kwargs = _get_kwargs(
+        contribution_id=contribution_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    contribution_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ReceiptCreate,
+    idempotency_key: str | Unset = UNSET,
+) -> Problem | RecordedReceipt | None:
+    """Record money received on a pledge (never more than is left of it)
+
+     Record money received on a pledge (never more than is left of it)
+
+    Roles: admin, staff.
+
+    Args:
+        contribution_id (int):
+        idempotency_key (str | Unset):
+        body (ReceiptCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RecordedReceipt
+    """
+
+    return sync_detailed(
+        contribution_id=contribution_id,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    contribution_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ReceiptCreate,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Problem | RecordedReceipt]:
+    """Record money received on a pledge (never more than is left of it)
+
+     Record money received on a pledge (never more than is left of it)
+
+    Roles: admin, staff.
+
+    Args:
+        contribution_id (int):
+        idempotency_key (str | Unset):
+        body (ReceiptCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RecordedReceipt]
+    """
+
+    kwargs = _get_kwargs(
+        contribution_id=contribution_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    contribution_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ReceiptCreate,
+    idempotency_key: str | Unset = UNSET,
+) -> Problem | RecordedReceipt | None:
+    """Record money received on a pledge (never more than is left of it)
+
+     Record money received on a pledge (never more than is left of it)
+
+    Roles: admin, staff.
+
+    Args:
+        contribution_id (int):
+        idempotency_key (str | Unset):
+        body (ReceiptCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RecordedReceipt
+    """
+
+    return (
+        await asyncio_detailed(
+            contribution_id=contribution_id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

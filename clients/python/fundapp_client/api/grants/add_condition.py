@@ -1,0 +1,227 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.condition import Condition
+from ...models.condition_create import ConditionCreate
+from ...models.problem import Problem
+from typing import cast
+
+
+def _get_kwargs(
+    grant_id: int,
+    *,
+    body: ConditionCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/grants/{grant_id}/conditions".format(
+            grant_id=quote(str(grant_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Condition | Problem:
+    if response.status_code == 201:
+        response_201 = Condition.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Condition | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    grant_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ConditionCreate,
+) -> Response[Condition | Problem]:
+    """Add a condition to meet before money is released
+
+     Add a condition to meet before money is released
+
+    Roles: admin, staff.
+
+    Args:
+        grant_id (int):
+        body (ConditionCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Condition | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        grant_id=grant_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    grant_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ConditionCreate,
+) -> Condition | Problem | None:
+    """Add a condition to meet before money is released
+
+     Add a condition to meet before money is released
+
+    Roles: admin, staff.
+
+    Args:
+        grant_id (int):
+        body (ConditionCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Condition | Problem
+    """
+
+    return sync_detailed(
+        grant_id=grant_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    grant_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ConditionCreate,
+) -> Response[Condition | Problem]:
+    """Add a condition to meet before money is released
+
+     Add a condition to meet before money is released
+
+    Roles: admin, staff.
+
+    Args:
+        grant_id (int):
+        body (ConditionCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Condition | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        grant_id=grant_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    grant_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ConditionCreate,
+) -> Condition | Problem | None:
+    """Add a condition to meet before money is released
+
+     Add a condition to meet before money is released
+
+    Roles: admin, staff.
+
+    Args:
+        grant_id (int):
+        body (ConditionCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Condition | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            grant_id=grant_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,310 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.disbursement_page import DisbursementPage
+from ...models.list_disbursements_sort import ListDisbursementsSort
+from ...models.list_disbursements_status import ListDisbursementsStatus
+from ...models.problem import Problem
+from ...types import UNSET, Unset
+from typing import cast
+
+
+def _get_kwargs(
+    *,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    grant_id: int | Unset = UNSET,
+    call_id: int | Unset = UNSET,
+    status: ListDisbursementsStatus | Unset = UNSET,
+    paid_year: int | Unset = UNSET,
+    sort: ListDisbursementsSort | Unset = ListDisbursementsSort.PLANNED_ON,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params["page_size"] = page_size
+
+    params["cursor"] = cursor
+
+    params["grant_id"] = grant_id
+
+    params["call_id"] = call_id
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    params["paid_year"] = paid_year
+
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort.value
+
+    params["sort"] = json_sort
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/disbursements",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DisbursementPage | Problem:
+    if response.status_code == 200:
+        response_200 = DisbursementPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DisbursementPage | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    grant_id: int | Unset = UNSET,
+    call_id: int | Unset = UNSET,
+    status: ListDisbursementsStatus | Unset = UNSET,
+    paid_year: int | Unset = UNSET,
+    sort: ListDisbursementsSort | Unset = ListDisbursementsSort.PLANNED_ON,
+) -> Response[DisbursementPage | Problem]:
+    """List disbursements (tranches)
+
+     List disbursements (tranches)
+
+    Roles: admin, staff, board, approver.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
+        cursor (str | Unset):
+        grant_id (int | Unset):
+        call_id (int | Unset):
+        status (ListDisbursementsStatus | Unset):
+        paid_year (int | Unset):
+        sort (ListDisbursementsSort | Unset):  Default: ListDisbursementsSort.PLANNED_ON.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DisbursementPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        page=page,
+        page_size=page_size,
+        cursor=cursor,
+        grant_id=grant_id,
+        call_id=call_id,
+        status=status,
+        paid_year=paid_year,
+        sort=sort,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    grant_id: int | Unset = UNSET,
+    call_id: int | Unset = UNSET,
+    status: ListDisbursementsStatus | Unset = UNSET,
+    paid_year: int | Unset = UNSET,
+    sort: ListDisbursementsSort | Unset = ListDisbursementsSort.PLANNED_ON,
+) -> DisbursementPage | Problem | None:
+    """List disbursements (tranches)
+
+     List disbursements (tranches)
+
+    Roles: admin, staff, board, approver.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
+        cursor (str | Unset):
+        grant_id (int | Unset):
+        call_id (int | Unset):
+        status (ListDisbursementsStatus | Unset):
+        paid_year (int | Unset):
+        sort (ListDisbursementsSort | Unset):  Default: ListDisbursementsSort.PLANNED_ON.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DisbursementPage | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        page=page,
+        page_size=page_size,
+        cursor=cursor,
+        grant_id=grant_id,
+        call_id=call_id,
+        status=status,
+        paid_year=paid_year,
+        sort=sort,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    grant_id: int | Unset = UNSET,
+    call_id: int | Unset = UNSET,
+    status: ListDisbursementsStatus | Unset = UNSET,
+    paid_year: int | Unset = UNSET,
+    sort: ListDisbursementsSort | Unset = ListDisbursementsSort.PLANNED_ON,
+) -> Response[DisbursementPage | Problem]:
+    """List disbursements (tranches)
+
+     List disbursements (tranches)
+
+    Roles: admin, staff, board, approver.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
+        cursor (str | Unset):
+        grant_id (int | Unset):
+        call_id (int | Unset):
+        status (ListDisbursementsStatus | Unset):
+        paid_year (int | Unset):
+        sort (ListDisbursementsSort | Unset):  Default: ListDisbursementsSort.PLANNED_ON.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DisbursementPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        page=page,
+        page_size=page_size,
+        cursor=cursor,
+        grant_id=grant_id,
+        call_id=call_id,
+        status=status,
+        paid_year=paid_year,
+        sort=sort,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    grant_id: int | Unset = UNSET,
+    call_id: int | Unset = UNSET,
+    status: ListDisbursementsStatus | Unset = UNSET,
+    paid_year: int | Unset = UNSET,
+    sort: ListDisbursementsSort | Unset = ListDisbursementsSort.PLANNED_ON,
+) -> DisbursementPage | Problem | None:
+    """List disbursements (tranches)
+
+     List disbursements (tranches)
+
+    Roles: admin, staff, board, approver.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
+        cursor (str | Unset):
+        grant_id (int | Unset):
+        call_id (int | Unset):
+        status (ListDisbursementsStatus | Unset):
+        paid_year (int | Unset):
+        sort (ListDisbursementsSort | Unset):  Default: ListDisbursementsSort.PLANNED_ON.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DisbursementPage | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            page=page,
+            page_size=page_size,
+            cursor=cursor,
+            grant_id=grant_id,
+            call_id=call_id,
+            status=status,
+            paid_year=paid_year,
+            sort=sort,
+        )
+    ).parsed

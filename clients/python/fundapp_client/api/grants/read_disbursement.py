@@ -1,0 +1,188 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.disbursement import Disbursement
+from ...models.problem import Problem
+from typing import cast
+
+
+def _get_kwargs(
+    disbursement_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/disbursements/{disbursement_id}".format(
+            disbursement_id=quote(str(disbursement_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Disbursement | Problem:
+    if response.status_code == 200:
+        response_200 = Disbursement.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Disbursement | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    disbursement_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Disbursement | Problem]:
+    """Read a disbursement
+
+     Read a disbursement
+
+    Roles: admin, staff, board, approver.
+
+    Args:
+        disbursement_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Disbursement | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        disbursement_id=disbursement_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    disbursement_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Disbursement | Problem | None:
+    """Read a disbursement
+
+     Read a disbursement
+
+    Roles: admin, staff, board, approver.
+
+    Args:
+        disbursement_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Disbursement | Problem
+    """
+
+    return sync_detailed(
+        disbursement_id=disbursement_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    disbursement_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Disbursement | Problem]:
+    """Read a disbursement
+
+     Read a disbursement
+
+    Roles: admin, staff, board, approver.
+
+    Args:
+        disbursement_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Disbursement | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        disbursement_id=disbursement_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    disbursement_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Disbursement | Problem | None:
+    """Read a disbursement
+
+     Read a disbursement
+
+    Roles: admin, staff, board, approver.
+
+    Args:
+        disbursement_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Disbursement | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            disbursement_id=disbursement_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,280 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.list_organisations_country import ListOrganisationsCountry
+from ...models.list_organisations_sort import ListOrganisationsSort
+from ...models.organisation_page import OrganisationPage
+from ...models.problem import Problem
+from ...types import UNSET, Unset
+from typing import cast
+
+
+def _get_kwargs(
+    *,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    q: str | Unset = UNSET,
+    country: ListOrganisationsCountry | Unset = UNSET,
+    sort: ListOrganisationsSort | Unset = ListOrganisationsSort.NAME,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params["page_size"] = page_size
+
+    params["cursor"] = cursor
+
+    params["q"] = q
+
+    json_country: str | Unset = UNSET
+    if not isinstance(country, Unset):
+        json_country = country.value
+
+    params["country"] = json_country
+
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort.value
+
+    params["sort"] = json_sort
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/organisations",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> OrganisationPage | Problem:
+    if response.status_code == 200:
+        response_200 = OrganisationPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[OrganisationPage | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    q: str | Unset = UNSET,
+    country: ListOrganisationsCountry | Unset = UNSET,
+    sort: ListOrganisationsSort | Unset = ListOrganisationsSort.NAME,
+) -> Response[OrganisationPage | Problem]:
+    """List organisations (search by name, filter by country)
+
+     List organisations (search by name, filter by country)
+
+    Roles: admin, staff, board, approver.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
+        cursor (str | Unset):
+        q (str | Unset):
+        country (ListOrganisationsCountry | Unset):  Example: NG.
+        sort (ListOrganisationsSort | Unset):  Default: ListOrganisationsSort.NAME.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OrganisationPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        page=page,
+        page_size=page_size,
+        cursor=cursor,
+        q=q,
+        country=country,
+        sort=sort,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    q: str | Unset = UNSET,
+    country: ListOrganisationsCountry | Unset = UNSET,
+    sort: ListOrganisationsSort | Unset = ListOrganisationsSort.NAME,
+) -> OrganisationPage | Problem | None:
+    """List organisations (search by name, filter by country)
+
+     List organisations (search by name, filter by country)
+
+    Roles: admin, staff, board, approver.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
+        cursor (str | Unset):
+        q (str | Unset):
+        country (ListOrganisationsCountry | Unset):  Example: NG.
+        sort (ListOrganisationsSort | Unset):  Default: ListOrganisationsSort.NAME.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OrganisationPage | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        page=page,
+        page_size=page_size,
+        cursor=cursor,
+        q=q,
+        country=country,
+        sort=sort,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    q: str | Unset = UNSET,
+    country: ListOrganisationsCountry | Unset = UNSET,
+    sort: ListOrganisationsSort | Unset = ListOrganisationsSort.NAME,
+) -> Response[OrganisationPage | Problem]:
+    """List organisations (search by name, filter by country)
+
+     List organisations (search by name, filter by country)
+
+    Roles: admin, staff, board, approver.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
+        cursor (str | Unset):
+        q (str | Unset):
+        country (ListOrganisationsCountry | Unset):  Example: NG.
+        sort (ListOrganisationsSort | Unset):  Default: ListOrganisationsSort.NAME.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OrganisationPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        page=page,
+        page_size=page_size,
+        cursor=cursor,
+        q=q,
+        country=country,
+        sort=sort,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
+    cursor: str | Unset = UNSET,
+    q: str | Unset = UNSET,
+    country: ListOrganisationsCountry | Unset = UNSET,
+    sort: ListOrganisationsSort | Unset = ListOrganisationsSort.NAME,
+) -> OrganisationPage | Problem | None:
+    """List organisations (search by name, filter by country)
+
+     List organisations (search by name, filter by country)
+
+    Roles: admin, staff, board, approver.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
+        cursor (str | Unset):
+        q (str | Unset):
+        country (ListOrganisationsCountry | Unset):  Example: NG.
+        sort (ListOrganisationsSort | Unset):  Default: ListOrganisationsSort.NAME.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OrganisationPage | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            page=page,
+            page_size=page_size,
+            cursor=cursor,
+            q=q,
+            country=country,
+            sort=sort,
+        )
+    ).parsed

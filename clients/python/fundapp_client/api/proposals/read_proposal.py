@@ -1,0 +1,188 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem import Problem
+from ...models.proposal_detail import ProposalDetail
+from typing import cast
+
+
+def _get_kwargs(
+    proposal_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/proposals/{proposal_id}".format(
+            proposal_id=quote(str(proposal_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | ProposalDetail:
+    if response.status_code == 200:
+        response_200 = ProposalDetail.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | ProposalDetail]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    proposal_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Problem | ProposalDetail]:
+    """Read a proposal with its facets and eligibility checks
+
+     Read a proposal with its facets and eligibility checks
+
+    Roles: admin, staff, board, approver.
+
+    Args:
+        proposal_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ProposalDetail]
+    """
+
+    kwargs = _get_kwargs(
+        proposal_id=proposal_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    proposal_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Problem | ProposalDetail | None:
+    """Read a proposal with its facets and eligibility checks
+
+     Read a proposal with its facets and eligibility checks
+
+    Roles: admin, staff, board, approver.
+
+    Args:
+        proposal_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ProposalDetail
+    """
+
+    return sync_detailed(
+        proposal_id=proposal_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    proposal_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Problem | ProposalDetail]:
+    """Read a proposal with its facets and eligibility checks
+
+     Read a proposal with its facets and eligibility checks
+
+    Roles: admin, staff, board, approver.
+
+    Args:
+        proposal_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ProposalDetail]
+    """
+
+    kwargs = _get_kwargs(
+        proposal_id=proposal_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    proposal_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Problem | ProposalDetail | None:
+    """Read a proposal with its facets and eligibility checks
+
+     Read a proposal with its facets and eligibility checks
+
+    Roles: admin, staff, board, approver.
+
+    Args:
+        proposal_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ProposalDetail
+    """
+
+    return (
+        await asyncio_detailed(
+            proposal_id=proposal_id,
+            client=client,
+        )
+    ).parsed

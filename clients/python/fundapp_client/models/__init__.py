@@ -1,0 +1,501 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .amendment import Amendment
+from .amendment_create import AmendmentCreate
+from .approval import Approval
+from .approval_create import ApprovalCreate
+from .approval_create_decision import ApprovalCreateDecision
+from .approval_decision import ApprovalDecision
+from .audit_event import AuditEvent
+from .audit_event_after_type_0 import AuditEventAfterType0
+from .audit_event_before_type_0 import AuditEventBeforeType0
+from .audit_event_page import AuditEventPage
+from .awarded_grant import AwardedGrant
+from .balance import Balance
+from .beneficiary_count import BeneficiaryCount
+from .beneficiary_count_age_group import BeneficiaryCountAgeGroup
+from .beneficiary_count_assistance import BeneficiaryCountAssistance
+from .beneficiary_count_out import BeneficiaryCountOut
+from .beneficiary_count_out_age_group import BeneficiaryCountOutAgeGroup
+from .beneficiary_count_out_sex import BeneficiaryCountOutSex
+from .beneficiary_count_sex import BeneficiaryCountSex
+from .board_pack_html_lang import BoardPackHtmlLang
+from .board_pack_pdf_lang import BoardPackPdfLang
+from .call import Call
+from .call_brief import CallBrief
+from .call_brief_status import CallBriefStatus
+from .call_create import CallCreate
+from .call_page import CallPage
+from .call_ref import CallRef
+from .call_status import CallStatus
+from .call_update import CallUpdate
+from .campaign import Campaign
+from .campaign_create import CampaignCreate
+from .campaign_create_currency import CampaignCreateCurrency
+from .campaign_page import CampaignPage
+from .campaign_ref import CampaignRef
+from .check_in import CheckIn
+from .condition import Condition
+from .condition_create import ConditionCreate
+from .condition_met import ConditionMet
+from .contribution_create import ContributionCreate
+from .contribution_create_currency import ContributionCreateCurrency
+from .contribution_update import ContributionUpdate
+from .criterion_failures import CriterionFailures
+from .currency_balance import CurrencyBalance
+from .cycle_summary_html_lang import CycleSummaryHtmlLang
+from .cycle_summary_pdf_lang import CycleSummaryPdfLang
+from .decision_outcome import DecisionOutcome
+from .disbursement import Disbursement
+from .disbursement_create import DisbursementCreate
+from .disbursement_page import DisbursementPage
+from .disbursement_status import DisbursementStatus
+from .donor_create import DonorCreate
+from .donor_create_country_code import DonorCreateCountryCode
+from .donor_create_kind import DonorCreateKind
+from .donor_ref import DonorRef
+from .donor_statement_html_lang import DonorStatementHtmlLang
+from .donor_statement_pdf_lang import DonorStatementPdfLang
+from .donor_update import DonorUpdate
+from .donor_update_country_code import DonorUpdateCountryCode
+from .donor_update_kind import DonorUpdateKind
+from .eligibility_check import EligibilityCheck
+from .eligibility_summary import EligibilitySummary
+from .exchange_rate import ExchangeRate
+from .exchange_rate_create import ExchangeRateCreate
+from .exchange_rate_create_currency import ExchangeRateCreateCurrency
+from .exchange_rate_page import ExchangeRatePage
+from .export_360_giving_response_200 import Export360GivingResponse200
+from .export_360_giving_response_200_grants_item import Export360GivingResponse200GrantsItem
+from .export_contributions_csv_currency import ExportContributionsCsvCurrency
+from .export_contributions_csv_donor_kind import ExportContributionsCsvDonorKind
+from .export_contributions_csv_status import ExportContributionsCsvStatus
+from .export_disbursements_csv_status import ExportDisbursementsCsvStatus
+from .export_grants_csv_country import ExportGrantsCsvCountry
+from .export_grants_csv_status import ExportGrantsCsvStatus
+from .export_proposals_csv_country import ExportProposalsCsvCountry
+from .export_proposals_csv_status import ExportProposalsCsvStatus
+from .export_totals_csv_group_by_item import ExportTotalsCsvGroupByItem
+from .fund import Fund
+from .fund_activity import FundActivity
+from .fund_chapter_html_lang import FundChapterHtmlLang
+from .fund_chapter_pdf_lang import FundChapterPdfLang
+from .fund_page import FundPage
+from .fund_status_html_lang import FundStatusHtmlLang
+from .fund_status_pdf_lang import FundStatusPdfLang
+from .grant import Grant
+from .grant_detail import GrantDetail
+from .grant_detail_status import GrantDetailStatus
+from .grant_page import GrantPage
+from .grant_report import GrantReport
+from .grant_report_kind import GrantReportKind
+from .grant_report_nature import GrantReportNature
+from .grant_report_page import GrantReportPage
+from .grant_report_status import GrantReportStatus
+from .grant_status import GrantStatus
+from .health import Health
+from .health_counts import HealthCounts
+from .health_database_status import HealthDatabaseStatus
+from .import_contributions_files_body import ImportContributionsFilesBody
+from .import_problem import ImportProblem
+from .import_result import ImportResult
+from .import_result_format import ImportResultFormat
+from .import_row_error import ImportRowError
+from .issued_token import IssuedToken
+from .issued_token_status import IssuedTokenStatus
+from .list_audit_events_sort import ListAuditEventsSort
+from .list_board_sessions_sort import ListBoardSessionsSort
+from .list_board_sessions_status import ListBoardSessionsStatus
+from .list_board_terms_sort import ListBoardTermsSort
+from .list_calls_sort import ListCallsSort
+from .list_calls_status import ListCallsStatus
+from .list_campaigns_sort import ListCampaignsSort
+from .list_contributions_currency import ListContributionsCurrency
+from .list_contributions_donor_kind import ListContributionsDonorKind
+from .list_contributions_sort import ListContributionsSort
+from .list_contributions_status import ListContributionsStatus
+from .list_disbursements_sort import ListDisbursementsSort
+from .list_disbursements_status import ListDisbursementsStatus
+from .list_donors_country import ListDonorsCountry
+from .list_donors_kind import ListDonorsKind
+from .list_donors_sort import ListDonorsSort
+from .list_exchange_rates_currency import ListExchangeRatesCurrency
+from .list_exchange_rates_sort import ListExchangeRatesSort
+from .list_funds_sort import ListFundsSort
+from .list_grant_reports_kind import ListGrantReportsKind
+from .list_grant_reports_sort import ListGrantReportsSort
+from .list_grant_reports_status import ListGrantReportsStatus
+from .list_grants_country import ListGrantsCountry
+from .list_grants_sort import ListGrantsSort
+from .list_grants_status import ListGrantsStatus
+from .list_organisations_country import ListOrganisationsCountry
+from .list_organisations_sort import ListOrganisationsSort
+from .list_proposals_assistance import ListProposalsAssistance
+from .list_proposals_country import ListProposalsCountry
+from .list_proposals_sort import ListProposalsSort
+from .list_proposals_status import ListProposalsStatus
+from .list_proposals_target_group import ListProposalsTargetGroup
+from .list_recommendations_decision import ListRecommendationsDecision
+from .list_recommendations_sort import ListRecommendationsSort
+from .list_recommendations_status import ListRecommendationsStatus
+from .list_tokens_sort import ListTokensSort
+from .list_users_role import ListUsersRole
+from .list_users_sort import ListUsersSort
+from .liveness import Liveness
+from .login import Login
+from .login_token import LoginToken
+from .me import Me
+from .me_role import MeRole
+from .member import Member
+from .member_create import MemberCreate
+from .member_create_country_code import MemberCreateCountryCode
+from .member_create_gender import MemberCreateGender
+from .organisation import Organisation
+from .organisation_brief import OrganisationBrief
+from .organisation_create import OrganisationCreate
+from .organisation_create_country_code import OrganisationCreateCountryCode
+from .organisation_page import OrganisationPage
+from .organisation_ref import OrganisationRef
+from .organisation_update import OrganisationUpdate
+from .organisation_update_country_code import OrganisationUpdateCountryCode
+from .payment import Payment
+from .payment_cancellation import PaymentCancellation
+from .pledge_currency import PledgeCurrency
+from .position import Position
+from .problem import Problem
+from .problem_field import ProblemField
+from .problem_unmet_conditions_item import ProblemUnmetConditionsItem
+from .promotion_create import PromotionCreate
+from .proposal import Proposal
+from .proposal_brief import ProposalBrief
+from .proposal_create import ProposalCreate
+from .proposal_create_assistance_item import ProposalCreateAssistanceItem
+from .proposal_create_countries_item import ProposalCreateCountriesItem
+from .proposal_create_language import ProposalCreateLanguage
+from .proposal_create_target_groups_item import ProposalCreateTargetGroupsItem
+from .proposal_detail import ProposalDetail
+from .proposal_detail_status import ProposalDetailStatus
+from .proposal_page import ProposalPage
+from .proposal_status import ProposalStatus
+from .proposal_update import ProposalUpdate
+from .proposal_update_assistance_item import ProposalUpdateAssistanceItem
+from .proposal_update_countries_item import ProposalUpdateCountriesItem
+from .proposal_update_language import ProposalUpdateLanguage
+from .proposal_update_target_groups_item import ProposalUpdateTargetGroupsItem
+from .public_kind import PublicKind
+from .public_kind_donor_kind import PublicKindDonorKind
+from .public_totals import PublicTotals
+from .public_year import PublicYear
+from .read_totals_group_by_item import ReadTotalsGroupByItem
+from .reason import Reason
+from .receipt import Receipt
+from .receipt_create import ReceiptCreate
+from .receipt_status import ReceiptStatus
+from .recommendation import Recommendation
+from .recommendation_brief import RecommendationBrief
+from .recommendation_brief_decision import RecommendationBriefDecision
+from .recommendation_brief_status import RecommendationBriefStatus
+from .recommendation_decision import RecommendationDecision
+from .recommendation_page import RecommendationPage
+from .recommendation_status import RecommendationStatus
+from .recorded_receipt import RecordedReceipt
+from .recorded_receipt_contribution_status import RecordedReceiptContributionStatus
+from .recorded_receipt_status import RecordedReceiptStatus
+from .refund import Refund
+from .refund_create import RefundCreate
+from .report_create import ReportCreate
+from .report_create_kind import ReportCreateKind
+from .report_create_nature import ReportCreateNature
+from .report_receipt import ReportReceipt
+from .return_ import Return
+from .running import Running
+from .screening import Screening
+from .session import Session
+from .session_create import SessionCreate
+from .session_page import SessionPage
+from .session_status import SessionStatus
+from .slate import Slate
+from .slate_entry import SlateEntry
+from .slate_entry_decision import SlateEntryDecision
+from .staff_contribution import StaffContribution
+from .staff_contribution_detail import StaffContributionDetail
+from .staff_contribution_detail_status import StaffContributionDetailStatus
+from .staff_contribution_page import StaffContributionPage
+from .staff_contribution_status import StaffContributionStatus
+from .staff_donor import StaffDonor
+from .staff_donor_kind import StaffDonorKind
+from .staff_donor_page import StaffDonorPage
+from .statement import Statement
+from .statement_donor import StatementDonor
+from .statement_donor_kind import StatementDonorKind
+from .statement_entry import StatementEntry
+from .statement_entry_type import StatementEntryType
+from .term import Term
+from .term_create import TermCreate
+from .term_page import TermPage
+from .token import Token
+from .token_create import TokenCreate
+from .token_page import TokenPage
+from .token_status import TokenStatus
+from .totals import Totals
+from .totals_line import TotalsLine
+from .totals_line_donor_kind import TotalsLineDonorKind
+from .totals_scope import TotalsScope
+from .totals_sum import TotalsSum
+from .user import User
+from .user_create import UserCreate
+from .user_create_role import UserCreateRole
+from .user_page import UserPage
+from .user_role import UserRole
+from .withdrawal import Withdrawal
+
+__all__ = (
+    "Amendment",
+    "AmendmentCreate",
+    "Approval",
+    "ApprovalCreate",
+    "ApprovalCreateDecision",
+    "ApprovalDecision",
+    "AuditEvent",
+    "AuditEventAfterType0",
+    "AuditEventBeforeType0",
+    "AuditEventPage",
+    "AwardedGrant",
+    "Balance",
+    "BeneficiaryCount",
+    "BeneficiaryCountAgeGroup",
+    "BeneficiaryCountAssistance",
+    "BeneficiaryCountOut",
+    "BeneficiaryCountOutAgeGroup",
+    "BeneficiaryCountOutSex",
+    "BeneficiaryCountSex",
+    "BoardPackHtmlLang",
+    "BoardPackPdfLang",
+    "Call",
+    "CallBrief",
+    "CallBriefStatus",
+    "CallCreate",
+    "CallPage",
+    "CallRef",
+    "CallStatus",
+    "CallUpdate",
+    "Campaign",
+    "CampaignCreate",
+    "CampaignCreateCurrency",
+    "CampaignPage",
+    "CampaignRef",
+    "CheckIn",
+    "Condition",
+    "ConditionCreate",
+    "ConditionMet",
+    "ContributionCreate",
+    "ContributionCreateCurrency",
+    "ContributionUpdate",
+    "CriterionFailures",
+    "CurrencyBalance",
+    "CycleSummaryHtmlLang",
+    "CycleSummaryPdfLang",
+    "DecisionOutcome",
+    "Disbursement",
+    "DisbursementCreate",
+    "DisbursementPage",
+    "DisbursementStatus",
+    "DonorCreate",
+    "DonorCreateCountryCode",
+    "DonorCreateKind",
+    "DonorRef",
+    "DonorStatementHtmlLang",
+    "DonorStatementPdfLang",
+    "DonorUpdate",
+    "DonorUpdateCountryCode",
+    "DonorUpdateKind",
+    "EligibilityCheck",
+    "EligibilitySummary",
+    "ExchangeRate",
+    "ExchangeRateCreate",
+    "ExchangeRateCreateCurrency",
+    "ExchangeRatePage",
+    "Export360GivingResponse200",
+    "Export360GivingResponse200GrantsItem",
+    "ExportContributionsCsvCurrency",
+    "ExportContributionsCsvDonorKind",
+    "ExportContributionsCsvStatus",
+    "ExportDisbursementsCsvStatus",
+    "ExportGrantsCsvCountry",
+    "ExportGrantsCsvStatus",
+    "ExportProposalsCsvCountry",
+    "ExportProposalsCsvStatus",
+    "ExportTotalsCsvGroupByItem",
+    "Fund",
+    "FundActivity",
+    "FundChapterHtmlLang",
+    "FundChapterPdfLang",
+    "FundPage",
+    "FundStatusHtmlLang",
+    "FundStatusPdfLang",
+    "Grant",
+    "GrantDetail",
+    "GrantDetailStatus",
+    "GrantPage",
+    "GrantReport",
+    "GrantReportKind",
+    "GrantReportNature",
+    "GrantReportPage",
+    "GrantReportStatus",
+    "GrantStatus",
+    "Health",
+    "HealthCounts",
+    "HealthDatabaseStatus",
+    "ImportContributionsFilesBody",
+    "ImportProblem",
+    "ImportResult",
+    "ImportResultFormat",
+    "ImportRowError",
+    "IssuedToken",
+    "IssuedTokenStatus",
+    "ListAuditEventsSort",
+    "ListBoardSessionsSort",
+    "ListBoardSessionsStatus",
+    "ListBoardTermsSort",
+    "ListCallsSort",
+    "ListCallsStatus",
+    "ListCampaignsSort",
+    "ListContributionsCurrency",
+    "ListContributionsDonorKind",
+    "ListContributionsSort",
+    "ListContributionsStatus",
+    "ListDisbursementsSort",
+    "ListDisbursementsStatus",
+    "ListDonorsCountry",
+    "ListDonorsKind",
+    "ListDonorsSort",
+    "ListExchangeRatesCurrency",
+    "ListExchangeRatesSort",
+    "ListFundsSort",
+    "ListGrantReportsKind",
+    "ListGrantReportsSort",
+    "ListGrantReportsStatus",
+    "ListGrantsCountry",
+    "ListGrantsSort",
+    "ListGrantsStatus",
+    "ListOrganisationsCountry",
+    "ListOrganisationsSort",
+    "ListProposalsAssistance",
+    "ListProposalsCountry",
+    "ListProposalsSort",
+    "ListProposalsStatus",
+    "ListProposalsTargetGroup",
+    "ListRecommendationsDecision",
+    "ListRecommendationsSort",
+    "ListRecommendationsStatus",
+    "ListTokensSort",
+    "ListUsersRole",
+    "ListUsersSort",
+    "Liveness",
+    "Login",
+    "LoginToken",
+    "Me",
+    "Member",
+    "MemberCreate",
+    "MemberCreateCountryCode",
+    "MemberCreateGender",
+    "MeRole",
+    "Organisation",
+    "OrganisationBrief",
+    "OrganisationCreate",
+    "OrganisationCreateCountryCode",
+    "OrganisationPage",
+    "OrganisationRef",
+    "OrganisationUpdate",
+    "OrganisationUpdateCountryCode",
+    "Payment",
+    "PaymentCancellation",
+    "PledgeCurrency",
+    "Position",
+    "Problem",
+    "ProblemField",
+    "ProblemUnmetConditionsItem",
+    "PromotionCreate",
+    "Proposal",
+    "ProposalBrief",
+    "ProposalCreate",
+    "ProposalCreateAssistanceItem",
+    "ProposalCreateCountriesItem",
+    "ProposalCreateLanguage",
+    "ProposalCreateTargetGroupsItem",
+    "ProposalDetail",
+    "ProposalDetailStatus",
+    "ProposalPage",
+    "ProposalStatus",
+    "ProposalUpdate",
+    "ProposalUpdateAssistanceItem",
+    "ProposalUpdateCountriesItem",
+    "ProposalUpdateLanguage",
+    "ProposalUpdateTargetGroupsItem",
+    "PublicKind",
+    "PublicKindDonorKind",
+    "PublicTotals",
+    "PublicYear",
+    "ReadTotalsGroupByItem",
+    "Reason",
+    "Receipt",
+    "ReceiptCreate",
+    "ReceiptStatus",
+    "Recommendation",
+    "RecommendationBrief",
+    "RecommendationBriefDecision",
+    "RecommendationBriefStatus",
+    "RecommendationDecision",
+    "RecommendationPage",
+    "RecommendationStatus",
+    "RecordedReceipt",
+    "RecordedReceiptContributionStatus",
+    "RecordedReceiptStatus",
+    "Refund",
+    "RefundCreate",
+    "ReportCreate",
+    "ReportCreateKind",
+    "ReportCreateNature",
+    "ReportReceipt",
+    "Return",
+    "Running",
+    "Screening",
+    "Session",
+    "SessionCreate",
+    "SessionPage",
+    "SessionStatus",
+    "Slate",
+    "SlateEntry",
+    "SlateEntryDecision",
+    "StaffContribution",
+    "StaffContributionDetail",
+    "StaffContributionDetailStatus",
+    "StaffContributionPage",
+    "StaffContributionStatus",
+    "StaffDonor",
+    "StaffDonorKind",
+    "StaffDonorPage",
+    "Statement",
+    "StatementDonor",
+    "StatementDonorKind",
+    "StatementEntry",
+    "StatementEntryType",
+    "Term",
+    "TermCreate",
+    "TermPage",
+    "Token",
+    "TokenCreate",
+    "TokenPage",
+    "TokenStatus",
+    "Totals",
+    "TotalsLine",
+    "TotalsLineDonorKind",
+    "TotalsScope",
+    "TotalsSum",
+    "User",
+    "UserCreate",
+    "UserCreateRole",
+    "UserPage",
+    "UserRole",
+    "Withdrawal",
+)

@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.donor_create_country_code import DonorCreateCountryCode
+from ..models.donor_create_kind import DonorCreateKind
+from ..types import UNSET, Unset
+from typing import cast
+
+
+T = TypeVar("T", bound="DonorCreate")
+
+
+@_attrs_define
+class DonorCreate:
+    """
+    Attributes:
+        name (str):
+        kind (DonorCreateKind):
+        country_code (DonorCreateCountryCode | Unset):  Example: NG.
+        anonymous (bool | Unset):  Default: False.
+        contact_email (None | str | Unset):
+        internal_note (None | str | Unset):
+    """
+
+    name: str
+    kind: DonorCreateKind
+    country_code: DonorCreateCountryCode | Unset = UNSET
+    anonymous: bool | Unset = False
+    contact_email: None | str | Unset = UNSET
+    internal_note: None | str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        kind = self.kind.value
+
+        country_code: str | Unset = UNSET
+        if not isinstance(self.country_code, Unset):
+            country_code = self.country_code.value
+
+        anonymous = self.anonymous
+
+        contact_email: None | str | Unset
+        if isinstance(self.contact_email, Unset):
+            contact_email = UNSET
+        else:
+            contact_email = self.contact_email
+
+        internal_note: None | str | Unset
+        if isinstance(self.internal_note, Unset):
+            internal_note = UNSET
+        else:
+            internal_note = self.internal_note
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "name": name,
+                "kind": kind,
+            }
+        )
+        if country_code is not UNSET:
+            field_dict["country_code"] = country_code
+        if anonymous is not UNSET:
+            field_dict["anonymous"] = anonymous
+        if contact_email is not UNSET:
+            field_dict["contact_email"] = contact_email
+        if internal_note is not UNSET:
+            field_dict["internal_note"] = internal_note
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        kind = DonorCreateKind(d.pop("kind"))
+
+        _country_code = d.pop("country_code", UNSET)
+        country_code: DonorCreateCountryCode | Unset
+        if isinstance(_country_code, Unset):
+            country_code = UNSET
+        else:
+            country_code = DonorCreateCountryCode(_country_code)
+
+        anonymous = d.pop("anonymous", UNSET)
+
+        def _parse_contact_email(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        contact_email = _parse_contact_email(d.pop("contact_email", UNSET))
+
+        def _parse_internal_note(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        internal_note = _parse_internal_note(d.pop("internal_note", UNSET))
+
+        donor_create = cls(
+            name=name,
+            kind=kind,
+            country_code=country_code,
+            anonymous=anonymous,
+            contact_email=contact_email,
+            internal_note=internal_note,
+        )
+
+        return donor_create

@@ -1,0 +1,16 @@
+from enum import StrEnum
+
+
+class ExportProposalsCsvStatus(StrEnum):
+    APPROVED = "approved"
+    DECLINED = "declined"
+    ELIGIBLE = "eligible"
+    INELIGIBLE = "ineligible"
+    RECOMMENDED = "recommended"
+    REJECTED = "rejected"
+    RESERVE = "reserve"
+    SUBMITTED = "submitted"
+    WITHDRAWN = "withdrawn"
+
+    def __str__(self) -> str:
+        return str(self.value)

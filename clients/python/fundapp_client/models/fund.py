@@ -1,0 +1,151 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+import datetime
+
+
+T = TypeVar("T", bound="Fund")
+
+
+@_attrs_define
+class Fund:
+    """
+    Attributes:
+        id (int):
+        code (str):
+        name_en (str):
+        name_fr (str):
+        short_name (str):
+        administrator (str):
+        established_on (datetime.date):
+        currency (str):
+        illustrative (bool):
+        source (None | str):
+        version (int):
+        created_at (datetime.datetime):
+        updated_at (datetime.datetime):
+    """
+
+    id: int
+    code: str
+    name_en: str
+    name_fr: str
+    short_name: str
+    administrator: str
+    established_on: datetime.date
+    currency: str
+    illustrative: bool
+    source: None | str
+    version: int
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        code = self.code
+
+        name_en = self.name_en
+
+        name_fr = self.name_fr
+
+        short_name = self.short_name
+
+        administrator = self.administrator
+
+        established_on = self.established_on.isoformat()
+
+        currency = self.currency
+
+        illustrative = self.illustrative
+
+        source: None | str
+        source = self.source
+
+        version = self.version
+
+        created_at = self.created_at.isoformat()
+
+        updated_at = self.updated_at.isoformat()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "id": id,
+                "code": code,
+                "name_en": name_en,
+                "name_fr": name_fr,
+                "short_name": short_name,
+                "administrator": administrator,
+                "established_on": established_on,
+                "currency": currency,
+                "illustrative": illustrative,
+                "source": source,
+                "version": version,
+                "created_at": created_at,
+                "updated_at": updated_at,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        code = d.pop("code")
+
+        name_en = d.pop("name_en")
+
+        name_fr = d.pop("name_fr")
+
+        short_name = d.pop("short_name")
+
+        administrator = d.pop("administrator")
+
+        established_on = datetime.date.fromisoformat(d.pop("established_on"))
+
+        currency = d.pop("currency")
+
+        illustrative = d.pop("illustrative")
+
+        def _parse_source(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        source = _parse_source(d.pop("source"))
+
+        version = d.pop("version")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+        fund = cls(
+            id=id,
+            code=code,
+            name_en=name_en,
+            name_fr=name_fr,
+            short_name=short_name,
+            administrator=administrator,
+            established_on=established_on,
+            currency=currency,
+            illustrative=illustrative,
+            source=source,
+            version=version,
+            created_at=created_at,
+            updated_at=updated_at,
+        )
+
+        return fund

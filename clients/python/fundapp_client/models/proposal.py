@@ -1,0 +1,232 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.proposal_status import ProposalStatus
+from typing import cast
+import datetime
+
+if TYPE_CHECKING:
+    from ..models.call_brief import CallBrief
+    from ..models.organisation_brief import OrganisationBrief
+
+
+T = TypeVar("T", bound="Proposal")
+
+
+@_attrs_define
+class Proposal:
+    """
+    Attributes:
+        id (int):
+        reference (str):  Example: UNVTF/2/0042.
+        call (CallBrief):
+        organisation (OrganisationBrief):
+        title (str):
+        summary (str):
+        currency (str):
+        requested_amount (str):  Example: 25000.00.
+        duration_months (int):
+        countries (list[str]):
+        target_groups (list[str]):
+        assistance (list[str]):
+        language (str):
+        status (ProposalStatus):
+        submitted_at (datetime.datetime):
+        withdrawn_reason (None | str):
+        illustrative (bool):
+        source (None | str):
+        version (int):
+        created_at (datetime.datetime):
+        updated_at (datetime.datetime):
+    """
+
+    id: int
+    reference: str
+    call: CallBrief
+    organisation: OrganisationBrief
+    title: str
+    summary: str
+    currency: str
+    requested_amount: str
+    duration_months: int
+    countries: list[str]
+    target_groups: list[str]
+    assistance: list[str]
+    language: str
+    status: ProposalStatus
+    submitted_at: datetime.datetime
+    withdrawn_reason: None | str
+    illustrative: bool
+    source: None | str
+    version: int
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.call_brief import CallBrief  # noqa: PLC0415
+        from ..models.organisation_brief import OrganisationBrief  # noqa: PLC0415
+
+        id = self.id
+
+        reference = self.reference
+
+        call = self.call.to_dict()
+
+        organisation = self.organisation.to_dict()
+
+        title = self.title
+
+        summary = self.summary
+
+        currency = self.currency
+
+        requested_amount = self.requested_amount
+
+        duration_months = self.duration_months
+
+        countries = self.countries
+
+        target_groups = self.target_groups
+
+        assistance = self.assistance
+
+        language = self.language
+
+        status = self.status.value
+
+        submitted_at = self.submitted_at.isoformat()
+
+        withdrawn_reason: None | str
+        withdrawn_reason = self.withdrawn_reason
+
+        illustrative = self.illustrative
+
+        source: None | str
+        source = self.source
+
+        version = self.version
+
+        created_at = self.created_at.isoformat()
+
+        updated_at = self.updated_at.isoformat()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "id": id,
+                "reference": reference,
+                "call": call,
+                "organisation": organisation,
+                "title": title,
+                "summary": summary,
+                "currency": currency,
+                "requested_amount": requested_amount,
+                "duration_months": duration_months,
+                "countries": countries,
+                "target_groups": target_groups,
+                "assistance": assistance,
+                "language": language,
+                "status": status,
+                "submitted_at": submitted_at,
+                "withdrawn_reason": withdrawn_reason,
+                "illustrative": illustrative,
+                "source": source,
+                "version": version,
+                "created_at": created_at,
+                "updated_at": updated_at,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.call_brief import CallBrief  # noqa: PLC0415
+        from ..models.organisation_brief import OrganisationBrief  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        reference = d.pop("reference")
+
+        call = CallBrief.from_dict(d.pop("call"))
+
+        organisation = OrganisationBrief.from_dict(d.pop("organisation"))
+
+        title = d.pop("title")
+
+        summary = d.pop("summary")
+
+        currency = d.pop("currency")
+
+        requested_amount = d.pop("requested_amount")
+
+        duration_months = d.pop("duration_months")
+
+        countries = cast(list[str], d.pop("countries"))
+
+        target_groups = cast(list[str], d.pop("target_groups"))
+
+        assistance = cast(list[str], d.pop("assistance"))
+
+        language = d.pop("language")
+
+        status = ProposalStatus(d.pop("status"))
+
+        submitted_at = datetime.datetime.fromisoformat(d.pop("submitted_at"))
+
+        def _parse_withdrawn_reason(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        withdrawn_reason = _parse_withdrawn_reason(d.pop("withdrawn_reason"))
+
+        illustrative = d.pop("illustrative")
+
+        def _parse_source(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        source = _parse_source(d.pop("source"))
+
+        version = d.pop("version")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+        proposal = cls(
+            id=id,
+            reference=reference,
+            call=call,
+            organisation=organisation,
+            title=title,
+            summary=summary,
+            currency=currency,
+            requested_amount=requested_amount,
+            duration_months=duration_months,
+            countries=countries,
+            target_groups=target_groups,
+            assistance=assistance,
+            language=language,
+            status=status,
+            submitted_at=submitted_at,
+            withdrawn_reason=withdrawn_reason,
+            illustrative=illustrative,
+            source=source,
+            version=version,
+            created_at=created_at,
+            updated_at=updated_at,
+        )
+
+        return proposal

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class RecordedReceiptStatus(StrEnum):
+    RECORDED = "recorded"
+    REVERSED = "reversed"
+
+    def __str__(self) -> str:
+        return str(self.value)

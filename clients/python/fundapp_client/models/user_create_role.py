@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class UserCreateRole(StrEnum):
+    ADMIN = "admin"
+    APPROVER = "approver"
+    BOARD = "board"
+    DONOR = "donor"
+    STAFF = "staff"
+
+    def __str__(self) -> str:
+        return str(self.value)

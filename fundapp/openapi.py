@@ -1,0 +1,278 @@
+"""The OpenAPI document as a contract that generated clients can use.
+
+An apispec plugin adds what flask-smorest does not derive from the code: each operation's
+``operationId`` (named after the fund's verbs, from the one table below: a route without a
+name fails the app's start), a description on every parameter, the response headers the API
+sends (``ETag``, ``Location``, ``Retry-After``), and problem+json errors beside binary
+successes. Two converter functions give every field a type and do nullable the OpenAPI 3.0 way.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from apispec import APISpec, BasePlugin
+
+API_PREFIX = "/api/v1"
+
+#: Every operation's id, by ``METHOD /path`` (below the API prefix): the names a generated
+#: client's functions take. Stable: renaming one is a breaking change for every client.
+OPERATION_IDS: dict[str, str] = {
+    "GET /health": "read_health",
+    "GET /health/live": "read_liveness",
+    "GET /funds": "list_funds",
+    "GET /funds/{fund_id}": "read_fund",
+    "GET /funds/{fund_id}/position": "read_fund_position",
+    "GET /calls": "list_calls",
+    "POST /calls": "create_call",
+    "GET /calls/{call_id}": "read_call",
+    "PATCH /calls/{call_id}": "amend_call",
+    "POST /calls/{call_id}/open": "open_call",
+    "POST /calls/{call_id}/close": "close_call",
+    "POST /calls/{call_id}/review": "review_call",
+    "POST /calls/{call_id}/decide": "decide_call",
+    "POST /calls/{call_id}/complete": "complete_call",
+    "POST /calls/{call_id}/cancel": "cancel_call",
+    "GET /organisations": "list_organisations",
+    "POST /organisations": "register_organisation",
+    "GET /organisations/{organisation_id}": "read_organisation",
+    "PATCH /organisations/{organisation_id}": "amend_organisation",
+    "GET /proposals": "list_proposals",
+    "POST /proposals": "submit_proposal",
+    "GET /proposals/eligibility-summary": "read_eligibility_summary",
+    "GET /proposals/{proposal_id}": "read_proposal",
+    "PATCH /proposals/{proposal_id}": "amend_proposal",
+    "POST /proposals/{proposal_id}/withdraw": "withdraw_proposal",
+    "POST /proposals/{proposal_id}/screening": "screen_proposal",
+    "GET /board/terms": "list_board_terms",
+    "POST /board/terms": "record_board_term",
+    "GET /board/terms/{term_id}": "read_board_term",
+    "POST /board/terms/{term_id}/members": "add_board_member",
+    "GET /board/sessions": "list_board_sessions",
+    "POST /board/sessions": "plan_board_session",
+    "GET /board/sessions/{session_id}": "read_board_session",
+    "POST /board/sessions/{session_id}/recommendations": "record_slate",
+    "GET /board/recommendations": "list_recommendations",
+    "GET /board/recommendations/{rec_id}": "read_recommendation",
+    "POST /board/recommendations/{rec_id}/approval": "approve_recommendation",
+    "POST /board/recommendations/{rec_id}/promotion": "promote_reserve",
+    "GET /grants": "list_grants",
+    "GET /grants/{grant_id}": "read_grant",
+    "POST /grants/{grant_id}/suspend": "suspend_grant",
+    "POST /grants/{grant_id}/reinstate": "reinstate_grant",
+    "POST /grants/{grant_id}/close": "close_grant",
+    "POST /grants/{grant_id}/terminate": "terminate_grant",
+    "POST /grants/{grant_id}/refunds": "record_refund",
+    "POST /grants/{grant_id}/amendments": "amend_grant_amount",
+    "POST /grants/{grant_id}/conditions": "add_condition",
+    "POST /grants/{grant_id}/conditions/{condition_id}/met": "meet_condition",
+    "POST /grants/{grant_id}/disbursements": "schedule_disbursement",
+    "GET /disbursements": "list_disbursements",
+    "GET /disbursements/{disbursement_id}": "read_disbursement",
+    "POST /disbursements/{disbursement_id}/payment": "record_payment",
+    "POST /disbursements/{disbursement_id}/cancellation": "cancel_disbursement",
+    "POST /disbursements/{disbursement_id}/payment-cancellation": "cancel_payment",
+    "POST /grants/{grant_id}/reports": "schedule_report",
+    "GET /grant-reports": "list_grant_reports",
+    "GET /grant-reports/{report_id}": "read_grant_report",
+    "POST /grant-reports/{report_id}/receipt": "receive_report",
+    "POST /grant-reports/{report_id}/acceptance": "accept_report",
+    "POST /grant-reports/{report_id}/return": "return_report",
+    "GET /donors": "list_donors",
+    "POST /donors": "register_donor",
+    "GET /donors/{donor_id}": "read_donor",
+    "PATCH /donors/{donor_id}": "amend_donor",
+    "GET /campaigns": "list_campaigns",
+    "POST /campaigns": "create_campaign",
+    "GET /campaigns/{campaign_id}": "read_campaign",
+    "GET /contributions": "list_contributions",
+    "POST /contributions": "record_pledge",
+    "GET /contributions/{contribution_id}": "read_contribution",
+    "PATCH /contributions/{contribution_id}": "amend_pledge",
+    "POST /contributions/{contribution_id}/receipts": "record_receipt",
+    "POST /contributions/{contribution_id}/cancellation": "cancel_pledge",
+    "POST /receipts/{receipt_id}/reversal": "reverse_receipt",
+    "GET /exchange-rates": "list_exchange_rates",
+    "POST /exchange-rates": "add_exchange_rate",
+    "POST /contributions/imports": "import_contributions",
+    "GET /contributions/totals": "read_totals",
+    "GET /public/totals": "read_public_totals",
+    "GET /donors/{donor_id}/statement": "read_donor_statement",
+    "GET /calls/{call_id}/summary.pdf": "cycle_summary_pdf",
+    "GET /funds/{fund_id}/status.pdf": "fund_status_pdf",
+    "GET /funds/{fund_id}/chapter.pdf": "fund_chapter_pdf",
+    "GET /board/sessions/{session_id}/pack.pdf": "board_pack_pdf",
+    "GET /donors/{donor_id}/statement.pdf": "donor_statement_pdf",
+    "GET /calls/{call_id}/summary.html": "cycle_summary_html",
+    "GET /funds/{fund_id}/status.html": "fund_status_html",
+    "GET /funds/{fund_id}/chapter.html": "fund_chapter_html",
+    "GET /board/sessions/{session_id}/pack.html": "board_pack_html",
+    "GET /donors/{donor_id}/statement.html": "donor_statement_html",
+    "GET /exports/360giving.json": "export_360giving",
+    "GET /exports/iati.xml": "export_iati",
+    "GET /exports/proposals.csv": "export_proposals_csv",
+    "GET /exports/grants.csv": "export_grants_csv",
+    "GET /exports/disbursements.csv": "export_disbursements_csv",
+    "GET /exports/contributions.csv": "export_contributions_csv",
+    "GET /exports/totals.csv": "export_totals_csv",
+    "GET /users": "list_users",
+    "POST /users": "create_user",
+    "GET /users/{user_id}": "read_user",
+    "POST /users/{user_id}/deactivation": "deactivate_user",
+    "GET /users/{user_id}/tokens": "list_tokens",
+    "POST /users/{user_id}/tokens": "issue_token",
+    "POST /tokens/{token_id}/revocation": "revoke_token",
+    "GET /me": "read_me",
+    "POST /auth/login": "log_in",
+    "GET /audit-events": "list_audit_events",
+}
+
+#: The operations whose success carries the record's (or document's) ``ETag``: the views that
+#: answer through ``etag.with_etag`` or ``reports.routes.send`` (tests/test_openapi.py checks).
+SENDS_ETAG = frozenset(
+    {
+        "read_fund", "create_call", "read_call", "amend_call", "open_call", "close_call",
+        "review_call", "decide_call", "complete_call", "cancel_call", "register_organisation",
+        "read_organisation", "amend_organisation", "submit_proposal", "read_proposal",
+        "amend_proposal", "withdraw_proposal", "screen_proposal", "plan_board_session", "read_board_session",
+        "record_slate", "read_grant", "suspend_grant", "reinstate_grant", "close_grant",
+        "terminate_grant", "schedule_disbursement", "read_disbursement", "record_payment",
+        "cancel_disbursement", "cancel_payment", "schedule_report", "read_grant_report",
+        "receive_report", "accept_report", "return_report", "register_donor", "read_donor",
+        "amend_donor", "record_pledge", "read_contribution", "amend_pledge", "cancel_pledge",
+        "cycle_summary_pdf", "fund_status_pdf", "board_pack_pdf", "donor_statement_pdf",
+        "cycle_summary_html", "fund_status_html", "board_pack_html", "donor_statement_html",
+        "fund_chapter_pdf", "fund_chapter_html",
+    }
+)  # fmt: skip
+#: The operations whose 201 names the new record's URL in ``Location``.
+SENDS_LOCATION = frozenset({"create_user"})
+
+#: What a parameter means, by name, where its field says nothing itself.
+PARAMETER_DESCRIPTIONS: dict[str, str] = {
+    "page": "The page to read, from 1",
+    "page_size": "Items per page",
+    "fund_id": "The fund's id",
+    "call_id": "The call's id",
+    "organisation_id": "The organisation's id",
+    "proposal_id": "The proposal's id",
+    "term_id": "The Board term's id",
+    "session_id": "The Board session's id",
+    "rec_id": "The recommendation's id",
+    "grant_id": "The grant's id",
+    "condition_id": "The condition's id",
+    "disbursement_id": "The disbursement's (tranche's) id",
+    "report_id": "The grantee report's id",
+    "donor_id": "The donor's id",
+    "campaign_id": "The campaign's id",
+    "contribution_id": "The contribution's (pledge's) id",
+    "receipt_id": "The receipt's id",
+    "user_id": "The user's id",
+    "token_id": "The token's id",
+    "status": "Only those in this state",
+    "country": "Only those in this country (ISO 3166-1 alpha-2)",
+    "currency": "Only those in this currency (ISO 4217)",
+    "kind": "Only those of this kind",
+    "donor_kind": "Only those from donors of this kind",
+    "target_group": "Only those serving this target group",
+    "assistance": "Only those giving this kind of assistance",
+    "decision": "Only recommendations of this decision",
+    "as_of": "The day the figures are taken on (default: today)",
+    "role": "Only users of this role",
+    "active": "Only active (true) or deactivated (false) users",
+    "entity": "Only events about this kind of record",
+    "entity_id": "Only events about the record of this id (with entity)",
+    "actor_id": "Only events by this user",
+    "action": "Only events of this action",
+    "request_id": "Only events of this request",
+    "client_request_id": "Only events of the request the client named so (X-Request-ID)",
+}
+
+HEADERS: dict[str, dict[str, Any]] = {
+    "ETag": {
+        "description": "The version of the record (or document) sent: If-Match with it to update",
+        "schema": {"type": "string"},
+    },
+    "Location": {"description": "The URL of the record created", "schema": {"type": "string"}},
+    "Retry-After": {"description": "Seconds to wait before trying again", "schema": {"type": "integer"}},
+}
+BINARY_TYPES = ("application/pdf", "application/xml", "text/csv", "text/html")
+
+
+class ClientContract(BasePlugin):
+    """Operation ids, parameter descriptions and response headers, added as each path is documented."""
+
+    def init_spec(self, spec: APISpec) -> None:
+        for name, header in HEADERS.items():
+            spec.components.header(name, header)
+
+    def path_helper(
+        self,
+        path: str | None = None,
+        operations: dict | None = None,
+        parameters: list[dict] | None = None,
+        **kwargs: Any,
+    ) -> str | None:
+        for parameter in parameters or []:
+            _describe(parameter)
+        return None
+
+    def operation_helper(
+        self, path: str | None = None, operations: dict | None = None, **kwargs: Any
+    ) -> None:
+        for method, operation in (operations or {}).items():
+            key = f"{method.upper()} {(path or '').removeprefix(API_PREFIX)}"
+            if key not in OPERATION_IDS:
+                raise LookupError(f"{key} has no operationId: name it in fundapp/openapi.py OPERATION_IDS")
+            operation_id = operation["operationId"] = OPERATION_IDS[key]
+            for parameter in operation.get("parameters", []):
+                _describe(parameter)
+            for status, response in operation.get("responses", {}).items():
+                if not isinstance(response, dict) or not str(status).startswith("2"):
+                    continue
+                headers = response.setdefault("headers", {})
+                if operation_id in SENDS_ETAG:
+                    headers["ETag"] = {"$ref": "#/components/headers/ETag"}
+                if operation_id in SENDS_LOCATION and str(status) == "201":
+                    headers["Location"] = {"$ref": "#/components/headers/Location"}
+                if not headers:
+                    del response["headers"]
+
+
+def _describe(parameter: Any) -> None:
+    if isinstance(parameter, dict) and "$ref" not in parameter and not parameter.get("description"):
+        if parameter.get("name") not in PARAMETER_DESCRIPTIONS:
+            raise LookupError(f"parameter {parameter.get('name')} has no description")
+        parameter["description"] = PARAMETER_DESCRIPTIONS[parameter["name"]]
+
+
+def typed_enums(self: Any, field: Any, ret: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    """An enum's type (apispec leaves it out for ``fields.Enum``), and no ``null`` among its values.
+
+    OpenAPI 3.0 says a field may be null with ``nullable: true``; a ``null`` listed as a value too
+    makes generators build one more enum class per field.
+    """
+    if "enum" in ret:
+        ret["enum"] = [value for value in ret["enum"] if value is not None]
+        if "type" not in ret and ret["enum"] and all(isinstance(v, str) for v in ret["enum"]):
+            ret["type"] = "string"
+    return {}
+
+
+def nullable_refs(self: Any, field: Any, ret: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    """A nullable nested record as ``allOf: [$ref]`` with ``nullable: true`` (not ``anyOf`` a bare object)."""
+    any_of = ret.get("anyOf")
+    if isinstance(any_of, list) and len(any_of) == 2 and {"type": "object", "nullable": True} in any_of:
+        ref = next(item for item in any_of if "$ref" in item)
+        del ret["anyOf"]
+        ret.update(type="object", allOf=[ref], nullable=True)
+    return {}
+
+
+def init_api(api: Any) -> None:
+    """Register the converter functions on flask-smorest's marshmallow plugin (before any route)."""
+    api.ma_plugin.converter.add_attribute_function(typed_enums)
+    api.ma_plugin.converter.add_attribute_function(nullable_refs)
+    # flask-smorest registers the schema of its pagination header (X-Pagination); fundapp's
+    # lists carry their page in the body, so nothing refers to it
+    api.spec.components.schemas.pop("PaginationMetadata", None)
