@@ -7,6 +7,10 @@ from .services import DATABASE_STATUSES
 
 
 class HealthSchema(OutputSchema):
+    #: ``detail`` says what is wrong (when not ok); the revision and the counts are given to an
+    #: authenticated caller only
+    optional_fields = frozenset({"detail", "migration_revision", "counts"})
+
     status = ma.fields.String(required=True, metadata={"example": "ok"})
     database = ma.fields.String(required=True, metadata={"description": "sqlite or postgresql"})
     database_reachable = ma.fields.Boolean(required=True)
