@@ -7,6 +7,10 @@ from .services import DATABASE_STATUSES
 
 
 class HealthSchema(OutputSchema):
+    #: ``detail`` only when something is wrong; the revision and the counts only to an
+    #: authenticated caller (and only once the database answers)
+    optional_fields = frozenset({"detail", "migration_revision", "counts"})
+
     status = ma.fields.String(required=True, metadata={"example": "ok"})
     database = ma.fields.String(required=True, metadata={"description": "sqlite or postgresql"})
     database_reachable = ma.fields.Boolean(required=True)

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.health_database_status import HealthDatabaseStatus
+from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
@@ -26,18 +27,18 @@ class Health:
         database (str): sqlite or postgresql
         database_reachable (bool):
         database_status (HealthDatabaseStatus):  Example: ok.
-        detail (str): What is wrong and what to do (when not ok)
-        migration_revision (None | str): To an authenticated caller only
-        counts (HealthCounts): Records per table, to an authenticated caller only
+        detail (str | Unset): What is wrong and what to do (when not ok)
+        migration_revision (None | str | Unset): To an authenticated caller only
+        counts (HealthCounts | Unset): Records per table, to an authenticated caller only
     """
 
     status: str
     database: str
     database_reachable: bool
     database_status: HealthDatabaseStatus
-    detail: str
-    migration_revision: None | str
-    counts: HealthCounts
+    detail: str | Unset = UNSET
+    migration_revision: None | str | Unset = UNSET
+    counts: HealthCounts | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.health_counts import HealthCounts  # noqa: PLC0415
@@ -52,10 +53,15 @@ class Health:
 
         detail = self.detail
 
-        migration_revision: None | str
-        migration_revision = self.migration_revision
+        migration_revision: None | str | Unset
+        if isinstance(self.migration_revision, Unset):
+            migration_revision = UNSET
+        else:
+            migration_revision = self.migration_revision
 
-        counts = self.counts.to_dict()
+        counts: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.counts, Unset):
+            counts = self.counts.to_dict()
 
         field_dict: dict[str, Any] = {}
 
@@ -65,11 +71,14 @@ class Health:
                 "database": database,
                 "database_reachable": database_reachable,
                 "database_status": database_status,
-                "detail": detail,
-                "migration_revision": migration_revision,
-                "counts": counts,
             }
         )
+        if detail is not UNSET:
+            field_dict["detail"] = detail
+        if migration_revision is not UNSET:
+            field_dict["migration_revision"] = migration_revision
+        if counts is not UNSET:
+            field_dict["counts"] = counts
 
         return field_dict
 
@@ -86,16 +95,23 @@ class Health:
 
         database_status = HealthDatabaseStatus(d.pop("database_status"))
 
-        detail = d.pop("detail")
+        detail = d.pop("detail", UNSET)
 
-        def _parse_migration_revision(data: object) -> None | str:
+        def _parse_migration_revision(data: object) -> None | str | Unset:
             if data is None:
                 return data
-            return cast(None | str, data)
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        migration_revision = _parse_migration_revision(d.pop("migration_revision"))
+        migration_revision = _parse_migration_revision(d.pop("migration_revision", UNSET))
 
-        counts = HealthCounts.from_dict(d.pop("counts"))
+        _counts = d.pop("counts", UNSET)
+        counts: HealthCounts | Unset
+        if isinstance(_counts, Unset):
+            counts = UNSET
+        else:
+            counts = HealthCounts.from_dict(_counts)
 
         health = cls(
             status=status,
