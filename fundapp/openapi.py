@@ -3,14 +3,18 @@
 An apispec plugin adds what flask-smorest does not derive from the code: each operation's
 ``operationId`` (named after the fund's verbs, from the one table below: a route without a
 name fails the app's start), a description on every parameter, the response headers the API
-sends (``ETag``, ``Location``, ``Retry-After``), and problem+json errors beside binary
-successes. Two converter functions give every field a type and do nullable the OpenAPI 3.0 way.
+sends (``ETag``, ``Location``, ``Retry-After``), problem+json errors beside binary
+successes, and an example on every request body: the ``example`` of the body's input schema
+(or the one the route gives ``@blp.arguments``), so a body without one fails the app's start
+and tests/test_openapi.py loads each through its schema. Two converter functions give every
+field a type and do nullable the OpenAPI 3.0 way.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+import marshmallow as ma
 from apispec import APISpec, BasePlugin
 
 API_PREFIX = "/api/v1"
@@ -200,11 +204,27 @@ BINARY_TYPES = ("application/pdf", "application/xml", "text/csv", "text/html")
 
 
 class ClientContract(BasePlugin):
-    """Operation ids, parameter descriptions and response headers, added as each path is documented."""
+    """Operation ids, parameter descriptions, response headers and request examples, added as
+    each path is documented."""
+
+    def __init__(self) -> None:
+        #: The marshmallow schema of each component, by its name in the document.
+        self._schemas: dict[str, ma.Schema] = {}
+        #: The schema each operation loads its JSON body with, by operationId (the tests load
+        #: every example through it).
+        self.request_schemas: dict[str, ma.Schema] = {}
 
     def init_spec(self, spec: APISpec) -> None:
         for name, header in HEADERS.items():
             spec.components.header(name, header)
+
+    def schema_helper(self, name: str, definition: dict, **kwargs: Any) -> dict | None:
+        schema = kwargs.get("schema")
+        if isinstance(schema, type) and issubclass(schema, ma.Schema):
+            schema = schema()
+        if isinstance(schema, ma.Schema):
+            self._schemas[name] = schema
+        return None
 
     def path_helper(
         self,
@@ -227,6 +247,8 @@ class ClientContract(BasePlugin):
             operation_id = operation["operationId"] = OPERATION_IDS[key]
             for parameter in operation.get("parameters", []):
                 _describe(parameter)
+            if "requestBody" in operation:
+                self._give_example(operation_id, operation["requestBody"])
             for status, response in operation.get("responses", {}).items():
                 if not isinstance(response, dict) or not str(status).startswith("2"):
                     continue
@@ -237,6 +259,28 @@ class ClientContract(BasePlugin):
                     headers["Location"] = {"$ref": "#/components/headers/Location"}
                 if not headers:
                     del response["headers"]
+
+    def _give_example(self, operation_id: str, body: dict) -> None:
+        """The JSON body's example: the route's own, else its schema's ``example``; a body
+        of other media types needs an example in one of them."""
+        content = body.get("content", {})
+        json_body = content.get("application/json")
+        if json_body is None:
+            if not any("example" in media or "examples" in media for media in content.values()):
+                raise LookupError(f"{operation_id}: no media type of its request body has an example")
+            return
+        ref = json_body.get("schema", {}).get("$ref", "")
+        schema = self._schemas.get(ref.rpartition("/")[2])
+        if schema is None:
+            raise LookupError(f"{operation_id}: its JSON body is not a named marshmallow schema")
+        self.request_schemas[operation_id] = schema
+        if "example" not in json_body and "examples" not in json_body:
+            example = getattr(schema, "example", None)
+            if example is None:
+                raise LookupError(
+                    f"{operation_id}: give {type(schema).__name__} an example (or its @blp.arguments one)"
+                )
+            json_body["example"] = example
 
 
 def _describe(parameter: Any) -> None:

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from decimal import Decimal
 from functools import cache
-from typing import Any, overload
+from typing import Any, ClassVar, overload
 
 import marshmallow as ma
 from babel import Locale
@@ -60,6 +60,10 @@ class Matches(validate.Regexp):
 
 class InputSchema(ma.Schema):
     """Every request body and query: unknown fields are an error, never silently dropped."""
+
+    #: A realistic body this schema loads, shown on every request body it reads in the OpenAPI
+    #: document (fundapp/openapi.py requires one; tests/test_openapi.py loads it).
+    example: ClassVar[dict[str, Any] | None] = None
 
     class Meta:
         unknown = ma.RAISE
@@ -327,6 +331,10 @@ def QueryId(**kwargs: Any) -> fields.Integer:  # noqa: N802
 
 class ReasonSchema(InputSchema):
     """The body of an action that needs a reason: a cancellation, a reversal, a suspension."""
+
+    example = {
+        "reason": "Interim narrative report six months overdue; payments held until it is received.",
+    }
 
     reason = Text(required=True, max_length=2000, multiline=True)
 

@@ -4,7 +4,12 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+from apispec import APISpec
+from apispec.ext.marshmallow import MarshmallowPlugin
 from openapi_spec_validator import validate
+
+from fundapp.openapi import ClientContract
 
 SNAPSHOT = Path(__file__).resolve().parent.parent / "docs" / "openapi.json"
 API_PREFIX = "/api/v1/"
@@ -111,3 +116,60 @@ def test_binary_answers_are_bytes_and_their_errors_problem_details(app):
                     assert content[media_type]["schema"]["format"] == "binary", f"{method} {path}"
                     errors = [s for s in operation["responses"] if s.startswith("4")]
                     assert errors, f"{method} {path} declares no 4xx problem"
+
+
+def _contract(app):
+    return next(p for p in app.extensions["fundapp.api"].spec.plugins if isinstance(p, ClientContract))
+
+
+def test_every_request_body_has_an_example(app):
+    bodies = [(op["operationId"], op["requestBody"]) for _, _, op in _operations(app) if "requestBody" in op]
+    assert len(bodies) >= 40
+    for operation_id, body in bodies:
+        content = body["content"]
+        assert any("example" in media for media in content.values()), f"{operation_id} has no example"
+        if "application/json" in content:
+            assert "example" in content["application/json"], operation_id
+
+
+def test_every_json_example_loads_through_the_schema_its_route_uses(app):
+    """Examples cannot rot: each one is a body the route's own schema (its instance, with
+    ``partial`` where the route sets it) accepts as it stands."""
+    schemas = _contract(app).request_schemas
+    checked = 0
+    for method, path, operation in _operations(app):
+        media = operation.get("requestBody", {}).get("content", {}).get("application/json")
+        if media is None:
+            continue
+        schema = schemas[operation["operationId"]]
+        assert operation["requestBody"]["content"]["application/json"]["schema"]["$ref"].endswith(
+            "/" + type(schema).__name__.removesuffix("Schema")
+        ), f"{method} {path}: not the schema its body refers to"
+        with app.test_request_context():
+            schema.load(media["example"])  # raises ValidationError naming the field that rotted
+        checked += 1
+    assert checked == 39
+
+
+def test_a_body_schema_without_an_example_fails_the_document(monkeypatch):
+    from fundapp.schemas_base import ReasonSchema
+
+    monkeypatch.setattr(ReasonSchema, "example", None)
+    spec = APISpec("fund", "1", "3.0.3", plugins=[MarshmallowPlugin(), ClientContract()])
+    body = {"content": {"application/json": {"schema": ReasonSchema}}}
+    with pytest.raises(LookupError, match="cancel_pledge: give ReasonSchema an example"):
+        spec.path(
+            path="/api/v1/contributions/{contribution_id}/cancellation",
+            operations={"post": {"requestBody": body, "responses": {}}},
+        )
+
+
+def test_the_csv_example_of_the_import_imports_on_the_seeded_fund(seeded_client, seeded_auth):
+    from fundapp.contributions.routes import IMPORT_BODY
+
+    response = seeded_client.post(
+        "/api/v1/contributions/imports",
+        data=IMPORT_BODY["content"]["text/csv"]["example"].encode(),
+        headers={**seeded_auth("staff"), "Content-Type": "text/csv"},
+    )
+    assert response.status_code in (200, 201), response.get_json()

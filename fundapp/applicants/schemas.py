@@ -16,6 +16,17 @@ IDENTIFIER = Matches(
 
 
 class OrganisationCreateSchema(InputSchema):
+    example = {
+        "name": "Fondation Espoir pour les Survivantes de la Traite",
+        "acronym": "FEST",
+        "country_code": "CI",
+        "registration_number": "CI-ONG-2004-1187",
+        "partner_portal_id": "CI-0417-2209",
+        "year_founded": 2004,
+        "contact_name": "Mariam Koné",
+        "contact_email": "m.kone@fest-ci.example",
+    }
+
     name = Text(required=True, max_length=300, metadata={"example": "Association of Shelters for Women"})
     acronym = Text(max_length=40, allow_none=True, metadata={"example": "ASW"})
     country_code = CountryCode(required=True)
@@ -43,6 +54,11 @@ class OrganisationCreateSchema(InputSchema):
 
 class OrganisationUpdateSchema(OrganisationCreateSchema):
     """The fields of an organisation that may change (use with ``partial=True``)."""
+
+    example = {
+        "contact_name": "Awa Traoré",
+        "contact_email": "a.traore@fest-ci.example",
+    }
 
 
 class OrganisationSchema(OutputSchema):

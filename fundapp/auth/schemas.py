@@ -28,6 +28,12 @@ def Email(**kwargs):  # noqa: N802 - a field factory reads as a field
 
 
 class UserCreateSchema(InputSchema):
+    example = {
+        "email": "a.haddad@fund.example",
+        "name": "Amira Haddad",
+        "role": "staff",
+    }
+
     email = Email(required=True)
     name = Text(required=True, max_length=200)
     role = fields.Enum(Role, by_value=True, required=True)
@@ -71,6 +77,11 @@ class UserQuerySchema(PageQuery):
 
 
 class TokenCreateSchema(InputSchema):
+    example = {
+        "name": "reporting script",
+        "days": 30,
+    }
+
     name = Text(required=True, max_length=100, metadata={"example": "reporting script"})
     days = fields.Integer(
         strict=True,
@@ -106,6 +117,11 @@ class TokenQuerySchema(PageQuery):
 
 
 class LoginSchema(InputSchema):
+    example = {
+        "email": "a.haddad@fund.example",
+        "password": "correct horse battery staple",
+    }
+
     email = Text(required=True, max_length=254)
     password = Password(required=True, load_only=True, min_length=1, max_length=PASSWORD_MAX)
 

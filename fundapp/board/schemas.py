@@ -36,6 +36,15 @@ def _dates_ordered(data, start="starts_on", end="ends_on"):
 
 
 class TermCreateSchema(InputSchema):
+    example = {
+        "fund_id": 1,
+        "label": "2020-2022",
+        "starts_on": "2020-01-01",
+        "ends_on": "2022-12-31",
+        "appointed_on": "2019-12-02",
+        "appointed_by": "the Secretary-General",
+    }
+
     fund_id = Id(required=True)
     label = Text(required=True, max_length=20, metadata={"example": "2017-2020"})
     starts_on = Day(required=True)
@@ -49,6 +58,13 @@ class TermCreateSchema(InputSchema):
 
 
 class MemberCreateSchema(InputSchema):
+    example = {
+        "name": "Maria Grazia Giammarinaro",
+        "country_code": "IT",
+        "is_chair": True,
+        "gender": "F",
+    }
+
     name = Text(required=True, max_length=200)
     country_code = CountryCode(allow_none=True)
     is_chair = Flag(load_default=False)
@@ -91,6 +107,14 @@ class TermQuerySchema(PageQuery):
 
 
 class SessionCreateSchema(InputSchema):
+    example = {
+        "call_id": 4,
+        "term_id": 3,
+        "held_on": "2020-10-27",
+        "place": "Vienna",
+        "available_income": "950000.00",
+    }
+
     call_id = Id(required=True)
     term_id = Id(allow_none=True)
     held_on = Day(required=True)
@@ -182,6 +206,29 @@ class SlateEntrySchema(InputSchema):
 
 
 class SlateSchema(InputSchema):
+    example = {
+        "recommendations": [
+            {
+                "proposal_id": 412,
+                "decision": "fund",
+                "amount": "58000.00",
+                "rank": 1,
+                "rationale": "Meets an unmet need for specialised shelter and recovery; sound budget.",
+            },
+            {
+                "proposal_id": 418,
+                "decision": "reserve",
+                "rank": 2,
+                "rationale": "Strong project; to be funded if new contributions are received.",
+            },
+            {
+                "proposal_id": 420,
+                "decision": "decline",
+                "rationale": "Awareness-raising only: the fund supports direct assistance to victims.",
+            },
+        ]
+    }
+
     recommendations = fields.List(
         fields.Nested(SlateEntrySchema), required=True, validate=validate.Length(min=1, max=MAX_SLATE)
     )
@@ -233,6 +280,12 @@ class RecommendationQuerySchema(PageQuery):
 
 
 class ApprovalCreateSchema(InputSchema):
+    example = {
+        "decision": "approved",
+        "starts_on": "2021-01-01",
+        "ends_on": "2022-12-31",
+    }
+
     decision = fields.Enum(ApprovalDecision, by_value=True, required=True)
     reason = Text(max_length=4000, multiline=True, allow_none=True)
     starts_on = Day(
@@ -252,6 +305,13 @@ class ApprovalCreateSchema(InputSchema):
 
 
 class PromotionCreateSchema(InputSchema):
+    example = {
+        "amount": "45000.00",
+        "reason": "New contributions from Germany and Qatar received in March 2021.",
+        "starts_on": "2021-05-01",
+        "ends_on": "2023-04-30",
+    }
+
     amount = Amount(
         currency=FUND_CURRENCY,
         required=True,

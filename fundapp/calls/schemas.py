@@ -22,6 +22,24 @@ from .models import DEFAULT_CRITERIA, CallStatus
 
 
 class CallCreateSchema(InputSchema):
+    example = {
+        "fund_id": 1,
+        "cycle_label": "4",
+        "cycle_number": 4,
+        "title": "Fourth global call for proposals: direct assistance to victims of trafficking",
+        "launched_on": "2020-03-02",
+        "deadline": "2020-05-29T16:00:00Z",
+        "priorities": [
+            "direct assistance to victims in situations of armed conflict",
+            "direct assistance to victims identified in mixed migration flows",
+        ],
+        "budget": "1000000.00",
+        "grant_floor": "20000.00",
+        "grant_ceiling": "60000.00",
+        "max_duration_months": 24,
+        "reserve_expires_on": "2021-12-31",
+    }
+
     fund_id = Id(required=True)
     cycle_label = Text(required=True, max_length=10, metadata={"example": "10.2"})
     cycle_number = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=1000))
@@ -49,6 +67,11 @@ class CallCreateSchema(InputSchema):
 
 class CallUpdateSchema(CallCreateSchema):
     """The fields of a draft call that may change (use with ``partial=True``)."""
+
+    example = {
+        "deadline": "2020-06-12T16:00:00Z",
+        "budget": "1200000.00",
+    }
 
     class Meta:
         exclude = ("fund_id",)

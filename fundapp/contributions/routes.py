@@ -202,7 +202,9 @@ def record_receipt(data, contribution_id):
 @blp.route("/contributions/<int:contribution_id>/cancellation", methods=["POST"])
 @blp.allow(*STAFF)
 @blp.idempotent()
-@blp.arguments(ReasonSchema)
+@blp.arguments(
+    ReasonSchema, example={"reason": "Pledge withdrawn by the donor's note verbale of 14 September 2020."}
+)
 @blp.response(200, StaffContributionDetailSchema)
 @blp.alt_response(409, response="CONFLICT")
 def cancel_contribution(data, contribution_id):
@@ -213,7 +215,10 @@ def cancel_contribution(data, contribution_id):
 @blp.route("/receipts/<int:receipt_id>/reversal", methods=["POST"])
 @blp.allow(*STAFF)
 @blp.idempotent()
-@blp.arguments(ReasonSchema)
+@blp.arguments(
+    ReasonSchema,
+    example={"reason": "Recorded twice: the same bank transfer of 9 April 2021 was entered on 12 April."},
+)
 @blp.response(200, RecordedReceiptSchema)
 @blp.alt_response(409, response="CONFLICT")
 def reverse_receipt(data, receipt_id):
@@ -248,7 +253,14 @@ IMPORT_BODY = {
         "multipart/form-data": {
             "schema": {
                 "type": "object",
-                "properties": {"file": {"type": "string", "format": "binary"}},
+                "properties": {
+                    "file": {
+                        "type": "string",
+                        "format": "binary",
+                        "description": "The .csv (UTF-8, the columns of the text/csv example) or .xlsx "
+                        "file; its name's extension or its part's media type says which",
+                    }
+                },
                 "required": ["file"],
             }
         },

@@ -115,6 +115,15 @@ class UsdOut(MoneyOut):
 
 
 class DonorCreateSchema(InputSchema):
+    example = {
+        "name": "Netherlands",
+        "kind": "member_state",
+        "country_code": "NL",
+        "anonymous": False,
+        "contact_email": "vie-ca@minbuza.example",
+        "internal_note": "Contributions through the Permanent Mission in Vienna.",
+    }
+
     name = Text(required=True, max_length=300)
     kind = fields.Enum(DonorKind, by_value=True, required=True)
     country_code = CountryCode(allow_none=True)
@@ -125,6 +134,10 @@ class DonorCreateSchema(InputSchema):
 
 class DonorUpdateSchema(DonorCreateSchema):
     """The fields of a donor that may change (use with ``partial=True``)."""
+
+    example = {
+        "contact_email": "vie-ecosoc@minbuza.example",
+    }
 
 
 class DonorSchema(OutputSchema):
@@ -146,7 +159,11 @@ class DonorSchema(OutputSchema):
 class StaffDonorSchema(DonorSchema):
     """A donor as staff see it (a donor token gets the same without ``internal_note``)."""
 
-    internal_note = fields.String(allow_none=True)
+    optional_fields = frozenset({"internal_note"})
+
+    internal_note = fields.String(
+        allow_none=True, metadata={"description": "To staff and admin only: absent to a donor"}
+    )
 
 
 class DonorQuerySchema(PageQuery):
@@ -160,6 +177,16 @@ class DonorQuerySchema(PageQuery):
 
 
 class CampaignCreateSchema(InputSchema):
+    example = {
+        "fund_id": 1,
+        "name": "Blue Heart Campaign 2021: giving for survivors",
+        "platform": "UNODC website",
+        "starts_on": "2021-07-30",
+        "ends_on": "2021-12-31",
+        "currency": "USD",
+        "target": "50000.00",
+    }
+
     fund_id = Id(required=True)
     name = Text(required=True, max_length=200)
     platform = Text(max_length=100, allow_none=True)
@@ -202,6 +229,13 @@ class CampaignQuerySchema(PageQuery):
 
 
 class ExchangeRateCreateSchema(InputSchema):
+    example = {
+        "currency": "EUR",
+        "rate_date": "2021-04-01",
+        "usd_per_unit": "1.1873",
+        "source": "UN operational rates of exchange, April 2021",
+    }
+
     currency = CurrencyCode(required=True)
     rate_date = Day(required=True)
     usd_per_unit = Rate(required=True)
@@ -228,6 +262,17 @@ class ExchangeRateQuerySchema(PageQuery):
 
 
 class ContributionCreateSchema(InputSchema):
+    example = {
+        "fund_id": 1,
+        "donor_id": 7,
+        "reference": "DE-2021-01",
+        "pledged_on": "2021-03-15",
+        "currency": "EUR",
+        "amount": "250000.00",
+        "earmarking": "Direct assistance to victims in mixed migration flows",
+        "internal_note": "Note verbale of 15 March 2021; paid in two instalments.",
+    }
+
     fund_id = Id(required=True)
     donor_id = Id(required=True)
     campaign_id = Id(allow_none=True)
@@ -245,12 +290,24 @@ class ContributionCreateSchema(InputSchema):
 class ContributionUpdateSchema(InputSchema):
     """What may change while nothing is received."""
 
+    example = {
+        "amount": "300000.00",
+        "internal_note": "Increased by the note verbale of 2 June 2021.",
+    }
+
     amount = MoneyAmount()
     earmarking = Text(max_length=300, allow_none=True)
     internal_note = Text(max_length=4000, multiline=True, allow_none=True)
 
 
 class ReceiptCreateSchema(InputSchema):
+    example = {
+        "received_on": "2021-04-09",
+        "amount": "125000.00",
+        "usd_rate": "1.1873",
+        "rate_date": "2021-04-01",
+    }
+
     received_on = Day(required=True)
     amount = MoneyAmount(required=True, metadata={"description": "In the pledge's currency"})
     usd_rate = Rate(
@@ -328,7 +385,12 @@ class ContributionSchema(OutputSchema):
 
 
 class StaffContributionSchema(ContributionSchema):
-    internal_note = fields.String(allow_none=True)
+    """A contribution as staff see it (a donor token gets the same without ``internal_note``)."""
+
+    optional_fields = frozenset({"internal_note"})
+    internal_note = fields.String(
+        allow_none=True, metadata={"description": "To staff and admin only: absent to a donor"}
+    )
 
 
 class ContributionDetailSchema(ContributionSchema):

@@ -48,6 +48,7 @@ def _csv(produce: Callable[[Session], Iterator[str]], filename: str) -> Response
 @blp.allow(PUBLIC)
 @blp.arguments(OpenDataQuerySchema, location="query")
 @blp.response(200, GIVING360_BODY, content_type="application/json")
+@blp.alt_response(404, response="NOT_FOUND", description="No grant yet (or no such fund)")
 def giving360(query):
     """Every grant as a 360Giving 1.4 data package (open data, no token)
 
@@ -61,6 +62,7 @@ def giving360(query):
 @blp.allow(PUBLIC)
 @blp.arguments(OpenDataQuerySchema, location="query")
 @blp.response(200, XML_BODY, content_type="application/xml")
+@blp.alt_response(404, response="NOT_FOUND", description="No fund yet (or no such fund)")
 def iati(query):
     """The funds and their grants as IATI 2.03 activities (open data, no token)
 

@@ -89,7 +89,12 @@ def grant_close(grant_id):
 
 @blp.route("/grants/<int:grant_id>/terminate", methods=["POST"])
 @blp.allow(*WRITERS)
-@blp.arguments(ReasonSchema)
+@blp.arguments(
+    ReasonSchema,
+    example={
+        "reason": "The grantee's registration was revoked by the Ministry of Social Affairs on 3 May 2022."
+    },
+)
 @blp.response(200, GrantDetailSchema)
 def grant_terminate(data, grant_id):
     """Terminate a grant early; its planned tranches are cancelled"""
@@ -183,7 +188,7 @@ def disbursement_payment(data, disbursement_id):
 
 @blp.route("/disbursements/<int:disbursement_id>/cancellation", methods=["POST"])
 @blp.allow(*WRITERS)
-@blp.arguments(ReasonSchema)
+@blp.arguments(ReasonSchema, example={"reason": "Final tranche not needed: the project closed under budget."})
 @blp.response(200, DisbursementSchema)
 def disbursement_cancellation(data, disbursement_id):
     """Cancel a planned tranche (money paid is never cancelled)"""

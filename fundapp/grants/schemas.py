@@ -28,22 +28,41 @@ MAX_BENEFICIARY_ROWS = len(Sex) * len(AgeGroup) * len(ASSISTANCE_KINDS)
 
 
 class ConditionCreateSchema(InputSchema):
+    example = {
+        "description": "Revised budget received and approved",
+    }
+
     description = Text(
         required=True, max_length=500, metadata={"example": "Revised budget received and approved"}
     )
 
 
 class ConditionMetSchema(InputSchema):
+    example = {
+        "met_on": "2021-02-10",
+        "note": "Revised budget of 8 February 2021 approved by the fund manager.",
+    }
+
     met_on = Day(required=True)
     note = Text(max_length=2000, multiline=True, allow_none=True)
 
 
 class DisbursementCreateSchema(InputSchema):
+    example = {
+        "planned_on": "2021-02-15",
+        "amount": "29000.00",
+    }
+
     planned_on = Day(required=True)
     amount = Amount(required=True, metadata={"example": "20000.00"})
 
 
 class PaymentSchema(InputSchema):
+    example = {
+        "paid_on": "2021-02-18",
+        "amount": "29000.00",
+    }
+
     paid_on = Day(required=True)
     amount = Amount(
         required=True, metadata={"description": "Amount paid, in USD; at most the tranche's planned amount"}
@@ -51,6 +70,11 @@ class PaymentSchema(InputSchema):
 
 
 class PaymentCancellationSchema(InputSchema):
+    example = {
+        "cancelled_on": "2021-03-02",
+        "reason": "Returned by the grantee's bank: account closed",
+    }
+
     cancelled_on = Day(
         required=True,
         metadata={
@@ -66,6 +90,12 @@ class PaymentCancellationSchema(InputSchema):
 
 
 class RefundCreateSchema(InputSchema):
+    example = {
+        "amount": "1250.00",
+        "received_on": "2023-02-15",
+        "reason": "Unspent balance returned with the final financial report",
+    }
+
     amount = Amount(
         required=True,
         metadata={
@@ -83,6 +113,12 @@ class RefundCreateSchema(InputSchema):
 
 
 class AmendmentCreateSchema(InputSchema):
+    example = {
+        "amount": "45000.00",
+        "reason": "Reduced to the available income on the Board's advice of 12 April 2021.",
+        "decided_on": "2021-04-20",
+    }
+
     amount = Amount(
         required=True,
         metadata={"description": "The grant's new total amount, in USD", "example": "45000.00"},
@@ -92,6 +128,12 @@ class AmendmentCreateSchema(InputSchema):
 
 
 class ReportCreateSchema(InputSchema):
+    example = {
+        "kind": "interim",
+        "nature": "narrative",
+        "due_on": "2021-12-31",
+    }
+
     kind = fields.Enum(ReportKind, by_value=True, required=True)
     nature = fields.Enum(ReportNature, by_value=True, required=True)
     due_on = Day(required=True)
@@ -105,6 +147,15 @@ class BeneficiaryCountSchema(InputSchema):
 
 
 class ReportReceiptSchema(InputSchema):
+    example = {
+        "received_on": "2022-01-14",
+        "beneficiaries": [
+            {"sex": "female", "age_group": "adult", "assistance": "shelter", "people": 64},
+            {"sex": "female", "age_group": "child", "assistance": "shelter", "people": 27},
+            {"sex": "female", "age_group": "adult", "assistance": "medical", "people": 71},
+        ],
+    }
+
     received_on = Day(required=True)
     beneficiaries = fields.List(
         fields.Nested(BeneficiaryCountSchema),
@@ -130,6 +181,10 @@ class ReportReceiptSchema(InputSchema):
 
 
 class ReturnSchema(InputSchema):
+    example = {
+        "note": "The financial statement does not match the budget lines: please send it by budget line.",
+    }
+
     note = Text(required=True, max_length=2000, multiline=True)
 
 

@@ -48,6 +48,23 @@ def _codes(choices: Sequence[str], *, max_items: int, example: list[str]) -> fie
 
 
 class ProposalCreateSchema(InputSchema):
+    example = {
+        "call_id": 4,
+        "organisation_id": 12,
+        "title": "Shelter, medical care and reintegration for women and girls trafficked for sexual "
+        "exploitation along the Abidjan-Lagos corridor",
+        "summary": "FEST will run a 20-bed shelter in Abidjan offering medical care, psychosocial "
+        "counselling and legal assistance to an estimated 180 women and girls identified as victims "
+        "of trafficking for sexual exploitation, with individual reintegration plans and family "
+        "tracing in Côte d'Ivoire and Ghana over 24 months.",
+        "requested_amount": "58000.00",
+        "duration_months": 24,
+        "countries": ["CI", "GH"],
+        "target_groups": ["women", "girls"],
+        "assistance": ["shelter", "medical", "psychological_recovery", "legal_administrative"],
+        "language": "fr",
+    }
+
     call_id = Id(required=True)
     organisation_id = Id(required=True)
     title = Text(required=True, max_length=300)
@@ -74,11 +91,20 @@ class ProposalCreateSchema(InputSchema):
 class ProposalUpdateSchema(ProposalCreateSchema):
     """The fields of a submitted proposal that may change (use with ``partial=True``)."""
 
+    example = {
+        "requested_amount": "55000.00",
+        "duration_months": 20,
+    }
+
     class Meta:
         exclude = ("call_id", "organisation_id")
 
 
 class WithdrawalSchema(InputSchema):
+    example = {
+        "reason": "The project is now fully funded by the national anti-trafficking commission.",
+    }
+
     reason = Text(required=True, max_length=2000, multiline=True)
 
 
@@ -94,6 +120,21 @@ class CheckInSchema(InputSchema):
 
 
 class ScreeningSchema(InputSchema):
+    example = {
+        "checks": [
+            {"criterion": "registered_non_profit", "passed": True},
+            {"criterion": "direct_assistance_to_victims", "passed": True},
+            {"criterion": "experience_with_victims", "passed": True},
+            {"criterion": "amount_within_limits", "passed": True},
+            {"criterion": "duration_within_limits", "passed": True},
+            {
+                "criterion": "complete_application",
+                "passed": False,
+                "note": "The certificate of registration was not attached.",
+            },
+        ]
+    }
+
     checks = fields.List(
         fields.Nested(CheckInSchema),
         required=True,

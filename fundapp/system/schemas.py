@@ -7,8 +7,8 @@ from .services import DATABASE_STATUSES
 
 
 class HealthSchema(OutputSchema):
-    #: ``detail`` says what is wrong (when not ok); the revision and the counts are given to an
-    #: authenticated caller only
+    #: ``detail`` only when something is wrong; the revision and the counts only to an
+    #: authenticated caller (and only once the database answers)
     optional_fields = frozenset({"detail", "migration_revision", "counts"})
 
     status = ma.fields.String(required=True, metadata={"example": "ok"})

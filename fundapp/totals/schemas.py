@@ -78,6 +78,9 @@ class CampaignRefSchema(OutputSchema):
 class TotalsLineSchema(OutputSchema):
     """One group; only the keys grouped by are present."""
 
+    #: the keys grouped by, and ``amount`` when grouping by currency
+    optional_fields = frozenset({*GROUP_KEYS, "amount"})
+
     year = fields.Integer()
     donor_kind = fields.Enum(DonorKind, by_value=True)
     donor = fields.Nested(DonorRefSchema)

@@ -21,7 +21,8 @@ T = TypeVar("T", bound="ImportContributionsFilesBody")
 class ImportContributionsFilesBody:
     """
     Attributes:
-        file (File):
+        file (File): The .csv (UTF-8, the columns of the text/csv example) or .xlsx file; its name's extension or its
+            part's media type says which
     """
 
     file: File

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.staff_contribution_detail_status import StaffContributionDetailStatus
+from ..types import UNSET, Unset
 from typing import cast
 import datetime
 
@@ -43,8 +44,8 @@ class StaffContributionDetail:
         version (int):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
-        internal_note (None | str):
         receipts (list[Receipt]):
+        internal_note (None | str | Unset): To staff and admin only: absent to a donor
     """
 
     id: int
@@ -67,8 +68,8 @@ class StaffContributionDetail:
     version: int
     created_at: datetime.datetime
     updated_at: datetime.datetime
-    internal_note: None | str
     receipts: list[Receipt]
+    internal_note: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.receipt import Receipt  # noqa: PLC0415
@@ -121,13 +122,16 @@ class StaffContributionDetail:
 
         updated_at = self.updated_at.isoformat()
 
-        internal_note: None | str
-        internal_note = self.internal_note
-
         receipts = []
         for receipts_item_data in self.receipts:
             receipts_item = receipts_item_data.to_dict()
             receipts.append(receipts_item)
+
+        internal_note: None | str | Unset
+        if isinstance(self.internal_note, Unset):
+            internal_note = UNSET
+        else:
+            internal_note = self.internal_note
 
         field_dict: dict[str, Any] = {}
 
@@ -153,10 +157,11 @@ class StaffContributionDetail:
                 "version": version,
                 "created_at": created_at,
                 "updated_at": updated_at,
-                "internal_note": internal_note,
                 "receipts": receipts,
             }
         )
+        if internal_note is not UNSET:
+            field_dict["internal_note"] = internal_note
 
         return field_dict
 
@@ -238,19 +243,21 @@ class StaffContributionDetail:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
-        def _parse_internal_note(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        internal_note = _parse_internal_note(d.pop("internal_note"))
-
         receipts = []
         _receipts = d.pop("receipts")
         for receipts_item_data in _receipts:
             receipts_item = Receipt.from_dict(receipts_item_data)
 
             receipts.append(receipts_item)
+
+        def _parse_internal_note(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        internal_note = _parse_internal_note(d.pop("internal_note", UNSET))
 
         staff_contribution_detail = cls(
             id=id,
@@ -273,8 +280,8 @@ class StaffContributionDetail:
             version=version,
             created_at=created_at,
             updated_at=updated_at,
-            internal_note=internal_note,
             receipts=receipts,
+            internal_note=internal_note,
         )
 
         return staff_contribution_detail

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.staff_donor_kind import StaffDonorKind
+from ..types import UNSET, Unset
 from typing import cast
 import datetime
 
@@ -31,7 +32,7 @@ class StaffDonor:
         version (int):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
-        internal_note (None | str):
+        internal_note (None | str | Unset): To staff and admin only: absent to a donor
     """
 
     id: int
@@ -45,7 +46,7 @@ class StaffDonor:
     version: int
     created_at: datetime.datetime
     updated_at: datetime.datetime
-    internal_note: None | str
+    internal_note: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -73,8 +74,11 @@ class StaffDonor:
 
         updated_at = self.updated_at.isoformat()
 
-        internal_note: None | str
-        internal_note = self.internal_note
+        internal_note: None | str | Unset
+        if isinstance(self.internal_note, Unset):
+            internal_note = UNSET
+        else:
+            internal_note = self.internal_note
 
         field_dict: dict[str, Any] = {}
 
@@ -91,9 +95,10 @@ class StaffDonor:
                 "version": version,
                 "created_at": created_at,
                 "updated_at": updated_at,
-                "internal_note": internal_note,
             }
         )
+        if internal_note is not UNSET:
+            field_dict["internal_note"] = internal_note
 
         return field_dict
 
@@ -137,12 +142,14 @@ class StaffDonor:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
-        def _parse_internal_note(data: object) -> None | str:
+        def _parse_internal_note(data: object) -> None | str | Unset:
             if data is None:
                 return data
-            return cast(None | str, data)
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        internal_note = _parse_internal_note(d.pop("internal_note"))
+        internal_note = _parse_internal_note(d.pop("internal_note", UNSET))
 
         staff_donor = cls(
             id=id,

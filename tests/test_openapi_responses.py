@@ -1,0 +1,164 @@
+"""What the API sends is what its OpenAPI document promises, walked over the seeded fund's records.
+
+Every JSON GET is read with a staff token (an admin's where staff may not), with none when it
+is public and with a donor's when donors may: each list (up to a few pages of 100), the detail
+of its first and last record and of one record per state or kind, every nested read (a fund's
+position, a donor's statement, a user's tokens) on those. Each body is validated against the
+operation's 200 schema, so a field marked required that some record leaves out (or a type the
+document gets wrong) fails here before a generated client trips on it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from openapi_schema_validator import OAS30ReadValidator
+
+from fundapp.access import PUBLIC
+from fundapp.auth.models import Role
+from fundapp.totals.schemas import GROUP_KEYS
+from tests.api_document import caller_role, document, policy_of
+
+API = "/api/v1"
+#: The list that holds the records a path parameter names.
+LISTS = {
+    "fund_id": "/funds",
+    "call_id": "/calls",
+    "organisation_id": "/organisations",
+    "proposal_id": "/proposals",
+    "term_id": "/board/terms",
+    "session_id": "/board/sessions",
+    "rec_id": "/board/recommendations",
+    "grant_id": "/grants",
+    "disbursement_id": "/disbursements",
+    "report_id": "/grant-reports",
+    "donor_id": "/donors",
+    "campaign_id": "/campaigns",
+    "contribution_id": "/contributions",
+    "user_id": "/users",
+}
+MAX_PAGES = 5
+#: Queries read besides the defaults: every key the totals group by.
+EXTRA_QUERIES = {"/contributions/totals": ["group_by=" + ",".join(GROUP_KEYS)]}
+#: Fields whose values pick the records read in detail: one record of each value.
+VARIANTS = ("status", "kind", "decision", "role", "anonymous", "currency")
+
+
+def _json_gets(spec: dict[str, Any]) -> dict[str, tuple[dict[str, Any], list[str]]]:
+    """The 200 JSON schema of every GET and the ids it needs (in its path or required in its
+    query), by path below the API prefix."""
+    out = {}
+    for path, item in spec["paths"].items():
+        operation = item.get("get", {})
+        media = operation.get("responses", {}).get("200", {}).get("content", {}).get("application/json")
+        if media is not None:
+            needs = re.findall(r"\{([a-z_]+)\}", path) + [
+                p["name"] for p in operation.get("parameters", []) if p["in"] == "query" and p.get("required")
+            ]
+            out[path.removeprefix(API)] = (media["schema"], needs)
+    return out
+
+
+def _as_generators_read(schema: Any) -> Any:
+    """The schema with ``nullable`` + ``allOf: [$ref]`` (a nullable nested record, as
+    fundapp.openapi.nullable_refs writes it for client generators) also accepting null.
+
+    Read to the letter, OpenAPI 3.0.3 lets the ``allOf`` refuse null; generators and the API
+    mean "the record or null", so that is what is checked.
+    """
+    if isinstance(schema, list):
+        return [_as_generators_read(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    schema = {key: _as_generators_read(value) for key, value in schema.items()}
+    if schema.get("nullable") and "allOf" in schema:
+        return {"anyOf": [{k: v for k, v in schema.items() if k != "nullable"}, {"enum": [None]}]}
+    return schema
+
+
+def _picked(items: list[dict[str, Any]]) -> list[int]:
+    """The ids of the first and last record, and of one record per value of each variant field."""
+    chosen: dict[tuple[str, str], int] = {}
+    for item in items:
+        for name in VARIANTS:
+            if name in item:
+                chosen.setdefault((name, repr(item[name])), item["id"])
+    ids = [items[0]["id"], items[-1]["id"], *chosen.values()] if items else []
+    return list(dict.fromkeys(ids))
+
+
+@pytest.fixture
+def walk(seeded_app, seeded_client, seeded_auth):
+    """``check(url, schema)``: GET the URL as its usual caller, then with no token when it is
+    public and as a donor when donors may read it; every body validated against the schema."""
+    spec = document(seeded_app)
+    components = _as_generators_read(spec["components"])
+    tokens: dict[str, dict[str, str]] = {}
+    problems: list[str] = []
+
+    def headers(role: str | None) -> dict[str, str]:
+        if role is None:
+            return {}
+        if role not in tokens:
+            tokens[role] = seeded_auth(role)
+        return tokens[role]
+
+    def check(url: str, schema: dict[str, Any]) -> Any:
+        path = API + url.partition("?")[0]
+        policy = policy_of(seeded_app, "get", path)
+        first = None
+        callers = [caller_role(seeded_app, "get", path)]
+        callers += [None] if PUBLIC in policy else []
+        callers += [str(Role.DONOR)] if str(Role.DONOR) in policy else []
+        for role in callers:
+            response = seeded_client.get(API + url, headers=headers(role))
+            if role == str(Role.DONOR) and response.status_code in (403, 404):
+                continue  # another donor's record
+            assert response.status_code == 200, f"GET {url} as {role}: {response.get_data(as_text=True)}"
+            body = response.get_json()
+            validator = OAS30ReadValidator({**schema, "components": components})
+            for error in validator.iter_errors(body):
+                where = "/".join(str(p) for p in error.absolute_path)
+                problems.append(f"GET {url} as {role or 'anyone'} at {where or '(body)'}: {error.message}")
+            first = body if first is None else first
+        return first
+
+    return spec, check, problems
+
+
+def test_every_json_response_of_the_seeded_fund_matches_its_schema(walk):
+    spec, check, problems = walk
+    gets = _json_gets(spec)
+    ids: dict[str, list[int]] = {}
+    for path in LISTS.values():
+        schema, _ = gets[path]
+        items: list[dict[str, Any]] = []
+        url = f"{path}?page_size=100"
+        for _page in range(MAX_PAGES):
+            body = check(url, schema)
+            items += body["items"]
+            if not body.get("next_cursor"):
+                break
+            url = f"{path}?page_size=100&cursor={body['next_cursor']}"
+        ids[path] = _picked(items)
+    read = 0
+    for path, (schema, needs) in gets.items():
+        if path in LISTS.values():
+            continue
+        if not needs:
+            for query in ["", *EXTRA_QUERIES.get(path, [])]:
+                check(f"{path}?{query}" if query else path, schema)
+            continue
+        assert len(needs) == 1, f"{path}: name a walk for two ids"
+        (name,) = needs
+        assert ids.get(LISTS[name]), f"the seed has no records for {path}"
+        for record_id in ids[LISTS[name]]:
+            if "{" + name + "}" in path:
+                check(path.replace("{" + name + "}", str(record_id)), schema)
+            else:
+                check(f"{path}?{name}={record_id}", schema)
+            read += 1
+    assert read > 50
+    assert problems == [], "\n".join(problems)
