@@ -11,7 +11,7 @@ from flask import Flask
 from sqlalchemy import ForeignKey, Index, String, event
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from .db import Base, table_of, utcnow
+from .db import Base, bulk_insert, table_of, utcnow
 from .errors import problem
 from .idempotency import release_claim
 from .pagination import paginate
@@ -79,14 +79,14 @@ def record_events(
     *,
     request_id: str | None = None,
 ) -> int:
-    """Append many events of one action at once (``(entity_id, before, after)`` each), in bulk.
+    """Append many events of one action at once (``(entity_id, before, after)`` each), in bulk
+    (``bulk_insert``: COPY on PostgreSQL).
 
     For batch jobs (the spreadsheet import) that would otherwise flush one ORM object per
     event. Same transaction, same columns as ``record_event``; the request's audit guard
     counts them. Returns how many were written.
     """
     from flask import g, has_request_context
-    from sqlalchemy import insert
 
     client_request_id = g.get("client_request_id") if has_request_context() else None
     if request_id is None and has_request_context():
@@ -104,7 +104,7 @@ def record_events(
         for entity_id, before, after in items
     ]
     if rows:
-        session.execute(insert(table_of(AuditEvent)), rows)
+        bulk_insert(session, table_of(AuditEvent), rows)
         if has_request_context() and g.get("db_session") is session:
             g.audit_events_flushed = g.get("audit_events_flushed", 0) + len(rows)
     return len(rows)

@@ -12,14 +12,29 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from difflib import get_close_matches
 from typing import Any, TypeVar, cast
 
 from flask import Flask, Response, current_app, g, has_request_context, request
-from sqlalchemy import JSON, BigInteger, DateTime, Integer, MetaData, String, Table, create_engine, event
-from sqlalchemy.engine import URL, CursorResult, Engine, make_url
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    DateTime,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    create_engine,
+    event,
+    func,
+    insert,
+    select,
+    text,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import URL, Connection, CursorResult, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, InvalidRequestError, OperationalError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, QueryableAttribute, Session, sessionmaker
@@ -97,6 +112,142 @@ def rows_matched(session: Session, statement: Update | Delete) -> int:
     # Result, which has no rowcount (sqlalchemy/sqlalchemy#9185)
     result = cast("CursorResult[*tuple[Any, ...]]", session.execute(statement))
     return result.rowcount
+
+
+#: From this many rows ``bulk_insert`` writes through the driver (COPY on PostgreSQL); fewer go
+#: through SQLAlchemy's own executemany, as any other statement does.
+BULK_MIN_ROWS = 200
+
+
+def bulk_insert(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> int:
+    """Insert ``rows`` (values by column name, every row naming the columns the first one names)
+    into ``table``, in the session's transaction, at the database's own speed; the number written.
+
+    From ``BULK_MIN_ROWS`` rows: ``COPY ... FROM STDIN`` on PostgreSQL, one ``executemany`` of
+    the driver on SQLite. Each value is converted by its column's type exactly as SQLAlchemy
+    binds it (an enum as its value, a ``Decimal`` as its text, a timestamp in UTC, JSON), a
+    column the rows do not name takes its Python default, computed once for the whole call
+    (one moment for every row), and the database fills the rest (an id from its sequence).
+    No RETURNING: a caller that needs the new rows' ids takes them first (``new_ids``).
+    """
+    if not rows:
+        return 0
+    session.flush()
+    connection = session.connection()
+    if len(rows) < BULK_MIN_ROWS:
+        connection.execute(insert(table), list(rows))
+        return len(rows)
+    dialect = connection.dialect
+    columns, values = _bound(dialect, table, rows)
+    preparer = dialect.identifier_preparer
+    into = f"{preparer.format_table(table)} ({', '.join(preparer.quote(c.name) for c in columns)})"
+    if dialect.name == "postgresql":
+        _copy(connection, f"COPY {into} FROM STDIN", zip(*values, strict=True))
+    else:
+        marks = ", ".join("?" * len(columns))
+        connection.exec_driver_sql(f"INSERT INTO {into} VALUES ({marks})", list(zip(*values, strict=True)))
+    return len(rows)
+
+
+def _bound(
+    dialect: Any, table: Table, rows: Sequence[Mapping[str, Any]]
+) -> tuple[list[Any], list[list[Any]]]:
+    """The columns the rows name, then those they leave to their Python defaults, and each
+    column's values as SQLAlchemy binds them for ``dialect``."""
+    columns = [table.c[name] for name in rows[0]]
+    fixed: dict[str, Any] = {}
+    for column in table.columns:
+        default = column.default
+        if column.name in rows[0] or default is None:
+            continue
+        if not (default.is_scalar or default.is_callable):
+            raise ValueError(f"cannot compute the default of {table.name}.{column.name} for a bulk write")
+        value = default.arg(None) if default.is_callable else default.arg  # type: ignore[attr-defined]
+        columns.append(column)
+        fixed[column.name] = value
+    values: list[list[Any]] = []
+    for column in columns:
+        process = column.type.dialect_impl(dialect).bind_processor(dialect)
+        if column.name in fixed:
+            one = process(fixed[column.name]) if process else fixed[column.name]
+            values.append([one] * len(rows))
+        else:
+            given = [row[column.name] for row in rows]
+            values.append(list(map(process, given)) if process else given)
+    return columns, values
+
+
+def bulk_add(session: Session, table: Table, keys: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> None:
+    """Add each row's other values to those of the row of ``table`` with the same ``keys``,
+    creating it first (an upsert that adds up), in the rows' order: one statement on either
+    engine (from ``BULK_MIN_ROWS`` rows: PostgreSQL's ``unnest`` of one array per column, SQLite's
+    ``executemany``), the hot rows it touches locked at its end of the transaction only."""
+    if not rows:
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    preparer = dialect.identifier_preparer
+    name = preparer.format_table(table)
+    sums = [c.name for c in table.columns if c.name in rows[0] and c.name not in keys]
+    if len(rows) < BULK_MIN_ROWS:
+        upsert: Any = (
+            (postgresql if dialect.name == "postgresql" else sqlite).insert(table).values(list(rows))
+        )
+        connection.execute(
+            upsert.on_conflict_do_update(
+                index_elements=list(keys), set_={s: table.c[s] + upsert.excluded[s] for s in sums}
+            )
+        )
+        return
+    columns, values = _bound(dialect, table, rows)
+    quoted = [preparer.quote(c.name) for c in columns]
+    added = ", ".join(
+        f"{preparer.quote(s)} = {name}.{preparer.quote(s)} + excluded.{preparer.quote(s)}" for s in sums
+    )
+    conflict = f"ON CONFLICT ({', '.join(preparer.quote(k) for k in keys)}) DO UPDATE SET {added}"
+    if dialect.name == "postgresql":
+        arrays = ", ".join(f"CAST(%s AS {c.type.compile(dialect=dialect)}[])" for c in columns)
+        connection.exec_driver_sql(
+            f"INSERT INTO {name} ({', '.join(quoted)}) SELECT * FROM unnest({arrays}) {conflict}",
+            tuple(values),
+        )
+    else:
+        marks = ", ".join("?" * len(columns))
+        connection.exec_driver_sql(
+            f"INSERT INTO {name} ({', '.join(quoted)}) VALUES ({marks}) {conflict}",
+            list(zip(*values, strict=True)),
+        )
+
+
+def _copy(connection: Connection, statement: str, rows: Iterator[tuple[Any, ...]]) -> None:
+    """``COPY ... FROM STDIN`` of ``rows`` through psycopg, in the connection's transaction; seen
+    by the engine's statement events (logs, counters) as the one statement it is."""
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    with driver.cursor() as cursor:
+        connection.dispatch.before_cursor_execute(connection, cursor, statement, (), None, False)
+        with cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(row)
+        connection.dispatch.after_cursor_execute(connection, cursor, statement, (), None, False)
+
+
+def new_ids(session: Session, table: Table, count: int) -> list[int]:
+    """``count`` ids for new rows of ``table`` (its integer primary key ``id``), taken now, so
+    that rows written in bulk can refer to each other without reading their ids back.
+
+    PostgreSQL takes them from the column's sequence; SQLite, whose write transactions hold the
+    database's one write lock from their ``BEGIN IMMEDIATE``, counts on from the largest id.
+    """
+    if count <= 0:
+        return []
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        taken = text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :count)")
+        name = connection.dialect.identifier_preparer.format_table(table)
+        return sorted(connection.scalars(taken, {"table": name, "count": count}))
+    largest = int(connection.scalar(select(func.max(table.c.id))) or 0)
+    return list(range(largest + 1, largest + 1 + count))
 
 
 #: The engines fundapp runs on, and the drivers it has for them (None: the URL names none).

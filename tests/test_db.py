@@ -1,16 +1,50 @@
 """``fundapp/db.py``: which database URLs run, and what a client is told when the database is
-down or not migrated (a 503 problem, never a 500), at a cost of nothing once it is at head."""
+down or not migrated (a 503 problem, never a 500), at a cost of nothing once it is at head; and
+the bulk writes (``bulk_insert``, ``new_ids``), which keep every value exactly on both engines."""
 
 from __future__ import annotations
 
+import datetime as dt
+import enum
 from collections.abc import Iterator
+from decimal import Decimal
 
 import pytest
 from flask import Flask
-from sqlalchemy import event, text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    event,
+    func,
+    insert,
+    select,
+    text,
+)
 
 from fundapp import create_app, schema
-from fundapp.db import get_engine, make_engine, new_session, normalise_url, require_migrated_database
+from fundapp.db import (
+    BULK_MIN_ROWS,
+    DecimalText,
+    UTCDateTime,
+    bulk_add,
+    bulk_insert,
+    enum_type,
+    get_engine,
+    make_engine,
+    new_ids,
+    new_session,
+    normalise_url,
+    require_migrated_database,
+    utcnow,
+)
 from fundapp.errors import (
     EXIT_CONFIGURATION,
     EXIT_DATABASE_UNREACHABLE,
@@ -21,7 +55,7 @@ from fundapp.errors import (
     NotMigrated,
 )
 
-from .conftest import make_test_app
+from .conftest import count_queries, make_test_app
 from .databases import BACKEND, fresh_database, previous_revision, unreachable_postgresql_url
 
 USE = "use sqlite:///path or postgresql://user@host/db"
@@ -374,3 +408,156 @@ def test_on_sqlite_a_render_is_admitted_at_once_after_its_request_wrote(app_on, 
         started = time.monotonic()
         assert pdf.render_pdf("<p>-</p>") is quick
         assert time.monotonic() - started < 10  # no wait for the busy timeout
+
+
+# -- bulk_insert and new_ids --------------------------------------------------------------------
+
+
+class Kind(enum.StrEnum):
+    PLEDGE = "pledge"
+    RECEIPT_REVERSAL = "receipt_reversal"
+
+
+def _probe_table() -> Table:
+    """A table with a column of each type the models use, made in the test's transaction."""
+    return Table(
+        "bulk_probe",
+        MetaData(),
+        Column("id", BigInteger().with_variant(Integer(), "sqlite"), primary_key=True),
+        Column("amount_minor", BigInteger().with_variant(Integer(), "sqlite")),
+        Column("rate", DecimalText()),
+        Column("on_day", Date()),
+        Column("at", UTCDateTime()),
+        Column("kind", enum_type(Kind, "probe_kind")),
+        Column("flag", Boolean()),
+        Column("label", Text()),
+        Column("data", JSON()),
+        Column("recorded_at", UTCDateTime(), default=utcnow),
+        Column("status", String(20), default="kept"),
+    )
+
+
+PROBE_ROWS = [
+    {
+        "amount_minor": 2**62 + 7,
+        "rate": Decimal("0.000000012345678901234567890"),
+        "on_day": dt.date(2016, 2, 29),
+        "at": dt.datetime(
+            2026, 12, 3, 23, 59, 59, 999999, tzinfo=dt.timezone(dt.timedelta(hours=5, minutes=30))
+        ),
+        "kind": Kind.RECEIPT_REVERSAL,
+        "flag": True,
+        "label": "tab\there, newline\nthere, a backslash \\ and \\N, « Côte d'Ivoire » 中文",
+        "data": {"amount": "1250.00", "none": None, "list": [1, "é", {"n": 2}], "text": "a\tb\\c"},
+    },
+    {
+        "amount_minor": -1,
+        "rate": Decimal("-1234567.10"),
+        "on_day": dt.date(1999, 12, 31),
+        "at": dt.datetime(2000, 1, 1, tzinfo=dt.UTC),
+        "kind": Kind.PLEDGE,
+        "flag": False,
+        "label": "",
+        "data": [],
+    },
+    {
+        "amount_minor": None,
+        "rate": None,
+        "on_day": None,
+        "at": None,
+        "kind": None,
+        "flag": None,
+        "label": None,
+        "data": None,
+    },
+]
+
+
+def _stored(session, table: Table, ids: list[int]) -> list[tuple]:
+    """The rows as the database keeps them: each value as text (PostgreSQL) or as SQLite stores
+    it, with SQLite's storage class."""
+    columns = [c.name for c in table.columns if c.name not in ("id", "recorded_at")]
+    if session.get_bind().dialect.name == "postgresql":
+        shown = ", ".join(f"{name}::text" for name in columns)
+    else:
+        shown = ", ".join(f"typeof({name}), {name}" for name in columns)
+    marks = ", ".join(str(i) for i in ids)
+    return [
+        tuple(row)
+        for row in session.connection().exec_driver_sql(
+            f"SELECT {shown} FROM bulk_probe WHERE id IN ({marks}) ORDER BY id"
+        )
+    ]
+
+
+@pytest.mark.parametrize("copies", [1, BULK_MIN_ROWS], ids=["sqlalchemy", "driver"])
+def test_bulk_insert_keeps_each_type_exactly_as_sqlalchemy_writes_it(db_session, copies):
+    table = _probe_table()
+    table.create(db_session.connection())
+    rows = PROBE_ROWS * copies
+    ids = new_ids(db_session, table, len(rows))
+    before = utcnow()
+    assert bulk_insert(
+        db_session, table, [{"id": i, **row} for i, row in zip(ids, rows, strict=True)]
+    ) == len(rows)
+    # read back through the types: the very values written
+    read = db_session.execute(select(table).where(table.c.id.in_(ids)).order_by(table.c.id)).mappings().all()
+    assert [{k: r[k] for k in PROBE_ROWS[0]} for r in read] == rows
+    assert all(before <= r["recorded_at"] <= utcnow() and r["status"] == "kept" for r in read)
+    # and stored as SQLAlchemy's own INSERT stores them, to the byte
+    by_sqlalchemy = db_session.execute(insert(table).returning(table.c.id), PROBE_ROWS).scalars().all()
+    assert _stored(db_session, table, ids[: len(PROBE_ROWS)]) == _stored(db_session, table, by_sqlalchemy)
+
+
+def test_a_bulk_insert_is_one_statement_whatever_its_rows(app, db_session):
+    table = _probe_table()
+    table.create(db_session.connection())
+    db_session.flush()
+    for count in (BULK_MIN_ROWS, 5 * BULK_MIN_ROWS):
+        with count_queries(app) as statements:
+            bulk_insert(db_session, table, [{"label": f"row {n}"} for n in range(count)])
+        assert len(statements) == 1, statements
+        assert statements[0].startswith("COPY" if BACKEND == "postgresql" else "INSERT")
+    assert db_session.scalar(select(func.count()).select_from(table)) == 6 * BULK_MIN_ROWS
+    # the column no row named took its default, computed once for the whole call
+    assert db_session.scalar(select(func.count(func.distinct(table.c.recorded_at)))) == 2
+    assert bulk_insert(db_session, table, []) == 0
+
+
+def test_new_ids_are_free_and_the_tables_own_ids_continue_after_them(db_session):
+    table = _probe_table()
+    table.create(db_session.connection())
+    db_session.execute(insert(table), [{"label": "first"}])
+    (first,) = db_session.execute(select(table.c.id)).scalars()
+    ids = new_ids(db_session, table, 3)
+    assert ids == list(range(ids[0], ids[0] + 3))
+    assert ids[0] > first
+    bulk_insert(db_session, table, [{"id": i, "label": "taken"} for i in ids])
+    db_session.execute(insert(table), [{"label": "after"}])
+    after = db_session.scalar(select(table.c.id).where(table.c.label == "after"))
+    assert after > max(ids)
+    assert new_ids(db_session, table, 0) == []
+
+
+@pytest.mark.parametrize("count", [3, BULK_MIN_ROWS], ids=["sqlalchemy", "driver"])
+def test_bulk_add_adds_to_the_rows_there_and_creates_the_others(db_session, count):
+    table = Table(
+        "bulk_sums",
+        MetaData(),
+        Column("owner", String(16), primary_key=True),
+        Column("kind", enum_type(Kind, "sums_kind"), primary_key=True),
+        Column("total", BigInteger().with_variant(Integer(), "sqlite"), default=0),
+        Column("count", Integer(), default=0),
+    )
+    table.create(db_session.connection())
+    db_session.execute(insert(table), [{"owner": "o-0", "kind": Kind.PLEDGE, "total": 10, "count": 1}])
+    rows = [{"owner": f"o-{n}", "kind": Kind.PLEDGE, "total": 2**40 + n, "count": -n} for n in range(count)]
+    rows.append({"owner": "o-0", "kind": Kind.RECEIPT_REVERSAL, "total": -5, "count": 1})
+    bulk_add(db_session, table, ("owner", "kind"), rows)
+    bulk_add(db_session, table, ("owner", "kind"), rows[:2])
+    kept = {(r.owner, r.kind): (r.total, r.count) for r in db_session.execute(select(table))}
+    assert kept[("o-0", Kind.PLEDGE)] == (10 + 2 * 2**40, 1)
+    assert kept[("o-1", Kind.PLEDGE)] == (2 * (2**40 + 1), -2)
+    assert kept[("o-0", Kind.RECEIPT_REVERSAL)] == (-5, 1)
+    assert len(kept) == count + 1
+    assert kept[(f"o-{count - 1}", Kind.PLEDGE)] == (2**40 + count - 1, 1 - count)

@@ -36,14 +36,13 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy import cast as sql_cast
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, CursorResult
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, SessionTransaction
 from sqlalchemy.sql.functions import FunctionElement
 
 from ..contributions.models import Contribution, ContributionStatus, Donor, DonorKind, Receipt, ReceiptStatus
-from ..db import utcnow
+from ..db import bulk_add, bulk_insert, table_of, utcnow
 from ..errors import InsufficientFunds
 from ..funds.models import Fund
 from ..grants.models import Disbursement, DisbursementStatus, Grant, GrantAmendment, GrantRefund, GrantStatus
@@ -172,7 +171,8 @@ def grant_entry(
 
 
 def post(session: Session, entries: Iterable[Entry], *, settle: bool = True) -> int:
-    """Write the entries and move the balances they touch; the number of entries written.
+    """Write the entries (in bulk: ``bulk_insert``) and move the balances they touch; the number
+    of entries written.
 
     Entries that move nothing (an amount of zero) are not written. With ``settle=False`` the
     balances and the maintained sums are only added up in memory, and moved by ``settle_books``
@@ -185,7 +185,8 @@ def post(session: Session, entries: Iterable[Entry], *, settle: bool = True) -> 
         return 0
     recorded_at = utcnow()
     blank = {column.name: None for column in LedgerEntry.__table__.columns if column.name != "id"}
-    session.execute(insert(LedgerEntry), [{**blank, "recorded_at": recorded_at, **row} for row in rows])
+    written = [{**blank, "recorded_at": recorded_at, **row} for row in rows]
+    bulk_insert(session, table_of(LedgerEntry), written)
     unsettled = session.info.get(UNSETTLED)
     if unsettled is None:
         unsettled = session.info[UNSETTLED] = _Unsettled(
@@ -272,17 +273,7 @@ def _move_balances(session: Session, deltas: Mapping[tuple[str, int, Account], i
 def _add_up(session: Session, model: type[Any], keys: Sequence[str], values: list[dict[str, Any]]) -> None:
     """Add each row's sums to the row of ``model`` with the same keys, creating it first (one
     upsert statement; rows in key order, one lock order for all writers)."""
-    if not values:
-        return
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    stmt = dialect.insert(model).values(sorted(values, key=lambda v: tuple(v[k] for k in keys)))
-    sums = [c.name for c in model.__table__.columns if c.name not in keys]
-    session.execute(
-        stmt.on_conflict_do_update(
-            index_elements=list(keys),
-            set_={name: getattr(model, name) + getattr(stmt.excluded, name) for name in sums},
-        )
-    )
+    bulk_add(session, table_of(model), keys, sorted(values, key=lambda v: tuple(v[k] for k in keys)))
 
 
 def _move_received_sums(

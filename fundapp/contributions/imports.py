@@ -32,7 +32,7 @@ The rules are the API's own: each row goes through ``ContributionCreateSchema`` 
 a row is refused for exactly what the API would refuse, with the same words. The lookups
 the API makes one request at a time (funds, donors, campaigns, references, exchange rates)
 are made here for the whole file in a few batched queries, and the records are written
-with bulk INSERTs after every row has passed: nothing is flushed row by row.
+in bulk after every row has passed (``COPY`` on PostgreSQL): nothing is flushed row by row.
 
 Audit: one ``contribution.import`` event for the import (file, digest, counts), and one
 ``contribution.create`` per pledge and ``receipt.record`` per receipt, as the API writes
@@ -51,14 +51,14 @@ from itertools import zip_longest
 from typing import Any
 
 import marshmallow as ma
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..audit import record_event, record_events
 from ..auth.models import User
 from ..books import services as books
 from ..books.models import Movement
-from ..db import table_of
+from ..db import bulk_insert, new_ids, table_of
 from ..errors import Conflict, DomainError, Unprocessable
 from ..funds.models import Fund
 from ..money import format_minor
@@ -621,26 +621,25 @@ def _shown(value: Any) -> str:
 def _write(
     session: Session, user: User | None, planned: list[_Planned], request_id: str, progress: Progress
 ) -> None:
-    """Bulk INSERTs (executemany), in batches: pledges, their receipts, their ledger entries, then
-    their audit events; the balances the entries move are settled once, at the end.
+    """Bulk writes (``bulk_insert``: COPY on PostgreSQL), in batches: pledges, their receipts,
+    their ledger entries, then their audit events; the balances the entries move are settled
+    once, at the end.
 
-    No RETURNING: the new pledges' ids are read back by their (unique) references, and each
-    new pledge has at most one receipt, so the receipts' ids are read back by pledge.
+    The new pledges' and receipts' ids are taken from their sequences first (``new_ids``), so
+    the rows that refer to them are written as they are, with nothing read back.
     """
     advance = progress("writing", len(planned))
     for batch in _chunks(planned, WRITE_BATCH):
-        session.execute(insert(table_of(Contribution)), [p.contribution for p in batch])
-        ids = _ids_of(
-            session, Contribution.reference, Contribution.id, [p.contribution["reference"] for p in batch]
-        )
-        pledges = [(ids[p.contribution["reference"]], p) for p in batch]
+        pledges = list(zip(new_ids(session, table_of(Contribution), len(batch)), batch, strict=True))
         received = [(cid, p, p.receipt) for cid, p in pledges if p.receipt is not None]
-        if received:
-            session.execute(
-                insert(table_of(Receipt)),
-                [{**receipt, "contribution_id": cid} for cid, _p, receipt in received],
-            )
-        receipt_ids = _ids_of(session, Receipt.contribution_id, Receipt.id, [cid for cid, _p, _r in received])
+        taken = new_ids(session, table_of(Receipt), len(received))
+        receipt_ids = dict(zip((cid for cid, _p, _r in received), taken, strict=True))
+        bulk_insert(session, table_of(Contribution), [{"id": cid, **p.contribution} for cid, p in pledges])
+        bulk_insert(
+            session,
+            table_of(Receipt),
+            [{"id": receipt_ids[cid], **receipt, "contribution_id": cid} for cid, _p, receipt in received],
+        )
         books.post(session, _ledger_entries(pledges, received, receipt_ids), settle=False)
         record_events(
             session,
@@ -711,11 +710,3 @@ def _ledger_entries(
             usd_rate=r["usd_rate"],
             on=r["received_on"],
         )
-
-
-def _ids_of(session: Session, key: Any, ident: Any, keys: list[Any]) -> dict[Any, int]:
-    """``{key: id}`` of the rows whose ``key`` column is one of ``keys`` (batched ``IN``)."""
-    found: dict[Any, int] = {}
-    for chunk in _chunks(keys, LOOKUP_BATCH):
-        found.update((k, i) for k, i in session.execute(select(key, ident).where(key.in_(chunk))))
-    return found
