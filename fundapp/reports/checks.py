@@ -1,6 +1,6 @@
 """The checker every document passes: a document that contradicts itself is a bug.
 
-``problems(doc, today)`` reads a worded document (``documents.<kind>(data, lang)``) and lists
+``problems(doc, today)`` reads a worded document (``documents.<kind>.compose(data, lang)``) and lists
 what is wrong with it, by the rules a UN editor reads a report with:
 
 - each figure's values add up to what the text states (``doc["stated"]``, from the same

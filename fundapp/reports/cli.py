@@ -16,7 +16,7 @@ from ..calls.models import Call
 from ..db import new_session
 from ..errors import DomainError
 from ..funds.models import Fund
-from . import services
+from . import documents, services
 from .wording import LANGUAGES
 
 report_cli = AppGroup(
@@ -97,7 +97,12 @@ def cycle_command(
             )
             if call_id is None:
                 raise click.ClickException(f"the fund has no call for cycle {cycle_label}")
-        _write(lambda fmt: services.cycle_summary(session, None, call_id, lang=lang, fmt=fmt), output)
+        _write(
+            lambda fmt: services.document(
+                documents.CYCLE_SUMMARY, session, None, call_id=call_id, lang=lang, fmt=fmt
+            ),
+            output,
+        )
 
 
 @report_cli.command("status")
@@ -113,7 +118,10 @@ def status_command(as_of: dt.datetime | None, fund_code: str | None, lang: str, 
         fund_id = _fund_id(session, fund_code)
         day = as_of.date() if as_of else None
         _write(
-            lambda fmt: services.fund_status(session, None, fund_id, as_of=day, lang=lang, fmt=fmt), output
+            lambda fmt: services.document(
+                documents.FUND_STATUS, session, None, fund_id=fund_id, as_of=day, lang=lang, fmt=fmt
+            ),
+            output,
         )
 
 
@@ -142,8 +150,15 @@ def chapter_command(
         day = as_of.date() if as_of else None
         start = since.date() if since else None
         _write(
-            lambda fmt: services.fund_chapter(
-                session, None, fund_id, as_of=day, since=start, lang=lang, fmt=fmt
+            lambda fmt: services.document(
+                documents.FUND_CHAPTER,
+                session,
+                None,
+                fund_id=fund_id,
+                as_of=day,
+                since=start,
+                lang=lang,
+                fmt=fmt,
             ),
             output,
         )
@@ -156,7 +171,12 @@ def chapter_command(
 def board_pack_command(session_id: int, lang: str, output: Path | None) -> None:
     """The Board's pack for a session: a cover, then one page per eligible proposal."""
     with _reading() as session:
-        _write(lambda fmt: services.board_pack(session, None, session_id, lang=lang, fmt=fmt), output)
+        _write(
+            lambda fmt: services.document(
+                documents.BOARD_PACK, session, None, session_id=session_id, lang=lang, fmt=fmt
+            ),
+            output,
+        )
 
 
 @report_cli.command("clear-cache")

@@ -64,7 +64,8 @@ def _call(call: Call) -> dict[str, Any]:
     }
 
 
-def _fund(fund: Fund) -> dict[str, Any]:
+def fund_facts(fund: Fund) -> dict[str, Any]:
+    """What every document says of a fund: its names, administrator and creation."""
     return {
         "id": fund.id,
         "code": fund.code,
@@ -104,7 +105,9 @@ def board_term(session: Session, fund_id: int, term_id: int | None, on: dt.date 
     return _term(session.scalars(stmt.order_by(BoardTerm.starts_on.desc())).first())
 
 
-def _history(session: Session, fund_id: int, *, up_to_cycle: int | None = None, as_of: dt.date | None = None):
+def fund_history(
+    session: Session, fund_id: int, *, up_to_cycle: int | None = None, as_of: dt.date | None = None
+):
     """Calls launched so far, the grants they made and their distinct organisations; the money
     awarded is the books' (as of the day, or as they stand)."""
     calls = select(Call.id).where(
@@ -312,7 +315,7 @@ def cycle_summary_data(session: Session, call_id: int) -> dict[str, Any]:
     # The document is dated by the last fact it reports, never by a deadline still to come.
     data_date = min(max((d for d in dates if d is not None), default=fund.established_on), utcnow().date())
     return {
-        "fund": _fund(fund),
+        "fund": fund_facts(fund),
         "call": {
             **_call(call),
             "reserve_expires_on": call.reserve_expires_on,
@@ -338,7 +341,7 @@ def cycle_summary_data(session: Session, call_id: int) -> dict[str, Any]:
         "beneficiaries": beneficiaries,
         "board": board_term(session, fund.id, term_id, term_day),
         # the fund's history as it stood on the document's date (calls launched, NGOs selected)
-        "history": _history(session, fund.id, as_of=data_date),
+        "history": fund_history(session, fund.id, as_of=data_date),
     }
 
 
@@ -378,14 +381,14 @@ def fund_status_data(session: Session, fund_id: int, as_of: dt.date) -> dict[str
     )
     return {
         "illustrative": bool(illustrative_donors),
-        "fund": _fund(fund),
+        "fund": fund_facts(fund),
         "as_of": as_of,
         "by_kind": by_kind,
         "by_year": by_year,
         "named_donors": named,
         "received_minor": received_minor,
         "committed_minor": committed_minor,
-        "history": _history(session, fund.id, as_of=as_of),
+        "history": fund_history(session, fund.id, as_of=as_of),
         "board": board_term(session, fund.id, None, as_of),
     }
 
@@ -468,7 +471,7 @@ def board_pack_data(session: Session, session_id: int) -> dict[str, Any]:
             }
         )
     return {
-        "fund": _fund(fund),
+        "fund": fund_facts(fund),
         "session": {
             "id": board_session.id,
             "held_on": board_session.held_on,
@@ -498,10 +501,12 @@ def donor_statement_data(
     another donor's is a 404), plus the funds it names and the day it is made."""
     statement = donor_statement(session, user, donor_id, {"date_from": date_from, "date_to": date_to})
     fund_ids = sorted({a["fund_id"] for a in statement["fund_activity"]})
-    funds = [_fund(f) for f in session.scalars(select(Fund).where(Fund.id.in_(fund_ids)).order_by(Fund.id))]
+    funds = [
+        fund_facts(f) for f in session.scalars(select(Fund).where(Fund.id.in_(fund_ids)).order_by(Fund.id))
+    ]
     if not funds:  # a donor with nothing recorded yet: the installation's first fund heads the page
         first = session.scalars(select(Fund).order_by(Fund.id).limit(1)).first()
-        funds = [_fund(first)] if first is not None else []
+        funds = [fund_facts(first)] if first is not None else []
     today = dt.datetime.now(dt.UTC).date()
     return {
         **statement,

@@ -6,13 +6,17 @@ documents (they name applicants on the reserve list and other donors): a donor r
 own statement (another donor's is a 404) and the public totals instead.
 """
 
+import inspect
+from collections.abc import Callable
+from typing import Any
+
 import marshmallow as ma
 from flask import Response, g
 
 from ..auth.models import Role
 from ..db import get_session
 from ..routing import Blueprint
-from . import services
+from . import documents, services
 from .schemas import (
     ChapterQuerySchema,
     ConditionalHeadersSchema,
@@ -48,7 +52,32 @@ def send(document: services.Document) -> Response:
     return response
 
 
-def _document_route(path: str, fmt: str, summary: str, query_schema, call, roles=READERS):
+#: The documents' views, with their paths, query schemas and readers (``document_route``).
+DOCUMENT_VIEWS: list[tuple[Callable[..., services.Document], str, type[ma.Schema], tuple[Role, ...]]] = []
+
+
+def document_route(path: str, query_schema: type[ma.Schema], roles: tuple[Role, ...] = READERS):
+    """Serve the document ``view`` returns at ``{path}.pdf`` and ``{path}.html`` (endpoints
+    ``{view}_pdf`` and ``{view}_html``), for ``roles``: the query and the conditional headers
+    checked, the document sent by ``send``. ``{FORMAT}`` in the view's docstring (the
+    operation's summary and description) names the format. The routes are registered once
+    every document is declared (``_register_documents``)."""
+
+    def declare(view: Callable[..., services.Document]) -> Callable[..., services.Document]:
+        DOCUMENT_VIEWS.append((view, path, query_schema, roles))
+        return view
+
+    return declare
+
+
+def _register_documents() -> None:
+    """Every document's PDF route, then every HTML route (the order of docs/openapi.json)."""
+    for fmt in ("pdf", "html"):
+        for view, path, query_schema, roles in DOCUMENT_VIEWS:
+            _register(view, path, fmt, query_schema, roles)
+
+
+def _register(view, path, fmt, query_schema, roles) -> None:
     content_type, schema = ("application/pdf", PDF) if fmt == "pdf" else ("text/html", HTML)
 
     @blp.allow(*roles)
@@ -56,51 +85,58 @@ def _document_route(path: str, fmt: str, summary: str, query_schema, call, roles
     @blp.response(200, schema, content_type=content_type, description=f"The document ({content_type})")
     @blp.arguments(ConditionalHeadersSchema, location="headers")
     @blp.alt_response(304, description="Not modified: the copy named by If-None-Match is current")
-    def view(query, headers, **ids):
-        return send(call(get_session(), g.user, fmt=fmt, **headers, **query, **ids))
+    def send_document(query, headers, **ids):
+        return send(view(fmt, **query, **headers, **ids))
 
-    view.__doc__ = summary
-    view.__name__ = f"{call.__name__}_{fmt}"
-    blp.route(path, methods=["GET"], endpoint=view.__name__)(view)
+    send_document.__doc__ = inspect.cleandoc(view.__doc__ or "").replace("{FORMAT}", fmt.upper())
+    send_document.__name__ = f"{view.__name__}_{fmt}"
+    blp.route(f"{path}.{fmt}", methods=["GET"], endpoint=send_document.__name__)(send_document)
 
 
-for _fmt in ("pdf", "html"):
-    _document_route(
-        f"/calls/<int:call_id>/summary.{_fmt}",
-        _fmt,
-        f"Summary of a call's grant cycle ({_fmt.upper()})",
-        DocumentQuerySchema,
-        services.cycle_summary,
+# -- the documents, one route each (in PDF and in HTML) ----------------------------------------
+
+
+@document_route("/calls/<int:call_id>/summary", DocumentQuerySchema)
+def cycle_summary(fmt: str, call_id: int, **query: Any) -> services.Document:
+    """Summary of a call's grant cycle ({FORMAT})"""
+    return services.document(
+        documents.CYCLE_SUMMARY, get_session(), g.user, fmt=fmt, call_id=call_id, **query
     )
-    _document_route(
-        f"/funds/<int:fund_id>/status.{_fmt}",
-        _fmt,
-        f"Status of the fund on a date ({_fmt.upper()})",
-        StatusQuerySchema,
-        services.fund_status,
+
+
+@document_route("/funds/<int:fund_id>/status", StatusQuerySchema)
+def fund_status(fmt: str, fund_id: int, **query: Any) -> services.Document:
+    """Status of the fund on a date ({FORMAT})"""
+    return services.document(documents.FUND_STATUS, get_session(), g.user, fmt=fmt, fund_id=fund_id, **query)
+
+
+@document_route("/funds/<int:fund_id>/chapter", ChapterQuerySchema)
+def fund_chapter(fmt: str, fund_id: int, **query: Any) -> services.Document:
+    """The fund's chapter of the Secretary-General's report as of a day ({FORMAT})
+
+    Mandate, calls and grants, people assisted, evaluation, Board of Trustees, contributions and
+    campaigns, as the section on the fund of the Secretary-General's report gives them.
+    """
+    return services.document(documents.FUND_CHAPTER, get_session(), g.user, fmt=fmt, fund_id=fund_id, **query)
+
+
+@document_route("/board/sessions/<int:session_id>/pack", DocumentQuerySchema)
+def board_pack(fmt: str, session_id: int, **query: Any) -> services.Document:
+    """Board pack for a session ({FORMAT})"""
+    return services.document(
+        documents.BOARD_PACK, get_session(), g.user, fmt=fmt, session_id=session_id, **query
     )
-    _document_route(
-        f"/funds/<int:fund_id>/chapter.{_fmt}",
-        _fmt,
-        f"The fund's chapter of the Secretary-General's report as of a day ({_fmt.upper()})\n\n"
-        "Mandate, calls and grants, people assisted, evaluation, Board of Trustees, contributions and "
-        "campaigns, as the section on the fund of the Secretary-General's report gives them.",
-        ChapterQuerySchema,
-        services.fund_chapter,
+
+
+@document_route("/donors/<int:donor_id>/statement", StatementDocumentQuerySchema, roles=STATEMENT_READERS)
+def donor_statement(fmt: str, donor_id: int, **query: Any) -> services.Document:
+    """A donor's statement ({FORMAT}): the figures of GET /donors/{donor_id}/statement
+
+    A donor's token reads its own statement only (another donor's answers 404).
+    """
+    return services.document(
+        documents.DONOR_STATEMENT, get_session(), g.user, fmt=fmt, donor_id=donor_id, **query
     )
-    _document_route(
-        f"/board/sessions/<int:session_id>/pack.{_fmt}",
-        _fmt,
-        f"Board pack for a session ({_fmt.upper()})",
-        DocumentQuerySchema,
-        services.board_pack,
-    )
-    _document_route(
-        f"/donors/<int:donor_id>/statement.{_fmt}",
-        _fmt,
-        f"A donor's statement ({_fmt.upper()}): the figures of GET /donors/{{donor_id}}/statement\n\n"
-        "A donor's token reads its own statement only (another donor's answers 404).",
-        StatementDocumentQuerySchema,
-        services.donor_statement,
-        roles=STATEMENT_READERS,
-    )
+
+
+_register_documents()

@@ -1,5 +1,8 @@
 """The documents: figures (queries) -> words (documents, wording) -> HTML (templates) -> PDF.
 
+One service, ``document(spec, ...)``, for every document: its ``DocumentSpec`` says how its
+figures are loaded and worded, its template and its symbol (``reports.documents``).
+
 A PDF is rendered once per version of what it shows: the version key hashes the data
 the document reads, its language and format, and the templates, catalogues and code
 that word it. The key gives the ETag (``304`` on ``If-None-Match``) and names the file in
@@ -9,7 +12,6 @@ changed data is never served stale.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import logging
@@ -26,23 +28,15 @@ from sqlalchemy.orm import Session
 from werkzeug.http import parse_etags
 
 from ..auth.models import User
-from ..errors import Unprocessable
 from ..resources import TEMPLATES_DIR
-from . import chapter, documents, queries
 from .cache import PdfCache
+from .documents import ROMAN, DocumentSpec
 from .wording import TRANSLATIONS_DIR, Wording
 
 log = logging.getLogger(__name__)
 
 TEMPLATE_DIR = TEMPLATES_DIR / "pdf"
 STYLESHEET = TEMPLATE_DIR / "static" / "print.css"
-TEMPLATES = {
-    "cycle-summary": "report.html",
-    "fund-status": "report.html",
-    "board-pack": "board_pack.html",
-    "donor-statement": "statement.html",
-    chapter.KIND: chapter.TEMPLATE,
-}
 MEDIA_TYPES = {"pdf": "application/pdf", "html": "text/html; charset=utf-8"}
 #: Bump to invalidate every cached document (the key also hashes the files themselves).
 DOCUMENT_VERSION = "1"
@@ -63,97 +57,23 @@ class Document:
         return self.body is None
 
 
-# -- public services ------------------------------------------------------------------------
+# -- the service ----------------------------------------------------------------------------
 
 
-def cycle_summary(
+def document(
+    spec: DocumentSpec,
     session: Session,
     user: User | None,
-    call_id: int,
     *,
     lang: str,
     fmt: str,
     if_none_match: str | None = None,
+    **arguments: Any,
 ) -> Document:
-    """The summary of a call's grant cycle (FR/EN), as PDF or HTML."""
-    data = queries.cycle_summary_data(session, call_id)
-    return _produce("cycle-summary", data, documents.cycle_summary, lang, fmt, if_none_match)
-
-
-def fund_status(
-    session: Session,
-    user: User | None,
-    fund_id: int,
-    *,
-    as_of: dt.date | None = None,
-    lang: str,
-    fmt: str,
-    if_none_match: str | None = None,
-) -> Document:
-    """The fund's contributions, position and Board on ``as_of`` (default: today)."""
-    today = dt.datetime.now(dt.UTC).date()
-    as_of = as_of or today
-    if as_of > today:
-        raise Unprocessable("as_of", "must not be in the future")
-    data = queries.fund_status_data(session, fund_id, as_of)
-    if as_of < data["fund"]["established_on"]:
-        raise Unprocessable("as_of", f"the fund was established on {data['fund']['established_on']}")
-    return _produce("fund-status", data, documents.fund_status, lang, fmt, if_none_match)
-
-
-def fund_chapter(
-    session: Session,
-    user: User | None,
-    fund_id: int,
-    *,
-    as_of: dt.date | None = None,
-    since: dt.date | None = None,
-    lang: str,
-    fmt: str,
-    if_none_match: str | None = None,
-) -> Document:
-    """The fund's chapter of the Secretary-General's report as of ``as_of`` (default: today),
-    reporting what happened since ``since`` (default: two years before)."""
-    today = dt.datetime.now(dt.UTC).date()
-    as_of = as_of or today
-    if as_of > today:
-        raise Unprocessable("as_of", "must not be in the future")
-    if since is not None and since >= as_of:
-        raise Unprocessable("since", "must be before as_of")
-    data = chapter.chapter_data(session, fund_id, as_of, since)
-    if as_of < data["fund"]["established_on"]:
-        raise Unprocessable("as_of", f"the fund was established on {data['fund']['established_on']}")
-    return _produce(chapter.KIND, data, chapter.fund_chapter, lang, fmt, if_none_match)
-
-
-def board_pack(
-    session: Session,
-    user: User | None,
-    session_id: int,
-    *,
-    lang: str,
-    fmt: str,
-    if_none_match: str | None = None,
-) -> Document:
-    """The Board's pack for a session: a cover, then one page per eligible proposal."""
-    data = queries.board_pack_data(session, session_id)
-    return _produce("board-pack", data, documents.board_pack, lang, fmt, if_none_match)
-
-
-def donor_statement(
-    session: Session,
-    user: User | None,
-    donor_id: int,
-    *,
-    date_from: dt.date | None = None,
-    date_to: dt.date | None = None,
-    lang: str,
-    fmt: str,
-    if_none_match: str | None = None,
-) -> Document:
-    """A donor's statement (the JSON statement's figures) as PDF or HTML; another donor's is a 404."""
-    data = queries.donor_statement_data(session, user, donor_id, date_from, date_to)
-    return _produce("donor-statement", data, documents.donor_statement, lang, fmt, if_none_match)
+    """The document ``spec`` names, as PDF or HTML: its figures loaded with ``arguments`` (the
+    route's: ``call_id``, ``fund_id`` and ``as_of`` ...), then worded in ``lang`` and rendered,
+    unless the client's copy is current or the PDF is cached."""
+    return _produce(spec, spec.load(session, user, **arguments), lang, fmt, if_none_match)
 
 
 def pdf_cache() -> PdfCache:
@@ -175,17 +95,17 @@ def render_options() -> dict[str, Any]:
 
 
 def _produce(
-    kind: str, data: dict[str, Any], build: Any, lang: str, fmt: str, if_none_match: str | None
+    spec: DocumentSpec, data: dict[str, Any], lang: str, fmt: str, if_none_match: str | None
 ) -> Document:
+    kind = spec.kind
     key = version_key(kind, data, lang, fmt)
     etag = f"{kind}-{key[:32]}"
     media_type = MEDIA_TYPES[fmt]
-    name = chapter.filename(data, lang) if kind == chapter.KIND else documents.filename(kind, data, lang)
-    filename = f"{name}.{fmt}"
+    filename = f"{spec.filename(data, lang)}.{fmt}"
     if if_none_match and parse_etags(if_none_match).contains_weak(etag):
         return Document(etag=etag, media_type=media_type, filename=filename)
     if fmt == "html":
-        html = render_html(build(data, lang), lang, inline_css=True)
+        html = render_html(spec.template, spec.compose(data, lang), lang, inline_css=True)
         return Document(etag=etag, media_type=media_type, filename=filename, body=html.encode("utf-8"))
 
     # the data's version is known: a cached PDF is served without wording the document again
@@ -196,7 +116,7 @@ def _produce(
 
     from .. import pdf  # imported on first render: WeasyPrint takes ~0.5 s to import
 
-    rendered = pdf.render_pdf(render_html(build(data, lang), lang), **render_options())
+    rendered = pdf.render_pdf(render_html(spec.template, spec.compose(data, lang), lang), **render_options())
     if rendered.refused:
         log.warning(
             "%s: the renderer refused %d URL(s): %s", kind, len(rendered.refused), rendered.refused[:5]
@@ -228,7 +148,7 @@ def _inputs() -> list[Path]:
     reports = Path(__file__).resolve().parent
     return sorted(
         [*TEMPLATE_DIR.rglob("*.html"), *TEMPLATE_DIR.rglob("*.css"), *TRANSLATIONS_DIR.rglob("*.po")]
-        + [*reports.glob("*.py"), *reports.glob("*.json")]
+        + [*reports.rglob("*.py"), *reports.glob("*.json")]
     )
 
 
@@ -267,11 +187,12 @@ def _environment(lang: str) -> Environment:
         newstyle=True,
         pgettext=wording.template_pgettext,
     )
-    env.globals["roman"] = documents.ROMAN
+    env.globals["roman"] = ROMAN
     return env
 
 
-def render_html(doc: dict[str, Any], lang: str, *, inline_css: bool = False) -> str:
-    """The document as HTML; ``inline_css`` embeds the stylesheet (the browser preview)."""
+def render_html(template: str, doc: dict[str, Any], lang: str, *, inline_css: bool = False) -> str:
+    """The worded document laid out in its template, as HTML; ``inline_css`` embeds the
+    stylesheet (the browser preview)."""
     css = Markup(STYLESHEET.read_text(encoding="utf-8")) if inline_css else None
-    return _environment(lang).get_template(TEMPLATES[doc["kind"]]).render(doc=doc, inline_css=css)
+    return _environment(lang).get_template(template).render(doc=doc, inline_css=css)

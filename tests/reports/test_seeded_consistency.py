@@ -15,8 +15,9 @@ from sqlalchemy import func, select
 
 from fundapp import models as m
 from fundapp.board.models import BoardMember, BoardTerm
-from fundapp.reports import documents, queries
+from fundapp.reports import queries
 from fundapp.reports.checks import problems
+from fundapp.reports.documents import board_pack, cycle_summary, fund_status
 
 LANGS = ("fr", "en")
 STATUS_DATES = (dt.date(2015, 6, 8), dt.date(2017, 10, 20), dt.date(2019, 3, 31), dt.date(2020, 12, 31))
@@ -41,11 +42,11 @@ def _board_members(session, fund_id: int, on: dt.date) -> int:
 def _seeded_documents(session):
     fund = session.scalar(select(m.Fund).where(m.Fund.code == "UNVTF"))
     for call_id in session.scalars(select(m.Call.id).where(m.Call.fund_id == fund.id).order_by(m.Call.id)):
-        yield fund, "cycle-summary", queries.cycle_summary_data(session, call_id), documents.cycle_summary
+        yield fund, "cycle-summary", queries.cycle_summary_data(session, call_id), cycle_summary.compose
     for day in STATUS_DATES:
-        yield fund, "fund-status", queries.fund_status_data(session, fund.id, day), documents.fund_status
+        yield fund, "fund-status", queries.fund_status_data(session, fund.id, day), fund_status.compose
     for session_id in session.scalars(select(m.BoardSession.id).order_by(m.BoardSession.id)):
-        yield fund, "board-pack", queries.board_pack_data(session, session_id), documents.board_pack
+        yield fund, "board-pack", queries.board_pack_data(session, session_id), board_pack.compose
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -70,7 +71,7 @@ def test_every_seeded_document_passes_the_checker_with_its_counts_as_of_its_date
 
 def test_a_figure_that_contradicts_its_text_is_caught(seeded_session):
     call_id = seeded_session.scalar(select(m.Call.id).where(m.Call.cycle_label == "3"))
-    doc = documents.cycle_summary(queries.cycle_summary_data(seeded_session, call_id), "fr")
+    doc = cycle_summary.compose(queries.cycle_summary_data(seeded_session, call_id), "fr")
     doc["stated"]["reserve"] += 1  # as when the figure counted statuses and the text decisions
     assert any("reserve" in p for p in problems(doc, dt.date.today()))
     doc["stated"]["date"] = dt.date.today() + dt.timedelta(days=1)

@@ -7,8 +7,8 @@ import pytest
 
 from fundapp.reports.wording import NBSP, NNBSP
 
-from . import builders
-from .pdftext import text
+from .. import builders
+from ..pdftext import text
 
 
 @pytest.fixture

@@ -2,8 +2,8 @@
 
 import html
 
-from . import builders
-from .pdftext import pages, text
+from .. import builders
+from ..pdftext import pages, text
 
 
 def get_pack(client, auth, session_id, fmt="pdf", lang="en", role="board"):

@@ -8,8 +8,8 @@ import pytest
 from fundapp.errors import PROBLEM_TYPE
 from fundapp.reports.wording import NBSP, NNBSP
 
-from . import builders
-from .pdftext import pages, text
+from .. import builders
+from ..pdftext import pages, text
 
 
 @pytest.fixture
@@ -156,7 +156,7 @@ def test_unknown_call_is_404_and_a_bad_language_is_a_422_naming_the_field(client
 
 
 def test_a_call_without_decisions_yet_is_summarised_without_inventing_any(client, auth, fund):
-    from ..factories import CallFactory, ScreenedProposalFactory
+    from ...factories import CallFactory, ScreenedProposalFactory
 
     call = CallFactory(fund_id=fund.id, cycle_label="3", cycle_number=3, priorities=["armed conflict"])
     ScreenedProposalFactory(call=call, status="submitted")
@@ -172,7 +172,7 @@ def test_a_call_without_decisions_yet_is_summarised_without_inventing_any(client
 def test_summary_reads_a_constant_number_of_queries_whatever_the_size_of_the_call(
     client, auth, fund, query_counter
 ):
-    from ..conftest import beyond_auth
+    from ...conftest import beyond_auth
 
     small = builders.cycle_two(fund, funded=2, reserve=2, ineligible=1, completed=1).call
     counts = []
@@ -180,7 +180,7 @@ def test_summary_reads_a_constant_number_of_queries_whatever_the_size_of_the_cal
         with query_counter() as statements:
             assert get_summary(client, auth, call.id, fmt="html").status_code == 200
         counts.append(len(beyond_auth(statements)))
-    from ..factories import FundFactory
+    from ...factories import FundFactory
 
     other = FundFactory()
     large = builders.cycle_two(other, funded=10, reserve=20, ineligible=10, completed=5).call
@@ -191,7 +191,7 @@ def test_summary_reads_a_constant_number_of_queries_whatever_the_size_of_the_cal
 
 
 def test_a_cycle_label_with_odd_characters_gives_a_safe_file_name(client, auth, fund):
-    from ..factories import CallFactory
+    from ...factories import CallFactory
 
     call = CallFactory(fund_id=fund.id, cycle_label='10"/x', cycle_number=10)
     response = get_summary(client, auth, call.id, fmt="html", lang="en")

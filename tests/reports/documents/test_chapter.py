@@ -14,11 +14,11 @@ import pytest
 from sqlalchemy import select
 
 from fundapp import models as m
-from fundapp.reports import chapter
 from fundapp.reports.checks import problems
+from fundapp.reports.documents import chapter
 
-from .pdftext import Words, text
-from .test_seeded_consistency import _board_members, _calls_launched
+from ..pdftext import Words, text
+from ..test_seeded_consistency import _board_members, _calls_launched
 
 JUNE_2015 = dt.date(2015, 6, 8)
 MARCH_2019 = dt.date(2019, 3, 31)
@@ -185,7 +185,7 @@ def test_the_2015_chapter_says_nothing_of_what_came_after(seeded_client, seeded_
 @pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("day", [JUNE_2015, dt.date(2017, 10, 20), MARCH_2019, dt.date(2020, 12, 31)])
 def test_the_chapter_passes_the_checker_with_its_counts_as_of_its_day(seeded_session, unvtf, lang, day):
-    doc = chapter.fund_chapter(chapter.chapter_data(seeded_session, unvtf.id, day), lang)
+    doc = chapter.compose(chapter.chapter_data(seeded_session, unvtf.id, day), lang)
     assert problems(doc, dt.date.today()) == []
     stated = doc["stated"]
     assert stated["calls"] == _calls_launched(seeded_session, unvtf.id, day)
@@ -211,7 +211,7 @@ def test_a_french_chapter_marks_a_priority_that_has_no_french_instead_of_passing
     data = chapter.chapter_data(seeded_session, unvtf.id, MARCH_2019)
     for call in data["calls"]:
         call["priorities_fr"] = None
-    doc = chapter.fund_chapter(data, "fr")
+    doc = chapter.compose(data, "fr")
     paragraphs = " ".join(b["text"] for c in doc["chapters"] for b in c["blocks"] if b["type"] == "para")
     assert "direct assistance to victims in situations of armed conflict [en anglais]" in paragraphs
 
@@ -242,13 +242,14 @@ def test_the_cli_renders_the_chapter_of_8_june_2015(seeded_app, seeded_session, 
 
 
 def test_a_french_cycle_summary_prints_the_call_title_in_french_and_marks_one_without(seeded_session):
-    from fundapp.reports import documents, queries
+    from fundapp.reports import queries
+    from fundapp.reports.documents import cycle_summary
 
     call_id = seeded_session.scalar(select(m.Call.id).where(m.Call.cycle_label == "3"))
     data = queries.cycle_summary_data(seeded_session, call_id)
-    assert documents.cycle_summary(data, "fr")["header"]["subtitle"].startswith("Troisième appel mondial")
+    assert cycle_summary.compose(data, "fr")["header"]["subtitle"].startswith("Troisième appel mondial")
     data["call"]["title_fr"] = None
-    subtitle = documents.cycle_summary(data, "fr")["header"]["subtitle"]
+    subtitle = cycle_summary.compose(data, "fr")["header"]["subtitle"]
     assert (
         subtitle
         == "Third global call for proposals: victims in armed conflict and mixed migration flows [en anglais]"

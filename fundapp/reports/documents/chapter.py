@@ -1,7 +1,7 @@
 """The Fund's chapter as of a day: the section on the fund of the Secretary-General's report
 ("Informations récentes sur le Fonds ...", fund-facts section 6.3), built from the data.
 
-Its query (``chapter_data``), its wording chapter by chapter (``fund_chapter``), its symbol
+Its query (``chapter_data``), its wording chapter by chapter (``compose``), its symbol
 and template. What it says, in the reports' order (2015 report par. 64-69; A/74/127 par.
 122-124):
 
@@ -31,7 +31,6 @@ reported; the totals are the fund's since its creation.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter, defaultdict
 from decimal import Decimal
 from typing import Any
@@ -39,33 +38,40 @@ from typing import Any
 from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
-from ..applicants.models import Organisation
-from ..board.models import Approval, BoardSession, Decision, Recommendation
-from ..books import queries as books
-from ..calls.models import Call, CallStatus
-from ..contributions.models import Campaign, Donor
-from ..funds.models import Evaluation, Fund
-from ..grants.models import BeneficiaryCount, Grant, GrantReport, ReportKind, ReportNature
-from ..proposals.models import Proposal
-from ..services_base import get_or_404
-from .documents import (
+from ...applicants.models import Organisation
+from ...auth.models import User
+from ...board.models import Approval, BoardSession, Decision, Recommendation
+from ...books import queries as books
+from ...calls.models import Call, CallStatus
+from ...contributions.models import Campaign, Donor
+from ...errors import Unprocessable
+from ...funds.models import Evaluation, Fund
+from ...grants.models import BeneficiaryCount, Grant, GrantReport, ReportKind, ReportNature
+from ...proposals.models import Proposal
+from ...services_base import get_or_404
+from ..queries import REPORTED_BENEFICIARIES, board_term, fund_facts, fund_history
+from ..wording import N_, Wording, lower_bound
+from .common import (
     ASSISTANCE,
     Body,
-    _administrator,
-    _donors_of_kind,
-    _fund_name,
-    _header,
-    _history_sentences,
-    _kinds_annex,
-    _of_administrator,
-    _recommendation_sentence,
+    administrator,
     annual_average,
+    as_of_day,
     board_table,
     board_with_countries_sentences,
+    by_kind,
+    check_established,
+    donors_of_kind,
+    fund_name,
+    header,
+    history_sentences,
     illustrative_note,
+    kinds_annex,
+    of_administrator,
+    recommendation_sentence,
+    stated_as_of,
 )
-from .queries import REPORTED_BENEFICIARIES, _fund, _history, board_term
-from .wording import N_, Wording, lower_bound
+from .spec import DocumentSpec, filename
 
 KIND = "fund-chapter"
 TEMPLATE = "report.html"
@@ -86,7 +92,8 @@ MANDATE_GROUPS = {
 }
 #: The people a cycle assisted, in the order of the 2015 report ("d'enfants, de femmes et d'hommes").
 PEOPLE_GROUPS = (("children", N_("children")), ("women", N_("women")), ("men", N_("men")))
-CRITERIA = {
+#: What an evaluation assesses, as the 2015 report lists it (par. 67).
+EVALUATION_CRITERIA = {
     "relevance": N_("relevance"),
     "effectiveness": N_("effectiveness"),
     "efficiency": N_("efficiency"),
@@ -103,6 +110,24 @@ def symbol(data: dict[str, Any]) -> str:
 
 
 # -- the query ------------------------------------------------------------------------------
+
+
+def load(
+    session: Session,
+    user: User | None,
+    *,
+    fund_id: int,
+    as_of: dt.date | None = None,
+    since: dt.date | None = None,
+) -> dict[str, Any]:
+    """The chapter's figures as of ``as_of`` (default: today), reporting what happened since
+    ``since`` (default: two years before)."""
+    as_of = as_of_day(as_of)
+    if since is not None and since >= as_of:
+        raise Unprocessable("since", "must be before as_of")
+    data = chapter_data(session, fund_id, as_of, since)
+    check_established(data)
+    return data
 
 
 def chapter_data(
@@ -160,7 +185,11 @@ def chapter_data(
         select(func.count(Donor.id)).where(Donor.illustrative.is_(True), Donor.id.in_(gave))
     )
     return {
-        "fund": {**_fund(fund), "mandate": fund.mandate, "website": (fund.open_data or {}).get("website")},
+        "fund": {
+            **fund_facts(fund),
+            "mandate": fund.mandate,
+            "website": (fund.open_data or {}).get("website"),
+        },
         "as_of": as_of,
         "since": since,
         "by_kind": by_kind,
@@ -169,7 +198,7 @@ def chapter_data(
         "calls": _calls(session, fund_id, as_of),
         "reserve": _waiting_on_reserve(session, fund_id, as_of),
         "people": _people(session, fund_id, as_of),
-        "history": _history(session, fund_id, as_of=as_of),
+        "history": fund_history(session, fund_id, as_of=as_of),
         "campaigns": campaigns,
         "evaluations": evaluations,
         "board": board_term(session, fund_id, None, as_of),
@@ -474,7 +503,7 @@ def _call_under_way(w: Wording, fund: dict[str, Any], call: dict[str, Any]) -> l
     ]
     eligible = recs["fund"] + recs["reserve"] + recs["decline"]
     out.append(
-        _recommendation_sentence(
+        recommendation_sentence(
             w,
             [],
             {"count": recs["fund"], "amount_minor": recs["fund_minor"]},
@@ -489,7 +518,7 @@ def _call_under_way(w: Wording, fund: dict[str, Any], call: dict[str, Any]) -> l
             "The new grants will be announced after final approval by %(administrator)s, manager of the "
             "Fund.",
             administrator=w.term(fund["administrator"]),
-            of_administrator=_of_administrator(w, fund),
+            of_administrator=of_administrator(w, fund),
         )
     )
     return out
@@ -522,7 +551,8 @@ def _evaluation(w: Wording, evaluation: dict[str, Any]) -> list[str]:
     out = [what]
     if evaluation["criteria"]:
         criteria = [
-            w.term(CRITERIA[c]) if c in CRITERIA else c.replace("_", " ") for c in evaluation["criteria"]
+            w.term(EVALUATION_CRITERIA[c]) if c in EVALUATION_CRITERIA else c.replace("_", " ")
+            for c in evaluation["criteria"]
         ]
         out.append(
             _(
@@ -608,7 +638,7 @@ def _contributions(
         if donors[kind]:
             words = w.count_words(donors[kind], "")
             shown = words["n_f" if kind != "member_state" else "n"]
-            listed.append(_donors_of_kind(w, kind, donors[kind], shown))
+            listed.append(donors_of_kind(w, kind, donors[kind], shown))
     listed.append(_("many individuals"))
     out = [
         _(
@@ -640,7 +670,7 @@ def _campaign(w: Wording, fund: dict[str, Any], campaign: dict[str, Any]) -> str
         return None
     values = {
         "month": w.month_year(campaign["starts_on"]),
-        "administrator": _administrator(w, fund, capital=False),
+        "administrator": administrator(w, fund, capital=False),
         "platform": campaign["platform"] or "",
         "amount": w.money_about(raised),
     }
@@ -690,115 +720,29 @@ def _funding_need(w: Wording, data: dict[str, Any]) -> list[str]:
     ]
 
 
-def fund_chapter(data: dict[str, Any], lang: str) -> dict[str, Any]:
+def compose(data: dict[str, Any], lang: str) -> dict[str, Any]:
+    """The chapter's words: mandate, calls and grants, evaluation, Board, contributions; a
+    summary, footnotes and two annexes (contributions by kind, the Board)."""
     w = Wording(lang)
     _ = w.gettext
     fund, as_of = data["fund"], data["as_of"]
-    mandate = fund["mandate"] or {}
-    fund_name = _fund_name(w, fund)
-    doc_symbol = symbol(data)
-
-    donors: Counter[str] = Counter()
-    amounts: Counter[str] = Counter()
-    for row in data["by_kind"]:
-        donors[row["kind"]] += row["donors"]
-        amounts[row["kind"]] += row["usd_minor"]
+    donors, amounts, _anonymous = by_kind(data["by_kind"])
     total = sum(amounts.values())
-
     body = Body(w)
-    # I. Mandate
-    body.chapter(_("Mandate of the Fund"))
-    administrator = _administrator(w, fund)
-    if mandate.get("resolution"):
-        instrument = w.own(mandate.get("instrument_en"), mandate.get("instrument_fr"))
-        body.para(
-            _(
-                "%(administrator)s continued to administer the %(fund)s, established by the General Assembly "
-                "in its resolution %(resolution)s of %(date)s under the %(instrument)s, and to encourage "
-                "Member States and other stakeholders to contribute to it.",
-                administrator=administrator,
-                fund=fund_name,
-                resolution=mandate["resolution"],
-                date=w.date(fund["established_on"]),
-                instrument=instrument,
-            )
-        )
-    else:
-        body.para(
-            _(
-                "%(administrator)s continued to administer the %(fund)s and to encourage Member States and "
-                "other stakeholders to contribute to it.",
-                administrator=administrator,
-                fund=fund_name,
-            )
-        )
-    mandate_sentences = []
-    groups = [
-        w.pgettext("mandate", MANDATE_GROUPS[g]) for g in mandate.get("groups", ()) if g in MANDATE_GROUPS
-    ]
-    if groups:
-        mandate_sentences.append(
-            _(
-                "The Fund's mandate emphasizes direct assistance to victims, in particular %(groups)s, as an "
-                "integral part of the global fight against trafficking in persons.",
-                groups=w.join(groups),
-            )
-        )
-    kinds = [w.term(ASSISTANCE[k]) for k in mandate.get("assistance", ()) if k in ASSISTANCE]
-    if kinds:
-        mandate_sentences.append(
-            _(
-                "Through the non-governmental organizations working with it, the Fund supports activities "
-                "and services for victims: %(kinds)s.",
-                kinds=w.join(kinds),
-            )
-        )
-    reported = [
-        (call, data["people"].get(call["id"]))
-        for call in data["calls"]
-        if call["grants"] and data["people"].get(call["id"], {}).get("reported") == call["grants"]
-    ]
-    if reported:
-        call, people = reported[-1]
-        mandate_sentences.append(
-            _(
-                "Every year, %(people)s people benefit directly from the support of the Fund's partner NGOs.",
-                people=w.people_about(people["per_year"]),
-            )
-        )
-    body.para(*mandate_sentences)
-
-    # II. Calls and grants
-    body.chapter(_("Calls for proposals and grants"))
-    for call in data["calls"]:
-        if call["completed_on"] and data["since"] < call["completed_on"] <= as_of:
-            body.para(*_completed_cycle(w, fund, call, data["people"].get(call["id"])))
-    history = _history_sentences(w, data["history"])
-    history += [p for p in (_priorities(w, call) for call in data["calls"]) if p]
-    body.para(*history)
-    for call in data["calls"]:
-        recs = call["recommendations"]
-        if recs["fund"] > recs["decided"]:
-            body.para(*_call_under_way(w, fund, call))
-
-    # III. Evaluation
+    _mandate(body, w, data)
+    _calls_and_grants(body, w, data)
     if data["evaluations"]:
         body.chapter(_("Evaluation"))
         for evaluation in data["evaluations"]:
             body.para(*_evaluation(w, evaluation))
-
-    # IV. Board of Trustees
     if data["board"]:
         body.chapter(_("Board of Trustees"))
         body.para(*board_with_countries_sentences(w, data["board"]))
-
-    # V. Contributions
     body.chapter(_("Contributions"))
     contributions = _contributions(w, fund, as_of, donors, amounts)
     body.para(*contributions)
     body.para(*[c for c in (_campaign(w, fund, c) for c in data["campaigns"]) if c])
     body.para(*_funding_need(w, data))
-
     summary = " ".join(
         w.sentence(s)
         for s in (
@@ -810,50 +754,137 @@ def fund_chapter(data: dict[str, Any], lang: str) -> dict[str, Any]:
         )
         if s
     )
-    footnotes = [
-        _(
-            "Prepared from the data recorded in the Fund's grant management system on %(date)s. "
-            "Amounts are in United States dollars, at the rate of the day each contribution was "
-            "received.",
-            date=w.date(as_of),
-        )
-    ]
-    if fund["website"]:
-        footnotes.append(
-            _("Further information on the Fund is available at %(website)s.", website=fund["website"])
-        )
-    if data["illustrative"]:
-        footnotes.append(illustrative_note(w))
     return {
         "kind": KIND,
-        "stated": {
-            "date": as_of,
-            "as_of": as_of,
-            "received_minor": total,
-            **{f"received_minor:{k}": amounts[k] for k in amounts},
-            **{f"donors:{k}": donors[k] for k in donors},
-            "calls": len(data["history"]["calls_launched"]),
-            "board_members": len(data["board"]["members"]) if data["board"] else 0,
-        },
+        "stated": stated_as_of(data, donors, amounts),
         "illustrative": data["illustrative"],
-        "header": _header(
+        "header": header(
             w,
             fund,
-            symbol=doc_symbol,
+            symbol=symbol(data),
             day=as_of,
             session_lines=[_("The Fund's chapter"), _("As at %(date)s", date=w.date(as_of))],
-            title=_("Update on the %(fund)s", fund=fund_name),
+            title=_("Update on the %(fund)s", fund=fund_name(w, fund)),
             subtitle=None,
             author=_("Report of the secretariat"),
         ),
         "summary": summary,
-        "footnotes": footnotes,
+        "footnotes": _footnotes(w, data),
         "chapters": body.chapters,
-        "annexes": [_kinds_annex(w, donors, amounts, total), board_table(w, data["board"])],
-        "filename": filename(data, lang),
+        "annexes": [kinds_annex(w, donors, amounts, total), board_table(w, data["board"])],
+        "filename": filename(symbol(data), lang),
     }
 
 
-def filename(data: dict[str, Any], lang: str) -> str:
-    """ "UNVTF-FC-2015-0608-fr": known from the data alone (a cached PDF is served unworded)."""
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", f"{symbol(data)}-{lang}").strip("-.")
+def _footnotes(w: Wording, data: dict[str, Any]) -> list[str]:
+    """Where the figures come from, the fund's website, and the illustrative-records note."""
+    _ = w.gettext
+    out = [
+        _(
+            "Prepared from the data recorded in the Fund's grant management system on %(date)s. "
+            "Amounts are in United States dollars, at the rate of the day each contribution was "
+            "received.",
+            date=w.date(data["as_of"]),
+        )
+    ]
+    if data["fund"]["website"]:
+        out.append(
+            _("Further information on the Fund is available at %(website)s.", website=data["fund"]["website"])
+        )
+    if data["illustrative"]:
+        out.append(illustrative_note(w))
+    return out
+
+
+def _mandate(body: Body, w: Wording, data: dict[str, Any]) -> None:
+    """I. Who administers the fund and under which resolution, its mandate, the kinds of
+    assistance it funds and the people assisted each year."""
+    _ = w.gettext
+    fund = data["fund"]
+    facts = fund["mandate"] or {}
+    body.chapter(_("Mandate of the Fund"))
+    if facts.get("resolution"):
+        body.para(
+            _(
+                "%(administrator)s continued to administer the %(fund)s, established by the General Assembly "
+                "in its resolution %(resolution)s of %(date)s under the %(instrument)s, and to encourage "
+                "Member States and other stakeholders to contribute to it.",
+                administrator=administrator(w, fund),
+                fund=fund_name(w, fund),
+                resolution=facts["resolution"],
+                date=w.date(fund["established_on"]),
+                instrument=w.own(facts.get("instrument_en"), facts.get("instrument_fr")),
+            )
+        )
+    else:
+        body.para(
+            _(
+                "%(administrator)s continued to administer the %(fund)s and to encourage Member States and "
+                "other stakeholders to contribute to it.",
+                administrator=administrator(w, fund),
+                fund=fund_name(w, fund),
+            )
+        )
+    body.para(*_mandate_sentences(w, data))
+
+
+def _mandate_sentences(w: Wording, data: dict[str, Any]) -> list[str]:
+    """The groups the mandate puts first, the kinds of assistance, the people assisted a year
+    (the last cycle whose final reports are all in)."""
+    _ = w.gettext
+    facts = data["fund"]["mandate"] or {}
+    out = []
+    groups = [
+        w.pgettext("mandate", MANDATE_GROUPS[g]) for g in facts.get("groups", ()) if g in MANDATE_GROUPS
+    ]
+    if groups:
+        out.append(
+            _(
+                "The Fund's mandate emphasizes direct assistance to victims, in particular %(groups)s, as an "
+                "integral part of the global fight against trafficking in persons.",
+                groups=w.join(groups),
+            )
+        )
+    kinds = [w.term(ASSISTANCE[k]) for k in facts.get("assistance", ()) if k in ASSISTANCE]
+    if kinds:
+        out.append(
+            _(
+                "Through the non-governmental organizations working with it, the Fund supports activities "
+                "and services for victims: %(kinds)s.",
+                kinds=w.join(kinds),
+            )
+        )
+    reported = [
+        data["people"][call["id"]]
+        for call in data["calls"]
+        if call["grants"] and data["people"].get(call["id"], {}).get("reported") == call["grants"]
+    ]
+    if reported:
+        out.append(
+            _(
+                "Every year, %(people)s people benefit directly from the support of the Fund's partner NGOs.",
+                people=w.people_about(reported[-1]["per_year"]),
+            )
+        )
+    return out
+
+
+def _calls_and_grants(body: Body, w: Wording, data: dict[str, Any]) -> None:
+    """II. The cycles completed in the period, the calls and the NGOs selected, the calls'
+    priorities, and each call whose recommended grants await final approval."""
+    _ = w.gettext
+    fund = data["fund"]
+    body.chapter(_("Calls for proposals and grants"))
+    for call in data["calls"]:
+        if call["completed_on"] and data["since"] < call["completed_on"] <= data["as_of"]:
+            body.para(*_completed_cycle(w, fund, call, data["people"].get(call["id"])))
+    history = history_sentences(w, data["history"])
+    history += [p for p in (_priorities(w, call) for call in data["calls"]) if p]
+    body.para(*history)
+    for call in data["calls"]:
+        recs = call["recommendations"]
+        if recs["fund"] > recs["decided"]:
+            body.para(*_call_under_way(w, fund, call))
+
+
+SPEC = DocumentSpec(kind=KIND, template=TEMPLATE, load=load, compose=compose, symbol=symbol)

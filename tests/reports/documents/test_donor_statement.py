@@ -11,8 +11,8 @@ from fundapp.db import utcnow
 from fundapp.money import to_minor
 from fundapp.reports.wording import Wording
 
-from ..factories import DonorFactory, GrantFactory
-from .pdftext import Words, pages, text
+from ...factories import DonorFactory, GrantFactory
+from ..pdftext import Words, pages, text
 
 PERIOD = "from=2015-06-01&to=2017-12-31"
 
