@@ -35,12 +35,30 @@ class ProblemSchema(OutputSchema):
     currency = ma.fields.String()
     existing_id = ma.fields.Integer()
     excess = ma.fields.String(metadata={"description": "How far a tranche would exceed its grant"})
+    paid = ma.fields.String(
+        metadata={"description": "What a grant was paid, net, when money would come back"}
+    )
+    available = ma.fields.String(
+        metadata={"description": "The most that can come back from a grant on that day"}
+    )
+    amount = ma.fields.String(metadata={"description": "The amount the refused request asked for"})
+    scheduled = ma.fields.String(metadata={"description": "What a grant's tranches schedule"})
     remaining = ma.fields.String(metadata={"description": "What is left of a pledge to receive"})
     missing = ma.fields.List(ma.fields.String(), metadata={"description": "What a closure still needs"})
     reserve_expires_on = ma.fields.Date(metadata={"description": "Last day of a lapsed reserve list"})
     unmet_conditions = ma.fields.List(
         ma.fields.Dict(keys=ma.fields.String()), metadata={"description": "Conditions before release not met"}
     )
+
+
+#: Answered by the HTTP server in front of the app (gunicorn), in HTML, before the app sees the
+#: request: the API's own limits sit well inside these, so a well-formed request never meets them.
+SERVER_ANSWERS = {
+    http.HTTPStatus.REQUEST_URI_TOO_LONG: "Request line over the server's limit (gunicorn: 4,094 bytes); "
+    "HTML, from the server, not the app",
+    http.HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE: "More header fields, or a longer one, than the server "
+    "allows (gunicorn: 100 fields, 8,190 bytes); HTML, from the server, not the app",
+}
 
 
 class Api(SmorestApi):
@@ -52,6 +70,12 @@ class Api(SmorestApi):
     def _register_responses(self) -> None:
         """Error responses are documented as ``application/problem+json``, as they are served."""
         for status in http.HTTPStatus:
+            if status in SERVER_ANSWERS:
+                html = {"text/html": {"schema": {"type": "string"}}}
+                self.spec.components.response(
+                    status.name, {"description": SERVER_ANSWERS[status], "content": html}
+                )
+                continue
             response: dict[str, Any] = {"description": status.phrase}
             content_type = self.DEFAULT_RESPONSE_CONTENT_TYPE
             if status >= 400:
