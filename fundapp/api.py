@@ -29,6 +29,7 @@ class ProblemSchema(OutputSchema):
     optional_fields = frozenset(
         {"type", "detail", "request_id", "errors", "current_state", "allowed_states", "shortfall", "currency"}
         | {"existing_id", "excess", "remaining", "missing", "reserve_expires_on", "unmet_conditions"}
+        | {"paid", "available", "amount", "scheduled"}
     )
 
     type = ma.fields.String()
@@ -43,6 +44,14 @@ class ProblemSchema(OutputSchema):
     currency = ma.fields.String()
     existing_id = ma.fields.Integer()
     excess = ma.fields.String(metadata={"description": "How far a tranche would exceed its grant"})
+    paid = ma.fields.String(
+        metadata={"description": "What a grant was paid, net, when money would come back"}
+    )
+    available = ma.fields.String(
+        metadata={"description": "The most that can come back from a grant on that day"}
+    )
+    amount = ma.fields.String(metadata={"description": "The amount the refused request asked for"})
+    scheduled = ma.fields.String(metadata={"description": "What a grant's tranches schedule"})
     remaining = ma.fields.String(metadata={"description": "What is left of a pledge to receive"})
     missing = ma.fields.List(ma.fields.String(), metadata={"description": "What a closure still needs"})
     reserve_expires_on = ma.fields.Date(metadata={"description": "Last day of a lapsed reserve list"})
@@ -59,6 +68,15 @@ RETRY_AFTER_STATUSES = (
     http.HTTPStatus.SERVICE_UNAVAILABLE,
 )
 
+#: Answered by the HTTP server in front of the app (gunicorn), in HTML, before the app sees the
+#: request: the API's own limits sit well inside these, so a well-formed request never meets them.
+SERVER_ANSWERS = {
+    http.HTTPStatus.REQUEST_URI_TOO_LONG: "Request line over the server's limit (gunicorn: 4,094 bytes); "
+    "HTML, from the server, not the app",
+    http.HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE: "More header fields, or a longer one, than the server "
+    "allows (gunicorn: 100 fields, 8,190 bytes); HTML, from the server, not the app",
+}
+
 
 class Api(SmorestApi):
     ERROR_SCHEMA = ProblemSchema
@@ -69,6 +87,12 @@ class Api(SmorestApi):
     def _register_responses(self) -> None:
         """Error responses are documented as ``application/problem+json``, as they are served."""
         for status in http.HTTPStatus:
+            if status in SERVER_ANSWERS:
+                html = {"text/html": {"schema": {"type": "string"}}}
+                self.spec.components.response(
+                    status.name, {"description": SERVER_ANSWERS[status], "content": html}
+                )
+                continue
             response: dict[str, Any] = {"description": status.phrase}
             content_type = self.DEFAULT_RESPONSE_CONTENT_TYPE
             if status >= 400:

@@ -89,7 +89,10 @@ def default_config(instance_path: str) -> dict[str, Any]:
         # PDF
         "PDF_CACHE_DIR": str(Path(instance_path) / "pdf-cache"),
         "PDF_CACHE_MAX_FILES": 500,
-        "PDF_RENDER_TIMEOUT": 60,  # seconds; the worker is killed and replaced beyond it (503)
+        # seconds; the render worker is killed and replaced beyond it, and the request answers 503.
+        # Below gunicorn's worker timeout (30 s by default): otherwise gunicorn kills the whole
+        # app worker first and the client loses its connection instead of getting the 503.
+        "PDF_RENDER_TIMEOUT": 25,
         "PDF_RENDER_PROCESSES": 1,  # renders at once per app process (each in its own worker)
         "PDF_RENDER_MEMORY_MB": 1024,  # address-space limit of a render worker
         # admission (fundapp/renders.py, counted in the database): renders under way in the whole

@@ -135,7 +135,8 @@ class StandardResponses(BasePlugin):
     a route that needs a token may answer 401 and 403; one with ids in its path 404; one with
     a body 413 (too large) and 415 (not JSON); a mutation 409 (conflict with stored records)
     and 422 (a rule the input breaks); If-Match 412 and 428; a rendered document (PDF) 429 (the
-    caller's renders under way) and 503 (the installation's), both with Retry-After.
+    caller's renders under way) and 503 (the installation's), both with Retry-After. Every route
+    may get the HTTP server's own 414 and 431 (HTML, before the app sees the request).
     """
 
     def operation_helper(
@@ -149,6 +150,8 @@ class StandardResponses(BasePlugin):
                 if status not in responses and str(status) not in responses:
                     responses[str(status)] = name
 
+            add(414, "REQUEST_URI_TOO_LONG")
+            add(431, "REQUEST_HEADER_FIELDS_TOO_LARGE")
             if operation.get("security") != []:
                 add(401, "UNAUTHORIZED")
                 add(403, "FORBIDDEN")

@@ -146,3 +146,8 @@ def body_with(path: tuple[str, ...], value: Any) -> Any:
     head, rest = path[0], path[1:]
     inner = body_with(rest, value)
     return [inner] if head.isdigit() else {head: inner}
+
+
+def problem_members(app: Flask) -> set[str]:
+    """The members the document declares for a problem (its schema forbids any other)."""
+    return set(document(app)["components"]["schemas"]["Problem"]["properties"])

@@ -6,11 +6,15 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from http import HTTPStatus
 from pathlib import Path
 
 import pytest
 
+from . import api_document
+from .conftest import make_test_app
 from .databases import fresh_database, unreachable_postgresql_url
+from .gunicorn_harness import Gunicorn, http
 
 CHECKOUT = Path(__file__).resolve().parent.parent
 USE = "use sqlite:///path or postgresql://user@host/db"
@@ -70,3 +74,32 @@ def test_gunicorn_with_an_unsupported_database_url_stops_with_exit_4_and_no_trac
         "fundapp: DATABASE_URL 'postgresq://fund@db.example/fund' is not supported "
         f"(did you mean postgresql://?): {USE}"
     ]
+
+
+def test_gunicorns_own_414_and_431_are_the_html_answers_the_document_declares_for_every_operation(tmp_path):
+    """The release fuzz sent a request line over gunicorn's 4,094 bytes and got gunicorn's HTML
+    414, which the document did not declare (its errors were all problem+json)."""
+    pytest.importorskip("gunicorn")
+    with fresh_database(tmp_path) as url:
+        server = Gunicorn(url, tmp_path / "gunicorn.log", workers=1)
+        server.start()
+        try:
+            long_line = http(server.port, "GET", "/api/v1/health?q=" + "a" * 5000)
+            long_field = http(server.port, "GET", "/api/v1/health", headers={"X-Long": "a" * 9000})
+        finally:
+            server.stop()
+    answers = {414: long_line, 431: long_field}
+    assert {status: reply.status for status, reply in answers.items()} == {414: 414, 431: 431}
+    assert all(reply.headers["content-type"].startswith("text/html") for reply in answers.values())
+    doc = api_document.document(make_test_app("sqlite://"))
+    for status in answers:
+        name = HTTPStatus(status).name
+        assert list(doc["components"]["responses"][name]["content"]) == ["text/html"]
+        undeclared = [
+            f"{method.upper()} {path}"
+            for path, item in doc["paths"].items()
+            for method in item
+            if method in api_document.HTTP_METHODS
+            and item[method]["responses"].get(str(status)) != {"$ref": f"#/components/responses/{name}"}
+        ]
+        assert undeclared == []

@@ -9,6 +9,7 @@ from fundapp.books import services as books
 from fundapp.books.models import Account, Movement
 from fundapp.grants.models import DisbursementStatus, GrantStatus
 
+from .. import api_document
 from ..books.test_ledger import movements
 from ..factories import ActiveGrantFactory, TrancheFactory, fund_receives
 from .conftest import API, audit_actions
@@ -69,7 +70,9 @@ def test_an_increase_beyond_the_money_received_is_a_409_with_the_shortfall(clien
     assert (problem["shortfall"], problem["currency"]) == ("500.00", "USD")
 
 
-def test_a_decrease_below_what_the_tranches_schedule_is_a_409_naming_it(client, auth, grant, unchanged):
+def test_a_decrease_below_what_the_tranches_schedule_is_a_409_naming_it_in_documented_members(
+    app, client, auth, grant, unchanged
+):
     TrancheFactory(grant_id=grant.id, tranche=1, amount_minor=600_00)
     TrancheFactory(
         grant_id=grant.id,
@@ -85,6 +88,7 @@ def test_a_decrease_below_what_the_tranches_schedule_is_a_409_naming_it(client, 
     problem = response.get_json()
     assert (problem["scheduled"], problem["amount"]) == ("900.00", "899.99")
     assert "schedule 900.00 USD" in problem["detail"]
+    assert set(problem) <= api_document.problem_members(app)  # the Problem schema allows no other
     assert amend(client, auth, grant.id, "900.00").status_code == 201
 
 

@@ -10,6 +10,7 @@ from fundapp.books.models import Account, Movement
 from fundapp.db import utcnow
 from fundapp.grants.services import terminate_grant
 
+from .. import api_document
 from ..books.test_ledger import movements
 from .conftest import API, audit_actions
 from .test_payment_cancellations import end_grant, paid_tranche
@@ -103,6 +104,19 @@ def test_a_refund_beyond_what_the_grant_was_paid_net_is_a_409_with_the_figures(
     assert (problem["paid"], problem["available"], problem["amount"]) == ("100.00", "100.00", "100.01")
     assert problem["currency"] == "USD"
     assert "paid 100.00 USD net of cancelled payments and refunds" in problem["detail"]
+
+
+def test_the_409_of_a_refund_beyond_what_was_paid_carries_only_members_the_document_declares(
+    app, client, auth, grant, unchanged
+):
+    """The release fuzz found ``paid``, ``available`` and ``amount`` outside the Problem schema
+    (which allows no other member), so the answer broke its own documentation."""
+    paid_tranche(client, auth, grant)
+    with unchanged():
+        response = refund(client, auth, grant.id, amount="400.01", received_on="2015-09-02")
+    assert response.status_code == 409
+    assert {"paid", "available", "amount", "currency"} <= set(response.get_json())
+    assert set(response.get_json()) <= api_document.problem_members(app)
 
 
 def test_a_grant_never_paid_has_nothing_to_refund(client, auth, grant, unchanged):

@@ -36,6 +36,10 @@ class Problem:
         currency (str | Unset):
         existing_id (int | Unset):
         excess (str | Unset): How far a tranche would exceed its grant
+        paid (str | Unset): What a grant was paid, net, when money would come back
+        available (str | Unset): The most that can come back from a grant on that day
+        amount (str | Unset): The amount the refused request asked for
+        scheduled (str | Unset): What a grant's tranches schedule
         remaining (str | Unset): What is left of a pledge to receive
         missing (list[str] | Unset): What a closure still needs
         reserve_expires_on (datetime.date | Unset): Last day of a lapsed reserve list
@@ -54,6 +58,10 @@ class Problem:
     currency: str | Unset = UNSET
     existing_id: int | Unset = UNSET
     excess: str | Unset = UNSET
+    paid: str | Unset = UNSET
+    available: str | Unset = UNSET
+    amount: str | Unset = UNSET
+    scheduled: str | Unset = UNSET
     remaining: str | Unset = UNSET
     missing: list[str] | Unset = UNSET
     reserve_expires_on: datetime.date | Unset = UNSET
@@ -93,6 +101,14 @@ class Problem:
         existing_id = self.existing_id
 
         excess = self.excess
+
+        paid = self.paid
+
+        available = self.available
+
+        amount = self.amount
+
+        scheduled = self.scheduled
 
         remaining = self.remaining
 
@@ -139,6 +155,14 @@ class Problem:
             field_dict["existing_id"] = existing_id
         if excess is not UNSET:
             field_dict["excess"] = excess
+        if paid is not UNSET:
+            field_dict["paid"] = paid
+        if available is not UNSET:
+            field_dict["available"] = available
+        if amount is not UNSET:
+            field_dict["amount"] = amount
+        if scheduled is not UNSET:
+            field_dict["scheduled"] = scheduled
         if remaining is not UNSET:
             field_dict["remaining"] = remaining
         if missing is not UNSET:
@@ -187,6 +211,14 @@ class Problem:
 
         excess = d.pop("excess", UNSET)
 
+        paid = d.pop("paid", UNSET)
+
+        available = d.pop("available", UNSET)
+
+        amount = d.pop("amount", UNSET)
+
+        scheduled = d.pop("scheduled", UNSET)
+
         remaining = d.pop("remaining", UNSET)
 
         missing = cast(list[str], d.pop("missing", UNSET))
@@ -220,6 +252,10 @@ class Problem:
             currency=currency,
             existing_id=existing_id,
             excess=excess,
+            paid=paid,
+            available=available,
+            amount=amount,
+            scheduled=scheduled,
             remaining=remaining,
             missing=missing,
             reserve_expires_on=reserve_expires_on,

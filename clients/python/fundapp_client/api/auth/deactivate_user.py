@@ -27,7 +27,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | User:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | User | str:
     if response.status_code == 200:
         response_200 = User.from_dict(response.json())
 
@@ -53,10 +55,18 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_409
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
 
     response_default = Problem.from_dict(response.json())
 
@@ -65,7 +75,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | User]:
+) -> Response[Problem | User | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -78,7 +88,7 @@ def sync_detailed(
     user_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | User]:
+) -> Response[Problem | User | str]:
     """Deactivate a user and revoke its tokens (not yourself)
 
      Deactivate a user and revoke its tokens (not yourself)
@@ -93,7 +103,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | User]
+        Response[Problem | User | str]
     """
 
     kwargs = _get_kwargs(
@@ -111,7 +121,7 @@ def sync(
     user_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | User | None:
+) -> Problem | User | str | None:
     """Deactivate a user and revoke its tokens (not yourself)
 
      Deactivate a user and revoke its tokens (not yourself)
@@ -126,7 +136,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | User
+        Problem | User | str
     """
 
     return sync_detailed(
@@ -139,7 +149,7 @@ async def asyncio_detailed(
     user_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | User]:
+) -> Response[Problem | User | str]:
     """Deactivate a user and revoke its tokens (not yourself)
 
      Deactivate a user and revoke its tokens (not yourself)
@@ -154,7 +164,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | User]
+        Response[Problem | User | str]
     """
 
     kwargs = _get_kwargs(
@@ -170,7 +180,7 @@ async def asyncio(
     user_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | User | None:
+) -> Problem | User | str | None:
     """Deactivate a user and revoke its tokens (not yourself)
 
      Deactivate a user and revoke its tokens (not yourself)
@@ -185,7 +195,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | User
+        Problem | User | str
     """
 
     return (

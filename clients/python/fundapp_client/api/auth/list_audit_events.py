@@ -81,7 +81,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AuditEventPage | Problem:
+) -> AuditEventPage | Problem | str:
     if response.status_code == 200:
         response_200 = AuditEventPage.from_dict(response.json())
 
@@ -97,10 +97,18 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
 
     response_default = Problem.from_dict(response.json())
 
@@ -109,7 +117,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AuditEventPage | Problem]:
+) -> Response[AuditEventPage | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -133,7 +141,7 @@ def sync_detailed(
     from_: datetime.datetime | Unset = UNSET,
     to: datetime.datetime | Unset = UNSET,
     sort: ListAuditEventsSort | Unset = ListAuditEventsSort.OCCURRED_AT_DESC,
-) -> Response[AuditEventPage | Problem]:
+) -> Response[AuditEventPage | Problem | str]:
     """The audit trail, newest first (read only: no route changes or deletes an event)
 
      The audit trail, newest first (read only: no route changes or deletes an event)
@@ -159,7 +167,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuditEventPage | Problem]
+        Response[AuditEventPage | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -199,7 +207,7 @@ def sync(
     from_: datetime.datetime | Unset = UNSET,
     to: datetime.datetime | Unset = UNSET,
     sort: ListAuditEventsSort | Unset = ListAuditEventsSort.OCCURRED_AT_DESC,
-) -> AuditEventPage | Problem | None:
+) -> AuditEventPage | Problem | str | None:
     """The audit trail, newest first (read only: no route changes or deletes an event)
 
      The audit trail, newest first (read only: no route changes or deletes an event)
@@ -225,7 +233,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuditEventPage | Problem
+        AuditEventPage | Problem | str
     """
 
     return sync_detailed(
@@ -260,7 +268,7 @@ async def asyncio_detailed(
     from_: datetime.datetime | Unset = UNSET,
     to: datetime.datetime | Unset = UNSET,
     sort: ListAuditEventsSort | Unset = ListAuditEventsSort.OCCURRED_AT_DESC,
-) -> Response[AuditEventPage | Problem]:
+) -> Response[AuditEventPage | Problem | str]:
     """The audit trail, newest first (read only: no route changes or deletes an event)
 
      The audit trail, newest first (read only: no route changes or deletes an event)
@@ -286,7 +294,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuditEventPage | Problem]
+        Response[AuditEventPage | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -324,7 +332,7 @@ async def asyncio(
     from_: datetime.datetime | Unset = UNSET,
     to: datetime.datetime | Unset = UNSET,
     sort: ListAuditEventsSort | Unset = ListAuditEventsSort.OCCURRED_AT_DESC,
-) -> AuditEventPage | Problem | None:
+) -> AuditEventPage | Problem | str | None:
     """The audit trail, newest first (read only: no route changes or deletes an event)
 
      The audit trail, newest first (read only: no route changes or deletes an event)
@@ -350,7 +358,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuditEventPage | Problem
+        AuditEventPage | Problem | str
     """
 
     return (

@@ -51,7 +51,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | TokenPage:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | TokenPage | str:
     if response.status_code == 200:
         response_200 = TokenPage.from_dict(response.json())
 
@@ -72,10 +74,18 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
 
     response_default = Problem.from_dict(response.json())
 
@@ -84,7 +94,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | TokenPage]:
+) -> Response[Problem | TokenPage | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -101,7 +111,7 @@ def sync_detailed(
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
     sort: ListTokensSort | Unset = ListTokensSort.CREATED_AT_DESC,
-) -> Response[Problem | TokenPage]:
+) -> Response[Problem | TokenPage | str]:
     """List a user's tokens (never the tokens themselves)
 
      List a user's tokens (never the tokens themselves)
@@ -120,7 +130,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | TokenPage]
+        Response[Problem | TokenPage | str]
     """
 
     kwargs = _get_kwargs(
@@ -146,7 +156,7 @@ def sync(
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
     sort: ListTokensSort | Unset = ListTokensSort.CREATED_AT_DESC,
-) -> Problem | TokenPage | None:
+) -> Problem | TokenPage | str | None:
     """List a user's tokens (never the tokens themselves)
 
      List a user's tokens (never the tokens themselves)
@@ -165,7 +175,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | TokenPage
+        Problem | TokenPage | str
     """
 
     return sync_detailed(
@@ -186,7 +196,7 @@ async def asyncio_detailed(
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
     sort: ListTokensSort | Unset = ListTokensSort.CREATED_AT_DESC,
-) -> Response[Problem | TokenPage]:
+) -> Response[Problem | TokenPage | str]:
     """List a user's tokens (never the tokens themselves)
 
      List a user's tokens (never the tokens themselves)
@@ -205,7 +215,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | TokenPage]
+        Response[Problem | TokenPage | str]
     """
 
     kwargs = _get_kwargs(
@@ -229,7 +239,7 @@ async def asyncio(
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
     sort: ListTokensSort | Unset = ListTokensSort.CREATED_AT_DESC,
-) -> Problem | TokenPage | None:
+) -> Problem | TokenPage | str | None:
     """List a user's tokens (never the tokens themselves)
 
      List a user's tokens (never the tokens themselves)
@@ -248,7 +258,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | TokenPage
+        Problem | TokenPage | str
     """
 
     return (

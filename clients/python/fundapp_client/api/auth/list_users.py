@@ -62,7 +62,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | UserPage:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | UserPage | str:
     if response.status_code == 200:
         response_200 = UserPage.from_dict(response.json())
 
@@ -78,10 +80,18 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_403
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
 
     response_default = Problem.from_dict(response.json())
 
@@ -90,7 +100,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | UserPage]:
+) -> Response[Problem | UserPage | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -109,7 +119,7 @@ def sync_detailed(
     active: bool | Unset = UNSET,
     donor_id: int | Unset = UNSET,
     sort: ListUsersSort | Unset = ListUsersSort.EMAIL,
-) -> Response[Problem | UserPage]:
+) -> Response[Problem | UserPage | str]:
     """List users
 
      List users
@@ -130,7 +140,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | UserPage]
+        Response[Problem | UserPage | str]
     """
 
     kwargs = _get_kwargs(
@@ -160,7 +170,7 @@ def sync(
     active: bool | Unset = UNSET,
     donor_id: int | Unset = UNSET,
     sort: ListUsersSort | Unset = ListUsersSort.EMAIL,
-) -> Problem | UserPage | None:
+) -> Problem | UserPage | str | None:
     """List users
 
      List users
@@ -181,7 +191,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | UserPage
+        Problem | UserPage | str
     """
 
     return sync_detailed(
@@ -206,7 +216,7 @@ async def asyncio_detailed(
     active: bool | Unset = UNSET,
     donor_id: int | Unset = UNSET,
     sort: ListUsersSort | Unset = ListUsersSort.EMAIL,
-) -> Response[Problem | UserPage]:
+) -> Response[Problem | UserPage | str]:
     """List users
 
      List users
@@ -227,7 +237,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | UserPage]
+        Response[Problem | UserPage | str]
     """
 
     kwargs = _get_kwargs(
@@ -255,7 +265,7 @@ async def asyncio(
     active: bool | Unset = UNSET,
     donor_id: int | Unset = UNSET,
     sort: ListUsersSort | Unset = ListUsersSort.EMAIL,
-) -> Problem | UserPage | None:
+) -> Problem | UserPage | str | None:
     """List users
 
      List users
@@ -276,7 +286,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | UserPage
+        Problem | UserPage | str
     """
 
     return (

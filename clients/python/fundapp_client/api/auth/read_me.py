@@ -23,7 +23,7 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Me | Problem:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Me | Problem | str:
     if response.status_code == 200:
         response_200 = Me.from_dict(response.json())
 
@@ -39,6 +39,14 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_403
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
+
     response_default = Problem.from_dict(response.json())
 
     return response_default
@@ -46,7 +54,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Me | Problem]:
+) -> Response[Me | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -58,7 +66,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Me | Problem]:
+) -> Response[Me | Problem | str]:
     """Who am I: the caller's user, role and (for a donor) donor
 
      Who am I: the caller's user, role and (for a donor) donor
@@ -70,7 +78,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Me | Problem]
+        Response[Me | Problem | str]
     """
 
     kwargs = _get_kwargs()
@@ -85,7 +93,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> Me | Problem | None:
+) -> Me | Problem | str | None:
     """Who am I: the caller's user, role and (for a donor) donor
 
      Who am I: the caller's user, role and (for a donor) donor
@@ -97,7 +105,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Me | Problem
+        Me | Problem | str
     """
 
     return sync_detailed(
@@ -108,7 +116,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Me | Problem]:
+) -> Response[Me | Problem | str]:
     """Who am I: the caller's user, role and (for a donor) donor
 
      Who am I: the caller's user, role and (for a donor) donor
@@ -120,7 +128,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Me | Problem]
+        Response[Me | Problem | str]
     """
 
     kwargs = _get_kwargs()
@@ -133,7 +141,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> Me | Problem | None:
+) -> Me | Problem | str | None:
     """Who am I: the caller's user, role and (for a donor) donor
 
      Who am I: the caller's user, role and (for a donor) donor
@@ -145,7 +153,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Me | Problem
+        Me | Problem | str
     """
 
     return (

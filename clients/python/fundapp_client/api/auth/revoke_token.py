@@ -27,7 +27,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Token:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | Token | str:
     if response.status_code == 200:
         response_200 = Token.from_dict(response.json())
 
@@ -53,10 +55,18 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_409
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
 
     response_default = Problem.from_dict(response.json())
 
@@ -65,7 +75,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | Token]:
+) -> Response[Problem | Token | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -78,7 +88,7 @@ def sync_detailed(
     token_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | Token]:
+) -> Response[Problem | Token | str]:
     """Revoke a token at once
 
      Revoke a token at once
@@ -93,7 +103,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Token]
+        Response[Problem | Token | str]
     """
 
     kwargs = _get_kwargs(
@@ -111,7 +121,7 @@ def sync(
     token_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | Token | None:
+) -> Problem | Token | str | None:
     """Revoke a token at once
 
      Revoke a token at once
@@ -126,7 +136,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Token
+        Problem | Token | str
     """
 
     return sync_detailed(
@@ -139,7 +149,7 @@ async def asyncio_detailed(
     token_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | Token]:
+) -> Response[Problem | Token | str]:
     """Revoke a token at once
 
      Revoke a token at once
@@ -154,7 +164,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Token]
+        Response[Problem | Token | str]
     """
 
     kwargs = _get_kwargs(
@@ -170,7 +180,7 @@ async def asyncio(
     token_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | Token | None:
+) -> Problem | Token | str | None:
     """Revoke a token at once
 
      Revoke a token at once
@@ -185,7 +195,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Token
+        Problem | Token | str
     """
 
     return (

@@ -51,7 +51,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | TermPage:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | TermPage | str:
     if response.status_code == 200:
         response_200 = TermPage.from_dict(response.json())
 
@@ -67,10 +69,18 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_403
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
 
     response_default = Problem.from_dict(response.json())
 
@@ -79,7 +89,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | TermPage]:
+) -> Response[Problem | TermPage | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -96,7 +106,7 @@ def sync_detailed(
     cursor: str | Unset = UNSET,
     fund_id: int | Unset = UNSET,
     sort: ListBoardTermsSort | Unset = ListBoardTermsSort.STARTS_ON,
-) -> Response[Problem | TermPage]:
+) -> Response[Problem | TermPage | str]:
     """List Board terms, with their members
 
      List Board terms, with their members
@@ -115,7 +125,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | TermPage]
+        Response[Problem | TermPage | str]
     """
 
     kwargs = _get_kwargs(
@@ -141,7 +151,7 @@ def sync(
     cursor: str | Unset = UNSET,
     fund_id: int | Unset = UNSET,
     sort: ListBoardTermsSort | Unset = ListBoardTermsSort.STARTS_ON,
-) -> Problem | TermPage | None:
+) -> Problem | TermPage | str | None:
     """List Board terms, with their members
 
      List Board terms, with their members
@@ -160,7 +170,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | TermPage
+        Problem | TermPage | str
     """
 
     return sync_detailed(
@@ -181,7 +191,7 @@ async def asyncio_detailed(
     cursor: str | Unset = UNSET,
     fund_id: int | Unset = UNSET,
     sort: ListBoardTermsSort | Unset = ListBoardTermsSort.STARTS_ON,
-) -> Response[Problem | TermPage]:
+) -> Response[Problem | TermPage | str]:
     """List Board terms, with their members
 
      List Board terms, with their members
@@ -200,7 +210,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | TermPage]
+        Response[Problem | TermPage | str]
     """
 
     kwargs = _get_kwargs(
@@ -224,7 +234,7 @@ async def asyncio(
     cursor: str | Unset = UNSET,
     fund_id: int | Unset = UNSET,
     sort: ListBoardTermsSort | Unset = ListBoardTermsSort.STARTS_ON,
-) -> Problem | TermPage | None:
+) -> Problem | TermPage | str | None:
     """List Board terms, with their members
 
      List Board terms, with their members
@@ -243,7 +253,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | TermPage
+        Problem | TermPage | str
     """
 
     return (

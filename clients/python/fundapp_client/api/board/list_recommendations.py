@@ -78,7 +78,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | RecommendationPage:
+) -> Problem | RecommendationPage | str:
     if response.status_code == 200:
         response_200 = RecommendationPage.from_dict(response.json())
 
@@ -94,10 +94,18 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
 
     response_default = Problem.from_dict(response.json())
 
@@ -106,7 +114,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | RecommendationPage]:
+) -> Response[Problem | RecommendationPage | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -128,7 +136,7 @@ def sync_detailed(
     decision: ListRecommendationsDecision | Unset = UNSET,
     status: ListRecommendationsStatus | Unset = UNSET,
     sort: ListRecommendationsSort | Unset = ListRecommendationsSort.ID,
-) -> Response[Problem | RecommendationPage]:
+) -> Response[Problem | RecommendationPage | str]:
     """List recommendations (the approver's work queue: ?status=pending_approval)
 
      List recommendations (the approver's work queue: ?status=pending_approval)
@@ -152,7 +160,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RecommendationPage]
+        Response[Problem | RecommendationPage | str]
     """
 
     kwargs = _get_kwargs(
@@ -188,7 +196,7 @@ def sync(
     decision: ListRecommendationsDecision | Unset = UNSET,
     status: ListRecommendationsStatus | Unset = UNSET,
     sort: ListRecommendationsSort | Unset = ListRecommendationsSort.ID,
-) -> Problem | RecommendationPage | None:
+) -> Problem | RecommendationPage | str | None:
     """List recommendations (the approver's work queue: ?status=pending_approval)
 
      List recommendations (the approver's work queue: ?status=pending_approval)
@@ -212,7 +220,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RecommendationPage
+        Problem | RecommendationPage | str
     """
 
     return sync_detailed(
@@ -243,7 +251,7 @@ async def asyncio_detailed(
     decision: ListRecommendationsDecision | Unset = UNSET,
     status: ListRecommendationsStatus | Unset = UNSET,
     sort: ListRecommendationsSort | Unset = ListRecommendationsSort.ID,
-) -> Response[Problem | RecommendationPage]:
+) -> Response[Problem | RecommendationPage | str]:
     """List recommendations (the approver's work queue: ?status=pending_approval)
 
      List recommendations (the approver's work queue: ?status=pending_approval)
@@ -267,7 +275,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RecommendationPage]
+        Response[Problem | RecommendationPage | str]
     """
 
     kwargs = _get_kwargs(
@@ -301,7 +309,7 @@ async def asyncio(
     decision: ListRecommendationsDecision | Unset = UNSET,
     status: ListRecommendationsStatus | Unset = UNSET,
     sort: ListRecommendationsSort | Unset = ListRecommendationsSort.ID,
-) -> Problem | RecommendationPage | None:
+) -> Problem | RecommendationPage | str | None:
     """List recommendations (the approver's work queue: ?status=pending_approval)
 
      List recommendations (the approver's work queue: ?status=pending_approval)
@@ -325,7 +333,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RecommendationPage
+        Problem | RecommendationPage | str
     """
 
     return (

@@ -33,7 +33,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Session:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | Session | str:
     if response.status_code == 201:
         response_201 = Session.from_dict(response.json())
 
@@ -59,6 +61,10 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_413
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 415:
         response_415 = Problem.from_dict(response.json())
 
@@ -69,6 +75,10 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_422
 
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
+
     response_default = Problem.from_dict(response.json())
 
     return response_default
@@ -76,7 +86,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | Session]:
+) -> Response[Problem | Session | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -89,7 +99,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SessionCreate,
-) -> Response[Problem | Session]:
+) -> Response[Problem | Session | str]:
     """Plan a Board session on a call under review
 
      Plan a Board session on a call under review
@@ -104,7 +114,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Session]
+        Response[Problem | Session | str]
     """
 
     kwargs = _get_kwargs(
@@ -122,7 +132,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: SessionCreate,
-) -> Problem | Session | None:
+) -> Problem | Session | str | None:
     """Plan a Board session on a call under review
 
      Plan a Board session on a call under review
@@ -137,7 +147,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Session
+        Problem | Session | str
     """
 
     return sync_detailed(
@@ -150,7 +160,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SessionCreate,
-) -> Response[Problem | Session]:
+) -> Response[Problem | Session | str]:
     """Plan a Board session on a call under review
 
      Plan a Board session on a call under review
@@ -165,7 +175,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Session]
+        Response[Problem | Session | str]
     """
 
     kwargs = _get_kwargs(
@@ -181,7 +191,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: SessionCreate,
-) -> Problem | Session | None:
+) -> Problem | Session | str | None:
     """Plan a Board session on a call under review
 
      Plan a Board session on a call under review
@@ -196,7 +206,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Session
+        Problem | Session | str
     """
 
     return (

@@ -42,7 +42,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DecisionOutcome | Problem:
+) -> DecisionOutcome | Problem | str:
     if response.status_code == 201:
         response_201 = DecisionOutcome.from_dict(response.json())
 
@@ -73,6 +73,10 @@ def _parse_response(
 
         return response_413
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 415:
         response_415 = Problem.from_dict(response.json())
 
@@ -83,6 +87,10 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
+
     response_default = Problem.from_dict(response.json())
 
     return response_default
@@ -90,7 +98,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DecisionOutcome | Problem]:
+) -> Response[DecisionOutcome | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -105,7 +113,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: PromotionCreate,
     idempotency_key: str | Unset = UNSET,
-) -> Response[DecisionOutcome | Problem]:
+) -> Response[DecisionOutcome | Problem | str]:
     """Promote a reserve-list proposal to a grant while the list is valid
 
      Promote a reserve-list proposal to a grant while the list is valid
@@ -122,7 +130,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DecisionOutcome | Problem]
+        Response[DecisionOutcome | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -144,7 +152,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: PromotionCreate,
     idempotency_key: str | Unset = UNSET,
-) -> DecisionOutcome | Problem | None:
+) -> DecisionOutcome | Problem | str | None:
     """Promote a reserve-list proposal to a grant while the list is valid
 
      Promote a reserve-list proposal to a grant while the list is valid
@@ -161,7 +169,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DecisionOutcome | Problem
+        DecisionOutcome | Problem | str
     """
 
     return sync_detailed(
@@ -178,7 +186,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: PromotionCreate,
     idempotency_key: str | Unset = UNSET,
-) -> Response[DecisionOutcome | Problem]:
+) -> Response[DecisionOutcome | Problem | str]:
     """Promote a reserve-list proposal to a grant while the list is valid
 
      Promote a reserve-list proposal to a grant while the list is valid
@@ -195,7 +203,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DecisionOutcome | Problem]
+        Response[DecisionOutcome | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -215,7 +223,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: PromotionCreate,
     idempotency_key: str | Unset = UNSET,
-) -> DecisionOutcome | Problem | None:
+) -> DecisionOutcome | Problem | str | None:
     """Promote a reserve-list proposal to a grant while the list is valid
 
      Promote a reserve-list proposal to a grant while the list is valid
@@ -232,7 +240,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DecisionOutcome | Problem
+        DecisionOutcome | Problem | str
     """
 
     return (

@@ -38,7 +38,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Call | Problem:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Call | Problem | str:
     if response.status_code == 200:
         response_200 = Call.from_dict(response.json())
 
@@ -74,6 +76,10 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_413
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 415:
         response_415 = Problem.from_dict(response.json())
 
@@ -89,6 +95,10 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_428
 
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
+
     response_default = Problem.from_dict(response.json())
 
     return response_default
@@ -96,7 +106,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Call | Problem]:
+) -> Response[Call | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -111,7 +121,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: CallUpdate,
     if_match: str,
-) -> Response[Call | Problem]:
+) -> Response[Call | Problem | str]:
     """Amend a draft call
 
      Amend a draft call
@@ -128,7 +138,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Call | Problem]
+        Response[Call | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -150,7 +160,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: CallUpdate,
     if_match: str,
-) -> Call | Problem | None:
+) -> Call | Problem | str | None:
     """Amend a draft call
 
      Amend a draft call
@@ -167,7 +177,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Call | Problem
+        Call | Problem | str
     """
 
     return sync_detailed(
@@ -184,7 +194,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: CallUpdate,
     if_match: str,
-) -> Response[Call | Problem]:
+) -> Response[Call | Problem | str]:
     """Amend a draft call
 
      Amend a draft call
@@ -201,7 +211,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Call | Problem]
+        Response[Call | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -221,7 +231,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: CallUpdate,
     if_match: str,
-) -> Call | Problem | None:
+) -> Call | Problem | str | None:
     """Amend a draft call
 
      Amend a draft call
@@ -238,7 +248,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Call | Problem
+        Call | Problem | str
     """
 
     return (

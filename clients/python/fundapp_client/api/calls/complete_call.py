@@ -27,7 +27,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Call | Problem:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Call | Problem | str:
     if response.status_code == 200:
         response_200 = Call.from_dict(response.json())
 
@@ -53,10 +55,18 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_409
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
 
     response_default = Problem.from_dict(response.json())
 
@@ -65,7 +75,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Call | Problem]:
+) -> Response[Call | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -78,7 +88,7 @@ def sync_detailed(
     call_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Call | Problem]:
+) -> Response[Call | Problem | str]:
     """Complete a decided call
 
      Roles: admin, staff.
@@ -91,7 +101,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Call | Problem]
+        Response[Call | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -109,7 +119,7 @@ def sync(
     call_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Call | Problem | None:
+) -> Call | Problem | str | None:
     """Complete a decided call
 
      Roles: admin, staff.
@@ -122,7 +132,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Call | Problem
+        Call | Problem | str
     """
 
     return sync_detailed(
@@ -135,7 +145,7 @@ async def asyncio_detailed(
     call_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Call | Problem]:
+) -> Response[Call | Problem | str]:
     """Complete a decided call
 
      Roles: admin, staff.
@@ -148,7 +158,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Call | Problem]
+        Response[Call | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -164,7 +174,7 @@ async def asyncio(
     call_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Call | Problem | None:
+) -> Call | Problem | str | None:
     """Complete a decided call
 
      Roles: admin, staff.
@@ -177,7 +187,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Call | Problem
+        Call | Problem | str
     """
 
     return (

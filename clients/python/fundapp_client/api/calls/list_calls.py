@@ -62,7 +62,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CallPage | Problem:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CallPage | Problem | str:
     if response.status_code == 200:
         response_200 = CallPage.from_dict(response.json())
 
@@ -78,10 +80,18 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_403
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
 
     response_default = Problem.from_dict(response.json())
 
@@ -90,7 +100,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CallPage | Problem]:
+) -> Response[CallPage | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -109,7 +119,7 @@ def sync_detailed(
     status: ListCallsStatus | Unset = UNSET,
     year: int | Unset = UNSET,
     sort: ListCallsSort | Unset = ListCallsSort.CYCLE_NUMBER,
-) -> Response[CallPage | Problem]:
+) -> Response[CallPage | Problem | str]:
     """List calls for proposals
 
      List calls for proposals
@@ -130,7 +140,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CallPage | Problem]
+        Response[CallPage | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -160,7 +170,7 @@ def sync(
     status: ListCallsStatus | Unset = UNSET,
     year: int | Unset = UNSET,
     sort: ListCallsSort | Unset = ListCallsSort.CYCLE_NUMBER,
-) -> CallPage | Problem | None:
+) -> CallPage | Problem | str | None:
     """List calls for proposals
 
      List calls for proposals
@@ -181,7 +191,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CallPage | Problem
+        CallPage | Problem | str
     """
 
     return sync_detailed(
@@ -206,7 +216,7 @@ async def asyncio_detailed(
     status: ListCallsStatus | Unset = UNSET,
     year: int | Unset = UNSET,
     sort: ListCallsSort | Unset = ListCallsSort.CYCLE_NUMBER,
-) -> Response[CallPage | Problem]:
+) -> Response[CallPage | Problem | str]:
     """List calls for proposals
 
      List calls for proposals
@@ -227,7 +237,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CallPage | Problem]
+        Response[CallPage | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -255,7 +265,7 @@ async def asyncio(
     status: ListCallsStatus | Unset = UNSET,
     year: int | Unset = UNSET,
     sort: ListCallsSort | Unset = ListCallsSort.CYCLE_NUMBER,
-) -> CallPage | Problem | None:
+) -> CallPage | Problem | str | None:
     """List calls for proposals
 
      List calls for proposals
@@ -276,7 +286,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CallPage | Problem
+        CallPage | Problem | str
     """
 
     return (

@@ -40,7 +40,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | StaffContributionDetail:
+) -> Problem | StaffContributionDetail | str:
     if response.status_code == 200:
         response_200 = StaffContributionDetail.from_dict(response.json())
 
@@ -76,6 +76,10 @@ def _parse_response(
 
         return response_413
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 415:
         response_415 = Problem.from_dict(response.json())
 
@@ -91,6 +95,10 @@ def _parse_response(
 
         return response_428
 
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
+
     response_default = Problem.from_dict(response.json())
 
     return response_default
@@ -98,7 +106,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | StaffContributionDetail]:
+) -> Response[Problem | StaffContributionDetail | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -113,7 +121,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: ContributionUpdate,
     if_match: str,
-) -> Response[Problem | StaffContributionDetail]:
+) -> Response[Problem | StaffContributionDetail | str]:
     """Amend a pledge's amount, earmarking or note while nothing is received on it
 
      Amend a pledge's amount, earmarking or note while nothing is received on it
@@ -130,7 +138,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | StaffContributionDetail]
+        Response[Problem | StaffContributionDetail | str]
     """
 
     kwargs = _get_kwargs(
@@ -152,7 +160,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: ContributionUpdate,
     if_match: str,
-) -> Problem | StaffContributionDetail | None:
+) -> Problem | StaffContributionDetail | str | None:
     """Amend a pledge's amount, earmarking or note while nothing is received on it
 
      Amend a pledge's amount, earmarking or note while nothing is received on it
@@ -169,7 +177,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | StaffContributionDetail
+        Problem | StaffContributionDetail | str
     """
 
     return sync_detailed(
@@ -186,7 +194,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: ContributionUpdate,
     if_match: str,
-) -> Response[Problem | StaffContributionDetail]:
+) -> Response[Problem | StaffContributionDetail | str]:
     """Amend a pledge's amount, earmarking or note while nothing is received on it
 
      Amend a pledge's amount, earmarking or note while nothing is received on it
@@ -203,7 +211,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | StaffContributionDetail]
+        Response[Problem | StaffContributionDetail | str]
     """
 
     kwargs = _get_kwargs(
@@ -223,7 +231,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: ContributionUpdate,
     if_match: str,
-) -> Problem | StaffContributionDetail | None:
+) -> Problem | StaffContributionDetail | str | None:
     """Amend a pledge's amount, earmarking or note while nothing is received on it
 
      Amend a pledge's amount, earmarking or note while nothing is received on it
@@ -240,7 +248,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | StaffContributionDetail
+        Problem | StaffContributionDetail | str
     """
 
     return (

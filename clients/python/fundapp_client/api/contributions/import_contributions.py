@@ -49,7 +49,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | ImportProblem | ImportResult | Problem:
+) -> Any | ImportProblem | ImportResult | Problem | str:
     if response.status_code == 200:
         response_200 = ImportResult.from_dict(response.json())
 
@@ -79,6 +79,10 @@ def _parse_response(
         response_413 = cast(Any, None)
         return response_413
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 415:
         response_415 = cast(Any, None)
         return response_415
@@ -88,6 +92,10 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
+
     response_default = Problem.from_dict(response.json())
 
     return response_default
@@ -95,7 +103,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | ImportProblem | ImportResult | Problem]:
+) -> Response[Any | ImportProblem | ImportResult | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -109,7 +117,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: ImportContributionsFilesBody | str | File | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Any | ImportProblem | ImportResult | Problem]:
+) -> Response[Any | ImportProblem | ImportResult | Problem | str]:
     """Import pledges (and receipts) from a spreadsheet, all rows or none
 
      Import pledges (and receipts) from a spreadsheet, all rows or none
@@ -140,7 +148,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ImportProblem | ImportResult | Problem]
+        Response[Any | ImportProblem | ImportResult | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -160,7 +168,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: ImportContributionsFilesBody | str | File | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> Any | ImportProblem | ImportResult | Problem | None:
+) -> Any | ImportProblem | ImportResult | Problem | str | None:
     """Import pledges (and receipts) from a spreadsheet, all rows or none
 
      Import pledges (and receipts) from a spreadsheet, all rows or none
@@ -191,7 +199,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ImportProblem | ImportResult | Problem
+        Any | ImportProblem | ImportResult | Problem | str
     """
 
     return sync_detailed(
@@ -206,7 +214,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: ImportContributionsFilesBody | str | File | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Any | ImportProblem | ImportResult | Problem]:
+) -> Response[Any | ImportProblem | ImportResult | Problem | str]:
     """Import pledges (and receipts) from a spreadsheet, all rows or none
 
      Import pledges (and receipts) from a spreadsheet, all rows or none
@@ -237,7 +245,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ImportProblem | ImportResult | Problem]
+        Response[Any | ImportProblem | ImportResult | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -255,7 +263,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: ImportContributionsFilesBody | str | File | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> Any | ImportProblem | ImportResult | Problem | None:
+) -> Any | ImportProblem | ImportResult | Problem | str | None:
     """Import pledges (and receipts) from a spreadsheet, all rows or none
 
      Import pledges (and receipts) from a spreadsheet, all rows or none
@@ -286,7 +294,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ImportProblem | ImportResult | Problem
+        Any | ImportProblem | ImportResult | Problem | str
     """
 
     return (

@@ -56,7 +56,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CampaignPage | Problem:
+) -> CampaignPage | Problem | str:
     if response.status_code == 200:
         response_200 = CampaignPage.from_dict(response.json())
 
@@ -72,10 +72,18 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
 
     response_default = Problem.from_dict(response.json())
 
@@ -84,7 +92,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CampaignPage | Problem]:
+) -> Response[CampaignPage | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -102,7 +110,7 @@ def sync_detailed(
     fund_id: int | Unset = UNSET,
     year: int | Unset = UNSET,
     sort: ListCampaignsSort | Unset = ListCampaignsSort.STARTS_ON,
-) -> Response[CampaignPage | Problem]:
+) -> Response[CampaignPage | Problem | str]:
     """List fund-raising campaigns
 
      List fund-raising campaigns
@@ -122,7 +130,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CampaignPage | Problem]
+        Response[CampaignPage | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -150,7 +158,7 @@ def sync(
     fund_id: int | Unset = UNSET,
     year: int | Unset = UNSET,
     sort: ListCampaignsSort | Unset = ListCampaignsSort.STARTS_ON,
-) -> CampaignPage | Problem | None:
+) -> CampaignPage | Problem | str | None:
     """List fund-raising campaigns
 
      List fund-raising campaigns
@@ -170,7 +178,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CampaignPage | Problem
+        CampaignPage | Problem | str
     """
 
     return sync_detailed(
@@ -193,7 +201,7 @@ async def asyncio_detailed(
     fund_id: int | Unset = UNSET,
     year: int | Unset = UNSET,
     sort: ListCampaignsSort | Unset = ListCampaignsSort.STARTS_ON,
-) -> Response[CampaignPage | Problem]:
+) -> Response[CampaignPage | Problem | str]:
     """List fund-raising campaigns
 
      List fund-raising campaigns
@@ -213,7 +221,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CampaignPage | Problem]
+        Response[CampaignPage | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -239,7 +247,7 @@ async def asyncio(
     fund_id: int | Unset = UNSET,
     year: int | Unset = UNSET,
     sort: ListCampaignsSort | Unset = ListCampaignsSort.STARTS_ON,
-) -> CampaignPage | Problem | None:
+) -> CampaignPage | Problem | str | None:
     """List fund-raising campaigns
 
      List fund-raising campaigns
@@ -259,7 +267,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CampaignPage | Problem
+        CampaignPage | Problem | str
     """
 
     return (

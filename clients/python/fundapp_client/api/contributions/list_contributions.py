@@ -86,7 +86,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | StaffContributionPage:
+) -> Problem | StaffContributionPage | str:
     if response.status_code == 200:
         response_200 = StaffContributionPage.from_dict(response.json())
 
@@ -102,10 +102,18 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
 
     response_default = Problem.from_dict(response.json())
 
@@ -114,7 +122,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | StaffContributionPage]:
+) -> Response[Problem | StaffContributionPage | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -137,7 +145,7 @@ def sync_detailed(
     status: ListContributionsStatus | Unset = UNSET,
     currency: ListContributionsCurrency | Unset = UNSET,
     sort: ListContributionsSort | Unset = ListContributionsSort.PLEDGED_ON_DESC,
-) -> Response[Problem | StaffContributionPage]:
+) -> Response[Problem | StaffContributionPage | str]:
     """List contributions (pledges), with what is received on each
 
      List contributions (pledges), with what is received on each
@@ -164,7 +172,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | StaffContributionPage]
+        Response[Problem | StaffContributionPage | str]
     """
 
     kwargs = _get_kwargs(
@@ -202,7 +210,7 @@ def sync(
     status: ListContributionsStatus | Unset = UNSET,
     currency: ListContributionsCurrency | Unset = UNSET,
     sort: ListContributionsSort | Unset = ListContributionsSort.PLEDGED_ON_DESC,
-) -> Problem | StaffContributionPage | None:
+) -> Problem | StaffContributionPage | str | None:
     """List contributions (pledges), with what is received on each
 
      List contributions (pledges), with what is received on each
@@ -229,7 +237,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | StaffContributionPage
+        Problem | StaffContributionPage | str
     """
 
     return sync_detailed(
@@ -262,7 +270,7 @@ async def asyncio_detailed(
     status: ListContributionsStatus | Unset = UNSET,
     currency: ListContributionsCurrency | Unset = UNSET,
     sort: ListContributionsSort | Unset = ListContributionsSort.PLEDGED_ON_DESC,
-) -> Response[Problem | StaffContributionPage]:
+) -> Response[Problem | StaffContributionPage | str]:
     """List contributions (pledges), with what is received on each
 
      List contributions (pledges), with what is received on each
@@ -289,7 +297,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | StaffContributionPage]
+        Response[Problem | StaffContributionPage | str]
     """
 
     kwargs = _get_kwargs(
@@ -325,7 +333,7 @@ async def asyncio(
     status: ListContributionsStatus | Unset = UNSET,
     currency: ListContributionsCurrency | Unset = UNSET,
     sort: ListContributionsSort | Unset = ListContributionsSort.PLEDGED_ON_DESC,
-) -> Problem | StaffContributionPage | None:
+) -> Problem | StaffContributionPage | str | None:
     """List contributions (pledges), with what is received on each
 
      List contributions (pledges), with what is received on each
@@ -352,7 +360,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | StaffContributionPage
+        Problem | StaffContributionPage | str
     """
 
     return (

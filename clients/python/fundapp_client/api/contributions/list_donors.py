@@ -69,7 +69,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | StaffDonorPage:
+) -> Problem | StaffDonorPage | str:
     if response.status_code == 200:
         response_200 = StaffDonorPage.from_dict(response.json())
 
@@ -85,10 +85,18 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
 
     response_default = Problem.from_dict(response.json())
 
@@ -97,7 +105,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | StaffDonorPage]:
+) -> Response[Problem | StaffDonorPage | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -116,7 +124,7 @@ def sync_detailed(
     country: ListDonorsCountry | Unset = UNSET,
     q: str | Unset = UNSET,
     sort: ListDonorsSort | Unset = ListDonorsSort.NAME,
-) -> Response[Problem | StaffDonorPage]:
+) -> Response[Problem | StaffDonorPage | str]:
     """List donors
 
      List donors
@@ -139,7 +147,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | StaffDonorPage]
+        Response[Problem | StaffDonorPage | str]
     """
 
     kwargs = _get_kwargs(
@@ -169,7 +177,7 @@ def sync(
     country: ListDonorsCountry | Unset = UNSET,
     q: str | Unset = UNSET,
     sort: ListDonorsSort | Unset = ListDonorsSort.NAME,
-) -> Problem | StaffDonorPage | None:
+) -> Problem | StaffDonorPage | str | None:
     """List donors
 
      List donors
@@ -192,7 +200,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | StaffDonorPage
+        Problem | StaffDonorPage | str
     """
 
     return sync_detailed(
@@ -217,7 +225,7 @@ async def asyncio_detailed(
     country: ListDonorsCountry | Unset = UNSET,
     q: str | Unset = UNSET,
     sort: ListDonorsSort | Unset = ListDonorsSort.NAME,
-) -> Response[Problem | StaffDonorPage]:
+) -> Response[Problem | StaffDonorPage | str]:
     """List donors
 
      List donors
@@ -240,7 +248,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | StaffDonorPage]
+        Response[Problem | StaffDonorPage | str]
     """
 
     kwargs = _get_kwargs(
@@ -268,7 +276,7 @@ async def asyncio(
     country: ListDonorsCountry | Unset = UNSET,
     q: str | Unset = UNSET,
     sort: ListDonorsSort | Unset = ListDonorsSort.NAME,
-) -> Problem | StaffDonorPage | None:
+) -> Problem | StaffDonorPage | str | None:
     """List donors
 
      List donors
@@ -291,7 +299,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | StaffDonorPage
+        Problem | StaffDonorPage | str
     """
 
     return (

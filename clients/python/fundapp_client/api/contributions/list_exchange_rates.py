@@ -71,7 +71,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ExchangeRatePage | Problem:
+) -> ExchangeRatePage | Problem | str:
     if response.status_code == 200:
         response_200 = ExchangeRatePage.from_dict(response.json())
 
@@ -87,10 +87,18 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
 
     response_default = Problem.from_dict(response.json())
 
@@ -99,7 +107,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ExchangeRatePage | Problem]:
+) -> Response[ExchangeRatePage | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -118,7 +126,7 @@ def sync_detailed(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     sort: ListExchangeRatesSort | Unset = ListExchangeRatesSort.RATE_DATE_DESC,
-) -> Response[ExchangeRatePage | Problem]:
+) -> Response[ExchangeRatePage | Problem | str]:
     """List exchange rates (USD per unit of a currency)
 
      List exchange rates (USD per unit of a currency)
@@ -139,7 +147,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ExchangeRatePage | Problem]
+        Response[ExchangeRatePage | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -169,7 +177,7 @@ def sync(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     sort: ListExchangeRatesSort | Unset = ListExchangeRatesSort.RATE_DATE_DESC,
-) -> ExchangeRatePage | Problem | None:
+) -> ExchangeRatePage | Problem | str | None:
     """List exchange rates (USD per unit of a currency)
 
      List exchange rates (USD per unit of a currency)
@@ -190,7 +198,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ExchangeRatePage | Problem
+        ExchangeRatePage | Problem | str
     """
 
     return sync_detailed(
@@ -215,7 +223,7 @@ async def asyncio_detailed(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     sort: ListExchangeRatesSort | Unset = ListExchangeRatesSort.RATE_DATE_DESC,
-) -> Response[ExchangeRatePage | Problem]:
+) -> Response[ExchangeRatePage | Problem | str]:
     """List exchange rates (USD per unit of a currency)
 
      List exchange rates (USD per unit of a currency)
@@ -236,7 +244,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ExchangeRatePage | Problem]
+        Response[ExchangeRatePage | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -264,7 +272,7 @@ async def asyncio(
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
     sort: ListExchangeRatesSort | Unset = ListExchangeRatesSort.RATE_DATE_DESC,
-) -> ExchangeRatePage | Problem | None:
+) -> ExchangeRatePage | Problem | str | None:
     """List exchange rates (USD per unit of a currency)
 
      List exchange rates (USD per unit of a currency)
@@ -285,7 +293,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ExchangeRatePage | Problem
+        ExchangeRatePage | Problem | str
     """
 
     return (

@@ -27,7 +27,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Campaign | Problem:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Campaign | Problem | str:
     if response.status_code == 200:
         response_200 = Campaign.from_dict(response.json())
 
@@ -48,6 +50,14 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
+
     response_default = Problem.from_dict(response.json())
 
     return response_default
@@ -55,7 +65,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Campaign | Problem]:
+) -> Response[Campaign | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -68,7 +78,7 @@ def sync_detailed(
     campaign_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Campaign | Problem]:
+) -> Response[Campaign | Problem | str]:
     """Read a campaign
 
      Read a campaign
@@ -83,7 +93,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Campaign | Problem]
+        Response[Campaign | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -101,7 +111,7 @@ def sync(
     campaign_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Campaign | Problem | None:
+) -> Campaign | Problem | str | None:
     """Read a campaign
 
      Read a campaign
@@ -116,7 +126,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Campaign | Problem
+        Campaign | Problem | str
     """
 
     return sync_detailed(
@@ -129,7 +139,7 @@ async def asyncio_detailed(
     campaign_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Campaign | Problem]:
+) -> Response[Campaign | Problem | str]:
     """Read a campaign
 
      Read a campaign
@@ -144,7 +154,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Campaign | Problem]
+        Response[Campaign | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -160,7 +170,7 @@ async def asyncio(
     campaign_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Campaign | Problem | None:
+) -> Campaign | Problem | str | None:
     """Read a campaign
 
      Read a campaign
@@ -175,7 +185,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Campaign | Problem
+        Campaign | Problem | str
     """
 
     return (

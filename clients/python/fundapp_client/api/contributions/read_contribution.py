@@ -29,7 +29,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | StaffContributionDetail:
+) -> Problem | StaffContributionDetail | str:
     if response.status_code == 200:
         response_200 = StaffContributionDetail.from_dict(response.json())
 
@@ -50,6 +50,14 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
+
     response_default = Problem.from_dict(response.json())
 
     return response_default
@@ -57,7 +65,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | StaffContributionDetail]:
+) -> Response[Problem | StaffContributionDetail | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -70,7 +78,7 @@ def sync_detailed(
     contribution_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | StaffContributionDetail]:
+) -> Response[Problem | StaffContributionDetail | str]:
     """Read a contribution with its receipts
 
      Read a contribution with its receipts
@@ -87,7 +95,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | StaffContributionDetail]
+        Response[Problem | StaffContributionDetail | str]
     """
 
     kwargs = _get_kwargs(
@@ -105,7 +113,7 @@ def sync(
     contribution_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | StaffContributionDetail | None:
+) -> Problem | StaffContributionDetail | str | None:
     """Read a contribution with its receipts
 
      Read a contribution with its receipts
@@ -122,7 +130,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | StaffContributionDetail
+        Problem | StaffContributionDetail | str
     """
 
     return sync_detailed(
@@ -135,7 +143,7 @@ async def asyncio_detailed(
     contribution_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | StaffContributionDetail]:
+) -> Response[Problem | StaffContributionDetail | str]:
     """Read a contribution with its receipts
 
      Read a contribution with its receipts
@@ -152,7 +160,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | StaffContributionDetail]
+        Response[Problem | StaffContributionDetail | str]
     """
 
     kwargs = _get_kwargs(
@@ -168,7 +176,7 @@ async def asyncio(
     contribution_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | StaffContributionDetail | None:
+) -> Problem | StaffContributionDetail | str | None:
     """Read a contribution with its receipts
 
      Read a contribution with its receipts
@@ -185,7 +193,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | StaffContributionDetail
+        Problem | StaffContributionDetail | str
     """
 
     return (

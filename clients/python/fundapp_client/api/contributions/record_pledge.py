@@ -39,7 +39,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | StaffContributionDetail:
+) -> Problem | StaffContributionDetail | str:
     if response.status_code == 201:
         response_201 = StaffContributionDetail.from_dict(response.json())
 
@@ -65,6 +65,10 @@ def _parse_response(
 
         return response_413
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 415:
         response_415 = Problem.from_dict(response.json())
 
@@ -75,6 +79,10 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
+
     response_default = Problem.from_dict(response.json())
 
     return response_default
@@ -82,7 +90,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | StaffContributionDetail]:
+) -> Response[Problem | StaffContributionDetail | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -96,7 +104,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: ContributionCreate,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Problem | StaffContributionDetail]:
+) -> Response[Problem | StaffContributionDetail | str]:
     """Record a pledge, in any currency
 
      Record a pledge, in any currency
@@ -112,7 +120,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | StaffContributionDetail]
+        Response[Problem | StaffContributionDetail | str]
     """
 
     kwargs = _get_kwargs(
@@ -132,7 +140,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: ContributionCreate,
     idempotency_key: str | Unset = UNSET,
-) -> Problem | StaffContributionDetail | None:
+) -> Problem | StaffContributionDetail | str | None:
     """Record a pledge, in any currency
 
      Record a pledge, in any currency
@@ -148,7 +156,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | StaffContributionDetail
+        Problem | StaffContributionDetail | str
     """
 
     return sync_detailed(
@@ -163,7 +171,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: ContributionCreate,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Problem | StaffContributionDetail]:
+) -> Response[Problem | StaffContributionDetail | str]:
     """Record a pledge, in any currency
 
      Record a pledge, in any currency
@@ -179,7 +187,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | StaffContributionDetail]
+        Response[Problem | StaffContributionDetail | str]
     """
 
     kwargs = _get_kwargs(
@@ -197,7 +205,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: ContributionCreate,
     idempotency_key: str | Unset = UNSET,
-) -> Problem | StaffContributionDetail | None:
+) -> Problem | StaffContributionDetail | str | None:
     """Record a pledge, in any currency
 
      Record a pledge, in any currency
@@ -213,7 +221,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | StaffContributionDetail
+        Problem | StaffContributionDetail | str
     """
 
     return (

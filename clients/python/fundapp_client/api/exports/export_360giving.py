@@ -36,7 +36,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Export360GivingResponse200 | Problem:
+) -> Export360GivingResponse200 | Problem | str:
     if response.status_code == 200:
         response_200 = Export360GivingResponse200.from_dict(response.json())
 
@@ -47,10 +47,18 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
 
     response_default = Problem.from_dict(response.json())
 
@@ -59,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Export360GivingResponse200 | Problem]:
+) -> Response[Export360GivingResponse200 | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -72,7 +80,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     fund_id: int | Unset = UNSET,
-) -> Response[Export360GivingResponse200 | Problem]:
+) -> Response[Export360GivingResponse200 | Problem | str]:
     """Every grant as a 360Giving 1.4 data package (open data, no token)
 
      404 while no grant exists (the standard's package needs at least one).
@@ -85,7 +93,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Export360GivingResponse200 | Problem]
+        Response[Export360GivingResponse200 | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -103,7 +111,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     fund_id: int | Unset = UNSET,
-) -> Export360GivingResponse200 | Problem | None:
+) -> Export360GivingResponse200 | Problem | str | None:
     """Every grant as a 360Giving 1.4 data package (open data, no token)
 
      404 while no grant exists (the standard's package needs at least one).
@@ -116,7 +124,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Export360GivingResponse200 | Problem
+        Export360GivingResponse200 | Problem | str
     """
 
     return sync_detailed(
@@ -129,7 +137,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     fund_id: int | Unset = UNSET,
-) -> Response[Export360GivingResponse200 | Problem]:
+) -> Response[Export360GivingResponse200 | Problem | str]:
     """Every grant as a 360Giving 1.4 data package (open data, no token)
 
      404 while no grant exists (the standard's package needs at least one).
@@ -142,7 +150,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Export360GivingResponse200 | Problem]
+        Response[Export360GivingResponse200 | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -158,7 +166,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     fund_id: int | Unset = UNSET,
-) -> Export360GivingResponse200 | Problem | None:
+) -> Export360GivingResponse200 | Problem | str | None:
     """Every grant as a 360Giving 1.4 data package (open data, no token)
 
      404 while no grant exists (the standard's package needs at least one).
@@ -171,7 +179,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Export360GivingResponse200 | Problem
+        Export360GivingResponse200 | Problem | str
     """
 
     return (

@@ -78,7 +78,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> File | Problem:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> File | Problem | str:
     if response.status_code == 200:
         response_200 = File(payload=BytesIO(response.content))
 
@@ -94,10 +96,18 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_403
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
 
     response_default = Problem.from_dict(response.json())
 
@@ -106,7 +116,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[File | Problem]:
+) -> Response[File | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -126,7 +136,7 @@ def sync_detailed(
     currency: ExportContributionsCsvCurrency | Unset = UNSET,
     pledged_from: datetime.date | Unset = UNSET,
     pledged_to: datetime.date | Unset = UNSET,
-) -> Response[File | Problem]:
+) -> Response[File | Problem | str]:
     """Contributions (pledges) as CSV (streamed), with what has been received on each
 
      Contributions (pledges) as CSV (streamed), with what has been received on each
@@ -148,7 +158,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[File | Problem]
+        Response[File | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -180,7 +190,7 @@ def sync(
     currency: ExportContributionsCsvCurrency | Unset = UNSET,
     pledged_from: datetime.date | Unset = UNSET,
     pledged_to: datetime.date | Unset = UNSET,
-) -> File | Problem | None:
+) -> File | Problem | str | None:
     """Contributions (pledges) as CSV (streamed), with what has been received on each
 
      Contributions (pledges) as CSV (streamed), with what has been received on each
@@ -202,7 +212,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        File | Problem
+        File | Problem | str
     """
 
     return sync_detailed(
@@ -229,7 +239,7 @@ async def asyncio_detailed(
     currency: ExportContributionsCsvCurrency | Unset = UNSET,
     pledged_from: datetime.date | Unset = UNSET,
     pledged_to: datetime.date | Unset = UNSET,
-) -> Response[File | Problem]:
+) -> Response[File | Problem | str]:
     """Contributions (pledges) as CSV (streamed), with what has been received on each
 
      Contributions (pledges) as CSV (streamed), with what has been received on each
@@ -251,7 +261,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[File | Problem]
+        Response[File | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -281,7 +291,7 @@ async def asyncio(
     currency: ExportContributionsCsvCurrency | Unset = UNSET,
     pledged_from: datetime.date | Unset = UNSET,
     pledged_to: datetime.date | Unset = UNSET,
-) -> File | Problem | None:
+) -> File | Problem | str | None:
     """Contributions (pledges) as CSV (streamed), with what has been received on each
 
      Contributions (pledges) as CSV (streamed), with what has been received on each
@@ -303,7 +313,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        File | Problem
+        File | Problem | str
     """
 
     return (

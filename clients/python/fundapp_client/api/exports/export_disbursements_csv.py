@@ -74,7 +74,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> File | Problem:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> File | Problem | str:
     if response.status_code == 200:
         response_200 = File(payload=BytesIO(response.content))
 
@@ -90,10 +92,18 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_403
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
 
     response_default = Problem.from_dict(response.json())
 
@@ -102,7 +112,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[File | Problem]:
+) -> Response[File | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -122,7 +132,7 @@ def sync_detailed(
     planned_to: datetime.date | Unset = UNSET,
     paid_from: datetime.date | Unset = UNSET,
     paid_to: datetime.date | Unset = UNSET,
-) -> Response[File | Problem]:
+) -> Response[File | Problem | str]:
     """Disbursements (tranches) as CSV (streamed)
 
      Disbursements (tranches) as CSV (streamed)
@@ -144,7 +154,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[File | Problem]
+        Response[File | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -176,7 +186,7 @@ def sync(
     planned_to: datetime.date | Unset = UNSET,
     paid_from: datetime.date | Unset = UNSET,
     paid_to: datetime.date | Unset = UNSET,
-) -> File | Problem | None:
+) -> File | Problem | str | None:
     """Disbursements (tranches) as CSV (streamed)
 
      Disbursements (tranches) as CSV (streamed)
@@ -198,7 +208,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        File | Problem
+        File | Problem | str
     """
 
     return sync_detailed(
@@ -225,7 +235,7 @@ async def asyncio_detailed(
     planned_to: datetime.date | Unset = UNSET,
     paid_from: datetime.date | Unset = UNSET,
     paid_to: datetime.date | Unset = UNSET,
-) -> Response[File | Problem]:
+) -> Response[File | Problem | str]:
     """Disbursements (tranches) as CSV (streamed)
 
      Disbursements (tranches) as CSV (streamed)
@@ -247,7 +257,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[File | Problem]
+        Response[File | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -277,7 +287,7 @@ async def asyncio(
     planned_to: datetime.date | Unset = UNSET,
     paid_from: datetime.date | Unset = UNSET,
     paid_to: datetime.date | Unset = UNSET,
-) -> File | Problem | None:
+) -> File | Problem | str | None:
     """Disbursements (tranches) as CSV (streamed)
 
      Disbursements (tranches) as CSV (streamed)
@@ -299,7 +309,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        File | Problem
+        File | Problem | str
     """
 
     return (

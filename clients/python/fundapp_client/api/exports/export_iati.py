@@ -35,7 +35,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> File | Problem:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> File | Problem | str:
     if response.status_code == 200:
         response_200 = File(payload=BytesIO(response.content))
 
@@ -46,10 +48,18 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
 
     response_default = Problem.from_dict(response.json())
 
@@ -58,7 +68,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[File | Problem]:
+) -> Response[File | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -71,7 +81,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     fund_id: int | Unset = UNSET,
-) -> Response[File | Problem]:
+) -> Response[File | Problem | str]:
     """The funds and their grants as IATI 2.03 activities (open data, no token)
 
      Each fund is a parent activity holding donors' pledges and receipts; each grant a child
@@ -85,7 +95,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[File | Problem]
+        Response[File | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -103,7 +113,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     fund_id: int | Unset = UNSET,
-) -> File | Problem | None:
+) -> File | Problem | str | None:
     """The funds and their grants as IATI 2.03 activities (open data, no token)
 
      Each fund is a parent activity holding donors' pledges and receipts; each grant a child
@@ -117,7 +127,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        File | Problem
+        File | Problem | str
     """
 
     return sync_detailed(
@@ -130,7 +140,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     fund_id: int | Unset = UNSET,
-) -> Response[File | Problem]:
+) -> Response[File | Problem | str]:
     """The funds and their grants as IATI 2.03 activities (open data, no token)
 
      Each fund is a parent activity holding donors' pledges and receipts; each grant a child
@@ -144,7 +154,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[File | Problem]
+        Response[File | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -160,7 +170,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     fund_id: int | Unset = UNSET,
-) -> File | Problem | None:
+) -> File | Problem | str | None:
     """The funds and their grants as IATI 2.03 activities (open data, no token)
 
      Each fund is a parent activity holding donors' pledges and receipts; each grant a child
@@ -174,7 +184,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        File | Problem
+        File | Problem | str
     """
 
     return (

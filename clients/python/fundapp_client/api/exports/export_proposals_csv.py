@@ -70,7 +70,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> File | Problem:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> File | Problem | str:
     if response.status_code == 200:
         response_200 = File(payload=BytesIO(response.content))
 
@@ -86,10 +88,18 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_403
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
 
     response_default = Problem.from_dict(response.json())
 
@@ -98,7 +108,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[File | Problem]:
+) -> Response[File | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -117,7 +127,7 @@ def sync_detailed(
     country: ExportProposalsCsvCountry | Unset = UNSET,
     submitted_from: datetime.date | Unset = UNSET,
     submitted_to: datetime.date | Unset = UNSET,
-) -> Response[File | Problem]:
+) -> Response[File | Problem | str]:
     """Proposals as CSV (streamed), with the filters of the proposal list
 
      Proposals as CSV (streamed), with the filters of the proposal list
@@ -138,7 +148,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[File | Problem]
+        Response[File | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -168,7 +178,7 @@ def sync(
     country: ExportProposalsCsvCountry | Unset = UNSET,
     submitted_from: datetime.date | Unset = UNSET,
     submitted_to: datetime.date | Unset = UNSET,
-) -> File | Problem | None:
+) -> File | Problem | str | None:
     """Proposals as CSV (streamed), with the filters of the proposal list
 
      Proposals as CSV (streamed), with the filters of the proposal list
@@ -189,7 +199,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        File | Problem
+        File | Problem | str
     """
 
     return sync_detailed(
@@ -214,7 +224,7 @@ async def asyncio_detailed(
     country: ExportProposalsCsvCountry | Unset = UNSET,
     submitted_from: datetime.date | Unset = UNSET,
     submitted_to: datetime.date | Unset = UNSET,
-) -> Response[File | Problem]:
+) -> Response[File | Problem | str]:
     """Proposals as CSV (streamed), with the filters of the proposal list
 
      Proposals as CSV (streamed), with the filters of the proposal list
@@ -235,7 +245,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[File | Problem]
+        Response[File | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -263,7 +273,7 @@ async def asyncio(
     country: ExportProposalsCsvCountry | Unset = UNSET,
     submitted_from: datetime.date | Unset = UNSET,
     submitted_to: datetime.date | Unset = UNSET,
-) -> File | Problem | None:
+) -> File | Problem | str | None:
     """Proposals as CSV (streamed), with the filters of the proposal list
 
      Proposals as CSV (streamed), with the filters of the proposal list
@@ -284,7 +294,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        File | Problem
+        File | Problem | str
     """
 
     return (

@@ -65,7 +65,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> File | Problem:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> File | Problem | str:
     if response.status_code == 200:
         response_200 = File(payload=BytesIO(response.content))
 
@@ -81,10 +83,18 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_403
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
 
     response_default = Problem.from_dict(response.json())
 
@@ -93,7 +103,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[File | Problem]:
+) -> Response[File | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -110,7 +120,7 @@ def sync_detailed(
     group_by: list[ExportTotalsCsvGroupByItem] | Unset = UNSET,
     as_of: datetime.date | Unset = UNSET,
     fund_id: int | Unset = UNSET,
-) -> Response[File | Problem]:
+) -> Response[File | Problem | str]:
     """Totals received as CSV: the lines of GET /contributions/totals, then a total row
 
      Totals received as CSV: the lines of GET /contributions/totals, then a total row
@@ -129,7 +139,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[File | Problem]
+        Response[File | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -155,7 +165,7 @@ def sync(
     group_by: list[ExportTotalsCsvGroupByItem] | Unset = UNSET,
     as_of: datetime.date | Unset = UNSET,
     fund_id: int | Unset = UNSET,
-) -> File | Problem | None:
+) -> File | Problem | str | None:
     """Totals received as CSV: the lines of GET /contributions/totals, then a total row
 
      Totals received as CSV: the lines of GET /contributions/totals, then a total row
@@ -174,7 +184,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        File | Problem
+        File | Problem | str
     """
 
     return sync_detailed(
@@ -195,7 +205,7 @@ async def asyncio_detailed(
     group_by: list[ExportTotalsCsvGroupByItem] | Unset = UNSET,
     as_of: datetime.date | Unset = UNSET,
     fund_id: int | Unset = UNSET,
-) -> Response[File | Problem]:
+) -> Response[File | Problem | str]:
     """Totals received as CSV: the lines of GET /contributions/totals, then a total row
 
      Totals received as CSV: the lines of GET /contributions/totals, then a total row
@@ -214,7 +224,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[File | Problem]
+        Response[File | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -238,7 +248,7 @@ async def asyncio(
     group_by: list[ExportTotalsCsvGroupByItem] | Unset = UNSET,
     as_of: datetime.date | Unset = UNSET,
     fund_id: int | Unset = UNSET,
-) -> File | Problem | None:
+) -> File | Problem | str | None:
     """Totals received as CSV: the lines of GET /contributions/totals, then a total row
 
      Totals received as CSV: the lines of GET /contributions/totals, then a total row
@@ -257,7 +267,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        File | Problem
+        File | Problem | str
     """
 
     return (

@@ -48,7 +48,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> FundPage | Problem:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> FundPage | Problem | str:
     if response.status_code == 200:
         response_200 = FundPage.from_dict(response.json())
 
@@ -64,10 +66,18 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_403
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
 
     response_default = Problem.from_dict(response.json())
 
@@ -76,7 +86,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[FundPage | Problem]:
+) -> Response[FundPage | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -92,7 +102,7 @@ def sync_detailed(
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
     sort: ListFundsSort | Unset = ListFundsSort.CODE,
-) -> Response[FundPage | Problem]:
+) -> Response[FundPage | Problem | str]:
     """List the funds
 
      List the funds
@@ -110,7 +120,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[FundPage | Problem]
+        Response[FundPage | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -134,7 +144,7 @@ def sync(
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
     sort: ListFundsSort | Unset = ListFundsSort.CODE,
-) -> FundPage | Problem | None:
+) -> FundPage | Problem | str | None:
     """List the funds
 
      List the funds
@@ -152,7 +162,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        FundPage | Problem
+        FundPage | Problem | str
     """
 
     return sync_detailed(
@@ -171,7 +181,7 @@ async def asyncio_detailed(
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
     sort: ListFundsSort | Unset = ListFundsSort.CODE,
-) -> Response[FundPage | Problem]:
+) -> Response[FundPage | Problem | str]:
     """List the funds
 
      List the funds
@@ -189,7 +199,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[FundPage | Problem]
+        Response[FundPage | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -211,7 +221,7 @@ async def asyncio(
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
     sort: ListFundsSort | Unset = ListFundsSort.CODE,
-) -> FundPage | Problem | None:
+) -> FundPage | Problem | str | None:
     """List the funds
 
      List the funds
@@ -229,7 +239,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        FundPage | Problem
+        FundPage | Problem | str
     """
 
     return (

@@ -41,7 +41,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Position | Problem:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Position | Problem | str:
     if response.status_code == 200:
         response_200 = Position.from_dict(response.json())
 
@@ -62,10 +64,18 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
 
     response_default = Problem.from_dict(response.json())
 
@@ -74,7 +84,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Position | Problem]:
+) -> Response[Position | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -88,7 +98,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     as_of: datetime.date | Unset = UNSET,
-) -> Response[Position | Problem]:
+) -> Response[Position | Problem | str]:
     """The fund's position in USD as of a date: pledged, received, committed, disbursed, uncommitted
 
      The fund's position in USD as of a date: pledged, received, committed, disbursed, uncommitted
@@ -110,7 +120,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Position | Problem]
+        Response[Position | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -130,7 +140,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     as_of: datetime.date | Unset = UNSET,
-) -> Position | Problem | None:
+) -> Position | Problem | str | None:
     """The fund's position in USD as of a date: pledged, received, committed, disbursed, uncommitted
 
      The fund's position in USD as of a date: pledged, received, committed, disbursed, uncommitted
@@ -152,7 +162,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Position | Problem
+        Position | Problem | str
     """
 
     return sync_detailed(
@@ -167,7 +177,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     as_of: datetime.date | Unset = UNSET,
-) -> Response[Position | Problem]:
+) -> Response[Position | Problem | str]:
     """The fund's position in USD as of a date: pledged, received, committed, disbursed, uncommitted
 
      The fund's position in USD as of a date: pledged, received, committed, disbursed, uncommitted
@@ -189,7 +199,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Position | Problem]
+        Response[Position | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -207,7 +217,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     as_of: datetime.date | Unset = UNSET,
-) -> Position | Problem | None:
+) -> Position | Problem | str | None:
     """The fund's position in USD as of a date: pledged, received, committed, disbursed, uncommitted
 
      The fund's position in USD as of a date: pledged, received, committed, disbursed, uncommitted
@@ -229,7 +239,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Position | Problem
+        Position | Problem | str
     """
 
     return (

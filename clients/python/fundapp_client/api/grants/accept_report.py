@@ -29,7 +29,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GrantReport | Problem:
+) -> GrantReport | Problem | str:
     if response.status_code == 200:
         response_200 = GrantReport.from_dict(response.json())
 
@@ -55,10 +55,18 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
 
     response_default = Problem.from_dict(response.json())
 
@@ -67,7 +75,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GrantReport | Problem]:
+) -> Response[GrantReport | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -80,7 +88,7 @@ def sync_detailed(
     report_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GrantReport | Problem]:
+) -> Response[GrantReport | Problem | str]:
     """Accept a received report
 
      Accept a received report
@@ -95,7 +103,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GrantReport | Problem]
+        Response[GrantReport | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -113,7 +121,7 @@ def sync(
     report_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> GrantReport | Problem | None:
+) -> GrantReport | Problem | str | None:
     """Accept a received report
 
      Accept a received report
@@ -128,7 +136,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GrantReport | Problem
+        GrantReport | Problem | str
     """
 
     return sync_detailed(
@@ -141,7 +149,7 @@ async def asyncio_detailed(
     report_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GrantReport | Problem]:
+) -> Response[GrantReport | Problem | str]:
     """Accept a received report
 
      Accept a received report
@@ -156,7 +164,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GrantReport | Problem]
+        Response[GrantReport | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -172,7 +180,7 @@ async def asyncio(
     report_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> GrantReport | Problem | None:
+) -> GrantReport | Problem | str | None:
     """Accept a received report
 
      Accept a received report
@@ -187,7 +195,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GrantReport | Problem
+        GrantReport | Problem | str
     """
 
     return (

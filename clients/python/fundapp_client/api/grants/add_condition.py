@@ -36,7 +36,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Condition | Problem:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Condition | Problem | str:
     if response.status_code == 201:
         response_201 = Condition.from_dict(response.json())
 
@@ -67,6 +69,10 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_413
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 415:
         response_415 = Problem.from_dict(response.json())
 
@@ -77,6 +83,10 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_422
 
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
+
     response_default = Problem.from_dict(response.json())
 
     return response_default
@@ -84,7 +94,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Condition | Problem]:
+) -> Response[Condition | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -98,7 +108,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ConditionCreate,
-) -> Response[Condition | Problem]:
+) -> Response[Condition | Problem | str]:
     """Add a condition to meet before money is released
 
      Add a condition to meet before money is released
@@ -114,7 +124,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Condition | Problem]
+        Response[Condition | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -134,7 +144,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ConditionCreate,
-) -> Condition | Problem | None:
+) -> Condition | Problem | str | None:
     """Add a condition to meet before money is released
 
      Add a condition to meet before money is released
@@ -150,7 +160,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Condition | Problem
+        Condition | Problem | str
     """
 
     return sync_detailed(
@@ -165,7 +175,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ConditionCreate,
-) -> Response[Condition | Problem]:
+) -> Response[Condition | Problem | str]:
     """Add a condition to meet before money is released
 
      Add a condition to meet before money is released
@@ -181,7 +191,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Condition | Problem]
+        Response[Condition | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -199,7 +209,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ConditionCreate,
-) -> Condition | Problem | None:
+) -> Condition | Problem | str | None:
     """Add a condition to meet before money is released
 
      Add a condition to meet before money is released
@@ -215,7 +225,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Condition | Problem
+        Condition | Problem | str
     """
 
     return (

@@ -40,7 +40,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Amendment | Problem:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Amendment | Problem | str:
     if response.status_code == 201:
         response_201 = Amendment.from_dict(response.json())
 
@@ -71,6 +73,10 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_413
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 415:
         response_415 = Problem.from_dict(response.json())
 
@@ -81,6 +87,10 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_422
 
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
+
     response_default = Problem.from_dict(response.json())
 
     return response_default
@@ -88,7 +98,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Amendment | Problem]:
+) -> Response[Amendment | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -103,7 +113,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: AmendmentCreate,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Amendment | Problem]:
+) -> Response[Amendment | Problem | str]:
     """Change an open grant's amount: an increase is a new commitment, a decrease releases the difference
 
      Change an open grant's amount: an increase is a new commitment, a decrease releases the difference
@@ -120,7 +130,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Amendment | Problem]
+        Response[Amendment | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -142,7 +152,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: AmendmentCreate,
     idempotency_key: str | Unset = UNSET,
-) -> Amendment | Problem | None:
+) -> Amendment | Problem | str | None:
     """Change an open grant's amount: an increase is a new commitment, a decrease releases the difference
 
      Change an open grant's amount: an increase is a new commitment, a decrease releases the difference
@@ -159,7 +169,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Amendment | Problem
+        Amendment | Problem | str
     """
 
     return sync_detailed(
@@ -176,7 +186,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: AmendmentCreate,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Amendment | Problem]:
+) -> Response[Amendment | Problem | str]:
     """Change an open grant's amount: an increase is a new commitment, a decrease releases the difference
 
      Change an open grant's amount: an increase is a new commitment, a decrease releases the difference
@@ -193,7 +203,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Amendment | Problem]
+        Response[Amendment | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -213,7 +223,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: AmendmentCreate,
     idempotency_key: str | Unset = UNSET,
-) -> Amendment | Problem | None:
+) -> Amendment | Problem | str | None:
     """Change an open grant's amount: an increase is a new commitment, a decrease releases the difference
 
      Change an open grant's amount: an increase is a new commitment, a decrease releases the difference
@@ -230,7 +240,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Amendment | Problem
+        Amendment | Problem | str
     """
 
     return (

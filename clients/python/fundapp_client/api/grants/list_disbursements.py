@@ -67,7 +67,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DisbursementPage | Problem:
+) -> DisbursementPage | Problem | str:
     if response.status_code == 200:
         response_200 = DisbursementPage.from_dict(response.json())
 
@@ -83,10 +83,18 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
 
     response_default = Problem.from_dict(response.json())
 
@@ -95,7 +103,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DisbursementPage | Problem]:
+) -> Response[DisbursementPage | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -115,7 +123,7 @@ def sync_detailed(
     status: ListDisbursementsStatus | Unset = UNSET,
     paid_year: int | Unset = UNSET,
     sort: ListDisbursementsSort | Unset = ListDisbursementsSort.PLANNED_ON,
-) -> Response[DisbursementPage | Problem]:
+) -> Response[DisbursementPage | Problem | str]:
     """List disbursements (tranches)
 
      List disbursements (tranches)
@@ -137,7 +145,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DisbursementPage | Problem]
+        Response[DisbursementPage | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -169,7 +177,7 @@ def sync(
     status: ListDisbursementsStatus | Unset = UNSET,
     paid_year: int | Unset = UNSET,
     sort: ListDisbursementsSort | Unset = ListDisbursementsSort.PLANNED_ON,
-) -> DisbursementPage | Problem | None:
+) -> DisbursementPage | Problem | str | None:
     """List disbursements (tranches)
 
      List disbursements (tranches)
@@ -191,7 +199,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DisbursementPage | Problem
+        DisbursementPage | Problem | str
     """
 
     return sync_detailed(
@@ -218,7 +226,7 @@ async def asyncio_detailed(
     status: ListDisbursementsStatus | Unset = UNSET,
     paid_year: int | Unset = UNSET,
     sort: ListDisbursementsSort | Unset = ListDisbursementsSort.PLANNED_ON,
-) -> Response[DisbursementPage | Problem]:
+) -> Response[DisbursementPage | Problem | str]:
     """List disbursements (tranches)
 
      List disbursements (tranches)
@@ -240,7 +248,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DisbursementPage | Problem]
+        Response[DisbursementPage | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -270,7 +278,7 @@ async def asyncio(
     status: ListDisbursementsStatus | Unset = UNSET,
     paid_year: int | Unset = UNSET,
     sort: ListDisbursementsSort | Unset = ListDisbursementsSort.PLANNED_ON,
-) -> DisbursementPage | Problem | None:
+) -> DisbursementPage | Problem | str | None:
     """List disbursements (tranches)
 
      List disbursements (tranches)
@@ -292,7 +300,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DisbursementPage | Problem
+        DisbursementPage | Problem | str
     """
 
     return (

@@ -72,7 +72,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GrantReportPage | Problem:
+) -> GrantReportPage | Problem | str:
     if response.status_code == 200:
         response_200 = GrantReportPage.from_dict(response.json())
 
@@ -88,10 +88,18 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
 
     response_default = Problem.from_dict(response.json())
 
@@ -100,7 +108,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GrantReportPage | Problem]:
+) -> Response[GrantReportPage | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -120,7 +128,7 @@ def sync_detailed(
     kind: ListGrantReportsKind | Unset = UNSET,
     overdue: bool | Unset = UNSET,
     sort: ListGrantReportsSort | Unset = ListGrantReportsSort.DUE_ON,
-) -> Response[GrantReportPage | Problem]:
+) -> Response[GrantReportPage | Problem | str]:
     """List grantee reports, by due date
 
      List grantee reports, by due date
@@ -142,7 +150,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GrantReportPage | Problem]
+        Response[GrantReportPage | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -174,7 +182,7 @@ def sync(
     kind: ListGrantReportsKind | Unset = UNSET,
     overdue: bool | Unset = UNSET,
     sort: ListGrantReportsSort | Unset = ListGrantReportsSort.DUE_ON,
-) -> GrantReportPage | Problem | None:
+) -> GrantReportPage | Problem | str | None:
     """List grantee reports, by due date
 
      List grantee reports, by due date
@@ -196,7 +204,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GrantReportPage | Problem
+        GrantReportPage | Problem | str
     """
 
     return sync_detailed(
@@ -223,7 +231,7 @@ async def asyncio_detailed(
     kind: ListGrantReportsKind | Unset = UNSET,
     overdue: bool | Unset = UNSET,
     sort: ListGrantReportsSort | Unset = ListGrantReportsSort.DUE_ON,
-) -> Response[GrantReportPage | Problem]:
+) -> Response[GrantReportPage | Problem | str]:
     """List grantee reports, by due date
 
      List grantee reports, by due date
@@ -245,7 +253,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GrantReportPage | Problem]
+        Response[GrantReportPage | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -275,7 +283,7 @@ async def asyncio(
     kind: ListGrantReportsKind | Unset = UNSET,
     overdue: bool | Unset = UNSET,
     sort: ListGrantReportsSort | Unset = ListGrantReportsSort.DUE_ON,
-) -> GrantReportPage | Problem | None:
+) -> GrantReportPage | Problem | str | None:
     """List grantee reports, by due date
 
      List grantee reports, by due date
@@ -297,7 +305,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GrantReportPage | Problem
+        GrantReportPage | Problem | str
     """
 
     return (

@@ -73,7 +73,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> GrantPage | Problem:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> GrantPage | Problem | str:
     if response.status_code == 200:
         response_200 = GrantPage.from_dict(response.json())
 
@@ -89,10 +91,18 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_403
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
 
     response_default = Problem.from_dict(response.json())
 
@@ -101,7 +111,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GrantPage | Problem]:
+) -> Response[GrantPage | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -122,7 +132,7 @@ def sync_detailed(
     status: ListGrantsStatus | Unset = UNSET,
     approved_year: int | Unset = UNSET,
     sort: ListGrantsSort | Unset = ListGrantsSort.APPROVED_ON_DESC,
-) -> Response[GrantPage | Problem]:
+) -> Response[GrantPage | Problem | str]:
     """List grants, with organisation, call and amount disbursed
 
      List grants, with organisation, call and amount disbursed
@@ -145,7 +155,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GrantPage | Problem]
+        Response[GrantPage | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -179,7 +189,7 @@ def sync(
     status: ListGrantsStatus | Unset = UNSET,
     approved_year: int | Unset = UNSET,
     sort: ListGrantsSort | Unset = ListGrantsSort.APPROVED_ON_DESC,
-) -> GrantPage | Problem | None:
+) -> GrantPage | Problem | str | None:
     """List grants, with organisation, call and amount disbursed
 
      List grants, with organisation, call and amount disbursed
@@ -202,7 +212,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GrantPage | Problem
+        GrantPage | Problem | str
     """
 
     return sync_detailed(
@@ -231,7 +241,7 @@ async def asyncio_detailed(
     status: ListGrantsStatus | Unset = UNSET,
     approved_year: int | Unset = UNSET,
     sort: ListGrantsSort | Unset = ListGrantsSort.APPROVED_ON_DESC,
-) -> Response[GrantPage | Problem]:
+) -> Response[GrantPage | Problem | str]:
     """List grants, with organisation, call and amount disbursed
 
      List grants, with organisation, call and amount disbursed
@@ -254,7 +264,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GrantPage | Problem]
+        Response[GrantPage | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -286,7 +296,7 @@ async def asyncio(
     status: ListGrantsStatus | Unset = UNSET,
     approved_year: int | Unset = UNSET,
     sort: ListGrantsSort | Unset = ListGrantsSort.APPROVED_ON_DESC,
-) -> GrantPage | Problem | None:
+) -> GrantPage | Problem | str | None:
     """List grants, with organisation, call and amount disbursed
 
      List grants, with organisation, call and amount disbursed
@@ -309,7 +319,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GrantPage | Problem
+        GrantPage | Problem | str
     """
 
     return (

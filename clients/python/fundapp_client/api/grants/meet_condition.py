@@ -38,7 +38,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Condition | Problem:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Condition | Problem | str:
     if response.status_code == 200:
         response_200 = Condition.from_dict(response.json())
 
@@ -69,6 +71,10 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_413
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 415:
         response_415 = Problem.from_dict(response.json())
 
@@ -79,6 +85,10 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_422
 
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
+
     response_default = Problem.from_dict(response.json())
 
     return response_default
@@ -86,7 +96,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Condition | Problem]:
+) -> Response[Condition | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -101,7 +111,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ConditionMet,
-) -> Response[Condition | Problem]:
+) -> Response[Condition | Problem | str]:
     """Record that a condition before release was met
 
      Record that a condition before release was met
@@ -118,7 +128,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Condition | Problem]
+        Response[Condition | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -140,7 +150,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ConditionMet,
-) -> Condition | Problem | None:
+) -> Condition | Problem | str | None:
     """Record that a condition before release was met
 
      Record that a condition before release was met
@@ -157,7 +167,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Condition | Problem
+        Condition | Problem | str
     """
 
     return sync_detailed(
@@ -174,7 +184,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ConditionMet,
-) -> Response[Condition | Problem]:
+) -> Response[Condition | Problem | str]:
     """Record that a condition before release was met
 
      Record that a condition before release was met
@@ -191,7 +201,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Condition | Problem]
+        Response[Condition | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -211,7 +221,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ConditionMet,
-) -> Condition | Problem | None:
+) -> Condition | Problem | str | None:
     """Record that a condition before release was met
 
      Record that a condition before release was met
@@ -228,7 +238,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Condition | Problem
+        Condition | Problem | str
     """
 
     return (

@@ -29,7 +29,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GrantDetail | Problem:
+) -> GrantDetail | Problem | str:
     if response.status_code == 200:
         response_200 = GrantDetail.from_dict(response.json())
 
@@ -50,6 +50,14 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
+
     response_default = Problem.from_dict(response.json())
 
     return response_default
@@ -57,7 +65,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GrantDetail | Problem]:
+) -> Response[GrantDetail | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -70,7 +78,7 @@ def sync_detailed(
     grant_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GrantDetail | Problem]:
+) -> Response[GrantDetail | Problem | str]:
     """Read a grant with its conditions, disbursements and reports
 
      Read a grant with its conditions, disbursements and reports
@@ -85,7 +93,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GrantDetail | Problem]
+        Response[GrantDetail | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -103,7 +111,7 @@ def sync(
     grant_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> GrantDetail | Problem | None:
+) -> GrantDetail | Problem | str | None:
     """Read a grant with its conditions, disbursements and reports
 
      Read a grant with its conditions, disbursements and reports
@@ -118,7 +126,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GrantDetail | Problem
+        GrantDetail | Problem | str
     """
 
     return sync_detailed(
@@ -131,7 +139,7 @@ async def asyncio_detailed(
     grant_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GrantDetail | Problem]:
+) -> Response[GrantDetail | Problem | str]:
     """Read a grant with its conditions, disbursements and reports
 
      Read a grant with its conditions, disbursements and reports
@@ -146,7 +154,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GrantDetail | Problem]
+        Response[GrantDetail | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -162,7 +170,7 @@ async def asyncio(
     grant_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> GrantDetail | Problem | None:
+) -> GrantDetail | Problem | str | None:
     """Read a grant with its conditions, disbursements and reports
 
      Read a grant with its conditions, disbursements and reports
@@ -177,7 +185,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GrantDetail | Problem
+        GrantDetail | Problem | str
     """
 
     return (

@@ -38,7 +38,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GrantReport | Problem:
+) -> GrantReport | Problem | str:
     if response.status_code == 200:
         response_200 = GrantReport.from_dict(response.json())
 
@@ -69,6 +69,10 @@ def _parse_response(
 
         return response_413
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 415:
         response_415 = Problem.from_dict(response.json())
 
@@ -79,6 +83,10 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
+
     response_default = Problem.from_dict(response.json())
 
     return response_default
@@ -86,7 +94,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GrantReport | Problem]:
+) -> Response[GrantReport | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,7 +108,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ReportReceipt,
-) -> Response[GrantReport | Problem]:
+) -> Response[GrantReport | Problem | str]:
     """Record a report as received, with the people assisted
 
      Record a report as received, with the people assisted
@@ -116,7 +124,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GrantReport | Problem]
+        Response[GrantReport | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -136,7 +144,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ReportReceipt,
-) -> GrantReport | Problem | None:
+) -> GrantReport | Problem | str | None:
     """Record a report as received, with the people assisted
 
      Record a report as received, with the people assisted
@@ -152,7 +160,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GrantReport | Problem
+        GrantReport | Problem | str
     """
 
     return sync_detailed(
@@ -167,7 +175,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ReportReceipt,
-) -> Response[GrantReport | Problem]:
+) -> Response[GrantReport | Problem | str]:
     """Record a report as received, with the people assisted
 
      Record a report as received, with the people assisted
@@ -183,7 +191,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GrantReport | Problem]
+        Response[GrantReport | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -201,7 +209,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ReportReceipt,
-) -> GrantReport | Problem | None:
+) -> GrantReport | Problem | str | None:
     """Record a report as received, with the people assisted
 
      Record a report as received, with the people assisted
@@ -217,7 +225,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GrantReport | Problem
+        GrantReport | Problem | str
     """
 
     return (

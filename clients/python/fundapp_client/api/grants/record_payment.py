@@ -42,7 +42,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Disbursement | Problem:
+) -> Disbursement | Problem | str:
     if response.status_code == 200:
         response_200 = Disbursement.from_dict(response.json())
 
@@ -73,6 +73,10 @@ def _parse_response(
 
         return response_413
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 415:
         response_415 = Problem.from_dict(response.json())
 
@@ -83,6 +87,10 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
+
     response_default = Problem.from_dict(response.json())
 
     return response_default
@@ -90,7 +98,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Disbursement | Problem]:
+) -> Response[Disbursement | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -105,7 +113,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: Payment,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Disbursement | Problem]:
+) -> Response[Disbursement | Problem | str]:
     """Record the payment of a planned tranche
 
      Record the payment of a planned tranche
@@ -122,7 +130,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Disbursement | Problem]
+        Response[Disbursement | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -144,7 +152,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: Payment,
     idempotency_key: str | Unset = UNSET,
-) -> Disbursement | Problem | None:
+) -> Disbursement | Problem | str | None:
     """Record the payment of a planned tranche
 
      Record the payment of a planned tranche
@@ -161,7 +169,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Disbursement | Problem
+        Disbursement | Problem | str
     """
 
     return sync_detailed(
@@ -178,7 +186,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: Payment,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Disbursement | Problem]:
+) -> Response[Disbursement | Problem | str]:
     """Record the payment of a planned tranche
 
      Record the payment of a planned tranche
@@ -195,7 +203,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Disbursement | Problem]
+        Response[Disbursement | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -215,7 +223,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: Payment,
     idempotency_key: str | Unset = UNSET,
-) -> Disbursement | Problem | None:
+) -> Disbursement | Problem | str | None:
     """Record the payment of a planned tranche
 
      Record the payment of a planned tranche
@@ -232,7 +240,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Disbursement | Problem
+        Disbursement | Problem | str
     """
 
     return (

@@ -40,7 +40,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Organisation | Problem:
+) -> Organisation | Problem | str:
     if response.status_code == 200:
         response_200 = Organisation.from_dict(response.json())
 
@@ -76,6 +76,10 @@ def _parse_response(
 
         return response_413
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 415:
         response_415 = Problem.from_dict(response.json())
 
@@ -91,6 +95,10 @@ def _parse_response(
 
         return response_428
 
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
+
     response_default = Problem.from_dict(response.json())
 
     return response_default
@@ -98,7 +106,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Organisation | Problem]:
+) -> Response[Organisation | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -113,7 +121,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: OrganisationUpdate,
     if_match: str,
-) -> Response[Organisation | Problem]:
+) -> Response[Organisation | Problem | str]:
     """Amend an organisation
 
      Amend an organisation
@@ -130,7 +138,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Organisation | Problem]
+        Response[Organisation | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -152,7 +160,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: OrganisationUpdate,
     if_match: str,
-) -> Organisation | Problem | None:
+) -> Organisation | Problem | str | None:
     """Amend an organisation
 
      Amend an organisation
@@ -169,7 +177,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Organisation | Problem
+        Organisation | Problem | str
     """
 
     return sync_detailed(
@@ -186,7 +194,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: OrganisationUpdate,
     if_match: str,
-) -> Response[Organisation | Problem]:
+) -> Response[Organisation | Problem | str]:
     """Amend an organisation
 
      Amend an organisation
@@ -203,7 +211,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Organisation | Problem]
+        Response[Organisation | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -223,7 +231,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: OrganisationUpdate,
     if_match: str,
-) -> Organisation | Problem | None:
+) -> Organisation | Problem | str | None:
     """Amend an organisation
 
      Amend an organisation
@@ -240,7 +248,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Organisation | Problem
+        Organisation | Problem | str
     """
 
     return (

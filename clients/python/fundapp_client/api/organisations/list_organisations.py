@@ -61,7 +61,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> OrganisationPage | Problem:
+) -> OrganisationPage | Problem | str:
     if response.status_code == 200:
         response_200 = OrganisationPage.from_dict(response.json())
 
@@ -77,10 +77,18 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
 
     response_default = Problem.from_dict(response.json())
 
@@ -89,7 +97,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[OrganisationPage | Problem]:
+) -> Response[OrganisationPage | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -107,7 +115,7 @@ def sync_detailed(
     q: str | Unset = UNSET,
     country: ListOrganisationsCountry | Unset = UNSET,
     sort: ListOrganisationsSort | Unset = ListOrganisationsSort.NAME,
-) -> Response[OrganisationPage | Problem]:
+) -> Response[OrganisationPage | Problem | str]:
     """List organisations (search by name, filter by country)
 
      List organisations (search by name, filter by country)
@@ -127,7 +135,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OrganisationPage | Problem]
+        Response[OrganisationPage | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -155,7 +163,7 @@ def sync(
     q: str | Unset = UNSET,
     country: ListOrganisationsCountry | Unset = UNSET,
     sort: ListOrganisationsSort | Unset = ListOrganisationsSort.NAME,
-) -> OrganisationPage | Problem | None:
+) -> OrganisationPage | Problem | str | None:
     """List organisations (search by name, filter by country)
 
      List organisations (search by name, filter by country)
@@ -175,7 +183,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OrganisationPage | Problem
+        OrganisationPage | Problem | str
     """
 
     return sync_detailed(
@@ -198,7 +206,7 @@ async def asyncio_detailed(
     q: str | Unset = UNSET,
     country: ListOrganisationsCountry | Unset = UNSET,
     sort: ListOrganisationsSort | Unset = ListOrganisationsSort.NAME,
-) -> Response[OrganisationPage | Problem]:
+) -> Response[OrganisationPage | Problem | str]:
     """List organisations (search by name, filter by country)
 
      List organisations (search by name, filter by country)
@@ -218,7 +226,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OrganisationPage | Problem]
+        Response[OrganisationPage | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -244,7 +252,7 @@ async def asyncio(
     q: str | Unset = UNSET,
     country: ListOrganisationsCountry | Unset = UNSET,
     sort: ListOrganisationsSort | Unset = ListOrganisationsSort.NAME,
-) -> OrganisationPage | Problem | None:
+) -> OrganisationPage | Problem | str | None:
     """List organisations (search by name, filter by country)
 
      List organisations (search by name, filter by country)
@@ -264,7 +272,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OrganisationPage | Problem
+        OrganisationPage | Problem | str
     """
 
     return (

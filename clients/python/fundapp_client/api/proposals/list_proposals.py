@@ -88,7 +88,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ProposalPage:
+) -> Problem | ProposalPage | str:
     if response.status_code == 200:
         response_200 = ProposalPage.from_dict(response.json())
 
@@ -104,10 +104,18 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
 
     response_default = Problem.from_dict(response.json())
 
@@ -116,7 +124,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ProposalPage]:
+) -> Response[Problem | ProposalPage | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -138,7 +146,7 @@ def sync_detailed(
     target_group: ListProposalsTargetGroup | Unset = UNSET,
     assistance: ListProposalsAssistance | Unset = UNSET,
     sort: ListProposalsSort | Unset = ListProposalsSort.SUBMITTED_AT,
-) -> Response[Problem | ProposalPage]:
+) -> Response[Problem | ProposalPage | str]:
     """List proposals (board members: only those of calls under review)
 
      List proposals (board members: only those of calls under review)
@@ -162,7 +170,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ProposalPage]
+        Response[Problem | ProposalPage | str]
     """
 
     kwargs = _get_kwargs(
@@ -198,7 +206,7 @@ def sync(
     target_group: ListProposalsTargetGroup | Unset = UNSET,
     assistance: ListProposalsAssistance | Unset = UNSET,
     sort: ListProposalsSort | Unset = ListProposalsSort.SUBMITTED_AT,
-) -> Problem | ProposalPage | None:
+) -> Problem | ProposalPage | str | None:
     """List proposals (board members: only those of calls under review)
 
      List proposals (board members: only those of calls under review)
@@ -222,7 +230,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ProposalPage
+        Problem | ProposalPage | str
     """
 
     return sync_detailed(
@@ -253,7 +261,7 @@ async def asyncio_detailed(
     target_group: ListProposalsTargetGroup | Unset = UNSET,
     assistance: ListProposalsAssistance | Unset = UNSET,
     sort: ListProposalsSort | Unset = ListProposalsSort.SUBMITTED_AT,
-) -> Response[Problem | ProposalPage]:
+) -> Response[Problem | ProposalPage | str]:
     """List proposals (board members: only those of calls under review)
 
      List proposals (board members: only those of calls under review)
@@ -277,7 +285,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ProposalPage]
+        Response[Problem | ProposalPage | str]
     """
 
     kwargs = _get_kwargs(
@@ -311,7 +319,7 @@ async def asyncio(
     target_group: ListProposalsTargetGroup | Unset = UNSET,
     assistance: ListProposalsAssistance | Unset = UNSET,
     sort: ListProposalsSort | Unset = ListProposalsSort.SUBMITTED_AT,
-) -> Problem | ProposalPage | None:
+) -> Problem | ProposalPage | str | None:
     """List proposals (board members: only those of calls under review)
 
      List proposals (board members: only those of calls under review)
@@ -335,7 +343,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ProposalPage
+        Problem | ProposalPage | str
     """
 
     return (

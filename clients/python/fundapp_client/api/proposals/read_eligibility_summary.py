@@ -35,7 +35,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EligibilitySummary | Problem:
+) -> EligibilitySummary | Problem | str:
     if response.status_code == 200:
         response_200 = EligibilitySummary.from_dict(response.json())
 
@@ -51,10 +51,18 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
 
     response_default = Problem.from_dict(response.json())
 
@@ -63,7 +71,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EligibilitySummary | Problem]:
+) -> Response[EligibilitySummary | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -76,7 +84,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     call_id: int,
-) -> Response[EligibilitySummary | Problem]:
+) -> Response[EligibilitySummary | Problem | str]:
     """Proposals received, screened, eligible and ineligible in a call, and failures per criterion
 
      Proposals received, screened, eligible and ineligible in a call, and failures per criterion
@@ -91,7 +99,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EligibilitySummary | Problem]
+        Response[EligibilitySummary | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -109,7 +117,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     call_id: int,
-) -> EligibilitySummary | Problem | None:
+) -> EligibilitySummary | Problem | str | None:
     """Proposals received, screened, eligible and ineligible in a call, and failures per criterion
 
      Proposals received, screened, eligible and ineligible in a call, and failures per criterion
@@ -124,7 +132,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EligibilitySummary | Problem
+        EligibilitySummary | Problem | str
     """
 
     return sync_detailed(
@@ -137,7 +145,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     call_id: int,
-) -> Response[EligibilitySummary | Problem]:
+) -> Response[EligibilitySummary | Problem | str]:
     """Proposals received, screened, eligible and ineligible in a call, and failures per criterion
 
      Proposals received, screened, eligible and ineligible in a call, and failures per criterion
@@ -152,7 +160,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EligibilitySummary | Problem]
+        Response[EligibilitySummary | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -168,7 +176,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     call_id: int,
-) -> EligibilitySummary | Problem | None:
+) -> EligibilitySummary | Problem | str | None:
     """Proposals received, screened, eligible and ineligible in a call, and failures per criterion
 
      Proposals received, screened, eligible and ineligible in a call, and failures per criterion
@@ -183,7 +191,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EligibilitySummary | Problem
+        EligibilitySummary | Problem | str
     """
 
     return (

@@ -29,7 +29,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ProposalDetail:
+) -> Problem | ProposalDetail | str:
     if response.status_code == 200:
         response_200 = ProposalDetail.from_dict(response.json())
 
@@ -50,6 +50,14 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
+
     response_default = Problem.from_dict(response.json())
 
     return response_default
@@ -57,7 +65,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ProposalDetail]:
+) -> Response[Problem | ProposalDetail | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -70,7 +78,7 @@ def sync_detailed(
     proposal_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | ProposalDetail]:
+) -> Response[Problem | ProposalDetail | str]:
     """Read a proposal with its facets and eligibility checks
 
      Read a proposal with its facets and eligibility checks
@@ -85,7 +93,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ProposalDetail]
+        Response[Problem | ProposalDetail | str]
     """
 
     kwargs = _get_kwargs(
@@ -103,7 +111,7 @@ def sync(
     proposal_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | ProposalDetail | None:
+) -> Problem | ProposalDetail | str | None:
     """Read a proposal with its facets and eligibility checks
 
      Read a proposal with its facets and eligibility checks
@@ -118,7 +126,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ProposalDetail
+        Problem | ProposalDetail | str
     """
 
     return sync_detailed(
@@ -131,7 +139,7 @@ async def asyncio_detailed(
     proposal_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | ProposalDetail]:
+) -> Response[Problem | ProposalDetail | str]:
     """Read a proposal with its facets and eligibility checks
 
      Read a proposal with its facets and eligibility checks
@@ -146,7 +154,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ProposalDetail]
+        Response[Problem | ProposalDetail | str]
     """
 
     kwargs = _get_kwargs(
@@ -162,7 +170,7 @@ async def asyncio(
     proposal_id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | ProposalDetail | None:
+) -> Problem | ProposalDetail | str | None:
     """Read a proposal with its facets and eligibility checks
 
      Read a proposal with its facets and eligibility checks
@@ -177,7 +185,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ProposalDetail
+        Problem | ProposalDetail | str
     """
 
     return (

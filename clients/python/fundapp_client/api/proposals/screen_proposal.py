@@ -38,7 +38,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ProposalDetail:
+) -> Problem | ProposalDetail | str:
     if response.status_code == 200:
         response_200 = ProposalDetail.from_dict(response.json())
 
@@ -69,6 +69,10 @@ def _parse_response(
 
         return response_413
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 415:
         response_415 = Problem.from_dict(response.json())
 
@@ -79,6 +83,10 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
+
     response_default = Problem.from_dict(response.json())
 
     return response_default
@@ -86,7 +94,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ProposalDetail]:
+) -> Response[Problem | ProposalDetail | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,7 +108,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: Screening,
-) -> Response[Problem | ProposalDetail]:
+) -> Response[Problem | ProposalDetail | str]:
     """Screen a submitted proposal against every eligibility criterion of its call
 
      Screen a submitted proposal against every eligibility criterion of its call
@@ -116,7 +124,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ProposalDetail]
+        Response[Problem | ProposalDetail | str]
     """
 
     kwargs = _get_kwargs(
@@ -136,7 +144,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: Screening,
-) -> Problem | ProposalDetail | None:
+) -> Problem | ProposalDetail | str | None:
     """Screen a submitted proposal against every eligibility criterion of its call
 
      Screen a submitted proposal against every eligibility criterion of its call
@@ -152,7 +160,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ProposalDetail
+        Problem | ProposalDetail | str
     """
 
     return sync_detailed(
@@ -167,7 +175,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: Screening,
-) -> Response[Problem | ProposalDetail]:
+) -> Response[Problem | ProposalDetail | str]:
     """Screen a submitted proposal against every eligibility criterion of its call
 
      Screen a submitted proposal against every eligibility criterion of its call
@@ -183,7 +191,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ProposalDetail]
+        Response[Problem | ProposalDetail | str]
     """
 
     kwargs = _get_kwargs(
@@ -201,7 +209,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: Screening,
-) -> Problem | ProposalDetail | None:
+) -> Problem | ProposalDetail | str | None:
     """Screen a submitted proposal against every eligibility criterion of its call
 
      Screen a submitted proposal against every eligibility criterion of its call
@@ -217,7 +225,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ProposalDetail
+        Problem | ProposalDetail | str
     """
 
     return (

@@ -35,7 +35,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ProposalDetail:
+) -> Problem | ProposalDetail | str:
     if response.status_code == 201:
         response_201 = ProposalDetail.from_dict(response.json())
 
@@ -61,6 +61,10 @@ def _parse_response(
 
         return response_413
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 415:
         response_415 = Problem.from_dict(response.json())
 
@@ -71,6 +75,10 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
+
     response_default = Problem.from_dict(response.json())
 
     return response_default
@@ -78,7 +86,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ProposalDetail]:
+) -> Response[Problem | ProposalDetail | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -91,7 +99,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ProposalCreate,
-) -> Response[Problem | ProposalDetail]:
+) -> Response[Problem | ProposalDetail | str]:
     """Submit a proposal to an open call
 
      Submit a proposal to an open call
@@ -106,7 +114,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ProposalDetail]
+        Response[Problem | ProposalDetail | str]
     """
 
     kwargs = _get_kwargs(
@@ -124,7 +132,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ProposalCreate,
-) -> Problem | ProposalDetail | None:
+) -> Problem | ProposalDetail | str | None:
     """Submit a proposal to an open call
 
      Submit a proposal to an open call
@@ -139,7 +147,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ProposalDetail
+        Problem | ProposalDetail | str
     """
 
     return sync_detailed(
@@ -152,7 +160,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ProposalCreate,
-) -> Response[Problem | ProposalDetail]:
+) -> Response[Problem | ProposalDetail | str]:
     """Submit a proposal to an open call
 
      Submit a proposal to an open call
@@ -167,7 +175,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ProposalDetail]
+        Response[Problem | ProposalDetail | str]
     """
 
     kwargs = _get_kwargs(
@@ -183,7 +191,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ProposalCreate,
-) -> Problem | ProposalDetail | None:
+) -> Problem | ProposalDetail | str | None:
     """Submit a proposal to an open call
 
      Submit a proposal to an open call
@@ -198,7 +206,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ProposalDetail
+        Problem | ProposalDetail | str
     """
 
     return (

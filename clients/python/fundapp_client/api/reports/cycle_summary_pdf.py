@@ -50,7 +50,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | File | Problem:
+) -> Any | File | Problem | str:
     if response.status_code == 200:
         response_200 = File(payload=BytesIO(response.content))
 
@@ -75,6 +75,10 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -84,6 +88,10 @@ def _parse_response(
         response_429 = Problem.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
@@ -97,7 +105,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | File | Problem]:
+) -> Response[Any | File | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -112,7 +120,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     lang: CycleSummaryPdfLang | Unset = CycleSummaryPdfLang.EN,
     if_none_match: None | str | Unset = UNSET,
-) -> Response[Any | File | Problem]:
+) -> Response[Any | File | Problem | str]:
     """Summary of a call's grant cycle (PDF)
 
      Roles: admin, staff, board, approver.
@@ -127,7 +135,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | File | Problem]
+        Response[Any | File | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -149,7 +157,7 @@ def sync(
     client: AuthenticatedClient | Client,
     lang: CycleSummaryPdfLang | Unset = CycleSummaryPdfLang.EN,
     if_none_match: None | str | Unset = UNSET,
-) -> Any | File | Problem | None:
+) -> Any | File | Problem | str | None:
     """Summary of a call's grant cycle (PDF)
 
      Roles: admin, staff, board, approver.
@@ -164,7 +172,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | File | Problem
+        Any | File | Problem | str
     """
 
     return sync_detailed(
@@ -181,7 +189,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     lang: CycleSummaryPdfLang | Unset = CycleSummaryPdfLang.EN,
     if_none_match: None | str | Unset = UNSET,
-) -> Response[Any | File | Problem]:
+) -> Response[Any | File | Problem | str]:
     """Summary of a call's grant cycle (PDF)
 
      Roles: admin, staff, board, approver.
@@ -196,7 +204,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | File | Problem]
+        Response[Any | File | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -216,7 +224,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     lang: CycleSummaryPdfLang | Unset = CycleSummaryPdfLang.EN,
     if_none_match: None | str | Unset = UNSET,
-) -> Any | File | Problem | None:
+) -> Any | File | Problem | str | None:
     """Summary of a call's grant cycle (PDF)
 
      Roles: admin, staff, board, approver.
@@ -231,7 +239,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | File | Problem
+        Any | File | Problem | str
     """
 
     return (

@@ -63,7 +63,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | File | Problem:
+) -> Any | File | Problem | str:
     if response.status_code == 200:
         response_200 = File(payload=BytesIO(response.content))
 
@@ -88,6 +88,10 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -97,6 +101,10 @@ def _parse_response(
         response_429 = Problem.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
@@ -110,7 +118,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | File | Problem]:
+) -> Response[Any | File | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -127,7 +135,7 @@ def sync_detailed(
     as_of: datetime.date | Unset = UNSET,
     since: datetime.date | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
-) -> Response[Any | File | Problem]:
+) -> Response[Any | File | Problem | str]:
     """The fund's chapter of the Secretary-General's report as of a day (PDF)
 
      Roles: admin, staff, board, approver.
@@ -144,7 +152,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | File | Problem]
+        Response[Any | File | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -170,7 +178,7 @@ def sync(
     as_of: datetime.date | Unset = UNSET,
     since: datetime.date | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
-) -> Any | File | Problem | None:
+) -> Any | File | Problem | str | None:
     """The fund's chapter of the Secretary-General's report as of a day (PDF)
 
      Roles: admin, staff, board, approver.
@@ -187,7 +195,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | File | Problem
+        Any | File | Problem | str
     """
 
     return sync_detailed(
@@ -208,7 +216,7 @@ async def asyncio_detailed(
     as_of: datetime.date | Unset = UNSET,
     since: datetime.date | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
-) -> Response[Any | File | Problem]:
+) -> Response[Any | File | Problem | str]:
     """The fund's chapter of the Secretary-General's report as of a day (PDF)
 
      Roles: admin, staff, board, approver.
@@ -225,7 +233,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | File | Problem]
+        Response[Any | File | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -249,7 +257,7 @@ async def asyncio(
     as_of: datetime.date | Unset = UNSET,
     since: datetime.date | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
-) -> Any | File | Problem | None:
+) -> Any | File | Problem | str | None:
     """The fund's chapter of the Secretary-General's report as of a day (PDF)
 
      Roles: admin, staff, board, approver.
@@ -266,7 +274,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | File | Problem
+        Any | File | Problem | str
     """
 
     return (

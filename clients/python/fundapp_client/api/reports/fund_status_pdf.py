@@ -57,7 +57,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | File | Problem:
+) -> Any | File | Problem | str:
     if response.status_code == 200:
         response_200 = File(payload=BytesIO(response.content))
 
@@ -82,6 +82,10 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -91,6 +95,10 @@ def _parse_response(
         response_429 = Problem.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
@@ -104,7 +112,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | File | Problem]:
+) -> Response[Any | File | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -120,7 +128,7 @@ def sync_detailed(
     lang: FundStatusPdfLang | Unset = FundStatusPdfLang.EN,
     as_of: datetime.date | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
-) -> Response[Any | File | Problem]:
+) -> Response[Any | File | Problem | str]:
     """Status of the fund on a date (PDF)
 
      Roles: admin, staff, board, approver.
@@ -136,7 +144,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | File | Problem]
+        Response[Any | File | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -160,7 +168,7 @@ def sync(
     lang: FundStatusPdfLang | Unset = FundStatusPdfLang.EN,
     as_of: datetime.date | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
-) -> Any | File | Problem | None:
+) -> Any | File | Problem | str | None:
     """Status of the fund on a date (PDF)
 
      Roles: admin, staff, board, approver.
@@ -176,7 +184,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | File | Problem
+        Any | File | Problem | str
     """
 
     return sync_detailed(
@@ -195,7 +203,7 @@ async def asyncio_detailed(
     lang: FundStatusPdfLang | Unset = FundStatusPdfLang.EN,
     as_of: datetime.date | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
-) -> Response[Any | File | Problem]:
+) -> Response[Any | File | Problem | str]:
     """Status of the fund on a date (PDF)
 
      Roles: admin, staff, board, approver.
@@ -211,7 +219,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | File | Problem]
+        Response[Any | File | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -233,7 +241,7 @@ async def asyncio(
     lang: FundStatusPdfLang | Unset = FundStatusPdfLang.EN,
     as_of: datetime.date | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
-) -> Any | File | Problem | None:
+) -> Any | File | Problem | str | None:
     """Status of the fund on a date (PDF)
 
      Roles: admin, staff, board, approver.
@@ -249,7 +257,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | File | Problem
+        Any | File | Problem | str
     """
 
     return (

@@ -23,11 +23,21 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Health | Problem:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Health | Problem | str:
     if response.status_code == 200:
         response_200 = Health.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
 
     response_default = Problem.from_dict(response.json())
 
@@ -36,7 +46,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Health | Problem]:
+) -> Response[Health | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -48,7 +58,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Health | Problem]:
+) -> Response[Health | Problem | str]:
     """Database reachable and migrated; to an authenticated caller, its revision and record counts too.
 
      Public: a load balancer or a monitor asks it without a token.
@@ -58,7 +68,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Health | Problem]
+        Response[Health | Problem | str]
     """
 
     kwargs = _get_kwargs()
@@ -73,7 +83,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> Health | Problem | None:
+) -> Health | Problem | str | None:
     """Database reachable and migrated; to an authenticated caller, its revision and record counts too.
 
      Public: a load balancer or a monitor asks it without a token.
@@ -83,7 +93,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Health | Problem
+        Health | Problem | str
     """
 
     return sync_detailed(
@@ -94,7 +104,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Health | Problem]:
+) -> Response[Health | Problem | str]:
     """Database reachable and migrated; to an authenticated caller, its revision and record counts too.
 
      Public: a load balancer or a monitor asks it without a token.
@@ -104,7 +114,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Health | Problem]
+        Response[Health | Problem | str]
     """
 
     kwargs = _get_kwargs()
@@ -117,7 +127,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> Health | Problem | None:
+) -> Health | Problem | str | None:
     """Database reachable and migrated; to an authenticated caller, its revision and record counts too.
 
      Public: a load balancer or a monitor asks it without a token.
@@ -127,7 +137,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Health | Problem
+        Health | Problem | str
     """
 
     return (

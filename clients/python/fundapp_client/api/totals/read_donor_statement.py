@@ -47,7 +47,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Statement:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | Statement | str:
     if response.status_code == 200:
         response_200 = Statement.from_dict(response.json())
 
@@ -68,10 +70,18 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
 
     response_default = Problem.from_dict(response.json())
 
@@ -80,7 +90,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | Statement]:
+) -> Response[Problem | Statement | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -95,7 +105,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
-) -> Response[Problem | Statement]:
+) -> Response[Problem | Statement | str]:
     """A donor's statement: pledges and receipts with running totals, and what the fund did
 
      A donor's statement: pledges and receipts with running totals, and what the fund did
@@ -114,7 +124,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Statement]
+        Response[Problem | Statement | str]
     """
 
     kwargs = _get_kwargs(
@@ -136,7 +146,7 @@ def sync(
     client: AuthenticatedClient | Client,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
-) -> Problem | Statement | None:
+) -> Problem | Statement | str | None:
     """A donor's statement: pledges and receipts with running totals, and what the fund did
 
      A donor's statement: pledges and receipts with running totals, and what the fund did
@@ -155,7 +165,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Statement
+        Problem | Statement | str
     """
 
     return sync_detailed(
@@ -172,7 +182,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
-) -> Response[Problem | Statement]:
+) -> Response[Problem | Statement | str]:
     """A donor's statement: pledges and receipts with running totals, and what the fund did
 
      A donor's statement: pledges and receipts with running totals, and what the fund did
@@ -191,7 +201,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Statement]
+        Response[Problem | Statement | str]
     """
 
     kwargs = _get_kwargs(
@@ -211,7 +221,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
-) -> Problem | Statement | None:
+) -> Problem | Statement | str | None:
     """A donor's statement: pledges and receipts with running totals, and what the fund did
 
      A donor's statement: pledges and receipts with running totals, and what the fund did
@@ -230,7 +240,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Statement
+        Problem | Statement | str
     """
 
     return (

@@ -43,16 +43,24 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | PublicTotals:
+) -> Problem | PublicTotals | str:
     if response.status_code == 200:
         response_200 = PublicTotals.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
 
     response_default = Problem.from_dict(response.json())
 
@@ -61,7 +69,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | PublicTotals]:
+) -> Response[Problem | PublicTotals | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -75,7 +83,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     fund_id: int | Unset = UNSET,
     as_of: datetime.date | Unset = UNSET,
-) -> Response[Problem | PublicTotals]:
+) -> Response[Problem | PublicTotals | str]:
     """The fund's public figures: received by year and by donor kind, donors of each kind
 
      No token needed. Individuals and anonymous donors are never named; no single donor's
@@ -90,7 +98,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | PublicTotals]
+        Response[Problem | PublicTotals | str]
     """
 
     kwargs = _get_kwargs(
@@ -110,7 +118,7 @@ def sync(
     client: AuthenticatedClient | Client,
     fund_id: int | Unset = UNSET,
     as_of: datetime.date | Unset = UNSET,
-) -> Problem | PublicTotals | None:
+) -> Problem | PublicTotals | str | None:
     """The fund's public figures: received by year and by donor kind, donors of each kind
 
      No token needed. Individuals and anonymous donors are never named; no single donor's
@@ -125,7 +133,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | PublicTotals
+        Problem | PublicTotals | str
     """
 
     return sync_detailed(
@@ -140,7 +148,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     fund_id: int | Unset = UNSET,
     as_of: datetime.date | Unset = UNSET,
-) -> Response[Problem | PublicTotals]:
+) -> Response[Problem | PublicTotals | str]:
     """The fund's public figures: received by year and by donor kind, donors of each kind
 
      No token needed. Individuals and anonymous donors are never named; no single donor's
@@ -155,7 +163,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | PublicTotals]
+        Response[Problem | PublicTotals | str]
     """
 
     kwargs = _get_kwargs(
@@ -173,7 +181,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     fund_id: int | Unset = UNSET,
     as_of: datetime.date | Unset = UNSET,
-) -> Problem | PublicTotals | None:
+) -> Problem | PublicTotals | str | None:
     """The fund's public figures: received by year and by donor kind, donors of each kind
 
      No token needed. Individuals and anonymous donors are never named; no single donor's
@@ -188,7 +196,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | PublicTotals
+        Problem | PublicTotals | str
     """
 
     return (

@@ -64,7 +64,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Totals:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | Totals | str:
     if response.status_code == 200:
         response_200 = Totals.from_dict(response.json())
 
@@ -80,10 +82,18 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_403
 
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
 
     response_default = Problem.from_dict(response.json())
 
@@ -92,7 +102,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | Totals]:
+) -> Response[Problem | Totals | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -109,7 +119,7 @@ def sync_detailed(
     group_by: list[ReadTotalsGroupByItem] | Unset = UNSET,
     as_of: datetime.date | Unset = UNSET,
     fund_id: int | Unset = UNSET,
-) -> Response[Problem | Totals]:
+) -> Response[Problem | Totals | str]:
     """Money received, grouped by year, donor kind, donor, currency and/or campaign
 
      Money received, grouped by year, donor kind, donor, currency and/or campaign
@@ -131,7 +141,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Totals]
+        Response[Problem | Totals | str]
     """
 
     kwargs = _get_kwargs(
@@ -157,7 +167,7 @@ def sync(
     group_by: list[ReadTotalsGroupByItem] | Unset = UNSET,
     as_of: datetime.date | Unset = UNSET,
     fund_id: int | Unset = UNSET,
-) -> Problem | Totals | None:
+) -> Problem | Totals | str | None:
     """Money received, grouped by year, donor kind, donor, currency and/or campaign
 
      Money received, grouped by year, donor kind, donor, currency and/or campaign
@@ -179,7 +189,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Totals
+        Problem | Totals | str
     """
 
     return sync_detailed(
@@ -200,7 +210,7 @@ async def asyncio_detailed(
     group_by: list[ReadTotalsGroupByItem] | Unset = UNSET,
     as_of: datetime.date | Unset = UNSET,
     fund_id: int | Unset = UNSET,
-) -> Response[Problem | Totals]:
+) -> Response[Problem | Totals | str]:
     """Money received, grouped by year, donor kind, donor, currency and/or campaign
 
      Money received, grouped by year, donor kind, donor, currency and/or campaign
@@ -222,7 +232,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Totals]
+        Response[Problem | Totals | str]
     """
 
     kwargs = _get_kwargs(
@@ -246,7 +256,7 @@ async def asyncio(
     group_by: list[ReadTotalsGroupByItem] | Unset = UNSET,
     as_of: datetime.date | Unset = UNSET,
     fund_id: int | Unset = UNSET,
-) -> Problem | Totals | None:
+) -> Problem | Totals | str | None:
     """Money received, grouped by year, donor kind, donor, currency and/or campaign
 
      Money received, grouped by year, donor kind, donor, currency and/or campaign
@@ -268,7 +278,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Totals
+        Problem | Totals | str
     """
 
     return (
