@@ -67,6 +67,7 @@ RULES_BEYOND_THE_SCHEMA: dict[str, list[tuple[str, str]]] = {
         ("received_on", "must not be before the pledge's date*"),
         ("received_on", "must not be after today*"),
         ("rate_date", "must not be after today*"),
+        ("rate_date", "give usd_rate with rate_date, or neither to use the rate table"),
         ("usd_rate", "rate must be greater than zero"),
         ("usd_rate", "no exchange rate for * on or before *"),  # the rates table's content
     ],
@@ -76,9 +77,17 @@ RULES_BEYOND_THE_SCHEMA: dict[str, list[tuple[str, str]]] = {
         ("usd_per_unit", "rate must be greater than zero"),
         ("rate_date", "must not be after today*"),
     ],
-    # "Not in the future" depends on the day the request is made.
-    "GET /api/v1/funds/{fund_id}/status.pdf": [("as_of", "must not be in the future")],
-    "GET /api/v1/funds/{fund_id}/status.html": [("as_of", "must not be in the future")],
+    # "Not in the future" depends on the day the request is made; "not before the fund was
+    # established" on a stored date.
+    **{
+        f"GET /api/v1/funds/{{fund_id}}/{document}.{fmt}": [
+            ("as_of", "must not be in the future"),
+            ("as_of", "the fund was established on *"),
+            *([("since", "must be before as_of")] if document == "chapter" else []),
+        ]
+        for document in ("status", "chapter")
+        for fmt in ("pdf", "html")
+    },
     "POST /api/v1/campaigns": [("target", "* allows * decimal*"), *_DATES],
     # Each (sex, age group, assistance) once: uniqueness of a combination, which JSON Schema
     # cannot state for objects.
