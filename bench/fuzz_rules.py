@@ -69,6 +69,7 @@ RULES_BEYOND_THE_SCHEMA: dict[str, list[tuple[str, str]]] = {
         ("rate_date", "must not be after today*"),
         ("rate_date", "give usd_rate with rate_date, or neither to use the rate table"),
         ("usd_rate", "rate must be greater than zero"),
+        ("usd_rate", "a USD receipt has the rate 1"),  # the stored pledge's currency
         ("usd_rate", "no exchange rate for * on or before *"),  # the rates table's content
     ],
     # USD is the books' currency: its rate is 1 by definition (the enum of currencies is shared).
@@ -88,7 +89,11 @@ RULES_BEYOND_THE_SCHEMA: dict[str, list[tuple[str, str]]] = {
         for document in ("status", "chapter")
         for fmt in ("pdf", "html")
     },
-    "POST /api/v1/campaigns": [("target", "* allows * decimal*"), *_DATES],
+    "POST /api/v1/campaigns": [
+        ("target", "* allows * decimal*"),
+        ("target", "must be greater than zero"),  # a decimal string: "0.0000" matches its pattern
+        *_DATES,
+    ],
     # Each (sex, age group, assistance) once: uniqueness of a combination, which JSON Schema
     # cannot state for objects.
     "POST /api/v1/grant-reports/{report_id}/receipt": [
@@ -98,10 +103,12 @@ RULES_BEYOND_THE_SCHEMA: dict[str, list[tuple[str, str]]] = {
     # Money back and amendments are dated against the grant, its tranche and the clock, and an
     # amendment must change the stored amount.
     "POST /api/v1/grants/{grant_id}/refunds": [
+        ("amount", "* allows * decimal*"),  # the grant's currency's minor unit
         ("received_on", "must not be before the grant's approval*"),
         ("received_on", "must not be in the future*"),
     ],
     "POST /api/v1/grants/{grant_id}/amendments": [
+        ("amount", "* allows * decimal*"),
         ("amount", "is already the grant's amount*"),
         ("decided_on", "must not be before the grant's*"),
         ("decided_on", "must not be in the future*"),
