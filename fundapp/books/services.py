@@ -372,35 +372,28 @@ def _kind_deltas(
 
 def move_donor_kind(session: Session, donor_id: int, before: DonorKind, after: DonorKind) -> None:
     """A donor's kind changed: move what it gave, and its count, from one kind's sums to the
-    other's. Call it while the donor's row is locked (after its UPDATE is flushed)."""
+    other's, as if all its money left the one kind and came anew to the other (``_kind_deltas``).
+    Call it while the donor's row is locked (after its UPDATE is flushed)."""
     if before == after:
         return
     for donors, kinds, keys in (
         (ReceivedByDonor, ReceivedByKind, ("scope", "donor_kind")),
         (ReceivedByDonorYear, ReceivedByKindYear, ("scope", "donor_kind", "year")),
     ):
-        per: list[Any] = [donors.fund_id]
+        per: list[Any] = [donors.fund_id, donors.donor_id]
         if donors is ReceivedByDonorYear:
             per.append(donors.year)
-        lines = session.execute(
+        gave: dict[tuple[int, ...], list[int]] = {}
+        now: dict[tuple[int, ...], int] = defaultdict(int)
+        for *key, usd, receipts in session.execute(
             select(*per, donors.usd_minor, donors.receipts).where(donors.donor_id == donor_id)
-        ).all()
-        every: dict[tuple[int, ...], list[int]] = defaultdict(lambda: [0, 0])
-        scoped: list[tuple[tuple[int, ...], int, int]] = []
-        for fund_id, *year, usd, receipts in lines:
-            scoped.append(((fund_id, *year), int(usd), int(receipts)))
-            every[tuple(year)][0] += int(usd)
-            every[tuple(year)][1] += int(receipts)
-        scoped += [((EVERY_FUND, *year), usd, receipts) for year, (usd, receipts) in every.items()]
-        moves = []
-        for (scope, *year), usd, receipts in scoped:
-            gave = int(receipts > 0)
-            for kind, sign in ((before, -1), (after, 1)):
-                moves.append(
-                    {**dict(zip(keys, (scope, kind, *year), strict=True)),
-                     "usd_minor": sign * usd, "receipts": sign * receipts, "donors": sign * gave}
-                )  # fmt: skip
-        _add_up(session, kinds, keys, [m for m in moves if m["usd_minor"] or m["receipts"] or m["donors"]])
+        ):
+            gave[tuple(key)] = [int(usd), int(receipts)]
+            now[tuple(key)] = int(receipts)
+            now[(EVERY_FUND, *key[1:])] += int(receipts)
+        taken_back = {key: [-usd, -receipts] for key, (usd, receipts) in gave.items()}
+        moves = _kind_deltas(taken_back, {}, {donor_id: before}) + _kind_deltas(gave, now, {donor_id: after})
+        _add_up(session, kinds, keys, moves)
 
 
 def balances_statement(owner: str, owner_id: int, *accounts: Account) -> Select[Account, int]:
