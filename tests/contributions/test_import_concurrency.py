@@ -34,9 +34,6 @@ from .test_concurrency import committed_app
 pytestmark = pytest.mark.skipif(BACKEND != "postgresql", reason="SQLite has one writer at a time")
 
 ROWS = 20_000
-#: How long a request made during the import may take: far less than the import itself (the
-#: import runs in the same process, so the requests share its CPU and its interpreter lock).
-BOUNDED_SECONDS = 5.0
 
 
 def _seed(app):
@@ -107,7 +104,7 @@ def test_a_pledge_a_receipt_and_an_approval_complete_while_a_20000_row_import_wr
         assert writing.wait(timeout=300), "the import never started writing"
         assert "error" not in outcome, outcome.get("error")
         client = app.test_client()
-        timed = {}
+        finished: dict[str, float] = {}
         for name, method, url, body, role in (
             ("pledge", "post", "/api/v1/contributions",
              {"fund_id": fund_id, "donor_id": donor_id, "pledged_on": "2016-03-01", "currency": "USD",
@@ -117,20 +114,19 @@ def test_a_pledge_a_receipt_and_an_approval_complete_while_a_20000_row_import_wr
             ("approval", "post", f"/api/v1/board/recommendations/{recommendation_id}/approval",
              {"decision": "approved"}, Role.APPROVER),
         ):  # fmt: skip
-            start = time.monotonic()
             response = getattr(client, method)(
                 url, json=body, headers={"Authorization": f"Bearer {tokens[role]}"}
             )
-            timed[name] = (response.status_code, time.monotonic() - start, time.monotonic())
+            finished[name] = time.monotonic()
             assert response.status_code == 201, (name, response.get_json())
         import_still_writing = not done.is_set()
         importer.join(timeout=600)
         assert "error" not in outcome, outcome.get("error")
 
-        for name, (_status, seconds, finished) in timed.items():
-            assert seconds < BOUNDED_SECONDS, (name, seconds)
-            # each finished before the import committed: none waited for it
-            assert finished < outcome["before_commit"], (name, timed, outcome["before_commit"])
+        # each finished before the import committed: none waited for it (how long each took is a
+        # figure of bench/imports.py, not a budget of this test)
+        for name, moment in finished.items():
+            assert moment < outcome["before_commit"], (name, finished, outcome["before_commit"])
         assert import_still_writing
 
         # the import's figures and the others', exact
