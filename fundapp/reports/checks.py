@@ -10,8 +10,10 @@ what is wrong with it, by the rules a UN editor reads a report with:
 - the document is dated neither after today nor after the day it is "as of";
 - no sentence opens with a figure, and no text has a straight apostrophe.
 
-Counts that depend on the document's date (calls, Board members, donors) are compared with the
-database by the tests, which know how to count them as of that date.
+Counts that depend on the document's date (calls launched, Board members, donors and money by
+kind of donor; ``doc["stated"]``) are compared with the database by the tests
+(``tests/reports/test_seeded_consistency.py``), which count them again in plain SQL as of that
+date, independently of the books the documents read.
 """
 
 from __future__ import annotations

@@ -11,16 +11,18 @@ import datetime as dt
 import subprocess
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from fundapp import models as m
 from fundapp.board.models import BoardMember, BoardTerm
 from fundapp.reports import queries
 from fundapp.reports.checks import problems
-from fundapp.reports.documents import board_pack, cycle_summary, fund_status
+from fundapp.reports.documents import board_pack, chapter, cycle_summary, fund_status
 
 LANGS = ("fr", "en")
 STATUS_DATES = (dt.date(2015, 6, 8), dt.date(2017, 10, 20), dt.date(2019, 3, 31), dt.date(2020, 12, 31))
+#: The days of the two reports the Fund's chapter must reproduce, and one after the seeded history.
+CHAPTER_DATES = (dt.date(2015, 6, 8), dt.date(2019, 3, 31), dt.date(2021, 6, 30))
 #: A page other than the last holds at least this many lines of text (running header included).
 MIN_LINES = 12
 
@@ -39,12 +41,58 @@ def _board_members(session, fund_id: int, on: dt.date) -> int:
     )
 
 
+def _received_by_kind(session, fund_id: int, on: dt.date) -> tuple[dict[str, int], dict[str, int]]:
+    """Donors who had given by the day (net of reversals by then) and what they gave, by kind of
+    donor: plain SQL on the receipts, not the books' maintained sums the documents read."""
+    reversed_on = (
+        "CAST(r.reversed_at AT TIME ZONE 'UTC' AS DATE)"
+        if session.get_bind().dialect.name == "postgresql"
+        else "date(r.reversed_at)"
+    )
+    rows = session.execute(
+        text(
+            "SELECT d.kind, COUNT(*), SUM(gave.usd) FROM ("
+            "  SELECT c.donor_id, SUM(r.usd_minor) AS usd FROM contribution_receipt r"
+            "  JOIN contribution c ON c.id = r.contribution_id"
+            "  WHERE r.fund_id = :f AND r.received_on <= :d"
+            f"  AND NOT (r.status = 'reversed' AND {reversed_on} <= :d)"
+            "  GROUP BY c.donor_id HAVING SUM(r.usd_minor) > 0"
+            ") gave JOIN donor d ON d.id = gave.donor_id GROUP BY d.kind"
+        ),
+        {"f": fund_id, "d": on},
+    )
+    donors: dict[str, int] = {}
+    money: dict[str, int] = {}
+    for kind, count, usd in rows:
+        donors[kind], money[kind] = int(count), int(usd)
+    return donors, money
+
+
+def _assert_counts_as_of_the_date(session, fund_id: int, kind: str, stated: dict) -> None:
+    """The calls, Board members and donors a document counts are those of its date."""
+    if "calls" in stated:
+        assert stated["calls"] == _calls_launched(session, fund_id, stated["date"]), kind
+    if stated.get("board_members"):
+        assert stated["board_members"] == _board_members(session, fund_id, stated["date"]), kind
+    if "received_minor" in stated:
+        donors, money = _received_by_kind(session, fund_id, stated["as_of"])
+        assert {
+            k[len("donors:") :]: v for k, v in stated.items() if k.startswith("donors:") and v
+        } == donors, kind
+        assert {
+            k[len("received_minor:") :]: v for k, v in stated.items() if k.startswith("received_minor:") and v
+        } == money, kind
+        assert stated["received_minor"] == sum(money.values()), kind
+
+
 def _seeded_documents(session):
     fund = session.scalar(select(m.Fund).where(m.Fund.code == "UNVTF"))
     for call_id in session.scalars(select(m.Call.id).where(m.Call.fund_id == fund.id).order_by(m.Call.id)):
         yield fund, "cycle-summary", queries.cycle_summary_data(session, call_id), cycle_summary.compose
     for day in STATUS_DATES:
         yield fund, "fund-status", queries.fund_status_data(session, fund.id, day), fund_status.compose
+    for day in CHAPTER_DATES:
+        yield fund, "fund-chapter", chapter.chapter_data(session, fund.id, day), chapter.compose
     for session_id in session.scalars(select(m.BoardSession.id).order_by(m.BoardSession.id)):
         yield fund, "board-pack", queries.board_pack_data(session, session_id), board_pack.compose
 
@@ -58,15 +106,12 @@ def test_every_seeded_document_passes_the_checker_with_its_counts_as_of_its_date
         doc = word(data, lang)
         assert problems(doc, today) == [], (kind, doc["header"]["symbol"])
         stated = doc["stated"]
-        if "calls" in stated:
-            assert stated["calls"] == _calls_launched(seeded_session, fund.id, stated["date"]), kind
-        if stated.get("board_members"):
-            assert stated["board_members"] == _board_members(seeded_session, fund.id, stated["date"]), kind
+        _assert_counts_as_of_the_date(seeded_session, fund.id, kind, stated)
         assert doc["illustrative"], f"{kind}: the seeded records below the aggregates are illustrative"
         key = f"{kind} {stated['date']}"
         assert symbols.setdefault(doc["header"]["symbol"], key) == key, "one symbol per document and date"
         checked += 1
-    assert checked == 3 + len(STATUS_DATES) + 3
+    assert checked == 3 + len(STATUS_DATES) + len(CHAPTER_DATES) + 3
 
 
 def test_a_figure_that_contradicts_its_text_is_caught(seeded_session):
@@ -108,3 +153,19 @@ def test_no_seeded_document_has_a_near_empty_page_and_each_announces_its_illustr
             check=True,
         ).stdout.decode("utf-8")
         assert notice in " ".join(first_page.split()), path
+
+
+def test_a_donor_count_not_of_the_documents_date_is_caught(seeded_session):
+    fund = seeded_session.scalar(select(m.Fund).where(m.Fund.code == "UNVTF"))
+    stated = fund_status.compose(queries.fund_status_data(seeded_session, fund.id, STATUS_DATES[0]), "en")[
+        "stated"
+    ]
+    _assert_counts_as_of_the_date(seeded_session, fund.id, "fund-status", stated)
+    later = fund_status.compose(queries.fund_status_data(seeded_session, fund.id, STATUS_DATES[2]), "en")[
+        "stated"
+    ]
+    # the 2019 donors under the 2015 date: 30 Member States where there were 19
+    later_donors = {k: v for k, v in later.items() if k.startswith("donors:")}
+    assert later_donors != {k: v for k, v in stated.items() if k.startswith("donors:")}
+    with pytest.raises(AssertionError):
+        _assert_counts_as_of_the_date(seeded_session, fund.id, "fund-status", {**stated, **later_donors})
