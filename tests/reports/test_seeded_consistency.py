@@ -68,6 +68,10 @@ def _received_by_kind(session, fund_id: int, on: dt.date) -> tuple[dict[str, int
     return donors, money
 
 
+def _by_kind(stated: dict, prefix: str) -> dict[str, int]:
+    return {key[len(prefix) :]: value for key, value in stated.items() if key.startswith(prefix) and value}
+
+
 def _assert_counts_as_of_the_date(session, fund_id: int, kind: str, stated: dict) -> None:
     """The calls, Board members and donors a document counts are those of its date."""
     if "calls" in stated:
