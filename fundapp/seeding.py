@@ -420,6 +420,7 @@ class _Loader:
                 "ends_on": _date(t["ends_on"]),
                 "appointed_on": _date(t["appointed_on"]),
                 "appointed_by": t["appointed_by"],
+                "appointment_notes": t["appointment_notes"],
                 **_provenance(t),
             }
             for t in specs

@@ -2388,6 +2388,9 @@ BOARD_TERMS = [
         "ends_on": "2016-12-31",
         "appointed_on": "2013-12-01",
         "appointed_by": "Secretary-General",
+        # "un nouveau conseil d'administration de haut niveau, en tenant compte des connaissances
+        # de chaque membre dans le domaine de la traite de personnes"
+        "appointment_notes": ["new_board", "high_level", "expertise"],
         "illustrative": False,
         "source": f"{src15('68')} (appointed in December 2013; the day is not given)",
         "members": [
@@ -2404,6 +2407,7 @@ BOARD_TERMS = [
         "ends_on": "2020-12-31",
         "appointed_on": None,
         "appointed_by": None,
+        "appointment_notes": [],
         "illustrative": False,
         "source": src19("124"),
         "members": [
@@ -2425,10 +2429,13 @@ CAMPAIGNS = [
         "platform": "Charidy",
         "starts_on": "2017-07-30",
         "ends_on": None,
-        "target": None,
+        # "a atteint l'objectif initial fixé par les organisateurs et permis de recueillir 50 000
+        # dollars": the report gives no other figure for the target, so it is the amount raised,
+        # the highest target the report allows.
+        "target": "50000.00",
         "currency": "USD",
         "illustrative": False,
-        "source": src19("129"),
+        "source": src19("129") + " (target: reached; not stated apart from the 50,000 raised)",
     }
 ]
 

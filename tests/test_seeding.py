@@ -508,13 +508,14 @@ def test_member_state_donors_are_named_by_their_english_name_and_country_code(db
     assert all(len(code) == 2 and code.isupper() for code in names)
 
 
-def test_charidy_campaign_of_world_day_2017_raised_exactly_50_000_from_individuals(db):
+def test_charidy_campaign_of_world_day_2017_reached_its_target_and_raised_exactly_50_000_from_individuals(db):
     campaign = db.scalar(select(m.Campaign).where(m.Campaign.name == "World Day 2017 online campaign"))
-    assert (campaign.platform, campaign.starts_on, campaign.source) == (
+    assert (campaign.platform, campaign.starts_on, campaign.target_minor) == (
         "Charidy",
         dt.date(2017, 7, 30),
-        "A/74/127 par. 129",
+        50_000 * USD,
     )
+    assert campaign.source.startswith("A/74/127 par. 129")
     total, kinds = db.execute(
         select(func.sum(m.Receipt.usd_minor), func.count(distinct(m.Donor.kind)))
         .join(m.Contribution, m.Contribution.id == m.Receipt.contribution_id)

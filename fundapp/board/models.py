@@ -5,13 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..calls.models import Call
 from ..db import Base, enum_type
 from ..models_base import Provenance, Timestamps, Versioned
 from ..proposals.models import Proposal
+
+#: What a term's appointment may say beyond its date and appointer (2015 report par. 68: "un
+#: nouveau conseil d'administration de haut niveau, en tenant compte des connaissances de chaque
+#: membre dans le domaine de la traite de personnes").
+APPOINTMENT_NOTES = ("new_board", "high_level", "expertise")
 
 
 class BoardTerm(Timestamps, Provenance, Base):
@@ -28,6 +33,8 @@ class BoardTerm(Timestamps, Provenance, Base):
     ends_on: Mapped[dt.date]
     appointed_on: Mapped[dt.date | None]
     appointed_by: Mapped[str | None] = mapped_column(String(100))
+    #: What the appointment said beyond its date (``APPOINTMENT_NOTES``), as the documents word it.
+    appointment_notes: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
 
     members: Mapped[list[BoardMember]] = relationship(
         back_populates="term", lazy="raise", order_by="(BoardMember.is_chair.desc(), BoardMember.id)"

@@ -19,7 +19,7 @@ from ..schemas_base import (
     Text,
     sort_field,
 )
-from .models import ApprovalDecision, Decision, RecommendationStatus, SessionStatus
+from .models import APPOINTMENT_NOTES, ApprovalDecision, Decision, RecommendationStatus, SessionStatus
 from .services import funded_total_minor
 
 MAX_SLATE = 500
@@ -43,6 +43,7 @@ class TermCreateSchema(InputSchema):
         "ends_on": "2022-12-31",
         "appointed_on": "2019-12-02",
         "appointed_by": "the Secretary-General",
+        "appointment_notes": ["new_board", "expertise"],
     }
 
     fund_id = Id(required=True)
@@ -51,6 +52,16 @@ class TermCreateSchema(InputSchema):
     ends_on = Day(required=True)
     appointed_on = Day(allow_none=True)
     appointed_by = Text(max_length=100, allow_none=True, metadata={"example": "the Secretary-General"})
+    appointment_notes = fields.List(
+        fields.String(validate=validate.OneOf(APPOINTMENT_NOTES)),
+        load_default=list,
+        validate=validate.Length(max=len(APPOINTMENT_NOTES)),
+        metadata={
+            "description": "What the appointment said beyond its date, as the documents word it: "
+            "`new_board` (a new Board), `high_level` (a high-level Board), `expertise` (its members "
+            "chosen for their knowledge of the field)"
+        },
+    )
 
     @ma.validates_schema
     def _ordered(self, data, **kwargs):
@@ -92,6 +103,7 @@ class TermSchema(OutputSchema):
     ends_on = Day()
     appointed_on = Day(allow_none=True)
     appointed_by = fields.String(allow_none=True)
+    appointment_notes = fields.List(fields.String(validate=validate.OneOf(APPOINTMENT_NOTES)))
     members = fields.List(fields.Nested(MemberSchema))
     illustrative = fields.Boolean()
     source = fields.String(allow_none=True)

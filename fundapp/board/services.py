@@ -50,7 +50,15 @@ from .models import (
     SessionStatus,
 )
 
-TERM_AUDITED = ("fund_id", "label", "starts_on", "ends_on", "appointed_on", "appointed_by")
+TERM_AUDITED = (
+    "fund_id",
+    "label",
+    "starts_on",
+    "ends_on",
+    "appointed_on",
+    "appointed_by",
+    "appointment_notes",
+)
 MEMBER_AUDITED = ("term_id", "name", "country_code", "is_chair", "gender")
 SESSION_AUDITED = ("fund_id", "call_id", "term_id", "held_on", "place", "available_income_minor", "status")
 RECOMMENDATION_AUDITED = (

@@ -86,6 +86,7 @@ def _term(term: BoardTerm | None) -> dict[str, Any] | None:
         "ends_on": term.ends_on,
         "appointed_on": term.appointed_on,
         "appointed_by": term.appointed_by,
+        "appointment_notes": list(term.appointment_notes or ()),
         "members": [
             {"name": m.name, "country_code": m.country_code, "is_chair": m.is_chair, "gender": m.gender}
             for m in term.members

@@ -233,6 +233,42 @@ def board_composition_sentence(w: Wording, term: dict[str, Any]) -> str:
     )
 
 
+def _appointment_sentence(w: Wording, term: dict[str, Any]) -> str:
+    """ "Le Secrétaire général a nommé en décembre 2013, pour la période 2014-2016, un nouveau
+    conseil d'administration de haut niveau, en tenant compte des connaissances de chaque membre
+    dans le domaine de la traite de personnes et en respectant le principe de la répartition
+    géographique équitable." (2015 report par. 68), with what the term's appointment said."""
+    _ = w.gettext
+    notes = set(term.get("appointment_notes") or ())
+    new, high_level = "new_board" in notes, "high_level" in notes
+    if new and high_level:
+        board = _("a new high-level Board of Trustees")
+    elif new:
+        board = _("a new Board of Trustees")
+    elif high_level:
+        board = _("a high-level Board of Trustees")
+    else:
+        board = _("the Board of Trustees")
+    values = {
+        "month": w.month_year(term["appointed_on"]),
+        "appointer": w.term(term["appointed_by"]),
+        "term": term["label"],
+        "board": board,
+    }
+    if "expertise" in notes:
+        return _(
+            "In %(month)s, the %(appointer)s appointed %(board)s for the period %(term)s, taking into "
+            "account each member's knowledge of trafficking in persons and with due regard to "
+            "equitable geographical distribution.",
+            **values,
+        )
+    return _(
+        "In %(month)s, the %(appointer)s appointed %(board)s for the period %(term)s, with due regard "
+        "to equitable geographical distribution.",
+        **values,
+    )
+
+
 def board_with_countries_sentences(w: Wording, term: dict[str, Any]) -> list[str]:
     """Model D: appointment, then "La Présidente du Conseil est X (Autriche). Les autres membres sont ..."."""
     _ = w.gettext
@@ -241,15 +277,7 @@ def board_with_countries_sentences(w: Wording, term: dict[str, Any]) -> list[str
         return [board_composition_sentence(w, term)]
     out = []
     if term["appointed_on"] and term["appointed_by"]:
-        out.append(
-            _(
-                "In %(month)s, the %(appointer)s appointed the Board of Trustees for the period %(term)s, "
-                "with due regard to equitable geographical distribution.",
-                month=w.month_year(term["appointed_on"]),
-                appointer=w.term(term["appointed_by"]),
-                term=term["label"],
-            )
-        )
+        out.append(_appointment_sentence(w, term))
     person = f"{chair['name']} ({w.country(chair['country_code'])})"
     gender = (chair.get("gender") or "").upper()
     if gender == "F":

@@ -65,7 +65,9 @@ FIGURES_2015_FR = (
     "pertinence, efficacité, efficience, pérennité, partenariats et enseignements tirés",  # par. 67
     "le Fonds avait globalement accompli des progrès tangibles et qu'il était incontestable qu'il fallait "
     "accroître l'assistance directe aux victimes de la traite de personnes",  # par. 67
-    "Le Secrétaire général a nommé en décembre 2013, pour la période 2014-2016,",  # par. 68
+    "Le Secrétaire général a nommé en décembre 2013, pour la période 2014-2016, un nouveau conseil "
+    "d'administration de haut niveau, en tenant compte des connaissances de chaque membre dans le domaine "
+    "de la traite de personnes et en respectant le principe de la répartition géographique équitable.",
     "La Présidente du Conseil est Benita Ferrero-Waldner (Autriche).",  # par. 68
     "Saisuree Chutikul (Thaïlande), Joy Ngozi Ezeilo (Nigéria), Ketevan Khutsishvili (Géorgie) et Virna "
     "Luque Ferro (Panama)",  # par. 68
@@ -90,7 +92,9 @@ FIGURES_2015_EN = (
     "The new grants will be announced after final approval by UNODC, manager of the Fund.",
     "An independent evaluation of the management of the Fund was carried out in the second half of 2014.",
     "relevance, effectiveness, efficiency, sustainability, partnerships and lessons learned",
-    "In December 2013, the Secretary-General appointed the Board of Trustees for the period 2014-2016",
+    "In December 2013, the Secretary-General appointed a new high-level Board of Trustees for the period "
+    "2014-2016, taking into account each member's knowledge of trafficking in persons and with due regard "
+    "to equitable geographical distribution.",
     "The Chair of the Board is Benita Ferrero-Waldner (Austria).",
     "Since its creation in 2010, the Fund has received contributions totalling $2 million, an annual "
     "average of $400,000.",
@@ -121,7 +125,8 @@ FIGURES_2019_FR = (
     "Pour la mandature 2017-2020, le conseil d'administration se compose de Benita Ferrero-Waldner "
     "(Présidente), Arnaud Kouassi, Noor Al-Malki Al-Jehani, Alexis Bethancourt Yau et Viktoria Avakova.",
     "En juillet 2017, l'ONUDC a organisé une campagne de collecte de fonds en ligne, via la plateforme "
-    "Charidy, qui a permis de recueillir 50 000 dollars pour le Fonds.",  # par. 129
+    "Charidy, qui a atteint l'objectif initial fixé par les organisateurs et permis de recueillir 50 000 "
+    "dollars pour le Fonds.",  # par. 129
 )
 FIGURES_2019_EN = (
     "UNODC continued to administer the United Nations Voluntary Trust Fund",
@@ -139,8 +144,8 @@ FIGURES_2019_EN = (
     "and many individuals.",
     "For the 2017-2020 term, the Board of Trustees is composed of Benita Ferrero-Waldner (Chair), Arnaud "
     "Kouassi, Noor Al-Malki Al-Jehani, Alexis Bethancourt Yau and Viktoria Avakova.",
-    "In July 2017, UNODC ran an online fundraising campaign on the Charidy platform, which raised $50,000 "
-    "for the Fund.",
+    "In July 2017, UNODC ran an online fundraising campaign on the Charidy platform, which reached its "
+    "initial target and raised $50,000 for the Fund.",
 )
 
 

@@ -231,7 +231,9 @@ from .statement_donor_kind import StatementDonorKind
 from .statement_entry import StatementEntry
 from .statement_entry_type import StatementEntryType
 from .term import Term
+from .term_appointment_notes_item import TermAppointmentNotesItem
 from .term_create import TermCreate
+from .term_create_appointment_notes_item import TermCreateAppointmentNotesItem
 from .term_page import TermPage
 from .token import Token
 from .token_create import TokenCreate
@@ -481,7 +483,9 @@ __all__ = (
     "StatementEntry",
     "StatementEntryType",
     "Term",
+    "TermAppointmentNotesItem",
     "TermCreate",
+    "TermCreateAppointmentNotesItem",
     "TermPage",
     "Token",
     "TokenCreate",

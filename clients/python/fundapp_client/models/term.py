@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.term_appointment_notes_item import TermAppointmentNotesItem
 from typing import cast
 import datetime
 
@@ -29,6 +30,7 @@ class Term:
         ends_on (datetime.date):
         appointed_on (datetime.date | None):
         appointed_by (None | str):
+        appointment_notes (list[TermAppointmentNotesItem]):
         members (list[Member]):
         illustrative (bool):
         source (None | str):
@@ -42,6 +44,7 @@ class Term:
     ends_on: datetime.date
     appointed_on: datetime.date | None
     appointed_by: None | str
+    appointment_notes: list[TermAppointmentNotesItem]
     members: list[Member]
     illustrative: bool
     source: None | str
@@ -69,6 +72,11 @@ class Term:
         appointed_by: None | str
         appointed_by = self.appointed_by
 
+        appointment_notes = []
+        for appointment_notes_item_data in self.appointment_notes:
+            appointment_notes_item = appointment_notes_item_data.value
+            appointment_notes.append(appointment_notes_item)
+
         members = []
         for members_item_data in self.members:
             members_item = members_item_data.to_dict()
@@ -92,6 +100,7 @@ class Term:
                 "ends_on": ends_on,
                 "appointed_on": appointed_on,
                 "appointed_by": appointed_by,
+                "appointment_notes": appointment_notes,
                 "members": members,
                 "illustrative": illustrative,
                 "source": source,
@@ -138,6 +147,13 @@ class Term:
 
         appointed_by = _parse_appointed_by(d.pop("appointed_by"))
 
+        appointment_notes = []
+        _appointment_notes = d.pop("appointment_notes")
+        for appointment_notes_item_data in _appointment_notes:
+            appointment_notes_item = TermAppointmentNotesItem(appointment_notes_item_data)
+
+            appointment_notes.append(appointment_notes_item)
+
         members = []
         _members = d.pop("members")
         for members_item_data in _members:
@@ -164,6 +180,7 @@ class Term:
             ends_on=ends_on,
             appointed_on=appointed_on,
             appointed_by=appointed_by,
+            appointment_notes=appointment_notes,
             members=members,
             illustrative=illustrative,
             source=source,

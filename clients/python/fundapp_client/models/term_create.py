@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.term_create_appointment_notes_item import TermCreateAppointmentNotesItem
 from ..types import UNSET, Unset
 from typing import cast
 import datetime
@@ -26,6 +27,9 @@ class TermCreate:
         ends_on (datetime.date):
         appointed_on (datetime.date | None | Unset):
         appointed_by (None | str | Unset):  Example: the Secretary-General.
+        appointment_notes (list[TermCreateAppointmentNotesItem] | Unset): What the appointment said beyond its date, as
+            the documents word it: `new_board` (a new Board), `high_level` (a high-level Board), `expertise` (its members
+            chosen for their knowledge of the field)
     """
 
     fund_id: int
@@ -34,6 +38,7 @@ class TermCreate:
     ends_on: datetime.date
     appointed_on: datetime.date | None | Unset = UNSET
     appointed_by: None | str | Unset = UNSET
+    appointment_notes: list[TermCreateAppointmentNotesItem] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         fund_id = self.fund_id
@@ -58,6 +63,13 @@ class TermCreate:
         else:
             appointed_by = self.appointed_by
 
+        appointment_notes: list[str] | Unset = UNSET
+        if not isinstance(self.appointment_notes, Unset):
+            appointment_notes = []
+            for appointment_notes_item_data in self.appointment_notes:
+                appointment_notes_item = appointment_notes_item_data.value
+                appointment_notes.append(appointment_notes_item)
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -72,6 +84,8 @@ class TermCreate:
             field_dict["appointed_on"] = appointed_on
         if appointed_by is not UNSET:
             field_dict["appointed_by"] = appointed_by
+        if appointment_notes is not UNSET:
+            field_dict["appointment_notes"] = appointment_notes
 
         return field_dict
 
@@ -112,6 +126,15 @@ class TermCreate:
 
         appointed_by = _parse_appointed_by(d.pop("appointed_by", UNSET))
 
+        _appointment_notes = d.pop("appointment_notes", UNSET)
+        appointment_notes: list[TermCreateAppointmentNotesItem] | Unset = UNSET
+        if _appointment_notes is not UNSET:
+            appointment_notes = []
+            for appointment_notes_item_data in _appointment_notes:
+                appointment_notes_item = TermCreateAppointmentNotesItem(appointment_notes_item_data)
+
+                appointment_notes.append(appointment_notes_item)
+
         term_create = cls(
             fund_id=fund_id,
             label=label,
@@ -119,6 +142,7 @@ class TermCreate:
             ends_on=ends_on,
             appointed_on=appointed_on,
             appointed_by=appointed_by,
+            appointment_notes=appointment_notes,
         )
 
         return term_create
