@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from difflib import get_close_matches
 from typing import Any, TypeVar, cast
@@ -117,6 +117,25 @@ def rows_matched(session: Session, statement: Update | Delete) -> int:
 #: From this many rows ``bulk_insert`` writes through the driver (COPY on PostgreSQL); fewer go
 #: through SQLAlchemy's own executemany, as any other statement does.
 BULK_MIN_ROWS = 200
+
+
+#: Values per ``IN (...)`` of one statement: far below the bound parameters a statement may carry
+#: (SQLite 32,766; PostgreSQL 65,535), so a transaction touching any number of rows can look them up.
+IN_BATCH = 2000
+
+
+def in_batches(values: Iterable[T], size: int | None = None) -> Iterator[list[T]]:
+    """``values`` in lists of at most ``size`` (default ``IN_BATCH``), in order: one ``IN (...)``
+    or one batch of rows each."""
+    size = size or IN_BATCH
+    batch: list[T] = []
+    for value in values:
+        batch.append(value)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def bulk_insert(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> int:

@@ -42,7 +42,7 @@ from sqlalchemy.orm import Session, SessionTransaction
 from sqlalchemy.sql.functions import FunctionElement
 
 from ..contributions.models import Contribution, ContributionStatus, Donor, DonorKind, Receipt, ReceiptStatus
-from ..db import bulk_add, bulk_insert, table_of, utcnow
+from ..db import bulk_add, bulk_insert, in_batches, table_of, utcnow
 from ..errors import InsufficientFunds
 from ..funds.models import Fund
 from ..grants.models import Disbursement, DisbursementStatus, Grant, GrantAmendment, GrantRefund, GrantStatus
@@ -291,14 +291,16 @@ def _move_received_sums(
     if not by_donor:
         return
     donors = sorted({donor for _, donor in by_donor})
-    kinds: dict[int, DonorKind] = dict(
-        session.execute(
-            select(Donor.id, Donor.kind)
-            .where(Donor.id.in_(donors))
-            .order_by(Donor.id)
-            .with_for_update(key_share=True)
-        ).all()
-    )
+    kinds: dict[int, DonorKind] = {}
+    for batch in in_batches(donors):  # sorted: every transaction locks donors in one order
+        kinds.update(
+            session.execute(
+                select(Donor.id, Donor.kind)
+                .where(Donor.id.in_(batch))
+                .order_by(Donor.id)
+                .with_for_update(key_share=True)
+            ).all()
+        )
     _add_up(
         session,
         ReceivedByDonor,
@@ -327,17 +329,19 @@ def _receipts_now(
     session: Session, model: Any, donors: Sequence[int], years: Sequence[int] | None = None
 ) -> dict[tuple[int, ...], int]:
     """Each donor's receipts (less reversals) in the donors' sums, keyed like them, and over
-    every fund (key ``(EVERY_FUND, donor, ...)``); one statement, searching the donor index."""
+    every fund (key ``(EVERY_FUND, donor, ...)``); one statement per ``IN_BATCH`` donors,
+    searching the donor index."""
     keys = [model.donor_id] if years is None else [model.donor_id, model.year]
-    conditions = [model.donor_id.in_(donors)]
-    if years is not None:
-        conditions.append(model.year.in_(years))
     now: dict[tuple[int, ...], int] = defaultdict(int)
-    for fund_id, *key, receipts in session.execute(
-        select(model.fund_id, *keys, model.receipts).where(*conditions)
-    ):
-        now[(fund_id, *key)] = int(receipts)
-        now[(EVERY_FUND, *key)] += int(receipts)
+    for batch in in_batches(donors):
+        conditions = [model.donor_id.in_(batch)]
+        if years is not None:
+            conditions.append(model.year.in_(years))
+        for fund_id, *key, receipts in session.execute(
+            select(model.fund_id, *keys, model.receipts).where(*conditions)
+        ):
+            now[(fund_id, *key)] = int(receipts)
+            now[(EVERY_FUND, *key)] += int(receipts)
     return now
 
 

@@ -45,7 +45,7 @@ import hashlib
 import unicodedata
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import zip_longest
 from typing import Any
@@ -58,7 +58,7 @@ from ..audit import record_event, record_events
 from ..auth.models import User
 from ..books import services as books
 from ..books.models import Movement
-from ..db import bulk_insert, new_ids, table_of
+from ..db import bulk_insert, in_batches, new_ids, table_of
 from ..errors import Conflict, DomainError, Unprocessable
 from ..funds.models import Fund
 from ..money import format_minor
@@ -100,8 +100,6 @@ RECORDED_COLUMNS = (
 )
 #: Rows written per batch of INSERTs.
 WRITE_BATCH = 5000
-#: Values per ``IN (...)`` of a lookup.
-LOOKUP_BATCH = 2000
 
 _pledge_schema = ImportedContributionSchema()
 _receipt_schema = ReceiptCreateSchema()
@@ -303,17 +301,6 @@ def _cells(columns: list[str], cells: list[str]) -> dict[str, str]:
     return row
 
 
-def _chunks(values: Iterable[Any], size: int = LOOKUP_BATCH) -> Iterator[list[Any]]:
-    batch: list[Any] = []
-    for value in values:
-        batch.append(value)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def _is_id(text: str) -> bool:
     return text.isascii() and text.isdigit()
 
@@ -343,14 +330,14 @@ def _load_lookups(session: Session, rows: list[tuple[int, dict[str, str]]]) -> _
             references.add(cells["reference"])
         if cells.get("received_on") and cells.get("currency"):
             currencies.add(cells["currency"])
-    for batch in _chunks(sorted(i for i in donor_ids if i < 2**63)):
+    for batch in in_batches(sorted(i for i in donor_ids if i < 2**63)):
         for donor_id, name, kind in session.execute(
             select(Donor.id, Donor.name, Donor.kind).where(Donor.id.in_(batch))
         ):
             look.donors_by_id[donor_id] = (name, DonorKind(kind))
-    for batch in _chunks(sorted(donor_names)):
+    for names in in_batches(sorted(donor_names)):
         for donor_id, name, kind in session.execute(
-            select(Donor.id, Donor.name, Donor.kind).where(Donor.name.in_(batch)).order_by(Donor.id)
+            select(Donor.id, Donor.name, Donor.kind).where(Donor.name.in_(names)).order_by(Donor.id)
         ):
             look.donors_by_name[name].append((donor_id, DonorKind(kind)))
             look.donors_by_id[donor_id] = (name, DonorKind(kind))
@@ -358,15 +345,17 @@ def _load_lookups(session: Session, rows: list[tuple[int, dict[str, str]]]) -> _
     for campaign in session.scalars(select(Campaign).where(Campaign.fund_id.in_(list(look.funds_by_id)))):
         look.campaigns_by_id[campaign.id] = campaign
         look.campaigns_by_name[(campaign.fund_id, campaign.name)] = campaign
-    for batch in _chunks(sorted(i for i in campaign_ids - set(look.campaigns_by_id) if i < 2**63)):
+    for batch in in_batches(sorted(i for i in campaign_ids - set(look.campaigns_by_id) if i < 2**63)):
         for campaign in session.scalars(select(Campaign).where(Campaign.id.in_(batch))):
             look.campaigns_by_id[campaign.id] = campaign
     # Pledges already recorded under the file's references, and their recorded receipts: plain
     # rows (no ORM objects: re-importing a file of 100,000 rows reads 100,000 of them).
-    for batch in _chunks(sorted(references)):
-        for row in session.execute(select(*RECORDED_COLUMNS).where(Contribution.reference.in_(batch))):
+    for some_references in in_batches(sorted(references)):
+        for row in session.execute(
+            select(*RECORDED_COLUMNS).where(Contribution.reference.in_(some_references))
+        ):
             look.existing[row.reference] = row
-    for batch in _chunks(sorted(row.id for row in look.existing.values())):
+    for batch in in_batches(sorted(row.id for row in look.existing.values())):
         for receipt in session.execute(
             select(
                 Receipt.contribution_id, Receipt.received_on, Receipt.amount_minor, Receipt.usd_rate
@@ -629,7 +618,7 @@ def _write(
     the rows that refer to them are written as they are, with nothing read back.
     """
     advance = progress("writing", len(planned))
-    for batch in _chunks(planned, WRITE_BATCH):
+    for batch in in_batches(planned, WRITE_BATCH):
         pledges = list(zip(new_ids(session, table_of(Contribution), len(batch)), batch, strict=True))
         received = [(cid, p, p.receipt) for cid, p in pledges if p.receipt is not None]
         taken = new_ids(session, table_of(Receipt), len(received))

@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
 
+from fundapp import db
 from fundapp import models as m
 from fundapp.books import queries, services
 from fundapp.books.models import (
@@ -438,3 +439,42 @@ def test_book_records_books_refunds_cancelled_payments_and_amendments_as_the_ser
         assert _ledger_of(db_session, fund.id) == posted
     finally:
         savepoint.rollback()
+
+
+def test_an_import_touching_more_donors_than_one_in_list_holds_settles_every_kind_exactly(
+    client, auth, fund, db_session, monkeypatch
+):
+    """The donors a transaction touched are looked up ``IN_BATCH`` at a time (a campaign's import
+    may bring more donors than a statement's bound parameters allow): with batches of two, seven
+    donors of three kinds are each counted once, and the kinds' sums are the donors' summed anew."""
+    monkeypatch.setattr(db, "IN_BATCH", 2)
+    kinds = [
+        "member_state",
+        "private_sector",
+        "individual",
+        "individual",
+        "member_state",
+        "individual",
+        "foundation",
+    ]
+    donors = [DonorFactory(kind=kind) for kind in kinds]
+    lines = ["reference,fund,donor,pledged_on,currency,amount,received_on,received_amount"]
+    lines += [
+        f"B-{n},{fund.code},{donor.id},2016-03-01,USD,{n + 1}00.00,2016-03-02,{n + 1}00.00"
+        for n, donor in enumerate(donors)
+    ]
+    response = client.post(
+        "/api/v1/contributions/imports",
+        data=("\n".join(lines) + "\n").encode(),
+        content_type="text/csv",
+        headers=auth("staff"),
+    )
+    assert response.status_code == 201, response.get_json()
+    kept, recomputed = kind_sums_kept_and_recomputed(db_session)
+    assert kept == recomputed
+    assert _kind_lines(client, auth, fund.id) == {
+        "member_state": ("600.00", 2, 2),
+        "private_sector": ("200.00", 1, 1),
+        "individual": ("1300.00", 3, 3),
+        "foundation": ("700.00", 1, 1),
+    }
