@@ -33,8 +33,10 @@ class BoardTerm(Timestamps, Provenance, Base):
     ends_on: Mapped[dt.date]
     appointed_on: Mapped[dt.date | None]
     appointed_by: Mapped[str | None] = mapped_column(String(100))
-    #: What the appointment said beyond its date (``APPOINTMENT_NOTES``), as the documents word it.
-    appointment_notes: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
+    #: What the appointment said beyond its date (``APPOINTMENT_NOTES``), as the documents word it;
+    #: a list, empty when it said nothing more (nullable only because a JSON column can carry no
+    #: server default that PostgreSQL compares: the migration fills the terms it finds).
+    appointment_notes: Mapped[list[str] | None] = mapped_column(JSON, default=list)
 
     members: Mapped[list[BoardMember]] = relationship(
         back_populates="term", lazy="raise", order_by="(BoardMember.is_chair.desc(), BoardMember.id)"

@@ -2,7 +2,7 @@
 high-level one, its members chosen for their knowledge of the field (2015 report par. 68).
 
 ``board_term.appointment_notes``: a JSON list of keys (``new_board``, ``high_level``,
-``expertise``); the documents word them. Existing terms get none.
+``expertise``); the documents word them. Existing terms get an empty list.
 
 Revision ID: c3a8e1f47d20
 Revises: b5e2d7a9c3f1
@@ -21,7 +21,10 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.add_column("board_term", sa.Column("appointment_notes", sa.JSON(), nullable=False, server_default="[]"))
+    # plain ALTER TABLE on both engines (a batch "move and copy" of board_term would trip the
+    # foreign keys of its members and sessions); the terms already there said nothing more
+    op.add_column("board_term", sa.Column("appointment_notes", sa.JSON(), nullable=True))
+    op.execute("UPDATE board_term SET appointment_notes = '[]'")
 
 
 def downgrade() -> None:
