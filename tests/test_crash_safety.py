@@ -83,7 +83,9 @@ THREADS = 6
 EARLY_APPROVALS = 4  # approvals racing the aimed ones (they wait on the fund lock the paused one holds)
 LEASE_SECONDS = 3  # IDEMPOTENCY_IN_FLIGHT_SECONDS under test
 PAUSE_SECONDS = 20  # how long an aimed request would wait to be killed (it is killed within ms)
-LOAD_BUDGET_SECONDS = 40
+# a bound against a hang, not a goal: a busy machine (CI runs the suite on every core) may take
+# many seconds to replace a killed worker
+LOAD_BUDGET_SECONDS = 120
 RETRY_BUDGET_SECONDS = 10
 REQUEST_TIMEOUT_SECONDS = 30
 IN_FLIGHT_DETAIL = "still being processed"
