@@ -38,7 +38,7 @@ from ..errors import Conflict, InsufficientFunds, NotFound, Unprocessable
 from ..etag import require_if_match
 from ..funds.models import Fund
 from ..money import FUND_CURRENCY, MAX_MAJOR_DIGITS, convert_to_usd_minor, exponent, format_minor
-from ..pagination import PAGING, paginate
+from ..pagination import PAGING, columns_of, paginate, record
 from ..services_base import check_transition, get_or_404, minor_units, snapshot
 from .models import (
     Campaign,
@@ -441,8 +441,9 @@ def list_contributions(session: Session, user: User, query: dict[str, Any]) -> d
     if "year" in query:
         rows = rows.where(extract("year", Contribution.pledged_on) == query["year"])
     received, received_usd = book_queries.received_on_pledge(Contribution.id)
+    # read as rows, not as mapped objects: a list only shows them (its schema dumps the records)
     stmt = rows.with_only_columns(
-        Contribution, received.label("received"), received_usd.label("received_usd")
+        *columns_of(Contribution), received.label("received_minor"), received_usd.label("received_usd_minor")
     )
     # counting a million pledges costs milliseconds; the count changes only with the money
     filters = {key: value for key, value in query.items() if key not in PAGING}
@@ -457,7 +458,7 @@ def list_contributions(session: Session, user: User, query: dict[str, Any]) -> d
             "created_at": Contribution.created_at,
         },
         tiebreak=Contribution.id,
-        to_item=lambda row: _received_as(row.Contribution, row.received, row.received_usd),
+        to_item=record,
         count=rows,
         count_with=lambda compute: cached(session, question, compute, shelf="counts"),
     )
