@@ -22,9 +22,10 @@ import secrets
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, extract, func, select
+from sqlalchemy import ColumnElement, Select, extract, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..answer_cache import cached, frozen
@@ -422,6 +423,17 @@ def update_contribution(
     return with_received(session, contribution)
 
 
+@cache
+def _listed_columns() -> tuple[ColumnElement[Any], ...]:
+    """What a list of pledges reads, built once: rows, not mapped objects (its schema dumps them)."""
+    received, received_usd = book_queries.received_on_pledge(Contribution.id)
+    return (
+        *columns_of(Contribution),
+        received.label("received_minor"),
+        received_usd.label("received_usd_minor"),
+    )
+
+
 def list_contributions(session: Session, user: User, query: dict[str, Any]) -> dict[str, Any]:
     """One page of pledges, each with what the books say it received (two scalar subqueries)."""
     rows: Select[Any] = select(Contribution.id)
@@ -440,11 +452,7 @@ def list_contributions(session: Session, user: User, query: dict[str, Any]) -> d
         rows = rows.join(Donor, Donor.id == Contribution.donor_id).where(Donor.kind == query["donor_kind"])
     if "year" in query:
         rows = rows.where(extract("year", Contribution.pledged_on) == query["year"])
-    received, received_usd = book_queries.received_on_pledge(Contribution.id)
-    # read as rows, not as mapped objects: a list only shows them (its schema dumps the records)
-    stmt = rows.with_only_columns(
-        *columns_of(Contribution), received.label("received_minor"), received_usd.label("received_usd_minor")
-    )
+    stmt = rows.with_only_columns(*_listed_columns())
     # counting a million pledges costs milliseconds; the count changes only with the money
     filters = {key: value for key, value in query.items() if key not in PAGING}
     question = ("contributions.count", user.donor_id if _is_donor(user) else None, frozen(filters))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, not_, select
@@ -196,6 +197,17 @@ def _usd(minor: int, currency: str = "USD") -> str:
 # --- grants ------------------------------------------------------------------------------
 
 
+@cache
+def _listed_columns() -> tuple[ColumnElement[Any], ...]:
+    """What a list of grants reads, built once: rows, not mapped objects (GrantSchema dumps them)."""
+    return (
+        *columns_of(Grant),
+        book_queries.paid_to_grant(Grant.id).label("disbursed_minor"),
+        *columns_of(Organisation, "id", "name", "country_code", prefix="organisation"),
+        *columns_of(Call, "id", "cycle_label", "title", prefix="call"),
+    )
+
+
 def list_grants(session: Session, query: dict[str, Any]) -> dict[str, Any]:
     """One page of grants with organisation, call and amount disbursed: a COUNT and one SELECT."""
     filters: list[ColumnElement[bool]] = []
@@ -212,18 +224,7 @@ def list_grants(session: Session, query: dict[str, Any]) -> dict[str, Any]:
         filters.append(Grant.approved_on >= dt.date(year, 1, 1))
         filters.append(Grant.approved_on < dt.date(year + 1, 1, 1))
 
-    # read as rows, not as mapped objects: a list only shows them (GrantSchema dumps the records)
-    stmt = (
-        select(
-            *columns_of(Grant),
-            book_queries.paid_to_grant(Grant.id).label("disbursed_minor"),
-            *columns_of(Organisation, "id", "name", "country_code", prefix="organisation"),
-            *columns_of(Call, "id", "cycle_label", "title", prefix="call"),
-        )
-        .join(Grant.organisation)
-        .join(Grant.call)
-        .where(*filters)
-    )
+    stmt = select(*_listed_columns()).join(Grant.organisation).join(Grant.call).where(*filters)
 
     return paginate(
         session,

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, case, func, not_, select
+from sqlalchemy import ColumnElement, Select, case, func, not_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..applicants.models import Organisation
@@ -299,6 +300,18 @@ def _has_facet(facet: Facet, code: str) -> Any:
     )
 
 
+@cache
+def _listed_columns() -> tuple[ColumnElement[Any], ...]:
+    """What a list of proposals reads, built once: rows, not mapped objects (ProposalSchema dumps
+    them as ``ListedProposal``)."""
+    return (
+        *columns_of(Proposal),
+        *columns_of(Call, "id", "cycle_label", "status", prefix="call"),
+        *columns_of(Organisation, "id", "name", "acronym", "country_code", prefix="organisation"),
+        facets_column().label("facets"),
+    )
+
+
 def list_proposals(session: Session, user: User, query: dict[str, Any]) -> dict[str, Any]:
     """Proposals, filtered; board members see only those of calls under review."""
     stmt: Select[Any] = select(Proposal)
@@ -318,17 +331,7 @@ def list_proposals(session: Session, user: User, query: dict[str, Any]) -> dict[
     ):
         if key in query:
             stmt = stmt.where(_has_facet(facet, query[key]))
-    # read as rows, not as mapped objects: a list only shows them (ProposalSchema dumps the records)
-    page = (
-        stmt.with_only_columns(
-            *columns_of(Proposal),
-            *columns_of(Call, "id", "cycle_label", "status", prefix="call"),
-            *columns_of(Organisation, "id", "name", "acronym", "country_code", prefix="organisation"),
-            facets_column().label("facets"),
-        )
-        .join(Proposal.call)
-        .join(Proposal.organisation)
-    )
+    page = stmt.with_only_columns(*_listed_columns()).join(Proposal.call).join(Proposal.organisation)
 
     return paginate(
         session,
