@@ -294,6 +294,9 @@ def _numbers(text: str) -> list[int]:
 @click.option("--pg-url", default=DEFAULT_PG_URL, show_default=True, envvar="FUNDAPP_BENCH_PG_URL")
 @click.option("--out", type=click.Path(path_type=Path), default=HERE / "RESULTS.md", show_default=True)
 @click.option("--fresh", is_flag=True, help="Regenerate the databases even if they exist.")
+@click.option(
+    "--label", default="", help="Name the databases fundapp_bench_<label><size> (one's own, beside others')."
+)
 @click.option("--drop", is_flag=True, help="Drop each database after measuring it.")
 @click.option("--merge", is_flag=True, help="Keep earlier figures for the pairs not measured now.")
 @click.option("--min-seconds", default=0.5, show_default=True, help="Time spent on each latency.")
@@ -332,6 +335,7 @@ def main(
     pg_url: str,
     out: Path,
     fresh: bool,
+    label: str,
     drop: bool,
     merge: bool,
     min_seconds: float,
@@ -366,6 +370,7 @@ def main(
         out=out,
         pg_url=pg_url,
         fresh=fresh,
+        label=label,
         keep=not drop,
         merge=merge,
         min_seconds=min_seconds,
