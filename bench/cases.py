@@ -20,10 +20,13 @@ from fundapp.db import get_engine, new_session
 
 from .databases import BenchDatabase
 from .measure import Driver, Timing, captured, data_statements, timed
+from .peer import create_peer
 from .results import Result
 
 PAGE_SIZE = 20
 LIST_MAX_RATIO = 3.0
+#: A list may cost at most twice what the same list written the plain way does (bench.peer).
+PEER_MAX_RATIO = 2.0
 PDF_MAX_RATIO = 1.3
 PDF_CACHED_LIMIT_MS = 20.0
 OUT_DIR = Path(__file__).resolve().parent / "out"
@@ -88,10 +91,13 @@ class Context:
         self.headers = {"Authorization": f"Bearer {db.token}"}
         self.engine = get_engine(self.app)
         self.driver = Driver(db.url)
+        self.peer = create_peer(db.url, self.app.config["SECRET_KEY"])
+        self.peer_client = self.peer.test_client()
 
     def close(self) -> None:
         self.driver.close()
         self.engine.dispose()
+        self.peer.extensions["peer.engine"].dispose()
         shutil.rmtree(self.pdf_cache, ignore_errors=True)
 
     # -- helpers ---------------------------------------------------------------------------
@@ -104,8 +110,8 @@ class Context:
             return False
         return True
 
-    def get(self, path: str) -> Any:
-        response = self.client.get(path, headers=self.headers)
+    def get(self, path: str, *, peer: bool = False) -> Any:
+        response = (self.peer_client if peer else self.client).get(path, headers=self.headers)
         if response.status_code != 200:
             raise RuntimeError(
                 f"GET {path} answered {response.status_code}: {response.get_data(as_text=True)[:300]}"
@@ -135,9 +141,11 @@ class Context:
         max_ratio: float | None = LIST_MAX_RATIO,
         with_auth: bool = False,
         before_each: Callable[[], None] | None = None,
+        peer: bool = False,
         **kwargs: Any,
     ) -> Result:
-        """The endpoint's latency beside its own SQL replayed through the driver.
+        """The endpoint's latency beside its own SQL replayed through the driver (and, with
+        ``peer``, beside the same request answered by the plain-way peer).
 
         The SQL is caught on a second request, as every timed request after it runs: a count
         kept in a cache is not counted again, so it is not in the floor either (unless
@@ -151,6 +159,10 @@ class Context:
         data = data_statements(statements, with_auth=with_auth)
         endpoint = self.time(lambda: self.get(path), **({"before_each": before_each} if before_each else {}))
         floor = self.time(lambda: self.driver.run(data))
+        if peer:
+            self.get(path, peer=True)
+            kwargs["peer"] = self.time(lambda: self.get(path, peer=True)).median_ms
+            kwargs["peer_max_ratio"] = PEER_MAX_RATIO
         return self.result(
             section,
             key,
@@ -210,7 +222,7 @@ def list_endpoints(ctx: Context) -> list[Result]:
         deep = f"{first}&page={deep_page}"
         results.append(
             ctx.endpoint_against_replay(
-                section, f"{key}.first", f"GET {first} (first page of {total:,} {what})", first
+                section, f"{key}.first", f"GET {first} (first page of {total:,} {what})", first, peer=True
             )
         )
         if key == "contributions":  # its total is kept under the money's version: count it anew
@@ -221,11 +233,16 @@ def list_endpoints(ctx: Context) -> list[Result]:
                     f"GET {first} (first page, rows counted anew as after a money write)",
                     first,
                     before_each=ctx.clear_counts,
+                    peer=True,
                 )
             )
         results.append(
             ctx.endpoint_against_replay(
-                section, f"{key}.deep", f"GET {deep} (offset {(deep_page - 1) * PAGE_SIZE:,})", deep
+                section,
+                f"{key}.deep",
+                f"GET {deep} (offset {(deep_page - 1) * PAGE_SIZE:,})",
+                deep,
+                peer=True,
             )
         )
         cursor_name = f"GET {path}?page_size={PAGE_SIZE}&cursor=… (the page after page {deep_page})"
@@ -237,7 +254,7 @@ def list_endpoints(ctx: Context) -> list[Result]:
             results.append(ctx.unavailable(section, f"{key}.cursor", cursor_name, "one page only"))
             continue
         after = f"{first}&cursor={cursor}"
-        results.append(ctx.endpoint_against_replay(section, f"{key}.cursor", cursor_name, after))
+        results.append(ctx.endpoint_against_replay(section, f"{key}.cursor", cursor_name, after, peer=True))
     return results
 
 

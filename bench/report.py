@@ -28,6 +28,7 @@ PACKAGES = (
     "gunicorn",
 )
 GROWTH_MAX = 2.0
+TABLE_HEADER = "| Measurement | Figure | Peer | × peer | Floor | Ratio | Target | Verdict | Queries | Note |"
 SECTIONS = ("List endpoints", "Totals", "Money", "Concurrent approvals", "PDF", "Throughput", "Memory")
 
 
@@ -87,6 +88,29 @@ def _ratio(r: Result) -> str:
     return f"{r.ratio:.0%}" if r.min_ratio is not None else f"{r.ratio:.2f}×"
 
 
+def _peer_ratio(r: Result) -> str:
+    if r.peer_ratio is None:
+        return ""
+    return f"{r.peer_ratio:.0%}" if r.peer_min_ratio is not None else f"{r.peer_ratio:.2f}×"
+
+
+def _target(r: Result) -> str:
+    parts = []
+    if r.peer_max_ratio is not None:
+        parts.append(f"≤ {r.peer_max_ratio:g}× peer")
+    if r.peer_min_ratio is not None:
+        parts.append(f"≥ {r.peer_min_ratio:.0%} of peer")
+    if r.target:
+        parts.append(r.target)
+    return ", ".join(parts)
+
+
+def _overall(r: Result) -> bool | None:
+    """Met when every target of the figure is (its floor's and its peer's)."""
+    verdicts = [v for v in (r.met, r.peer_met) if v is not None]
+    return all(verdicts) if verdicts else None
+
+
 def _verdict(met: bool | None) -> str:
     return {True: "met", False: "**missed**", None: "–"}[met]
 
@@ -119,30 +143,35 @@ def growth_rows(
 def summary(results: Sequence[Result]) -> list[tuple[str, str, str]]:
     """(target, verdict, where it was missed) for each target of the issue."""
 
-    def judge(selected: list[Result], label: str) -> tuple[str, str, str]:
-        judged = [r for r in selected if r.met is not None]
-        missed = [r for r in judged if not r.met]
+    def judge(selected: list[Result], label: str, *, peer: bool = False) -> tuple[str, str, str]:
+        verdict_of = (lambda r: r.peer_met) if peer else (lambda r: r.met)
+        ratio_of = _peer_ratio if peer else _ratio
+        judged = [r for r in selected if verdict_of(r) is not None]
+        missed = [r for r in judged if not verdict_of(r)]
         if not judged:
             return (label, "not measured", "")
-        where = "; ".join(f"{r.db} {r.size:,}: {r.key} {_ratio(r)}".rstrip() for r in missed)
+        where = "; ".join(f"{r.db} {r.size:,}: {r.key} {ratio_of(r)}".rstrip() for r in missed)
         verdict = "met" if not missed else f"**missed** {len(missed)} of {len(judged)}"
         return (label, verdict, where)
 
+    lists = [r for r in results if r.section == "List endpoints"]
+    throughputs = [r for r in results if r.section == "Throughput"]
     rows = [
+        judge(lists, "List endpoints within 2× of the plain-way peer's", peer=True),
+        judge(throughputs, "List throughput ≥ 50% of the peer's", peer=True),
         judge(
-            [r for r in results if r.section == "List endpoints"],
-            "List endpoints within 3× of their SQL floor",
+            [r for r in results if r.key == "memory.worker"],
+            "Worker memory after the mixed requests within 1.5× of the peer's",
+            peer=True,
         ),
+        judge(lists, "List endpoints within 3× of their SQL floor"),
         judge(
             [r for r in results if r.section == "Totals"],
             "Totals endpoints within 3× of the bare SQL aggregate",
         ),
         judge([r for r in results if r.key == "pdf.render"], "PDF render within 1.3× of WeasyPrint alone"),
         judge([r for r in results if r.key == "pdf.cached"], "Cached PDF repeat under 20 ms"),
-        judge(
-            [r for r in results if r.key == "throughput.list"],
-            "List throughput ≥ 30% of the trivial endpoint's",
-        ),
+        judge(throughputs, "List throughput ≥ 30% of the trivial endpoint's"),
     ]
     growth = [g for rows_ in growth_rows(results).values() for g in rows_ if g[3] is not None]
     if growth:
@@ -165,13 +194,20 @@ def write_markdown(
         f"Written by `{command}` on {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC.",
         "",
         "Each latency is the median of repeated in-process requests (Flask test client, after warm-up) and",
-        "sits beside its floor measured in the same run: a list's floor is the very SQL the request ran",
+        "sits beside its peer and its floor, both measured in the same run. A list's peer is the same list",
+        "written the plain way (`bench/peer.py`: Flask and SQLAlchemy Core, the same token check and JSON,",
+        "no ORM objects, no marshmallow), answering the same request in the same process (and, for",
+        "throughput and worker memory, under the same gunicorn); a list's floor is the very SQL the",
+        "request ran",
         "(authentication aside) replayed through the raw driver (sqlite3 / psycopg); a totals endpoint's",
         "floor is a hand-written bare SQL aggregate of the same figures; a PDF's floor is WeasyPrint alone",
         "rendering the same HTML saved to a file. Throughput runs over HTTP against gunicorn on 127.0.0.1,",
         "with the load tool on the same 2 cores (so the figures are conservative). The load average at the",
         "start of each section says how busy the machine was: other work on it slows every figure, the",
         "floors too, so ratios are steadier than the figures themselves.",
+        "",
+        "Where one list request's time goes, and the lists before and after the lean read path (issue",
+        "23), each beside its peer: [PROFILE.md](PROFILE.md).",
         "",
         "## Machine and versions",
         "",
@@ -196,18 +232,18 @@ def write_markdown(
                 "",
                 f"### {size:,} contributions" + (f" (measured {when})" if when else ""),
                 "",
-                "| Measurement | Figure | Floor | Ratio | Target | Verdict | Queries | Note |",
-                "|---|---:|---|---:|---|---|---:|---|",
+                TABLE_HEADER,
+                "|---|---:|---:|---:|---|---:|---|---|---:|---|",
             ]
             for section in SECTIONS:
                 for r in (r for r in at if r.section == section):
                     floor = f"{_figure(r.floor, r.unit)} ({r.floor_name})" if r.floor is not None else "–"
                     ratio = _ratio(r) or "–"
                     queries = r.queries if r.queries is not None else "–"
-                    lines.append(
-                        f"| {_cell(r.name)} | {_figure(r.value, r.unit)} | {_cell(floor)} | {ratio} | "
-                        f"{r.target or '–'} | {_verdict(r.met)} | {queries} | {_cell(r.note)} |"
-                    )
+                    peer = _figure(r.peer, r.unit) if r.peer is not None else "–"
+                    cells = [_cell(r.name), _figure(r.value, r.unit), peer, _peer_ratio(r) or "–"]
+                    cells += [_cell(floor), ratio, _target(r) or "–", _verdict(_overall(r)), str(queries)]
+                    lines.append("| " + " | ".join([*cells, _cell(r.note)]) + " |")
         rows = growth.get(db, [])
         if len(sizes) > 1 and rows:
             lines += [

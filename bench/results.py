@@ -24,12 +24,33 @@ class Result:
     note: str = ""
     growth: bool = True  # takes part in the "1M within 2x of 10k" target
     measured_at: str = ""  # UTC date and time of the run
+    peer: float | None = None  # the same measured on the plain-way peer (bench.peer), same run
+    peer_max_ratio: float | None = None  # value / peer must not exceed it (latency, memory)
+    peer_min_ratio: float | None = None  # value / peer must reach it (throughput)
 
     @property
     def ratio(self) -> float | None:
         if self.value is None or not self.floor:
             return None
         return self.value / self.floor
+
+    @property
+    def peer_ratio(self) -> float | None:
+        if self.value is None or not self.peer:
+            return None
+        return self.value / self.peer
+
+    @property
+    def peer_met(self) -> bool | None:
+        """Whether the figure is as close to its peer's as its target says (None: no target)."""
+        ratio = self.peer_ratio
+        if ratio is None:
+            return None
+        if self.peer_max_ratio is not None:
+            return ratio <= self.peer_max_ratio
+        if self.peer_min_ratio is not None:
+            return ratio >= self.peer_min_ratio
+        return None
 
     @property
     def met(self) -> bool | None:
@@ -57,7 +78,13 @@ class Result:
         return ", ".join(parts)
 
     def as_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "ratio": self.ratio, "met": self.met}
+        return {
+            **asdict(self),
+            "ratio": self.ratio,
+            "met": self.met,
+            "peer_ratio": self.peer_ratio,
+            "peer_met": self.peer_met,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Result:

@@ -45,7 +45,18 @@ from .report import machine
 from .results import Result
 
 HERE = Path(__file__).resolve().parent
-LIST_FOR_THROUGHPUT = "/api/v1/proposals?page_size=20"
+#: The lists timed over HTTP, each beside the trivial endpoint and beside its peer.
+LISTS_FOR_THROUGHPUT = (
+    ("throughput.list", "/api/v1/proposals?page_size=20"),
+    ("throughput.grants", "/api/v1/grants?page_size=20"),
+    ("throughput.contributions", "/api/v1/contributions?page_size=20"),
+)
+#: The mixed requests a lone worker answers before its memory is read: every list, two pages.
+MIXED_REQUESTS = tuple(
+    f"/api/v1/{name}?page_size=20{page}"
+    for name in ("proposals", "grants", "contributions")
+    for page in ("", "&page=2")
+)
 TRIVIAL_PATHS = ("/api/v1/health/live", "/api/v1/health")
 
 
@@ -57,6 +68,7 @@ def measure(
     load_seconds: int,
     memory: bool,
     echo: Callable[[str], None],
+    worker_requests: int = 0,
 ) -> list[Result]:
     """Every figure on one prepared database."""
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
@@ -79,7 +91,12 @@ def measure(
         from .load import throughput
 
         echo(f"  throughput ({load_seconds} s per endpoint)")
-        results += throughput(db, LIST_FOR_THROUGHPUT, trivial, load_seconds)
+        results += throughput(db, LISTS_FOR_THROUGHPUT, trivial, load_seconds)
+    if worker_requests > 0:
+        from .load import worker_memory
+
+        echo(f"  worker memory after {worker_requests:,} requests (fundapp, then the peer)")
+        results += worker_memory(db, MIXED_REQUESTS, worker_requests)
     if memory:
         from .memory import memory_results
 
@@ -109,6 +126,7 @@ def run_benchmark(
     progress_bar: bool = True,
     echo: Callable[[str], None] = click.echo,
     approvals: ConcurrentApprovals | None = None,
+    worker_requests: int = 0,
 ) -> list[Result]:
     """Prepare and measure each (database, size); write ``out`` (Markdown) and its JSON beside it.
 
@@ -164,6 +182,7 @@ def run_benchmark(
                     load_seconds=load_seconds,
                     memory=memory,
                     echo=echo,
+                    worker_requests=worker_requests,
                 )
             finally:
                 if not keep:
@@ -275,12 +294,21 @@ def _numbers(text: str) -> list[int]:
 @click.option("--pg-url", default=DEFAULT_PG_URL, show_default=True, envvar="FUNDAPP_BENCH_PG_URL")
 @click.option("--out", type=click.Path(path_type=Path), default=HERE / "RESULTS.md", show_default=True)
 @click.option("--fresh", is_flag=True, help="Regenerate the databases even if they exist.")
+@click.option(
+    "--label", default="", help="Name the databases fundapp_bench_<label><size> (one's own, beside others')."
+)
 @click.option("--drop", is_flag=True, help="Drop each database after measuring it.")
 @click.option("--merge", is_flag=True, help="Keep earlier figures for the pairs not measured now.")
 @click.option("--min-seconds", default=0.5, show_default=True, help="Time spent on each latency.")
 @click.option("--min-runs", default=5, show_default=True, help="Timed runs of each latency, at least.")
 @click.option("--load-seconds", default=8, show_default=True, help="wrk -d per endpoint; 0 skips throughput.")
 @click.option("--no-memory", is_flag=True, help="Skip the peak-memory jobs.")
+@click.option(
+    "--worker-requests",
+    default=10_000,
+    show_default=True,
+    help="List requests a lone gunicorn worker (fundapp's, the peer's) answers before its RSS; 0 skips.",
+)
 @click.option(
     "--concurrent-approvals", is_flag=True, help="Also time concurrent approvals (PostgreSQL only)."
 )
@@ -307,12 +335,14 @@ def main(
     pg_url: str,
     out: Path,
     fresh: bool,
+    label: str,
     drop: bool,
     merge: bool,
     min_seconds: float,
     min_runs: int,
     load_seconds: int,
     no_memory: bool,
+    worker_requests: int,
     concurrent_approvals: bool,
     approvals_only: bool,
     approvals_workers: int,
@@ -340,12 +370,14 @@ def main(
         out=out,
         pg_url=pg_url,
         fresh=fresh,
+        label=label,
         keep=not drop,
         merge=merge,
         min_seconds=min_seconds,
         min_runs=min_runs,
         load_seconds=load_seconds,
         memory=not no_memory,
+        worker_requests=worker_requests,
         command=command.strip(),
         approvals=approvals,
     )

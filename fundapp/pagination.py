@@ -27,6 +27,8 @@ import hmac
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+from types import SimpleNamespace
 from typing import Any
 
 from flask import current_app
@@ -212,6 +214,42 @@ def paginate(
         next_cursor = encode_cursor(sort, last._sort_key, last._sort_tiebreak, scope=cursor_scope(tiebreak))
     items = [to_item(row) for row in rows] if to_item else [row[0] for row in rows]
     return {"items": items, "total": total, "page": page, "page_size": page_size, "next_cursor": next_cursor}
+
+
+#: What joins a nested name to its field in a list's column labels: ``call__title``.
+NESTED = "__"
+
+
+def columns_of(entity: Any, *names: str, prefix: str = "") -> list[ColumnElement[Any]]:
+    """The columns of a mapped class to read a list as rows (every one when no ``names``), each
+    labelled ``<prefix>__<name>`` under a ``prefix`` (read back by ``record`` as ``.prefix.name``)."""
+    table = entity.__table__
+    chosen = [table.c[name] for name in names] if names else list(table.c)
+    if not prefix:
+        return chosen
+    return [column.label(f"{prefix}{NESTED}{column.name}") for column in chosen]
+
+
+@lru_cache(maxsize=256)
+def _fields(keys: tuple[str, ...]) -> tuple[tuple[str, str | None], ...]:
+    return tuple((outer, inner or None) for outer, _, inner in (key.partition(NESTED) for key in keys))
+
+
+def record(row: Row[Any], kind: type[SimpleNamespace] = SimpleNamespace) -> SimpleNamespace:
+    """A list's row as the object its schema dumps: plain values, no ORM object to build or track.
+
+    ``call__title`` is read as ``.call.title``; ``kind`` may add behaviour (a method a schema calls).
+    """
+    values: dict[str, Any] = {}
+    nested: dict[str, dict[str, Any]] = {}
+    for (outer, inner), value in zip(_fields(tuple(row._fields)), row, strict=True):
+        if inner is None:
+            values[outer] = value
+        else:
+            nested.setdefault(outer, {})[inner] = value
+    for name, fields in nested.items():
+        values[name] = SimpleNamespace(**fields)
+    return kind(**values)
 
 
 def _nullable(column: SortColumn) -> bool:

@@ -77,7 +77,11 @@ class Blueprint(SmorestBlueprint):
         """flask-smorest's, and a required JSON body must be there: a missing body is a 422.
 
         (webargs reads a missing body as ``{}``, which a schema of optional fields accepts.)
+        A schema class is made an instance here, once: given the class, webargs would make one
+        on every request.
         """
+        if isinstance(schema, type):
+            schema = schema()
         decorate = super().arguments(schema, location=location, required=required, **kwargs)
         if location != "json" or not required:
             return decorate

@@ -11,7 +11,7 @@ from typing import Any
 
 from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Select, select, update
+from sqlalchemy import Select, bindparam, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -251,38 +251,43 @@ def revoke_token(session: Session, actor: User | None, token_id: int) -> ApiToke
     return token
 
 
+#: The token check: the user behind a token's hash, with what decides whether the token is live.
+#: Built once, so that each request only binds the hash (the compiled form is cached by the engine);
+#: the token's own columns come as values, not as an object to track.
+_TOKEN_USER = (
+    select(User, ApiToken.id, ApiToken.expires_at, ApiToken.revoked_at, ApiToken.last_used_at)
+    .join(User, User.id == ApiToken.user_id)
+    .where(ApiToken.token_hash == bindparam("token_hash"))
+)
+
+
 def authenticate(session: Session, header: str) -> User | None:
     """The user behind an ``Authorization: Bearer`` header, or None when it is not valid."""
     scheme, _, plain = header.partition(" ")
     if scheme.lower() != "bearer" or not plain.strip():
         return None
-    row = session.execute(
-        select(ApiToken, User)
-        .join(User, User.id == ApiToken.user_id)
-        .where(ApiToken.token_hash == hash_token(plain.strip()))
-    ).first()
+    row = session.execute(_TOKEN_USER, {"token_hash": hash_token(plain.strip())}).first()
     if row is None:
         return None
-    token, user = row
+    user, token_id, expires_at, revoked_at, last_used_at = row
     now = utcnow()
-    if token.revoked_at is not None or token.expires_at <= now or not user.active:
+    if revoked_at is not None or expires_at <= now or not user.active:
         return None
     # last_used_at to the minute: a write at most once a minute per token, so that reads do not
     # take the write lock on every request. Best effort: a GET on SQLite runs in a deferred
     # transaction whose upgrade to a writer may fail when another writer got in first; then the
     # savepoint is rolled back and the request goes on.
-    if token.last_used_at is None or now - token.last_used_at > dt.timedelta(minutes=1):
+    if last_used_at is None or now - last_used_at > dt.timedelta(minutes=1):
         try:
             with session.begin_nested():
                 session.execute(
                     update(ApiToken)
-                    .where(ApiToken.id == token.id)
+                    .where(ApiToken.id == token_id)
                     .values(last_used_at=now)
                     .execution_options(synchronize_session=False)
                 )
         except OperationalError as exc:
-            log.info("last_used_at of token %s not recorded: %s", token.id, exc.orig)
-        session.expire(token, ["last_used_at"])
+            log.info("last_used_at of token %s not recorded: %s", token_id, exc.orig)
     return user
 
 

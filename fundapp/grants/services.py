@@ -13,10 +13,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, not_, select
-from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..applicants.models import Organisation
 from ..audit import record_event
@@ -29,7 +30,7 @@ from ..db import utcnow
 from ..errors import Conflict, InvalidTransition, NotFound, Unprocessable
 from ..funds.models import Fund
 from ..money import FUND_CURRENCY, format_minor
-from ..pagination import paginate
+from ..pagination import columns_of, paginate, record
 from ..proposals.models import Facet, Proposal
 from ..services_base import check_transition, get_or_404, minor_units, snapshot
 from .models import (
@@ -196,6 +197,17 @@ def _usd(minor: int, currency: str = "USD") -> str:
 # --- grants ------------------------------------------------------------------------------
 
 
+@cache
+def _listed_columns() -> tuple[ColumnElement[Any], ...]:
+    """What a list of grants reads, built once: rows, not mapped objects (GrantSchema dumps them)."""
+    return (
+        *columns_of(Grant),
+        book_queries.paid_to_grant(Grant.id).label("disbursed_minor"),
+        *columns_of(Organisation, "id", "name", "country_code", prefix="organisation"),
+        *columns_of(Call, "id", "cycle_label", "title", prefix="call"),
+    )
+
+
 def list_grants(session: Session, query: dict[str, Any]) -> dict[str, Any]:
     """One page of grants with organisation, call and amount disbursed: a COUNT and one SELECT."""
     filters: list[ColumnElement[bool]] = []
@@ -212,24 +224,7 @@ def list_grants(session: Session, query: dict[str, Any]) -> dict[str, Any]:
         filters.append(Grant.approved_on >= dt.date(year, 1, 1))
         filters.append(Grant.approved_on < dt.date(year + 1, 1, 1))
 
-    stmt = (
-        select(Grant, book_queries.paid_to_grant(Grant.id).label("disbursed_minor"))
-        .join(Grant.organisation)
-        .join(Grant.call)
-        .options(
-            contains_eager(Grant.organisation).load_only(
-                Organisation.id, Organisation.name, Organisation.country_code
-            ),
-            contains_eager(Grant.call).load_only(Call.id, Call.cycle_label, Call.title),
-        )
-        .where(*filters)
-    )
-
-    def with_disbursed(row: Any) -> Grant:
-        # the computed column, kept on the grant as a plain (unmapped) attribute for GrantSchema.disbursed
-        grant = row.Grant
-        grant.disbursed_minor = int(row.disbursed_minor)
-        return grant
+    stmt = select(*_listed_columns()).join(Grant.organisation).join(Grant.call).where(*filters)
 
     return paginate(
         session,
@@ -241,7 +236,7 @@ def list_grants(session: Session, query: dict[str, Any]) -> dict[str, Any]:
             "agreement_number": Grant.agreement_number,
         },
         tiebreak=Grant.id,
-        to_item=with_disbursed,
+        to_item=record,
         count=select(Grant.id).where(*filters),
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import (
@@ -99,12 +100,18 @@ class Proposal(Timestamps, Provenance, Versioned, Base):
     )
 
     def facet_codes(self, facet: Facet) -> list[str]:
-        """The codes of one facet: from its rows when they are loaded, else from the list's
-        aggregated column (``listed_facets``, set by ``list_proposals``)."""
-        listed = self.__dict__.get("listed_facets")
-        if listed is not None and "facets" not in self.__dict__:
-            return listed.get(facet, [])
+        """The codes of one facet, from its rows (a list reads them as ``ListedProposal.facet_codes``)."""
         return [f.code for f in self.facets if f.facet == facet]
+
+
+class ListedProposal(SimpleNamespace):
+    """A proposal as a list reads it, a row of values (``pagination.record``): its facets are the
+    aggregated column ``facets`` (``facets_column``), read as ``Proposal.facet_codes`` reads them."""
+
+    facets: str | None
+
+    def facet_codes(self, facet: Facet) -> list[str]:
+        return parse_facets(self.facets).get(facet, [])
 
 
 def facets_column() -> Any:

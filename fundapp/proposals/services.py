@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, case, func, not_, select
+from sqlalchemy import ColumnElement, Select, case, func, not_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..applicants.models import Organisation
@@ -17,16 +18,16 @@ from ..errors import Conflict, DomainError, NotFound, Unprocessable
 from ..etag import require_if_match
 from ..funds.models import Fund
 from ..money import format_minor
-from ..pagination import paginate
+from ..pagination import columns_of, paginate, record
 from ..services_base import check_transition, get_or_404, minor_units, snapshot
 from .models import (
     EligibilityCheck,
     Facet,
+    ListedProposal,
     Proposal,
     ProposalFacet,
     ProposalStatus,
     facets_column,
-    parse_facets,
 )
 
 AUDITED = ("reference", "title", "status", "requested_minor", "duration_months", "language")
@@ -299,6 +300,18 @@ def _has_facet(facet: Facet, code: str) -> Any:
     )
 
 
+@cache
+def _listed_columns() -> tuple[ColumnElement[Any], ...]:
+    """What a list of proposals reads, built once: rows, not mapped objects (ProposalSchema dumps
+    them as ``ListedProposal``)."""
+    return (
+        *columns_of(Proposal),
+        *columns_of(Call, "id", "cycle_label", "status", prefix="call"),
+        *columns_of(Organisation, "id", "name", "acronym", "country_code", prefix="organisation"),
+        facets_column().label("facets"),
+    )
+
+
 def list_proposals(session: Session, user: User, query: dict[str, Any]) -> dict[str, Any]:
     """Proposals, filtered; board members see only those of calls under review."""
     stmt: Select[Any] = select(Proposal)
@@ -318,26 +331,14 @@ def list_proposals(session: Session, user: User, query: dict[str, Any]) -> dict[
     ):
         if key in query:
             stmt = stmt.where(_has_facet(facet, query[key]))
-    page = stmt.add_columns(facets_column().label("facets")).options(
-        # only what the list shows of the call and the organisation (ProposalSchema's briefs)
-        joinedload(Proposal.call, innerjoin=True).load_only(Call.id, Call.cycle_label, Call.status),
-        joinedload(Proposal.organisation, innerjoin=True).load_only(
-            Organisation.id, Organisation.name, Organisation.acronym, Organisation.country_code
-        ),
-    )
-
-    def with_facets(row: Any) -> Proposal:
-        # the aggregated codes, kept on the proposal as a plain (unmapped) attribute for facet_codes
-        proposal = row.Proposal
-        proposal.listed_facets = parse_facets(row.facets)
-        return proposal
+    page = stmt.with_only_columns(*_listed_columns()).join(Proposal.call).join(Proposal.organisation)
 
     return paginate(
         session,
         page,
         query,
         count=stmt,
-        to_item=with_facets,
+        to_item=lambda row: record(row, ListedProposal),
         sort_columns={
             "submitted_at": Proposal.submitted_at,
             "requested_amount": Proposal.requested_minor,

@@ -33,10 +33,17 @@ def smoke(tmp_path_factory):
         min_runs=1,
         load_seconds=1,
         memory=True,
+        worker_requests=30,
         progress_bar=False,
         echo=lambda _line: None,
     )
     return out, {r.key: r for r in results}
+
+
+def skip_without_gunicorn(key):
+    """The figures over HTTP need gunicorn (the serve extra)."""
+    if key.startswith(("throughput.", "memory.worker")) and importlib.util.find_spec("gunicorn") is None:
+        pytest.skip("gunicorn is not installed (the serve extra)")
 
 
 def test_the_smoke_run_writes_a_results_table_with_machine_versions_and_targets(smoke):
@@ -45,7 +52,7 @@ def test_the_smoke_run_writes_a_results_table_with_machine_versions_and_targets(
     assert "## Machine and versions" in text
     assert "| Python |" in text
     assert "## Targets" in text
-    assert "| Measurement | Figure | Floor | Ratio | Target | Verdict |" in text
+    assert "| Measurement | Figure | Peer | × peer | Floor | Ratio | Target | Verdict |" in text
     assert out.with_suffix(".json").exists()
 
 
@@ -68,6 +75,9 @@ def test_the_smoke_run_writes_a_results_table_with_machine_versions_and_targets(
         "pdf.render",
         "pdf.cached",
         "throughput.list",
+        "throughput.grants",
+        "throughput.contributions",
+        "memory.worker",
         "memory.idle",
         "memory.pdf",
         "memory.csv",
@@ -75,10 +85,31 @@ def test_the_smoke_run_writes_a_results_table_with_machine_versions_and_targets(
 )
 def test_each_measurement_has_a_figure(smoke, key):
     _, results = smoke
-    if key == "throughput.list" and importlib.util.find_spec("gunicorn") is None:
-        pytest.skip("gunicorn is not installed (the serve extra)")
+    skip_without_gunicorn(key)
     assert results[key].value is not None, results[key].note
     assert results[key].value > 0
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "proposals.first",
+        "proposals.deep",
+        "proposals.cursor",
+        "grants.first",
+        "contributions.recount",
+        "contributions.cursor",
+        "throughput.list",
+        "throughput.contributions",
+        "memory.worker",
+    ],
+)
+def test_each_list_figure_has_its_peers_from_the_same_run(smoke, key):
+    _, results = smoke
+    skip_without_gunicorn(key)
+    assert results[key].peer is not None
+    assert results[key].peer > 0
+    assert results[key].peer_met is not None
 
 
 @pytest.mark.parametrize(
@@ -87,8 +118,7 @@ def test_each_measurement_has_a_figure(smoke, key):
 )
 def test_each_comparison_has_its_floor_from_the_same_run(smoke, key):
     _, results = smoke
-    if key == "throughput.list" and importlib.util.find_spec("gunicorn") is None:
-        pytest.skip("gunicorn is not installed (the serve extra)")
+    skip_without_gunicorn(key)
     assert results[key].floor is not None
     assert results[key].floor > 0
     assert results[key].met is not None

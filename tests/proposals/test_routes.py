@@ -482,13 +482,12 @@ def test_admin_may_submit_proposals(client, auth, call, organisation):
     assert client.post(URL, json=proposal_body(call, organisation), headers=auth("admin")).status_code == 201
 
 
-def test_listed_facets_give_way_to_the_facet_rows_once_loaded(db_session, call):
-    """A proposal listed (facets aggregated) and then amended in the same session reads its rows."""
-    from fundapp.proposals.models import Facet
+def test_a_listed_proposal_reads_each_facet_from_the_lists_aggregated_column():
+    """A list reads proposals as rows (no mapped object): the codes come from one string."""
+    from fundapp.proposals.models import Facet, ListedProposal
 
-    proposal = FacetedProposalFactory(call=call, countries=["NG"])
-    db_session.expire(proposal, ["facets"])
-    proposal.listed_facets = {Facet.COUNTRY: ["TH"]}  # what an earlier list in the session left
-    assert proposal.facet_codes(Facet.COUNTRY) == ["TH"]  # rows not loaded: the list's codes
-    db_session.refresh(proposal, ["facets"])
-    assert proposal.facet_codes(Facet.COUNTRY) == ["NG"]  # rows loaded: the rows
+    listed = ListedProposal(facets="country:TH,assistance:legal,country:NG")
+    assert listed.facet_codes(Facet.COUNTRY) == ["TH", "NG"]
+    assert listed.facet_codes(Facet.ASSISTANCE) == ["legal"]
+    assert listed.facet_codes(Facet.TARGET_GROUP) == []
+    assert ListedProposal(facets=None).facet_codes(Facet.COUNTRY) == []

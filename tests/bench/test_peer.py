@@ -1,0 +1,82 @@
+"""The plain-way peer (``bench/peer.py``) answers fundapp's JSON, so timing the two compares like
+with like. Bodies are compared, never timings; on a small generated database (more than one page
+of each list, receipts and payments in the books, facets on the proposals)."""
+
+import uuid
+
+import pytest
+
+from bench.databases import drop_database, prepare
+from bench.peer import create_peer
+from fundapp import create_app
+from fundapp.db import get_engine
+
+from ..databases import BACKEND, POSTGRES_URL
+
+pytestmark = pytest.mark.slow  # a few seconds: a 3,000-contribution database generated
+
+LISTS = ("/api/v1/proposals", "/api/v1/grants", "/api/v1/contributions")
+SORTS = {
+    "/api/v1/proposals": ("submitted_at", "-requested_amount", "title"),
+    "/api/v1/grants": ("approved_on", "-amount", "agreement_number"),
+    "/api/v1/contributions": ("-pledged_on", "reference", "-created_at"),
+}
+
+
+@pytest.fixture(scope="module")
+def both(tmp_path_factory):
+    """fundapp and its peer on one generated database, and a staff token's headers."""
+    db = prepare(
+        BACKEND,
+        3000,
+        pg_url=POSTGRES_URL or "postgresql://unused",
+        fresh=True,
+        label=f"peer_{uuid.uuid4().hex[:8]}_",
+        data_dir=tmp_path_factory.mktemp("peer"),
+    )
+    app = create_app({"DATABASE_URL": db.url, "WRITE_DEMO_TOKENS": False, "TESTING": True})
+    peer = create_peer(db.url, app.config["SECRET_KEY"])
+    yield app.test_client(), peer.test_client(), {"Authorization": f"Bearer {db.token}"}
+    peer.extensions["peer.engine"].dispose()
+    get_engine(app).dispose()
+    drop_database(db.url)
+
+
+def answers(both, path):
+    fundapp, peer, headers = both
+    mine, theirs = fundapp.get(path, headers=headers), peer.get(path, headers=headers)
+    assert mine.status_code == 200, mine.get_data(as_text=True)
+    assert theirs.status_code == 200, theirs.get_data(as_text=True)
+    return mine.get_json(), theirs.get_json()
+
+
+@pytest.mark.parametrize("path", LISTS)
+@pytest.mark.parametrize("page", ["page_size=20", "page_size=20&page=2", "page_size=7&page=3"])
+def test_the_peer_answers_the_same_json_as_fundapp_for_a_page_of_a_list(both, path, page):
+    mine, theirs = answers(both, f"{path}?{page}")
+    assert mine["items"], "an empty page would prove nothing"
+    assert theirs == mine
+
+
+@pytest.mark.parametrize("path", LISTS)
+def test_the_peer_answers_the_same_json_as_fundapp_in_every_sort_order(both, path):
+    for sort in SORTS[path]:
+        mine, theirs = answers(both, f"{path}?page_size=15&sort={sort}")
+        assert theirs == mine, sort
+
+
+@pytest.mark.parametrize("path", LISTS)
+def test_the_peer_follows_fundapps_cursor_to_the_same_next_page(both, path):
+    first, _ = answers(both, f"{path}?page_size=10&sort={SORTS[path][1]}")
+    assert first["next_cursor"]
+    mine, theirs = answers(both, f"{path}?page_size=10&sort={SORTS[path][1]}&cursor={first['next_cursor']}")
+    assert mine["total"] is None
+    assert mine["items"]
+    assert theirs == mine
+
+
+@pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer fa_not-a-token"}])
+def test_the_peer_refuses_a_list_without_a_valid_bearer_token_as_fundapp_does(both, headers):
+    fundapp, peer, _ = both
+    assert fundapp.get(LISTS[0], headers=headers).status_code == 401
+    assert peer.get(LISTS[0], headers=headers).status_code == 401
