@@ -116,6 +116,7 @@ DOMAINS = (
     "funds",
     "calls",
     "applicants",
+    "contacts",
     "proposals",
     "board",
     "grants",

@@ -7,6 +7,7 @@ from .auth.models import ApiToken, LoginThrottle, User
 from .board.models import Approval, BoardMember, BoardSession, BoardTerm, Recommendation
 from .books.models import Balance, LedgerEntry
 from .calls.models import Call
+from .contacts.models import Contact
 from .contributions.models import Campaign, Contribution, Donor, ExchangeRate, Receipt
 from .funds.models import Evaluation, Fund
 from .grants.models import (
@@ -33,6 +34,7 @@ __all__ = [
     "BoardTerm",
     "Call",
     "Campaign",
+    "Contact",
     "Contribution",
     "DataVersion",
     "Disbursement",

@@ -141,6 +141,24 @@ class DonorFactory(Base):
     country_code = "AT"
 
 
+class ContactFactory(Base):
+    """A contact person of an organisation (``donor`` trait: of a donor instead)."""
+
+    class Meta:
+        model = m.Contact
+
+    class Params:
+        donor = factory.Trait(
+            organisation_id=None, donor_id=factory.LazyAttribute(lambda _: DonorFactory().id)
+        )
+
+    organisation_id = factory.LazyAttribute(lambda _: OrganisationFactory().id)
+    donor_id = None
+    name = factory.Sequence(lambda n: f"Contact Person {n}")
+    email = factory.Sequence(lambda n: f"contact{n}@ngo.example")
+    language = "en"
+
+
 class ContributionFactory(Base):
     class Meta:
         model = m.Contribution

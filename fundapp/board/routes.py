@@ -1,6 +1,6 @@
 """``/api/v1/board``: Board terms and members, sessions, the Board's slate, and final approval."""
 
-from flask import g
+from flask import g, request
 from flask.views import MethodView
 
 from ..auth.models import Role
@@ -13,7 +13,8 @@ from .schemas import (
     ApprovalCreateSchema,
     DecisionOutcomeSchema,
     MemberCreateSchema,
-    MemberSchema,
+    MemberDetailSchema,
+    MemberUpdateSchema,
     PromotionCreateSchema,
     RecommendationQuerySchema,
     RecommendationSchema,
@@ -68,10 +69,30 @@ class TermById(MethodView):
 class TermMembers(MethodView):
     @blp.allow(*WRITERS)
     @blp.arguments(MemberCreateSchema)
-    @blp.response(201, MemberSchema)
+    @blp.response(201, MemberDetailSchema)
     def post(self, data, term_id):
         """Add a member to a term (at most one chair per term)"""
         return services.add_member(get_session(), g.user, term_id, data), 201
+
+
+@blp.route("/members/<int:member_id>")
+class MemberById(MethodView):
+    @blp.allow(*WRITERS)
+    @blp.response(200, MemberDetailSchema)
+    def get(self, member_id):
+        """Read a Board member, with the e-mail address the fund writes to"""
+        return with_etag(services.get_member(get_session(), member_id))
+
+    @blp.allow(*WRITERS)
+    @blp.if_match()
+    @blp.arguments(MemberUpdateSchema)
+    @blp.response(200, MemberDetailSchema)
+    def patch(self, data, member_id):
+        """Change a Board member's e-mail address"""
+        member = services.update_member(
+            get_session(), g.user, member_id, data, request.headers.get("If-Match")
+        )
+        return with_etag(member)
 
 
 @blp.route("/sessions")

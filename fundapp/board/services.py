@@ -30,6 +30,7 @@ from ..books import services as books
 from ..calls.models import Call, CallStatus
 from ..db import utcnow
 from ..errors import Conflict, DomainError, InsufficientFunds, NotFound, Unprocessable
+from ..etag import require_if_match
 from ..funds.models import Fund
 from ..grants import services as grants
 from ..grants.models import Grant
@@ -59,7 +60,7 @@ TERM_AUDITED = (
     "appointed_by",
     "appointment_notes",
 )
-MEMBER_AUDITED = ("term_id", "name", "country_code", "is_chair", "gender")
+MEMBER_AUDITED = ("term_id", "name", "country_code", "is_chair", "gender", "email")
 SESSION_AUDITED = ("fund_id", "call_id", "term_id", "held_on", "place", "available_income_minor", "status")
 RECOMMENDATION_AUDITED = (
     "session_id",
@@ -169,6 +170,31 @@ def add_member(session: Session, user: User, term_id: int, data: dict[str, Any])
         "board_member.create",
         "board_member",
         member.id,
+        after=snapshot(member, MEMBER_AUDITED),
+    )
+    return member
+
+
+def get_member(session: Session, member_id: int) -> BoardMember:
+    return get_or_404(session, BoardMember, member_id, label="board member")
+
+
+def update_member(
+    session: Session, user: User, member_id: int, data: dict[str, Any], if_match: str | None
+) -> BoardMember:
+    """Change where the fund writes to a Board member (If-Match required)."""
+    member = get_member(session, member_id)
+    require_if_match(member, if_match)
+    before = snapshot(member, MEMBER_AUDITED)
+    member.email = data["email"]
+    session.flush()
+    record_event(
+        session,
+        user,
+        "board_member.update",
+        "board_member",
+        member.id,
+        before=before,
         after=snapshot(member, MEMBER_AUDITED),
     )
     return member

@@ -15,6 +15,11 @@ class FundSchema(OutputSchema):
     administrator = fields.String()
     established_on = Day()
     currency = fields.String()
+    languages = fields.List(
+        fields.String(),
+        attribute="working_languages",
+        metadata={"description": "The languages the fund writes in (its contacts may choose among them)"},
+    )
     illustrative = fields.Boolean()
     source = fields.String(allow_none=True)
     version = fields.Integer()

@@ -38,6 +38,12 @@ from .check_in import CheckIn
 from .condition import Condition
 from .condition_create import ConditionCreate
 from .condition_met import ConditionMet
+from .contact import Contact
+from .contact_create import ContactCreate
+from .contact_create_language import ContactCreateLanguage
+from .contact_page import ContactPage
+from .contact_update import ContactUpdate
+from .contact_update_language import ContactUpdateLanguage
 from .contribution_create import ContributionCreate
 from .contribution_create_currency import ContributionCreateCurrency
 from .contribution_update import ContributionUpdate
@@ -116,6 +122,7 @@ from .list_contributions_sort import ListContributionsSort
 from .list_contributions_status import ListContributionsStatus
 from .list_disbursements_sort import ListDisbursementsSort
 from .list_disbursements_status import ListDisbursementsStatus
+from .list_donor_contacts_sort import ListDonorContactsSort
 from .list_donors_country import ListDonorsCountry
 from .list_donors_kind import ListDonorsKind
 from .list_donors_sort import ListDonorsSort
@@ -128,6 +135,7 @@ from .list_grant_reports_status import ListGrantReportsStatus
 from .list_grants_country import ListGrantsCountry
 from .list_grants_sort import ListGrantsSort
 from .list_grants_status import ListGrantsStatus
+from .list_organisation_contacts_sort import ListOrganisationContactsSort
 from .list_organisations_country import ListOrganisationsCountry
 from .list_organisations_sort import ListOrganisationsSort
 from .list_proposals_assistance import ListProposalsAssistance
@@ -150,6 +158,8 @@ from .member import Member
 from .member_create import MemberCreate
 from .member_create_country_code import MemberCreateCountryCode
 from .member_create_gender import MemberCreateGender
+from .member_detail import MemberDetail
+from .member_update import MemberUpdate
 from .organisation import Organisation
 from .organisation_brief import OrganisationBrief
 from .organisation_create import OrganisationCreate
@@ -290,6 +300,12 @@ __all__ = (
     "Condition",
     "ConditionCreate",
     "ConditionMet",
+    "Contact",
+    "ContactCreate",
+    "ContactCreateLanguage",
+    "ContactPage",
+    "ContactUpdate",
+    "ContactUpdateLanguage",
     "ContributionCreate",
     "ContributionCreateCurrency",
     "ContributionUpdate",
@@ -368,6 +384,7 @@ __all__ = (
     "ListContributionsStatus",
     "ListDisbursementsSort",
     "ListDisbursementsStatus",
+    "ListDonorContactsSort",
     "ListDonorsCountry",
     "ListDonorsKind",
     "ListDonorsSort",
@@ -380,6 +397,7 @@ __all__ = (
     "ListGrantsCountry",
     "ListGrantsSort",
     "ListGrantsStatus",
+    "ListOrganisationContactsSort",
     "ListOrganisationsCountry",
     "ListOrganisationsSort",
     "ListProposalsAssistance",
@@ -401,6 +419,8 @@ __all__ = (
     "MemberCreate",
     "MemberCreateCountryCode",
     "MemberCreateGender",
+    "MemberDetail",
+    "MemberUpdate",
     "MeRole",
     "Organisation",
     "OrganisationBrief",

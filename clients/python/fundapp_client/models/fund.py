@@ -27,6 +27,7 @@ class Fund:
         administrator (str):
         established_on (datetime.date):
         currency (str):
+        languages (list[str]): The languages the fund writes in (its contacts may choose among them)
         illustrative (bool):
         source (None | str):
         version (int):
@@ -42,6 +43,7 @@ class Fund:
     administrator: str
     established_on: datetime.date
     currency: str
+    languages: list[str]
     illustrative: bool
     source: None | str
     version: int
@@ -64,6 +66,8 @@ class Fund:
         established_on = self.established_on.isoformat()
 
         currency = self.currency
+
+        languages = self.languages
 
         illustrative = self.illustrative
 
@@ -88,6 +92,7 @@ class Fund:
                 "administrator": administrator,
                 "established_on": established_on,
                 "currency": currency,
+                "languages": languages,
                 "illustrative": illustrative,
                 "source": source,
                 "version": version,
@@ -117,6 +122,8 @@ class Fund:
 
         currency = d.pop("currency")
 
+        languages = cast(list[str], d.pop("languages"))
+
         illustrative = d.pop("illustrative")
 
         def _parse_source(data: object) -> None | str:
@@ -141,6 +148,7 @@ class Fund:
             administrator=administrator,
             established_on=established_on,
             currency=currency,
+            languages=languages,
             illustrative=illustrative,
             source=source,
             version=version,
