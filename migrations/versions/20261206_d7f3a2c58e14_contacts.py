@@ -28,7 +28,7 @@ def upgrade() -> None:
     op.add_column("fund", sa.Column("languages", sa.JSON(), nullable=True))
     op.add_column("board_member", sa.Column("email", sa.String(length=254), nullable=True))
     with op.batch_alter_table("board_member") as batch:
-        batch.add_column(sa.Column("version", sa.Integer(), nullable=False, server_default="1"))
+        batch.add_column(sa.Column("version", ID, nullable=False, server_default="1"))
     with op.batch_alter_table("board_member") as batch:
         batch.alter_column("version", server_default=None)
     op.create_table(
@@ -41,7 +41,7 @@ def upgrade() -> None:
         sa.Column("language", sa.String(length=2), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("version", ID, nullable=False),
         sa.CheckConstraint(
             "(organisation_id IS NULL) <> (donor_id IS NULL)", name=op.f("ck_contact_one_owner")
         ),
