@@ -117,6 +117,7 @@ DOMAINS = (
     "calls",
     "applicants",
     "contacts",
+    "notifications",
     "proposals",
     "board",
     "grants",

@@ -20,6 +20,7 @@ from .grants.models import (
     GrantReport,
 )
 from .idempotency import IdempotencyRecord
+from .notifications.models import OutboxAttempt, OutboxMessage
 from .proposals.models import EligibilityCheck, Proposal, ProposalFacet
 from .renders import RenderClaim
 
@@ -52,6 +53,8 @@ __all__ = [
     "LedgerEntry",
     "LoginThrottle",
     "Organisation",
+    "OutboxAttempt",
+    "OutboxMessage",
     "Proposal",
     "RenderClaim",
     "ProposalFacet",

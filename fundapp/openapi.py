@@ -47,6 +47,11 @@ OPERATION_IDS: dict[str, str] = {
     "POST /donors/{donor_id}/contacts": "add_donor_contact",
     "GET /contacts/{contact_id}": "read_contact",
     "PATCH /contacts/{contact_id}": "amend_contact",
+    "GET /notifications": "list_notifications",
+    "POST /notifications/{message_id}/release": "release_notification",
+    "GET /funds/{fund_id}/notifications": "read_fund_notifications",
+    "PUT /funds/{fund_id}/notifications": "choose_fund_notifications",
+    "POST /board/sessions/{session_id}/pack-notice": "announce_board_pack",
     "GET /proposals": "list_proposals",
     "POST /proposals": "submit_proposal",
     "GET /proposals/eligibility-summary": "read_eligibility_summary",
@@ -156,6 +161,7 @@ SENDS_ETAG = frozenset(
         "cycle_summary_html", "fund_status_html", "board_pack_html", "donor_statement_html",
         "fund_chapter_pdf", "fund_chapter_html", "add_organisation_contact", "add_donor_contact",
         "read_contact", "amend_contact", "read_board_member", "amend_board_member",
+        "read_fund_notifications", "choose_fund_notifications",
     }
 )  # fmt: skip
 #: The operations whose 201 names the new record's URL in ``Location``.
@@ -172,6 +178,7 @@ PARAMETER_DESCRIPTIONS: dict[str, str] = {
     "term_id": "The Board term's id",
     "member_id": "The Board member's id",
     "contact_id": "The contact person's id",
+    "message_id": "The outbox message's id",
     "session_id": "The Board session's id",
     "rec_id": "The recommendation's id",
     "grant_id": "The grant's id",

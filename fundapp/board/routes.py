@@ -8,13 +8,14 @@ from ..db import get_session
 from ..etag import with_etag
 from ..routing import Blueprint
 from ..schemas_base import page_of
-from . import services
+from . import notices, services
 from .schemas import (
     ApprovalCreateSchema,
     DecisionOutcomeSchema,
     MemberCreateSchema,
     MemberDetailSchema,
     MemberUpdateSchema,
+    PackNoticeSchema,
     PromotionCreateSchema,
     RecommendationQuerySchema,
     RecommendationSchema,
@@ -119,6 +120,19 @@ class SessionById(MethodView):
     def get(self, session_id):
         """Read a Board session with its recommendations"""
         return with_etag(services.get_board_session(get_session(), session_id))
+
+
+@blp.route("/sessions/<int:session_id>/pack-notice", methods=["POST"])
+@blp.allow(*WRITERS)
+@blp.response(200, PackNoticeSchema)
+@blp.alt_response(409, response="CONFLICT")
+def announce_board_pack(session_id):
+    """Tell the session's Board members by e-mail that their pack is ready
+
+    One message per member of the session's term with an e-mail address, sent by
+    `fund notify send`; a member already told is not told again.
+    """
+    return notices.announce_board_pack(get_session(), g.user, session_id)
 
 
 @blp.route("/sessions/<int:session_id>/recommendations")

@@ -119,6 +119,16 @@ class MemberDetailSchema(MemberSchema):
     version = fields.Integer()
 
 
+class PackNoticeSchema(OutputSchema):
+    session_id = fields.Integer()
+    queued = fields.Integer(
+        metadata={
+            "description": "E-mails written to the outbox now: one per member with an address not "
+            "yet told (0 when all were, or when the fund does not send this kind)"
+        }
+    )
+
+
 class TermSchema(OutputSchema):
     id = fields.Integer()
     fund_id = fields.Integer()

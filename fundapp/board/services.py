@@ -39,6 +39,7 @@ from ..pagination import paginate
 from ..proposals.models import Proposal, ProposalStatus
 from ..proposals.services import BOARD_VISIBLE_CALLS
 from ..services_base import check_transition, get_or_404, minor_units, snapshot
+from . import notices
 from .models import (
     Approval,
     ApprovalDecision,
@@ -386,6 +387,7 @@ def record_slate(
             before={"status": str(session_before)},
             after={"status": str(board_session.status)},
         )
+    notices.announce_decisions(session, board_session.id)
     return get_board_session(session, board_session.id, refresh=True)
 
 
@@ -701,7 +703,7 @@ def decide_recommendation(session: Session, user: User, rec_id: int, data: dict[
     # shortfall) an approval that would commit money the fund has not received.
     fund = books.commit_to_grant(session, state.fund_id, state.amount_minor)
     rec, proposal = _lock_for_decision(session, rec_id, action, pending, ProposalStatus.RECOMMENDED)
-    return _award(
+    outcome = _award(
         session,
         user,
         fund,
@@ -713,6 +715,8 @@ def decide_recommendation(session: Session, user: User, rec_id: int, data: dict[
         action=action,
         rec_status=RecommendationStatus.APPROVED,
     )
+    notices.announce_decisions(session, rec.session_id)
+    return outcome
 
 
 def _reject(session: Session, user: User, rec_id: int, reason: str) -> DecisionOutcome:
@@ -752,6 +756,7 @@ def _reject(session: Session, user: User, rec_id: int, reason: str) -> DecisionO
         before={"status": str(proposal_before)},
         after={"status": str(proposal.status)},
     )
+    notices.announce_decisions(session, rec.session_id)
     return DecisionOutcome(approval, rec, str(proposal.status), None)
 
 

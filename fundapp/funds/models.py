@@ -42,6 +42,14 @@ class Fund(Timestamps, Provenance, Versioned, Base):
     #: those its contacts may choose. None: ``DEFAULT_LANGUAGES``.
     languages: Mapped[list[str] | None] = mapped_column(JSON)
 
+    #: The kinds of notification the fund does not send (``notifications.models.Kind`` values);
+    #: None: it sends them all.
+    notifications_off: Mapped[list[str] | None] = mapped_column(JSON)
+
+    @property
+    def notifications_switched_off(self) -> list[str]:
+        return list(self.notifications_off or ())
+
     @property
     def working_languages(self) -> list[str]:
         """The languages the fund writes in, its own or the defaults."""

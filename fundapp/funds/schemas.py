@@ -20,6 +20,11 @@ class FundSchema(OutputSchema):
         attribute="working_languages",
         metadata={"description": "The languages the fund writes in (its contacts may choose among them)"},
     )
+    notifications_off = fields.List(
+        fields.String(),
+        attribute="notifications_switched_off",
+        metadata={"description": "The kinds of e-mail notification the fund does not send"},
+    )
     illustrative = fields.Boolean()
     source = fields.String(allow_none=True)
     version = fields.Integer()

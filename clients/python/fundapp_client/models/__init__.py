@@ -6,6 +6,8 @@ from .approval import Approval
 from .approval_create import ApprovalCreate
 from .approval_create_decision import ApprovalCreateDecision
 from .approval_decision import ApprovalDecision
+from .attempt import Attempt
+from .attempt_outcome import AttemptOutcome
 from .audit_event import AuditEvent
 from .audit_event_after_type_0 import AuditEventAfterType0
 from .audit_event_before_type_0 import AuditEventBeforeType0
@@ -135,6 +137,9 @@ from .list_grant_reports_status import ListGrantReportsStatus
 from .list_grants_country import ListGrantsCountry
 from .list_grants_sort import ListGrantsSort
 from .list_grants_status import ListGrantsStatus
+from .list_notifications_kind import ListNotificationsKind
+from .list_notifications_sort import ListNotificationsSort
+from .list_notifications_status import ListNotificationsStatus
 from .list_organisation_contacts_sort import ListOrganisationContactsSort
 from .list_organisations_country import ListOrganisationsCountry
 from .list_organisations_sort import ListOrganisationsSort
@@ -160,6 +165,14 @@ from .member_create_country_code import MemberCreateCountryCode
 from .member_create_gender import MemberCreateGender
 from .member_detail import MemberDetail
 from .member_update import MemberUpdate
+from .message import Message
+from .message_kind import MessageKind
+from .message_page import MessagePage
+from .message_status import MessageStatus
+from .notification_settings import NotificationSettings
+from .notification_settings_off_item import NotificationSettingsOffItem
+from .notification_settings_update import NotificationSettingsUpdate
+from .notification_settings_update_off_item import NotificationSettingsUpdateOffItem
 from .organisation import Organisation
 from .organisation_brief import OrganisationBrief
 from .organisation_create import OrganisationCreate
@@ -168,6 +181,7 @@ from .organisation_page import OrganisationPage
 from .organisation_ref import OrganisationRef
 from .organisation_update import OrganisationUpdate
 from .organisation_update_country_code import OrganisationUpdateCountryCode
+from .pack_notice import PackNotice
 from .payment import Payment
 from .payment_cancellation import PaymentCancellation
 from .pledge_currency import PledgeCurrency
@@ -268,6 +282,8 @@ __all__ = (
     "ApprovalCreate",
     "ApprovalCreateDecision",
     "ApprovalDecision",
+    "Attempt",
+    "AttemptOutcome",
     "AuditEvent",
     "AuditEventAfterType0",
     "AuditEventBeforeType0",
@@ -397,6 +413,9 @@ __all__ = (
     "ListGrantsCountry",
     "ListGrantsSort",
     "ListGrantsStatus",
+    "ListNotificationsKind",
+    "ListNotificationsSort",
+    "ListNotificationsStatus",
     "ListOrganisationContactsSort",
     "ListOrganisationsCountry",
     "ListOrganisationsSort",
@@ -422,6 +441,14 @@ __all__ = (
     "MemberDetail",
     "MemberUpdate",
     "MeRole",
+    "Message",
+    "MessageKind",
+    "MessagePage",
+    "MessageStatus",
+    "NotificationSettings",
+    "NotificationSettingsOffItem",
+    "NotificationSettingsUpdate",
+    "NotificationSettingsUpdateOffItem",
     "Organisation",
     "OrganisationBrief",
     "OrganisationCreate",
@@ -430,6 +457,7 @@ __all__ = (
     "OrganisationRef",
     "OrganisationUpdate",
     "OrganisationUpdateCountryCode",
+    "PackNotice",
     "Payment",
     "PaymentCancellation",
     "PledgeCurrency",

@@ -28,6 +28,7 @@ class Fund:
         established_on (datetime.date):
         currency (str):
         languages (list[str]): The languages the fund writes in (its contacts may choose among them)
+        notifications_off (list[str]): The kinds of e-mail notification the fund does not send
         illustrative (bool):
         source (None | str):
         version (int):
@@ -44,6 +45,7 @@ class Fund:
     established_on: datetime.date
     currency: str
     languages: list[str]
+    notifications_off: list[str]
     illustrative: bool
     source: None | str
     version: int
@@ -69,6 +71,8 @@ class Fund:
 
         languages = self.languages
 
+        notifications_off = self.notifications_off
+
         illustrative = self.illustrative
 
         source: None | str
@@ -93,6 +97,7 @@ class Fund:
                 "established_on": established_on,
                 "currency": currency,
                 "languages": languages,
+                "notifications_off": notifications_off,
                 "illustrative": illustrative,
                 "source": source,
                 "version": version,
@@ -124,6 +129,8 @@ class Fund:
 
         languages = cast(list[str], d.pop("languages"))
 
+        notifications_off = cast(list[str], d.pop("notifications_off"))
+
         illustrative = d.pop("illustrative")
 
         def _parse_source(data: object) -> None | str:
@@ -149,6 +156,7 @@ class Fund:
             established_on=established_on,
             currency=currency,
             languages=languages,
+            notifications_off=notifications_off,
             illustrative=illustrative,
             source=source,
             version=version,
