@@ -14,6 +14,7 @@ from typing import Any
 _DATES = [("ends_on", "must not be before starts_on")]
 _PERIOD = [("to", "must not be before 'from'")]
 _RANGES = [("*_to", "must not be before '*_from'")]
+_CONTACT_LANGUAGE = [("language", "no fund of this installation works in *")]
 #: The 422s a schema-valid request may still get, per operation: rules across fields or against
 #: stored records and the clock, which JSON Schema cannot state. positive_data_acceptance is
 #: skipped for a response only when EVERY field error it names is one of these; any other 422
@@ -24,6 +25,10 @@ RULES_BEYOND_THE_SCHEMA: dict[str, list[tuple[str, str]]] = {
     "POST /api/v1/calls/{call_id}/open": [("deadline", "a call needs a deadline before it opens")],
     "POST /api/v1/organisations": [("year_founded", "must not be in the future")],
     "PATCH /api/v1/organisations/{organisation_id}": [("year_founded", "must not be in the future")],
+    # Spanish only where a fund of the installation works in it (the stored funds' languages).
+    "POST /api/v1/organisations/{organisation_id}/contacts": _CONTACT_LANGUAGE,
+    "POST /api/v1/donors/{donor_id}/contacts": _CONTACT_LANGUAGE,
+    "PATCH /api/v1/contacts/{contact_id}": _CONTACT_LANGUAGE,
     "POST /api/v1/proposals/{proposal_id}/screening": [
         ("checks.*.note", "a failed criterion needs a note saying why")
     ],

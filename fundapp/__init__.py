@@ -116,6 +116,8 @@ DOMAINS = (
     "funds",
     "calls",
     "applicants",
+    "contacts",
+    "notifications",
     "proposals",
     "board",
     "grants",

@@ -5,6 +5,8 @@ The ``fundapp`` console script (``__main__.py``) offers the same commands at its
 
 from __future__ import annotations
 
+import time
+from collections import Counter
 from collections.abc import Iterable
 from importlib import import_module
 from importlib.util import find_spec
@@ -19,7 +21,7 @@ from sqlalchemy.exc import DBAPIError
 
 from . import schema
 from .cli_base import ProgressBars, progress_option
-from .db import database_unavailable, get_engine, require_migrated_database, session_scope
+from .db import database_unavailable, get_engine, require_migrated_database, session_scope, utcnow
 from .errors import (
     EXIT_CONFIGURATION,
     EXIT_DATABASE_UNREACHABLE,
@@ -27,6 +29,8 @@ from .errors import (
     EXIT_NOT_MIGRATED,
     OperatorError,
 )
+from .grants.reminders import queue_report_reminders
+from .notifications.sender import Policy, SmtpSettings, send_pending, settings_from
 from .resources import SEED_DIR
 from .seeding import load_seed, write_demo_tokens
 
@@ -149,3 +153,35 @@ def seed_command(reset: bool, seed_dir: Path, progress: bool | None) -> None:
         with session_scope() as session:
             path = write_demo_tokens(session, Path(current_app.instance_path), engine.url)
         click.echo(f"demo tokens (one per role) for this database written to {path}")
+
+
+notify_cli = AppGroup("notify", help="E-mail notifications: the outbox and its sender.")
+fund_cli.add_command(notify_cli)
+
+
+def notify_round(app: Any, smtp: SmtpSettings, policy: Policy) -> Counter[str]:
+    """One round of the sender: queue the report reminders due today, then send what is due."""
+    with session_scope(app) as session:
+        reminders = queue_report_reminders(session, utcnow().date())
+    counts = send_pending(app.extensions["fundapp.sessionmaker"], smtp, policy)
+    counts["reminders queued"] = reminders
+    return counts
+
+
+@notify_cli.command("send")
+@click.option("--loop", is_flag=True, help="Keep going: a round every --interval seconds until stopped.")
+@click.option("--interval", type=click.FloatRange(min=1), default=30, show_default=True)
+def notify_send_command(loop: bool, interval: float) -> None:
+    """Send the e-mails due through SMTP (FUNDAPP_SMTP_*), after queuing the report reminders due."""
+    require_migrated_database()
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    try:
+        smtp, policy = settings_from(app.config)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    while True:
+        counts = notify_round(app, smtp, policy)
+        click.echo(", ".join(f"{name}: {n}" for name, n in sorted(counts.items()) if n) or "nothing to send")
+        if not loop:
+            return
+        time.sleep(interval)

@@ -7,6 +7,7 @@ from .auth.models import ApiToken, LoginThrottle, User
 from .board.models import Approval, BoardMember, BoardSession, BoardTerm, Recommendation
 from .books.models import Balance, LedgerEntry
 from .calls.models import Call
+from .contacts.models import Contact
 from .contributions.models import Campaign, Contribution, Donor, ExchangeRate, Receipt
 from .funds.models import Evaluation, Fund
 from .grants.models import (
@@ -19,6 +20,7 @@ from .grants.models import (
     GrantReport,
 )
 from .idempotency import IdempotencyRecord
+from .notifications.models import OutboxAttempt, OutboxMessage
 from .proposals.models import EligibilityCheck, Proposal, ProposalFacet
 from .renders import RenderClaim
 
@@ -33,6 +35,7 @@ __all__ = [
     "BoardTerm",
     "Call",
     "Campaign",
+    "Contact",
     "Contribution",
     "DataVersion",
     "Disbursement",
@@ -50,6 +53,8 @@ __all__ = [
     "LedgerEntry",
     "LoginThrottle",
     "Organisation",
+    "OutboxAttempt",
+    "OutboxMessage",
     "Proposal",
     "RenderClaim",
     "ProposalFacet",

@@ -141,6 +141,51 @@ class DonorFactory(Base):
     country_code = "AT"
 
 
+class ContactFactory(Base):
+    """A contact person of an organisation (``donor`` trait: of a donor instead)."""
+
+    class Meta:
+        model = m.Contact
+
+    class Params:
+        donor = factory.Trait(
+            organisation_id=None, donor_id=factory.LazyAttribute(lambda _: DonorFactory().id)
+        )
+
+    organisation_id = factory.LazyAttribute(lambda _: OrganisationFactory().id)
+    donor_id = None
+    name = factory.Sequence(lambda n: f"Contact Person {n}")
+    email = factory.Sequence(lambda n: f"contact{n}@ngo.example")
+    language = "en"
+
+
+class OutboxMessageFactory(Base):
+    """An e-mail in the outbox, pending (a receipt's acknowledgement)."""
+
+    class Meta:
+        model = m.OutboxMessage
+
+    fund_id = factory.LazyAttribute(lambda _: FundFactory().id)
+    kind = "receipt"
+    event_key = factory.Sequence(lambda n: f"receipt:receipt={n}:desk@donor.example")
+    message_id = factory.Sequence(lambda n: f"<message-{n}@receipt.fundapp>")
+    entity = "receipt"
+    entity_id = factory.Sequence(lambda n: n + 1)
+    recipient_name = "Desk Officer"
+    recipient_email = "desk@donor.example"
+    language = "en"
+    subject = "UNVTF: we acknowledge your contribution"
+    body = "Dear Desk Officer, ..."
+
+
+class OutboxAttemptFactory(Base):
+    class Meta:
+        model = m.OutboxAttempt
+
+    message_id = factory.LazyAttribute(lambda _: OutboxMessageFactory().id)
+    started_at = factory.LazyFunction(utcnow)
+
+
 class ContributionFactory(Base):
     class Meta:
         model = m.Contribution

@@ -43,7 +43,7 @@ class BoardTerm(Timestamps, Provenance, Base):
     )
 
 
-class BoardMember(Timestamps, Provenance, Base):
+class BoardMember(Timestamps, Provenance, Versioned, Base):
     __tablename__ = "board_member"
     __table_args__ = (UniqueConstraint("term_id", "name"),)
 
@@ -53,6 +53,8 @@ class BoardMember(Timestamps, Provenance, Base):
     country_code: Mapped[str | None] = mapped_column(String(2))
     is_chair: Mapped[bool] = mapped_column(Boolean, default=False)
     gender: Mapped[str | None] = mapped_column(String(1))  # for "la Présidente" / "le Président"
+    #: Where the fund writes to the member (the Board pack); personal data, never published.
+    email: Mapped[str | None] = mapped_column(String(254))
 
     term: Mapped[BoardTerm] = relationship(back_populates="members", lazy="raise")
 

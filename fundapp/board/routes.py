@@ -1,6 +1,6 @@
 """``/api/v1/board``: Board terms and members, sessions, the Board's slate, and final approval."""
 
-from flask import g
+from flask import g, request
 from flask.views import MethodView
 
 from ..auth.models import Role
@@ -8,12 +8,14 @@ from ..db import get_session
 from ..etag import with_etag
 from ..routing import Blueprint
 from ..schemas_base import page_of
-from . import services
+from . import notices, services
 from .schemas import (
     ApprovalCreateSchema,
     DecisionOutcomeSchema,
     MemberCreateSchema,
-    MemberSchema,
+    MemberDetailSchema,
+    MemberUpdateSchema,
+    PackNoticeSchema,
     PromotionCreateSchema,
     RecommendationQuerySchema,
     RecommendationSchema,
@@ -68,10 +70,30 @@ class TermById(MethodView):
 class TermMembers(MethodView):
     @blp.allow(*WRITERS)
     @blp.arguments(MemberCreateSchema)
-    @blp.response(201, MemberSchema)
+    @blp.response(201, MemberDetailSchema)
     def post(self, data, term_id):
         """Add a member to a term (at most one chair per term)"""
         return services.add_member(get_session(), g.user, term_id, data), 201
+
+
+@blp.route("/members/<int:member_id>")
+class MemberById(MethodView):
+    @blp.allow(*WRITERS)
+    @blp.response(200, MemberDetailSchema)
+    def get(self, member_id):
+        """Read a Board member, with the e-mail address the fund writes to"""
+        return with_etag(services.get_member(get_session(), member_id))
+
+    @blp.allow(*WRITERS)
+    @blp.if_match()
+    @blp.arguments(MemberUpdateSchema)
+    @blp.response(200, MemberDetailSchema)
+    def patch(self, data, member_id):
+        """Change a Board member's e-mail address"""
+        member = services.update_member(
+            get_session(), g.user, member_id, data, request.headers.get("If-Match")
+        )
+        return with_etag(member)
 
 
 @blp.route("/sessions")
@@ -98,6 +120,19 @@ class SessionById(MethodView):
     def get(self, session_id):
         """Read a Board session with its recommendations"""
         return with_etag(services.get_board_session(get_session(), session_id))
+
+
+@blp.route("/sessions/<int:session_id>/pack-notice", methods=["POST"])
+@blp.allow(*WRITERS)
+@blp.response(200, PackNoticeSchema)
+@blp.alt_response(409, response="CONFLICT")
+def announce_board_pack(session_id):
+    """Tell the session's Board members by e-mail that their pack is ready
+
+    One message per member of the session's term with an e-mail address, sent by
+    `fund notify send`; a member already told is not told again.
+    """
+    return notices.announce_board_pack(get_session(), g.user, session_id)
 
 
 @blp.route("/sessions/<int:session_id>/recommendations")

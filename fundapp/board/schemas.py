@@ -74,6 +74,7 @@ class MemberCreateSchema(InputSchema):
         "country_code": "IT",
         "is_chair": True,
         "gender": "F",
+        "email": "m.giammarinaro@trustees.example",
     }
 
     name = Text(required=True, max_length=200)
@@ -84,6 +85,22 @@ class MemberCreateSchema(InputSchema):
         validate=validate.OneOf(["F", "M"]),
         metadata={"description": "For 'la Présidente' / 'le Président' in documents"},
     )
+    email = fields.Email(
+        allow_none=True,
+        validate=validate.Length(max=254),
+        metadata={"description": "Where the fund writes to the member; never published"},
+    )
+
+
+class MemberUpdateSchema(InputSchema):
+    example = {"email": "chair@trustees.example"}
+
+    email = fields.Email(
+        required=True,
+        allow_none=True,
+        validate=validate.Length(max=254),
+        metadata={"description": "Where the fund writes to the member (null: nowhere)"},
+    )
 
 
 class MemberSchema(OutputSchema):
@@ -93,6 +110,23 @@ class MemberSchema(OutputSchema):
     country_code = fields.String(allow_none=True)
     is_chair = fields.Boolean()
     gender = fields.String(allow_none=True)
+
+
+class MemberDetailSchema(MemberSchema):
+    """A member with the e-mail address the fund writes to: for staff only, never in a term's list."""
+
+    email = fields.String(allow_none=True)
+    version = fields.Integer()
+
+
+class PackNoticeSchema(OutputSchema):
+    session_id = fields.Integer()
+    queued = fields.Integer(
+        metadata={
+            "description": "E-mails written to the outbox now: one per member with an address not "
+            "yet told (0 when all were, or when the fund does not send this kind)"
+        }
+    )
 
 
 class TermSchema(OutputSchema):

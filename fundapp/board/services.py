@@ -30,6 +30,7 @@ from ..books import services as books
 from ..calls.models import Call, CallStatus
 from ..db import utcnow
 from ..errors import Conflict, DomainError, InsufficientFunds, NotFound, Unprocessable
+from ..etag import require_if_match
 from ..funds.models import Fund
 from ..grants import services as grants
 from ..grants.models import Grant
@@ -38,6 +39,7 @@ from ..pagination import paginate
 from ..proposals.models import Proposal, ProposalStatus
 from ..proposals.services import BOARD_VISIBLE_CALLS
 from ..services_base import check_transition, get_or_404, minor_units, snapshot
+from . import notices
 from .models import (
     Approval,
     ApprovalDecision,
@@ -59,7 +61,7 @@ TERM_AUDITED = (
     "appointed_by",
     "appointment_notes",
 )
-MEMBER_AUDITED = ("term_id", "name", "country_code", "is_chair", "gender")
+MEMBER_AUDITED = ("term_id", "name", "country_code", "is_chair", "gender", "email")
 SESSION_AUDITED = ("fund_id", "call_id", "term_id", "held_on", "place", "available_income_minor", "status")
 RECOMMENDATION_AUDITED = (
     "session_id",
@@ -169,6 +171,31 @@ def add_member(session: Session, user: User, term_id: int, data: dict[str, Any])
         "board_member.create",
         "board_member",
         member.id,
+        after=snapshot(member, MEMBER_AUDITED),
+    )
+    return member
+
+
+def get_member(session: Session, member_id: int) -> BoardMember:
+    return get_or_404(session, BoardMember, member_id, label="board member")
+
+
+def update_member(
+    session: Session, user: User, member_id: int, data: dict[str, Any], if_match: str | None
+) -> BoardMember:
+    """Change where the fund writes to a Board member (If-Match required)."""
+    member = get_member(session, member_id)
+    require_if_match(member, if_match)
+    before = snapshot(member, MEMBER_AUDITED)
+    member.email = data["email"]
+    session.flush()
+    record_event(
+        session,
+        user,
+        "board_member.update",
+        "board_member",
+        member.id,
+        before=before,
         after=snapshot(member, MEMBER_AUDITED),
     )
     return member
@@ -360,6 +387,7 @@ def record_slate(
             before={"status": str(session_before)},
             after={"status": str(board_session.status)},
         )
+    notices.announce_decisions(session, board_session.id)
     return get_board_session(session, board_session.id, refresh=True)
 
 
@@ -675,7 +703,7 @@ def decide_recommendation(session: Session, user: User, rec_id: int, data: dict[
     # shortfall) an approval that would commit money the fund has not received.
     fund = books.commit_to_grant(session, state.fund_id, state.amount_minor)
     rec, proposal = _lock_for_decision(session, rec_id, action, pending, ProposalStatus.RECOMMENDED)
-    return _award(
+    outcome = _award(
         session,
         user,
         fund,
@@ -687,6 +715,8 @@ def decide_recommendation(session: Session, user: User, rec_id: int, data: dict[
         action=action,
         rec_status=RecommendationStatus.APPROVED,
     )
+    notices.announce_decisions(session, rec.session_id)
+    return outcome
 
 
 def _reject(session: Session, user: User, rec_id: int, reason: str) -> DecisionOutcome:
@@ -726,6 +756,7 @@ def _reject(session: Session, user: User, rec_id: int, reason: str) -> DecisionO
         before={"status": str(proposal_before)},
         after={"status": str(proposal.status)},
     )
+    notices.announce_decisions(session, rec.session_id)
     return DecisionOutcome(approval, rec, str(proposal.status), None)
 
 

@@ -38,7 +38,9 @@ from ..db import utcnow
 from ..errors import Conflict, InsufficientFunds, NotFound, Unprocessable
 from ..etag import require_if_match
 from ..funds.models import Fund
-from ..money import FUND_CURRENCY, MAX_MAJOR_DIGITS, convert_to_usd_minor, exponent, format_minor
+from ..money import FUND_CURRENCY, MAX_MAJOR_DIGITS, convert_to_usd_minor, exponent, format_minor, from_minor
+from ..notifications import services as notifications
+from ..notifications.models import Kind
 from ..pagination import PAGING, columns_of, paginate, record
 from ..services_base import check_transition, get_or_404, minor_units, snapshot
 from .models import (
@@ -669,7 +671,28 @@ def record_receipt(session: Session, user: User, contribution_id: int, data: dic
         before={"contribution_status": str(before)},
         after={**snapshot(receipt, RECEIPT_AUDITED), "contribution_status": str(contribution.status)},
     )
+    _acknowledge(session, contribution, receipt)
     return receipt
+
+
+def _acknowledge(session: Session, contribution: Contribution, receipt: Receipt) -> None:
+    """The donor's contact people are told the money arrived (in this transaction's outbox)."""
+    fund = session.get_one(Fund, contribution.fund_id)
+    notifications.enqueue(
+        session,
+        fund,
+        Kind.RECEIPT,
+        notifications.contact_recipients(session, "donor", contribution.donor_id),
+        notifications.letter(
+            "receipt",
+            fund=fund.short_name,
+            amount=(from_minor(receipt.amount_minor, receipt.currency), receipt.currency),
+            received=receipt.received_on,
+            reference=contribution.reference,
+        ),
+        about=("receipt", receipt.id),
+        event=f"receipt={receipt.id}",
+    )
 
 
 def reverse_receipt(session: Session, user: User, receipt_id: int, reason: str) -> Receipt:

@@ -11,6 +11,9 @@ from sqlalchemy.orm import Mapped, mapped_column
 from ..db import Base
 from ..models_base import Provenance, Timestamps, Versioned
 
+#: The languages a fund works in unless it says otherwise: the Secretariat's two working languages.
+DEFAULT_LANGUAGES = ("en", "fr")
+
 
 class Fund(Timestamps, Provenance, Versioned, Base):
     __tablename__ = "fund"
@@ -35,6 +38,22 @@ class Fund(Timestamps, Provenance, Versioned, Base):
     #: them) and ``groups`` (those its mandate puts first: "women", "children"). None: unknown,
     #: and not said.
     mandate: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    #: The languages the fund writes in ("en", "fr", and "es" for a fund that works in Spanish):
+    #: those its contacts may choose. None: ``DEFAULT_LANGUAGES``.
+    languages: Mapped[list[str] | None] = mapped_column(JSON)
+
+    #: The kinds of notification the fund does not send (``notifications.models.Kind`` values);
+    #: None: it sends them all.
+    notifications_off: Mapped[list[str] | None] = mapped_column(JSON)
+
+    @property
+    def notifications_switched_off(self) -> list[str]:
+        return list(self.notifications_off or ())
+
+    @property
+    def working_languages(self) -> list[str]:
+        """The languages the fund writes in, its own or the defaults."""
+        return list(self.languages or DEFAULT_LANGUAGES)
 
 
 class Evaluation(Timestamps, Provenance, Base):

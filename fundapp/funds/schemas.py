@@ -15,6 +15,16 @@ class FundSchema(OutputSchema):
     administrator = fields.String()
     established_on = Day()
     currency = fields.String()
+    languages = fields.List(
+        fields.String(),
+        attribute="working_languages",
+        metadata={"description": "The languages the fund writes in (its contacts may choose among them)"},
+    )
+    notifications_off = fields.List(
+        fields.String(),
+        attribute="notifications_switched_off",
+        metadata={"description": "The kinds of e-mail notification the fund does not send"},
+    )
     illustrative = fields.Boolean()
     source = fields.String(allow_none=True)
     version = fields.Integer()

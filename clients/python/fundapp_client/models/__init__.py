@@ -6,6 +6,8 @@ from .approval import Approval
 from .approval_create import ApprovalCreate
 from .approval_create_decision import ApprovalCreateDecision
 from .approval_decision import ApprovalDecision
+from .attempt import Attempt
+from .attempt_outcome import AttemptOutcome
 from .audit_event import AuditEvent
 from .audit_event_after_type_0 import AuditEventAfterType0
 from .audit_event_before_type_0 import AuditEventBeforeType0
@@ -38,6 +40,12 @@ from .check_in import CheckIn
 from .condition import Condition
 from .condition_create import ConditionCreate
 from .condition_met import ConditionMet
+from .contact import Contact
+from .contact_create import ContactCreate
+from .contact_create_language import ContactCreateLanguage
+from .contact_page import ContactPage
+from .contact_update import ContactUpdate
+from .contact_update_language import ContactUpdateLanguage
 from .contribution_create import ContributionCreate
 from .contribution_create_currency import ContributionCreateCurrency
 from .contribution_update import ContributionUpdate
@@ -116,6 +124,7 @@ from .list_contributions_sort import ListContributionsSort
 from .list_contributions_status import ListContributionsStatus
 from .list_disbursements_sort import ListDisbursementsSort
 from .list_disbursements_status import ListDisbursementsStatus
+from .list_donor_contacts_sort import ListDonorContactsSort
 from .list_donors_country import ListDonorsCountry
 from .list_donors_kind import ListDonorsKind
 from .list_donors_sort import ListDonorsSort
@@ -128,6 +137,10 @@ from .list_grant_reports_status import ListGrantReportsStatus
 from .list_grants_country import ListGrantsCountry
 from .list_grants_sort import ListGrantsSort
 from .list_grants_status import ListGrantsStatus
+from .list_notifications_kind import ListNotificationsKind
+from .list_notifications_sort import ListNotificationsSort
+from .list_notifications_status import ListNotificationsStatus
+from .list_organisation_contacts_sort import ListOrganisationContactsSort
 from .list_organisations_country import ListOrganisationsCountry
 from .list_organisations_sort import ListOrganisationsSort
 from .list_proposals_assistance import ListProposalsAssistance
@@ -150,6 +163,16 @@ from .member import Member
 from .member_create import MemberCreate
 from .member_create_country_code import MemberCreateCountryCode
 from .member_create_gender import MemberCreateGender
+from .member_detail import MemberDetail
+from .member_update import MemberUpdate
+from .message import Message
+from .message_kind import MessageKind
+from .message_page import MessagePage
+from .message_status import MessageStatus
+from .notification_settings import NotificationSettings
+from .notification_settings_off_item import NotificationSettingsOffItem
+from .notification_settings_update import NotificationSettingsUpdate
+from .notification_settings_update_off_item import NotificationSettingsUpdateOffItem
 from .organisation import Organisation
 from .organisation_brief import OrganisationBrief
 from .organisation_create import OrganisationCreate
@@ -158,6 +181,7 @@ from .organisation_page import OrganisationPage
 from .organisation_ref import OrganisationRef
 from .organisation_update import OrganisationUpdate
 from .organisation_update_country_code import OrganisationUpdateCountryCode
+from .pack_notice import PackNotice
 from .payment import Payment
 from .payment_cancellation import PaymentCancellation
 from .pledge_currency import PledgeCurrency
@@ -258,6 +282,8 @@ __all__ = (
     "ApprovalCreate",
     "ApprovalCreateDecision",
     "ApprovalDecision",
+    "Attempt",
+    "AttemptOutcome",
     "AuditEvent",
     "AuditEventAfterType0",
     "AuditEventBeforeType0",
@@ -290,6 +316,12 @@ __all__ = (
     "Condition",
     "ConditionCreate",
     "ConditionMet",
+    "Contact",
+    "ContactCreate",
+    "ContactCreateLanguage",
+    "ContactPage",
+    "ContactUpdate",
+    "ContactUpdateLanguage",
     "ContributionCreate",
     "ContributionCreateCurrency",
     "ContributionUpdate",
@@ -368,6 +400,7 @@ __all__ = (
     "ListContributionsStatus",
     "ListDisbursementsSort",
     "ListDisbursementsStatus",
+    "ListDonorContactsSort",
     "ListDonorsCountry",
     "ListDonorsKind",
     "ListDonorsSort",
@@ -380,6 +413,10 @@ __all__ = (
     "ListGrantsCountry",
     "ListGrantsSort",
     "ListGrantsStatus",
+    "ListNotificationsKind",
+    "ListNotificationsSort",
+    "ListNotificationsStatus",
+    "ListOrganisationContactsSort",
     "ListOrganisationsCountry",
     "ListOrganisationsSort",
     "ListProposalsAssistance",
@@ -401,7 +438,17 @@ __all__ = (
     "MemberCreate",
     "MemberCreateCountryCode",
     "MemberCreateGender",
+    "MemberDetail",
+    "MemberUpdate",
     "MeRole",
+    "Message",
+    "MessageKind",
+    "MessagePage",
+    "MessageStatus",
+    "NotificationSettings",
+    "NotificationSettingsOffItem",
+    "NotificationSettingsUpdate",
+    "NotificationSettingsUpdateOffItem",
     "Organisation",
     "OrganisationBrief",
     "OrganisationCreate",
@@ -410,6 +457,7 @@ __all__ = (
     "OrganisationRef",
     "OrganisationUpdate",
     "OrganisationUpdateCountryCode",
+    "PackNotice",
     "Payment",
     "PaymentCancellation",
     "PledgeCurrency",

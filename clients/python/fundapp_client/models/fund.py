@@ -27,6 +27,8 @@ class Fund:
         administrator (str):
         established_on (datetime.date):
         currency (str):
+        languages (list[str]): The languages the fund writes in (its contacts may choose among them)
+        notifications_off (list[str]): The kinds of e-mail notification the fund does not send
         illustrative (bool):
         source (None | str):
         version (int):
@@ -42,6 +44,8 @@ class Fund:
     administrator: str
     established_on: datetime.date
     currency: str
+    languages: list[str]
+    notifications_off: list[str]
     illustrative: bool
     source: None | str
     version: int
@@ -64,6 +68,10 @@ class Fund:
         established_on = self.established_on.isoformat()
 
         currency = self.currency
+
+        languages = self.languages
+
+        notifications_off = self.notifications_off
 
         illustrative = self.illustrative
 
@@ -88,6 +96,8 @@ class Fund:
                 "administrator": administrator,
                 "established_on": established_on,
                 "currency": currency,
+                "languages": languages,
+                "notifications_off": notifications_off,
                 "illustrative": illustrative,
                 "source": source,
                 "version": version,
@@ -117,6 +127,10 @@ class Fund:
 
         currency = d.pop("currency")
 
+        languages = cast(list[str], d.pop("languages"))
+
+        notifications_off = cast(list[str], d.pop("notifications_off"))
+
         illustrative = d.pop("illustrative")
 
         def _parse_source(data: object) -> None | str:
@@ -141,6 +155,8 @@ class Fund:
             administrator=administrator,
             established_on=established_on,
             currency=currency,
+            languages=languages,
+            notifications_off=notifications_off,
             illustrative=illustrative,
             source=source,
             version=version,

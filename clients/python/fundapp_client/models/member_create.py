@@ -11,6 +11,7 @@ from ..types import UNSET, Unset
 from ..models.member_create_country_code import MemberCreateCountryCode
 from ..models.member_create_gender import MemberCreateGender
 from ..types import UNSET, Unset
+from typing import cast
 
 
 T = TypeVar("T", bound="MemberCreate")
@@ -24,12 +25,14 @@ class MemberCreate:
         country_code (MemberCreateCountryCode | Unset):  Example: NG.
         is_chair (bool | Unset):  Default: False.
         gender (MemberCreateGender | Unset): For 'la Présidente' / 'le Président' in documents
+        email (None | str | Unset): Where the fund writes to the member; never published
     """
 
     name: str
     country_code: MemberCreateCountryCode | Unset = UNSET
     is_chair: bool | Unset = False
     gender: MemberCreateGender | Unset = UNSET
+    email: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -44,6 +47,12 @@ class MemberCreate:
         if not isinstance(self.gender, Unset):
             gender = self.gender.value
 
+        email: None | str | Unset
+        if isinstance(self.email, Unset):
+            email = UNSET
+        else:
+            email = self.email
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -57,6 +66,8 @@ class MemberCreate:
             field_dict["is_chair"] = is_chair
         if gender is not UNSET:
             field_dict["gender"] = gender
+        if email is not UNSET:
+            field_dict["email"] = email
 
         return field_dict
 
@@ -81,11 +92,21 @@ class MemberCreate:
         else:
             gender = MemberCreateGender(_gender)
 
+        def _parse_email(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        email = _parse_email(d.pop("email", UNSET))
+
         member_create = cls(
             name=name,
             country_code=country_code,
             is_chair=is_chair,
             gender=gender,
+            email=email,
         )
 
         return member_create

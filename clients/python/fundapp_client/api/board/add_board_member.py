@@ -8,8 +8,8 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.member import Member
 from ...models.member_create import MemberCreate
+from ...models.member_detail import MemberDetail
 from ...models.problem import Problem
 from typing import cast
 
@@ -38,9 +38,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Member | Problem | str:
+) -> MemberDetail | Problem | str:
     if response.status_code == 201:
-        response_201 = Member.from_dict(response.json())
+        response_201 = MemberDetail.from_dict(response.json())
 
         return response_201
 
@@ -94,7 +94,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Member | Problem | str]:
+) -> Response[MemberDetail | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -108,7 +108,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: MemberCreate,
-) -> Response[Member | Problem | str]:
+) -> Response[MemberDetail | Problem | str]:
     """Add a member to a term (at most one chair per term)
 
      Add a member to a term (at most one chair per term)
@@ -124,7 +124,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Member | Problem | str]
+        Response[MemberDetail | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -144,7 +144,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: MemberCreate,
-) -> Member | Problem | str | None:
+) -> MemberDetail | Problem | str | None:
     """Add a member to a term (at most one chair per term)
 
      Add a member to a term (at most one chair per term)
@@ -160,7 +160,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Member | Problem | str
+        MemberDetail | Problem | str
     """
 
     return sync_detailed(
@@ -175,7 +175,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: MemberCreate,
-) -> Response[Member | Problem | str]:
+) -> Response[MemberDetail | Problem | str]:
     """Add a member to a term (at most one chair per term)
 
      Add a member to a term (at most one chair per term)
@@ -191,7 +191,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Member | Problem | str]
+        Response[MemberDetail | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -209,7 +209,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: MemberCreate,
-) -> Member | Problem | str | None:
+) -> MemberDetail | Problem | str | None:
     """Add a member to a term (at most one chair per term)
 
      Add a member to a term (at most one chair per term)
@@ -225,7 +225,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Member | Problem | str
+        MemberDetail | Problem | str
     """
 
     return (

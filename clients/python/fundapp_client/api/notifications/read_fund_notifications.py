@@ -1,0 +1,196 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.notification_settings import NotificationSettings
+from ...models.problem import Problem
+from typing import cast
+
+
+def _get_kwargs(
+    fund_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/funds/{fund_id}/notifications".format(
+            fund_id=quote(str(fund_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> NotificationSettings | Problem | str:
+    if response.status_code == 200:
+        response_200 = NotificationSettings.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 414:
+        response_414 = response.text
+        return response_414
+
+    if response.status_code == 431:
+        response_431 = response.text
+        return response_431
+
+    response_default = Problem.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[NotificationSettings | Problem | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    fund_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[NotificationSettings | Problem | str]:
+    """Read which kinds of e-mail notification a fund does not send (with the fund's ETag)
+
+     Read which kinds of e-mail notification a fund does not send (with the fund's ETag)
+
+    Roles: admin, staff.
+
+    Args:
+        fund_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[NotificationSettings | Problem | str]
+    """
+
+    kwargs = _get_kwargs(
+        fund_id=fund_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    fund_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> NotificationSettings | Problem | str | None:
+    """Read which kinds of e-mail notification a fund does not send (with the fund's ETag)
+
+     Read which kinds of e-mail notification a fund does not send (with the fund's ETag)
+
+    Roles: admin, staff.
+
+    Args:
+        fund_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        NotificationSettings | Problem | str
+    """
+
+    return sync_detailed(
+        fund_id=fund_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    fund_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[NotificationSettings | Problem | str]:
+    """Read which kinds of e-mail notification a fund does not send (with the fund's ETag)
+
+     Read which kinds of e-mail notification a fund does not send (with the fund's ETag)
+
+    Roles: admin, staff.
+
+    Args:
+        fund_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[NotificationSettings | Problem | str]
+    """
+
+    kwargs = _get_kwargs(
+        fund_id=fund_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    fund_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> NotificationSettings | Problem | str | None:
+    """Read which kinds of e-mail notification a fund does not send (with the fund's ETag)
+
+     Read which kinds of e-mail notification a fund does not send (with the fund's ETag)
+
+    Roles: admin, staff.
+
+    Args:
+        fund_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        NotificationSettings | Problem | str
+    """
+
+    return (
+        await asyncio_detailed(
+            fund_id=fund_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class MessageStatus(StrEnum):
+    FAILED = "failed"
+    HELD = "held"
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+
+    def __str__(self) -> str:
+        return str(self.value)

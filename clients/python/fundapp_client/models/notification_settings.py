@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.notification_settings_off_item import NotificationSettingsOffItem
+from typing import cast
+
+
+T = TypeVar("T", bound="NotificationSettings")
+
+
+@_attrs_define
+class NotificationSettings:
+    """
+    Attributes:
+        fund_id (int):
+        off (list[NotificationSettingsOffItem]): The kinds of notification the fund does not send; the others it does
+    """
+
+    fund_id: int
+    off: list[NotificationSettingsOffItem]
+
+    def to_dict(self) -> dict[str, Any]:
+        fund_id = self.fund_id
+
+        off = []
+        for off_item_data in self.off:
+            off_item = off_item_data.value
+            off.append(off_item)
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "fund_id": fund_id,
+                "off": off,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        fund_id = d.pop("fund_id")
+
+        off = []
+        _off = d.pop("off")
+        for off_item_data in _off:
+            off_item = NotificationSettingsOffItem(off_item_data)
+
+            off.append(off_item)
+
+        notification_settings = cls(
+            fund_id=fund_id,
+            off=off,
+        )
+
+        return notification_settings

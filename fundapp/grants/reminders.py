@@ -1,0 +1,58 @@
+"""The scheduled pass of the sender: reminders of grantee reports due soon, and overdue.
+
+Each report gets one "due in 30 days" reminder and one "overdue" reminder per contact of its
+grantee, whenever the pass runs (the outbox's event keys make a second pass write nothing).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..funds.models import Fund
+from ..notifications import services as notifications
+from ..notifications.models import Kind
+from .models import Grant, GrantReport
+from .services import OUTSTANDING_REPORT_STATUSES
+
+#: How long before its due date a report is announced.
+DUE_SOON_DAYS = 30
+
+
+def queue_report_reminders(session: Session, today: dt.date) -> int:
+    """Write the reminders due as of ``today`` into the outbox; how many were written."""
+    rows = session.execute(
+        select(GrantReport, Grant.agreement_number, Grant.organisation_id, Grant.fund_id)
+        .join(Grant, Grant.id == GrantReport.grant_id)
+        .where(
+            GrantReport.status.in_(OUTSTANDING_REPORT_STATUSES),
+            GrantReport.due_on <= today + dt.timedelta(days=DUE_SOON_DAYS),
+        )
+        .order_by(GrantReport.due_on, GrantReport.id)
+    ).all()
+    funds: dict[int, Fund] = {}
+    written = 0
+    for report, agreement_number, organisation_id, fund_id in rows:
+        fund = funds.get(fund_id) or funds.setdefault(fund_id, session.get_one(Fund, fund_id))
+        kind = Kind.REPORT_OVERDUE if report.due_on < today else Kind.REPORT_DUE
+        written += len(
+            notifications.enqueue(
+                session,
+                fund,
+                kind,
+                notifications.contact_recipients(session, "organisation", organisation_id),
+                notifications.letter(
+                    str(kind),
+                    fund=fund.short_name,
+                    grant=agreement_number,
+                    report=f"{report.kind} {report.nature}",
+                    due=report.due_on,
+                ),
+                about=("grant_report", report.id),
+                event=f"report={report.id}",
+            )
+        )
+    session.flush()
+    return written

@@ -1,0 +1,1 @@
+"""E-mail notifications through an outbox: written with the change, sent by ``fund notify send``."""

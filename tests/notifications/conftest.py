@@ -1,0 +1,99 @@
+"""A real SMTP server (aiosmtpd) on a loopback port, in the test process, and the sender aimed at it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email
+import socket
+from email.message import EmailMessage
+from email.policy import default
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from fundapp.db import utcnow
+from fundapp.notifications.sender import Policy, SmtpSettings, send_pending
+
+
+class Mailbox:
+    """What the server received; ``refuse`` makes it answer the next DATA commands with a code."""
+
+    def __init__(self) -> None:
+        self.received: list[tuple[list[str], EmailMessage]] = []
+        self.refusals: list[str] = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+        if self.refusals:
+            return self.refusals.pop(0)
+        message = email.message_from_bytes(envelope.content, policy=default)
+        self.received.append((list(envelope.rcpt_tos), message))
+        return "250 Message accepted for delivery"
+
+    def refuse(self, *answers: str) -> None:
+        self.refusals.extend(answers)
+
+    @property
+    def messages(self) -> list[EmailMessage]:
+        return [message for _, message in self.received]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def mailbox():
+    box = Mailbox()
+    controller = Controller(box, hostname="127.0.0.1", port=_free_port())
+    controller.start()
+    box.port = controller.port
+    yield box
+    controller.stop()
+
+
+@pytest.fixture
+def smtp(mailbox) -> SmtpSettings:
+    return SmtpSettings(host="127.0.0.1", port=mailbox.port, sender="unvtf@un.example", timeout=5)
+
+
+class Clock:
+    """The sender's clock: the real time when first read (after the test wrote its messages),
+    then moved by hand only."""
+
+    def __init__(self) -> None:
+        self._now: dt.datetime | None = None
+
+    @property
+    def now(self) -> dt.datetime:
+        if self._now is None:
+            self._now = utcnow()
+        return self._now
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self._now = self.now + dt.timedelta(seconds=seconds)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+POLICY = Policy(max_attempts=3, backoff_seconds=60, claim_timeout_seconds=600)
+
+
+@pytest.fixture
+def send(app, smtp, clock, db_session):
+    """``send()``: one run of the sender (through the test's transaction); its counts."""
+
+    def run(**options):
+        try:
+            return send_pending(app.extensions["fundapp.sessionmaker"], smtp, POLICY, clock=clock, **options)
+        finally:
+            db_session.expire_all()
+
+    return run
