@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, overload
 
 from sqlalchemy import URL, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from .applicants.models import Organisation
 from .auth.models import ApiToken, Role, User
@@ -39,9 +39,11 @@ from .board.models import (
     RecommendationStatus,
     SessionStatus,
 )
+from .board.services import pending_approvals
 from .books import queries as book_queries
 from .books import services as books
 from .calls.models import Call, CallStatus
+from .calls.services import call_gaps
 from .config import DEFAULT_DATABASE_FILE
 from .contributions.models import (
     Campaign,
@@ -69,8 +71,10 @@ from .grants.models import (
     ReportStatus,
     Sex,
 )
+from .grants.services import closure_gaps
 from .money import FUND_CURRENCY, convert_to_usd_minor, parse_amount, parse_rate, to_minor
 from .proposals.models import EligibilityCheck, Facet, Proposal, ProposalFacet, ProposalStatus
+from .proposals.services import unscreened_proposals
 from .services_base import Progress, no_progress
 
 SEED_FILES = (
@@ -112,6 +116,11 @@ KINDS = (
     "beneficiary_counts",
     "users",
 )
+
+
+#: What a call of the seed must have finished for its state (``calls.services.call_gaps`` asks
+#: each; importing them here is what registers them when the seed runs without the app).
+CALL_PREREQUISITES = (unscreened_proposals, pending_approvals)
 
 
 class SeedError(ValueError):
@@ -347,6 +356,7 @@ class _Loader:
         self.approvals = self.load_board()
         advance(1)
         self.load_grants()
+        self.check_workflow()
         advance(1)
         self.book_history()
         self.check_the_books()
@@ -379,6 +389,40 @@ class _Loader:
             )
             if planned > _minor(grant["amount"]):
                 raise SeedError(f"grant {grant['agreement_number']}: tranches exceed the grant")
+
+    def check_workflow(self) -> None:
+        """The history keeps the workflow's rules that compare records with one another, as the
+        services would have checked them on the day: every call past screening has its proposals
+        screened, no completed call waits for an approval (``calls.services.call_gaps``), no
+        grant ends before its approval or has a report received before it started, and a closed
+        grant has what its closure needs (``grants.services.closure_gaps``).
+
+        The rules about today (a date not in the future, a period not already over when
+        approved) are the services': the seed is history, written as it stood on its own days.
+        """
+        problems: list[str] = []
+        for call in self.session.scalars(select(Call).where(Call.fund_id == self.fund_id)):
+            gaps = call_gaps(self.session, call, call.status)
+            problems += [f"call {call.cycle_label} is {call.status}, yet {line}" for line in gaps.missing]
+        grants = self.session.scalars(
+            select(Grant)
+            .where(Grant.fund_id == self.fund_id)
+            .options(selectinload(Grant.disbursements), selectinload(Grant.reports))
+        )
+        for grant in grants:
+            number = grant.agreement_number
+            if grant.ends_on < grant.approved_on:
+                problems.append(f"grant {number} ends ({grant.ends_on}) before its approval")
+            for report in grant.reports:
+                if report.received_on is not None and report.received_on < grant.starts_on:
+                    problems.append(
+                        f"grant {number}: a {report.kind} {report.nature} report was received "
+                        f"({report.received_on}) before the grant started ({grant.starts_on})"
+                    )
+            if grant.status == GrantStatus.CLOSED:
+                problems += [f"grant {number} is closed, yet {gap}" for gap in closure_gaps(grant)]
+        if problems:
+            raise SeedError("the seed breaks the workflow's rules: " + "; ".join(problems[:10]))
 
     @staticmethod
     def usd_minor(receipt: Mapping[str, Any]) -> int:

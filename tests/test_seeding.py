@@ -767,6 +767,55 @@ def test_loader_refuses_a_seed_that_would_commit_money_not_yet_received(db_sessi
     assert db_session.scalar(select(func.count()).where(m.Fund.code == "TEST")) == 0
 
 
+def _first_closed_grant(grants):
+    return next(g for g in grants["grants"] if g["status"] == "closed")
+
+
+def _unscreened_ineligible_proposal(proposals):
+    next(p for p in proposals["proposals"] if p["status"] == "ineligible")["status"] = "submitted"
+
+
+def _final_report_before_the_start(grants):
+    grant = _first_closed_grant(grants)
+    next(r for r in grant["reports"] if r["kind"] == "final")["received_on"] = "2000-01-01"
+
+
+def _unpaid_tranche_of_a_closed_grant(grants):
+    tranche = _first_closed_grant(grants)["disbursements"][-1]
+    tranche.update(status="planned", paid_on=None, paid=None)
+
+
+@pytest.mark.parametrize(
+    ("file", "change", "message"),
+    [
+        (
+            "proposals",
+            _unscreened_ineligible_proposal,
+            "call 2 is completed, yet 1 proposal(s) are not screened",
+        ),
+        (
+            "grants",
+            _final_report_before_the_start,
+            "report was received (2000-01-01) before the grant started",
+        ),
+        ("grants", _unpaid_tranche_of_a_closed_grant, "is closed, yet 1 planned disbursement(s) remain"),
+    ],
+)
+def test_loader_refuses_a_seed_that_breaks_the_workflows_rules(db_session, tmp_path, file, change, message):
+    seed = tmp_path / "seed"
+    shutil.copytree(SEED_DIR, seed, ignore=shutil.ignore_patterns("*.py", "*.md"))
+    fund = json.loads((seed / "fund.json").read_text(encoding="utf-8"))
+    fund["fund"]["code"] = "TEST"
+    (seed / "fund.json").write_text(json.dumps(fund), encoding="utf-8")
+    records = json.loads((seed / f"{file}.json").read_text(encoding="utf-8"))
+    change(records)
+    (seed / f"{file}.json").write_text(json.dumps(records), encoding="utf-8")
+    with pytest.raises(SeedError, match="breaks the workflow's rules") as refused:
+        load_seed(db_session, seed)
+    assert message in str(refused.value)
+    assert db_session.scalar(select(func.count()).where(m.Fund.code == "TEST")) == 0
+
+
 def test_seed_json_is_exactly_what_the_generator_writes(tmp_path):
     subprocess.run([sys.executable, str(SEED_DIR / "generate.py"), "--out", str(tmp_path)], check=True)
     written = sorted(p.name for p in tmp_path.glob("*.json"))

@@ -123,11 +123,17 @@ def add_months(day: dt.date, months: int) -> dt.date:
 def grant_dates(
     starts_on: dt.date | None, ends_on: dt.date | None, duration_months: int, on: dt.date
 ) -> tuple[dt.date, dt.date]:
-    """The grant's period: by default from the first of next month, for the proposal's duration."""
+    """The grant's period for an approval on ``on``: by default from the first of next month,
+    for the proposal's duration. It may start before the approval (costs already incurred), but
+    not end before it: a period already over when approved could never be paid (422)."""
     starts_on = starts_on or first_of_next_month(on)
     ends_on = ends_on or add_months(starts_on, duration_months) - dt.timedelta(days=1)
     if ends_on < starts_on:
         raise Unprocessable("ends_on", f"must not be before the grant starts ({starts_on})")
+    if ends_on < on:
+        raise Unprocessable(
+            "ends_on", f"must not be before the approval ({on.isoformat()}): the period would already be over"
+        )
     return starts_on, ends_on
 
 
@@ -832,6 +838,9 @@ def receive_report(session: Session, user: User, report_id: int, data: dict[str,
     report = _lock_report(session, report_id)
     check_transition("grant report", report.status, "receive", {ReportStatus.DUE, ReportStatus.RETURNED})
     _not_in_future("received_on", data["received_on"])
+    starts_on = session.execute(select(Grant.starts_on).where(Grant.id == report.grant_id)).scalar_one()
+    if data["received_on"] < starts_on:
+        raise Unprocessable("received_on", f"must not be before the grant starts ({starts_on.isoformat()})")
     before = {**snapshot(report, REPORT_AUDITED), "beneficiaries": _beneficiary_rows(report)}
     existing = {(b.sex, b.age_group, b.assistance): b for b in report.beneficiaries}
     wanted = {

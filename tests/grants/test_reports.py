@@ -263,3 +263,21 @@ def test_report_list_makes_the_same_number_of_queries_for_5_and_50_rows(client, 
         return len(beyond_auth(statements))
 
     assert count(5) == count(45) == 3  # count + page + beneficiaries
+
+
+def test_a_report_cannot_be_received_before_its_grant_starts(client, auth, unchanged):
+    report = DueReportFactory(grant_id=ActiveGrantFactory(starts_on=dt.date(2015, 7, 1)).id)
+    with unchanged():
+        response = receive(client, auth, report.id, [], received_on="2015-06-30")
+    assert response.status_code == 422
+    error = response.get_json()["errors"][0]
+    assert error == {"field": "received_on", "reason": "must not be before the grant starts (2015-07-01)"}
+    assert receive(client, auth, report.id, [], received_on="2015-07-01").status_code == 200
+
+
+def test_a_final_report_received_before_the_grant_started_cannot_make_it_closable(client, auth, unchanged):
+    grant = ActiveGrantFactory(starts_on=dt.date(2015, 7, 1))
+    final = DueReportFactory(grant_id=grant.id, kind=ReportKind.FINAL, due_on=dt.date(2017, 6, 30))
+    with unchanged():
+        assert receive(client, auth, final.id, [], received_on="2015-06-01").status_code == 422
+        assert client.post(f"{API}/grants/{grant.id}/close", headers=auth("staff")).status_code == 409

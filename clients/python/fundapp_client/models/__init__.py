@@ -163,6 +163,7 @@ from .payment_cancellation import PaymentCancellation
 from .pledge_currency import PledgeCurrency
 from .position import Position
 from .problem import Problem
+from .problem_blocking_item import ProblemBlockingItem
 from .problem_field import ProblemField
 from .problem_unmet_conditions_item import ProblemUnmetConditionsItem
 from .promotion_create import PromotionCreate
@@ -413,6 +414,7 @@ __all__ = (
     "PledgeCurrency",
     "Position",
     "Problem",
+    "ProblemBlockingItem",
     "ProblemField",
     "ProblemUnmetConditionsItem",
     "PromotionCreate",
