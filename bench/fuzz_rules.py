@@ -12,6 +12,11 @@ import fnmatch
 from typing import Any
 
 _DATES = [("ends_on", "must not be before starts_on")]
+#: A grant period is checked against the approval's day: it may not already be over.
+_GRANT_PERIOD = [
+    ("ends_on", "must not be before the grant starts*"),
+    ("ends_on", "must not be before the approval*"),
+]
 _PERIOD = [("to", "must not be before 'from'")]
 _RANGES = [("*_to", "must not be before '*_from'")]
 #: The 422s a schema-valid request may still get, per operation: rules across fields or against
@@ -34,11 +39,12 @@ RULES_BEYOND_THE_SCHEMA: dict[str, list[tuple[str, str]]] = {
     ],
     "POST /api/v1/board/recommendations/{rec_id}/approval": [
         *_DATES,
+        *_GRANT_PERIOD,
         ("reason", "a rejection needs a reason"),
         ("starts_on", "only an approval sets the grant's dates"),
         ("ends_on", "only an approval sets the grant's dates"),
     ],
-    "POST /api/v1/board/recommendations/{rec_id}/promotion": _DATES,
+    "POST /api/v1/board/recommendations/{rec_id}/promotion": [*_DATES, *_GRANT_PERIOD],
     "GET /api/v1/donors/{donor_id}/statement": _PERIOD,
     "GET /api/v1/donors/{donor_id}/statement.pdf": _PERIOD,
     "GET /api/v1/donors/{donor_id}/statement.html": _PERIOD,
@@ -99,6 +105,7 @@ RULES_BEYOND_THE_SCHEMA: dict[str, list[tuple[str, str]]] = {
     "POST /api/v1/grant-reports/{report_id}/receipt": [
         ("beneficiaries", "each (sex, age_group, assistance)*"),
         ("received_on", "must not be in the future*"),
+        ("received_on", "must not be before the grant starts*"),
     ],
     # Money back and amendments are dated against the grant, its tranche and the clock, and an
     # amendment must change the stored amount.
