@@ -41,6 +41,7 @@ from .condition_met import ConditionMet
 from .contribution_create import ContributionCreate
 from .contribution_create_currency import ContributionCreateCurrency
 from .contribution_update import ContributionUpdate
+from .country_code import CountryCode
 from .criterion_failures import CriterionFailures
 from .currency_balance import CurrencyBalance
 from .cycle_summary_html_lang import CycleSummaryHtmlLang
@@ -51,13 +52,11 @@ from .disbursement_create import DisbursementCreate
 from .disbursement_page import DisbursementPage
 from .disbursement_status import DisbursementStatus
 from .donor_create import DonorCreate
-from .donor_create_country_code import DonorCreateCountryCode
 from .donor_create_kind import DonorCreateKind
 from .donor_ref import DonorRef
 from .donor_statement_html_lang import DonorStatementHtmlLang
 from .donor_statement_pdf_lang import DonorStatementPdfLang
 from .donor_update import DonorUpdate
-from .donor_update_country_code import DonorUpdateCountryCode
 from .donor_update_kind import DonorUpdateKind
 from .eligibility_check import EligibilityCheck
 from .eligibility_summary import EligibilitySummary
@@ -71,9 +70,7 @@ from .export_contributions_csv_currency import ExportContributionsCsvCurrency
 from .export_contributions_csv_donor_kind import ExportContributionsCsvDonorKind
 from .export_contributions_csv_status import ExportContributionsCsvStatus
 from .export_disbursements_csv_status import ExportDisbursementsCsvStatus
-from .export_grants_csv_country import ExportGrantsCsvCountry
 from .export_grants_csv_status import ExportGrantsCsvStatus
-from .export_proposals_csv_country import ExportProposalsCsvCountry
 from .export_proposals_csv_status import ExportProposalsCsvStatus
 from .export_totals_csv_group_by_item import ExportTotalsCsvGroupByItem
 from .fund import Fund
@@ -116,7 +113,6 @@ from .list_contributions_sort import ListContributionsSort
 from .list_contributions_status import ListContributionsStatus
 from .list_disbursements_sort import ListDisbursementsSort
 from .list_disbursements_status import ListDisbursementsStatus
-from .list_donors_country import ListDonorsCountry
 from .list_donors_kind import ListDonorsKind
 from .list_donors_sort import ListDonorsSort
 from .list_exchange_rates_currency import ListExchangeRatesCurrency
@@ -125,13 +121,10 @@ from .list_funds_sort import ListFundsSort
 from .list_grant_reports_kind import ListGrantReportsKind
 from .list_grant_reports_sort import ListGrantReportsSort
 from .list_grant_reports_status import ListGrantReportsStatus
-from .list_grants_country import ListGrantsCountry
 from .list_grants_sort import ListGrantsSort
 from .list_grants_status import ListGrantsStatus
-from .list_organisations_country import ListOrganisationsCountry
 from .list_organisations_sort import ListOrganisationsSort
 from .list_proposals_assistance import ListProposalsAssistance
-from .list_proposals_country import ListProposalsCountry
 from .list_proposals_sort import ListProposalsSort
 from .list_proposals_status import ListProposalsStatus
 from .list_proposals_target_group import ListProposalsTargetGroup
@@ -148,16 +141,13 @@ from .me import Me
 from .me_role import MeRole
 from .member import Member
 from .member_create import MemberCreate
-from .member_create_country_code import MemberCreateCountryCode
 from .member_create_gender import MemberCreateGender
 from .organisation import Organisation
 from .organisation_brief import OrganisationBrief
 from .organisation_create import OrganisationCreate
-from .organisation_create_country_code import OrganisationCreateCountryCode
 from .organisation_page import OrganisationPage
 from .organisation_ref import OrganisationRef
 from .organisation_update import OrganisationUpdate
-from .organisation_update_country_code import OrganisationUpdateCountryCode
 from .payment import Payment
 from .payment_cancellation import PaymentCancellation
 from .pledge_currency import PledgeCurrency
@@ -171,7 +161,6 @@ from .proposal import Proposal
 from .proposal_brief import ProposalBrief
 from .proposal_create import ProposalCreate
 from .proposal_create_assistance_item import ProposalCreateAssistanceItem
-from .proposal_create_countries_item import ProposalCreateCountriesItem
 from .proposal_create_language import ProposalCreateLanguage
 from .proposal_create_target_groups_item import ProposalCreateTargetGroupsItem
 from .proposal_detail import ProposalDetail
@@ -180,7 +169,6 @@ from .proposal_page import ProposalPage
 from .proposal_status import ProposalStatus
 from .proposal_update import ProposalUpdate
 from .proposal_update_assistance_item import ProposalUpdateAssistanceItem
-from .proposal_update_countries_item import ProposalUpdateCountriesItem
 from .proposal_update_language import ProposalUpdateLanguage
 from .proposal_update_target_groups_item import ProposalUpdateTargetGroupsItem
 from .public_kind import PublicKind
@@ -292,6 +280,7 @@ __all__ = (
     "ContributionCreate",
     "ContributionCreateCurrency",
     "ContributionUpdate",
+    "CountryCode",
     "CriterionFailures",
     "CurrencyBalance",
     "CycleSummaryHtmlLang",
@@ -302,13 +291,11 @@ __all__ = (
     "DisbursementPage",
     "DisbursementStatus",
     "DonorCreate",
-    "DonorCreateCountryCode",
     "DonorCreateKind",
     "DonorRef",
     "DonorStatementHtmlLang",
     "DonorStatementPdfLang",
     "DonorUpdate",
-    "DonorUpdateCountryCode",
     "DonorUpdateKind",
     "EligibilityCheck",
     "EligibilitySummary",
@@ -322,9 +309,7 @@ __all__ = (
     "ExportContributionsCsvDonorKind",
     "ExportContributionsCsvStatus",
     "ExportDisbursementsCsvStatus",
-    "ExportGrantsCsvCountry",
     "ExportGrantsCsvStatus",
-    "ExportProposalsCsvCountry",
     "ExportProposalsCsvStatus",
     "ExportTotalsCsvGroupByItem",
     "Fund",
@@ -367,7 +352,6 @@ __all__ = (
     "ListContributionsStatus",
     "ListDisbursementsSort",
     "ListDisbursementsStatus",
-    "ListDonorsCountry",
     "ListDonorsKind",
     "ListDonorsSort",
     "ListExchangeRatesCurrency",
@@ -376,13 +360,10 @@ __all__ = (
     "ListGrantReportsKind",
     "ListGrantReportsSort",
     "ListGrantReportsStatus",
-    "ListGrantsCountry",
     "ListGrantsSort",
     "ListGrantsStatus",
-    "ListOrganisationsCountry",
     "ListOrganisationsSort",
     "ListProposalsAssistance",
-    "ListProposalsCountry",
     "ListProposalsSort",
     "ListProposalsStatus",
     "ListProposalsTargetGroup",
@@ -398,17 +379,14 @@ __all__ = (
     "Me",
     "Member",
     "MemberCreate",
-    "MemberCreateCountryCode",
     "MemberCreateGender",
     "MeRole",
     "Organisation",
     "OrganisationBrief",
     "OrganisationCreate",
-    "OrganisationCreateCountryCode",
     "OrganisationPage",
     "OrganisationRef",
     "OrganisationUpdate",
-    "OrganisationUpdateCountryCode",
     "Payment",
     "PaymentCancellation",
     "PledgeCurrency",
@@ -422,7 +400,6 @@ __all__ = (
     "ProposalBrief",
     "ProposalCreate",
     "ProposalCreateAssistanceItem",
-    "ProposalCreateCountriesItem",
     "ProposalCreateLanguage",
     "ProposalCreateTargetGroupsItem",
     "ProposalDetail",
@@ -431,7 +408,6 @@ __all__ = (
     "ProposalStatus",
     "ProposalUpdate",
     "ProposalUpdateAssistanceItem",
-    "ProposalUpdateCountriesItem",
     "ProposalUpdateLanguage",
     "ProposalUpdateTargetGroupsItem",
     "PublicKind",
