@@ -100,10 +100,15 @@ RULES_BEYOND_THE_SCHEMA: dict[str, list[tuple[str, str]]] = {
         ("target", "must be greater than zero"),  # a decimal string: "0.0000" matches its pattern
         *_DATES,
     ],
-    # Each (sex, age group, assistance) once: uniqueness of a combination, which JSON Schema
-    # cannot state for objects.
+    # Each category once in a breakdown (uniqueness of an object's key, which JSON Schema cannot
+    # state), a breakdown only beside the people assisted, and never adding up to more.
     "POST /api/v1/grant-reports/{report_id}/receipt": [
-        ("beneficiaries", "each (sex, age_group, assistance)*"),
+        ("people_assisted", "required with people_by_*"),
+        *(
+            (breakdown, reason)
+            for breakdown in ("people_by_sex_and_age", "people_by_nationality", "people_by_assistance")
+            for reason in ("each * may appear once*", "adds up to * people, more than the * people assisted*")
+        ),
         ("received_on", "must not be in the future*"),
         ("received_on", "must not be before the grant starts*"),
     ],

@@ -10,13 +10,13 @@ from .calls.models import Call
 from .contributions.models import Campaign, Contribution, Donor, ExchangeRate, Receipt
 from .funds.models import Evaluation, Fund
 from .grants.models import (
-    BeneficiaryCount,
     Disbursement,
     Grant,
     GrantAmendment,
     GrantCondition,
     GrantRefund,
     GrantReport,
+    PeopleCount,
 )
 from .idempotency import IdempotencyRecord
 from .proposals.models import EligibilityCheck, Proposal, ProposalFacet
@@ -27,7 +27,6 @@ __all__ = [
     "Approval",
     "AuditEvent",
     "Balance",
-    "BeneficiaryCount",
     "BoardMember",
     "BoardSession",
     "BoardTerm",
@@ -50,6 +49,7 @@ __all__ = [
     "LedgerEntry",
     "LoginThrottle",
     "Organisation",
+    "PeopleCount",
     "Proposal",
     "RenderClaim",
     "ProposalFacet",

@@ -17,7 +17,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, overload
@@ -58,20 +58,19 @@ from .contributions.models import (
 from .db import utcnow
 from .funds.models import Evaluation, Fund
 from .grants.models import (
-    AgeGroup,
-    BeneficiaryCount,
+    PEOPLE_BREAKDOWNS,
     Disbursement,
     DisbursementStatus,
     Grant,
     GrantCondition,
     GrantReport,
     GrantStatus,
+    PeopleCount,
     ReportKind,
     ReportNature,
     ReportStatus,
-    Sex,
 )
-from .grants.services import closure_gaps
+from .grants.services import closure_gaps, people_errors
 from .money import FUND_CURRENCY, convert_to_usd_minor, parse_amount, parse_rate, to_minor
 from .proposals.models import EligibilityCheck, Facet, Proposal, ProposalFacet, ProposalStatus
 from .proposals.services import unscreened_proposals
@@ -113,7 +112,7 @@ KINDS = (
     "grant_conditions",
     "disbursements",
     "grant_reports",
-    "beneficiary_counts",
+    "people_counts",
     "users",
 )
 
@@ -380,8 +379,16 @@ class _Loader:
 
     # -- the rules a seed must keep -----------------------------------------------------------
     def check_rules(self) -> None:
-        """No grant plans to pay out more than its amount (the money is checked once booked)."""
+        """No grant plans to pay out more than its amount (the money is checked once booked), and
+        no report counts a person twice in a breakdown of its people assisted."""
         for grant in self.data["grants"]["grants"]:
+            for report in grant["reports"]:
+                errors = people_errors(report)
+                if errors:
+                    raise SeedError(
+                        f"grant {grant['agreement_number']}: its {report['kind']} {report['nature']} report "
+                        f"due {report['due_on']} counts people more than once: {errors}"
+                    )
             planned = sum(
                 _minor(t["amount"])
                 for t in grant["disbursements"]
@@ -827,24 +834,23 @@ class _Loader:
                     "received_on": _date(r["received_on"]),
                     "status": ReportStatus(r["status"]),
                     "review_note": r["review_note"],
+                    "people_assisted": r["people_assisted"],
                 }
                 for gid, r in reports
             ],
         )
         self.add(
-            "beneficiary_counts",
-            BeneficiaryCount,
-            list(_beneficiaries(zip(report_ids, (r for _, r in reports), strict=True))),
+            "people_counts",
+            PeopleCount,
+            [
+                {
+                    "report_id": report_id,
+                    "breakdown": breakdown,
+                    "category": "/".join(str(row[key]) for key in keys),
+                    "people": row["people"],
+                }
+                for report_id, (_, r) in zip(report_ids, reports, strict=True)
+                for name, (breakdown, keys) in PEOPLE_BREAKDOWNS.items()
+                for row in r[name]
+            ],
         )
-
-
-def _beneficiaries(reports: Iterable[tuple[int, Mapping[str, Any]]]) -> Iterable[dict[str, Any]]:
-    for report_id, report in reports:
-        for b in report["beneficiaries"]:
-            yield {
-                "report_id": report_id,
-                "sex": Sex(b["sex"]),
-                "age_group": AgeGroup(b["age_group"]),
-                "assistance": b["assistance"],
-                "people": b["people"],
-            }

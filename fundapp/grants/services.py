@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, not_, select
@@ -33,7 +33,8 @@ from ..pagination import paginate
 from ..proposals.models import Facet, Proposal
 from ..services_base import check_transition, get_or_404, minor_units, snapshot
 from .models import (
-    BeneficiaryCount,
+    PEOPLE_BREAKDOWNS,
+    Breakdown,
     Disbursement,
     DisbursementStatus,
     Grant,
@@ -42,6 +43,7 @@ from .models import (
     GrantRefund,
     GrantReport,
     GrantStatus,
+    PeopleCount,
     ReportKind,
     ReportNature,
     ReportStatus,
@@ -86,13 +88,16 @@ PAYMENT_CANCELLATION_AUDITED = (
 REFUND_AUDITED = ("currency", "amount_minor", "received_on", "reason", "released_commitment")
 AMENDMENT_AUDITED = ("currency", "previous_minor", "amount_minor", "decided_on", "reason")
 REPORT_AUDITED = ("kind", "nature", "due_on", "received_on", "status", "review_note")
+#: Loads a report's people counts with it (one SELECT, whatever the number of reports).
+REPORT_PEOPLE = (selectinload(GrantReport.people_counts),)
+
 
 DETAIL_OPTIONS = (
     joinedload(Grant.organisation),
     joinedload(Grant.call),
     selectinload(Grant.conditions),
     selectinload(Grant.disbursements),
-    selectinload(Grant.reports).selectinload(GrantReport.beneficiaries),
+    selectinload(Grant.reports).selectinload(GrantReport.people_counts),
     selectinload(Grant.refunds),
     selectinload(Grant.amendments),
 )
@@ -801,7 +806,7 @@ def schedule_report(session: Session, user: User, grant_id: int, data: dict[str,
             f"{data['due_on'].isoformat()}",
             existing_id=existing,
         )
-    report = GrantReport(grant_id=grant.id, status=ReportStatus.DUE, beneficiaries=[], **data)
+    report = GrantReport(grant_id=grant.id, status=ReportStatus.DUE, people_counts=[], **data)
     session.add(report)
     session.flush()
     record_event(
@@ -815,52 +820,89 @@ def schedule_report(session: Session, user: User, grant_id: int, data: dict[str,
     return report
 
 
+def people_errors(report: Mapping[str, Any]) -> dict[str, list[str]]:
+    """What a report's people break: a breakdown given without the people assisted, a category
+    named twice in a breakdown, or a breakdown adding up to more than the people assisted (each
+    person counts once in each). ``report`` holds ``people_assisted`` and the breakdowns' rows
+    (``PEOPLE_BREAKDOWNS``); the answer names each field, as a 422 does."""
+    total = report.get("people_assisted")
+    errors: dict[str, list[str]] = {}
+    for name, (_breakdown, keys) in PEOPLE_BREAKDOWNS.items():
+        rows = report.get(name) or []
+        if not rows:
+            continue
+        if total is None:
+            errors.setdefault("people_assisted", []).append(f"required with {name}")
+            continue
+        seen: set[tuple[str, ...]] = set()
+        repeated: list[str] = []
+        for row in rows:
+            value = tuple(str(row[key]) for key in keys)
+            if value in seen and "/".join(value) not in repeated:
+                repeated.append("/".join(value))
+            seen.add(value)
+        if repeated:
+            category = keys[0] if len(keys) == 1 else f"({', '.join(keys)})"
+            errors.setdefault(name, []).append(
+                f"each {category} may appear once; repeated: {', '.join(repeated)}"
+            )
+        counted = sum(row["people"] for row in rows)
+        if counted > total:
+            errors.setdefault(name, []).append(
+                f"adds up to {counted} people, more than the {total} people assisted: a person counts once "
+                "in each breakdown"
+            )
+    return errors
+
+
 def _lock_report(session: Session, report_id: int) -> GrantReport:
-    return get_or_404(
-        session,
-        GrantReport,
-        report_id,
-        label="grant report",
-        lock=True,
-        options=(selectinload(GrantReport.beneficiaries),),
-    )
+    return get_or_404(session, GrantReport, report_id, label="grant report", lock=True, options=REPORT_PEOPLE)
 
 
-def _beneficiary_rows(report: GrantReport) -> list[dict[str, Any]]:
-    return [
-        {"sex": str(b.sex), "age_group": str(b.age_group), "assistance": b.assistance, "people": b.people}
-        for b in report.beneficiaries
-    ]
+def _people(report: GrantReport) -> dict[str, Any]:
+    """The people a report states, for its audit events."""
+    return {
+        "people_assisted": report.people_assisted,
+        **{name: report.breakdown_rows(name) for name in PEOPLE_BREAKDOWNS},
+    }
+
+
+def _replace_people(session: Session, report: GrantReport, data: dict[str, Any]) -> None:
+    """Make the report's people counts those of ``data``: a count of a category kept is updated in
+    place (its unique key stays), one no longer given is deleted, a new one added."""
+    wanted: dict[tuple[Breakdown, str], int] = {
+        (breakdown, "/".join(str(row[k]) for k in keys)): row["people"]
+        for name, (breakdown, keys) in PEOPLE_BREAKDOWNS.items()
+        for row in data[name]
+    }
+    for count in list(report.people_counts):
+        key = (count.breakdown, count.category)
+        if key in wanted:
+            count.people = wanted.pop(key)
+        else:
+            report.people_counts.remove(count)
+            session.delete(count)
+    for (breakdown, category), people in wanted.items():
+        report.people_counts.append(PeopleCount(breakdown=breakdown, category=category, people=people))
 
 
 def receive_report(session: Session, user: User, report_id: int, data: dict[str, Any]) -> GrantReport:
-    """Record a report as received, with its people assisted (replacing a returned report's)."""
+    """Record a report as received, with the people it assisted, each counted once, and their
+    breakdowns (replacing a returned report's). The schema has checked that each breakdown names
+    a category once and adds up to at most the people assisted."""
     report = _lock_report(session, report_id)
     check_transition("grant report", report.status, "receive", {ReportStatus.DUE, ReportStatus.RETURNED})
     _not_in_future("received_on", data["received_on"])
     starts_on = session.execute(select(Grant.starts_on).where(Grant.id == report.grant_id)).scalar_one()
     if data["received_on"] < starts_on:
         raise Unprocessable("received_on", f"must not be before the grant starts ({starts_on.isoformat()})")
-    before = {**snapshot(report, REPORT_AUDITED), "beneficiaries": _beneficiary_rows(report)}
-    existing = {(b.sex, b.age_group, b.assistance): b for b in report.beneficiaries}
-    wanted = {
-        (row["sex"], row["age_group"], row["assistance"]): row["people"] for row in data["beneficiaries"]
-    }
-    for key, row in existing.items():
-        if key not in wanted:
-            report.beneficiaries.remove(row)
-            session.delete(row)
-    for (sex, age_group, assistance), people in wanted.items():
-        if (sex, age_group, assistance) in existing:
-            existing[(sex, age_group, assistance)].people = people
-        else:
-            report.beneficiaries.append(
-                BeneficiaryCount(sex=sex, age_group=age_group, assistance=assistance, people=people)
-            )
+    before = {**snapshot(report, REPORT_AUDITED), **_people(report)}
+    report.people_assisted = data["people_assisted"]
+    _replace_people(session, report, data)
     report.received_on = data["received_on"]
     report.status = ReportStatus.RECEIVED
     session.flush()
-    after = {**snapshot(report, REPORT_AUDITED), "beneficiaries": _beneficiary_rows(report)}
+    after = {**snapshot(report, REPORT_AUDITED), **_people(report)}
     record_event(session, user, "grant_report.receive", "grant_report", report.id, before=before, after=after)
     return report
 
@@ -895,17 +937,11 @@ def return_report(session: Session, user: User, report_id: int, note: str) -> Gr
 
 
 def get_report(session: Session, report_id: int) -> GrantReport:
-    return get_or_404(
-        session,
-        GrantReport,
-        report_id,
-        label="grant report",
-        options=(selectinload(GrantReport.beneficiaries),),
-    )
+    return get_or_404(session, GrantReport, report_id, label="grant report", options=REPORT_PEOPLE)
 
 
 def list_reports(session: Session, query: dict[str, Any]) -> dict[str, Any]:
-    stmt: Select[Any] = select(GrantReport).options(selectinload(GrantReport.beneficiaries))
+    stmt: Select[Any] = select(GrantReport).options(*REPORT_PEOPLE)
     if "grant_id" in query:
         stmt = stmt.where(GrantReport.grant_id == query["grant_id"])
     if "status" in query:

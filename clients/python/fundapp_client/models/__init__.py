@@ -12,13 +12,6 @@ from .audit_event_before_type_0 import AuditEventBeforeType0
 from .audit_event_page import AuditEventPage
 from .awarded_grant import AwardedGrant
 from .balance import Balance
-from .beneficiary_count import BeneficiaryCount
-from .beneficiary_count_age_group import BeneficiaryCountAgeGroup
-from .beneficiary_count_assistance import BeneficiaryCountAssistance
-from .beneficiary_count_out import BeneficiaryCountOut
-from .beneficiary_count_out_age_group import BeneficiaryCountOutAgeGroup
-from .beneficiary_count_out_sex import BeneficiaryCountOutSex
-from .beneficiary_count_sex import BeneficiaryCountSex
 from .board_pack_html_lang import BoardPackHtmlLang
 from .board_pack_pdf_lang import BoardPackPdfLang
 from .call import Call
@@ -150,6 +143,17 @@ from .organisation_ref import OrganisationRef
 from .organisation_update import OrganisationUpdate
 from .payment import Payment
 from .payment_cancellation import PaymentCancellation
+from .people_by_assistance import PeopleByAssistance
+from .people_by_assistance_assistance import PeopleByAssistanceAssistance
+from .people_by_assistance_out import PeopleByAssistanceOut
+from .people_by_nationality import PeopleByNationality
+from .people_by_nationality_out import PeopleByNationalityOut
+from .people_by_sex_and_age import PeopleBySexAndAge
+from .people_by_sex_and_age_age_group import PeopleBySexAndAgeAgeGroup
+from .people_by_sex_and_age_out import PeopleBySexAndAgeOut
+from .people_by_sex_and_age_out_age_group import PeopleBySexAndAgeOutAgeGroup
+from .people_by_sex_and_age_out_sex import PeopleBySexAndAgeOutSex
+from .people_by_sex_and_age_sex import PeopleBySexAndAgeSex
 from .pledge_currency import PledgeCurrency
 from .position import Position
 from .problem import Problem
@@ -251,13 +255,6 @@ __all__ = (
     "AuditEventPage",
     "AwardedGrant",
     "Balance",
-    "BeneficiaryCount",
-    "BeneficiaryCountAgeGroup",
-    "BeneficiaryCountAssistance",
-    "BeneficiaryCountOut",
-    "BeneficiaryCountOutAgeGroup",
-    "BeneficiaryCountOutSex",
-    "BeneficiaryCountSex",
     "BoardPackHtmlLang",
     "BoardPackPdfLang",
     "Call",
@@ -389,6 +386,17 @@ __all__ = (
     "OrganisationUpdate",
     "Payment",
     "PaymentCancellation",
+    "PeopleByAssistance",
+    "PeopleByAssistanceAssistance",
+    "PeopleByAssistanceOut",
+    "PeopleByNationality",
+    "PeopleByNationalityOut",
+    "PeopleBySexAndAge",
+    "PeopleBySexAndAgeAgeGroup",
+    "PeopleBySexAndAgeOut",
+    "PeopleBySexAndAgeOutAgeGroup",
+    "PeopleBySexAndAgeOutSex",
+    "PeopleBySexAndAgeSex",
     "PledgeCurrency",
     "Position",
     "Problem",
