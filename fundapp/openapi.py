@@ -62,6 +62,7 @@ OPERATION_IDS: dict[str, str] = {
     "POST /board/recommendations/{rec_id}/promotion": "promote_reserve",
     "GET /grants": "list_grants",
     "GET /grants/{grant_id}": "read_grant",
+    "GET /grants/{grant_id}/history": "read_grant_history",
     "POST /grants/{grant_id}/suspend": "suspend_grant",
     "POST /grants/{grant_id}/reinstate": "reinstate_grant",
     "POST /grants/{grant_id}/close": "close_grant",

@@ -434,3 +434,27 @@ class GrantReportQuerySchema(PageQuery):
         metadata={"description": "true: due before today and not received or accepted; false: the others"}
     )
     sort = sort_field(["due_on"], "due_on")
+
+
+class GrantHistoryQuerySchema(PageQuery):
+    sort = sort_field(["occurred_at"], "occurred_at")
+
+
+class GrantHistoryEventSchema(OutputSchema):
+    """An audit event of a grant or of one of its records, amounts as decimal strings."""
+
+    id = fields.Integer()
+    occurred_at = fields.AwareDateTime()
+    actor_id = fields.Integer(allow_none=True)
+    actor_role = fields.String(allow_none=True)
+    request_id = fields.String(allow_none=True, metadata={"description": "The service's id of the request"})
+    action = fields.String(metadata={"example": "disbursement.pay"})
+    entity = fields.String(
+        metadata={"description": "grant, grant_condition, disbursement, grant_report, grant_refund..."}
+    )
+    entity_id = fields.Integer(allow_none=True)
+    before = fields.Dict(
+        allow_none=True,
+        metadata={"description": "The record before; amounts as decimal strings (amount, paid, previous...)"},
+    )
+    after = fields.Dict(allow_none=True, metadata={"description": "The record after, amounts as above"})

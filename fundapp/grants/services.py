@@ -15,11 +15,11 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, not_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, not_, or_, select
 from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload
 
 from ..applicants.models import Organisation
-from ..audit import record_event
+from ..audit import AuditEvent, record_event
 from ..auth.models import User
 from ..books import queries as book_queries
 from ..books import services as books
@@ -88,6 +88,26 @@ PAYMENT_CANCELLATION_AUDITED = (
 REFUND_AUDITED = ("currency", "amount_minor", "received_on", "reason", "released_commitment")
 AMENDMENT_AUDITED = ("currency", "previous_minor", "amount_minor", "decided_on", "reason")
 REPORT_AUDITED = ("kind", "nature", "due_on", "received_on", "status", "review_note")
+#: The audit entities of a grant's own records (its history), each with its model: the events
+#: of the grant itself are those of entity ``grant`` (its amendments among them, ``grant.amend``).
+HISTORY_ENTITIES: dict[str, Any] = {
+    "grant_condition": GrantCondition,
+    "disbursement": Disbursement,
+    "grant_report": GrantReport,
+    "grant_refund": GrantRefund,
+    "grant_amendment": GrantAmendment,
+}
+#: The columns of an audit event a grant's history gives as they are.
+HISTORY_EVENT_FIELDS = (
+    "id",
+    "occurred_at",
+    "actor_id",
+    "actor_role",
+    "request_id",
+    "action",
+    "entity",
+    "entity_id",
+)
 #: Loads a report's people counts with it (one SELECT, whatever the number of reports).
 REPORT_PEOPLE = (selectinload(GrantReport.people_counts),)
 
@@ -957,4 +977,66 @@ def list_reports(session: Session, query: dict[str, Any]) -> dict[str, Any]:
         query,
         sort_columns={"due_on": GrantReport.due_on},
         tiebreak=GrantReport.id,
+    )
+
+
+# --- the grant's history -------------------------------------------------------------------
+
+
+def _decimal_amounts(data: dict[str, Any] | None, currency: str) -> dict[str, Any] | None:
+    """An audit event's ``before``/``after`` as the API speaks: every ``<name>_minor`` (integer
+    minor units) becomes ``<name>``, a decimal string in the record's currency (``currency``
+    beside it, else the grant's)."""
+    if data is None:
+        return None
+    own_currency = data.get("currency")
+    if isinstance(own_currency, str):
+        currency = own_currency
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if key.endswith("_minor") and (
+            value is None or (isinstance(value, int) and not isinstance(value, bool))
+        ):
+            out[key.removesuffix("_minor")] = None if value is None else format_minor(value, currency)
+        elif isinstance(value, dict):
+            out[key] = _decimal_amounts(value, currency)
+        elif isinstance(value, list):
+            out[key] = [_decimal_amounts(v, currency) if isinstance(v, dict) else v for v in value]
+        else:
+            out[key] = value
+    return out
+
+
+def grant_history(session: Session, grant_id: int, query: dict[str, Any]) -> dict[str, Any]:
+    """Every audit event of a grant and of its conditions, tranches, reports, refunds and
+    amendments, oldest first by default, one page: the grant, a COUNT and one SELECT, however
+    many records and events. Amounts are decimal strings, as everywhere in the API."""
+    grant = get_or_404(session, Grant, grant_id, label="grant")
+    own = [
+        (entity, select(model.id).where(model.grant_id == grant_id))
+        for entity, model in HISTORY_ENTITIES.items()
+    ]
+    stmt = select(AuditEvent).where(
+        or_(
+            and_(AuditEvent.entity == "grant", AuditEvent.entity_id == grant_id),
+            *(and_(AuditEvent.entity == entity, AuditEvent.entity_id.in_(ids)) for entity, ids in own),
+        )
+    )
+
+    def as_api(row: Any) -> dict[str, Any]:
+        # a plain copy: the event itself is append-only, never to be changed in the session
+        event: AuditEvent = row[0]
+        return {
+            **{name: getattr(event, name) for name in HISTORY_EVENT_FIELDS},
+            "before": _decimal_amounts(event.before, grant.currency),
+            "after": _decimal_amounts(event.after, grant.currency),
+        }
+
+    return paginate(
+        session,
+        stmt,
+        query,
+        sort_columns={"occurred_at": AuditEvent.occurred_at},
+        tiebreak=AuditEvent.id,
+        to_item=as_api,
     )

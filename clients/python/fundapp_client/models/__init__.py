@@ -76,6 +76,10 @@ from .fund_status_pdf_lang import FundStatusPdfLang
 from .grant import Grant
 from .grant_detail import GrantDetail
 from .grant_detail_status import GrantDetailStatus
+from .grant_history_event import GrantHistoryEvent
+from .grant_history_event_after_type_0 import GrantHistoryEventAfterType0
+from .grant_history_event_before_type_0 import GrantHistoryEventBeforeType0
+from .grant_history_event_page import GrantHistoryEventPage
 from .grant_page import GrantPage
 from .grant_report import GrantReport
 from .grant_report_kind import GrantReportKind
@@ -179,6 +183,7 @@ from .public_kind import PublicKind
 from .public_kind_donor_kind import PublicKindDonorKind
 from .public_totals import PublicTotals
 from .public_year import PublicYear
+from .read_grant_history_sort import ReadGrantHistorySort
 from .read_totals_group_by_item import ReadTotalsGroupByItem
 from .reason import Reason
 from .receipt import Receipt
@@ -319,6 +324,10 @@ __all__ = (
     "Grant",
     "GrantDetail",
     "GrantDetailStatus",
+    "GrantHistoryEvent",
+    "GrantHistoryEventAfterType0",
+    "GrantHistoryEventBeforeType0",
+    "GrantHistoryEventPage",
     "GrantPage",
     "GrantReport",
     "GrantReportKind",
@@ -422,6 +431,7 @@ __all__ = (
     "PublicKindDonorKind",
     "PublicTotals",
     "PublicYear",
+    "ReadGrantHistorySort",
     "ReadTotalsGroupByItem",
     "Reason",
     "Receipt",
