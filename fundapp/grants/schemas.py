@@ -3,6 +3,7 @@
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from ..auth.schemas import AuditEventSchema
 from ..dumping import OutputSchema
 from ..proposals.models import ASSISTANCE_KINDS
 from ..schemas_base import (
@@ -440,19 +441,9 @@ class GrantHistoryQuerySchema(PageQuery):
     sort = sort_field(["occurred_at"], "occurred_at")
 
 
-class GrantHistoryEventSchema(OutputSchema):
+class GrantHistoryEventSchema(AuditEventSchema):
     """An audit event of a grant or of one of its records, amounts as decimal strings."""
 
-    id = fields.Integer()
-    occurred_at = fields.AwareDateTime()
-    actor_id = fields.Integer(allow_none=True)
-    actor_role = fields.String(allow_none=True)
-    request_id = fields.String(allow_none=True, metadata={"description": "The service's id of the request"})
-    action = fields.String(metadata={"example": "disbursement.pay"})
-    entity = fields.String(
-        metadata={"description": "grant, grant_condition, disbursement, grant_report, grant_refund..."}
-    )
-    entity_id = fields.Integer(allow_none=True)
     before = fields.Dict(
         allow_none=True,
         metadata={"description": "The record before; amounts as decimal strings (amount, paid, previous...)"},

@@ -104,6 +104,7 @@ HISTORY_EVENT_FIELDS = (
     "actor_id",
     "actor_role",
     "request_id",
+    "client_request_id",
     "action",
     "entity",
     "entity_id",

@@ -28,8 +28,9 @@ class GrantHistoryEvent:
         actor_id (int | None):
         actor_role (None | str):
         request_id (None | str): The service's id of the request
-        action (str):  Example: disbursement.pay.
-        entity (str): grant, grant_condition, disbursement, grant_report, grant_refund...
+        client_request_id (None | str): The X-Request-ID the client sent, if any
+        action (str):
+        entity (str):
         entity_id (int | None):
         before (GrantHistoryEventBeforeType0 | None): The record before; amounts as decimal strings (amount, paid,
             previous...)
@@ -41,6 +42,7 @@ class GrantHistoryEvent:
     actor_id: int | None
     actor_role: None | str
     request_id: None | str
+    client_request_id: None | str
     action: str
     entity: str
     entity_id: int | None
@@ -63,6 +65,9 @@ class GrantHistoryEvent:
 
         request_id: None | str
         request_id = self.request_id
+
+        client_request_id: None | str
+        client_request_id = self.client_request_id
 
         action = self.action
 
@@ -92,6 +97,7 @@ class GrantHistoryEvent:
                 "actor_id": actor_id,
                 "actor_role": actor_role,
                 "request_id": request_id,
+                "client_request_id": client_request_id,
                 "action": action,
                 "entity": entity,
                 "entity_id": entity_id,
@@ -132,6 +138,13 @@ class GrantHistoryEvent:
             return cast(None | str, data)
 
         request_id = _parse_request_id(d.pop("request_id"))
+
+        def _parse_client_request_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        client_request_id = _parse_client_request_id(d.pop("client_request_id"))
 
         action = d.pop("action")
 
@@ -180,6 +193,7 @@ class GrantHistoryEvent:
             actor_id=actor_id,
             actor_role=actor_role,
             request_id=request_id,
+            client_request_id=client_request_id,
             action=action,
             entity=entity,
             entity_id=entity_id,
