@@ -12,6 +12,11 @@ import fnmatch
 from typing import Any
 
 _DATES = [("ends_on", "must not be before starts_on")]
+#: A grant period is checked against the approval's day: it may not already be over.
+_GRANT_PERIOD = [
+    ("ends_on", "must not be before the grant starts*"),
+    ("ends_on", "must not be before the approval*"),
+]
 _PERIOD = [("to", "must not be before 'from'")]
 _RANGES = [("*_to", "must not be before '*_from'")]
 _CONTACT_LANGUAGE = [("language", "no fund of this installation works in *")]
@@ -39,11 +44,12 @@ RULES_BEYOND_THE_SCHEMA: dict[str, list[tuple[str, str]]] = {
     ],
     "POST /api/v1/board/recommendations/{rec_id}/approval": [
         *_DATES,
+        *_GRANT_PERIOD,
         ("reason", "a rejection needs a reason"),
         ("starts_on", "only an approval sets the grant's dates"),
         ("ends_on", "only an approval sets the grant's dates"),
     ],
-    "POST /api/v1/board/recommendations/{rec_id}/promotion": _DATES,
+    "POST /api/v1/board/recommendations/{rec_id}/promotion": [*_DATES, *_GRANT_PERIOD],
     "GET /api/v1/donors/{donor_id}/statement": _PERIOD,
     "GET /api/v1/donors/{donor_id}/statement.pdf": _PERIOD,
     "GET /api/v1/donors/{donor_id}/statement.html": _PERIOD,
@@ -99,11 +105,17 @@ RULES_BEYOND_THE_SCHEMA: dict[str, list[tuple[str, str]]] = {
         ("target", "must be greater than zero"),  # a decimal string: "0.0000" matches its pattern
         *_DATES,
     ],
-    # Each (sex, age group, assistance) once: uniqueness of a combination, which JSON Schema
-    # cannot state for objects.
+    # Each category once in a breakdown (uniqueness of an object's key, which JSON Schema cannot
+    # state), a breakdown only beside the people assisted, and never adding up to more.
     "POST /api/v1/grant-reports/{report_id}/receipt": [
-        ("beneficiaries", "each (sex, age_group, assistance)*"),
+        ("people_assisted", "required with people_by_*"),
+        *(
+            (breakdown, reason)
+            for breakdown in ("people_by_sex_and_age", "people_by_nationality", "people_by_assistance")
+            for reason in ("each * may appear once*", "adds up to * people, more than the * people assisted*")
+        ),
         ("received_on", "must not be in the future*"),
+        ("received_on", "must not be before the grant starts*"),
     ],
     # Money back and amendments are dated against the grant, its tranche and the clock, and an
     # amendment must change the stored amount.

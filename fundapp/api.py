@@ -29,6 +29,7 @@ class ProblemSchema(OutputSchema):
     optional_fields = frozenset(
         {"type", "detail", "request_id", "errors", "current_state", "allowed_states", "shortfall", "currency"}
         | {"existing_id", "excess", "remaining", "missing", "reserve_expires_on", "unmet_conditions"}
+        | {"blocking"}
         | {"paid", "available", "amount", "scheduled"}
     )
 
@@ -53,7 +54,13 @@ class ProblemSchema(OutputSchema):
     amount = ma.fields.String(metadata={"description": "The amount the refused request asked for"})
     scheduled = ma.fields.String(metadata={"description": "What a grant's tranches schedule"})
     remaining = ma.fields.String(metadata={"description": "What is left of a pledge to receive"})
-    missing = ma.fields.List(ma.fields.String(), metadata={"description": "What a closure still needs"})
+    missing = ma.fields.List(
+        ma.fields.String(), metadata={"description": "What a step (a call's, a grant's closure) still needs"}
+    )
+    blocking = ma.fields.List(
+        ma.fields.Dict(keys=ma.fields.String()),
+        metadata={"description": "The records in the way of a step: entity, id, state and a label"},
+    )
     reserve_expires_on = ma.fields.Date(metadata={"description": "Last day of a lapsed reserve list"})
     unmet_conditions = ma.fields.List(
         ma.fields.Dict(keys=ma.fields.String()), metadata={"description": "Conditions before release not met"}

@@ -63,6 +63,20 @@ class InvalidTransition(Conflict):
         )
 
 
+class Unfinished(Conflict):
+    """A step that must wait for other work to be finished first (409).
+
+    ``missing`` says what stands in the way, one line each, as a person would act on it;
+    ``blocking`` names each record in the way (``entity``, ``id``, its ``state`` and, where it has
+    one, a ``label`` such as a proposal's reference), for a client to follow up.
+    """
+
+    title = "Unfinished prerequisites"
+
+    def __init__(self, what: str, missing: list[str], blocking: Iterable[dict[str, Any]] = ()) -> None:
+        super().__init__(f"{what}: " + "; ".join(missing), missing=missing, blocking=list(blocking))
+
+
 class InsufficientFunds(Conflict):
     title = "Insufficient funds"
 

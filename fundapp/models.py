@@ -11,13 +11,13 @@ from .contacts.models import Contact
 from .contributions.models import Campaign, Contribution, Donor, ExchangeRate, Receipt
 from .funds.models import Evaluation, Fund
 from .grants.models import (
-    BeneficiaryCount,
     Disbursement,
     Grant,
     GrantAmendment,
     GrantCondition,
     GrantRefund,
     GrantReport,
+    PeopleCount,
 )
 from .idempotency import IdempotencyRecord
 from .notifications.models import OutboxAttempt, OutboxMessage
@@ -29,7 +29,6 @@ __all__ = [
     "Approval",
     "AuditEvent",
     "Balance",
-    "BeneficiaryCount",
     "BoardMember",
     "BoardSession",
     "BoardTerm",
@@ -55,6 +54,7 @@ __all__ = [
     "Organisation",
     "OutboxAttempt",
     "OutboxMessage",
+    "PeopleCount",
     "Proposal",
     "RenderClaim",
     "ProposalFacet",

@@ -75,6 +75,7 @@ OPERATION_IDS: dict[str, str] = {
     "POST /board/recommendations/{rec_id}/promotion": "promote_reserve",
     "GET /grants": "list_grants",
     "GET /grants/{grant_id}": "read_grant",
+    "GET /grants/{grant_id}/history": "read_grant_history",
     "POST /grants/{grant_id}/suspend": "suspend_grant",
     "POST /grants/{grant_id}/reinstate": "reinstate_grant",
     "POST /grants/{grant_id}/close": "close_grant",
@@ -318,7 +319,34 @@ def typed_enums(self: Any, field: Any, ret: dict[str, Any], **kwargs: Any) -> di
         ret["enum"] = [value for value in ret["enum"] if value is not None]
         if "type" not in ret and ret["enum"] and all(isinstance(v, str) for v in ret["enum"]):
             ret["type"] = "string"
+        name = getattr(field, "openapi_component", None)
+        if name:
+            _named_enum(self.spec, name, field, ret)
     return {}
+
+
+def _named_enum(spec: Any, name: str, field: Any, ret: dict[str, Any]) -> None:
+    """The enum as the named component ``name`` (one class in a generated client, not one per
+    field): its type, pattern, values, description and example move there, and the field refers
+    to it, alone, with ``allOf`` where it says more (its own description), or as ``oneOf`` it or
+    null where it may be null."""
+    component: dict[str, Any] = {
+        key: ret.pop(key) for key in ("type", "pattern", "enum", "example") if key in ret
+    }
+    component["description"] = field.openapi_description
+    if name not in spec.components.schemas:
+        spec.components.schema(name, component)
+    elif spec.components.schemas[name] != component:
+        raise LookupError(f"two fields describe the enum {name} differently")
+    ref = {"$ref": f"#/components/schemas/{name}"}
+    if ret.pop("nullable", False):
+        # OpenAPI 3.0.3 wants a ``type`` beside ``nullable``; with ``allOf`` and a type, the client
+        # generator forgets the ``None``: one of the enum, or null, says both
+        ret["oneOf"] = [ref, {"type": component["type"], "nullable": True, "enum": [None]}]
+    elif ret:
+        ret["allOf"] = [ref]
+    else:
+        ret.update(ref)
 
 
 def nullable_refs(self: Any, field: Any, ret: dict[str, Any], **kwargs: Any) -> dict[str, Any]:

@@ -6,14 +6,13 @@ import datetime as dt
 import re
 import unicodedata
 from decimal import Decimal
-from functools import cache
 from typing import Any, ClassVar, overload
 
 import marshmallow as ma
-from babel import Locale
 from marshmallow import fields, validate
 from marshmallow.utils import get_value
 
+from .countries import accepted_country_codes
 from .dumping import OutputSchema
 from .money import MAX_MAJOR_DIGITS, exponent, format_minor, known_currencies
 from .pagination import Cursor, decode_cursor
@@ -221,22 +220,24 @@ class MoneyOut(fields.Field):
         return format_minor(minor, currency)
 
 
-@cache
-def _country_codes() -> frozenset[str]:
-    return frozenset(
-        code
-        for code in Locale("en").territories
-        if isinstance(code, str) and len(code) == 2 and code.isalpha() and code != "ZZ"
+class CountryCodeField(fields.String):
+    """A country's code: the OpenAPI document names its values once, as ``CountryCode``."""
+
+    openapi_component = "CountryCode"
+    openapi_description = (
+        "An ISO 3166-1 alpha-2 country code (officially assigned), or one of the fund's documented "
+        "exceptions: XK, Kosovo (under UNSCR 1244). The list is fundapp/data/iso3166-1-countries.csv."
     )
 
 
 def CountryCode(**kwargs: Any) -> fields.String:  # noqa: N802 - a field factory reads as a field
-    """An ISO 3166-1 alpha-2 code; the document lists the codes accepted (``enum``)."""
-    return fields.String(
+    """An ISO 3166-1 alpha-2 code, or an exception the fund documents (``countries``)."""
+    return CountryCodeField(
         validate=[
             Matches(r"^[A-Z]{2}$", error="must be two capital letters"),
             validate.OneOf(
-                sorted(_country_codes()), error="'{input}' is not an ISO 3166-1 alpha-2 country code"
+                accepted_country_codes(),
+                error="'{input}' is not an ISO 3166-1 alpha-2 country code, nor one of the fund's exceptions",
             ),
         ],
         metadata={"example": "NG", **kwargs.pop("metadata", {})},

@@ -17,13 +17,13 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, overload
 
 from sqlalchemy import URL, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from .applicants.models import Organisation
 from .auth.models import ApiToken, Role, User
@@ -39,9 +39,11 @@ from .board.models import (
     RecommendationStatus,
     SessionStatus,
 )
+from .board.services import pending_approvals
 from .books import queries as book_queries
 from .books import services as books
 from .calls.models import Call, CallStatus
+from .calls.services import call_gaps
 from .config import DEFAULT_DATABASE_FILE
 from .contributions.models import (
     Campaign,
@@ -56,21 +58,22 @@ from .contributions.models import (
 from .db import utcnow
 from .funds.models import Evaluation, Fund
 from .grants.models import (
-    AgeGroup,
-    BeneficiaryCount,
+    PEOPLE_BREAKDOWNS,
     Disbursement,
     DisbursementStatus,
     Grant,
     GrantCondition,
     GrantReport,
     GrantStatus,
+    PeopleCount,
     ReportKind,
     ReportNature,
     ReportStatus,
-    Sex,
 )
+from .grants.services import closure_gaps, people_errors
 from .money import FUND_CURRENCY, convert_to_usd_minor, parse_amount, parse_rate, to_minor
 from .proposals.models import EligibilityCheck, Facet, Proposal, ProposalFacet, ProposalStatus
+from .proposals.services import unscreened_proposals
 from .services_base import Progress, no_progress
 
 SEED_FILES = (
@@ -109,9 +112,14 @@ KINDS = (
     "grant_conditions",
     "disbursements",
     "grant_reports",
-    "beneficiary_counts",
+    "people_counts",
     "users",
 )
+
+
+#: What a call of the seed must have finished for its state (``calls.services.call_gaps`` asks
+#: each; importing them here is what registers them when the seed runs without the app).
+CALL_PREREQUISITES = (unscreened_proposals, pending_approvals)
 
 
 class SeedError(ValueError):
@@ -347,6 +355,7 @@ class _Loader:
         self.approvals = self.load_board()
         advance(1)
         self.load_grants()
+        self.check_workflow()
         advance(1)
         self.book_history()
         self.check_the_books()
@@ -370,8 +379,16 @@ class _Loader:
 
     # -- the rules a seed must keep -----------------------------------------------------------
     def check_rules(self) -> None:
-        """No grant plans to pay out more than its amount (the money is checked once booked)."""
+        """No grant plans to pay out more than its amount (the money is checked once booked), and
+        no report counts a person twice in a breakdown of its people assisted."""
         for grant in self.data["grants"]["grants"]:
+            for report in grant["reports"]:
+                errors = people_errors(report)
+                if errors:
+                    raise SeedError(
+                        f"grant {grant['agreement_number']}: its {report['kind']} {report['nature']} report "
+                        f"due {report['due_on']} counts people more than once: {errors}"
+                    )
             planned = sum(
                 _minor(t["amount"])
                 for t in grant["disbursements"]
@@ -379,6 +396,40 @@ class _Loader:
             )
             if planned > _minor(grant["amount"]):
                 raise SeedError(f"grant {grant['agreement_number']}: tranches exceed the grant")
+
+    def check_workflow(self) -> None:
+        """The history keeps the workflow's rules that compare records with one another, as the
+        services would have checked them on the day: every call past screening has its proposals
+        screened, no completed call waits for an approval (``calls.services.call_gaps``), no
+        grant ends before its approval or has a report received before it started, and a closed
+        grant has what its closure needs (``grants.services.closure_gaps``).
+
+        The rules about today (a date not in the future, a period not already over when
+        approved) are the services': the seed is history, written as it stood on its own days.
+        """
+        problems: list[str] = []
+        for call in self.session.scalars(select(Call).where(Call.fund_id == self.fund_id)):
+            gaps = call_gaps(self.session, call, call.status)
+            problems += [f"call {call.cycle_label} is {call.status}, yet {line}" for line in gaps.missing]
+        grants = self.session.scalars(
+            select(Grant)
+            .where(Grant.fund_id == self.fund_id)
+            .options(selectinload(Grant.disbursements), selectinload(Grant.reports))
+        )
+        for grant in grants:
+            number = grant.agreement_number
+            if grant.ends_on < grant.approved_on:
+                problems.append(f"grant {number} ends ({grant.ends_on}) before its approval")
+            for report in grant.reports:
+                if report.received_on is not None and report.received_on < grant.starts_on:
+                    problems.append(
+                        f"grant {number}: a {report.kind} {report.nature} report was received "
+                        f"({report.received_on}) before the grant started ({grant.starts_on})"
+                    )
+            if grant.status == GrantStatus.CLOSED:
+                problems += [f"grant {number} is closed, yet {gap}" for gap in closure_gaps(grant)]
+        if problems:
+            raise SeedError("the seed breaks the workflow's rules: " + "; ".join(problems[:10]))
 
     @staticmethod
     def usd_minor(receipt: Mapping[str, Any]) -> int:
@@ -784,24 +835,23 @@ class _Loader:
                     "received_on": _date(r["received_on"]),
                     "status": ReportStatus(r["status"]),
                     "review_note": r["review_note"],
+                    "people_assisted": r["people_assisted"],
                 }
                 for gid, r in reports
             ],
         )
         self.add(
-            "beneficiary_counts",
-            BeneficiaryCount,
-            list(_beneficiaries(zip(report_ids, (r for _, r in reports), strict=True))),
+            "people_counts",
+            PeopleCount,
+            [
+                {
+                    "report_id": report_id,
+                    "breakdown": breakdown,
+                    "category": "/".join(str(row[key]) for key in keys),
+                    "people": row["people"],
+                }
+                for report_id, (_, r) in zip(report_ids, reports, strict=True)
+                for name, (breakdown, keys) in PEOPLE_BREAKDOWNS.items()
+                for row in r[name]
+            ],
         )
-
-
-def _beneficiaries(reports: Iterable[tuple[int, Mapping[str, Any]]]) -> Iterable[dict[str, Any]]:
-    for report_id, report in reports:
-        for b in report["beneficiaries"]:
-            yield {
-                "report_id": report_id,
-                "sex": Sex(b["sex"]),
-                "age_group": AgeGroup(b["age_group"]),
-                "assistance": b["assistance"],
-                "people": b["people"],
-            }

@@ -2187,7 +2187,7 @@ class History:
                     "received_on": iso(interim_in),
                     "status": "accepted",
                     "review_note": None,
-                    "beneficiaries": [],
+                    **NO_PEOPLE,
                 },
                 {
                     "kind": "interim",
@@ -2196,7 +2196,7 @@ class History:
                     "received_on": iso(interim_in),
                     "status": "accepted",
                     "review_note": RETURNED_NOTE if returned_once else None,
-                    "beneficiaries": [],
+                    **NO_PEOPLE,
                 },
             ]
             if active:
@@ -2208,7 +2208,7 @@ class History:
                         "received_on": None,
                         "status": "due",
                         "review_note": None,
-                        "beneficiaries": [],
+                        **NO_PEOPLE,
                     }
                     for nature in ("narrative", "financial")
                 ]
@@ -2220,7 +2220,7 @@ class History:
                     "received_on": iso(final_in),
                     "status": "accepted",
                     "review_note": None,
-                    "beneficiaries": self.beneficiaries(g, g["agreement_number"] == not_disaggregated),
+                    **self.people(g, g["agreement_number"] == not_disaggregated),
                 }
                 reports += [
                     narrative,
@@ -2231,7 +2231,7 @@ class History:
                         "received_on": iso(final_in),
                         "status": "accepted",
                         "review_note": None,
-                        "beneficiaries": [],
+                        **NO_PEOPLE,
                     },
                 ]
             g["reports"] = reports
@@ -2276,8 +2276,9 @@ class History:
                 tranches.append(t)
             g["disbursements"] = tranches
 
-    def beneficiaries(self, grant: dict, not_disaggregated: bool) -> list[dict]:
-        """People assisted, each counted once under the main kind of assistance they received."""
+    def people(self, grant: dict, not_disaggregated: bool) -> dict:
+        """People assisted, each counted once, and how many of them were of each sex and age group
+        and had each kind of assistance as the main help they were given (nationality unknown)."""
         proposal = self.props.by_ref[grant["proposal"]]
         groups = proposal["facets"]["target_group"]
         kinds = proposal["facets"]["assistance"]
@@ -2290,7 +2291,8 @@ class History:
         }
         total = grant.pop("_people")
         weights = {g: share[g] * R.uniform(0.7, 1.3) for g in groups}
-        rows: dict[tuple[str, str, str], int] = {}
+        by_sex_and_age: dict[tuple[str, str], int] = {}
+        by_assistance: dict[str, int] = {}
         left = total
         for i, group in enumerate(groups):
             n_group = left if i == len(groups) - 1 else int(total * weights[group] / sum(weights.values()))
@@ -2298,14 +2300,31 @@ class History:
             sex, age = cells[group]
             if not_disaggregated:
                 age = "not_disaggregated"
+            by_sex_and_age[(sex, age)] = by_sex_and_age.get((sex, age), 0) + n_group
             main = R.sample(kinds, min(len(kinds), R.randint(2, 4)))
             kind_weights = [R.uniform(0.5, 1.5) for _ in main]
             rest = n_group
             for j, kind in enumerate(main):
                 n = rest if j == len(main) - 1 else int(n_group * kind_weights[j] / sum(kind_weights))
                 rest -= n
-                rows[(sex, age, kind)] = rows.get((sex, age, kind), 0) + n
-        return [{"sex": s, "age_group": a, "assistance": k, "people": n} for (s, a, k), n in rows.items()]
+                by_assistance[kind] = by_assistance.get(kind, 0) + n
+        return {
+            "people_assisted": total,
+            "people_by_sex_and_age": [
+                {"sex": s, "age_group": a, "people": n} for (s, a), n in by_sex_and_age.items()
+            ],
+            "people_by_nationality": [],
+            "people_by_assistance": [{"assistance": k, "people": n} for k, n in by_assistance.items()],
+        }
+
+
+#: A report that counts no people (a financial report, an interim one, one not yet received).
+NO_PEOPLE = {
+    "people_assisted": None,
+    "people_by_sex_and_age": [],
+    "people_by_nationality": [],
+    "people_by_assistance": [],
+}
 
 
 # --------------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from fundapp.calls.models import CallStatus
 from fundapp.contributions.models import ContributionStatus, DonorKind, ReceiptStatus
 from fundapp.contributions.services import pledge_entry, receipt_entry
 from fundapp.db import utcnow
-from fundapp.grants.models import AgeGroup, DisbursementStatus, ReportKind, ReportNature, ReportStatus, Sex
+from fundapp.grants.models import Breakdown, DisbursementStatus, ReportKind, ReportNature, ReportStatus
 from fundapp.grants.services import grant_entry
 from fundapp.proposals.models import Facet, ProposalStatus
 
@@ -481,14 +481,19 @@ class GrantReportFactory(Base):
     status = ReportStatus.DUE
 
 
-class BeneficiaryCountFactory(Base):
-    class Meta:
-        model = m.BeneficiaryCount
+class PeopleCountFactory(Base):
+    """Of a report's people assisted, how many fall in a category of a breakdown (set the report's
+    total): by default, 10 adult women. ``by_assistance`` counts the main kind of help instead."""
 
-    report = factory.SubFactory(GrantReportFactory)
-    sex = Sex.FEMALE
-    age_group = AgeGroup.ADULT
-    assistance = "shelter"
+    class Meta:
+        model = m.PeopleCount
+
+    class Params:
+        by_assistance = factory.Trait(breakdown=Breakdown.ASSISTANCE, category="shelter")
+
+    report = factory.SubFactory(GrantReportFactory, people_assisted=10)
+    breakdown = Breakdown.SEX_AND_AGE
+    category = "female/adult"
     people = 10
 
 
@@ -544,7 +549,7 @@ class DueReportFactory(Base):
     kind = ReportKind.INTERIM
     nature = ReportNature.NARRATIVE
     due_on = factory.Sequence(lambda n: dt.date(2016, 1, 1) + dt.timedelta(days=n))
-    beneficiaries = factory.LazyFunction(list)
+    people_counts = factory.LazyFunction(list)
 
 
 class ScreenedProposalFactory(ProposalFactory):

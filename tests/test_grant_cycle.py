@@ -194,11 +194,19 @@ def test_a_whole_cycle_runs_through_the_api_from_call_to_closed_grant(client, au
             **{"Idempotency-Key": f"pay-{n}"},
         )
 
-    # 7. Interim and final reports, received with beneficiaries, accepted.
-    people = [
-        {"sex": "female", "age_group": "child", "assistance": "shelter", "people": 12},
-        {"sex": "female", "age_group": "adult", "assistance": "legal_administrative", "people": 30},
-    ]
+    # 7. Interim and final reports, received with the people assisted (each counted once), accepted.
+    people = {
+        "people_assisted": 42,
+        "people_by_sex_and_age": [
+            {"sex": "female", "age_group": "child", "people": 12},
+            {"sex": "female", "age_group": "adult", "people": 30},
+        ],
+        "people_by_nationality": [{"country_code": "NG", "people": 40}],
+        "people_by_assistance": [
+            {"assistance": "shelter", "people": 12},
+            {"assistance": "legal_administrative", "people": 30},
+        ],
+    }
     for kind, nature in (("interim", "narrative"), ("final", "narrative"), ("final", "financial")):
         report = api.post(
             "staff",
@@ -208,7 +216,7 @@ def test_a_whole_cycle_runs_through_the_api_from_call_to_closed_grant(client, au
         api.post(
             "staff",
             f"/grant-reports/{report['id']}/receipt",
-            {"received_on": today.isoformat(), "beneficiaries": people if nature == "narrative" else []},
+            {"received_on": today.isoformat(), **(people if nature == "narrative" else {})},
         )
         api.post("staff", f"/grant-reports/{report['id']}/acceptance")
 

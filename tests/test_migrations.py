@@ -258,3 +258,73 @@ def test_the_refunds_migration_keeps_every_ledger_entry_and_tranche_across_upgra
         with engine.connect() as conn, pytest.raises(DBAPIError, match="append-only"):
             conn.execute(text("DELETE FROM ledger_entry"))
         engine.dispose()
+
+
+def test_the_people_migration_keeps_each_reports_people_assisted_and_its_sexes_and_ages(tmp_path):
+    """4f7a2c9e1b36: the rows of (sex, age group, assistance, people) become the report's people
+    assisted (their sum: the figure the documents printed) and its breakdowns by sex and age group
+    and by kind of assistance; down and up again, the seed's people read the same."""
+    from sqlalchemy.orm import Session
+
+    from fundapp.resources import SEED_DIR
+    from fundapp.seeding import load_seed
+
+    def people(engine) -> tuple[dict, dict]:
+        with engine.connect() as conn:
+            totals = dict(
+                conn.execute(
+                    text("SELECT id, people_assisted FROM grant_report WHERE people_assisted IS NOT NULL")
+                ).all()
+            )
+            cells = {
+                (report_id, category): n
+                for report_id, category, n in conn.execute(
+                    text(
+                        "SELECT report_id, category, people FROM people_count WHERE breakdown = 'sex_and_age'"
+                    )
+                )
+            }
+        return totals, cells
+
+    with fresh_database(tmp_path) as url:
+        engine = make_engine(url)
+        with Session(engine) as session, session.begin():
+            load_seed(session, SEED_DIR)
+        totals, cells = people(engine)
+        assert sum(totals.values()) > 15_000  # the final reports of three cycles
+        schema.downgrade(engine, "b5e2d7a9c3f1")
+        with engine.begin() as conn:
+            sql = "SELECT report_id, sum(people) FROM beneficiary_count GROUP BY report_id"
+            old = dict(conn.execute(text(sql)).all())
+            assert old == totals
+            # one report as the old model let it be written: a woman's shelter and her legal aid
+            # were two rows of the same people
+            report_id = min(totals)
+            conn.execute(text("DELETE FROM beneficiary_count WHERE report_id = :r"), {"r": report_id})
+            conn.execute(
+                text(
+                    "INSERT INTO beneficiary_count (report_id, sex, age_group, assistance, people) VALUES "
+                    "(:r, 'female', 'adult', 'shelter', 10), "
+                    "(:r, 'female', 'adult', 'legal_administrative', 5), "
+                    "(:r, 'male', 'child', 'shelter', 3)"
+                ),
+                {"r": report_id},
+            )
+        schema.upgrade(engine)
+        after_totals, after_cells = people(engine)
+        assert after_totals == {**totals, report_id: 18}
+        assert {k: v for k, v in after_cells.items() if k[0] != report_id} == {
+            k: v for k, v in cells.items() if k[0] != report_id
+        }
+        with engine.connect() as conn:
+            rows = conn.execute(
+                text("SELECT breakdown, category, people FROM people_count WHERE report_id = :r ORDER BY id"),
+                {"r": report_id},
+            ).all()
+        assert [tuple(row) for row in rows] == [
+            ("sex_and_age", "female/adult", 15),
+            ("sex_and_age", "male/child", 3),
+            ("assistance", "shelter", 13),
+            ("assistance", "legal_administrative", 5),
+        ]
+        engine.dispose()

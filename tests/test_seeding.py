@@ -72,7 +72,7 @@ SEEDED_MODELS = (
     m.GrantCondition,
     m.Disbursement,
     m.GrantReport,
-    m.BeneficiaryCount,
+    m.PeopleCount,
     m.User,
 )
 
@@ -231,8 +231,8 @@ def test_cycle_1_grants_were_closed_and_fully_paid_by_december_2014(db):
     final_reports_with_people = db.scalar(
         select(func.count(distinct(m.GrantReport.grant_id)))
         .join(m.Grant, m.Grant.id == m.GrantReport.grant_id)
-        .join(m.BeneficiaryCount, m.BeneficiaryCount.report_id == m.GrantReport.id)
         .where(
+            m.GrantReport.people_assisted > 0,
             m.Grant.call_id == c1,
             m.GrantReport.kind == ReportKind.FINAL,
             m.GrantReport.nature == ReportNature.NARRATIVE,
@@ -700,14 +700,15 @@ def test_grantees_reported_about_3_000_people_assisted_directly_each_year(db):
     """A/74/127 par. 122: each cycle-2 and cycle-3 grant ran 24 months; final reports cover them."""
     for label in ("2", "3"):
         people = db.scalar(
-            select(func.sum(m.BeneficiaryCount.people))
-            .join(m.GrantReport, m.GrantReport.id == m.BeneficiaryCount.report_id)
+            select(func.sum(m.GrantReport.people_assisted))
             .join(m.Grant, m.Grant.id == m.GrantReport.grant_id)
             .where(m.Grant.call_id == call_id(db, label), m.GrantReport.kind == ReportKind.FINAL)
         )
         assert 2_500 <= people / 2 <= 3_500, label
-    sexes = set(db.scalars(select(m.BeneficiaryCount.sex).distinct()))
-    assert {"female", "male"} <= sexes
+    categories = set(
+        db.scalars(select(m.PeopleCount.category).where(m.PeopleCount.breakdown == "sex_and_age"))
+    )
+    assert {"female/adult", "female/child", "male/adult"} <= categories
 
 
 # -- loading --------------------------------------------------------------------------------------------
@@ -764,6 +765,70 @@ def test_loader_refuses_a_seed_that_would_commit_money_not_yet_received(db_sessi
     grants["grants"][0]["amount"] = "5000000.00"
     (seed / "grants.json").write_text(json.dumps(grants), encoding="utf-8")
     with pytest.raises(SeedError, match="would be approved against"):
+        load_seed(db_session, seed)
+    assert db_session.scalar(select(func.count()).where(m.Fund.code == "TEST")) == 0
+
+
+def _first_closed_grant(grants):
+    return next(g for g in grants["grants"] if g["status"] == "closed")
+
+
+def _unscreened_ineligible_proposal(proposals):
+    next(p for p in proposals["proposals"] if p["status"] == "ineligible")["status"] = "submitted"
+
+
+def _final_report_before_the_start(grants):
+    grant = _first_closed_grant(grants)
+    next(r for r in grant["reports"] if r["kind"] == "final")["received_on"] = "2000-01-01"
+
+
+def _unpaid_tranche_of_a_closed_grant(grants):
+    tranche = _first_closed_grant(grants)["disbursements"][-1]
+    tranche.update(status="planned", paid_on=None, paid=None)
+
+
+@pytest.mark.parametrize(
+    ("file", "change", "message"),
+    [
+        (
+            "proposals",
+            _unscreened_ineligible_proposal,
+            "call 2 is completed, yet 1 proposal(s) are not screened",
+        ),
+        (
+            "grants",
+            _final_report_before_the_start,
+            "report was received (2000-01-01) before the grant started",
+        ),
+        ("grants", _unpaid_tranche_of_a_closed_grant, "is closed, yet 1 planned disbursement(s) remain"),
+    ],
+)
+def test_loader_refuses_a_seed_that_breaks_the_workflows_rules(db_session, tmp_path, file, change, message):
+    seed = tmp_path / "seed"
+    shutil.copytree(SEED_DIR, seed, ignore=shutil.ignore_patterns("*.py", "*.md"))
+    fund = json.loads((seed / "fund.json").read_text(encoding="utf-8"))
+    fund["fund"]["code"] = "TEST"
+    (seed / "fund.json").write_text(json.dumps(fund), encoding="utf-8")
+    records = json.loads((seed / f"{file}.json").read_text(encoding="utf-8"))
+    change(records)
+    (seed / f"{file}.json").write_text(json.dumps(records), encoding="utf-8")
+    with pytest.raises(SeedError, match="breaks the workflow's rules") as refused:
+        load_seed(db_session, seed)
+    assert message in str(refused.value)
+    assert db_session.scalar(select(func.count()).where(m.Fund.code == "TEST")) == 0
+
+
+def test_loader_refuses_a_report_whose_breakdown_counts_people_twice(db_session, tmp_path):
+    seed = tmp_path / "seed"
+    shutil.copytree(SEED_DIR, seed, ignore=shutil.ignore_patterns("*.py", "*.md"))
+    grants = json.loads((seed / "grants.json").read_text(encoding="utf-8"))
+    report = next(r for g in grants["grants"] for r in g["reports"] if r["people_assisted"])
+    report["people_by_assistance"][0]["people"] += 1
+    (seed / "grants.json").write_text(json.dumps(grants), encoding="utf-8")
+    fund = json.loads((seed / "fund.json").read_text(encoding="utf-8"))
+    fund["fund"]["code"] = "TEST"
+    (seed / "fund.json").write_text(json.dumps(fund), encoding="utf-8")
+    with pytest.raises(SeedError, match="counts people more than once.*people_by_assistance"):
         load_seed(db_session, seed)
     assert db_session.scalar(select(func.count()).where(m.Fund.code == "TEST")) == 0
 

@@ -28,6 +28,7 @@ from ..audit import record_event
 from ..auth.models import Role, User
 from ..books import services as books
 from ..calls.models import Call, CallStatus
+from ..calls.services import Gaps, call_prerequisite, listed
 from ..db import utcnow
 from ..errors import Conflict, DomainError, InsufficientFunds, NotFound, Unprocessable
 from ..etag import require_if_match
@@ -83,6 +84,42 @@ SLATE_OUTCOME: dict[Decision, tuple[RecommendationStatus, ProposalStatus]] = {
 #: Fund recommendations that count against a session's available income (a rejected one frees it).
 FUNDED_STATUSES = frozenset({RecommendationStatus.PENDING_APPROVAL, RecommendationStatus.APPROVED})
 SLATE_SESSION_STATES = frozenset({SessionStatus.PLANNED, SessionStatus.HELD})
+#: The fund manager decides on a recommendation while its call is under review or decided: a
+#: completed or cancelled call makes no more grants (its pending approvals hold it back first).
+DECISION_CALL_STATES = frozenset({CallStatus.UNDER_REVIEW, CallStatus.DECIDED})
+
+
+@call_prerequisite
+def pending_approvals(session: Session, call: Call, target: CallStatus) -> Gaps:
+    """The call's fund recommendations still awaiting the fund manager, when it would end."""
+    gaps = Gaps()
+    if target not in (CallStatus.COMPLETED, CallStatus.CANCELLED):
+        return gaps
+    rows = session.execute(
+        select(Recommendation.id, Proposal.reference)
+        .join(BoardSession, BoardSession.id == Recommendation.session_id)
+        .join(Proposal, Proposal.id == Recommendation.proposal_id)
+        .where(
+            BoardSession.call_id == call.id,
+            Recommendation.status == RecommendationStatus.PENDING_APPROVAL,
+        )
+        .order_by(Recommendation.id)
+    ).all()
+    if rows:
+        gaps.add(
+            f"{len(rows)} recommendation(s) await final approval "
+            f"({listed([f'{r.id} ({r.reference})' for r in rows])}): approve or reject them",
+            [
+                {
+                    "entity": "recommendation",
+                    "id": r.id,
+                    "label": r.reference,
+                    "state": str(RecommendationStatus.PENDING_APPROVAL),
+                }
+                for r in rows
+            ],
+        )
+    return gaps
 
 
 class SlateUnprocessable(DomainError):
@@ -571,6 +608,7 @@ def _decision_state(session: Session, rec_id: int) -> Any:
             Recommendation.amount_minor,
             Recommendation.reserve_expires_on,
             BoardSession.fund_id,
+            BoardSession.call_id,
             Proposal.requested_minor,
             Proposal.duration_months,
         )
@@ -696,6 +734,12 @@ def decide_recommendation(session: Session, user: User, rec_id: int, data: dict[
     state = _decision_state(session, rec_id)
     pending = {RecommendationStatus.PENDING_APPROVAL}
     check_transition("recommendation", state.status, action, pending)
+    # the call's row is shared-locked to the end of the request: a call completing meanwhile
+    # waits, then finds no recommendation pending (pending_approvals), or this finds it completed
+    call_status = session.scalar(
+        select(Call.status).where(Call.id == state.call_id).with_for_update(read=True)
+    )
+    check_transition("call", call_status, f"{action} a recommendation of", DECISION_CALL_STATES)
     if not approve:
         return _reject(session, user, rec_id, data["reason"])
     period = grants.grant_dates(data.get("starts_on"), data.get("ends_on"), state.duration_months, today())

@@ -65,9 +65,9 @@ def _transition_view(action: str, summary: str):
 for _action, _summary in (
     ("open", "Open a draft call to proposals"),
     ("close", "Close an open call (no more proposals)"),
-    ("review", "Start the review of a closed call"),
-    ("decide", "Record that the Board has decided on the call"),
-    ("complete", "Complete a decided call"),
-    ("cancel", "Cancel a call that is not yet decided"),
+    ("review", "Start the review of a closed call whose proposals are all screened (or withdrawn)"),
+    ("decide", "Record that the Board has decided on the call (every proposal screened)"),
+    ("complete", "Complete a decided call: every proposal screened, no recommendation awaiting approval"),
+    ("cancel", "Cancel a call that is not yet decided and has no recommendation awaiting approval"),
 ):
     _transition_view(_action, _summary)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Select, extract, select
@@ -9,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from ..audit import record_event
 from ..auth.models import User
-from ..errors import Conflict, Unprocessable
+from ..errors import Conflict, Unfinished, Unprocessable
 from ..etag import require_if_match
 from ..funds.models import Fund
 from ..pagination import paginate
@@ -40,6 +42,50 @@ TRANSITIONS: dict[str, tuple[frozenset[CallStatus], CallStatus]] = {
         CallStatus.CANCELLED,
     ),
 }
+
+
+@dataclass
+class Gaps:
+    """What stands between a record and its next step: ``missing`` for a person, one line each,
+    and ``blocking``, the records in the way (see ``errors.Unfinished``)."""
+
+    missing: list[str] = field(default_factory=list)
+    blocking: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, line: str, records: list[dict[str, Any]]) -> None:
+        self.missing.append(line)
+        self.blocking.extend(records)
+
+
+#: ``prerequisite(session, call, target)`` -> what of its domain must be finished before ``call``
+#: moves to ``target``. The work a call waits for lies with the domains above it (its proposals
+#: to screen, the Board's recommendations awaiting approval), which calls may not import: each
+#: of them registers its check here (``call_prerequisite``) when it is imported, as the app's
+#: blueprints are; ``tests/calls/test_workflow.py`` checks they are all there.
+CallPrerequisite = Callable[[Session, Call, CallStatus], Gaps]
+CALL_PREREQUISITES: dict[str, CallPrerequisite] = {}
+
+
+def call_prerequisite(check: CallPrerequisite) -> CallPrerequisite:
+    """Register ``check`` (by its qualified name, so that importing twice registers once)."""
+    CALL_PREREQUISITES[f"{check.__module__}.{check.__qualname__}"] = check
+    return check
+
+
+def call_gaps(session: Session, call: Call, target: CallStatus) -> Gaps:
+    """Everything the registered domains say must be finished before ``call`` moves to ``target``."""
+    gaps = Gaps()
+    for check in CALL_PREREQUISITES.values():
+        found = check(session, call, target)
+        gaps.missing += found.missing
+        gaps.blocking += found.blocking
+    return gaps
+
+
+def listed(labels: list[str], limit: int = 10) -> str:
+    """``A, B, C`` (and N more): a list short enough for a problem's detail."""
+    more = f" (and {len(labels) - limit} more)" if len(labels) > limit else ""
+    return ", ".join(labels[:limit]) + more
 
 
 def _money_fields(data: dict[str, Any], currency: str) -> dict[str, Any]:
@@ -103,6 +149,9 @@ def transition_call(session: Session, user: User, call_id: int, action: str) -> 
     check_transition("call", call.status, action, sources)
     if action == "open" and call.deadline is None:
         raise Unprocessable("deadline", "a call needs a deadline before it opens")
+    gaps = call_gaps(session, call, target)
+    if gaps.missing:
+        raise Unfinished(f"the call cannot move to {target} yet", gaps.missing, gaps.blocking)
     before = call.status
     call.status = target
     session.flush()

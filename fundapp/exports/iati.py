@@ -480,24 +480,26 @@ def _conditions(grant: Grant) -> Any:
 
 
 def _results(grant: Grant) -> list[Any]:
-    """People assisted, by sex and age group, in each period a received report covers."""
+    """People assisted in each period a received report covers: the report's total (each person
+    once), then by sex and age group where it says."""
     periods, start = [], grant.starts_on
     for report in sorted(grant.reports, key=lambda r: (r.due_on, r.id)):
-        if report.status not in REPORTED or not report.beneficiaries:
+        if report.status not in REPORTED or report.people_assisted is None:
             continue
         end = max(report.due_on, start)
-        people: dict[tuple[str, str], int] = {}
-        for count in report.beneficiaries:
-            key = (str(count.sex), str(count.age_group))
-            people[key] = people.get(key, 0) + count.people
         actuals = [
-            _el(
-                "actual",
-                {"value": str(n)},
-                _el("dimension", {"name": "sex", "value": sex}),
-                _el("dimension", {"name": "age", "value": age}),
-            )
-            for (sex, age), n in sorted(people.items())
+            _el("actual", {"value": str(report.people_assisted)}),
+            *(
+                _el(
+                    "actual",
+                    {"value": str(row["people"])},
+                    _el("dimension", {"name": "sex", "value": str(row["sex"])}),
+                    _el("dimension", {"name": "age", "value": str(row["age_group"])}),
+                )
+                for row in sorted(
+                    report.people_by_sex_and_age, key=lambda r: (str(r["sex"]), str(r["age_group"]))
+                )
+            ),
         ]
         periods.append(_el("period", None, _day("period-start", start), _day("period-end", end), *actuals))
         start = min(end + dt.timedelta(days=1), max(end, grant.ends_on))
@@ -652,7 +654,7 @@ def _load_grants(session: Session, fund: Fund) -> list[Grant]:
                 joinedload(Grant.organisation),
                 selectinload(Grant.disbursements),
                 selectinload(Grant.conditions),
-                selectinload(Grant.reports).selectinload(GrantReport.beneficiaries),
+                selectinload(Grant.reports).selectinload(GrantReport.people_counts),
             )
             .order_by(Grant.id)
         )

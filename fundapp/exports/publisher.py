@@ -37,7 +37,8 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from babel import Locale
+from .. import countries
+from ..countries import iso_assigned
 
 ORGID_REGISTERS = "orgid-registers.csv"
 DAC_DONOR_CODES = "dac-donor-codes.csv"
@@ -172,22 +173,12 @@ def government_org_id(country_code: str | None) -> str | None:
     return f"XM-DAC-{code}" if code else None
 
 
-#: Codes babel knows as territories that ISO 3166-1 has not assigned (or reserves), which the
-#: open-data country lists (360Giving countryCode, IATI Country) do not hold.
-_NOT_ISO_3166 = frozenset(
-    {"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "XK"}
-)
-
-
 def iso_country(code: str | None) -> str | None:
     """The code if it is an assigned ISO 3166-1 alpha-2 code, else None (e.g. XK, Kosovo)."""
-    return code if code and len(code) == 2 and code not in _NOT_ISO_3166 else None
-
-
-@cache
-def _country_names() -> dict[str, str]:
-    return dict(Locale("en").territories)
+    return code if iso_assigned(code) else None
 
 
 def country_name(code: str) -> str:
-    return _country_names().get(code, code)
+    """A country's English name in open data: the UN's (``countries.country_name``), as in the
+    documents, so Kosovo is "Kosovo (under UNSCR 1244)" there too."""
+    return countries.country_name(code, "en")

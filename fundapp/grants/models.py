@@ -232,11 +232,43 @@ class GrantReport(Timestamps, Versioned, Base):
         enum_type(ReportStatus, "report_status"), default=ReportStatus.DUE
     )
     review_note: Mapped[str | None] = mapped_column(Text)
+    #: The people the report says the project assisted, each person counted once whatever help
+    #: they had; None where the report states no people (a financial report, one not received).
+    #: Each breakdown below adds up to at most this (the rest is not known).
+    people_assisted: Mapped[int | None]
 
     grant: Mapped[Grant] = relationship(back_populates="reports", lazy="raise")
-    beneficiaries: Mapped[list[BeneficiaryCount]] = relationship(
-        back_populates="report", lazy="raise", order_by="BeneficiaryCount.id"
+    people_counts: Mapped[list[PeopleCount]] = relationship(
+        back_populates="report", lazy="raise", order_by="PeopleCount.id"
     )
+
+    def breakdown_rows(self, name: str) -> list[dict[str, object]]:
+        """The rows of one of the report's breakdowns (``PEOPLE_BREAKDOWNS``), as the API reads
+        and writes them: ``{"sex": "female", "age_group": "child", "people": 12}``."""
+        breakdown, keys = PEOPLE_BREAKDOWNS[name]
+        return [
+            {
+                **{
+                    key: CATEGORY_TYPES.get(key, str)(part)
+                    for key, part in zip(keys, count.category.split("/"), strict=True)
+                },
+                "people": count.people,
+            }
+            for count in self.people_counts
+            if count.breakdown == breakdown
+        ]
+
+    @property
+    def people_by_sex_and_age(self) -> list[dict[str, object]]:
+        return self.breakdown_rows("people_by_sex_and_age")
+
+    @property
+    def people_by_nationality(self) -> list[dict[str, object]]:
+        return self.breakdown_rows("people_by_nationality")
+
+    @property
+    def people_by_assistance(self) -> list[dict[str, object]]:
+        return self.breakdown_rows("people_by_assistance")
 
 
 class Sex(StrEnum):
@@ -251,20 +283,50 @@ class AgeGroup(StrEnum):
     NOT_DISAGGREGATED = "not_disaggregated"
 
 
-class BeneficiaryCount(Base):
-    """People assisted, by sex, age group and kind of assistance (aggregates, never persons)."""
+class Breakdown(StrEnum):
+    """A way a report breaks down its people assisted; each adds up to at most the total."""
 
-    __tablename__ = "beneficiary_count"
+    #: category ``<sex>/<age_group>``, e.g. ``female/child``
+    SEX_AND_AGE = "sex_and_age"
+    #: category an ISO 3166-1 alpha-2 code (or an exception), where the nationality is known
+    NATIONALITY = "nationality"
+    #: category the main kind of assistance each person had (each person under one kind)
+    ASSISTANCE = "assistance"
+
+
+#: A report's breakdowns, as the API names them -> (the breakdown, the keys of a row that make its
+#: category: ``{"sex": "female", "age_group": "child"}`` is ``female/child``).
+PEOPLE_BREAKDOWNS: dict[str, tuple[Breakdown, tuple[str, ...]]] = {
+    "people_by_sex_and_age": (Breakdown.SEX_AND_AGE, ("sex", "age_group")),
+    "people_by_nationality": (Breakdown.NATIONALITY, ("country_code",)),
+    "people_by_assistance": (Breakdown.ASSISTANCE, ("assistance",)),
+}
+#: The type of a key of a category that is not a plain string.
+CATEGORY_TYPES: dict[str, type[StrEnum]] = {"sex": Sex, "age_group": AgeGroup}
+#: The categories of the sex-and-age breakdown.
+SEX_AND_AGE_CATEGORIES = tuple(f"{sex}/{age}" for sex in Sex for age in AgeGroup)
+
+
+class PeopleCount(Base):
+    """How many of a report's people assisted fall in a category of a breakdown (aggregates,
+    never persons)."""
+
+    __tablename__ = "people_count"
     __table_args__ = (
-        UniqueConstraint("report_id", "sex", "age_group", "assistance"),
+        UniqueConstraint("report_id", "breakdown", "category"),
         CheckConstraint("people >= 0", name="people_non_negative"),
+        CheckConstraint(
+            "breakdown <> 'sex_and_age' OR category IN ("
+            + ", ".join(f"'{c}'" for c in SEX_AND_AGE_CATEGORIES)
+            + ")",
+            name="sex_and_age_category",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     report_id: Mapped[int] = mapped_column(ForeignKey("grant_report.id", ondelete="RESTRICT"), index=True)
-    sex: Mapped[Sex] = mapped_column(enum_type(Sex, "sex"))
-    age_group: Mapped[AgeGroup] = mapped_column(enum_type(AgeGroup, "age_group"))
-    assistance: Mapped[str] = mapped_column(String(40))
+    breakdown: Mapped[Breakdown] = mapped_column(enum_type(Breakdown, "people_breakdown"))
+    category: Mapped[str] = mapped_column(String(40))
     people: Mapped[int]
 
-    report: Mapped[GrantReport] = relationship(back_populates="beneficiaries", lazy="raise")
+    report: Mapped[GrantReport] = relationship(back_populates="people_counts", lazy="raise")

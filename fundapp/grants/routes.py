@@ -22,6 +22,8 @@ from .schemas import (
     DisbursementQuerySchema,
     DisbursementSchema,
     GrantDetailSchema,
+    GrantHistoryEventSchema,
+    GrantHistoryQuerySchema,
     GrantQuerySchema,
     GrantReportQuerySchema,
     GrantReportSchema,
@@ -60,6 +62,17 @@ class GrantById(MethodView):
     def get(self, grant_id):
         """Read a grant with its conditions, disbursements and reports"""
         return with_etag(services.get_grant(get_session(), grant_id))
+
+
+@blp.route("/grants/<int:grant_id>/history")
+class GrantHistory(MethodView):
+    @blp.allow(*READERS)
+    @blp.arguments(GrantHistoryQuerySchema, location="query")
+    @blp.response(200, page_of(GrantHistoryEventSchema))
+    def get(self, query, grant_id):
+        """Every audit event of a grant and of its conditions, tranches, reports, refunds and
+        amendments, oldest first"""
+        return services.grant_history(get_session(), grant_id, query)
 
 
 @blp.route("/grants/<int:grant_id>/suspend", methods=["POST"])

@@ -3,6 +3,7 @@
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from ..auth.schemas import AuditEventSchema
 from ..dumping import OutputSchema
 from ..proposals.models import ASSISTANCE_KINDS
 from ..schemas_base import (
@@ -17,11 +18,13 @@ from ..schemas_base import (
     sort_field,
 )
 from .models import AgeGroup, DisbursementStatus, GrantStatus, ReportKind, ReportNature, ReportStatus, Sex
-from .services import is_overdue
+from .services import is_overdue, people_errors
 
 YEAR = validate.Range(min=2000, max=2100)
 #: At most one row per (sex, age group, kind of assistance).
-MAX_BENEFICIARY_ROWS = len(Sex) * len(AgeGroup) * len(ASSISTANCE_KINDS)
+#: At most one row per category of a breakdown (nationalities: a generous bound on the countries
+#: a project's people can come from).
+MAX_NATIONALITY_ROWS = 100
 
 
 # --- input -------------------------------------------------------------------------------
@@ -139,45 +142,84 @@ class ReportCreateSchema(InputSchema):
     due_on = Day(required=True)
 
 
-class BeneficiaryCountSchema(InputSchema):
+PEOPLE = fields.Integer(required=True, strict=True, validate=validate.Range(min=0, max=10_000_000))
+
+
+class PeopleBySexAndAgeSchema(InputSchema):
     sex = fields.Enum(Sex, by_value=True, required=True)
     age_group = fields.Enum(AgeGroup, by_value=True, required=True)
+    people = PEOPLE
+
+
+class PeopleByNationalitySchema(InputSchema):
+    country_code = CountryCode(required=True)
+    people = PEOPLE
+
+
+class PeopleByAssistanceSchema(InputSchema):
     assistance = fields.String(required=True, validate=validate.OneOf(ASSISTANCE_KINDS))
-    people = fields.Integer(required=True, strict=True, validate=validate.Range(min=0, max=10_000_000))
+    people = PEOPLE
 
 
 class ReportReceiptSchema(InputSchema):
     example = {
         "received_on": "2022-01-14",
-        "beneficiaries": [
-            {"sex": "female", "age_group": "adult", "assistance": "shelter", "people": 64},
-            {"sex": "female", "age_group": "child", "assistance": "shelter", "people": 27},
-            {"sex": "female", "age_group": "adult", "assistance": "medical", "people": 71},
+        "people_assisted": 162,
+        "people_by_sex_and_age": [
+            {"sex": "female", "age_group": "adult", "people": 98},
+            {"sex": "female", "age_group": "child", "people": 41},
+            {"sex": "male", "age_group": "adult", "people": 23},
+        ],
+        "people_by_nationality": [
+            {"country_code": "NG", "people": 120},
+            {"country_code": "GH", "people": 30},
+        ],
+        "people_by_assistance": [
+            {"assistance": "shelter", "people": 91},
+            {"assistance": "medical", "people": 71},
         ],
     }
 
     received_on = Day(required=True)
-    beneficiaries = fields.List(
-        fields.Nested(BeneficiaryCountSchema),
+    people_assisted = fields.Integer(
+        strict=True,
+        allow_none=True,
+        load_default=None,
+        validate=validate.Range(min=0, max=10_000_000),
+        metadata={
+            "description": "The people the project assisted, each person counted once whatever help "
+            "they had; leave it out for a report that counts no people (a financial report)"
+        },
+    )
+    people_by_sex_and_age = fields.List(
+        fields.Nested(PeopleBySexAndAgeSchema),
         load_default=list,
-        validate=validate.Length(max=MAX_BENEFICIARY_ROWS),
-        metadata={"description": "People assisted, one row per (sex, age_group, assistance)"},
+        validate=validate.Length(max=len(Sex) * len(AgeGroup)),
+        metadata={
+            "description": "Of the people assisted, how many of each sex and age group (at most the total)"
+        },
+    )
+    people_by_nationality = fields.List(
+        fields.Nested(PeopleByNationalitySchema),
+        load_default=list,
+        validate=validate.Length(max=MAX_NATIONALITY_ROWS),
+        metadata={"description": "Of the people assisted, how many of each nationality, where known"},
+    )
+    people_by_assistance = fields.List(
+        fields.Nested(PeopleByAssistanceSchema),
+        load_default=list,
+        validate=validate.Length(max=len(ASSISTANCE_KINDS)),
+        metadata={
+            "description": "Of the people assisted, how many had each kind of assistance as the main "
+            "help they were given (each person under one kind, so at most the total)"
+        },
     )
 
     @ma.validates_schema
-    def _one_row_per_combination(self, data, **kwargs):
-        seen: set[tuple[str, str, str]] = set()
-        duplicates: list[str] = []
-        for row in data.get("beneficiaries", []):
-            combination = (str(row["sex"]), str(row["age_group"]), row["assistance"])
-            if combination in seen and "/".join(combination) not in duplicates:
-                duplicates.append("/".join(combination))
-            seen.add(combination)
-        if duplicates:
-            raise ma.ValidationError(
-                f"each (sex, age_group, assistance) may appear once; repeated: {', '.join(duplicates)}",
-                "beneficiaries",
-            )
+    def _each_breakdown_counts_people_once(self, data, **kwargs):
+        errors = people_errors(data)
+        if errors:
+            raise ma.ValidationError(errors)
 
 
 class ReturnSchema(InputSchema):
@@ -298,9 +340,18 @@ class AmendmentSchema(OutputSchema):
     updated_at = fields.AwareDateTime()
 
 
-class BeneficiaryCountOutSchema(OutputSchema):
+class PeopleBySexAndAgeOutSchema(OutputSchema):
     sex = fields.Enum(Sex, by_value=True)
     age_group = fields.Enum(AgeGroup, by_value=True)
+    people = fields.Integer()
+
+
+class PeopleByNationalityOutSchema(OutputSchema):
+    country_code = fields.String()
+    people = fields.Integer()
+
+
+class PeopleByAssistanceOutSchema(OutputSchema):
     assistance = fields.String()
     people = fields.Integer()
 
@@ -318,10 +369,23 @@ class GrantReportSchema(OutputSchema):
         metadata={"type": "boolean", "description": "Due before today and not received or accepted"},
     )
     review_note = fields.String(allow_none=True)
-    beneficiaries = fields.List(fields.Nested(BeneficiaryCountOutSchema))
-    people_assisted = fields.Function(
-        lambda report: sum(b.people for b in report.beneficiaries),
-        metadata={"type": "integer", "description": "Sum of the beneficiary counts"},
+    people_assisted = fields.Integer(
+        allow_none=True,
+        metadata={"description": "The people the project assisted, each counted once; null if none stated"},
+    )
+    people_by_sex_and_age = fields.List(
+        fields.Nested(PeopleBySexAndAgeOutSchema),
+        metadata={"description": "Of the people assisted, how many of each sex and age group"},
+    )
+    people_by_nationality = fields.List(
+        fields.Nested(PeopleByNationalityOutSchema),
+        metadata={"description": "Of the people assisted, how many of each nationality, where known"},
+    )
+    people_by_assistance = fields.List(
+        fields.Nested(PeopleByAssistanceOutSchema),
+        metadata={
+            "description": "Of the people assisted, how many had each kind of assistance as their main help"
+        },
     )
     version = fields.Integer()
     created_at = fields.AwareDateTime()
@@ -371,3 +435,17 @@ class GrantReportQuerySchema(PageQuery):
         metadata={"description": "true: due before today and not received or accepted; false: the others"}
     )
     sort = sort_field(["due_on"], "due_on")
+
+
+class GrantHistoryQuerySchema(PageQuery):
+    sort = sort_field(["occurred_at"], "occurred_at")
+
+
+class GrantHistoryEventSchema(AuditEventSchema):
+    """An audit event of a grant or of one of its records, amounts as decimal strings."""
+
+    before = fields.Dict(
+        allow_none=True,
+        metadata={"description": "The record before; amounts as decimal strings (amount, paid, previous...)"},
+    )
+    after = fields.Dict(allow_none=True, metadata={"description": "The record after, amounts as above"})

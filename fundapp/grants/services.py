@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, not_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, not_, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..applicants.models import Organisation
-from ..audit import record_event
+from ..audit import AuditEvent, record_event
 from ..auth.models import User
 from ..books import queries as book_queries
 from ..books import services as books
@@ -34,7 +34,8 @@ from ..pagination import columns_of, paginate, record
 from ..proposals.models import Facet, Proposal
 from ..services_base import check_transition, get_or_404, minor_units, snapshot
 from .models import (
-    BeneficiaryCount,
+    PEOPLE_BREAKDOWNS,
+    Breakdown,
     Disbursement,
     DisbursementStatus,
     Grant,
@@ -43,6 +44,7 @@ from .models import (
     GrantRefund,
     GrantReport,
     GrantStatus,
+    PeopleCount,
     ReportKind,
     ReportNature,
     ReportStatus,
@@ -87,13 +89,37 @@ PAYMENT_CANCELLATION_AUDITED = (
 REFUND_AUDITED = ("currency", "amount_minor", "received_on", "reason", "released_commitment")
 AMENDMENT_AUDITED = ("currency", "previous_minor", "amount_minor", "decided_on", "reason")
 REPORT_AUDITED = ("kind", "nature", "due_on", "received_on", "status", "review_note")
+#: The audit entities of a grant's own records (its history), each with its model: the events
+#: of the grant itself are those of entity ``grant`` (its amendments among them, ``grant.amend``).
+HISTORY_ENTITIES: dict[str, Any] = {
+    "grant_condition": GrantCondition,
+    "disbursement": Disbursement,
+    "grant_report": GrantReport,
+    "grant_refund": GrantRefund,
+    "grant_amendment": GrantAmendment,
+}
+#: The columns of an audit event a grant's history gives as they are.
+HISTORY_EVENT_FIELDS = (
+    "id",
+    "occurred_at",
+    "actor_id",
+    "actor_role",
+    "request_id",
+    "client_request_id",
+    "action",
+    "entity",
+    "entity_id",
+)
+#: Loads a report's people counts with it (one SELECT, whatever the number of reports).
+REPORT_PEOPLE = (selectinload(GrantReport.people_counts),)
+
 
 DETAIL_OPTIONS = (
     joinedload(Grant.organisation),
     joinedload(Grant.call),
     selectinload(Grant.conditions),
     selectinload(Grant.disbursements),
-    selectinload(Grant.reports).selectinload(GrantReport.beneficiaries),
+    selectinload(Grant.reports).selectinload(GrantReport.people_counts),
     selectinload(Grant.refunds),
     selectinload(Grant.amendments),
 )
@@ -124,11 +150,17 @@ def add_months(day: dt.date, months: int) -> dt.date:
 def grant_dates(
     starts_on: dt.date | None, ends_on: dt.date | None, duration_months: int, on: dt.date
 ) -> tuple[dt.date, dt.date]:
-    """The grant's period: by default from the first of next month, for the proposal's duration."""
+    """The grant's period for an approval on ``on``: by default from the first of next month,
+    for the proposal's duration. It may start before the approval (costs already incurred), but
+    not end before it: a period already over when approved could never be paid (422)."""
     starts_on = starts_on or first_of_next_month(on)
     ends_on = ends_on or add_months(starts_on, duration_months) - dt.timedelta(days=1)
     if ends_on < starts_on:
         raise Unprocessable("ends_on", f"must not be before the grant starts ({starts_on})")
+    if ends_on < on:
+        raise Unprocessable(
+            "ends_on", f"must not be before the approval ({on.isoformat()}): the period would already be over"
+        )
     return starts_on, ends_on
 
 
@@ -790,7 +822,7 @@ def schedule_report(session: Session, user: User, grant_id: int, data: dict[str,
             f"{data['due_on'].isoformat()}",
             existing_id=existing,
         )
-    report = GrantReport(grant_id=grant.id, status=ReportStatus.DUE, beneficiaries=[], **data)
+    report = GrantReport(grant_id=grant.id, status=ReportStatus.DUE, people_counts=[], **data)
     session.add(report)
     session.flush()
     record_event(
@@ -804,49 +836,89 @@ def schedule_report(session: Session, user: User, grant_id: int, data: dict[str,
     return report
 
 
+def people_errors(report: Mapping[str, Any]) -> dict[str, list[str]]:
+    """What a report's people break: a breakdown given without the people assisted, a category
+    named twice in a breakdown, or a breakdown adding up to more than the people assisted (each
+    person counts once in each). ``report`` holds ``people_assisted`` and the breakdowns' rows
+    (``PEOPLE_BREAKDOWNS``); the answer names each field, as a 422 does."""
+    total = report.get("people_assisted")
+    errors: dict[str, list[str]] = {}
+    for name, (_breakdown, keys) in PEOPLE_BREAKDOWNS.items():
+        rows = report.get(name) or []
+        if not rows:
+            continue
+        if total is None:
+            errors.setdefault("people_assisted", []).append(f"required with {name}")
+            continue
+        seen: set[tuple[str, ...]] = set()
+        repeated: list[str] = []
+        for row in rows:
+            value = tuple(str(row[key]) for key in keys)
+            if value in seen and "/".join(value) not in repeated:
+                repeated.append("/".join(value))
+            seen.add(value)
+        if repeated:
+            category = keys[0] if len(keys) == 1 else f"({', '.join(keys)})"
+            errors.setdefault(name, []).append(
+                f"each {category} may appear once; repeated: {', '.join(repeated)}"
+            )
+        counted = sum(row["people"] for row in rows)
+        if counted > total:
+            errors.setdefault(name, []).append(
+                f"adds up to {counted} people, more than the {total} people assisted: a person counts once "
+                "in each breakdown"
+            )
+    return errors
+
+
 def _lock_report(session: Session, report_id: int) -> GrantReport:
-    return get_or_404(
-        session,
-        GrantReport,
-        report_id,
-        label="grant report",
-        lock=True,
-        options=(selectinload(GrantReport.beneficiaries),),
-    )
+    return get_or_404(session, GrantReport, report_id, label="grant report", lock=True, options=REPORT_PEOPLE)
 
 
-def _beneficiary_rows(report: GrantReport) -> list[dict[str, Any]]:
-    return [
-        {"sex": str(b.sex), "age_group": str(b.age_group), "assistance": b.assistance, "people": b.people}
-        for b in report.beneficiaries
-    ]
+def _people(report: GrantReport) -> dict[str, Any]:
+    """The people a report states, for its audit events."""
+    return {
+        "people_assisted": report.people_assisted,
+        **{name: report.breakdown_rows(name) for name in PEOPLE_BREAKDOWNS},
+    }
+
+
+def _replace_people(session: Session, report: GrantReport, data: dict[str, Any]) -> None:
+    """Make the report's people counts those of ``data``: a count of a category kept is updated in
+    place (its unique key stays), one no longer given is deleted, a new one added."""
+    wanted: dict[tuple[Breakdown, str], int] = {
+        (breakdown, "/".join(str(row[k]) for k in keys)): row["people"]
+        for name, (breakdown, keys) in PEOPLE_BREAKDOWNS.items()
+        for row in data[name]
+    }
+    for count in list(report.people_counts):
+        key = (count.breakdown, count.category)
+        if key in wanted:
+            count.people = wanted.pop(key)
+        else:
+            report.people_counts.remove(count)
+            session.delete(count)
+    for (breakdown, category), people in wanted.items():
+        report.people_counts.append(PeopleCount(breakdown=breakdown, category=category, people=people))
 
 
 def receive_report(session: Session, user: User, report_id: int, data: dict[str, Any]) -> GrantReport:
-    """Record a report as received, with its people assisted (replacing a returned report's)."""
+    """Record a report as received, with the people it assisted, each counted once, and their
+    breakdowns (replacing a returned report's). The schema has checked that each breakdown names
+    a category once and adds up to at most the people assisted."""
     report = _lock_report(session, report_id)
     check_transition("grant report", report.status, "receive", {ReportStatus.DUE, ReportStatus.RETURNED})
     _not_in_future("received_on", data["received_on"])
-    before = {**snapshot(report, REPORT_AUDITED), "beneficiaries": _beneficiary_rows(report)}
-    existing = {(b.sex, b.age_group, b.assistance): b for b in report.beneficiaries}
-    wanted = {
-        (row["sex"], row["age_group"], row["assistance"]): row["people"] for row in data["beneficiaries"]
-    }
-    for key, row in existing.items():
-        if key not in wanted:
-            report.beneficiaries.remove(row)
-            session.delete(row)
-    for (sex, age_group, assistance), people in wanted.items():
-        if (sex, age_group, assistance) in existing:
-            existing[(sex, age_group, assistance)].people = people
-        else:
-            report.beneficiaries.append(
-                BeneficiaryCount(sex=sex, age_group=age_group, assistance=assistance, people=people)
-            )
+    starts_on = session.execute(select(Grant.starts_on).where(Grant.id == report.grant_id)).scalar_one()
+    if data["received_on"] < starts_on:
+        raise Unprocessable("received_on", f"must not be before the grant starts ({starts_on.isoformat()})")
+    before = {**snapshot(report, REPORT_AUDITED), **_people(report)}
+    report.people_assisted = data["people_assisted"]
+    _replace_people(session, report, data)
     report.received_on = data["received_on"]
     report.status = ReportStatus.RECEIVED
     session.flush()
-    after = {**snapshot(report, REPORT_AUDITED), "beneficiaries": _beneficiary_rows(report)}
+    after = {**snapshot(report, REPORT_AUDITED), **_people(report)}
     record_event(session, user, "grant_report.receive", "grant_report", report.id, before=before, after=after)
     return report
 
@@ -881,17 +953,11 @@ def return_report(session: Session, user: User, report_id: int, note: str) -> Gr
 
 
 def get_report(session: Session, report_id: int) -> GrantReport:
-    return get_or_404(
-        session,
-        GrantReport,
-        report_id,
-        label="grant report",
-        options=(selectinload(GrantReport.beneficiaries),),
-    )
+    return get_or_404(session, GrantReport, report_id, label="grant report", options=REPORT_PEOPLE)
 
 
 def list_reports(session: Session, query: dict[str, Any]) -> dict[str, Any]:
-    stmt: Select[Any] = select(GrantReport).options(selectinload(GrantReport.beneficiaries))
+    stmt: Select[Any] = select(GrantReport).options(*REPORT_PEOPLE)
     if "grant_id" in query:
         stmt = stmt.where(GrantReport.grant_id == query["grant_id"])
     if "status" in query:
@@ -907,4 +973,66 @@ def list_reports(session: Session, query: dict[str, Any]) -> dict[str, Any]:
         query,
         sort_columns={"due_on": GrantReport.due_on},
         tiebreak=GrantReport.id,
+    )
+
+
+# --- the grant's history -------------------------------------------------------------------
+
+
+def _decimal_amounts(data: dict[str, Any] | None, currency: str) -> dict[str, Any] | None:
+    """An audit event's ``before``/``after`` as the API speaks: every ``<name>_minor`` (integer
+    minor units) becomes ``<name>``, a decimal string in the record's currency (``currency``
+    beside it, else the grant's)."""
+    if data is None:
+        return None
+    own_currency = data.get("currency")
+    if isinstance(own_currency, str):
+        currency = own_currency
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if key.endswith("_minor") and (
+            value is None or (isinstance(value, int) and not isinstance(value, bool))
+        ):
+            out[key.removesuffix("_minor")] = None if value is None else format_minor(value, currency)
+        elif isinstance(value, dict):
+            out[key] = _decimal_amounts(value, currency)
+        elif isinstance(value, list):
+            out[key] = [_decimal_amounts(v, currency) if isinstance(v, dict) else v for v in value]
+        else:
+            out[key] = value
+    return out
+
+
+def grant_history(session: Session, grant_id: int, query: dict[str, Any]) -> dict[str, Any]:
+    """Every audit event of a grant and of its conditions, tranches, reports, refunds and
+    amendments, oldest first by default, one page: the grant, a COUNT and one SELECT, however
+    many records and events. Amounts are decimal strings, as everywhere in the API."""
+    grant = get_or_404(session, Grant, grant_id, label="grant")
+    own = [
+        (entity, select(model.id).where(model.grant_id == grant_id))
+        for entity, model in HISTORY_ENTITIES.items()
+    ]
+    stmt = select(AuditEvent).where(
+        or_(
+            and_(AuditEvent.entity == "grant", AuditEvent.entity_id == grant_id),
+            *(and_(AuditEvent.entity == entity, AuditEvent.entity_id.in_(ids)) for entity, ids in own),
+        )
+    )
+
+    def as_api(row: Any) -> dict[str, Any]:
+        # a plain copy: the event itself is append-only, never to be changed in the session
+        event: AuditEvent = row[0]
+        return {
+            **{name: getattr(event, name) for name in HISTORY_EVENT_FIELDS},
+            "before": _decimal_amounts(event.before, grant.currency),
+            "after": _decimal_amounts(event.after, grant.currency),
+        }
+
+    return paginate(
+        session,
+        stmt,
+        query,
+        sort_columns={"occurred_at": AuditEvent.occurred_at},
+        tiebreak=AuditEvent.id,
+        to_item=as_api,
     )

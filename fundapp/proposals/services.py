@@ -13,6 +13,7 @@ from ..applicants.models import Organisation
 from ..audit import record_event
 from ..auth.models import Role, User
 from ..calls.models import Call, CallStatus
+from ..calls.services import Gaps, call_prerequisite, listed
 from ..db import utcnow
 from ..errors import Conflict, DomainError, NotFound, Unprocessable
 from ..etag import require_if_match
@@ -40,6 +41,31 @@ FACET_FIELDS = {
 #: Board members read the proposals of calls in these states only.
 BOARD_VISIBLE_CALLS = (CallStatus.UNDER_REVIEW,)
 SCREENING_CALL_STATES = (CallStatus.CLOSED, CallStatus.UNDER_REVIEW)
+
+
+#: A call moves past screening (to review, decided, completed) only with every proposal screened
+#: (or withdrawn): a proposal left ``submitted`` could never be screened afterwards.
+SCREENED_CALL_STATES = frozenset({CallStatus.UNDER_REVIEW, CallStatus.DECIDED, CallStatus.COMPLETED})
+
+
+@call_prerequisite
+def unscreened_proposals(session: Session, call: Call, target: CallStatus) -> Gaps:
+    """The call's proposals still ``submitted``, when ``target`` is past screening."""
+    gaps = Gaps()
+    if target not in SCREENED_CALL_STATES:
+        return gaps
+    rows = session.execute(
+        select(Proposal.id, Proposal.reference)
+        .where(Proposal.call_id == call.id, Proposal.status == ProposalStatus.SUBMITTED)
+        .order_by(Proposal.id)
+    ).all()
+    if rows:
+        gaps.add(
+            f"{len(rows)} proposal(s) are not screened ({listed([r.reference for r in rows])}): "
+            "screen or withdraw them",
+            [{"entity": "proposal", "id": r.id, "label": r.reference, "state": "submitted"} for r in rows],
+        )
+    return gaps
 
 
 class DeadlinePassed(Conflict):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Integer, cast, distinct, func, select
+from sqlalchemy import Integer, cast, distinct, func, literal, select, union_all
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..applicants.models import Organisation
@@ -20,11 +20,13 @@ from ..calls.models import Call, CallStatus
 from ..contributions.models import Donor, DonorKind
 from ..db import utcnow
 from ..funds.models import Fund
-from ..grants.models import BeneficiaryCount, Grant, GrantReport, ReportKind, ReportStatus
+from ..grants.models import Breakdown, Grant, GrantReport, PeopleCount, ReportKind, ReportStatus
 from ..proposals.models import EligibilityCheck, Facet, Proposal, ProposalStatus
 from ..services_base import get_or_404
 from ..totals.services import donor_statement
 
+#: The row of the reports' own total beside the categories of a breakdown (not a category).
+TOTAL = "total"
 #: A proposal in one of these states passed the eligibility screening.
 SCREENED_ELIGIBLE = (
     ProposalStatus.ELIGIBLE,
@@ -282,20 +284,32 @@ def cycle_summary_data(session: Session, call_id: int) -> dict[str, Any]:
         )
     ]
 
-    beneficiaries = [
-        {"sex": str(sex), "age_group": str(age), "people": int(people or 0)}
-        for sex, age, people in session.execute(
-            select(BeneficiaryCount.sex, BeneficiaryCount.age_group, func.sum(BeneficiaryCount.people))
-            .join(GrantReport, GrantReport.id == BeneficiaryCount.report_id)
-            .join(Grant, Grant.id == GrantReport.grant_id)
-            .where(
-                Grant.call_id == call_id,
-                GrantReport.kind == ReportKind.FINAL,
-                GrantReport.status.in_(REPORTED_BENEFICIARIES),
-            )
-            .group_by(BeneficiaryCount.sex, BeneficiaryCount.age_group)
-        )
-    ]
+    final_reports = (
+        Grant.call_id == call_id,
+        GrantReport.kind == ReportKind.FINAL,
+        GrantReport.status.in_(REPORTED_BENEFICIARIES),
+    )
+    # each person once: the reports' own totals (never the sum of a breakdown's rows), and how
+    # many of them were of each sex and age group, in one statement
+    total = (
+        select(literal(TOTAL).label("category"), func.coalesce(func.sum(GrantReport.people_assisted), 0))
+        .join(Grant, Grant.id == GrantReport.grant_id)
+        .where(*final_reports)
+    )
+    cells = (
+        select(PeopleCount.category, func.sum(PeopleCount.people))
+        .join(GrantReport, GrantReport.id == PeopleCount.report_id)
+        .join(Grant, Grant.id == GrantReport.grant_id)
+        .where(*final_reports, PeopleCount.breakdown == Breakdown.SEX_AND_AGE)
+        .group_by(PeopleCount.category)
+    )
+    rows: Any = session.execute(union_all(total, cells))  # a compound select: its rows are untyped
+    counted: dict[str, int] = {str(category): int(n or 0) for category, n in rows}
+    people = {
+        "people": counted.pop(TOTAL, 0),
+        "female": sum(n for category, n in counted.items() if category.startswith("female/")),
+        "children": sum(n for category, n in counted.items() if category.endswith("/child")),
+    }
     last_report = session.scalar(
         select(func.max(GrantReport.received_on))
         .join(Grant, Grant.id == GrantReport.grant_id)
@@ -339,7 +353,7 @@ def cycle_summary_data(session: Session, call_id: int) -> dict[str, Any]:
         },
         "reserve": reserve,
         "checks": checks,
-        "beneficiaries": beneficiaries,
+        "people": people,
         "board": board_term(session, fund.id, term_id, term_day),
         # the fund's history as it stood on the document's date (calls launched, NGOs selected)
         "history": fund_history(session, fund.id, as_of=data_date),

@@ -30,7 +30,7 @@ from ..contributions.models import (
 from ..contributions.services import names_anonymous_donors
 from ..errors import NotFound
 from ..funds.models import Fund
-from ..grants.models import BeneficiaryCount, Grant, GrantReport, ReportStatus
+from ..grants.models import Grant, GrantReport, ReportStatus
 from ..money import FUND_CURRENCY, format_minor
 
 
@@ -224,10 +224,10 @@ def _fund_activity(
     funds = session.scalars(select(Fund).where(Fund.id.in_(fund_ids)).order_by(Fund.id)).all()
     approved = select(Grant.fund_id, func.count()).where(Grant.fund_id.in_(fund_ids))
     running = select(Grant.fund_id, Grant.country_code).distinct().where(Grant.fund_id.in_(fund_ids))
+    # each person once: the reports' own totals of people assisted, not their breakdowns' rows
     people = (
-        select(Grant.fund_id, func.sum(BeneficiaryCount.people))
+        select(Grant.fund_id, func.sum(GrantReport.people_assisted))
         .join(GrantReport, GrantReport.grant_id == Grant.id)
-        .join(BeneficiaryCount, BeneficiaryCount.report_id == GrantReport.id)
         .where(Grant.fund_id.in_(fund_ids), GrantReport.status == ReportStatus.ACCEPTED)
     )
     if start is not None:

@@ -7,6 +7,7 @@ import pytest
 from fundapp.audit import AuditEvent
 from fundapp.board import services
 from fundapp.board.models import Approval, Recommendation, RecommendationStatus
+from fundapp.calls.models import CallStatus
 from fundapp.grants.models import Grant
 from fundapp.proposals.models import Proposal, ProposalStatus
 
@@ -356,3 +357,57 @@ def test_recommendation_list_makes_the_same_number_of_queries_for_5_and_50_rows(
         return len(beyond_auth(statements))
 
     assert count(5) == count(45) == 3  # count + page (with proposal, organisation, session) + approvals
+
+
+@pytest.mark.parametrize("call_status", [CallStatus.COMPLETED, CallStatus.CANCELLED])
+def test_a_recommendation_of_a_completed_or_cancelled_call_is_not_approved(
+    client, auth, fund, pending, db_session, call_status
+):
+    fund_receives(fund.id, 80_000_00)
+    pending.session.call.status = call_status
+    db_session.flush()
+    response = approve(client, auth("approver"), pending)
+    assert response.status_code == 409
+    problem = response.get_json()
+    assert problem["current_state"] == str(call_status)
+    assert problem["allowed_states"] == ["decided", "under_review"]
+    db_session.expire_all()
+    assert db_session.query(Grant).count() == 0
+    assert db_session.get(Recommendation, pending.id).status == RecommendationStatus.PENDING_APPROVAL
+
+
+def test_a_recommendation_of_a_decided_call_is_still_approved(client, auth, fund, pending, db_session):
+    fund_receives(fund.id, 80_000_00)
+    pending.session.call.status = CallStatus.DECIDED
+    db_session.flush()
+    assert approve(client, auth("approver"), pending).status_code == 201
+
+
+def test_a_grant_period_already_over_at_approval_is_refused_naming_ends_on(
+    client, auth, fund, pending, db_session
+):
+    fund_receives(fund.id, 80_000_00)
+    yesterday = services.today() - dt.timedelta(days=1)
+    response = approve(
+        client, auth("approver"), pending, starts_on="2025-01-01", ends_on=yesterday.isoformat()
+    )
+    assert response.status_code == 422
+    error = response.get_json()["errors"][0]
+    assert error["field"] == "ends_on"
+    assert "the period would already be over" in error["reason"]
+    assert db_session.query(Grant).count() == 0
+
+
+def test_a_grant_may_start_before_its_approval_and_end_on_the_day_of_it(client, auth, fund, pending):
+    fund_receives(fund.id, 80_000_00)
+    today = services.today()
+    response = approve(client, auth("approver"), pending, starts_on="2025-01-01", ends_on=today.isoformat())
+    assert response.status_code == 201, response.get_json()
+    assert response.get_json()["grant"]["ends_on"] == today.isoformat()
+
+
+def test_a_promotion_with_a_period_already_over_is_refused_naming_ends_on(client, auth, fund, on_reserve):
+    fund_receives(fund.id, 80_000_00)
+    response = promote(client, auth("approver"), on_reserve, starts_on="2025-01-01", ends_on="2025-06-30")
+    assert response.status_code == 422
+    assert response.get_json()["errors"][0]["field"] == "ends_on"

@@ -9,11 +9,10 @@ from fundapp.contributions.models import ContributionStatus, DonorKind, ReceiptS
 from fundapp.db import utcnow
 from fundapp.exports import classify, iati
 from fundapp.exports.publisher import Publisher
-from fundapp.grants.models import AgeGroup, DisbursementStatus, GrantStatus, ReportStatus, Sex
+from fundapp.grants.models import DisbursementStatus, GrantStatus, ReportStatus
 from fundapp.grants.services import terminate_grant
 
 from ..factories import (
-    BeneficiaryCountFactory,
     ContributionFactory,
     DisbursementFactory,
     DonorFactory,
@@ -21,6 +20,7 @@ from ..factories import (
     GrantReportFactory,
     GrantWithProposalFactory,
     OrganisationFactory,
+    PeopleCountFactory,
     ProposalWithFacetsFactory,
     ReceiptFactory,
 )
@@ -325,12 +325,11 @@ def test_a_grant_has_budgets_planned_disbursements_conditions_and_results(client
     DisbursementFactory(grant=grant, tranche=1, planned_on=dt.date(2015, 7, 15), amount_minor=40_000_00)
     DisbursementFactory(grant=grant, tranche=2, planned_on=dt.date(2016, 9, 1), amount_minor=20_000_00)
     GrantConditionFactory(grant_id=grant.id, description="Bank account details confirmed")
-    report = GrantReportFactory(grant=grant, status=ReportStatus.ACCEPTED, due_on=dt.date(2016, 6, 30))
-    BeneficiaryCountFactory(report=report, sex=Sex.FEMALE, age_group=AgeGroup.CHILD, people=12)
-    BeneficiaryCountFactory(
-        report=report, sex=Sex.FEMALE, age_group=AgeGroup.CHILD, assistance="medical", people=3
+    report = GrantReportFactory(
+        grant=grant, status=ReportStatus.ACCEPTED, due_on=dt.date(2016, 6, 30), people_assisted=21
     )
-    BeneficiaryCountFactory(report=report, sex=Sex.MALE, age_group=AgeGroup.ADULT, people=4)
+    PeopleCountFactory(report=report, category="female/child", people=15)
+    PeopleCountFactory(report=report, category="male/adult", people=4)
     _, doc = fetch(client)
     child = activity(doc, Publisher().grant_activity_id(fund.code, grant.agreement_number))
     budgets = [
@@ -355,7 +354,8 @@ def test_a_grant_has_budgets_planned_disbursements_conditions_and_results(client
         tuple(d.get("value") for d in a.findall("dimension")): a.get("value")
         for a in period.findall("actual")
     }
-    assert actuals == {("female", "child"): "15", ("male", "adult"): "4"}
+    # the report's people, each once (two of them neither sex nor age said), then by sex and age
+    assert actuals == {(): "21", ("female", "child"): "15", ("male", "adult"): "4"}
 
 
 def test_a_release_is_a_negative_commitment_on_its_own_day(client, fund, db_session):

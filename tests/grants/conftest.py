@@ -13,13 +13,13 @@ from sqlalchemy.orm import Session
 from fundapp.audit import AuditEvent
 from fundapp.books.models import Balance, LedgerEntry
 from fundapp.grants.models import (
-    BeneficiaryCount,
     Disbursement,
     Grant,
     GrantAmendment,
     GrantCondition,
     GrantRefund,
     GrantReport,
+    PeopleCount,
 )
 
 from ..factories import ActiveGrantFactory
@@ -80,10 +80,13 @@ def db_state(session: Session) -> dict[str, Any]:
                 Balance.owner, Balance.owner_id, Balance.account
             )
         ).all(),
-        "beneficiaries": session.execute(
-            select(BeneficiaryCount.id, BeneficiaryCount.report_id, BeneficiaryCount.people).order_by(
-                BeneficiaryCount.id
+        "people": session.execute(
+            select(PeopleCount.id, PeopleCount.report_id, PeopleCount.category, PeopleCount.people).order_by(
+                PeopleCount.id
             )
+        ).all(),
+        "people_assisted": session.execute(
+            select(GrantReport.id, GrantReport.people_assisted).order_by(GrantReport.id)
         ).all(),
     }
 

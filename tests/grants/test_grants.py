@@ -418,7 +418,7 @@ def _routes(grant, tranche, report, condition):
         ),
         (
             f"{API}/grant-reports/{report.id}/receipt",
-            {"received_on": "2016-01-01", "beneficiaries": []},
+            {"received_on": "2016-01-01"},
         ),
         (f"{API}/grant-reports/{report.id}/acceptance", None),
         (f"{API}/grant-reports/{report.id}/return", {"note": "x"}),

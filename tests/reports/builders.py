@@ -212,10 +212,14 @@ def cycle_two(
                         due_on=dt.date(2017, 8, 31),
                         received_on=dt.date(2017, 8, 20),
                         status="accepted",
+                        people_assisted=597,
                     )
-                    f.BeneficiaryCountFactory(report=report, sex="female", age_group="adult", people=350)
-                    f.BeneficiaryCountFactory(report=report, sex="female", age_group="child", people=150)
-                    f.BeneficiaryCountFactory(report=report, sex="male", age_group="adult", people=97)
+                    for category, people in (
+                        ("female/adult", 350),
+                        ("female/child", 150),
+                        ("male/adult", 97),
+                    ):
+                        f.PeopleCountFactory(report=report, category=category, people=people)
     f.holder.session.flush()
     return cycle
 

@@ -332,7 +332,7 @@ def test_a_statement_period_opens_with_the_balance_before_it(client, auth, histo
 def test_the_statement_says_what_the_fund_did_in_the_period(client, auth, fund, history):
     from fundapp.grants.models import ReportStatus
 
-    from ..factories import BeneficiaryCountFactory, GrantReportFactory, GrantWithProposalFactory
+    from ..factories import GrantReportFactory, GrantWithProposalFactory, PeopleCountFactory
 
     in_period = GrantWithProposalFactory(
         proposal__call__fund_id=fund.id,
@@ -356,14 +356,13 @@ def test_the_statement_says_what_the_fund_did_in_the_period(client, auth, fund, 
         country_code="MX",
     )
     accepted = GrantReportFactory(
-        grant=in_period, status=ReportStatus.ACCEPTED, received_on=dt.date(2015, 11, 1)
+        grant=in_period, status=ReportStatus.ACCEPTED, received_on=dt.date(2015, 11, 1), people_assisted=150
     )
-    BeneficiaryCountFactory(report=accepted, people=120)
-    BeneficiaryCountFactory(report=accepted, people=30, assistance="medical")
-    pending = GrantReportFactory(
-        grant=in_period, status=ReportStatus.RECEIVED, received_on=dt.date(2015, 12, 1)
+    PeopleCountFactory(report=accepted, by_assistance=True, people=120)
+    PeopleCountFactory(report=accepted, by_assistance=True, category="medical", people=30)
+    GrantReportFactory(  # received, not yet accepted: not counted
+        grant=in_period, status=ReportStatus.RECEIVED, received_on=dt.date(2015, 12, 1), people_assisted=999
     )
-    BeneficiaryCountFactory(report=pending, people=999)
     body = client.get(
         statement_url(history.id, "?from=2015-01-01&to=2015-12-31"), headers=auth("staff")
     ).get_json()

@@ -46,7 +46,7 @@ from ...calls.models import Call, CallStatus
 from ...contributions.models import Campaign, Donor
 from ...errors import Unprocessable
 from ...funds.models import Evaluation, Fund
-from ...grants.models import BeneficiaryCount, Grant, GrantReport, ReportKind, ReportNature
+from ...grants.models import Breakdown, Grant, GrantReport, PeopleCount, ReportKind, ReportNature
 from ...proposals.models import Proposal
 from ...services_base import get_or_404
 from ..queries import REPORTED_BENEFICIARIES, board_term, fund_facts, fund_history
@@ -326,46 +326,42 @@ def _waiting_on_reserve(session: Session, fund_id: int, as_of: dt.date) -> dict[
 
 def _people(session: Session, fund_id: int, as_of: dt.date) -> dict[int, dict[str, Any]]:
     """People assisted, from the final narrative reports received by the day: per call, in all
-    and by sex and age group, and each grant's people a year over its own period."""
-    rows = session.execute(
-        select(
-            Grant.call_id,
-            Grant.id,
-            Grant.starts_on,
-            Grant.ends_on,
-            BeneficiaryCount.sex,
-            BeneficiaryCount.age_group,
-            func.sum(BeneficiaryCount.people),
-        )
-        .join(GrantReport, GrantReport.id == BeneficiaryCount.report_id)
-        .join(Grant, Grant.id == GrantReport.grant_id)
-        .where(
-            Grant.fund_id == fund_id,
-            Grant.approved_on <= as_of,
-            GrantReport.kind == ReportKind.FINAL,
-            GrantReport.nature == ReportNature.NARRATIVE,
-            GrantReport.status.in_(REPORTED_BENEFICIARIES),
-            GrantReport.received_on <= as_of,
-        )
-        .group_by(
-            Grant.call_id,
-            Grant.id,
-            Grant.starts_on,
-            Grant.ends_on,
-            BeneficiaryCount.sex,
-            BeneficiaryCount.age_group,
-        )
+    (each person once: the reports' own totals) and by sex and age group, and each grant's people
+    a year over its own period."""
+    final_reports = (
+        Grant.fund_id == fund_id,
+        Grant.approved_on <= as_of,
+        GrantReport.kind == ReportKind.FINAL,
+        GrantReport.nature == ReportNature.NARRATIVE,
+        GrantReport.status.in_(REPORTED_BENEFICIARIES),
+        GrantReport.received_on <= as_of,
+        GrantReport.people_assisted.is_not(None),
     )
     calls: dict[int, dict[str, Any]] = defaultdict(
         lambda: {"people": 0, "children": 0, "women": 0, "men": 0, "reported": set(), "per_year": Decimal(0)}
     )
-    for call_id, grant_id, starts_on, ends_on, sex, age, people in rows:
+    for call_id, grant_id, starts_on, ends_on, people in session.execute(
+        select(Grant.call_id, Grant.id, Grant.starts_on, Grant.ends_on, func.sum(GrantReport.people_assisted))
+        .join(GrantReport, GrantReport.grant_id == Grant.id)
+        .where(*final_reports)
+        .group_by(Grant.call_id, Grant.id, Grant.starts_on, Grant.ends_on)
+    ):
         people = int(people or 0)
         row = calls[call_id]
         row["people"] += people
         row["reported"].add(grant_id)
         years = Decimal((ends_on - starts_on).days + 1) / DAYS_A_YEAR
         row["per_year"] += Decimal(people) / years
+    for call_id, category, people in session.execute(
+        select(Grant.call_id, PeopleCount.category, func.sum(PeopleCount.people))
+        .join(GrantReport, GrantReport.id == PeopleCount.report_id)
+        .join(Grant, Grant.id == GrantReport.grant_id)
+        .where(*final_reports, PeopleCount.breakdown == Breakdown.SEX_AND_AGE)
+        .group_by(Grant.call_id, PeopleCount.category)
+    ):
+        sex, age = category.split("/")
+        people = int(people or 0)
+        row = calls[call_id]
         if str(age) == "child":
             row["children"] += people
         elif str(sex) == "female":

@@ -484,18 +484,16 @@ def _grant_sentences(w: Wording, data: dict[str, Any], figure: str) -> list[str]
                 count=w.spelled(completed),
             )
         )
-    people = _people_sentence(w, data["beneficiaries"])
+    people = _people_sentence(w, data["people"])
     return out + ([people] if people else [])
 
 
-def _people_sentence(w: Wording, beneficiaries: list[dict[str, Any]]) -> str | None:
-    """The people the projects assisted, from the final reports received."""
+def _people_sentence(w: Wording, assisted: dict[str, int]) -> str | None:
+    """The people the projects assisted, each counted once, from the final reports received."""
     _ = w.gettext
-    people = sum(b["people"] for b in beneficiaries)
+    people, female, children = assisted["people"], assisted["female"], assisted["children"]
     if not people:
         return None
-    female = sum(b["people"] for b in beneficiaries if b["sex"] == "female")
-    children = sum(b["people"] for b in beneficiaries if b["age_group"] == "child")
     if female or children:
         return _(
             "According to the final reports received, the projects assisted %(people)s people, "

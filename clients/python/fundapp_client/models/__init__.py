@@ -14,13 +14,6 @@ from .audit_event_before_type_0 import AuditEventBeforeType0
 from .audit_event_page import AuditEventPage
 from .awarded_grant import AwardedGrant
 from .balance import Balance
-from .beneficiary_count import BeneficiaryCount
-from .beneficiary_count_age_group import BeneficiaryCountAgeGroup
-from .beneficiary_count_assistance import BeneficiaryCountAssistance
-from .beneficiary_count_out import BeneficiaryCountOut
-from .beneficiary_count_out_age_group import BeneficiaryCountOutAgeGroup
-from .beneficiary_count_out_sex import BeneficiaryCountOutSex
-from .beneficiary_count_sex import BeneficiaryCountSex
 from .board_pack_html_lang import BoardPackHtmlLang
 from .board_pack_pdf_lang import BoardPackPdfLang
 from .call import Call
@@ -49,6 +42,7 @@ from .contact_update_language import ContactUpdateLanguage
 from .contribution_create import ContributionCreate
 from .contribution_create_currency import ContributionCreateCurrency
 from .contribution_update import ContributionUpdate
+from .country_code import CountryCode
 from .criterion_failures import CriterionFailures
 from .currency_balance import CurrencyBalance
 from .cycle_summary_html_lang import CycleSummaryHtmlLang
@@ -59,13 +53,11 @@ from .disbursement_create import DisbursementCreate
 from .disbursement_page import DisbursementPage
 from .disbursement_status import DisbursementStatus
 from .donor_create import DonorCreate
-from .donor_create_country_code import DonorCreateCountryCode
 from .donor_create_kind import DonorCreateKind
 from .donor_ref import DonorRef
 from .donor_statement_html_lang import DonorStatementHtmlLang
 from .donor_statement_pdf_lang import DonorStatementPdfLang
 from .donor_update import DonorUpdate
-from .donor_update_country_code import DonorUpdateCountryCode
 from .donor_update_kind import DonorUpdateKind
 from .eligibility_check import EligibilityCheck
 from .eligibility_summary import EligibilitySummary
@@ -79,9 +71,7 @@ from .export_contributions_csv_currency import ExportContributionsCsvCurrency
 from .export_contributions_csv_donor_kind import ExportContributionsCsvDonorKind
 from .export_contributions_csv_status import ExportContributionsCsvStatus
 from .export_disbursements_csv_status import ExportDisbursementsCsvStatus
-from .export_grants_csv_country import ExportGrantsCsvCountry
 from .export_grants_csv_status import ExportGrantsCsvStatus
-from .export_proposals_csv_country import ExportProposalsCsvCountry
 from .export_proposals_csv_status import ExportProposalsCsvStatus
 from .export_totals_csv_group_by_item import ExportTotalsCsvGroupByItem
 from .fund import Fund
@@ -94,6 +84,10 @@ from .fund_status_pdf_lang import FundStatusPdfLang
 from .grant import Grant
 from .grant_detail import GrantDetail
 from .grant_detail_status import GrantDetailStatus
+from .grant_history_event import GrantHistoryEvent
+from .grant_history_event_after_type_0 import GrantHistoryEventAfterType0
+from .grant_history_event_before_type_0 import GrantHistoryEventBeforeType0
+from .grant_history_event_page import GrantHistoryEventPage
 from .grant_page import GrantPage
 from .grant_report import GrantReport
 from .grant_report_kind import GrantReportKind
@@ -125,7 +119,6 @@ from .list_contributions_status import ListContributionsStatus
 from .list_disbursements_sort import ListDisbursementsSort
 from .list_disbursements_status import ListDisbursementsStatus
 from .list_donor_contacts_sort import ListDonorContactsSort
-from .list_donors_country import ListDonorsCountry
 from .list_donors_kind import ListDonorsKind
 from .list_donors_sort import ListDonorsSort
 from .list_exchange_rates_currency import ListExchangeRatesCurrency
@@ -134,17 +127,14 @@ from .list_funds_sort import ListFundsSort
 from .list_grant_reports_kind import ListGrantReportsKind
 from .list_grant_reports_sort import ListGrantReportsSort
 from .list_grant_reports_status import ListGrantReportsStatus
-from .list_grants_country import ListGrantsCountry
 from .list_grants_sort import ListGrantsSort
 from .list_grants_status import ListGrantsStatus
 from .list_notifications_kind import ListNotificationsKind
 from .list_notifications_sort import ListNotificationsSort
 from .list_notifications_status import ListNotificationsStatus
 from .list_organisation_contacts_sort import ListOrganisationContactsSort
-from .list_organisations_country import ListOrganisationsCountry
 from .list_organisations_sort import ListOrganisationsSort
 from .list_proposals_assistance import ListProposalsAssistance
-from .list_proposals_country import ListProposalsCountry
 from .list_proposals_sort import ListProposalsSort
 from .list_proposals_status import ListProposalsStatus
 from .list_proposals_target_group import ListProposalsTargetGroup
@@ -161,7 +151,6 @@ from .me import Me
 from .me_role import MeRole
 from .member import Member
 from .member_create import MemberCreate
-from .member_create_country_code import MemberCreateCountryCode
 from .member_create_gender import MemberCreateGender
 from .member_detail import MemberDetail
 from .member_update import MemberUpdate
@@ -176,17 +165,27 @@ from .notification_settings_update_off_item import NotificationSettingsUpdateOff
 from .organisation import Organisation
 from .organisation_brief import OrganisationBrief
 from .organisation_create import OrganisationCreate
-from .organisation_create_country_code import OrganisationCreateCountryCode
 from .organisation_page import OrganisationPage
 from .organisation_ref import OrganisationRef
 from .organisation_update import OrganisationUpdate
-from .organisation_update_country_code import OrganisationUpdateCountryCode
 from .pack_notice import PackNotice
 from .payment import Payment
 from .payment_cancellation import PaymentCancellation
+from .people_by_assistance import PeopleByAssistance
+from .people_by_assistance_assistance import PeopleByAssistanceAssistance
+from .people_by_assistance_out import PeopleByAssistanceOut
+from .people_by_nationality import PeopleByNationality
+from .people_by_nationality_out import PeopleByNationalityOut
+from .people_by_sex_and_age import PeopleBySexAndAge
+from .people_by_sex_and_age_age_group import PeopleBySexAndAgeAgeGroup
+from .people_by_sex_and_age_out import PeopleBySexAndAgeOut
+from .people_by_sex_and_age_out_age_group import PeopleBySexAndAgeOutAgeGroup
+from .people_by_sex_and_age_out_sex import PeopleBySexAndAgeOutSex
+from .people_by_sex_and_age_sex import PeopleBySexAndAgeSex
 from .pledge_currency import PledgeCurrency
 from .position import Position
 from .problem import Problem
+from .problem_blocking_item import ProblemBlockingItem
 from .problem_field import ProblemField
 from .problem_unmet_conditions_item import ProblemUnmetConditionsItem
 from .promotion_create import PromotionCreate
@@ -194,7 +193,6 @@ from .proposal import Proposal
 from .proposal_brief import ProposalBrief
 from .proposal_create import ProposalCreate
 from .proposal_create_assistance_item import ProposalCreateAssistanceItem
-from .proposal_create_countries_item import ProposalCreateCountriesItem
 from .proposal_create_language import ProposalCreateLanguage
 from .proposal_create_target_groups_item import ProposalCreateTargetGroupsItem
 from .proposal_detail import ProposalDetail
@@ -203,13 +201,13 @@ from .proposal_page import ProposalPage
 from .proposal_status import ProposalStatus
 from .proposal_update import ProposalUpdate
 from .proposal_update_assistance_item import ProposalUpdateAssistanceItem
-from .proposal_update_countries_item import ProposalUpdateCountriesItem
 from .proposal_update_language import ProposalUpdateLanguage
 from .proposal_update_target_groups_item import ProposalUpdateTargetGroupsItem
 from .public_kind import PublicKind
 from .public_kind_donor_kind import PublicKindDonorKind
 from .public_totals import PublicTotals
 from .public_year import PublicYear
+from .read_grant_history_sort import ReadGrantHistorySort
 from .read_totals_group_by_item import ReadTotalsGroupByItem
 from .reason import Reason
 from .receipt import Receipt
@@ -290,13 +288,6 @@ __all__ = (
     "AuditEventPage",
     "AwardedGrant",
     "Balance",
-    "BeneficiaryCount",
-    "BeneficiaryCountAgeGroup",
-    "BeneficiaryCountAssistance",
-    "BeneficiaryCountOut",
-    "BeneficiaryCountOutAgeGroup",
-    "BeneficiaryCountOutSex",
-    "BeneficiaryCountSex",
     "BoardPackHtmlLang",
     "BoardPackPdfLang",
     "Call",
@@ -325,6 +316,7 @@ __all__ = (
     "ContributionCreate",
     "ContributionCreateCurrency",
     "ContributionUpdate",
+    "CountryCode",
     "CriterionFailures",
     "CurrencyBalance",
     "CycleSummaryHtmlLang",
@@ -335,13 +327,11 @@ __all__ = (
     "DisbursementPage",
     "DisbursementStatus",
     "DonorCreate",
-    "DonorCreateCountryCode",
     "DonorCreateKind",
     "DonorRef",
     "DonorStatementHtmlLang",
     "DonorStatementPdfLang",
     "DonorUpdate",
-    "DonorUpdateCountryCode",
     "DonorUpdateKind",
     "EligibilityCheck",
     "EligibilitySummary",
@@ -355,9 +345,7 @@ __all__ = (
     "ExportContributionsCsvDonorKind",
     "ExportContributionsCsvStatus",
     "ExportDisbursementsCsvStatus",
-    "ExportGrantsCsvCountry",
     "ExportGrantsCsvStatus",
-    "ExportProposalsCsvCountry",
     "ExportProposalsCsvStatus",
     "ExportTotalsCsvGroupByItem",
     "Fund",
@@ -370,6 +358,10 @@ __all__ = (
     "Grant",
     "GrantDetail",
     "GrantDetailStatus",
+    "GrantHistoryEvent",
+    "GrantHistoryEventAfterType0",
+    "GrantHistoryEventBeforeType0",
+    "GrantHistoryEventPage",
     "GrantPage",
     "GrantReport",
     "GrantReportKind",
@@ -401,7 +393,6 @@ __all__ = (
     "ListDisbursementsSort",
     "ListDisbursementsStatus",
     "ListDonorContactsSort",
-    "ListDonorsCountry",
     "ListDonorsKind",
     "ListDonorsSort",
     "ListExchangeRatesCurrency",
@@ -410,17 +401,14 @@ __all__ = (
     "ListGrantReportsKind",
     "ListGrantReportsSort",
     "ListGrantReportsStatus",
-    "ListGrantsCountry",
     "ListGrantsSort",
     "ListGrantsStatus",
     "ListNotificationsKind",
     "ListNotificationsSort",
     "ListNotificationsStatus",
     "ListOrganisationContactsSort",
-    "ListOrganisationsCountry",
     "ListOrganisationsSort",
     "ListProposalsAssistance",
-    "ListProposalsCountry",
     "ListProposalsSort",
     "ListProposalsStatus",
     "ListProposalsTargetGroup",
@@ -436,7 +424,6 @@ __all__ = (
     "Me",
     "Member",
     "MemberCreate",
-    "MemberCreateCountryCode",
     "MemberCreateGender",
     "MemberDetail",
     "MemberUpdate",
@@ -452,17 +439,27 @@ __all__ = (
     "Organisation",
     "OrganisationBrief",
     "OrganisationCreate",
-    "OrganisationCreateCountryCode",
     "OrganisationPage",
     "OrganisationRef",
     "OrganisationUpdate",
-    "OrganisationUpdateCountryCode",
     "PackNotice",
     "Payment",
     "PaymentCancellation",
+    "PeopleByAssistance",
+    "PeopleByAssistanceAssistance",
+    "PeopleByAssistanceOut",
+    "PeopleByNationality",
+    "PeopleByNationalityOut",
+    "PeopleBySexAndAge",
+    "PeopleBySexAndAgeAgeGroup",
+    "PeopleBySexAndAgeOut",
+    "PeopleBySexAndAgeOutAgeGroup",
+    "PeopleBySexAndAgeOutSex",
+    "PeopleBySexAndAgeSex",
     "PledgeCurrency",
     "Position",
     "Problem",
+    "ProblemBlockingItem",
     "ProblemField",
     "ProblemUnmetConditionsItem",
     "PromotionCreate",
@@ -470,7 +467,6 @@ __all__ = (
     "ProposalBrief",
     "ProposalCreate",
     "ProposalCreateAssistanceItem",
-    "ProposalCreateCountriesItem",
     "ProposalCreateLanguage",
     "ProposalCreateTargetGroupsItem",
     "ProposalDetail",
@@ -479,13 +475,13 @@ __all__ = (
     "ProposalStatus",
     "ProposalUpdate",
     "ProposalUpdateAssistanceItem",
-    "ProposalUpdateCountriesItem",
     "ProposalUpdateLanguage",
     "ProposalUpdateTargetGroupsItem",
     "PublicKind",
     "PublicKindDonorKind",
     "PublicTotals",
     "PublicYear",
+    "ReadGrantHistorySort",
     "ReadTotalsGroupByItem",
     "Reason",
     "Receipt",

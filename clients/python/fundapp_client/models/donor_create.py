@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.donor_create_country_code import DonorCreateCountryCode
+from ..models.country_code import CountryCode
 from ..models.donor_create_kind import DonorCreateKind
 from ..types import UNSET, Unset
 from typing import cast
@@ -23,7 +23,7 @@ class DonorCreate:
     Attributes:
         name (str):
         kind (DonorCreateKind):
-        country_code (DonorCreateCountryCode | Unset):  Example: NG.
+        country_code (CountryCode | None | Unset):
         anonymous (bool | Unset):  Default: False.
         contact_email (None | str | Unset):
         internal_note (None | str | Unset):
@@ -31,7 +31,7 @@ class DonorCreate:
 
     name: str
     kind: DonorCreateKind
-    country_code: DonorCreateCountryCode | Unset = UNSET
+    country_code: CountryCode | None | Unset = UNSET
     anonymous: bool | Unset = False
     contact_email: None | str | Unset = UNSET
     internal_note: None | str | Unset = UNSET
@@ -41,9 +41,13 @@ class DonorCreate:
 
         kind = self.kind.value
 
-        country_code: str | Unset = UNSET
-        if not isinstance(self.country_code, Unset):
+        country_code: None | str | Unset
+        if isinstance(self.country_code, Unset):
+            country_code = UNSET
+        elif isinstance(self.country_code, CountryCode):
             country_code = self.country_code.value
+        else:
+            country_code = self.country_code
 
         anonymous = self.anonymous
 
@@ -85,12 +89,22 @@ class DonorCreate:
 
         kind = DonorCreateKind(d.pop("kind"))
 
-        _country_code = d.pop("country_code", UNSET)
-        country_code: DonorCreateCountryCode | Unset
-        if isinstance(_country_code, Unset):
-            country_code = UNSET
-        else:
-            country_code = DonorCreateCountryCode(_country_code)
+        def _parse_country_code(data: object) -> CountryCode | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                country_code_type_0 = CountryCode(data)
+
+                return country_code_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CountryCode | None | Unset, data)
+
+        country_code = _parse_country_code(d.pop("country_code", UNSET))
 
         anonymous = d.pop("anonymous", UNSET)
 

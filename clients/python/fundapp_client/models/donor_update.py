@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.donor_update_country_code import DonorUpdateCountryCode
+from ..models.country_code import CountryCode
 from ..models.donor_update_kind import DonorUpdateKind
 from ..types import UNSET, Unset
 from typing import cast
@@ -23,7 +23,7 @@ class DonorUpdate:
     Attributes:
         name (str | Unset):
         kind (DonorUpdateKind | Unset):
-        country_code (DonorUpdateCountryCode | Unset):  Example: NG.
+        country_code (CountryCode | None | Unset):
         anonymous (bool | Unset):  Default: False.
         contact_email (None | str | Unset):
         internal_note (None | str | Unset):
@@ -31,7 +31,7 @@ class DonorUpdate:
 
     name: str | Unset = UNSET
     kind: DonorUpdateKind | Unset = UNSET
-    country_code: DonorUpdateCountryCode | Unset = UNSET
+    country_code: CountryCode | None | Unset = UNSET
     anonymous: bool | Unset = False
     contact_email: None | str | Unset = UNSET
     internal_note: None | str | Unset = UNSET
@@ -43,9 +43,13 @@ class DonorUpdate:
         if not isinstance(self.kind, Unset):
             kind = self.kind.value
 
-        country_code: str | Unset = UNSET
-        if not isinstance(self.country_code, Unset):
+        country_code: None | str | Unset
+        if isinstance(self.country_code, Unset):
+            country_code = UNSET
+        elif isinstance(self.country_code, CountryCode):
             country_code = self.country_code.value
+        else:
+            country_code = self.country_code
 
         anonymous = self.anonymous
 
@@ -91,12 +95,22 @@ class DonorUpdate:
         else:
             kind = DonorUpdateKind(_kind)
 
-        _country_code = d.pop("country_code", UNSET)
-        country_code: DonorUpdateCountryCode | Unset
-        if isinstance(_country_code, Unset):
-            country_code = UNSET
-        else:
-            country_code = DonorUpdateCountryCode(_country_code)
+        def _parse_country_code(data: object) -> CountryCode | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                country_code_type_0 = CountryCode(data)
+
+                return country_code_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CountryCode | None | Unset, data)
+
+        country_code = _parse_country_code(d.pop("country_code", UNSET))
 
         anonymous = d.pop("anonymous", UNSET)
 

@@ -15,7 +15,9 @@ from typing import cast
 import datetime
 
 if TYPE_CHECKING:
-    from ..models.beneficiary_count_out import BeneficiaryCountOut
+    from ..models.people_by_assistance_out import PeopleByAssistanceOut
+    from ..models.people_by_nationality_out import PeopleByNationalityOut
+    from ..models.people_by_sex_and_age_out import PeopleBySexAndAgeOut
 
 
 T = TypeVar("T", bound="GrantReport")
@@ -34,8 +36,12 @@ class GrantReport:
         status (GrantReportStatus):
         overdue (bool): Due before today and not received or accepted
         review_note (None | str):
-        beneficiaries (list[BeneficiaryCountOut]):
-        people_assisted (int): Sum of the beneficiary counts
+        people_assisted (int | None): The people the project assisted, each counted once; null if none stated
+        people_by_sex_and_age (list[PeopleBySexAndAgeOut]): Of the people assisted, how many of each sex and age group
+        people_by_nationality (list[PeopleByNationalityOut]): Of the people assisted, how many of each nationality,
+            where known
+        people_by_assistance (list[PeopleByAssistanceOut]): Of the people assisted, how many had each kind of assistance
+            as their main help
         version (int):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
@@ -50,14 +56,18 @@ class GrantReport:
     status: GrantReportStatus
     overdue: bool
     review_note: None | str
-    beneficiaries: list[BeneficiaryCountOut]
-    people_assisted: int
+    people_assisted: int | None
+    people_by_sex_and_age: list[PeopleBySexAndAgeOut]
+    people_by_nationality: list[PeopleByNationalityOut]
+    people_by_assistance: list[PeopleByAssistanceOut]
     version: int
     created_at: datetime.datetime
     updated_at: datetime.datetime
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.beneficiary_count_out import BeneficiaryCountOut  # noqa: PLC0415
+        from ..models.people_by_assistance_out import PeopleByAssistanceOut  # noqa: PLC0415
+        from ..models.people_by_nationality_out import PeopleByNationalityOut  # noqa: PLC0415
+        from ..models.people_by_sex_and_age_out import PeopleBySexAndAgeOut  # noqa: PLC0415
 
         id = self.id
 
@@ -82,12 +92,23 @@ class GrantReport:
         review_note: None | str
         review_note = self.review_note
 
-        beneficiaries = []
-        for beneficiaries_item_data in self.beneficiaries:
-            beneficiaries_item = beneficiaries_item_data.to_dict()
-            beneficiaries.append(beneficiaries_item)
-
+        people_assisted: int | None
         people_assisted = self.people_assisted
+
+        people_by_sex_and_age = []
+        for people_by_sex_and_age_item_data in self.people_by_sex_and_age:
+            people_by_sex_and_age_item = people_by_sex_and_age_item_data.to_dict()
+            people_by_sex_and_age.append(people_by_sex_and_age_item)
+
+        people_by_nationality = []
+        for people_by_nationality_item_data in self.people_by_nationality:
+            people_by_nationality_item = people_by_nationality_item_data.to_dict()
+            people_by_nationality.append(people_by_nationality_item)
+
+        people_by_assistance = []
+        for people_by_assistance_item_data in self.people_by_assistance:
+            people_by_assistance_item = people_by_assistance_item_data.to_dict()
+            people_by_assistance.append(people_by_assistance_item)
 
         version = self.version
 
@@ -108,8 +129,10 @@ class GrantReport:
                 "status": status,
                 "overdue": overdue,
                 "review_note": review_note,
-                "beneficiaries": beneficiaries,
                 "people_assisted": people_assisted,
+                "people_by_sex_and_age": people_by_sex_and_age,
+                "people_by_nationality": people_by_nationality,
+                "people_by_assistance": people_by_assistance,
                 "version": version,
                 "created_at": created_at,
                 "updated_at": updated_at,
@@ -120,7 +143,9 @@ class GrantReport:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.beneficiary_count_out import BeneficiaryCountOut  # noqa: PLC0415
+        from ..models.people_by_assistance_out import PeopleByAssistanceOut  # noqa: PLC0415
+        from ..models.people_by_nationality_out import PeopleByNationalityOut  # noqa: PLC0415
+        from ..models.people_by_sex_and_age_out import PeopleBySexAndAgeOut  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -159,14 +184,33 @@ class GrantReport:
 
         review_note = _parse_review_note(d.pop("review_note"))
 
-        beneficiaries = []
-        _beneficiaries = d.pop("beneficiaries")
-        for beneficiaries_item_data in _beneficiaries:
-            beneficiaries_item = BeneficiaryCountOut.from_dict(beneficiaries_item_data)
+        def _parse_people_assisted(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
 
-            beneficiaries.append(beneficiaries_item)
+        people_assisted = _parse_people_assisted(d.pop("people_assisted"))
 
-        people_assisted = d.pop("people_assisted")
+        people_by_sex_and_age = []
+        _people_by_sex_and_age = d.pop("people_by_sex_and_age")
+        for people_by_sex_and_age_item_data in _people_by_sex_and_age:
+            people_by_sex_and_age_item = PeopleBySexAndAgeOut.from_dict(people_by_sex_and_age_item_data)
+
+            people_by_sex_and_age.append(people_by_sex_and_age_item)
+
+        people_by_nationality = []
+        _people_by_nationality = d.pop("people_by_nationality")
+        for people_by_nationality_item_data in _people_by_nationality:
+            people_by_nationality_item = PeopleByNationalityOut.from_dict(people_by_nationality_item_data)
+
+            people_by_nationality.append(people_by_nationality_item)
+
+        people_by_assistance = []
+        _people_by_assistance = d.pop("people_by_assistance")
+        for people_by_assistance_item_data in _people_by_assistance:
+            people_by_assistance_item = PeopleByAssistanceOut.from_dict(people_by_assistance_item_data)
+
+            people_by_assistance.append(people_by_assistance_item)
 
         version = d.pop("version")
 
@@ -184,8 +228,10 @@ class GrantReport:
             status=status,
             overdue=overdue,
             review_note=review_note,
-            beneficiaries=beneficiaries,
             people_assisted=people_assisted,
+            people_by_sex_and_age=people_by_sex_and_age,
+            people_by_nationality=people_by_nationality,
+            people_by_assistance=people_by_assistance,
             version=version,
             created_at=created_at,
             updated_at=updated_at,

@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.member_create_country_code import MemberCreateCountryCode
+from ..models.country_code import CountryCode
 from ..models.member_create_gender import MemberCreateGender
 from ..types import UNSET, Unset
 from typing import cast
@@ -22,14 +22,14 @@ class MemberCreate:
     """
     Attributes:
         name (str):
-        country_code (MemberCreateCountryCode | Unset):  Example: NG.
+        country_code (CountryCode | None | Unset):
         is_chair (bool | Unset):  Default: False.
         gender (MemberCreateGender | Unset): For 'la Présidente' / 'le Président' in documents
         email (None | str | Unset): Where the fund writes to the member; never published
     """
 
     name: str
-    country_code: MemberCreateCountryCode | Unset = UNSET
+    country_code: CountryCode | None | Unset = UNSET
     is_chair: bool | Unset = False
     gender: MemberCreateGender | Unset = UNSET
     email: None | str | Unset = UNSET
@@ -37,9 +37,13 @@ class MemberCreate:
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
-        country_code: str | Unset = UNSET
-        if not isinstance(self.country_code, Unset):
+        country_code: None | str | Unset
+        if isinstance(self.country_code, Unset):
+            country_code = UNSET
+        elif isinstance(self.country_code, CountryCode):
             country_code = self.country_code.value
+        else:
+            country_code = self.country_code
 
         is_chair = self.is_chair
 
@@ -76,12 +80,22 @@ class MemberCreate:
         d = dict(src_dict)
         name = d.pop("name")
 
-        _country_code = d.pop("country_code", UNSET)
-        country_code: MemberCreateCountryCode | Unset
-        if isinstance(_country_code, Unset):
-            country_code = UNSET
-        else:
-            country_code = MemberCreateCountryCode(_country_code)
+        def _parse_country_code(data: object) -> CountryCode | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                country_code_type_0 = CountryCode(data)
+
+                return country_code_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CountryCode | None | Unset, data)
+
+        country_code = _parse_country_code(d.pop("country_code", UNSET))
 
         is_chair = d.pop("is_chair", UNSET)
 

@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.organisation_create_country_code import OrganisationCreateCountryCode
+from ..models.country_code import CountryCode
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -21,7 +21,9 @@ class OrganisationCreate:
     """
     Attributes:
         name (str):  Example: Association of Shelters for Women.
-        country_code (OrganisationCreateCountryCode):  Example: NG.
+        country_code (CountryCode): An ISO 3166-1 alpha-2 country code (officially assigned), or one of the fund's
+            documented exceptions: XK, Kosovo (under UNSCR 1244). The list is fundapp/data/iso3166-1-countries.csv. Example:
+            NG.
         registration_number (str): The national registration number Example: RC-123456.
         acronym (None | str | Unset):  Example: ASW.
         partner_portal_id (None | str | Unset): The organisation's UN Partner Portal id Example: NG-0123-4567.
@@ -31,7 +33,7 @@ class OrganisationCreate:
     """
 
     name: str
-    country_code: OrganisationCreateCountryCode
+    country_code: CountryCode
     registration_number: str
     acronym: None | str | Unset = UNSET
     partner_portal_id: None | str | Unset = UNSET
@@ -103,7 +105,7 @@ class OrganisationCreate:
         d = dict(src_dict)
         name = d.pop("name")
 
-        country_code = OrganisationCreateCountryCode(d.pop("country_code"))
+        country_code = CountryCode(d.pop("country_code"))
 
         registration_number = d.pop("registration_number")
 

@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.organisation_update_country_code import OrganisationUpdateCountryCode
+from ..models.country_code import CountryCode
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -22,7 +22,9 @@ class OrganisationUpdate:
     Attributes:
         name (str | Unset):  Example: Association of Shelters for Women.
         acronym (None | str | Unset):  Example: ASW.
-        country_code (OrganisationUpdateCountryCode | Unset):  Example: NG.
+        country_code (CountryCode | Unset): An ISO 3166-1 alpha-2 country code (officially assigned), or one of the
+            fund's documented exceptions: XK, Kosovo (under UNSCR 1244). The list is fundapp/data/iso3166-1-countries.csv.
+            Example: NG.
         registration_number (str | Unset): The national registration number Example: RC-123456.
         partner_portal_id (None | str | Unset): The organisation's UN Partner Portal id Example: NG-0123-4567.
         year_founded (int | None | Unset):
@@ -32,7 +34,7 @@ class OrganisationUpdate:
 
     name: str | Unset = UNSET
     acronym: None | str | Unset = UNSET
-    country_code: OrganisationUpdateCountryCode | Unset = UNSET
+    country_code: CountryCode | Unset = UNSET
     registration_number: str | Unset = UNSET
     partner_portal_id: None | str | Unset = UNSET
     year_founded: int | None | Unset = UNSET
@@ -115,11 +117,11 @@ class OrganisationUpdate:
         acronym = _parse_acronym(d.pop("acronym", UNSET))
 
         _country_code = d.pop("country_code", UNSET)
-        country_code: OrganisationUpdateCountryCode | Unset
+        country_code: CountryCode | Unset
         if isinstance(_country_code, Unset):
             country_code = UNSET
         else:
-            country_code = OrganisationUpdateCountryCode(_country_code)
+            country_code = CountryCode(_country_code)
 
         registration_number = d.pop("registration_number", UNSET)
 

@@ -13,6 +13,7 @@ from typing import cast
 import datetime
 
 if TYPE_CHECKING:
+    from ..models.problem_blocking_item import ProblemBlockingItem
     from ..models.problem_field import ProblemField
     from ..models.problem_unmet_conditions_item import ProblemUnmetConditionsItem
 
@@ -41,7 +42,8 @@ class Problem:
         amount (str | Unset): The amount the refused request asked for
         scheduled (str | Unset): What a grant's tranches schedule
         remaining (str | Unset): What is left of a pledge to receive
-        missing (list[str] | Unset): What a closure still needs
+        missing (list[str] | Unset): What a step (a call's, a grant's closure) still needs
+        blocking (list[ProblemBlockingItem] | Unset): The records in the way of a step: entity, id, state and a label
         reserve_expires_on (datetime.date | Unset): Last day of a lapsed reserve list
         unmet_conditions (list[ProblemUnmetConditionsItem] | Unset): Conditions before release not met
     """
@@ -64,10 +66,12 @@ class Problem:
     scheduled: str | Unset = UNSET
     remaining: str | Unset = UNSET
     missing: list[str] | Unset = UNSET
+    blocking: list[ProblemBlockingItem] | Unset = UNSET
     reserve_expires_on: datetime.date | Unset = UNSET
     unmet_conditions: list[ProblemUnmetConditionsItem] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.problem_blocking_item import ProblemBlockingItem  # noqa: PLC0415
         from ..models.problem_field import ProblemField  # noqa: PLC0415
         from ..models.problem_unmet_conditions_item import ProblemUnmetConditionsItem  # noqa: PLC0415
 
@@ -115,6 +119,13 @@ class Problem:
         missing: list[str] | Unset = UNSET
         if not isinstance(self.missing, Unset):
             missing = self.missing
+
+        blocking: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.blocking, Unset):
+            blocking = []
+            for blocking_item_data in self.blocking:
+                blocking_item = blocking_item_data.to_dict()
+                blocking.append(blocking_item)
 
         reserve_expires_on: str | Unset = UNSET
         if not isinstance(self.reserve_expires_on, Unset):
@@ -167,6 +178,8 @@ class Problem:
             field_dict["remaining"] = remaining
         if missing is not UNSET:
             field_dict["missing"] = missing
+        if blocking is not UNSET:
+            field_dict["blocking"] = blocking
         if reserve_expires_on is not UNSET:
             field_dict["reserve_expires_on"] = reserve_expires_on
         if unmet_conditions is not UNSET:
@@ -176,6 +189,7 @@ class Problem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.problem_blocking_item import ProblemBlockingItem  # noqa: PLC0415
         from ..models.problem_field import ProblemField  # noqa: PLC0415
         from ..models.problem_unmet_conditions_item import ProblemUnmetConditionsItem  # noqa: PLC0415
 
@@ -223,6 +237,15 @@ class Problem:
 
         missing = cast(list[str], d.pop("missing", UNSET))
 
+        _blocking = d.pop("blocking", UNSET)
+        blocking: list[ProblemBlockingItem] | Unset = UNSET
+        if _blocking is not UNSET:
+            blocking = []
+            for blocking_item_data in _blocking:
+                blocking_item = ProblemBlockingItem.from_dict(blocking_item_data)
+
+                blocking.append(blocking_item)
+
         _reserve_expires_on = d.pop("reserve_expires_on", UNSET)
         reserve_expires_on: datetime.date | Unset
         if isinstance(_reserve_expires_on, Unset):
@@ -258,6 +281,7 @@ class Problem:
             scheduled=scheduled,
             remaining=remaining,
             missing=missing,
+            blocking=blocking,
             reserve_expires_on=reserve_expires_on,
             unmet_conditions=unmet_conditions,
         )

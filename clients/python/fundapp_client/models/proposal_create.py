@@ -8,8 +8,8 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.country_code import CountryCode
 from ..models.proposal_create_assistance_item import ProposalCreateAssistanceItem
-from ..models.proposal_create_countries_item import ProposalCreateCountriesItem
 from ..models.proposal_create_language import ProposalCreateLanguage
 from ..models.proposal_create_target_groups_item import ProposalCreateTargetGroupsItem
 from ..types import UNSET, Unset
@@ -29,8 +29,7 @@ class ProposalCreate:
         summary (str):
         requested_amount (str): In the call's currency (USD) Example: 25000.00.
         duration_months (int):
-        countries (list[ProposalCreateCountriesItem]): Countries of implementation (ISO 3166-1 alpha-2) Example: ['NG',
-            'GH'].
+        countries (list[CountryCode]): Countries of implementation (ISO 3166-1 alpha-2) Example: ['NG', 'GH'].
         target_groups (list[ProposalCreateTargetGroupsItem]):  Example: ['women', 'girls'].
         assistance (list[ProposalCreateAssistanceItem]):  Example: ['shelter', 'medical'].
         language (ProposalCreateLanguage | Unset):  Default: ProposalCreateLanguage.EN.
@@ -42,7 +41,7 @@ class ProposalCreate:
     summary: str
     requested_amount: str
     duration_months: int
-    countries: list[ProposalCreateCountriesItem]
+    countries: list[CountryCode]
     target_groups: list[ProposalCreateTargetGroupsItem]
     assistance: list[ProposalCreateAssistanceItem]
     language: ProposalCreateLanguage | Unset = ProposalCreateLanguage.EN
@@ -117,7 +116,7 @@ class ProposalCreate:
         countries = []
         _countries = d.pop("countries")
         for countries_item_data in _countries:
-            countries_item = ProposalCreateCountriesItem(countries_item_data)
+            countries_item = CountryCode(countries_item_data)
 
             countries.append(countries_item)
 

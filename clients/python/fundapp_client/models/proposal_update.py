@@ -8,8 +8,8 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.country_code import CountryCode
 from ..models.proposal_update_assistance_item import ProposalUpdateAssistanceItem
-from ..models.proposal_update_countries_item import ProposalUpdateCountriesItem
 from ..models.proposal_update_language import ProposalUpdateLanguage
 from ..models.proposal_update_target_groups_item import ProposalUpdateTargetGroupsItem
 from ..types import UNSET, Unset
@@ -27,8 +27,7 @@ class ProposalUpdate:
         summary (str | Unset):
         requested_amount (str | Unset): In the call's currency (USD) Example: 25000.00.
         duration_months (int | Unset):
-        countries (list[ProposalUpdateCountriesItem] | Unset): Countries of implementation (ISO 3166-1 alpha-2) Example:
-            ['NG', 'GH'].
+        countries (list[CountryCode] | Unset): Countries of implementation (ISO 3166-1 alpha-2) Example: ['NG', 'GH'].
         target_groups (list[ProposalUpdateTargetGroupsItem] | Unset):  Example: ['women', 'girls'].
         assistance (list[ProposalUpdateAssistanceItem] | Unset):  Example: ['shelter', 'medical'].
         language (ProposalUpdateLanguage | Unset):  Default: ProposalUpdateLanguage.EN.
@@ -38,7 +37,7 @@ class ProposalUpdate:
     summary: str | Unset = UNSET
     requested_amount: str | Unset = UNSET
     duration_months: int | Unset = UNSET
-    countries: list[ProposalUpdateCountriesItem] | Unset = UNSET
+    countries: list[CountryCode] | Unset = UNSET
     target_groups: list[ProposalUpdateTargetGroupsItem] | Unset = UNSET
     assistance: list[ProposalUpdateAssistanceItem] | Unset = UNSET
     language: ProposalUpdateLanguage | Unset = ProposalUpdateLanguage.EN
@@ -111,11 +110,11 @@ class ProposalUpdate:
         duration_months = d.pop("duration_months", UNSET)
 
         _countries = d.pop("countries", UNSET)
-        countries: list[ProposalUpdateCountriesItem] | Unset = UNSET
+        countries: list[CountryCode] | Unset = UNSET
         if _countries is not UNSET:
             countries = []
             for countries_item_data in _countries:
-                countries_item = ProposalUpdateCountriesItem(countries_item_data)
+                countries_item = CountryCode(countries_item_data)
 
                 countries.append(countries_item)
 

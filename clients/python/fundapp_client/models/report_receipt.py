@@ -13,7 +13,9 @@ from typing import cast
 import datetime
 
 if TYPE_CHECKING:
-    from ..models.beneficiary_count import BeneficiaryCount
+    from ..models.people_by_assistance import PeopleByAssistance
+    from ..models.people_by_nationality import PeopleByNationality
+    from ..models.people_by_sex_and_age import PeopleBySexAndAge
 
 
 T = TypeVar("T", bound="ReportReceipt")
@@ -24,23 +26,55 @@ class ReportReceipt:
     """
     Attributes:
         received_on (datetime.date):
-        beneficiaries (list[BeneficiaryCount] | Unset): People assisted, one row per (sex, age_group, assistance)
+        people_assisted (int | None | Unset): The people the project assisted, each person counted once whatever help
+            they had; leave it out for a report that counts no people (a financial report)
+        people_by_sex_and_age (list[PeopleBySexAndAge] | Unset): Of the people assisted, how many of each sex and age
+            group (at most the total)
+        people_by_nationality (list[PeopleByNationality] | Unset): Of the people assisted, how many of each nationality,
+            where known
+        people_by_assistance (list[PeopleByAssistance] | Unset): Of the people assisted, how many had each kind of
+            assistance as the main help they were given (each person under one kind, so at most the total)
     """
 
     received_on: datetime.date
-    beneficiaries: list[BeneficiaryCount] | Unset = UNSET
+    people_assisted: int | None | Unset = UNSET
+    people_by_sex_and_age: list[PeopleBySexAndAge] | Unset = UNSET
+    people_by_nationality: list[PeopleByNationality] | Unset = UNSET
+    people_by_assistance: list[PeopleByAssistance] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.beneficiary_count import BeneficiaryCount  # noqa: PLC0415
+        from ..models.people_by_assistance import PeopleByAssistance  # noqa: PLC0415
+        from ..models.people_by_nationality import PeopleByNationality  # noqa: PLC0415
+        from ..models.people_by_sex_and_age import PeopleBySexAndAge  # noqa: PLC0415
 
         received_on = self.received_on.isoformat()
 
-        beneficiaries: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.beneficiaries, Unset):
-            beneficiaries = []
-            for beneficiaries_item_data in self.beneficiaries:
-                beneficiaries_item = beneficiaries_item_data.to_dict()
-                beneficiaries.append(beneficiaries_item)
+        people_assisted: int | None | Unset
+        if isinstance(self.people_assisted, Unset):
+            people_assisted = UNSET
+        else:
+            people_assisted = self.people_assisted
+
+        people_by_sex_and_age: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.people_by_sex_and_age, Unset):
+            people_by_sex_and_age = []
+            for people_by_sex_and_age_item_data in self.people_by_sex_and_age:
+                people_by_sex_and_age_item = people_by_sex_and_age_item_data.to_dict()
+                people_by_sex_and_age.append(people_by_sex_and_age_item)
+
+        people_by_nationality: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.people_by_nationality, Unset):
+            people_by_nationality = []
+            for people_by_nationality_item_data in self.people_by_nationality:
+                people_by_nationality_item = people_by_nationality_item_data.to_dict()
+                people_by_nationality.append(people_by_nationality_item)
+
+        people_by_assistance: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.people_by_assistance, Unset):
+            people_by_assistance = []
+            for people_by_assistance_item_data in self.people_by_assistance:
+                people_by_assistance_item = people_by_assistance_item_data.to_dict()
+                people_by_assistance.append(people_by_assistance_item)
 
         field_dict: dict[str, Any] = {}
 
@@ -49,30 +83,68 @@ class ReportReceipt:
                 "received_on": received_on,
             }
         )
-        if beneficiaries is not UNSET:
-            field_dict["beneficiaries"] = beneficiaries
+        if people_assisted is not UNSET:
+            field_dict["people_assisted"] = people_assisted
+        if people_by_sex_and_age is not UNSET:
+            field_dict["people_by_sex_and_age"] = people_by_sex_and_age
+        if people_by_nationality is not UNSET:
+            field_dict["people_by_nationality"] = people_by_nationality
+        if people_by_assistance is not UNSET:
+            field_dict["people_by_assistance"] = people_by_assistance
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.beneficiary_count import BeneficiaryCount  # noqa: PLC0415
+        from ..models.people_by_assistance import PeopleByAssistance  # noqa: PLC0415
+        from ..models.people_by_nationality import PeopleByNationality  # noqa: PLC0415
+        from ..models.people_by_sex_and_age import PeopleBySexAndAge  # noqa: PLC0415
 
         d = dict(src_dict)
         received_on = datetime.date.fromisoformat(d.pop("received_on"))
 
-        _beneficiaries = d.pop("beneficiaries", UNSET)
-        beneficiaries: list[BeneficiaryCount] | Unset = UNSET
-        if _beneficiaries is not UNSET:
-            beneficiaries = []
-            for beneficiaries_item_data in _beneficiaries:
-                beneficiaries_item = BeneficiaryCount.from_dict(beneficiaries_item_data)
+        def _parse_people_assisted(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
 
-                beneficiaries.append(beneficiaries_item)
+        people_assisted = _parse_people_assisted(d.pop("people_assisted", UNSET))
+
+        _people_by_sex_and_age = d.pop("people_by_sex_and_age", UNSET)
+        people_by_sex_and_age: list[PeopleBySexAndAge] | Unset = UNSET
+        if _people_by_sex_and_age is not UNSET:
+            people_by_sex_and_age = []
+            for people_by_sex_and_age_item_data in _people_by_sex_and_age:
+                people_by_sex_and_age_item = PeopleBySexAndAge.from_dict(people_by_sex_and_age_item_data)
+
+                people_by_sex_and_age.append(people_by_sex_and_age_item)
+
+        _people_by_nationality = d.pop("people_by_nationality", UNSET)
+        people_by_nationality: list[PeopleByNationality] | Unset = UNSET
+        if _people_by_nationality is not UNSET:
+            people_by_nationality = []
+            for people_by_nationality_item_data in _people_by_nationality:
+                people_by_nationality_item = PeopleByNationality.from_dict(people_by_nationality_item_data)
+
+                people_by_nationality.append(people_by_nationality_item)
+
+        _people_by_assistance = d.pop("people_by_assistance", UNSET)
+        people_by_assistance: list[PeopleByAssistance] | Unset = UNSET
+        if _people_by_assistance is not UNSET:
+            people_by_assistance = []
+            for people_by_assistance_item_data in _people_by_assistance:
+                people_by_assistance_item = PeopleByAssistance.from_dict(people_by_assistance_item_data)
+
+                people_by_assistance.append(people_by_assistance_item)
 
         report_receipt = cls(
             received_on=received_on,
-            beneficiaries=beneficiaries,
+            people_assisted=people_assisted,
+            people_by_sex_and_age=people_by_sex_and_age,
+            people_by_nationality=people_by_nationality,
+            people_by_assistance=people_by_assistance,
         )
 
         return report_receipt

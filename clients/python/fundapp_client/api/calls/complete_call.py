@@ -89,7 +89,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Call | Problem | str]:
-    """Complete a decided call
+    """Complete a decided call: every proposal screened, no recommendation awaiting approval
 
      Roles: admin, staff.
 
@@ -120,7 +120,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
 ) -> Call | Problem | str | None:
-    """Complete a decided call
+    """Complete a decided call: every proposal screened, no recommendation awaiting approval
 
      Roles: admin, staff.
 
@@ -146,7 +146,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Call | Problem | str]:
-    """Complete a decided call
+    """Complete a decided call: every proposal screened, no recommendation awaiting approval
 
      Roles: admin, staff.
 
@@ -175,7 +175,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
 ) -> Call | Problem | str | None:
-    """Complete a decided call
+    """Complete a decided call: every proposal screened, no recommendation awaiting approval
 
      Roles: admin, staff.
 

@@ -89,7 +89,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Call | Problem | str]:
-    """Record that the Board has decided on the call
+    """Record that the Board has decided on the call (every proposal screened)
 
      Roles: admin, staff.
 
@@ -120,7 +120,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
 ) -> Call | Problem | str | None:
-    """Record that the Board has decided on the call
+    """Record that the Board has decided on the call (every proposal screened)
 
      Roles: admin, staff.
 
@@ -146,7 +146,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Call | Problem | str]:
-    """Record that the Board has decided on the call
+    """Record that the Board has decided on the call (every proposal screened)
 
      Roles: admin, staff.
 
@@ -175,7 +175,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
 ) -> Call | Problem | str | None:
-    """Record that the Board has decided on the call
+    """Record that the Board has decided on the call (every proposal screened)
 
      Roles: admin, staff.
 

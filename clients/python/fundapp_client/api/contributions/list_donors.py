@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.list_donors_country import ListDonorsCountry
+from ...models.country_code import CountryCode
 from ...models.list_donors_kind import ListDonorsKind
 from ...models.list_donors_sort import ListDonorsSort
 from ...models.problem import Problem
@@ -23,7 +23,7 @@ def _get_kwargs(
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
     kind: ListDonorsKind | Unset = UNSET,
-    country: ListDonorsCountry | Unset = UNSET,
+    country: CountryCode | Unset = UNSET,
     q: str | Unset = UNSET,
     sort: ListDonorsSort | Unset = ListDonorsSort.NAME,
 ) -> dict[str, Any]:
@@ -121,7 +121,7 @@ def sync_detailed(
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
     kind: ListDonorsKind | Unset = UNSET,
-    country: ListDonorsCountry | Unset = UNSET,
+    country: CountryCode | Unset = UNSET,
     q: str | Unset = UNSET,
     sort: ListDonorsSort | Unset = ListDonorsSort.NAME,
 ) -> Response[Problem | StaffDonorPage | str]:
@@ -138,7 +138,9 @@ def sync_detailed(
         page_size (int | Unset):  Default: 20.
         cursor (str | Unset):
         kind (ListDonorsKind | Unset):
-        country (ListDonorsCountry | Unset):  Example: NG.
+        country (CountryCode | Unset): An ISO 3166-1 alpha-2 country code (officially assigned),
+            or one of the fund's documented exceptions: XK, Kosovo (under UNSCR 1244). The list is
+            fundapp/data/iso3166-1-countries.csv. Example: NG.
         q (str | Unset):
         sort (ListDonorsSort | Unset):  Default: ListDonorsSort.NAME.
 
@@ -174,7 +176,7 @@ def sync(
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
     kind: ListDonorsKind | Unset = UNSET,
-    country: ListDonorsCountry | Unset = UNSET,
+    country: CountryCode | Unset = UNSET,
     q: str | Unset = UNSET,
     sort: ListDonorsSort | Unset = ListDonorsSort.NAME,
 ) -> Problem | StaffDonorPage | str | None:
@@ -191,7 +193,9 @@ def sync(
         page_size (int | Unset):  Default: 20.
         cursor (str | Unset):
         kind (ListDonorsKind | Unset):
-        country (ListDonorsCountry | Unset):  Example: NG.
+        country (CountryCode | Unset): An ISO 3166-1 alpha-2 country code (officially assigned),
+            or one of the fund's documented exceptions: XK, Kosovo (under UNSCR 1244). The list is
+            fundapp/data/iso3166-1-countries.csv. Example: NG.
         q (str | Unset):
         sort (ListDonorsSort | Unset):  Default: ListDonorsSort.NAME.
 
@@ -222,7 +226,7 @@ async def asyncio_detailed(
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
     kind: ListDonorsKind | Unset = UNSET,
-    country: ListDonorsCountry | Unset = UNSET,
+    country: CountryCode | Unset = UNSET,
     q: str | Unset = UNSET,
     sort: ListDonorsSort | Unset = ListDonorsSort.NAME,
 ) -> Response[Problem | StaffDonorPage | str]:
@@ -239,7 +243,9 @@ async def asyncio_detailed(
         page_size (int | Unset):  Default: 20.
         cursor (str | Unset):
         kind (ListDonorsKind | Unset):
-        country (ListDonorsCountry | Unset):  Example: NG.
+        country (CountryCode | Unset): An ISO 3166-1 alpha-2 country code (officially assigned),
+            or one of the fund's documented exceptions: XK, Kosovo (under UNSCR 1244). The list is
+            fundapp/data/iso3166-1-countries.csv. Example: NG.
         q (str | Unset):
         sort (ListDonorsSort | Unset):  Default: ListDonorsSort.NAME.
 
@@ -273,7 +279,7 @@ async def asyncio(
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
     kind: ListDonorsKind | Unset = UNSET,
-    country: ListDonorsCountry | Unset = UNSET,
+    country: CountryCode | Unset = UNSET,
     q: str | Unset = UNSET,
     sort: ListDonorsSort | Unset = ListDonorsSort.NAME,
 ) -> Problem | StaffDonorPage | str | None:
@@ -290,7 +296,9 @@ async def asyncio(
         page_size (int | Unset):  Default: 20.
         cursor (str | Unset):
         kind (ListDonorsKind | Unset):
-        country (ListDonorsCountry | Unset):  Example: NG.
+        country (CountryCode | Unset): An ISO 3166-1 alpha-2 country code (officially assigned),
+            or one of the fund's documented exceptions: XK, Kosovo (under UNSCR 1244). The list is
+            fundapp/data/iso3166-1-countries.csv. Example: NG.
         q (str | Unset):
         sort (ListDonorsSort | Unset):  Default: ListDonorsSort.NAME.
 

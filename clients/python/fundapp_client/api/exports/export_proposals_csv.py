@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.export_proposals_csv_country import ExportProposalsCsvCountry
+from ...models.country_code import CountryCode
 from ...models.export_proposals_csv_status import ExportProposalsCsvStatus
 from ...models.problem import Problem
 from ...types import File, FileTypes
@@ -24,7 +24,7 @@ def _get_kwargs(
     call_id: int | Unset = UNSET,
     organisation_id: int | Unset = UNSET,
     status: ExportProposalsCsvStatus | Unset = UNSET,
-    country: ExportProposalsCsvCountry | Unset = UNSET,
+    country: CountryCode | Unset = UNSET,
     submitted_from: datetime.date | Unset = UNSET,
     submitted_to: datetime.date | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -124,7 +124,7 @@ def sync_detailed(
     call_id: int | Unset = UNSET,
     organisation_id: int | Unset = UNSET,
     status: ExportProposalsCsvStatus | Unset = UNSET,
-    country: ExportProposalsCsvCountry | Unset = UNSET,
+    country: CountryCode | Unset = UNSET,
     submitted_from: datetime.date | Unset = UNSET,
     submitted_to: datetime.date | Unset = UNSET,
 ) -> Response[File | Problem | str]:
@@ -139,7 +139,9 @@ def sync_detailed(
         call_id (int | Unset):
         organisation_id (int | Unset):
         status (ExportProposalsCsvStatus | Unset):
-        country (ExportProposalsCsvCountry | Unset):  Example: NG.
+        country (CountryCode | Unset): An ISO 3166-1 alpha-2 country code (officially assigned),
+            or one of the fund's documented exceptions: XK, Kosovo (under UNSCR 1244). The list is
+            fundapp/data/iso3166-1-countries.csv. Example: NG.
         submitted_from (datetime.date | Unset):
         submitted_to (datetime.date | Unset):
 
@@ -175,7 +177,7 @@ def sync(
     call_id: int | Unset = UNSET,
     organisation_id: int | Unset = UNSET,
     status: ExportProposalsCsvStatus | Unset = UNSET,
-    country: ExportProposalsCsvCountry | Unset = UNSET,
+    country: CountryCode | Unset = UNSET,
     submitted_from: datetime.date | Unset = UNSET,
     submitted_to: datetime.date | Unset = UNSET,
 ) -> File | Problem | str | None:
@@ -190,7 +192,9 @@ def sync(
         call_id (int | Unset):
         organisation_id (int | Unset):
         status (ExportProposalsCsvStatus | Unset):
-        country (ExportProposalsCsvCountry | Unset):  Example: NG.
+        country (CountryCode | Unset): An ISO 3166-1 alpha-2 country code (officially assigned),
+            or one of the fund's documented exceptions: XK, Kosovo (under UNSCR 1244). The list is
+            fundapp/data/iso3166-1-countries.csv. Example: NG.
         submitted_from (datetime.date | Unset):
         submitted_to (datetime.date | Unset):
 
@@ -221,7 +225,7 @@ async def asyncio_detailed(
     call_id: int | Unset = UNSET,
     organisation_id: int | Unset = UNSET,
     status: ExportProposalsCsvStatus | Unset = UNSET,
-    country: ExportProposalsCsvCountry | Unset = UNSET,
+    country: CountryCode | Unset = UNSET,
     submitted_from: datetime.date | Unset = UNSET,
     submitted_to: datetime.date | Unset = UNSET,
 ) -> Response[File | Problem | str]:
@@ -236,7 +240,9 @@ async def asyncio_detailed(
         call_id (int | Unset):
         organisation_id (int | Unset):
         status (ExportProposalsCsvStatus | Unset):
-        country (ExportProposalsCsvCountry | Unset):  Example: NG.
+        country (CountryCode | Unset): An ISO 3166-1 alpha-2 country code (officially assigned),
+            or one of the fund's documented exceptions: XK, Kosovo (under UNSCR 1244). The list is
+            fundapp/data/iso3166-1-countries.csv. Example: NG.
         submitted_from (datetime.date | Unset):
         submitted_to (datetime.date | Unset):
 
@@ -270,7 +276,7 @@ async def asyncio(
     call_id: int | Unset = UNSET,
     organisation_id: int | Unset = UNSET,
     status: ExportProposalsCsvStatus | Unset = UNSET,
-    country: ExportProposalsCsvCountry | Unset = UNSET,
+    country: CountryCode | Unset = UNSET,
     submitted_from: datetime.date | Unset = UNSET,
     submitted_to: datetime.date | Unset = UNSET,
 ) -> File | Problem | str | None:
@@ -285,7 +291,9 @@ async def asyncio(
         call_id (int | Unset):
         organisation_id (int | Unset):
         status (ExportProposalsCsvStatus | Unset):
-        country (ExportProposalsCsvCountry | Unset):  Example: NG.
+        country (CountryCode | Unset): An ISO 3166-1 alpha-2 country code (officially assigned),
+            or one of the fund's documented exceptions: XK, Kosovo (under UNSCR 1244). The list is
+            fundapp/data/iso3166-1-countries.csv. Example: NG.
         submitted_from (datetime.date | Unset):
         submitted_to (datetime.date | Unset):
 

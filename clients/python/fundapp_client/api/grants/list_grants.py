@@ -8,8 +8,8 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.country_code import CountryCode
 from ...models.grant_page import GrantPage
-from ...models.list_grants_country import ListGrantsCountry
 from ...models.list_grants_sort import ListGrantsSort
 from ...models.list_grants_status import ListGrantsStatus
 from ...models.problem import Problem
@@ -23,7 +23,7 @@ def _get_kwargs(
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
     call_id: int | Unset = UNSET,
-    country: ListGrantsCountry | Unset = UNSET,
+    country: CountryCode | Unset = UNSET,
     organisation_id: int | Unset = UNSET,
     status: ListGrantsStatus | Unset = UNSET,
     approved_year: int | Unset = UNSET,
@@ -127,7 +127,7 @@ def sync_detailed(
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
     call_id: int | Unset = UNSET,
-    country: ListGrantsCountry | Unset = UNSET,
+    country: CountryCode | Unset = UNSET,
     organisation_id: int | Unset = UNSET,
     status: ListGrantsStatus | Unset = UNSET,
     approved_year: int | Unset = UNSET,
@@ -144,7 +144,9 @@ def sync_detailed(
         page_size (int | Unset):  Default: 20.
         cursor (str | Unset):
         call_id (int | Unset):
-        country (ListGrantsCountry | Unset):  Example: NG.
+        country (CountryCode | Unset): An ISO 3166-1 alpha-2 country code (officially assigned),
+            or one of the fund's documented exceptions: XK, Kosovo (under UNSCR 1244). The list is
+            fundapp/data/iso3166-1-countries.csv. Example: NG.
         organisation_id (int | Unset):
         status (ListGrantsStatus | Unset):
         approved_year (int | Unset):
@@ -184,7 +186,7 @@ def sync(
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
     call_id: int | Unset = UNSET,
-    country: ListGrantsCountry | Unset = UNSET,
+    country: CountryCode | Unset = UNSET,
     organisation_id: int | Unset = UNSET,
     status: ListGrantsStatus | Unset = UNSET,
     approved_year: int | Unset = UNSET,
@@ -201,7 +203,9 @@ def sync(
         page_size (int | Unset):  Default: 20.
         cursor (str | Unset):
         call_id (int | Unset):
-        country (ListGrantsCountry | Unset):  Example: NG.
+        country (CountryCode | Unset): An ISO 3166-1 alpha-2 country code (officially assigned),
+            or one of the fund's documented exceptions: XK, Kosovo (under UNSCR 1244). The list is
+            fundapp/data/iso3166-1-countries.csv. Example: NG.
         organisation_id (int | Unset):
         status (ListGrantsStatus | Unset):
         approved_year (int | Unset):
@@ -236,7 +240,7 @@ async def asyncio_detailed(
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
     call_id: int | Unset = UNSET,
-    country: ListGrantsCountry | Unset = UNSET,
+    country: CountryCode | Unset = UNSET,
     organisation_id: int | Unset = UNSET,
     status: ListGrantsStatus | Unset = UNSET,
     approved_year: int | Unset = UNSET,
@@ -253,7 +257,9 @@ async def asyncio_detailed(
         page_size (int | Unset):  Default: 20.
         cursor (str | Unset):
         call_id (int | Unset):
-        country (ListGrantsCountry | Unset):  Example: NG.
+        country (CountryCode | Unset): An ISO 3166-1 alpha-2 country code (officially assigned),
+            or one of the fund's documented exceptions: XK, Kosovo (under UNSCR 1244). The list is
+            fundapp/data/iso3166-1-countries.csv. Example: NG.
         organisation_id (int | Unset):
         status (ListGrantsStatus | Unset):
         approved_year (int | Unset):
@@ -291,7 +297,7 @@ async def asyncio(
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
     call_id: int | Unset = UNSET,
-    country: ListGrantsCountry | Unset = UNSET,
+    country: CountryCode | Unset = UNSET,
     organisation_id: int | Unset = UNSET,
     status: ListGrantsStatus | Unset = UNSET,
     approved_year: int | Unset = UNSET,
@@ -308,7 +314,9 @@ async def asyncio(
         page_size (int | Unset):  Default: 20.
         cursor (str | Unset):
         call_id (int | Unset):
-        country (ListGrantsCountry | Unset):  Example: NG.
+        country (CountryCode | Unset): An ISO 3166-1 alpha-2 country code (officially assigned),
+            or one of the fund's documented exceptions: XK, Kosovo (under UNSCR 1244). The list is
+            fundapp/data/iso3166-1-countries.csv. Example: NG.
         organisation_id (int | Unset):
         status (ListGrantsStatus | Unset):
         approved_year (int | Unset):

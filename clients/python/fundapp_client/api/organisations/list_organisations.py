@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.list_organisations_country import ListOrganisationsCountry
+from ...models.country_code import CountryCode
 from ...models.list_organisations_sort import ListOrganisationsSort
 from ...models.organisation_page import OrganisationPage
 from ...models.problem import Problem
@@ -22,7 +22,7 @@ def _get_kwargs(
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
     q: str | Unset = UNSET,
-    country: ListOrganisationsCountry | Unset = UNSET,
+    country: CountryCode | Unset = UNSET,
     sort: ListOrganisationsSort | Unset = ListOrganisationsSort.NAME,
 ) -> dict[str, Any]:
 
@@ -113,7 +113,7 @@ def sync_detailed(
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
     q: str | Unset = UNSET,
-    country: ListOrganisationsCountry | Unset = UNSET,
+    country: CountryCode | Unset = UNSET,
     sort: ListOrganisationsSort | Unset = ListOrganisationsSort.NAME,
 ) -> Response[OrganisationPage | Problem | str]:
     """List organisations (search by name, filter by country)
@@ -127,7 +127,9 @@ def sync_detailed(
         page_size (int | Unset):  Default: 20.
         cursor (str | Unset):
         q (str | Unset):
-        country (ListOrganisationsCountry | Unset):  Example: NG.
+        country (CountryCode | Unset): An ISO 3166-1 alpha-2 country code (officially assigned),
+            or one of the fund's documented exceptions: XK, Kosovo (under UNSCR 1244). The list is
+            fundapp/data/iso3166-1-countries.csv. Example: NG.
         sort (ListOrganisationsSort | Unset):  Default: ListOrganisationsSort.NAME.
 
     Raises:
@@ -161,7 +163,7 @@ def sync(
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
     q: str | Unset = UNSET,
-    country: ListOrganisationsCountry | Unset = UNSET,
+    country: CountryCode | Unset = UNSET,
     sort: ListOrganisationsSort | Unset = ListOrganisationsSort.NAME,
 ) -> OrganisationPage | Problem | str | None:
     """List organisations (search by name, filter by country)
@@ -175,7 +177,9 @@ def sync(
         page_size (int | Unset):  Default: 20.
         cursor (str | Unset):
         q (str | Unset):
-        country (ListOrganisationsCountry | Unset):  Example: NG.
+        country (CountryCode | Unset): An ISO 3166-1 alpha-2 country code (officially assigned),
+            or one of the fund's documented exceptions: XK, Kosovo (under UNSCR 1244). The list is
+            fundapp/data/iso3166-1-countries.csv. Example: NG.
         sort (ListOrganisationsSort | Unset):  Default: ListOrganisationsSort.NAME.
 
     Raises:
@@ -204,7 +208,7 @@ async def asyncio_detailed(
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
     q: str | Unset = UNSET,
-    country: ListOrganisationsCountry | Unset = UNSET,
+    country: CountryCode | Unset = UNSET,
     sort: ListOrganisationsSort | Unset = ListOrganisationsSort.NAME,
 ) -> Response[OrganisationPage | Problem | str]:
     """List organisations (search by name, filter by country)
@@ -218,7 +222,9 @@ async def asyncio_detailed(
         page_size (int | Unset):  Default: 20.
         cursor (str | Unset):
         q (str | Unset):
-        country (ListOrganisationsCountry | Unset):  Example: NG.
+        country (CountryCode | Unset): An ISO 3166-1 alpha-2 country code (officially assigned),
+            or one of the fund's documented exceptions: XK, Kosovo (under UNSCR 1244). The list is
+            fundapp/data/iso3166-1-countries.csv. Example: NG.
         sort (ListOrganisationsSort | Unset):  Default: ListOrganisationsSort.NAME.
 
     Raises:
@@ -250,7 +256,7 @@ async def asyncio(
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
     q: str | Unset = UNSET,
-    country: ListOrganisationsCountry | Unset = UNSET,
+    country: CountryCode | Unset = UNSET,
     sort: ListOrganisationsSort | Unset = ListOrganisationsSort.NAME,
 ) -> OrganisationPage | Problem | str | None:
     """List organisations (search by name, filter by country)
@@ -264,7 +270,9 @@ async def asyncio(
         page_size (int | Unset):  Default: 20.
         cursor (str | Unset):
         q (str | Unset):
-        country (ListOrganisationsCountry | Unset):  Example: NG.
+        country (CountryCode | Unset): An ISO 3166-1 alpha-2 country code (officially assigned),
+            or one of the fund's documented exceptions: XK, Kosovo (under UNSCR 1244). The list is
+            fundapp/data/iso3166-1-countries.csv. Example: NG.
         sort (ListOrganisationsSort | Unset):  Default: ListOrganisationsSort.NAME.
 
     Raises:

@@ -8,8 +8,8 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.country_code import CountryCode
 from ...models.list_proposals_assistance import ListProposalsAssistance
-from ...models.list_proposals_country import ListProposalsCountry
 from ...models.list_proposals_sort import ListProposalsSort
 from ...models.list_proposals_status import ListProposalsStatus
 from ...models.list_proposals_target_group import ListProposalsTargetGroup
@@ -26,7 +26,7 @@ def _get_kwargs(
     cursor: str | Unset = UNSET,
     call_id: int | Unset = UNSET,
     status: ListProposalsStatus | Unset = UNSET,
-    country: ListProposalsCountry | Unset = UNSET,
+    country: CountryCode | Unset = UNSET,
     organisation_id: int | Unset = UNSET,
     target_group: ListProposalsTargetGroup | Unset = UNSET,
     assistance: ListProposalsAssistance | Unset = UNSET,
@@ -141,7 +141,7 @@ def sync_detailed(
     cursor: str | Unset = UNSET,
     call_id: int | Unset = UNSET,
     status: ListProposalsStatus | Unset = UNSET,
-    country: ListProposalsCountry | Unset = UNSET,
+    country: CountryCode | Unset = UNSET,
     organisation_id: int | Unset = UNSET,
     target_group: ListProposalsTargetGroup | Unset = UNSET,
     assistance: ListProposalsAssistance | Unset = UNSET,
@@ -159,7 +159,9 @@ def sync_detailed(
         cursor (str | Unset):
         call_id (int | Unset):
         status (ListProposalsStatus | Unset):
-        country (ListProposalsCountry | Unset):  Example: NG.
+        country (CountryCode | Unset): An ISO 3166-1 alpha-2 country code (officially assigned),
+            or one of the fund's documented exceptions: XK, Kosovo (under UNSCR 1244). The list is
+            fundapp/data/iso3166-1-countries.csv. Example: NG.
         organisation_id (int | Unset):
         target_group (ListProposalsTargetGroup | Unset):
         assistance (ListProposalsAssistance | Unset):
@@ -201,7 +203,7 @@ def sync(
     cursor: str | Unset = UNSET,
     call_id: int | Unset = UNSET,
     status: ListProposalsStatus | Unset = UNSET,
-    country: ListProposalsCountry | Unset = UNSET,
+    country: CountryCode | Unset = UNSET,
     organisation_id: int | Unset = UNSET,
     target_group: ListProposalsTargetGroup | Unset = UNSET,
     assistance: ListProposalsAssistance | Unset = UNSET,
@@ -219,7 +221,9 @@ def sync(
         cursor (str | Unset):
         call_id (int | Unset):
         status (ListProposalsStatus | Unset):
-        country (ListProposalsCountry | Unset):  Example: NG.
+        country (CountryCode | Unset): An ISO 3166-1 alpha-2 country code (officially assigned),
+            or one of the fund's documented exceptions: XK, Kosovo (under UNSCR 1244). The list is
+            fundapp/data/iso3166-1-countries.csv. Example: NG.
         organisation_id (int | Unset):
         target_group (ListProposalsTargetGroup | Unset):
         assistance (ListProposalsAssistance | Unset):
@@ -256,7 +260,7 @@ async def asyncio_detailed(
     cursor: str | Unset = UNSET,
     call_id: int | Unset = UNSET,
     status: ListProposalsStatus | Unset = UNSET,
-    country: ListProposalsCountry | Unset = UNSET,
+    country: CountryCode | Unset = UNSET,
     organisation_id: int | Unset = UNSET,
     target_group: ListProposalsTargetGroup | Unset = UNSET,
     assistance: ListProposalsAssistance | Unset = UNSET,
@@ -274,7 +278,9 @@ async def asyncio_detailed(
         cursor (str | Unset):
         call_id (int | Unset):
         status (ListProposalsStatus | Unset):
-        country (ListProposalsCountry | Unset):  Example: NG.
+        country (CountryCode | Unset): An ISO 3166-1 alpha-2 country code (officially assigned),
+            or one of the fund's documented exceptions: XK, Kosovo (under UNSCR 1244). The list is
+            fundapp/data/iso3166-1-countries.csv. Example: NG.
         organisation_id (int | Unset):
         target_group (ListProposalsTargetGroup | Unset):
         assistance (ListProposalsAssistance | Unset):
@@ -314,7 +320,7 @@ async def asyncio(
     cursor: str | Unset = UNSET,
     call_id: int | Unset = UNSET,
     status: ListProposalsStatus | Unset = UNSET,
-    country: ListProposalsCountry | Unset = UNSET,
+    country: CountryCode | Unset = UNSET,
     organisation_id: int | Unset = UNSET,
     target_group: ListProposalsTargetGroup | Unset = UNSET,
     assistance: ListProposalsAssistance | Unset = UNSET,
@@ -332,7 +338,9 @@ async def asyncio(
         cursor (str | Unset):
         call_id (int | Unset):
         status (ListProposalsStatus | Unset):
-        country (ListProposalsCountry | Unset):  Example: NG.
+        country (CountryCode | Unset): An ISO 3166-1 alpha-2 country code (officially assigned),
+            or one of the fund's documented exceptions: XK, Kosovo (under UNSCR 1244). The list is
+            fundapp/data/iso3166-1-countries.csv. Example: NG.
         organisation_id (int | Unset):
         target_group (ListProposalsTargetGroup | Unset):
         assistance (ListProposalsAssistance | Unset):

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class BeneficiaryCountOutAgeGroup(StrEnum):
+class PeopleBySexAndAgeOutAgeGroup(StrEnum):
     ADULT = "adult"
     CHILD = "child"
     NOT_DISAGGREGATED = "not_disaggregated"

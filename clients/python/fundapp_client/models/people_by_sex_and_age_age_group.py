@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class BeneficiaryCountAgeGroup(StrEnum):
+class PeopleBySexAndAgeAgeGroup(StrEnum):
     ADULT = "adult"
     CHILD = "child"
     NOT_DISAGGREGATED = "not_disaggregated"

@@ -8,35 +8,30 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.beneficiary_count_age_group import BeneficiaryCountAgeGroup
-from ..models.beneficiary_count_assistance import BeneficiaryCountAssistance
-from ..models.beneficiary_count_sex import BeneficiaryCountSex
+from ..models.people_by_sex_and_age_out_age_group import PeopleBySexAndAgeOutAgeGroup
+from ..models.people_by_sex_and_age_out_sex import PeopleBySexAndAgeOutSex
 
 
-T = TypeVar("T", bound="BeneficiaryCount")
+T = TypeVar("T", bound="PeopleBySexAndAgeOut")
 
 
 @_attrs_define
-class BeneficiaryCount:
+class PeopleBySexAndAgeOut:
     """
     Attributes:
-        sex (BeneficiaryCountSex):
-        age_group (BeneficiaryCountAgeGroup):
-        assistance (BeneficiaryCountAssistance):
+        sex (PeopleBySexAndAgeOutSex):
+        age_group (PeopleBySexAndAgeOutAgeGroup):
         people (int):
     """
 
-    sex: BeneficiaryCountSex
-    age_group: BeneficiaryCountAgeGroup
-    assistance: BeneficiaryCountAssistance
+    sex: PeopleBySexAndAgeOutSex
+    age_group: PeopleBySexAndAgeOutAgeGroup
     people: int
 
     def to_dict(self) -> dict[str, Any]:
         sex = self.sex.value
 
         age_group = self.age_group.value
-
-        assistance = self.assistance.value
 
         people = self.people
 
@@ -46,7 +41,6 @@ class BeneficiaryCount:
             {
                 "sex": sex,
                 "age_group": age_group,
-                "assistance": assistance,
                 "people": people,
             }
         )
@@ -56,19 +50,16 @@ class BeneficiaryCount:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        sex = BeneficiaryCountSex(d.pop("sex"))
+        sex = PeopleBySexAndAgeOutSex(d.pop("sex"))
 
-        age_group = BeneficiaryCountAgeGroup(d.pop("age_group"))
-
-        assistance = BeneficiaryCountAssistance(d.pop("assistance"))
+        age_group = PeopleBySexAndAgeOutAgeGroup(d.pop("age_group"))
 
         people = d.pop("people")
 
-        beneficiary_count = cls(
+        people_by_sex_and_age_out = cls(
             sex=sex,
             age_group=age_group,
-            assistance=assistance,
             people=people,
         )
 
-        return beneficiary_count
+        return people_by_sex_and_age_out

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class BeneficiaryCountOutSex(StrEnum):
+class PeopleBySexAndAgeSex(StrEnum):
     FEMALE = "female"
     MALE = "male"
     NOT_DISAGGREGATED = "not_disaggregated"

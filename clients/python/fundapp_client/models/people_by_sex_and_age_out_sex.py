@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class BeneficiaryCountSex(StrEnum):
+class PeopleBySexAndAgeOutSex(StrEnum):
     FEMALE = "female"
     MALE = "male"
     NOT_DISAGGREGATED = "not_disaggregated"

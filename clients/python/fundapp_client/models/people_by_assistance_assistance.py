@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class BeneficiaryCountAssistance(StrEnum):
+class PeopleByAssistanceAssistance(StrEnum):
     COORDINATION_INFORMATION = "coordination_information"
     EDUCATION_VOCATIONAL = "education_vocational"
     IDENTIFICATION = "identification"
