@@ -98,18 +98,6 @@ HISTORY_ENTITIES: dict[str, Any] = {
     "grant_refund": GrantRefund,
     "grant_amendment": GrantAmendment,
 }
-#: The columns of an audit event a grant's history gives as they are.
-HISTORY_EVENT_FIELDS = (
-    "id",
-    "occurred_at",
-    "actor_id",
-    "actor_role",
-    "request_id",
-    "client_request_id",
-    "action",
-    "entity",
-    "entity_id",
-)
 #: Loads a report's people counts with it (one SELECT, whatever the number of reports).
 REPORT_PEOPLE = (selectinload(GrantReport.people_counts),)
 
@@ -1019,20 +1007,25 @@ def grant_history(session: Session, grant_id: int, query: dict[str, Any]) -> dic
         )
     )
 
-    def as_api(row: Any) -> dict[str, Any]:
-        # a plain copy: the event itself is append-only, never to be changed in the session
-        event: AuditEvent = row[0]
-        return {
-            **{name: getattr(event, name) for name in HISTORY_EVENT_FIELDS},
-            "before": _decimal_amounts(event.before, grant.currency),
-            "after": _decimal_amounts(event.after, grant.currency),
-        }
-
     return paginate(
         session,
         stmt,
         query,
         sort_columns={"occurred_at": AuditEvent.occurred_at},
         tiebreak=AuditEvent.id,
-        to_item=as_api,
+        to_item=lambda row: _HistoryEvent(row[0], grant.currency),
     )
+
+
+class _HistoryEvent:
+    """An audit event as a grant's history gives it: the event's own fields, read through (the
+    event is append-only, never changed in the session), and its before/after with amounts as
+    decimal strings."""
+
+    def __init__(self, event: AuditEvent, currency: str) -> None:
+        self._event = event
+        self.before = _decimal_amounts(event.before, currency)
+        self.after = _decimal_amounts(event.after, currency)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._event, name)
