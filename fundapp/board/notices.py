@@ -44,6 +44,7 @@ def announce_decisions(session: Session, board_session_id: int) -> int:
     if any(rec.status == RecommendationStatus.PENDING_APPROVAL for rec, *_ in rows):
         return 0
     fund = session.get_one(Fund, board_session.fund_id)
+    recipients = notifications.contact_recipients_of_each(session, "organisation", (row[3] for row in rows))
     written = 0
     for rec, reference, title, organisation_id in rows:
         template = LETTERS.get(rec.status)
@@ -58,7 +59,7 @@ def announce_decisions(session: Session, board_session_id: int) -> int:
                 session,
                 fund,
                 Kind.DECISION,
-                notifications.contact_recipients(session, "organisation", organisation_id),
+                recipients[organisation_id],
                 notifications.letter(template, **values),
                 about=("recommendation", rec.id),
                 event=f"recommendation={rec.id}",

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..audit import record_event
 from ..auth.models import User
-from ..contacts.services import contacts_of
+from ..contacts.services import contacts_of_each
 from ..etag import require_if_match
 from ..funds.models import Fund
 from ..pagination import paginate
@@ -41,7 +41,17 @@ def letter(template: str, **values: Any) -> Callable[[Recipient, str], tuple[str
 
 def contact_recipients(session: Session, owner: str, owner_id: int) -> list[Recipient]:
     """The contact people of an organisation or a donor, as recipients in their own language."""
-    return [Recipient(c.name, c.email, c.language) for c in contacts_of(session, owner, owner_id)]
+    return contact_recipients_of_each(session, owner, [owner_id])[owner_id]
+
+
+def contact_recipients_of_each(
+    session: Session, owner: str, owner_ids: Iterable[int]
+) -> dict[int, list[Recipient]]:
+    """``contact_recipients`` of several organisations or donors, in one statement."""
+    return {
+        owner_id: [Recipient(c.name, c.email, c.language) for c in contacts]
+        for owner_id, contacts in contacts_of_each(session, owner, owner_ids).items()
+    }
 
 
 def enqueue(
