@@ -56,7 +56,7 @@ from .contributions.models import (
     ReceiptStatus,
 )
 from .db import utcnow
-from .funds.models import Evaluation, Fund
+from .funds.models import MAX_SUPPORT_BP, Evaluation, Fund
 from .grants.models import (
     PEOPLE_BREAKDOWNS,
     Disbursement,
@@ -316,6 +316,15 @@ def _minor(text: str | None, currency: str = FUND_CURRENCY) -> int | None:
     return None if text is None else to_minor(parse_amount(text, currency), currency)
 
 
+def _basis_points(percent: str) -> int:
+    """A rate in per cent, as the seed writes it ("13.00"), in basis points (1300); refused if it is
+    not a percentage with at most two decimals between 0 and ``MAX_SUPPORT_BP``."""
+    value = Decimal(percent) * 100
+    if value != value.to_integral_value() or not 0 <= value <= MAX_SUPPORT_BP:
+        raise ValueError(f"programme support rate {percent!r}: a percentage, at most two decimals, 0 to 25")
+    return int(value)
+
+
 def _provenance(spec: Mapping[str, Any]) -> dict[str, Any]:
     illustrative = bool(spec.get("illustrative", False))
     source = spec.get("source")
@@ -457,6 +466,7 @@ class _Loader:
             "currency": spec["currency"],
             "open_data": spec.get("open_data"),
             "mandate": spec.get("mandate"),
+            "programme_support_bp": _basis_points(spec.get("programme_support", {}).get("rate", "0")),
             **_provenance(spec),
         }
         return self.add("funds", Fund, [row])[0]

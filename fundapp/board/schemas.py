@@ -169,7 +169,10 @@ class SessionCreateSchema(InputSchema):
         currency=FUND_CURRENCY,
         allow_zero=True,
         allow_none=True,
-        metadata={"description": "USD the Board may recommend; default: the fund's uncommitted balance"},
+        metadata={
+            "description": "USD the Board may recommend; default: what the fund may commit to new grants "
+            "today, their programme support costs set aside"
+        },
     )
 
 

@@ -258,7 +258,8 @@ def _income_minor(amount: Decimal) -> int:
 
 
 def create_session(session: Session, user: User, data: dict[str, Any]) -> BoardSession:
-    """A Board session on a call under review; its income defaults to the fund's uncommitted money."""
+    """A Board session on a call under review; its income defaults to what the fund may commit to
+    new grants today, their programme support costs set aside."""
     call = get_or_404(session, Call, data["call_id"], label="call")
     check_transition("call", call.status, "hold a board session on", {CallStatus.UNDER_REVIEW})
     term_id = data.get("term_id")
@@ -271,7 +272,7 @@ def create_session(session: Session, user: User, data: dict[str, Any]) -> BoardS
                 "held_on", f"outside the {term.label} term ({term.starts_on} to {term.ends_on})"
             )
     if data.get("available_income") is None:
-        income = max(0, books.uncommitted_minor(session, call.fund_id))
+        income = books.grantable_now_minor(session, call.fund_id)
     else:
         income = _income_minor(data["available_income"])
     board_session = BoardSession(

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from ..contributions.models import Campaign, Donor, ExchangeRate
 from ..db import unindexed, utcnow
+from ..funds.models import Fund
 from ..grants.models import Grant
 from ..money import FUND_CURRENCY, convert_to_usd_minor
 from .models import (
@@ -41,6 +42,7 @@ from .models import (
     ReceivedByKindYear,
 )
 from .services import GRANT, RECEIPT_COUNT, cast_year
+from .support import available_minor, grantable_minor, support_costs_minor
 
 L = LedgerEntry
 
@@ -82,8 +84,9 @@ def _usd(account: Account) -> ColumnElement[int]:
     return func.coalesce(func.sum(case((L.account == account, L.usd_minor), else_=0)), 0)
 
 
-def position(session: Session, fund_id: int, as_of: dt.date | None = None) -> dict[str, Any]:
+def position(session: Session, fund: Fund, as_of: dt.date | None = None) -> dict[str, Any]:
     """The fund's sources and uses in USD as of a day (today by default): two statements."""
+    fund_id, support_bp = fund.id, fund.programme_support_bp
     as_of = as_of or utcnow().date()
     received, committed, disbursed = session.execute(
         select(_usd(Account.RECEIVED), _usd(Account.COMMITTED), _usd(Account.DISBURSED)).where(
@@ -128,6 +131,10 @@ def position(session: Session, fund_id: int, as_of: dt.date | None = None) -> di
         "disbursed_minor": disbursed,
         "undisbursed_minor": committed - disbursed,
         "uncommitted_minor": received - committed,
+        "programme_support_bp": support_bp,
+        "support_costs_minor": support_costs_minor(committed, support_bp),
+        "available_minor": available_minor(received, committed, support_bp),
+        "grantable_minor": grantable_minor(received, committed, support_bp),
         "pledges_by_currency": by_currency,
         "unconverted_currencies": unconverted,
     }

@@ -60,6 +60,7 @@ from .models import (
     ReceivedByKind,
     ReceivedByKindYear,
 )
+from .support import available_minor, cost_of_commitment, grantable_minor
 
 Entry = dict[str, Any]
 FUND, GRANT, CONTRIBUTION = "fund", "grant", "contribution"
@@ -748,25 +749,41 @@ def lock_fund(session: Session, fund_id: int) -> Fund:
 
 
 def uncommitted_minor(session: Session, fund_id: int) -> int:
-    """Money received and not yet committed: what new grants may use (from the balances)."""
+    """Money received and not yet committed, nor set aside for the support costs of what is:
+    what new grants may use (from the balances and the fund's rate)."""
     received, committed = fund_balances(session, fund_id)
-    return received - committed
+    return available_minor(received, committed, _support_bp(session, fund_id))
+
+
+def grantable_now_minor(session: Session, fund_id: int) -> int:
+    """The most new grants may commit today, their support costs set aside: a Board session's
+    available income unless staff say otherwise."""
+    received, committed = fund_balances(session, fund_id)
+    return grantable_minor(received, committed, _support_bp(session, fund_id))
+
+
+def _support_bp(session: Session, fund_id: int) -> int:
+    return int(session.scalar(select(Fund.programme_support_bp).where(Fund.id == fund_id)) or 0)
 
 
 def commit_to_grant(session: Session, fund_id: int, amount_minor: int) -> Fund:
-    """Lock the fund and check it can afford ``amount_minor`` more; 409 with the shortfall if not.
+    """Lock the fund and check it can afford ``amount_minor`` more, with the programme support
+    costs it adds; 409 with the shortfall if not.
 
     The caller creates the grant (and posts its commitment) in the same transaction, while the
     lock is held.
     """
     fund = lock_fund(session, fund_id)
-    available = uncommitted_minor(session, fund_id)
-    if amount_minor > available:
-        shortfall = amount_minor - available
+    received, committed = fund_balances(session, fund_id)
+    rate = fund.programme_support_bp
+    available = available_minor(received, committed, rate)
+    needed = cost_of_commitment(committed, amount_minor, rate)
+    if needed > available:
+        support = f" ({format_minor(needed - amount_minor, FUND_CURRENCY)} USD of it programme support costs)"
         raise InsufficientFunds(
-            f"the fund has {format_minor(available, FUND_CURRENCY)} USD uncommitted; "
-            f"this needs {format_minor(amount_minor, FUND_CURRENCY)} USD",
-            shortfall=format_minor(shortfall, FUND_CURRENCY),
+            f"the fund has {format_minor(max(available, 0), FUND_CURRENCY)} USD available for new grants; "
+            f"this needs {format_minor(needed, FUND_CURRENCY)} USD{support if needed > amount_minor else ''}",
+            shortfall=format_minor(needed - max(available, 0), FUND_CURRENCY),
             currency=FUND_CURRENCY,
         )
     return fund

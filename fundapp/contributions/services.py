@@ -34,6 +34,7 @@ from ..auth.models import Role, User
 from ..books import queries as book_queries
 from ..books import services as books
 from ..books.models import Account, Movement
+from ..books.support import support_costs_minor
 from ..db import utcnow
 from ..errors import Conflict, InsufficientFunds, NotFound, Unprocessable
 from ..etag import require_if_match
@@ -698,7 +699,7 @@ def _acknowledge(session: Session, contribution: Contribution, receipt: Receipt)
 def reverse_receipt(session: Session, user: User, receipt_id: int, reason: str) -> Receipt:
     """Reverse a recorded receipt, unless approved grants would then exceed money received (409)."""
     found = get_or_404(session, Receipt, receipt_id, label="receipt")
-    books.lock_fund(session, found.fund_id)
+    fund = books.lock_fund(session, found.fund_id)
     contribution = get_or_404(session, Contribution, found.contribution_id, label="contribution", lock=True)
     receipt = get_or_404(
         session, Receipt, receipt_id, label="receipt", lock=True, options=[selectinload(Receipt.contribution)]
@@ -706,11 +707,13 @@ def reverse_receipt(session: Session, user: User, receipt_id: int, reason: str) 
     check_transition("receipt", receipt.status, "reverse", {ReceiptStatus.RECORDED})
     received, committed = books.fund_balances(session, receipt.fund_id)
     left = received - receipt.usd_minor
-    if left < committed:
+    kept = committed + support_costs_minor(committed, fund.programme_support_bp)
+    if left < kept:
         raise InsufficientFunds(
             f"reversing this receipt would leave {format_minor(left, FUND_CURRENCY)} USD received "
-            f"against {format_minor(committed, FUND_CURRENCY)} USD committed to approved grants",
-            shortfall=format_minor(committed - left, FUND_CURRENCY),
+            f"against {format_minor(kept, FUND_CURRENCY)} USD committed to approved grants"
+            + (" with their programme support costs" if kept > committed else ""),
+            shortfall=format_minor(kept - left, FUND_CURRENCY),
             currency=FUND_CURRENCY,
         )
     recorded = _recorded_minor(session, contribution.id) - receipt.amount_minor

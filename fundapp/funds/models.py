@@ -15,6 +15,15 @@ from ..models_base import Provenance, Timestamps, Versioned
 DEFAULT_LANGUAGES = ("en", "fr")
 
 
+def percent_of_bp(rate_bp: int) -> str:
+    """Basis points as a percentage with two decimals: 1300 is "13.00"."""
+    return f"{rate_bp // 100}.{rate_bp % 100:02d}"
+
+
+#: The highest programme support rate a fund may set aside, in basis points (25 per cent).
+MAX_SUPPORT_BP = 2_500
+
+
 class Fund(Timestamps, Provenance, Versioned, Base):
     __tablename__ = "fund"
     __table_args__ = (CheckConstraint("currency = 'USD'", name="books_in_usd"),)
@@ -45,6 +54,16 @@ class Fund(Timestamps, Provenance, Versioned, Base):
     #: The kinds of notification the fund does not send (``notifications.models.Kind`` values);
     #: None: it sends them all.
     notifications_off: Mapped[list[str] | None] = mapped_column(JSON)
+    #: Programme support costs the fund sets aside on what it commits to grants, in basis points
+    #: (1300: 13 per cent, the United Nations' standard rate for trust funds): money committed
+    #: to a grant takes this share of it with it, so that new grants may use only what is left
+    #: (``books.services.support_costs_minor``). 0: none. Between 0 and ``MAX_SUPPORT_BP``.
+    programme_support_bp: Mapped[int] = mapped_column(server_default="0")
+
+    @property
+    def programme_support_rate(self) -> str:
+        """The programme support rate as the API writes it: 1300 basis points is "13.00" (per cent)."""
+        return percent_of_bp(self.programme_support_bp)
 
     @property
     def notifications_switched_off(self) -> list[str]:

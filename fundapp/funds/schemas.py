@@ -1,9 +1,19 @@
 """The fund: output schemas for funds and their position, and the query schemas."""
 
+from typing import Any
+
 from marshmallow import fields
 
 from ..dumping import OutputSchema
 from ..schemas_base import Day, InputSchema, MoneyOut, PageQuery, sort_field
+from .models import percent_of_bp
+
+SUPPORT_RATE = {
+    "pattern": r"^[0-9]+\.[0-9]{2}$",
+    "example": "13.00",
+    "description": "The share of each commitment the fund sets aside for programme support costs, "
+    "in per cent",
+}
 
 
 class FundSchema(OutputSchema):
@@ -25,6 +35,7 @@ class FundSchema(OutputSchema):
         attribute="notifications_switched_off",
         metadata={"description": "The kinds of e-mail notification the fund does not send"},
     )
+    programme_support_rate = fields.String(metadata=SUPPORT_RATE)
     illustrative = fields.Boolean()
     source = fields.String(allow_none=True)
     version = fields.Integer()
@@ -73,7 +84,26 @@ class PositionSchema(OutputSchema):
     )
     uncommitted = MoneyOut(
         "uncommitted_minor",
-        metadata={"description": "Available for new grants (received - committed)"},
+        metadata={"description": "Received and not committed to grants (received - committed)"},
+    )
+    programme_support_rate = fields.Method("_support_rate", metadata={"type": "string", **SUPPORT_RATE})
+    programme_support_costs = MoneyOut(
+        "support_costs_minor",
+        metadata={
+            "description": "Set aside for the programme support costs of what is committed "
+            "(committed x programme_support_rate, to the cent)"
+        },
+    )
+    available = MoneyOut(
+        "available_minor",
+        metadata={"description": "What new grants may use: received - committed - programme_support_costs"},
+    )
+    grantable = MoneyOut(
+        "grantable_minor",
+        metadata={
+            "description": "The most new grants may commit, their own programme support costs set "
+            "aside from available: a Board session's available income by default"
+        },
     )
     pledges_by_currency = fields.List(fields.Nested(PledgeCurrencySchema))
     unconverted_currencies = fields.List(
@@ -83,3 +113,6 @@ class PositionSchema(OutputSchema):
             "those outstanding amounts are left out of pledged and outstanding_pledges"
         },
     )
+
+    def _support_rate(self, obj: dict[str, Any]) -> str:
+        return percent_of_bp(obj["programme_support_bp"])

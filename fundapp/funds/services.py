@@ -35,8 +35,7 @@ def list_funds(session: Session, query: dict[str, Any]) -> dict[str, Any]:
 
 def fund_position(session: Session, fund_id: int, as_of: dt.date | None = None) -> dict[str, Any]:
     """Sources and uses of the fund in USD as of a date, from the books."""
-    get_fund(session, fund_id)
-    return queries.position(session, fund_id, as_of)
+    return queries.position(session, get_fund(session, fund_id), as_of)
 
 
 def set_open_data(session: Session, user: Any, fund_id: int, settings: dict[str, Any] | None) -> Fund:

@@ -76,6 +76,7 @@ def fund_facts(fund: Fund) -> dict[str, Any]:
         "name_fr": fund.name_fr,
         "administrator": fund.administrator,
         "established_on": fund.established_on,
+        "programme_support_bp": fund.programme_support_bp,
     }
 
 
@@ -495,7 +496,12 @@ def board_pack_data(session: Session, session_id: int) -> dict[str, Any]:
             "available_minor": board_session.available_income_minor,
             "currency": board_session.currency,
         },
-        "call": {**_call(call), "floor_minor": call.floor_minor, "ceiling_minor": call.ceiling_minor},
+        "call": {
+            **_call(call),
+            "floor_minor": call.floor_minor,
+            "ceiling_minor": call.ceiling_minor,
+            "budget_minor": call.budget_minor,
+        },
         "received": counts[0] or 0,
         "eligible": int(counts[1] or 0),
         "ineligible": int(counts[2] or 0),

@@ -120,6 +120,30 @@ def test_an_approval_beyond_the_money_received_is_a_409_with_the_shortfall_and_w
     assert db_session.get(Recommendation, pending.id).status == RecommendationStatus.PENDING_APPROVAL
 
 
+def test_an_approval_needs_money_for_the_grant_and_its_programme_support_costs(
+    client, auth, fund, pending, db_session
+):
+    fund.programme_support_bp = 1300  # 13 per cent
+    db_session.flush()
+    fund_receives(fund.id, 56_000_00)  # 50,000.00 + 6,500.00 of support costs do not fit
+    response = approve(client, auth("approver"), pending)
+    assert response.status_code == 409
+    problem = response.get_json()
+    assert problem["shortfall"] == "500.00"
+    assert "56000.00 USD available for new grants" in problem["detail"]
+    assert "this needs 56500.00 USD (6500.00 USD of it programme support costs)" in problem["detail"]
+    assert db_session.query(Grant).count() == 0
+
+    fund_receives(fund.id, 500_00)
+    assert approve(client, auth("approver"), pending).status_code == 201
+    position = client.get(f"/api/v1/funds/{fund.id}/position", headers=auth("staff")).get_json()
+    assert (position["committed"], position["programme_support_costs"], position["available"]) == (
+        "50000.00",
+        "6500.00",
+        "0.00",
+    )
+
+
 def test_rejection_keeps_the_reason_and_makes_no_grant(client, auth, fund, pending, db_session):
     response = client.post(
         f"/api/v1/board/recommendations/{pending.id}/approval",

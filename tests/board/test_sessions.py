@@ -7,6 +7,7 @@ import pytest
 from fundapp.audit import AuditEvent
 from fundapp.board.models import BoardSession
 from fundapp.calls.models import CallStatus
+from fundapp.funds.models import Fund
 
 from ..conftest import beyond_auth
 from ..factories import (
@@ -56,6 +57,21 @@ def test_without_an_income_the_session_takes_the_funds_uncommitted_balance(clien
     response = client.post("/api/v1/board/sessions", json=body, headers=auth("staff"))
     assert response.status_code == 201, response.get_json()
     assert response.get_json()["available_income"] == "275000.50"
+
+
+def test_without_an_income_the_session_takes_what_grants_may_use_once_support_costs_are_set_aside(
+    client, auth, review_call, db_session
+):
+    db_session.get(Fund, review_call.fund_id).programme_support_bp = 1300
+    db_session.flush()
+    fund_receives(review_call.fund_id, 169_500_00)
+    GrantFactory(fund_id=review_call.fund_id, amount_minor=50_000_00)  # 56,500.00 with its costs
+    body = session_body(review_call.id)
+    del body["available_income"]
+    response = client.post("/api/v1/board/sessions", json=body, headers=auth("staff"))
+    assert response.status_code == 201, response.get_json()
+    # 113,000.00 left: grants of 100,000.00 and their 13,000.00 of support costs
+    assert response.get_json()["available_income"] == "100000.00"
 
 
 def test_a_session_needs_a_call_under_review(client, auth, fund):

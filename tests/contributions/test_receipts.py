@@ -226,6 +226,25 @@ def test_a_reversal_down_to_exactly_what_is_committed_is_allowed(client, auth, f
     assert keep["status"] == "recorded"
 
 
+def test_a_reversal_must_leave_the_programme_support_costs_of_the_grants_covered(
+    client, auth, fund, donor, db_session
+):
+    fund.programme_support_bp = 1000  # 10 per cent
+    db_session.flush()
+    created = pledge(client, auth, fund.id, donor.id)
+    first = receive(client, auth, created["id"], "850.00").get_json()
+    receive(client, auth, created["id"], "100.00")
+    GrantFactory(proposal__call__fund_id=fund.id, amount_minor=800_00)  # 880.00 with its costs
+    response = client.post(
+        f"/api/v1/receipts/{first['id']}/reversal", json={"reason": "bounced"}, headers=auth("staff")
+    )
+    assert response.status_code == 409
+    problem = response.get_json()
+    assert problem["shortfall"] == "780.00"
+    assert "880.00 USD committed to approved grants with their programme support costs" in problem["detail"]
+    assert db_session.get(Receipt, first["id"]).status == ReceiptStatus.RECORDED
+
+
 def test_a_reversal_of_an_unknown_receipt_is_404(client, auth, tokens):
     response = client.post("/api/v1/receipts/999999/reversal", json={"reason": "x"}, headers=auth("staff"))
     assert response.status_code == 404

@@ -197,6 +197,21 @@ def test_the_position_today_counts_everything_recorded(client, auth, hand_built_
     assert services.uncommitted_minor(db_session, hand_built_fund.id) == 5440_00  # what approvals check
 
 
+def test_the_position_sets_aside_the_programme_support_costs_of_what_is_committed(
+    client, auth, hand_built_fund, db_session
+):
+    hand_built_fund.programme_support_bp = 1300
+    db_session.flush()
+    body = client.get(f"/api/v1/funds/{hand_built_fund.id}/position", headers=auth("staff")).get_json()
+    assert body["programme_support_rate"] == "13.00"
+    assert (body["received"], body["committed"], body["uncommitted"]) == ("6040.00", "600.00", "5440.00")
+    assert body["programme_support_costs"] == "78.00"
+    assert body["available"] == "5362.00"
+    assert body["grantable"] == "4745.13"  # 4,745.13 + 616.87 of support costs = 5,362.00
+    fund = client.get(f"/api/v1/funds/{hand_built_fund.id}", headers=auth("staff")).get_json()
+    assert fund["programme_support_rate"] == "13.00"
+
+
 def test_the_position_takes_three_queries_whatever_the_number_of_records(client, auth, fund, query_counter):
     call = CallFactory(fund_id=fund.id)
 

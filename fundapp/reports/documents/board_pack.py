@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from ...auth.models import User
+from ...books.support import WHOLE_BP
 from .. import queries
 from ..wording import N_, Wording
 from .common import (
@@ -122,8 +123,18 @@ def _cover_facts(w: Wording, data: dict[str, Any], slate: dict[str, Any]) -> lis
                 ceiling=w.money(call["ceiling_minor"]),
             ),
         ),
-        (_("Money available for grants"), w.money(session["available_minor"])),
     ]
+    if call["budget_minor"] is not None:
+        facts.append((_("Budget of the call"), w.money(call["budget_minor"])))
+    facts.append((_("Money available for grants"), w.money(session["available_minor"])))
+    rate = data["fund"]["programme_support_bp"]
+    if rate:
+        facts.append(
+            (
+                _("Programme support costs"),
+                _("%(rate)s of each grant, set aside in addition to it", rate=w.percent(rate, WHOLE_BP)),
+            )
+        )
     if data["board"]:
         chair, others = chair_and_others(data["board"])
         names = [f"{chair['name']} ({chair_title(w, chair)})"] if chair else []

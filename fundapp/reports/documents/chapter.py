@@ -42,6 +42,7 @@ from ...applicants.models import Organisation
 from ...auth.models import User
 from ...board.models import Approval, BoardSession, Decision, Recommendation
 from ...books import queries as books
+from ...books.support import grantable_minor
 from ...calls.models import Call, CallStatus
 from ...contributions.models import Campaign, Donor
 from ...errors import Unprocessable
@@ -695,7 +696,8 @@ def _funding_need(w: Wording, data: dict[str, Any]) -> list[str]:
     need (2015 report par. 69). Said only when the books show it."""
     _ = w.gettext
     pending = sum(call["recommendations"]["pending_minor"] for call in data["calls"])
-    left = data["received_minor"] - data["committed_minor"] - pending
+    rate = data["fund"]["programme_support_bp"]
+    left = grantable_minor(data["received_minor"], data["committed_minor"] + pending, rate)
     waiting = data["reserve"]
     if not waiting["projects"] or waiting["requested_minor"] <= left:
         return []

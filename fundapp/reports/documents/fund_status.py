@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from ...auth.models import User
+from ...books.support import WHOLE_BP, available_minor, support_costs_minor
 from .. import charts, queries
 from ..wording import Wording
 from .common import (
@@ -188,16 +189,30 @@ def _position(body: Body, w: Wording, data: dict[str, Any]) -> None:
     _ = w.gettext
     body.chapter(_("Financial position"))
     received, committed = data["received_minor"], data["committed_minor"]
-    body.para(
-        _(
+    rate = data["fund"]["programme_support_bp"]
+    if rate:
+        position = _(
             "On %(date)s, the Fund had received %(received)s in total, of which %(committed)s was committed "
-            "to "
-            "grants and %(uncommitted)s remained available for new grants.",
+            "to grants, %(support)s was set aside for their programme support costs (%(rate)s of what is "
+            "committed) and %(available)s remained available for new grants.",
+            date=w.date(data["as_of"]),
+            received=w.money(received),
+            committed=w.money(committed),
+            support=w.money(support_costs_minor(committed, rate)),
+            rate=w.percent(rate, WHOLE_BP),
+            available=w.money(available_minor(received, committed, rate)),
+        )
+    else:
+        position = _(
+            "On %(date)s, the Fund had received %(received)s in total, of which %(committed)s was committed "
+            "to grants and %(uncommitted)s remained available for new grants.",
             date=w.date(data["as_of"]),
             received=w.money(received),
             committed=w.money(committed),
             uncommitted=w.money(received - committed),
-        ),
+        )
+    body.para(
+        position,
         _("Grants are committed only against money received, never against pledges."),
     )
 
