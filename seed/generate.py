@@ -1442,14 +1442,14 @@ def build_money() -> Money:
     nl = by_code["NL"]
     money.contribution(
         nl,
-        d("2016-01-20"),
+        d("2017-01-20"),
         "EUR",
         120_000_00,
         [
-            money.receipt("EUR", 60_000_00, d("2016-02-15")),
-            money.receipt("EUR", 60_000_00, d("2017-02-14")),
+            money.receipt("EUR", 60_000_00, d("2017-02-15")),
+            money.receipt("EUR", 60_000_00, d("2018-02-14")),
         ],
-        note="Two-year pledge 2016-2017.",
+        note="Two-year pledge 2017-2018.",
     )
 
     # ---- 2010 to mid-2015: exactly USD 2,000,000.00; private sector just under a third ----------
@@ -1526,32 +1526,35 @@ def build_money() -> Money:
         note="Pledge for 2018-2020; the last instalment is due in 2020.",
     )
     buckets_2019 = [
-        ("2015-07-13", "2015-12-11", 380_000_00, 7, 30_000_00, 4, 0, 0, 6_000_00, 5),
-        (
-            "2016-01-11",
-            "2016-12-16",
-            1_060_000_00 - 69_000_00 - 66_400_00,
-            13,
-            80_000_00,
-            7,
-            60_000_00,
-            1,
-            12_000_00,
-            8,
-        ),
+        # lean months after the second cycle's grants: what arrives funds a few projects of its
+        # reserve list (History.reserve_promotions), and the list lapses in December 2016
+        ("2015-07-13", "2015-12-11", 30_000_00, 7, 4_000_00, 4, 0, 0, 1_000_00, 5),
+        ("2016-01-11", "2016-12-16", 30_000_00, 13, 6_000_00, 7, 5_000_00, 1, 1_500_00, 8),
+        # then the growth A/74/127 reports (6.7 million dollars by March 2019)
         (
             "2017-01-16",
             "2017-12-15",
-            1_110_000_00 - 67_800_00 - 50_000_00,
+            1_110_000_00 - 67_800_00 - 50_000_00 + 740_000_00,
             13,
-            70_000_00,
+            100_000_00,
             6,
-            90_000_00,
+            150_000_00,
             2,
-            14_000_00,
+            20_000_00,
             9,
         ),
-        ("2018-01-15", "2018-12-14", 1_220_000_00 - 115_200_00, 14, 70_000_00, 6, 50_000_00, 1, 15_000_00, 9),
+        (
+            "2018-01-15",
+            "2018-12-14",
+            1_220_000_00 - 115_200_00 - 66_400_00 + 590_000_00,
+            14,
+            90_000_00,
+            6,
+            100_000_00,
+            1,
+            20_000_00,
+            9,
+        ),
         ("2019-01-14", "2019-03-15", 150_000_00, 3, 20_000_00, 2, 0, 0, 4_000_00, 3),
     ]
     all_states = states + new_states
@@ -2021,7 +2024,14 @@ class History:
                     "approvals": [approval],
                 }
             )
-        promoted_ref = reserve[0]["reference"] if call_label == "3" else None
+        promotions: dict[str, tuple[int, dt.date]] = {}
+        if call_label == "2":
+            # The Board ranks first the projects of organisations it has funded before; while the
+            # list is valid, money that arrives funds its projects in rank order, each that the
+            # money then allows (2015 report par. 66: "si de nouveaux fonds sont débloqués").
+            earlier = {g["organisation"] for g in self.grants if g["call"] != call_label}
+            reserve = sorted(reserve, key=lambda p: p["organisation"] not in earlier)
+            promotions = self.reserve_promotions(reserve, after=approvals[1], until=d(expiry))
         for rank, proposal in enumerate(reserve, start=1):
             when = (
                 "in case new funds are released by December 2016"
@@ -2039,21 +2049,21 @@ class History:
                 "status": "expired",
                 "approvals": [],
             }
-            if proposal["reference"] == promoted_ref:
-                amount = min(minor(proposal["requested"]), 45_000_00)
-                decided = d("2018-10-15")
+            if proposal["reference"] in promotions:
+                amount, decided = promotions[proposal["reference"]]
                 rec["status"] = "promoted"
                 rec["approvals"] = [
                     {
                         "decision": "approved",
                         "amount": fmt(amount),
                         "approver_name": APPROVER,
-                        "decided_at": stamp(decided),
+                        # at a set hour: no draw of the random generator, whose later draws make
+                        # the third cycle as it was before these promotions were recorded
+                        "decided_at": f"{iso(decided)}T10:30:00Z",
                         "reason": None,
                     }
                 ]
                 proposal["status"] = "approved"
-                self.grant(call_label, proposal, amount, decided, promoted=True)
             recs.append(rec)
         for proposal in decline:
             recs.append(
@@ -2092,6 +2102,55 @@ class History:
             }
         )
 
+    def reserve_promotions(
+        self, ranked: list[dict], *, after: dt.date, until: dt.date
+    ) -> dict[str, tuple[int, dt.date]]:
+        """Fund reserve-list projects as money arrives, from ``after`` to ``until``: a week after each
+        receipt, each project still waiting, in rank order, that what the fund may then commit
+        allows, for the amount it asked. Makes their grants; returns {reference: (amount, day)}."""
+        days = sorted(
+            {
+                d(r["received_on"])
+                for c in self.money.contributions
+                for r in c["receipts"]
+                if r["status"] == "recorded" and after < d(r["received_on"]) <= until
+            }
+        )
+        promoted: dict[str, tuple[int, dt.date]] = {}
+        for day in days:
+            decided = day + dt.timedelta(days=7)
+            while decided.weekday() >= 5:
+                decided += dt.timedelta(days=1)
+            if decided > until:
+                break
+            self._promote(ranked, promoted, decided, in_rank_order=True)
+        # a fortnight before the list lapses, what is left funds what it can, still in rank order
+        last = until - dt.timedelta(days=14)
+        while last.weekday() >= 5:
+            last -= dt.timedelta(days=1)
+        self._promote(ranked, promoted, last, in_rank_order=False)
+        left = self.available_income(until)
+        waiting = [minor(p["requested"]) for p in ranked if p["reference"] not in promoted]
+        assert not waiting or left < min(waiting), f"reserve list lapses with {left} left"
+        return promoted
+
+    def _promote(
+        self, ranked: list[dict], promoted: dict[str, tuple[int, dt.date]], day: dt.date, *, in_rank_order: bool
+    ) -> None:
+        """Promote, on ``day``, the waiting projects the money allows: while the list runs, the next
+        in rank waits until it can be funded and those after it wait behind it; at its end, each
+        that the money left allows, best ranked first."""
+        for proposal in ranked:
+            if proposal["reference"] in promoted:
+                continue
+            amount = minor(proposal["requested"])
+            if amount > self.available_income(day):
+                if in_rank_order:
+                    return
+                continue
+            promoted[proposal["reference"]] = (amount, day)
+            self.grant(proposal["call"], proposal, amount, day, promoted=True)
+
     def available_income(self, on: dt.date) -> int:
         """What the fund may commit to new grants on the day, their programme support costs set
         aside (the books' rule: ``fundapp.books.support``)."""
@@ -2103,12 +2162,16 @@ class History:
         self, call_label: str, proposal: dict, amount: int, approved: dt.date, *, promoted: bool = False
     ) -> None:
         org = self.orgs.by_key[proposal["organisation"]]
-        self.grantees[call_label].append(org["key"])
+        if not promoted:  # the later calls draw their applicants from the first decisions
+            self.grantees[call_label].append(org["key"])
         n = len([g for g in self.grants if g["call"] == call_label]) + 1
         year = approved.year
         if call_label == "1":
             start = d("2012-05-01")
             end = month_end(add_months(start, R.choice([28, 29, 30]) - 1))
+        elif call_label == "2" and promoted:  # two years from the month after next
+            start = add_months(approved.replace(day=1), 2)
+            end = month_end(add_months(start, 23))
         elif call_label == "2":
             start, end = d("2015-09-01"), d("2017-08-31")
         elif promoted:

@@ -24,6 +24,7 @@ from fundapp import models as m
 from fundapp.auth.models import Role
 from fundapp.auth.services import authenticate, revoke_token
 from fundapp.board.models import ApprovalDecision, Decision, RecommendationStatus
+from fundapp.books import queries as book_queries
 from fundapp.contributions.models import ContributionStatus, DonorKind, ReceiptStatus
 from fundapp.db import get_engine, make_engine, new_session
 from fundapp.grants.models import DisbursementStatus, GrantStatus, ReportKind, ReportNature, ReportStatus
@@ -303,8 +304,8 @@ def test_cycle_2_screening_checked_each_criterion_and_found_91_eligible_and_22_n
         ).all()
     )
     assert statuses == {
-        ProposalStatus.APPROVED: 21,
-        ProposalStatus.RESERVE: 70,
+        ProposalStatus.APPROVED: 21 + 3,  # three of the reserve list funded in 2016 as money arrived
+        ProposalStatus.RESERVE: 70 - 3,
         ProposalStatus.INELIGIBLE: 22,
     }
 
@@ -339,16 +340,74 @@ def test_cycle_2_board_recommended_21_projects_for_about_1_million_and_70_for_th
     assert abs(total - 1_000_000 * USD) <= 50_000 * USD  # "environ 1 million de dollars"
     assert total != 1_000_000 * USD
     count, _, expiry_min, expiry_max, statuses = rows[Decision.RESERVE]
-    assert (count, expiry_min, expiry_max, statuses) == (70, dt.date(2016, 12, 31), dt.date(2016, 12, 31), 1)
-    reserve_status = db.scalar(
-        select(m.Recommendation.status)
-        .where(m.Recommendation.session_id == session.id, m.Recommendation.decision == Decision.RESERVE)
-        .limit(1)
+    assert (count, expiry_min, expiry_max, statuses) == (70, dt.date(2016, 12, 31), dt.date(2016, 12, 31), 2)
+    reserve = dict(
+        db.execute(
+            select(m.Recommendation.status, func.count())
+            .where(m.Recommendation.session_id == session.id, m.Recommendation.decision == Decision.RESERVE)
+            .group_by(m.Recommendation.status)
+        ).all()
     )
-    assert reserve_status == RecommendationStatus.EXPIRED
+    assert reserve == {RecommendationStatus.PROMOTED: 3, RecommendationStatus.EXPIRED: 67}
     call = db.get(m.Call, c2)
     assert call.reserve_expires_on == dt.date(2016, 12, 31)
     assert call.status == "completed"
+
+
+def _grantable_on(db: Session, fund_id: int, day: dt.date) -> int:
+    """What the fund could commit to new grants on the day, as the books say (support costs aside)."""
+    position = book_queries.position(db, db.get(m.Fund, fund_id), day)
+    return position["grantable_minor"]
+
+
+def test_each_board_funded_what_its_income_allowed_and_reserve_lists_wait_only_for_money(db):
+    """The Board's income is what the fund could commit that day, within the call's budget; its
+    funded projects use it so that what is left is below the cheapest project it put on the
+    reserve list (2015 report par. 66: the reserve list waits for new funds)."""
+    for label in ("1", "2", "3"):
+        call = db.get(m.Call, call_id(db, label))
+        session = db.scalar(select(m.BoardSession).where(m.BoardSession.call_id == call.id))
+        grantable = _grantable_on(db, call.fund_id, session.held_on)
+        expected = grantable if call.budget_minor is None else min(grantable, call.budget_minor)
+        assert session.available_income_minor == expected, label
+        recommendations = db.scalars(
+            select(m.Recommendation).where(m.Recommendation.session_id == session.id)
+        ).all()
+        funded = sum(r.amount_minor for r in recommendations if r.decision == Decision.FUND)
+        reserve = [r.proposal_id for r in recommendations if r.decision == Decision.RESERVE]
+        assert funded <= session.available_income_minor, label
+        if reserve:
+            cheapest = db.scalar(
+                select(func.min(m.Proposal.requested_minor)).where(m.Proposal.id.in_(reserve))
+            )
+            assert session.available_income_minor - funded < cheapest, label
+
+
+def test_the_cycle_2_reserve_list_was_funded_in_rank_order_as_money_arrived_until_it_lapsed(db):
+    """Three projects of the 70 were funded in 2016, best ranked first (the two of organisations
+    funded in the first cycle), each for what it asked; when the list lapsed on 31 December 2016
+    the money left could fund none of the other 67."""
+    session = db.scalar(select(m.BoardSession).where(m.BoardSession.call_id == call_id(db, "2")))
+    promoted = db.execute(
+        select(m.Recommendation.rank, m.Approval.decided_at, m.Grant.amount_minor, m.Proposal.requested_minor)
+        .join(m.Approval, m.Approval.recommendation_id == m.Recommendation.id)
+        .join(m.Grant, m.Grant.approval_id == m.Approval.id)
+        .join(m.Proposal, m.Proposal.id == m.Recommendation.proposal_id)
+        .where(m.Recommendation.session_id == session.id, m.Recommendation.decision == Decision.RESERVE)
+        .order_by(m.Approval.decided_at)
+    ).all()
+    assert [row.rank for row in promoted] == [1, 2, 3]
+    assert all(dt.date(2016, 1, 1) <= row.decided_at.date() <= dt.date(2016, 12, 31) for row in promoted)
+    assert all(row.amount_minor == row.requested_minor for row in promoted)
+    lapsed = db.scalar(
+        select(func.min(m.Proposal.requested_minor))
+        .join(m.Recommendation, m.Recommendation.proposal_id == m.Proposal.id)
+        .where(
+            m.Recommendation.session_id == session.id,
+            m.Recommendation.status == RecommendationStatus.EXPIRED,
+        )
+    )
+    assert _grantable_on(db, session.fund_id, dt.date(2016, 12, 31)) < lapsed
 
 
 def test_cycle_2_grants_follow_unodc_final_approval_after_the_june_2015_report(db):
@@ -366,7 +425,11 @@ def test_cycle_2_grants_follow_unodc_final_approval_after_the_june_2015_report(d
         .join(m.Recommendation, m.Recommendation.id == m.Approval.recommendation_id)
         .join(m.BoardSession, m.BoardSession.id == m.Recommendation.session_id)
         .join(m.Grant, m.Grant.approval_id == m.Approval.id)
-        .where(m.BoardSession.call_id == c2, m.Approval.decision == ApprovalDecision.APPROVED)
+        .where(
+            m.BoardSession.call_id == c2,
+            m.Recommendation.decision == Decision.FUND,
+            m.Approval.decision == ApprovalDecision.APPROVED,
+        )
     ).one()
     assert (approved, approvers, grants) == (21, 1, 21)
     assert recommended == granted
@@ -377,7 +440,7 @@ def test_cycle_2_grants_follow_unodc_final_approval_after_the_june_2015_report(d
             m.Grant.call_id == c2, m.Grant.starts_on > held_on
         )
     )
-    assert agreements == 21
+    assert agreements == 21 + 3  # and the three reserve projects funded in 2016
 
 
 # -- cycle 3 --------------------------------------------------------------------------------------
@@ -727,7 +790,7 @@ def test_fund_seed_command_is_idempotent_shows_its_progress_and_reset_starts_fro
         try:
             first = runner.invoke(args=["fund", "seed", "--progress"])
             assert first.exit_code == 0, first.output
-            assert "grants: 48\n" in first.output
+            assert "grants: 50\n" in first.output
             assert "Seeding" in first.output  # the bar's label (a terminal also sees it fill)
             with Session(engine) as session:
                 seeded = table_counts(session)

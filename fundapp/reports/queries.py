@@ -208,11 +208,17 @@ def cycle_summary_data(session: Session, call_id: int) -> dict[str, Any]:
             select(Approval.decision, func.count(), func.max(Approval.decided_at))
             .join(Recommendation, Recommendation.id == Approval.recommendation_id)
             .join(Proposal, Proposal.id == Recommendation.proposal_id)
-            .where(Proposal.call_id == call_id)
+            # the final approval of the Board's recommendations to fund; a reserve-list project
+            # funded later is counted by the money from the reserve list (money_by_origin)
+            .where(Proposal.call_id == call_id, Recommendation.decision == Decision.FUND)
             .group_by(Approval.decision)
         )
     }
 
+    # a grant made for a project the Board put on the reserve list (promoted later)
+    from_reserve = Grant.proposal_id.in_(
+        select(Recommendation.proposal_id).where(Recommendation.decision == Decision.RESERVE)
+    )
     grants = [
         {
             "agreement_number": row.agreement_number,
@@ -348,9 +354,7 @@ def cycle_summary_data(session: Session, call_id: int) -> dict[str, Any]:
         "money": books.grant_money(session, call_id=call_id, by=Grant.country_code),
         "money_by_origin": {
             "promoted" if promoted else "approved": sums
-            for promoted, sums in books.grant_money(session, call_id=call_id, by=Grant.approval_id.is_(None))[
-                "by"
-            ].items()
+            for promoted, sums in books.grant_money(session, call_id=call_id, by=from_reserve)["by"].items()
         },
         "reserve": reserve,
         "checks": checks,

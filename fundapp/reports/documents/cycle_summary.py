@@ -412,11 +412,16 @@ def _final_approval(body: Body, w: Wording, data: dict[str, Any], counts: _Tally
             )
         )
     if counts.statuses["promoted"]:
+        promoted_minor = data["money_by_origin"].get("promoted", {"awarded_minor": 0})["awarded_minor"]
         out.append(
             w.ngettext(
-                "Subsequently, %(n)s project on the reserve list received a grant.",
-                "Subsequently, %(n)s projects on the reserve list received a grant.",
+                "Subsequently, as new funds were received, %(n)s project on the reserve list received a grant "
+                "of %(amount)s.",
+                "Subsequently, as new funds were received, %(n)s projects on the reserve list received grants "
+                "totalling %(amount)s.",
                 counts.statuses["promoted"],
+                amount=w.money(promoted_minor),
+                of_amount=w.of(w.money(promoted_minor)),
             )
         )
     body.para(*out)
