@@ -29,6 +29,8 @@ class Fund:
         currency (str):
         languages (list[str]): The languages the fund writes in (its contacts may choose among them)
         notifications_off (list[str]): The kinds of e-mail notification the fund does not send
+        programme_support_rate (str): The share of each commitment the fund sets aside for programme support costs, in
+            per cent Example: 13.00.
         illustrative (bool):
         source (None | str):
         version (int):
@@ -46,6 +48,7 @@ class Fund:
     currency: str
     languages: list[str]
     notifications_off: list[str]
+    programme_support_rate: str
     illustrative: bool
     source: None | str
     version: int
@@ -73,6 +76,8 @@ class Fund:
 
         notifications_off = self.notifications_off
 
+        programme_support_rate = self.programme_support_rate
+
         illustrative = self.illustrative
 
         source: None | str
@@ -98,6 +103,7 @@ class Fund:
                 "currency": currency,
                 "languages": languages,
                 "notifications_off": notifications_off,
+                "programme_support_rate": programme_support_rate,
                 "illustrative": illustrative,
                 "source": source,
                 "version": version,
@@ -131,6 +137,8 @@ class Fund:
 
         notifications_off = cast(list[str], d.pop("notifications_off"))
 
+        programme_support_rate = d.pop("programme_support_rate")
+
         illustrative = d.pop("illustrative")
 
         def _parse_source(data: object) -> None | str:
@@ -157,6 +165,7 @@ class Fund:
             currency=currency,
             languages=languages,
             notifications_off=notifications_off,
+            programme_support_rate=programme_support_rate,
             illustrative=illustrative,
             source=source,
             version=version,

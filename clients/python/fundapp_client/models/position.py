@@ -31,7 +31,14 @@ class Position:
         committed (str): Committed to approved grants Example: 25000.00.
         disbursed (str): Paid to grantees Example: 25000.00.
         undisbursed_commitments (str): Committed but not yet paid (committed - disbursed) Example: 25000.00.
-        uncommitted (str): Available for new grants (received - committed) Example: 25000.00.
+        uncommitted (str): Received and not committed to grants (received - committed) Example: 25000.00.
+        programme_support_rate (str): The share of each commitment the fund sets aside for programme support costs, in
+            per cent Example: 13.00.
+        programme_support_costs (str): Set aside for the programme support costs of what is committed (committed x
+            programme_support_rate, to the cent) Example: 25000.00.
+        available (str): What new grants may use: received - committed - programme_support_costs Example: 25000.00.
+        grantable (str): The most new grants may commit, their own programme support costs set aside from available: a
+            Board session's available income by default Example: 25000.00.
         pledges_by_currency (list[PledgeCurrency]):
         unconverted_currencies (list[str]): Currencies with outstanding pledges but no exchange rate on or before as_of;
             those outstanding amounts are left out of pledged and outstanding_pledges
@@ -47,6 +54,10 @@ class Position:
     disbursed: str
     undisbursed_commitments: str
     uncommitted: str
+    programme_support_rate: str
+    programme_support_costs: str
+    available: str
+    grantable: str
     pledges_by_currency: list[PledgeCurrency]
     unconverted_currencies: list[str]
 
@@ -73,6 +84,14 @@ class Position:
 
         uncommitted = self.uncommitted
 
+        programme_support_rate = self.programme_support_rate
+
+        programme_support_costs = self.programme_support_costs
+
+        available = self.available
+
+        grantable = self.grantable
+
         pledges_by_currency = []
         for pledges_by_currency_item_data in self.pledges_by_currency:
             pledges_by_currency_item = pledges_by_currency_item_data.to_dict()
@@ -94,6 +113,10 @@ class Position:
                 "disbursed": disbursed,
                 "undisbursed_commitments": undisbursed_commitments,
                 "uncommitted": uncommitted,
+                "programme_support_rate": programme_support_rate,
+                "programme_support_costs": programme_support_costs,
+                "available": available,
+                "grantable": grantable,
                 "pledges_by_currency": pledges_by_currency,
                 "unconverted_currencies": unconverted_currencies,
             }
@@ -126,6 +149,14 @@ class Position:
 
         uncommitted = d.pop("uncommitted")
 
+        programme_support_rate = d.pop("programme_support_rate")
+
+        programme_support_costs = d.pop("programme_support_costs")
+
+        available = d.pop("available")
+
+        grantable = d.pop("grantable")
+
         pledges_by_currency = []
         _pledges_by_currency = d.pop("pledges_by_currency")
         for pledges_by_currency_item_data in _pledges_by_currency:
@@ -146,6 +177,10 @@ class Position:
             disbursed=disbursed,
             undisbursed_commitments=undisbursed_commitments,
             uncommitted=uncommitted,
+            programme_support_rate=programme_support_rate,
+            programme_support_costs=programme_support_costs,
+            available=available,
+            grantable=grantable,
             pledges_by_currency=pledges_by_currency,
             unconverted_currencies=unconverted_currencies,
         )

@@ -24,8 +24,8 @@ class SessionCreate:
         held_on (datetime.date):
         place (str):  Example: Vienna.
         term_id (int | None | Unset):
-        available_income (None | str | Unset): USD the Board may recommend; default: the fund's uncommitted balance
-            Example: 25000.00.
+        available_income (None | str | Unset): USD the Board may recommend; default: what the fund may commit to new
+            grants today, their programme support costs set aside Example: 25000.00.
     """
 
     call_id: int
