@@ -42,7 +42,7 @@ from ...applicants.models import Organisation
 from ...auth.models import User
 from ...board.models import Approval, BoardSession, Decision, Recommendation
 from ...books import queries as books
-from ...books.support import grantable_minor
+from ...books.support import available_minor, cost_of_commitment
 from ...calls.models import Call, CallStatus
 from ...contributions.models import Campaign, Donor
 from ...errors import Unprocessable
@@ -696,10 +696,13 @@ def _funding_need(w: Wording, data: dict[str, Any]) -> list[str]:
     need (2015 report par. 69). Said only when the books show it."""
     _ = w.gettext
     pending = sum(call["recommendations"]["pending_minor"] for call in data["calls"])
+    # what is left once those grants and their programme support costs are committed: the
+    # status document's "available for new grants", which the waiting projects' costs exceed
     rate = data["fund"]["programme_support_bp"]
-    left = grantable_minor(data["received_minor"], data["committed_minor"] + pending, rate)
+    committed = data["committed_minor"] + pending
+    left = available_minor(data["received_minor"], committed, rate)
     waiting = data["reserve"]
-    if not waiting["projects"] or waiting["requested_minor"] <= left:
+    if not waiting["projects"] or cost_of_commitment(committed, waiting["requested_minor"], rate) <= left:
         return []
     return [
         w.ngettext(

@@ -259,3 +259,19 @@ def test_a_french_cycle_summary_prints_the_call_title_in_french_and_marks_one_wi
         subtitle
         == "Third global call for proposals: victims in armed conflict and mixed migration flows [en anglais]"
     )
+
+
+def test_in_june_2015_the_reserve_list_waits_for_what_the_status_leaves_once_the_grants_are_committed(
+    seeded_client, seeded_auth, unvtf
+):
+    """The chapter of 8 June 2015 says what is left once the 21 recommended grants are committed,
+    their programme support costs with them: the figure the status document gives once they are
+    (10 July 2015), and less than any of the 70 waiting projects asks."""
+    french = chapter_text(seeded_client, seeded_auth, unvtf.id, JUNE_2015, "fr")
+    assert (
+        "Au 8 juin 2015, 70 projets admissibles figuraient sur une liste de réserve dans l'attente de nouveaux "
+        "fonds ; une fois engagées les subventions déjà recommandées, il reste 3 233,50 dollars pour les financer."
+        in french
+    )
+    english = chapter_text(seeded_client, seeded_auth, unvtf.id, JUNE_2015, "en")
+    assert "once the grants already recommended are committed, $3,233.50 remains for them." in english
