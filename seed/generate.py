@@ -2135,7 +2135,12 @@ class History:
         return promoted
 
     def _promote(
-        self, ranked: list[dict], promoted: dict[str, tuple[int, dt.date]], day: dt.date, *, in_rank_order: bool
+        self,
+        ranked: list[dict],
+        promoted: dict[str, tuple[int, dt.date]],
+        day: dt.date,
+        *,
+        in_rank_order: bool,
     ) -> None:
         """Promote, on ``day``, the waiting projects the money allows: while the list runs, the next
         in rank waits until it can be funded and those after it wait behind it; at its end, each

@@ -23,7 +23,8 @@ def test_at_13_per_cent_the_2015_grants_leave_what_the_2015_report_leaves_unexpl
 def test_committing_more_takes_the_amount_and_the_support_costs_it_adds():
     assert cost_of_commitment(0, 100_00, 1300) == 113_00
     # the costs are those of the new total: one cent of rounding is never counted twice
-    assert cost_of_commitment(50, 50, 1300) == 50 + support_costs_minor(100, 1300) - support_costs_minor(50, 1300)
+    added = support_costs_minor(100, 1300) - support_costs_minor(50, 1300)
+    assert cost_of_commitment(50, 50, 1300) == 50 + added
 
 
 def test_nothing_is_grantable_when_nothing_is_available():

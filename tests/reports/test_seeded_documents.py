@@ -181,7 +181,7 @@ def test_the_status_of_march_2019_gives_the_a_74_127_figures_in_its_words(seeded
     )
 
 
-def test_after_the_2015_approvals_the_status_sets_aside_support_costs_and_leaves_less_than_any_reserve_project(
+def test_after_the_2015_approvals_the_status_sets_aside_support_costs_leaving_less_than_any_reserve_project(
     seeded_client, seeded_auth, unvtf
 ):
     """USD 2 million received (2015 report par. 69), the first two cycles' grants committed (par.
@@ -189,10 +189,10 @@ def test_after_the_2015_approvals_the_status_sets_aside_support_costs_and_leaves
     than the cheapest project on the reserve list, which therefore waits for new funds (par. 66)."""
     words = status_on(seeded_client, seeded_auth, unvtf.id, "2015-07-10", "fr")
     assert (
-        "Au 10 juillet 2015, le Fonds avait reçu au total 2 millions de dollars, dont 1 767 050 dollars étaient "
-        "engagés au titre de subventions et 229 716,50 dollars réservés aux dépenses d'appui aux programmes "
-        "correspondantes (13 % des montants engagés) ; 3 233,50 dollars restaient disponibles pour de "
-        "nouvelles subventions." in words
+        "Au 10 juillet 2015, le Fonds avait reçu au total 2 millions de dollars, dont 1 767 050 dollars "
+        "étaient engagés au titre de subventions et 229 716,50 dollars réservés aux dépenses d'appui aux "
+        "programmes correspondantes (13 % des montants engagés) ; 3 233,50 dollars restaient disponibles "
+        "pour de nouvelles subventions." in words
     )
     english = status_on(seeded_client, seeded_auth, unvtf.id, "2015-07-10", "en")
     assert (

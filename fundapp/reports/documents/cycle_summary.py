@@ -415,10 +415,10 @@ def _final_approval(body: Body, w: Wording, data: dict[str, Any], counts: _Tally
         promoted_minor = data["money_by_origin"].get("promoted", {"awarded_minor": 0})["awarded_minor"]
         out.append(
             w.ngettext(
-                "Subsequently, as new funds were received, %(n)s project on the reserve list received a grant "
-                "of %(amount)s.",
-                "Subsequently, as new funds were received, %(n)s projects on the reserve list received grants "
-                "totalling %(amount)s.",
+                "Subsequently, as new funds were received, %(n)s project on the reserve list received a "
+                "grant of %(amount)s.",
+                "Subsequently, as new funds were received, %(n)s projects on the reserve list received "
+                "grants totalling %(amount)s.",
                 counts.statuses["promoted"],
                 amount=w.money(promoted_minor),
                 of_amount=w.of(w.money(promoted_minor)),

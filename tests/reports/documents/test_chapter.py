@@ -269,9 +269,9 @@ def test_in_june_2015_the_reserve_list_waits_for_what_the_status_leaves_once_the
     (10 July 2015), and less than any of the 70 waiting projects asks."""
     french = chapter_text(seeded_client, seeded_auth, unvtf.id, JUNE_2015, "fr")
     assert (
-        "Au 8 juin 2015, 70 projets admissibles figuraient sur une liste de réserve dans l'attente de nouveaux "
-        "fonds ; une fois engagées les subventions déjà recommandées, il reste 3 233,50 dollars pour les financer."
-        in french
+        "Au 8 juin 2015, 70 projets admissibles figuraient sur une liste de réserve dans l'attente de "
+        "nouveaux fonds ; une fois engagées les subventions déjà recommandées, il reste 3 233,50 dollars "
+        "pour les financer." in french
     )
     english = chapter_text(seeded_client, seeded_auth, unvtf.id, JUNE_2015, "en")
     assert "once the grants already recommended are committed, $3,233.50 remains for them." in english
