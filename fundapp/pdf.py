@@ -189,9 +189,32 @@ def render_pdf(
     Nothing is rendered without the documents' font (``FontsMissing``). In a request, the
     render is admitted first (``fundapp.renders``) and waits in a queue of bounded length.
     """
+    (rendered,) = render_pdfs(
+        [html],
+        timeout=timeout,
+        processes=processes,
+        memory_mb=memory_mb,
+        static_dir=static_dir,
+        stylesheets=stylesheets,
+    )
+    return rendered
+
+
+def render_pdfs(
+    htmls: list[str],
+    *,
+    timeout: float = 60.0,
+    processes: int = 1,
+    memory_mb: int = 1024,
+    static_dir: str | Path = STATIC_DIR,
+    stylesheets: tuple[str, ...] = ("print.css",),
+) -> list[Rendered]:
+    """Render each of ``htmls`` (the parts of one document), spread over the worker processes, as
+    one admitted render that takes one of the ``processes`` slots and every worker while it runs;
+    within ``timeout`` seconds for them all, or ``RenderUnavailable``."""
     require_document_font()
     if not (has_request_context() and g.get("user") is not None):
-        return _render_in_turn(html, timeout, processes, memory_mb, static_dir, stylesheets, queue=None)
+        return _render_in_turn(htmls, timeout, processes, memory_mb, static_dir, stylesheets, queue=None)
     config = current_app.config
     holder = f"user:{g.user.id}"
     sessions = current_app.extensions["fundapp.sessionmaker"]
@@ -209,11 +232,11 @@ def render_pdf(
         expected_seconds=float(config["PDF_RENDER_EXPECTED_SECONDS"]),
     ):
         queue = int(config["PDF_RENDER_QUEUE"])
-        return _render_in_turn(html, timeout, processes, memory_mb, static_dir, stylesheets, queue=queue)
+        return _render_in_turn(htmls, timeout, processes, memory_mb, static_dir, stylesheets, queue=queue)
 
 
 def _render_in_turn(
-    html: str,
+    htmls: list[str],
     timeout: float,
     processes: int,
     memory_mb: int,
@@ -221,7 +244,7 @@ def _render_in_turn(
     stylesheets: tuple[str, ...],
     *,
     queue: int | None,
-) -> Rendered:
+) -> list[Rendered]:
     """Wait for one of the process's ``processes`` slots (behind at most ``queue`` others), render."""
     global _waiting
     slot = _slots.setdefault(processes, threading.BoundedSemaphore(processes))
@@ -241,7 +264,9 @@ def _render_in_turn(
             raise RenderUnavailable(f"every document renderer is busy; try again in {int(timeout)} s")
     try:
         pool = _get_pool(processes, memory_mb)
-        pending = pool.apply_async(render_in_this_process, (html, str(static_dir), stylesheets))
+        pending = pool.starmap_async(
+            render_in_this_process, [(html, str(static_dir), stylesheets) for html in htmls], chunksize=1
+        )
         try:
             return pending.get(timeout)
         except multiprocessing.TimeoutError:

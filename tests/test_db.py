@@ -399,7 +399,7 @@ def test_on_sqlite_a_render_is_admitted_at_once_after_its_request_wrote(app_on, 
     from fundapp.db import get_session
 
     quick = pdf.Rendered(pdf=b"%PDF-1.7", pages=1, seconds=0.0, cpu_seconds=0.0, fetched=(), refused=())
-    monkeypatch.setattr(pdf, "_render_in_turn", lambda *args, **kwargs: quick)
+    monkeypatch.setattr(pdf, "_render_in_turn", lambda htmls, *args, **kwargs: [quick for _html in htmls])
     monkeypatch.setattr(pdf, "require_document_font", lambda: None)
     app = app_on(database_url)
     with app.test_request_context("/api/v1/funds/1/status.pdf", method="POST"):

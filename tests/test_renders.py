@@ -25,11 +25,12 @@ def fake_render(monkeypatch):
     """The worker's render replaced by a quick one (these tests are about admission, not layout)."""
     seen = []
 
-    def quick(html, timeout, processes, memory_mb, static_dir, stylesheets, *, queue):
+    def quick(htmls, timeout, processes, memory_mb, static_dir, stylesheets, *, queue):
         seen.append(g_user_claims())
-        return pdf.Rendered(
+        fake = pdf.Rendered(
             pdf=b"%PDF-1.7 fake", pages=1, seconds=0.0, cpu_seconds=0.0, fetched=(), refused=()
         )
+        return [fake for _html in htmls]
 
     monkeypatch.setattr(pdf, "_render_in_turn", quick)
     monkeypatch.setattr(pdf, "require_document_font", lambda: None)
@@ -129,7 +130,7 @@ def test_a_process_queue_beyond_its_length_refuses_at_once_instead_of_holding_th
     try:
         started = time.monotonic()
         with pytest.raises(pdf.RenderUnavailable, match="waiting"):
-            pdf._render_in_turn("<p>x</p>", 60, 1, 1024, pdf.STATIC_DIR, ("print.css",), queue=0)
+            pdf._render_in_turn(["<p>x</p>"], 60, 1, 1024, pdf.STATIC_DIR, ("print.css",), queue=0)
         assert time.monotonic() - started < 1  # not the 60 s the old semaphore waited
     finally:
         slot.release()

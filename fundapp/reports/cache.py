@@ -45,15 +45,33 @@ class PdfCache:
             raise
         self._prune()
 
+    def get_pages(self, key: str) -> int | None:
+        """The page count kept for ``key`` (a part of a document laid out before), if any."""
+        try:
+            return int(self._path(key).with_suffix(".pages").read_text())
+        except (FileNotFoundError, ValueError):
+            return None
+
+    def put_pages(self, key: str, pages: int) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".pages")
+        with os.fdopen(fd, "w") as out:
+            out.write(str(pages))
+        os.replace(tmp, self._path(key).with_suffix(".pages"))
+
     def _prune(self) -> None:
         files = sorted(self.directory.glob("*.pdf"), key=lambda p: p.stat().st_mtime)
         for old in files[: max(0, len(files) - self.max_files)]:
             with contextlib.suppress(FileNotFoundError):
                 old.unlink()
+        counts = sorted(self.directory.glob("*.pages"), key=lambda p: p.stat().st_mtime)
+        for old in counts[: max(0, len(counts) - self.max_files)]:
+            with contextlib.suppress(FileNotFoundError):
+                old.unlink()
 
     def clear(self) -> int:
         removed = 0
-        for path in self.directory.glob("*.pdf"):
+        for path in [*self.directory.glob("*.pdf"), *self.directory.glob("*.pages")]:
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
                 removed += 1

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import time
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import version
@@ -31,6 +32,7 @@ from ..auth.models import User
 from ..resources import TEMPLATES_DIR
 from .cache import PdfCache
 from .documents import ROMAN, DocumentSpec
+from .parts import render_in_parts
 from .wording import TRANSLATIONS_DIR, Wording
 
 log = logging.getLogger(__name__)
@@ -116,6 +118,35 @@ def _produce(
 
     from .. import pdf  # imported on first render: WeasyPrint takes ~0.5 s to import
 
+    if spec.parts is not None:
+        started = time.perf_counter()
+        assembled = render_in_parts(
+            kind,
+            spec.parts(spec.compose(data, lang)),
+            lang,
+            templates=template_version(),
+            store=store,
+            html_of=lambda part, css: render_html(spec.template, part, lang, page_css=css),
+            render_many=lambda htmls: pdf.render_pdfs(htmls, **render_options()),
+        )
+        seconds = time.perf_counter() - started
+        log.info(
+            "%s rendered: %d pages in %.2f s (%d of %d parts laid out)",
+            kind,
+            assembled.pages,
+            seconds,
+            assembled.rendered,
+            assembled.parts,
+        )
+        store.put(key, assembled.pdf)
+        return Document(
+            etag=etag,
+            media_type=media_type,
+            filename=filename,
+            body=assembled.pdf,
+            pages=assembled.pages,
+            render_seconds=seconds,
+        )
     rendered = pdf.render_pdf(render_html(spec.template, spec.compose(data, lang), lang), **render_options())
     if rendered.refused:
         log.warning(
@@ -191,8 +222,10 @@ def _environment(lang: str) -> Environment:
     return env
 
 
-def render_html(template: str, doc: dict[str, Any], lang: str, *, inline_css: bool = False) -> str:
+def render_html(
+    template: str, doc: dict[str, Any], lang: str, *, inline_css: bool = False, page_css: Markup | None = None
+) -> str:
     """The worded document laid out in its template, as HTML; ``inline_css`` embeds the
-    stylesheet (the browser preview)."""
+    stylesheet (the browser preview), ``page_css`` a part's page furniture (``parts.page_css``)."""
     css = Markup(STYLESHEET.read_text(encoding="utf-8")) if inline_css else None
-    return _environment(lang).get_template(template).render(doc=doc, inline_css=css)
+    return _environment(lang).get_template(template).render(doc=doc, inline_css=css, page_css=page_css)

@@ -87,7 +87,9 @@ def compose(data: dict[str, Any], lang: str) -> dict[str, Any]:
             "empty": _("No recommendation recorded yet."),
         },
         "board": board_table(w, data["board"]),
-        "pages": [_proposal_page(w, p) for p in data["proposals"]],
+        "part": None,
+        "proposal_count": len(data["proposals"]),
+        "pages": [{**_proposal_page(w, p), "number": n} for n, p in enumerate(data["proposals"], start=1)],
         "footnotes": [
             _("Confidential: for the members of the Board of Trustees. Amounts are in United States dollars.")
         ]
@@ -214,4 +216,25 @@ def _proposal_page(w: Wording, p: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-SPEC = DocumentSpec(kind=KIND, template=TEMPLATE, load=load, compose=compose, symbol=symbol)
+#: Proposals' pages per part: enough that a part's fixed cost (a document set up, its fonts and
+#: stylesheet) is small beside its pages, few enough that one changed recommendation lays out
+#: a tenth of a large pack (bench/board_pack.py).
+PROPOSALS_PER_PART = 8
+
+
+def parts(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """The pack as parts rendered on their own: the cover, then the proposals' pages, eight to a
+    part. A part holds only what its pages print, so a changed slate or recommendation changes the
+    cover and the part of that proposal, and no other."""
+    cover = {**doc, "part": "cover", "pages": [], "expected_pages": 1}
+    shared = {"kind": doc["kind"], "header": doc["header"], "proposal_count": doc["proposal_count"]}
+    groups = [
+        doc["pages"][i : i + PROPOSALS_PER_PART] for i in range(0, len(doc["pages"]), PROPOSALS_PER_PART)
+    ]
+    return [
+        cover,
+        *({**shared, "part": "proposals", "pages": group, "expected_pages": len(group)} for group in groups),
+    ]
+
+
+SPEC = DocumentSpec(kind=KIND, template=TEMPLATE, load=load, compose=compose, symbol=symbol, parts=parts)

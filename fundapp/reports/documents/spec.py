@@ -31,6 +31,9 @@ class DocumentSpec:
     load: Callable[..., dict[str, Any]]
     compose: Callable[[dict[str, Any], str], dict[str, Any]]
     symbol: Callable[[dict[str, Any]], str]
+    #: ``parts(composed)``: the document as parts that each begin on a new page, rendered on their
+    #: own (in parallel, each kept by its own version) and assembled; None: rendered in one pass.
+    parts: Callable[[dict[str, Any]], list[dict[str, Any]]] | None = None
 
     def filename(self, data: dict[str, Any], lang: str) -> str:
         return filename(self.symbol(data), lang)
