@@ -63,6 +63,7 @@ def _call(call: Call) -> dict[str, Any]:
         "priorities": list(call.priorities or []),
         "priorities_fr": list(call.priorities_fr) if call.priorities_fr is not None else None,
         "criteria": list(call.eligibility_criteria or []),
+        "budget_minor": call.budget_minor,
     }
 
 
@@ -504,7 +505,6 @@ def board_pack_data(session: Session, session_id: int) -> dict[str, Any]:
             **_call(call),
             "floor_minor": call.floor_minor,
             "ceiling_minor": call.ceiling_minor,
-            "budget_minor": call.budget_minor,
         },
         "received": counts[0] or 0,
         "eligible": int(counts[1] or 0),

@@ -200,3 +200,18 @@ def test_after_the_2015_approvals_the_status_sets_aside_support_costs_leaving_le
         "grants, $229,716.50 was set aside for their programme support costs (13 per cent of what is "
         "committed) and $3,233.50 remained available for new grants." in english
     )
+
+
+def test_the_third_cycle_summary_says_the_calls_budget_its_reserve_list_waits_on(
+    seeded_client, seeded_auth, seeded_session, unvtf
+):
+    """The third call's Board recommended within the call's budget (680,000): its reserve list
+    waits for that budget to grow. The second call had none (the fund's money was the limit)."""
+    calls = {
+        call.cycle_label: call.id
+        for call in seeded_session.scalars(select(m.Call).where(m.Call.fund_id == unvtf.id))
+    }
+    third = summary(seeded_client, seeded_auth, calls["3"], "fr")
+    assert "Le budget de l'appel était de 680 000 dollars. Réuni à Vienne le 14 mars 2018" in third
+    assert "The call had a budget of $680,000." in summary(seeded_client, seeded_auth, calls["3"], "en")
+    assert "budget de l'appel" not in summary(seeded_client, seeded_auth, calls["2"], "fr")

@@ -369,7 +369,14 @@ def _recommendations(body: Body, w: Wording, data: dict[str, Any], counts: _Tall
         if counts.declined
         else None
     )
-    body.para(recommended, declined)
+    # the income the Board recommended against was the call's budget where it had one: the reserve
+    # list waits for it to grow, whatever else the fund holds for its other calls
+    budget = (
+        _("The call had a budget of %(budget)s.", budget=w.money(data["call"]["budget_minor"]))
+        if data["call"]["budget_minor"] is not None and counts.reserve
+        else None
+    )
+    body.para(*(s for s in (budget, recommended, declined) if s))
     return recommended
 
 
