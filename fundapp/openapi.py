@@ -26,6 +26,8 @@ OPERATION_IDS: dict[str, str] = {
     "GET /health/live": "read_liveness",
     "GET /funds": "list_funds",
     "GET /funds/{fund_id}": "read_fund",
+    "POST /funds": "create_fund",
+    "PATCH /funds/{fund_id}": "amend_fund",
     "GET /funds/{fund_id}/position": "read_fund_position",
     "GET /calls": "list_calls",
     "POST /calls": "create_call",
@@ -149,7 +151,8 @@ OPERATION_IDS: dict[str, str] = {
 #: answer through ``etag.with_etag`` or ``reports.routes.send`` (tests/test_openapi.py checks).
 SENDS_ETAG = frozenset(
     {
-        "read_fund", "create_call", "read_call", "amend_call", "open_call", "close_call",
+        "read_fund", "create_fund", "amend_fund",
+        "create_call", "read_call", "amend_call", "open_call", "close_call",
         "review_call", "decide_call", "complete_call", "cancel_call", "register_organisation",
         "read_organisation", "amend_organisation", "submit_proposal", "read_proposal",
         "amend_proposal", "withdraw_proposal", "screen_proposal", "plan_board_session", "read_board_session",

@@ -20,6 +20,26 @@ def percent_of_bp(rate_bp: int) -> str:
     return f"{rate_bp // 100}.{rate_bp % 100:02d}"
 
 
+#: The people a proposal may target.
+TARGET_GROUPS = ("women", "girls", "men", "boys")
+#: The groups a fund's mandate may put first ("en particulier des femmes et des enfants").
+MANDATE_GROUPS = ("women", "children", "girls", "boys", "men")
+#: Kinds of assistance named in the reports (A/74/127 par. 122) and UN fund practice.
+ASSISTANCE_KINDS = (
+    "identification",
+    "shelter",
+    "medical",
+    "psychological_recovery",
+    "social_reintegration",
+    "legal_administrative",
+    "rights_assertion",
+    "education_vocational",
+    "return_family_reunification",
+    "coordination_information",
+)
+#: The languages a fund may write in.
+FUND_LANGUAGES = ("en", "fr", "es")
+
 #: The highest programme support rate a fund may set aside, in basis points (25 per cent).
 MAX_SUPPORT_BP = 2_500
 

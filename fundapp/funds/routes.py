@@ -1,5 +1,6 @@
 """``/api/v1/funds``: the funds, and each fund's position (sources and uses in USD)."""
 
+from flask import g, request
 from flask.views import MethodView
 
 from ..auth.models import Role
@@ -8,7 +9,14 @@ from ..etag import with_etag
 from ..routing import Blueprint
 from ..schemas_base import page_of
 from . import services
-from .schemas import FundQuerySchema, FundSchema, PositionQuerySchema, PositionSchema
+from .schemas import (
+    FundCreateSchema,
+    FundQuerySchema,
+    FundSchema,
+    FundUpdateSchema,
+    PositionQuerySchema,
+    PositionSchema,
+)
 
 blp = Blueprint("funds", __name__, url_prefix="/funds", description="The fund: its books and position")
 READERS = (Role.ADMIN, Role.STAFF, Role.APPROVER, Role.BOARD)
@@ -23,6 +31,13 @@ class Funds(MethodView):
         """List the funds"""
         return services.list_funds(get_session(), query)
 
+    @blp.allow(Role.ADMIN)
+    @blp.arguments(FundCreateSchema)
+    @blp.response(201, FundSchema)
+    def post(self, data):
+        """Create a fund (admin)"""
+        return with_etag(services.create_fund(get_session(), g.user, data), 201)
+
 
 @blp.route("/<int:fund_id>")
 class FundById(MethodView):
@@ -31,6 +46,20 @@ class FundById(MethodView):
     def get(self, fund_id):
         """Read a fund"""
         return with_etag(services.get_fund(get_session(), fund_id))
+
+    @blp.allow(Role.ADMIN)
+    @blp.if_match()
+    @blp.arguments(FundUpdateSchema(partial=True))
+    @blp.response(200, FundSchema)
+    def patch(self, data, fund_id):
+        """Change a fund's settings (admin)
+
+        A new programme support rate applies to every figure of the fund's books, as of any day;
+        one whose support costs on what is already committed would exceed the money received is
+        a 409 with the shortfall.
+        """
+        fund = services.update_fund(get_session(), g.user, fund_id, data, request.headers.get("If-Match"))
+        return with_etag(fund)
 
 
 @blp.route("/<int:fund_id>/position")

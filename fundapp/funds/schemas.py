@@ -2,11 +2,11 @@
 
 from typing import Any
 
-from marshmallow import fields
+from marshmallow import fields, validate
 
 from ..dumping import OutputSchema
-from ..schemas_base import Day, InputSchema, MoneyOut, PageQuery, sort_field
-from .models import percent_of_bp
+from ..schemas_base import Day, InputSchema, MoneyOut, PageQuery, Text, sort_field
+from .models import ASSISTANCE_KINDS, FUND_LANGUAGES, MANDATE_GROUPS, percent_of_bp
 
 SUPPORT_RATE = {
     "pattern": r"^[0-9]+\.[0-9]{2}$",
@@ -36,6 +36,10 @@ class FundSchema(OutputSchema):
         metadata={"description": "The kinds of e-mail notification the fund does not send"},
     )
     programme_support_rate = fields.String(metadata=SUPPORT_RATE)
+    mandate = fields.Dict(
+        allow_none=True,
+        metadata={"description": "What the fund is for: resolution, instrument_en/fr, assistance, groups"},
+    )
     illustrative = fields.Boolean()
     source = fields.String(allow_none=True)
     version = fields.Integer()
@@ -116,3 +120,85 @@ class PositionSchema(OutputSchema):
 
     def _support_rate(self, obj: dict[str, Any]) -> str:
         return percent_of_bp(obj["programme_support_bp"])
+
+
+PERCENT = r"^(?:[0-9]|1[0-9]|2[0-4])(?:\.[0-9]{1,2})?$|^25(?:\.00?)?$"
+
+
+class MandateSchema(InputSchema):
+    """What the fund is for, as its reports state it (the fund's chapter says it)."""
+
+    resolution = Text(
+        max_length=20,
+        validate=validate.Regexp(
+            r"^[0-9]{1,3}/[0-9]{1,4}$", error="a General Assembly resolution, as 64/293"
+        ),
+        metadata={"example": "64/293"},
+    )
+    instrument_en = Text(max_length=300, metadata={"example": "United Nations Global Plan of Action"})
+    instrument_fr = Text(max_length=300, metadata={"example": "Plan d’action mondial des Nations Unies"})
+    assistance = fields.List(
+        fields.String(validate=validate.OneOf(ASSISTANCE_KINDS)),
+        validate=validate.Length(max=len(ASSISTANCE_KINDS)),
+        metadata={
+            "description": "The kinds of assistance the fund funds, in the order its reports name them"
+        },
+    )
+    groups = fields.List(
+        fields.String(validate=validate.OneOf(MANDATE_GROUPS)),
+        validate=validate.Length(max=len(MANDATE_GROUPS)),
+        metadata={"description": "Those its mandate puts first"},
+    )
+
+
+class FundCreateSchema(InputSchema):
+    """A new fund: its names, who administers it, when it was created and how it keeps its books."""
+
+    example = {
+        "code": "UNVFVT",
+        "name_en": "United Nations Voluntary Fund for Victims of Torture",
+        "name_fr": "Fonds de contributions volontaires des Nations Unies pour les victimes de la torture",
+        "short_name": "UNVFVT",
+        "administrator": "OHCHR",
+        "established_on": "1981-12-16",
+        "languages": ["en", "fr", "es"],
+        "programme_support_rate": "13.00",
+        "mandate": {
+            "resolution": "36/151",
+            "assistance": ["medical", "psychological_recovery"],
+            "groups": [],
+        },
+    }
+
+    code = Text(
+        required=True,
+        max_length=20,
+        validate=validate.Regexp(
+            r"^[A-Z][A-Z0-9-]{1,19}$", error="capital letters, digits and hyphens, as UNVTF"
+        ),
+        metadata={"example": "UNVFVT", "description": "The fund's code: it begins its documents' symbols"},
+    )
+    name_en = Text(required=True, max_length=300)
+    name_fr = Text(required=True, max_length=300)
+    short_name = Text(required=True, max_length=40, metadata={"example": "UNVFVT"})
+    administrator = Text(required=True, max_length=100, metadata={"example": "OHCHR"})
+    established_on = Day(required=True)
+    languages = fields.List(
+        fields.String(validate=validate.OneOf(FUND_LANGUAGES)),
+        validate=validate.Length(min=1, max=len(FUND_LANGUAGES)),
+        metadata={"description": "The languages the fund writes in; English and French when not given"},
+    )
+    programme_support_rate = fields.String(
+        validate=validate.Regexp(PERCENT, error="a percentage from 0 to 25, at most two decimals, as 13.00"),
+        metadata={**SUPPORT_RATE, "pattern": PERCENT},
+    )
+    mandate = fields.Nested(MandateSchema)
+
+
+class FundUpdateSchema(FundCreateSchema):
+    """A fund's settings, any of them (its code, which its documents' symbols carry, stays)."""
+
+    example = {"programme_support_rate": "7.00", "languages": ["en", "fr"]}
+
+    class Meta:
+        exclude = ("code",)

@@ -5,7 +5,7 @@ from marshmallow import fields, validate
 
 from ..auth.schemas import AuditEventSchema
 from ..dumping import OutputSchema
-from ..proposals.models import ASSISTANCE_KINDS
+from ..funds.models import ASSISTANCE_KINDS
 from ..schemas_base import (
     Amount,
     CountryCode,

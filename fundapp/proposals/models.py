@@ -44,22 +44,6 @@ class Facet(StrEnum):
     ASSISTANCE = "assistance"
 
 
-TARGET_GROUPS = ("women", "girls", "men", "boys")
-#: Kinds of assistance named in the reports (A/74/127 par. 122) and UN fund practice.
-ASSISTANCE_KINDS = (
-    "identification",
-    "shelter",
-    "medical",
-    "psychological_recovery",
-    "social_reintegration",
-    "legal_administrative",
-    "rights_assertion",
-    "education_vocational",
-    "return_family_reunification",
-    "coordination_information",
-)
-
-
 class Proposal(Timestamps, Provenance, Versioned, Base):
     __tablename__ = "proposal"
     __table_args__ = (

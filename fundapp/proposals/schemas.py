@@ -8,6 +8,7 @@ from marshmallow import fields, validate
 
 from ..calls.models import CallStatus
 from ..dumping import OutputSchema
+from ..funds.models import ASSISTANCE_KINDS, TARGET_GROUPS
 from ..money import FUND_CURRENCY
 from ..schemas_base import (
     Amount,
@@ -22,7 +23,7 @@ from ..schemas_base import (
     Text,
     sort_field,
 )
-from .models import ASSISTANCE_KINDS, TARGET_GROUPS, Facet, ProposalStatus
+from .models import Facet, ProposalStatus
 
 #: The languages a proposal may be written in: the six official languages of the United Nations.
 LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")

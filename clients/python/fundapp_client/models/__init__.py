@@ -78,9 +78,14 @@ from .fund import Fund
 from .fund_activity import FundActivity
 from .fund_chapter_html_lang import FundChapterHtmlLang
 from .fund_chapter_pdf_lang import FundChapterPdfLang
+from .fund_create import FundCreate
+from .fund_create_languages_item import FundCreateLanguagesItem
+from .fund_mandate_type_0 import FundMandateType0
 from .fund_page import FundPage
 from .fund_status_html_lang import FundStatusHtmlLang
 from .fund_status_pdf_lang import FundStatusPdfLang
+from .fund_update import FundUpdate
+from .fund_update_languages_item import FundUpdateLanguagesItem
 from .grant import Grant
 from .grant_detail import GrantDetail
 from .grant_detail_status import GrantDetailStatus
@@ -147,6 +152,9 @@ from .list_users_sort import ListUsersSort
 from .liveness import Liveness
 from .login import Login
 from .login_token import LoginToken
+from .mandate import Mandate
+from .mandate_assistance_item import MandateAssistanceItem
+from .mandate_groups_item import MandateGroupsItem
 from .me import Me
 from .me_role import MeRole
 from .member import Member
@@ -352,9 +360,14 @@ __all__ = (
     "FundActivity",
     "FundChapterHtmlLang",
     "FundChapterPdfLang",
+    "FundCreate",
+    "FundCreateLanguagesItem",
+    "FundMandateType0",
     "FundPage",
     "FundStatusHtmlLang",
     "FundStatusPdfLang",
+    "FundUpdate",
+    "FundUpdateLanguagesItem",
     "Grant",
     "GrantDetail",
     "GrantDetailStatus",
@@ -421,6 +434,9 @@ __all__ = (
     "Liveness",
     "Login",
     "LoginToken",
+    "Mandate",
+    "MandateAssistanceItem",
+    "MandateGroupsItem",
     "Me",
     "Member",
     "MemberCreate",

@@ -11,6 +11,9 @@ from ..types import UNSET, Unset
 from typing import cast
 import datetime
 
+if TYPE_CHECKING:
+    from ..models.fund_mandate_type_0 import FundMandateType0
+
 
 T = TypeVar("T", bound="Fund")
 
@@ -31,6 +34,7 @@ class Fund:
         notifications_off (list[str]): The kinds of e-mail notification the fund does not send
         programme_support_rate (str): The share of each commitment the fund sets aside for programme support costs, in
             per cent Example: 13.00.
+        mandate (FundMandateType0 | None): What the fund is for: resolution, instrument_en/fr, assistance, groups
         illustrative (bool):
         source (None | str):
         version (int):
@@ -49,6 +53,7 @@ class Fund:
     languages: list[str]
     notifications_off: list[str]
     programme_support_rate: str
+    mandate: FundMandateType0 | None
     illustrative: bool
     source: None | str
     version: int
@@ -56,6 +61,8 @@ class Fund:
     updated_at: datetime.datetime
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.fund_mandate_type_0 import FundMandateType0  # noqa: PLC0415
+
         id = self.id
 
         code = self.code
@@ -77,6 +84,12 @@ class Fund:
         notifications_off = self.notifications_off
 
         programme_support_rate = self.programme_support_rate
+
+        mandate: dict[str, Any] | None
+        if isinstance(self.mandate, FundMandateType0):
+            mandate = self.mandate.to_dict()
+        else:
+            mandate = self.mandate
 
         illustrative = self.illustrative
 
@@ -104,6 +117,7 @@ class Fund:
                 "languages": languages,
                 "notifications_off": notifications_off,
                 "programme_support_rate": programme_support_rate,
+                "mandate": mandate,
                 "illustrative": illustrative,
                 "source": source,
                 "version": version,
@@ -116,6 +130,8 @@ class Fund:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.fund_mandate_type_0 import FundMandateType0  # noqa: PLC0415
+
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -138,6 +154,21 @@ class Fund:
         notifications_off = cast(list[str], d.pop("notifications_off"))
 
         programme_support_rate = d.pop("programme_support_rate")
+
+        def _parse_mandate(data: object) -> FundMandateType0 | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                mandate_type_0 = FundMandateType0.from_dict(data)
+
+                return mandate_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(FundMandateType0 | None, data)
+
+        mandate = _parse_mandate(d.pop("mandate"))
 
         illustrative = d.pop("illustrative")
 
@@ -166,6 +197,7 @@ class Fund:
             languages=languages,
             notifications_off=notifications_off,
             programme_support_rate=programme_support_rate,
+            mandate=mandate,
             illustrative=illustrative,
             source=source,
             version=version,
