@@ -167,6 +167,9 @@ class StaffDonorSchema(DonorSchema):
 
 
 class DonorQuerySchema(PageQuery):
+    fund_id = QueryId(
+        metadata={"description": "Only those who pledged to the fund (a donor may give to several)"}
+    )
     kind = fields.Enum(DonorKind, by_value=True)
     country = CountryCode()
     q = Text(max_length=100, required=False, metadata={"description": "Part of the name (any case)"})

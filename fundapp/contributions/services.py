@@ -164,6 +164,10 @@ def list_donors(session: Session, user: User, query: dict[str, Any]) -> dict[str
     stmt: Select[Any] = select(Donor)
     if _is_donor(user):
         stmt = stmt.where(Donor.id == user.donor_id)
+    if "fund_id" in query:
+        stmt = stmt.where(
+            Donor.id.in_(select(Contribution.donor_id).where(Contribution.fund_id == query["fund_id"]))
+        )
     if "kind" in query:
         stmt = stmt.where(Donor.kind == query["kind"])
     if "country" in query:

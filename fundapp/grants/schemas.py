@@ -411,6 +411,7 @@ class GrantDetailSchema(GrantSchema):
 
 
 class GrantQuerySchema(PageQuery):
+    fund_id = QueryId(metadata={"description": "Only the fund's"})
     call_id = QueryId()
     country = CountryCode()
     organisation_id = QueryId()
@@ -420,6 +421,7 @@ class GrantQuerySchema(PageQuery):
 
 
 class DisbursementQuerySchema(PageQuery):
+    fund_id = QueryId(metadata={"description": "Only the fund's"})
     grant_id = QueryId()
     call_id = QueryId()
     status = fields.Enum(DisbursementStatus, by_value=True)
@@ -428,6 +430,7 @@ class DisbursementQuerySchema(PageQuery):
 
 
 class GrantReportQuerySchema(PageQuery):
+    fund_id = QueryId(metadata={"description": "Only the fund's"})
     grant_id = QueryId()
     status = fields.Enum(ReportStatus, by_value=True)
     kind = fields.Enum(ReportKind, by_value=True)

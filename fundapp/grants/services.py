@@ -231,6 +231,8 @@ def _listed_columns() -> tuple[ColumnElement[Any], ...]:
 def list_grants(session: Session, query: dict[str, Any]) -> dict[str, Any]:
     """One page of grants with organisation, call and amount disbursed: a COUNT and one SELECT."""
     filters: list[ColumnElement[bool]] = []
+    if "fund_id" in query:
+        filters.append(Grant.fund_id == query["fund_id"])
     if "call_id" in query:
         filters.append(Grant.call_id == query["call_id"])
     if "country" in query:
@@ -763,6 +765,10 @@ def get_disbursement(session: Session, disbursement_id: int) -> Disbursement:
 
 def list_disbursements(session: Session, query: dict[str, Any]) -> dict[str, Any]:
     stmt: Select[Any] = select(Disbursement)
+    if "fund_id" in query:
+        stmt = stmt.where(
+            Disbursement.grant_id.in_(select(Grant.id).where(Grant.fund_id == query["fund_id"]))
+        )
     if "grant_id" in query:
         stmt = stmt.where(Disbursement.grant_id == query["grant_id"])
     if "call_id" in query:
@@ -946,6 +952,8 @@ def get_report(session: Session, report_id: int) -> GrantReport:
 
 def list_reports(session: Session, query: dict[str, Any]) -> dict[str, Any]:
     stmt: Select[Any] = select(GrantReport).options(*REPORT_PEOPLE)
+    if "fund_id" in query:
+        stmt = stmt.where(GrantReport.grant_id.in_(select(Grant.id).where(Grant.fund_id == query["fund_id"])))
     if "grant_id" in query:
         stmt = stmt.where(GrantReport.grant_id == query["grant_id"])
     if "status" in query:

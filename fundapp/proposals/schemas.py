@@ -205,6 +205,7 @@ class ProposalDetailSchema(ProposalSchema):
 
 
 class ProposalQuerySchema(PageQuery):
+    fund_id = QueryId(metadata={"description": "Only the fund's"})
     call_id = QueryId()
     status = fields.Enum(ProposalStatus, by_value=True)
     country = CountryCode()

@@ -343,6 +343,8 @@ def list_proposals(session: Session, user: User, query: dict[str, Any]) -> dict[
     stmt: Select[Any] = select(Proposal)
     if user.role == Role.BOARD:
         stmt = stmt.where(Proposal.call_id.in_(select(Call.id).where(Call.status.in_(BOARD_VISIBLE_CALLS))))
+    if "fund_id" in query:
+        stmt = stmt.where(Proposal.call_id.in_(select(Call.id).where(Call.fund_id == query["fund_id"])))
     for key, column in (
         ("call_id", Proposal.call_id),
         ("status", Proposal.status),

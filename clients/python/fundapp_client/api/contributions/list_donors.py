@@ -22,6 +22,7 @@ def _get_kwargs(
     page: int | Unset = 1,
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     kind: ListDonorsKind | Unset = UNSET,
     country: CountryCode | Unset = UNSET,
     q: str | Unset = UNSET,
@@ -35,6 +36,8 @@ def _get_kwargs(
     params["page_size"] = page_size
 
     params["cursor"] = cursor
+
+    params["fund_id"] = fund_id
 
     json_kind: str | Unset = UNSET
     if not isinstance(kind, Unset):
@@ -120,6 +123,7 @@ def sync_detailed(
     page: int | Unset = 1,
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     kind: ListDonorsKind | Unset = UNSET,
     country: CountryCode | Unset = UNSET,
     q: str | Unset = UNSET,
@@ -137,6 +141,7 @@ def sync_detailed(
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 20.
         cursor (str | Unset):
+        fund_id (int | Unset):
         kind (ListDonorsKind | Unset):
         country (CountryCode | Unset): An ISO 3166-1 alpha-2 country code (officially assigned),
             or one of the fund's documented exceptions: XK, Kosovo (under UNSCR 1244). The list is
@@ -156,6 +161,7 @@ def sync_detailed(
         page=page,
         page_size=page_size,
         cursor=cursor,
+        fund_id=fund_id,
         kind=kind,
         country=country,
         q=q,
@@ -175,6 +181,7 @@ def sync(
     page: int | Unset = 1,
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     kind: ListDonorsKind | Unset = UNSET,
     country: CountryCode | Unset = UNSET,
     q: str | Unset = UNSET,
@@ -192,6 +199,7 @@ def sync(
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 20.
         cursor (str | Unset):
+        fund_id (int | Unset):
         kind (ListDonorsKind | Unset):
         country (CountryCode | Unset): An ISO 3166-1 alpha-2 country code (officially assigned),
             or one of the fund's documented exceptions: XK, Kosovo (under UNSCR 1244). The list is
@@ -212,6 +220,7 @@ def sync(
         page=page,
         page_size=page_size,
         cursor=cursor,
+        fund_id=fund_id,
         kind=kind,
         country=country,
         q=q,
@@ -225,6 +234,7 @@ async def asyncio_detailed(
     page: int | Unset = 1,
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     kind: ListDonorsKind | Unset = UNSET,
     country: CountryCode | Unset = UNSET,
     q: str | Unset = UNSET,
@@ -242,6 +252,7 @@ async def asyncio_detailed(
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 20.
         cursor (str | Unset):
+        fund_id (int | Unset):
         kind (ListDonorsKind | Unset):
         country (CountryCode | Unset): An ISO 3166-1 alpha-2 country code (officially assigned),
             or one of the fund's documented exceptions: XK, Kosovo (under UNSCR 1244). The list is
@@ -261,6 +272,7 @@ async def asyncio_detailed(
         page=page,
         page_size=page_size,
         cursor=cursor,
+        fund_id=fund_id,
         kind=kind,
         country=country,
         q=q,
@@ -278,6 +290,7 @@ async def asyncio(
     page: int | Unset = 1,
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     kind: ListDonorsKind | Unset = UNSET,
     country: CountryCode | Unset = UNSET,
     q: str | Unset = UNSET,
@@ -295,6 +308,7 @@ async def asyncio(
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 20.
         cursor (str | Unset):
+        fund_id (int | Unset):
         kind (ListDonorsKind | Unset):
         country (CountryCode | Unset): An ISO 3166-1 alpha-2 country code (officially assigned),
             or one of the fund's documented exceptions: XK, Kosovo (under UNSCR 1244). The list is
@@ -316,6 +330,7 @@ async def asyncio(
             page=page,
             page_size=page_size,
             cursor=cursor,
+            fund_id=fund_id,
             kind=kind,
             country=country,
             q=q,

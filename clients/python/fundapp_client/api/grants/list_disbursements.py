@@ -21,6 +21,7 @@ def _get_kwargs(
     page: int | Unset = 1,
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     grant_id: int | Unset = UNSET,
     call_id: int | Unset = UNSET,
     status: ListDisbursementsStatus | Unset = UNSET,
@@ -35,6 +36,8 @@ def _get_kwargs(
     params["page_size"] = page_size
 
     params["cursor"] = cursor
+
+    params["fund_id"] = fund_id
 
     params["grant_id"] = grant_id
 
@@ -118,6 +121,7 @@ def sync_detailed(
     page: int | Unset = 1,
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     grant_id: int | Unset = UNSET,
     call_id: int | Unset = UNSET,
     status: ListDisbursementsStatus | Unset = UNSET,
@@ -134,6 +138,7 @@ def sync_detailed(
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 20.
         cursor (str | Unset):
+        fund_id (int | Unset):
         grant_id (int | Unset):
         call_id (int | Unset):
         status (ListDisbursementsStatus | Unset):
@@ -152,6 +157,7 @@ def sync_detailed(
         page=page,
         page_size=page_size,
         cursor=cursor,
+        fund_id=fund_id,
         grant_id=grant_id,
         call_id=call_id,
         status=status,
@@ -172,6 +178,7 @@ def sync(
     page: int | Unset = 1,
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     grant_id: int | Unset = UNSET,
     call_id: int | Unset = UNSET,
     status: ListDisbursementsStatus | Unset = UNSET,
@@ -188,6 +195,7 @@ def sync(
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 20.
         cursor (str | Unset):
+        fund_id (int | Unset):
         grant_id (int | Unset):
         call_id (int | Unset):
         status (ListDisbursementsStatus | Unset):
@@ -207,6 +215,7 @@ def sync(
         page=page,
         page_size=page_size,
         cursor=cursor,
+        fund_id=fund_id,
         grant_id=grant_id,
         call_id=call_id,
         status=status,
@@ -221,6 +230,7 @@ async def asyncio_detailed(
     page: int | Unset = 1,
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     grant_id: int | Unset = UNSET,
     call_id: int | Unset = UNSET,
     status: ListDisbursementsStatus | Unset = UNSET,
@@ -237,6 +247,7 @@ async def asyncio_detailed(
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 20.
         cursor (str | Unset):
+        fund_id (int | Unset):
         grant_id (int | Unset):
         call_id (int | Unset):
         status (ListDisbursementsStatus | Unset):
@@ -255,6 +266,7 @@ async def asyncio_detailed(
         page=page,
         page_size=page_size,
         cursor=cursor,
+        fund_id=fund_id,
         grant_id=grant_id,
         call_id=call_id,
         status=status,
@@ -273,6 +285,7 @@ async def asyncio(
     page: int | Unset = 1,
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     grant_id: int | Unset = UNSET,
     call_id: int | Unset = UNSET,
     status: ListDisbursementsStatus | Unset = UNSET,
@@ -289,6 +302,7 @@ async def asyncio(
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 20.
         cursor (str | Unset):
+        fund_id (int | Unset):
         grant_id (int | Unset):
         call_id (int | Unset):
         status (ListDisbursementsStatus | Unset):
@@ -309,6 +323,7 @@ async def asyncio(
             page=page,
             page_size=page_size,
             cursor=cursor,
+            fund_id=fund_id,
             grant_id=grant_id,
             call_id=call_id,
             status=status,

@@ -22,6 +22,7 @@ def _get_kwargs(
     page: int | Unset = 1,
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     grant_id: int | Unset = UNSET,
     status: ListGrantReportsStatus | Unset = UNSET,
     kind: ListGrantReportsKind | Unset = UNSET,
@@ -36,6 +37,8 @@ def _get_kwargs(
     params["page_size"] = page_size
 
     params["cursor"] = cursor
+
+    params["fund_id"] = fund_id
 
     params["grant_id"] = grant_id
 
@@ -123,6 +126,7 @@ def sync_detailed(
     page: int | Unset = 1,
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     grant_id: int | Unset = UNSET,
     status: ListGrantReportsStatus | Unset = UNSET,
     kind: ListGrantReportsKind | Unset = UNSET,
@@ -139,6 +143,7 @@ def sync_detailed(
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 20.
         cursor (str | Unset):
+        fund_id (int | Unset):
         grant_id (int | Unset):
         status (ListGrantReportsStatus | Unset):
         kind (ListGrantReportsKind | Unset):
@@ -157,6 +162,7 @@ def sync_detailed(
         page=page,
         page_size=page_size,
         cursor=cursor,
+        fund_id=fund_id,
         grant_id=grant_id,
         status=status,
         kind=kind,
@@ -177,6 +183,7 @@ def sync(
     page: int | Unset = 1,
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     grant_id: int | Unset = UNSET,
     status: ListGrantReportsStatus | Unset = UNSET,
     kind: ListGrantReportsKind | Unset = UNSET,
@@ -193,6 +200,7 @@ def sync(
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 20.
         cursor (str | Unset):
+        fund_id (int | Unset):
         grant_id (int | Unset):
         status (ListGrantReportsStatus | Unset):
         kind (ListGrantReportsKind | Unset):
@@ -212,6 +220,7 @@ def sync(
         page=page,
         page_size=page_size,
         cursor=cursor,
+        fund_id=fund_id,
         grant_id=grant_id,
         status=status,
         kind=kind,
@@ -226,6 +235,7 @@ async def asyncio_detailed(
     page: int | Unset = 1,
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     grant_id: int | Unset = UNSET,
     status: ListGrantReportsStatus | Unset = UNSET,
     kind: ListGrantReportsKind | Unset = UNSET,
@@ -242,6 +252,7 @@ async def asyncio_detailed(
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 20.
         cursor (str | Unset):
+        fund_id (int | Unset):
         grant_id (int | Unset):
         status (ListGrantReportsStatus | Unset):
         kind (ListGrantReportsKind | Unset):
@@ -260,6 +271,7 @@ async def asyncio_detailed(
         page=page,
         page_size=page_size,
         cursor=cursor,
+        fund_id=fund_id,
         grant_id=grant_id,
         status=status,
         kind=kind,
@@ -278,6 +290,7 @@ async def asyncio(
     page: int | Unset = 1,
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     grant_id: int | Unset = UNSET,
     status: ListGrantReportsStatus | Unset = UNSET,
     kind: ListGrantReportsKind | Unset = UNSET,
@@ -294,6 +307,7 @@ async def asyncio(
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 20.
         cursor (str | Unset):
+        fund_id (int | Unset):
         grant_id (int | Unset):
         status (ListGrantReportsStatus | Unset):
         kind (ListGrantReportsKind | Unset):
@@ -314,6 +328,7 @@ async def asyncio(
             page=page,
             page_size=page_size,
             cursor=cursor,
+            fund_id=fund_id,
             grant_id=grant_id,
             status=status,
             kind=kind,

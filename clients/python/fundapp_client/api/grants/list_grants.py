@@ -22,6 +22,7 @@ def _get_kwargs(
     page: int | Unset = 1,
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     call_id: int | Unset = UNSET,
     country: CountryCode | Unset = UNSET,
     organisation_id: int | Unset = UNSET,
@@ -37,6 +38,8 @@ def _get_kwargs(
     params["page_size"] = page_size
 
     params["cursor"] = cursor
+
+    params["fund_id"] = fund_id
 
     params["call_id"] = call_id
 
@@ -126,6 +129,7 @@ def sync_detailed(
     page: int | Unset = 1,
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     call_id: int | Unset = UNSET,
     country: CountryCode | Unset = UNSET,
     organisation_id: int | Unset = UNSET,
@@ -143,6 +147,7 @@ def sync_detailed(
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 20.
         cursor (str | Unset):
+        fund_id (int | Unset):
         call_id (int | Unset):
         country (CountryCode | Unset): An ISO 3166-1 alpha-2 country code (officially assigned),
             or one of the fund's documented exceptions: XK, Kosovo (under UNSCR 1244). The list is
@@ -164,6 +169,7 @@ def sync_detailed(
         page=page,
         page_size=page_size,
         cursor=cursor,
+        fund_id=fund_id,
         call_id=call_id,
         country=country,
         organisation_id=organisation_id,
@@ -185,6 +191,7 @@ def sync(
     page: int | Unset = 1,
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     call_id: int | Unset = UNSET,
     country: CountryCode | Unset = UNSET,
     organisation_id: int | Unset = UNSET,
@@ -202,6 +209,7 @@ def sync(
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 20.
         cursor (str | Unset):
+        fund_id (int | Unset):
         call_id (int | Unset):
         country (CountryCode | Unset): An ISO 3166-1 alpha-2 country code (officially assigned),
             or one of the fund's documented exceptions: XK, Kosovo (under UNSCR 1244). The list is
@@ -224,6 +232,7 @@ def sync(
         page=page,
         page_size=page_size,
         cursor=cursor,
+        fund_id=fund_id,
         call_id=call_id,
         country=country,
         organisation_id=organisation_id,
@@ -239,6 +248,7 @@ async def asyncio_detailed(
     page: int | Unset = 1,
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     call_id: int | Unset = UNSET,
     country: CountryCode | Unset = UNSET,
     organisation_id: int | Unset = UNSET,
@@ -256,6 +266,7 @@ async def asyncio_detailed(
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 20.
         cursor (str | Unset):
+        fund_id (int | Unset):
         call_id (int | Unset):
         country (CountryCode | Unset): An ISO 3166-1 alpha-2 country code (officially assigned),
             or one of the fund's documented exceptions: XK, Kosovo (under UNSCR 1244). The list is
@@ -277,6 +288,7 @@ async def asyncio_detailed(
         page=page,
         page_size=page_size,
         cursor=cursor,
+        fund_id=fund_id,
         call_id=call_id,
         country=country,
         organisation_id=organisation_id,
@@ -296,6 +308,7 @@ async def asyncio(
     page: int | Unset = 1,
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     call_id: int | Unset = UNSET,
     country: CountryCode | Unset = UNSET,
     organisation_id: int | Unset = UNSET,
@@ -313,6 +326,7 @@ async def asyncio(
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 20.
         cursor (str | Unset):
+        fund_id (int | Unset):
         call_id (int | Unset):
         country (CountryCode | Unset): An ISO 3166-1 alpha-2 country code (officially assigned),
             or one of the fund's documented exceptions: XK, Kosovo (under UNSCR 1244). The list is
@@ -336,6 +350,7 @@ async def asyncio(
             page=page,
             page_size=page_size,
             cursor=cursor,
+            fund_id=fund_id,
             call_id=call_id,
             country=country,
             organisation_id=organisation_id,

@@ -24,6 +24,7 @@ def _get_kwargs(
     page: int | Unset = 1,
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     call_id: int | Unset = UNSET,
     status: ListProposalsStatus | Unset = UNSET,
     country: CountryCode | Unset = UNSET,
@@ -40,6 +41,8 @@ def _get_kwargs(
     params["page_size"] = page_size
 
     params["cursor"] = cursor
+
+    params["fund_id"] = fund_id
 
     params["call_id"] = call_id
 
@@ -139,6 +142,7 @@ def sync_detailed(
     page: int | Unset = 1,
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     call_id: int | Unset = UNSET,
     status: ListProposalsStatus | Unset = UNSET,
     country: CountryCode | Unset = UNSET,
@@ -157,6 +161,7 @@ def sync_detailed(
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 20.
         cursor (str | Unset):
+        fund_id (int | Unset):
         call_id (int | Unset):
         status (ListProposalsStatus | Unset):
         country (CountryCode | Unset): An ISO 3166-1 alpha-2 country code (officially assigned),
@@ -179,6 +184,7 @@ def sync_detailed(
         page=page,
         page_size=page_size,
         cursor=cursor,
+        fund_id=fund_id,
         call_id=call_id,
         status=status,
         country=country,
@@ -201,6 +207,7 @@ def sync(
     page: int | Unset = 1,
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     call_id: int | Unset = UNSET,
     status: ListProposalsStatus | Unset = UNSET,
     country: CountryCode | Unset = UNSET,
@@ -219,6 +226,7 @@ def sync(
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 20.
         cursor (str | Unset):
+        fund_id (int | Unset):
         call_id (int | Unset):
         status (ListProposalsStatus | Unset):
         country (CountryCode | Unset): An ISO 3166-1 alpha-2 country code (officially assigned),
@@ -242,6 +250,7 @@ def sync(
         page=page,
         page_size=page_size,
         cursor=cursor,
+        fund_id=fund_id,
         call_id=call_id,
         status=status,
         country=country,
@@ -258,6 +267,7 @@ async def asyncio_detailed(
     page: int | Unset = 1,
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     call_id: int | Unset = UNSET,
     status: ListProposalsStatus | Unset = UNSET,
     country: CountryCode | Unset = UNSET,
@@ -276,6 +286,7 @@ async def asyncio_detailed(
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 20.
         cursor (str | Unset):
+        fund_id (int | Unset):
         call_id (int | Unset):
         status (ListProposalsStatus | Unset):
         country (CountryCode | Unset): An ISO 3166-1 alpha-2 country code (officially assigned),
@@ -298,6 +309,7 @@ async def asyncio_detailed(
         page=page,
         page_size=page_size,
         cursor=cursor,
+        fund_id=fund_id,
         call_id=call_id,
         status=status,
         country=country,
@@ -318,6 +330,7 @@ async def asyncio(
     page: int | Unset = 1,
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     call_id: int | Unset = UNSET,
     status: ListProposalsStatus | Unset = UNSET,
     country: CountryCode | Unset = UNSET,
@@ -336,6 +349,7 @@ async def asyncio(
         page (int | Unset):  Default: 1.
         page_size (int | Unset):  Default: 20.
         cursor (str | Unset):
+        fund_id (int | Unset):
         call_id (int | Unset):
         status (ListProposalsStatus | Unset):
         country (CountryCode | Unset): An ISO 3166-1 alpha-2 country code (officially assigned),
@@ -360,6 +374,7 @@ async def asyncio(
             page=page,
             page_size=page_size,
             cursor=cursor,
+            fund_id=fund_id,
             call_id=call_id,
             status=status,
             country=country,
