@@ -179,7 +179,9 @@ class ReviewCriterion(Timestamps, Versioned, Base):
     __tablename__ = "review_criterion"
     __table_args__ = (
         UniqueConstraint("fund_id", "name_en"),
-        CheckConstraint("scale_min >= 0 AND scale_max > scale_min AND scale_max <= 100", name="scale_ordered"),
+        CheckConstraint(
+            "scale_min >= 0 AND scale_max > scale_min AND scale_max <= 100", name="scale_ordered"
+        ),
         CheckConstraint("weight >= 1 AND weight <= 100", name="weight_range"),
     )
 
@@ -218,7 +220,10 @@ class Review(Timestamps, Versioned, Base):
 
     member: Mapped[BoardMember] = relationship(lazy="raise")
     scores: Mapped[list[ReviewScore]] = relationship(
-        back_populates="review", lazy="raise", order_by="ReviewScore.criterion_id", cascade="all, delete-orphan"
+        back_populates="review",
+        lazy="raise",
+        order_by="ReviewScore.criterion_id",
+        cascade="all, delete-orphan",
     )
 
 
