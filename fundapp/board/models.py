@@ -218,6 +218,8 @@ class Review(Timestamps, Versioned, Base):
     comment: Mapped[str | None] = mapped_column(Text)
     recorded_by_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="RESTRICT"))
 
+    session: Mapped[BoardSession] = relationship(lazy="raise")
+    proposal: Mapped[Proposal] = relationship(lazy="raise")
     member: Mapped[BoardMember] = relationship(lazy="raise")
     scores: Mapped[list[ReviewScore]] = relationship(
         back_populates="review",
