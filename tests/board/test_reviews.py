@@ -5,6 +5,7 @@
 """
 
 import datetime as dt
+import html
 from dataclasses import dataclass, field
 
 import pytest
@@ -21,11 +22,13 @@ from ..factories import (
     BoardMemberFactory,
     BoardSessionFactory,
     BoardTermFactory,
+    GrantFactory,
     ProposalFactory,
     ReviewCriterionFactory,
     ReviewFactory,
     UserFactory,
 )
+from ..reports.pdftext import text
 
 API = "/api/v1/board"
 
@@ -419,3 +422,115 @@ def test_the_review_list_reads_in_a_constant_number_of_statements(client, auth, 
     many = statements(auth("staff")), statements(board.headers[0])
     assert few == ((4, 1), (5, 1))  # session, COUNT, SELECT, scores (a member: and the membership)
     assert many == ((4, 6), (5, 2))
+
+
+def test_the_whole_review_path_through_the_api_ends_in_a_pack_with_the_scores_and_the_recusal(
+    client, auth, fund, review_call, db_session, pdf_cache_dir
+):
+    staff = auth("staff")
+    term = client.post(
+        f"{API}/terms",
+        json={"fund_id": fund.id, "label": "2014-2016", "starts_on": "2014-01-01", "ends_on": "2016-12-31"},
+        headers=staff,
+    ).get_json()
+    members, logins = [], []
+    for name in ("Benita Ferrero-Waldner", "Saisuree Chutikul", "Joy Ngozi Ezeilo"):
+        email = f"{name.split()[0].lower()}@trustees.example"
+        member = client.post(f"{API}/terms/{term['id']}/members", json={"name": name}, headers=staff)
+        assert member.status_code == 201
+        # the member's e-mail address, set later by staff, is what ties the member to a login
+        member_url = f"{API}/members/{member.get_json()['id']}"
+        etag = client.get(member_url, headers=staff).headers["ETag"]
+        patched = client.patch(member_url, json={"email": email}, headers={**staff, "If-Match": etag})
+        assert patched.status_code == 200
+        members.append(patched.get_json())
+        logins.append(login(db_session, email))
+    criteria = [
+        client.post(
+            f"{API}/review-criteria",
+            json={
+                "fund_id": fund.id,
+                "name_en": en,
+                "name_fr": fr,
+                "scale_min": 1,
+                "scale_max": 5,
+                "weight": weight,
+            },
+            headers=staff,
+        ).get_json()
+        for en, fr, weight in (("Relevance", "Pertinence", 2), ("Capacity", "Capacités", 1))
+    ]
+    proposal = ProposalFactory(call=review_call, status=ProposalStatus.ELIGIBLE, reference="UNVTF-2014-001")
+    planned = client.post(
+        f"{API}/sessions",
+        json={
+            "call_id": review_call.id,
+            "term_id": term["id"],
+            "held_on": "2015-03-10",
+            "place": "Vienna",
+            "available_income": "100000.00",
+        },
+        headers=staff,
+    )
+    assert planned.status_code == 201, planned.get_json()
+    url = f"{API}/sessions/{planned.get_json()['id']}/reviews"
+    for headers, (relevance, capacity) in zip(logins[:2], ((5, 4), (4, 2)), strict=True):
+        body = {
+            "proposal_id": proposal.id,
+            "scores": [
+                {"criterion_id": criteria[0]["id"], "score": relevance},
+                {"criterion_id": criteria[1]["id"], "score": capacity},
+            ],
+            "recommendation": "fund",
+        }
+        assert client.post(url, json=body, headers=headers).status_code == 201
+    conflict = {"proposal_id": proposal.id, "conflict_of_interest": True}
+    assert client.post(url, json=conflict, headers=logins[2]).status_code == 201
+
+    pack = client.get(f"{API}/sessions/{planned.get_json()['id']}/pack.pdf?lang=en", headers=staff)
+    assert pack.status_code == 200
+    words = text(pack.data)
+    assert "Relevance 1–5 2 4.5" in words
+    assert "Capacity 1–5 1 3" in words
+    assert "Weighted total: 12 out of 15 (two reviews)." in words
+    assert "UNVTF-2014-001 Joy Ngozi Ezeilo" in words
+    assert "Conflict of interest declared by Joy Ngozi Ezeilo" in words
+
+    slate = {
+        "recommendations": [
+            {"proposal_id": proposal.id, "decision": "fund", "amount": "40000.00", "rationale": "x"}
+        ]
+    }
+    held = client.post(
+        f"{API}/sessions/{planned.get_json()['id']}/recommendations", json=slate, headers=logins[0]
+    )
+    assert held.status_code == 201, held.get_json()
+    assert [r["member_id"] for r in held.get_json()["recusals"]] == [members[2]["id"]]
+
+
+def test_reviews_are_in_no_public_output_open_data_or_donor_document(
+    client, auth, tokens, board, pdf_cache_dir
+):
+    secret = "Confidential: the director is the chair's cousin"
+    GrantFactory(proposal__call=board.session.call, proposal__status=ProposalStatus.APPROVED)
+    body = review_body(board, board.proposals[0], comment=secret)
+    assert post_review(client, board, 0, body).status_code == 201
+    assert post_review(client, board, 2, conflict_body(board.proposals[0])).status_code == 201
+    donor = f"/api/v1/donors/{tokens['donor_id']}/statement"
+    outputs = [
+        client.get("/api/v1/public/totals"),
+        client.get("/api/v1/exports/360giving.json"),
+        client.get("/api/v1/exports/iati.xml"),
+        client.get(donor, headers=auth("donor")),
+        client.get(f"{donor}.html", headers=auth("donor")),
+    ]
+    outputs.append(
+        client.get(f"/api/v1/calls/{board.session.call_id}/summary.html?lang=en", headers=auth("staff"))
+    )
+    outputs.append(client.get("/api/v1/exports/proposals.csv", headers=auth("staff")))
+    for response in outputs:
+        assert response.status_code == 200, response.request.path
+        page = html.unescape(response.get_data(as_text=True))
+        assert secret not in page
+        assert "conflict of interest" not in page.lower()
+        assert "recus" not in page.lower()  # the cycle summary names the Board, never a recusal
