@@ -11,10 +11,6 @@ from ..schemas_base import page_of
 from . import notices, reviews, services
 from .schemas import (
     ApprovalCreateSchema,
-    CriterionCreateSchema,
-    CriterionQuerySchema,
-    CriterionSchema,
-    CriterionUpdateSchema,
     DecisionOutcomeSchema,
     MemberCreateSchema,
     MemberDetailSchema,
@@ -25,6 +21,10 @@ from .schemas import (
     RecommendationSchema,
     ReviewContentSchema,
     ReviewCreateSchema,
+    ReviewCriterionCreateSchema,
+    ReviewCriterionQuerySchema,
+    ReviewCriterionSchema,
+    ReviewCriterionUpdateSchema,
     ReviewQuerySchema,
     ReviewSchema,
     SessionCreateSchema,
@@ -202,15 +202,15 @@ class RecommendationPromotion(MethodView):
 @blp.route("/review-criteria")
 class ReviewCriteria(MethodView):
     @blp.allow(*READERS)
-    @blp.arguments(CriterionQuerySchema, location="query")
-    @blp.response(200, page_of(CriterionSchema))
+    @blp.arguments(ReviewCriterionQuerySchema, location="query")
+    @blp.response(200, page_of(ReviewCriterionSchema))
     def get(self, query):
         """List the criteria Board members score proposals on (?fund_id=)"""
         return reviews.list_criteria(get_session(), query)
 
     @blp.allow(*WRITERS)
-    @blp.arguments(CriterionCreateSchema)
-    @blp.response(201, CriterionSchema)
+    @blp.arguments(ReviewCriterionCreateSchema)
+    @blp.response(201, ReviewCriterionSchema)
     def post(self, data):
         """Define a criterion of a fund's review: names in English and French, a scale, a weight"""
         return with_etag(reviews.create_criterion(get_session(), g.user, data), 201)
@@ -219,15 +219,15 @@ class ReviewCriteria(MethodView):
 @blp.route("/review-criteria/<int:criterion_id>")
 class ReviewCriterionById(MethodView):
     @blp.allow(*READERS)
-    @blp.response(200, CriterionSchema)
+    @blp.response(200, ReviewCriterionSchema)
     def get(self, criterion_id):
         """Read a review criterion"""
         return with_etag(reviews.get_criterion(get_session(), criterion_id))
 
     @blp.allow(*WRITERS)
     @blp.if_match()
-    @blp.arguments(CriterionUpdateSchema)
-    @blp.response(200, CriterionSchema)
+    @blp.arguments(ReviewCriterionUpdateSchema)
+    @blp.response(200, ReviewCriterionSchema)
     def patch(self, data, criterion_id):
         """Rename, reweigh, retire or restore a review criterion (its scale while nothing is scored)"""
         criterion = reviews.update_criterion(

@@ -416,7 +416,7 @@ class DecisionOutcomeSchema(OutputSchema):
 # --- the Board's review ------------------------------------------------------------------
 
 
-class CriterionCreateSchema(InputSchema):
+class ReviewCriterionCreateSchema(InputSchema):
     example = {
         "fund_id": 1,
         "name_en": "Direct assistance to victims",
@@ -458,7 +458,7 @@ class CriterionCreateSchema(InputSchema):
             raise ma.ValidationError("must be above scale_min", "scale_max")
 
 
-class CriterionUpdateSchema(InputSchema):
+class ReviewCriterionUpdateSchema(InputSchema):
     """What may change of a criterion, each field optional: not its fund."""
 
     example = {"weight": 3, "active": False}
@@ -471,7 +471,7 @@ class CriterionUpdateSchema(InputSchema):
     active = Flag()
 
 
-class CriterionSchema(OutputSchema):
+class ReviewCriterionSchema(OutputSchema):
     id = fields.Integer()
     fund_id = fields.Integer()
     name_en = fields.String()
@@ -485,7 +485,7 @@ class CriterionSchema(OutputSchema):
     updated_at = fields.AwareDateTime()
 
 
-class CriterionQuerySchema(PageQuery):
+class ReviewCriterionQuerySchema(PageQuery):
     fund_id = QueryId()
     active = QueryFlag(
         metadata={"description": "Only the criteria asked for in new reviews (true), or retired ones"}
@@ -493,7 +493,7 @@ class CriterionQuerySchema(PageQuery):
     sort = sort_field(["id", "name_en"], "id")
 
 
-class ScoreSchema(InputSchema):
+class ReviewScoreSchema(InputSchema):
     criterion_id = Id(required=True)
     score = fields.Integer(strict=True, required=True, metadata={"description": "On the criterion's scale"})
 
@@ -519,7 +519,7 @@ class ReviewContentSchema(InputSchema):
     )
     comment = Text(max_length=4000, multiline=True, allow_none=True)
     scores = fields.List(
-        fields.Nested(ScoreSchema),
+        fields.Nested(ReviewScoreSchema),
         load_default=list,
         validate=validate.Length(max=50),
         metadata={"description": "One score on each active criterion of the fund; none with a conflict"},
@@ -544,7 +544,7 @@ class ReviewCreateSchema(ReviewContentSchema):
     proposal_id = Id(required=True)
 
 
-class ReviewScoreSchema(OutputSchema):
+class ReviewScoreOutSchema(OutputSchema):
     criterion_id = fields.Integer()
     score = fields.Integer()
 
@@ -558,7 +558,7 @@ class ReviewSchema(OutputSchema):
     conflict_of_interest = fields.Boolean()
     recommendation = fields.Enum(Decision, by_value=True, allow_none=True)
     comment = fields.String(allow_none=True)
-    scores = fields.List(fields.Nested(ReviewScoreSchema))
+    scores = fields.List(fields.Nested(ReviewScoreOutSchema))
     recorded_by_id = fields.Integer()
     version = fields.Integer()
     created_at = fields.AwareDateTime()
