@@ -556,7 +556,9 @@ class ReviewSchema(OutputSchema):
     member_id = fields.Integer()
     member_name = fields.String(attribute="member.name")
     conflict_of_interest = fields.Boolean()
-    recommendation = fields.Enum(Decision, by_value=True, allow_none=True)
+    recommendation = fields.String(
+        allow_none=True, metadata={"description": "fund, reserve or decline; null for a declared conflict"}
+    )
     comment = fields.String(allow_none=True)
     scores = fields.List(fields.Nested(ReviewScoreOutSchema))
     recorded_by_id = fields.Integer()

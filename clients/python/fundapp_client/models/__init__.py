@@ -243,7 +243,6 @@ from .review_criterion_create import ReviewCriterionCreate
 from .review_criterion_page import ReviewCriterionPage
 from .review_criterion_update import ReviewCriterionUpdate
 from .review_page import ReviewPage
-from .review_recommendation import ReviewRecommendation
 from .review_score import ReviewScore
 from .review_score_out import ReviewScoreOut
 from .running import Running
@@ -533,7 +532,6 @@ __all__ = (
     "ReviewCriterionPage",
     "ReviewCriterionUpdate",
     "ReviewPage",
-    "ReviewRecommendation",
     "ReviewScore",
     "ReviewScoreOut",
     "Running",

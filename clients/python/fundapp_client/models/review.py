@@ -8,7 +8,6 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.review_recommendation import ReviewRecommendation
 from typing import cast
 import datetime
 
@@ -29,7 +28,7 @@ class Review:
         member_id (int):
         member_name (str):
         conflict_of_interest (bool):
-        recommendation (ReviewRecommendation):
+        recommendation (None | str): fund, reserve or decline; null for a declared conflict
         comment (None | str):
         scores (list[ReviewScoreOut]):
         recorded_by_id (int):
@@ -44,7 +43,7 @@ class Review:
     member_id: int
     member_name: str
     conflict_of_interest: bool
-    recommendation: ReviewRecommendation
+    recommendation: None | str
     comment: None | str
     scores: list[ReviewScoreOut]
     recorded_by_id: int
@@ -67,7 +66,8 @@ class Review:
 
         conflict_of_interest = self.conflict_of_interest
 
-        recommendation = self.recommendation.value
+        recommendation: None | str
+        recommendation = self.recommendation
 
         comment: None | str
         comment = self.comment
@@ -124,7 +124,12 @@ class Review:
 
         conflict_of_interest = d.pop("conflict_of_interest")
 
-        recommendation = ReviewRecommendation(d.pop("recommendation"))
+        def _parse_recommendation(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        recommendation = _parse_recommendation(d.pop("recommendation"))
 
         def _parse_comment(data: object) -> None | str:
             if data is None:
