@@ -97,7 +97,7 @@ def fire(app: Flask, seeded: dict) -> tuple[list[int], int]:
         entry = {"proposal_id": seeded["slated"], "decision": "decline", "rationale": "Out of scope."}
         barrier.wait(timeout=60)
         time.sleep(0.01)  # the reviews are under way
-        headers = {"Authorization": f"Bearer {seeded['tokens'][0]}"}
+        headers = {"Authorization": f"Bearer {seeded['secretariat']}"}
         return client.post(
             f"{url}/recommendations", json={"recommendations": [entry]}, headers=headers
         ).status_code
