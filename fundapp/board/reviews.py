@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from ..audit import record_event
 from ..auth.models import Role, User
 from ..calls.models import Call, CallStatus
+from ..db import utcnow
 from ..errors import Conflict, DomainError, Forbidden, NotFound
 from ..etag import require_if_match
 from ..funds.models import Fund
@@ -360,6 +361,7 @@ def amend_review(
     review.conflict_of_interest = data["conflict_of_interest"]
     review.recommendation = data.get("recommendation")
     review.comment = data.get("comment") or None
+    review.updated_at = utcnow()  # a new version (and ETag) even when only the scores changed
     session.flush()
     record_event(
         session, user, "board_review.amend", "board_review", review.id, before=before, after=_audited(review)
@@ -395,13 +397,22 @@ def get_review(session: Session, user: User, review_id: int) -> Review:
         return review
     board_session = get_or_404(session, BoardSession, review.session_id, label="board session")
     member = member_of(session, user, board_session)
-    if (
-        member is None
-        or session.scalars(_visible_to(select(Review.id), member).where(Review.id == review_id)).first()
-        is None
-    ):
+    if member is None or not _sees(session, member, review):
         raise NotFound(f"review {review_id} does not exist")
     return review
+
+
+def _sees(session: Session, member: BoardMember, review: Review) -> bool:
+    """Whether a member may read a review: their own, or another's of a proposal they scored."""
+    if review.member_id == member.id:
+        return True
+    own = select(Review.id).where(
+        Review.session_id == review.session_id,
+        Review.proposal_id == review.proposal_id,
+        Review.member_id == member.id,
+        Review.conflict_of_interest.is_(False),
+    )
+    return session.scalar(own) is not None
 
 
 def list_reviews(session: Session, user: User, session_id: int, query: dict[str, Any]) -> dict[str, Any]:

@@ -240,6 +240,14 @@ def test_a_member_amends_their_review_with_if_match_and_may_recuse_late_but_neve
     assert amended.status_code == 200, amended.get_json()
     assert [s["score"] for s in amended.get_json()["scores"]] == [2, 2]
     assert amended.get_json()["recommendation"] == "decline"
+    rescored = client.put(
+        url,
+        json={**content, "scores": [{**content["scores"][0], "score": 3}, content["scores"][1]]},
+        headers={**board.headers[0], "If-Match": amended.headers["ETag"]},
+    )
+    assert rescored.status_code == 200
+    assert rescored.headers["ETag"] != amended.headers["ETag"]  # only a score changed: a new version
+    amended = rescored
     recused = client.put(
         url,
         json={"conflict_of_interest": True},
@@ -256,7 +264,7 @@ def test_a_member_amends_their_review_with_if_match_and_may_recuse_late_but_neve
     actions = db_session.scalars(
         select(AuditEvent.action).where(AuditEvent.entity == "board_review").order_by(AuditEvent.id)
     ).all()
-    assert actions == ["board_review.record", "board_review.amend", "board_review.amend"]
+    assert actions == ["board_review.record", *["board_review.amend"] * 3]
 
 
 # --- refusals ------------------------------------------------------------------------------
