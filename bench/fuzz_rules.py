@@ -20,6 +20,17 @@ _GRANT_PERIOD = [
 _PERIOD = [("to", "must not be before 'from'")]
 _RANGES = [("*_to", "must not be before '*_from'")]
 _CONTACT_LANGUAGE = [("language", "no fund of this installation works in *")]
+_SCALE = [("scale_max", "must be above scale_min")]
+#: A review: scores or a declared conflict, never both; one score on each of the fund's active
+#: criteria, on its scale; an eligible proposal of the session's call.
+_REVIEW = [
+    ("scores", "a declared conflict of interest carries no scores"),
+    ("recommendation", "a declared conflict of interest carries no recommendation"),
+    ("recommendation", "required unless conflict_of_interest is true"),
+    ("scores", "a score on criterion * is missing"),
+    ("scores.*.score", "* is outside the scale of *"),
+    ("scores.*.criterion_id", "criterion * is *"),
+]
 #: The 422s a schema-valid request may still get, per operation: rules across fields or against
 #: stored records and the clock, which JSON Schema cannot state. positive_data_acceptance is
 #: skipped for a response only when EVERY field error it names is one of these; any other 422
@@ -50,6 +61,14 @@ RULES_BEYOND_THE_SCHEMA: dict[str, list[tuple[str, str]]] = {
         ("ends_on", "only an approval sets the grant's dates"),
     ],
     "POST /api/v1/board/recommendations/{rec_id}/promotion": [*_DATES, *_GRANT_PERIOD],
+    "POST /api/v1/board/review-criteria": _SCALE,
+    "PATCH /api/v1/board/review-criteria/{criterion_id}": _SCALE,
+    "POST /api/v1/board/sessions/{session_id}/reviews": [
+        *_REVIEW,
+        ("proposal_id", "proposal * does not exist"),
+        ("proposal_id", "proposal * was submitted to another call than this session's"),
+    ],
+    "PUT /api/v1/board/reviews/{review_id}": _REVIEW,
     "GET /api/v1/donors/{donor_id}/statement": _PERIOD,
     "GET /api/v1/donors/{donor_id}/statement.pdf": _PERIOD,
     "GET /api/v1/donors/{donor_id}/statement.html": _PERIOD,

@@ -4,7 +4,16 @@ from .answer_cache import DataVersion
 from .applicants.models import Organisation
 from .audit import AuditEvent
 from .auth.models import ApiToken, LoginThrottle, User
-from .board.models import Approval, BoardMember, BoardSession, BoardTerm, Recommendation
+from .board.models import (
+    Approval,
+    BoardMember,
+    BoardSession,
+    BoardTerm,
+    Recommendation,
+    Review,
+    ReviewCriterion,
+    ReviewScore,
+)
 from .books.models import Balance, LedgerEntry
 from .calls.models import Call
 from .contacts.models import Contact
@@ -60,5 +69,8 @@ __all__ = [
     "ProposalFacet",
     "Receipt",
     "Recommendation",
+    "Review",
+    "ReviewCriterion",
+    "ReviewScore",
     "User",
 ]

@@ -75,6 +75,14 @@ OPERATION_IDS: dict[str, str] = {
     "GET /board/recommendations/{rec_id}": "read_recommendation",
     "POST /board/recommendations/{rec_id}/approval": "approve_recommendation",
     "POST /board/recommendations/{rec_id}/promotion": "promote_reserve",
+    "GET /board/review-criteria": "list_review_criteria",
+    "POST /board/review-criteria": "define_review_criterion",
+    "GET /board/review-criteria/{criterion_id}": "read_review_criterion",
+    "PATCH /board/review-criteria/{criterion_id}": "amend_review_criterion",
+    "GET /board/sessions/{session_id}/reviews": "list_reviews",
+    "POST /board/sessions/{session_id}/reviews": "record_review",
+    "GET /board/reviews/{review_id}": "read_review",
+    "PUT /board/reviews/{review_id}": "amend_review",
     "GET /grants": "list_grants",
     "GET /grants/{grant_id}": "read_grant",
     "GET /grants/{grant_id}/history": "read_grant_history",
@@ -165,7 +173,8 @@ SENDS_ETAG = frozenset(
         "cycle_summary_html", "fund_status_html", "board_pack_html", "donor_statement_html",
         "fund_chapter_pdf", "fund_chapter_html", "add_organisation_contact", "add_donor_contact",
         "read_contact", "amend_contact", "read_board_member", "amend_board_member",
-        "read_fund_notifications", "choose_fund_notifications",
+        "read_fund_notifications", "choose_fund_notifications", "define_review_criterion",
+        "read_review_criterion", "amend_review_criterion", "record_review", "read_review", "amend_review",
     }
 )  # fmt: skip
 #: The operations whose 201 names the new record's URL in ``Location``.
@@ -185,6 +194,8 @@ PARAMETER_DESCRIPTIONS: dict[str, str] = {
     "message_id": "The outbox message's id",
     "session_id": "The Board session's id",
     "rec_id": "The recommendation's id",
+    "criterion_id": "The review criterion's id",
+    "review_id": "The Board member's review's id",
     "grant_id": "The grant's id",
     "condition_id": "The condition's id",
     "disbursement_id": "The disbursement's (tranche's) id",

@@ -139,6 +139,14 @@ def runner(app: Flask, db_session: Session):
 
 
 @pytest.fixture
+def pdf_cache_dir(app, tmp_path, monkeypatch):
+    """Each test gets its own PDF cache folder."""
+    directory = tmp_path / "pdf-cache"
+    monkeypatch.setitem(app.config, "PDF_CACHE_DIR", str(directory))
+    return directory
+
+
+@pytest.fixture
 def missing_font(monkeypatch: pytest.MonkeyPatch) -> None:
     """fontconfig answers another family for the documents' font, as where fonts-liberation is missing."""
     from fundapp import fonts

@@ -359,6 +359,47 @@ class BoardMemberFactory(Base):
     is_chair = False
 
 
+class ReviewCriterionFactory(Base):
+    class Meta:
+        model = m.ReviewCriterion
+
+    fund_id = factory.LazyAttribute(lambda _: FundFactory().id)
+    name_en = factory.Sequence(lambda n: f"Criterion {n}")
+    name_fr = factory.Sequence(lambda n: f"Critère {n}")
+    scale_min = 1
+    scale_max = 5
+    weight = 1
+
+
+class ReviewFactory(Base):
+    """A member's review of a proposal at a session, with ``scores={criterion_id: score}``
+    (``conflict`` trait: a declared conflict of interest instead)."""
+
+    class Meta:
+        model = m.Review
+
+    class Params:
+        conflict = factory.Trait(conflict_of_interest=True, recommendation=None, comment=None)
+
+    session = factory.SubFactory(BoardSessionFactory)
+    proposal = factory.SubFactory(
+        ProposalFactory, call=factory.SelfAttribute("..session.call"), status=ProposalStatus.ELIGIBLE
+    )
+    member = factory.SubFactory(BoardMemberFactory)
+    conflict_of_interest = False
+    recommendation = Decision.FUND
+    comment = "Sound project."
+    recorded_by_id = factory.LazyAttribute(lambda _: UserFactory(role=Role.BOARD).id)
+
+    @factory.post_generation
+    def scores(obj, create, extracted, **kwargs):  # noqa: N805
+        if not create or not extracted:
+            return
+        for criterion_id, score in extracted.items():
+            _session().add(m.ReviewScore(review_id=obj.id, criterion_id=criterion_id, score=score))
+        _session().flush()
+
+
 class ReserveRecommendationFactory(RecommendationFactory):
     """A proposal the Board put on the reserve list (valid until the call's expiry date)."""
 

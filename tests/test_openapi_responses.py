@@ -40,10 +40,11 @@ LISTS = {
     "campaign_id": "/campaigns",
     "contribution_id": "/contributions",
     "user_id": "/users",
+    "criterion_id": "/board/review-criteria",
 }
 #: Records no top-level list holds: the walk reads those of these models, the contacts being
-#: added to the seed's first organisation and donor.
-RECORDS = {"contact_id": m.Contact, "member_id": m.BoardMember}
+#: added to the seed's first organisation and donor, and a review (and a recusal) to its last session.
+RECORDS = {"contact_id": m.Contact, "member_id": m.BoardMember, "review_id": m.Review}
 MAX_PAGES = 5
 #: Queries read besides the defaults: every key the totals group by.
 EXTRA_QUERIES = {"/contributions/totals": ["group_by=" + ",".join(GROUP_KEYS)]}
@@ -146,10 +147,45 @@ def _records_without_a_list(session) -> dict[str, list[int]]:
         ]
     )
     session.flush()
+    _a_review_and_a_recusal(session)
     return {
         name: _picked([{"id": i} for i in session.scalars(select(model.id).order_by(model.id))])
         for name, model in RECORDS.items()
     }
+
+
+def _a_review_and_a_recusal(session) -> None:
+    """The seed holds no review: a criterion of the first fund, and two members' reviews (one a
+    declared conflict) of a proposal of the last session's call."""
+    board_session = session.scalars(select(m.BoardSession).order_by(m.BoardSession.id.desc())).first()
+    proposal = session.scalars(
+        select(m.Proposal).where(m.Proposal.call_id == board_session.call_id).order_by(m.Proposal.id)
+    ).first()
+    members = session.scalars(select(m.BoardMember).order_by(m.BoardMember.id).limit(2)).all()
+    user = session.scalars(select(m.User).where(m.User.role == Role.BOARD)).first()
+    criterion = m.ReviewCriterion(
+        fund_id=board_session.fund_id, name_en="Relevance", name_fr="Pertinence", scale_min=1, scale_max=5
+    )
+    session.add(criterion)
+    session.flush()
+    scored = m.Review(
+        session_id=board_session.id,
+        proposal_id=proposal.id,
+        member_id=members[0].id,
+        recommendation="fund",
+        comment="Sound.",
+        recorded_by_id=user.id,
+    )
+    scored.scores = [m.ReviewScore(criterion_id=criterion.id, score=4)]
+    recusal = m.Review(
+        session_id=board_session.id,
+        proposal_id=proposal.id,
+        member_id=members[1].id,
+        conflict_of_interest=True,
+        recorded_by_id=user.id,
+    )
+    session.add_all([scored, recusal])
+    session.flush()
 
 
 def test_every_json_response_of_the_seeded_fund_matches_its_schema(walk, seeded_session):

@@ -86,6 +86,13 @@ class BoardSession(Timestamps, Versioned, Base):
     recommendations: Mapped[list[Recommendation]] = relationship(
         back_populates="session", lazy="raise", order_by="Recommendation.id"
     )
+    #: The members' declared conflicts of interest: the slate's recusals.
+    recusals: Mapped[list[Review]] = relationship(
+        primaryjoin="and_(Review.session_id == BoardSession.id, Review.conflict_of_interest.is_(True))",
+        viewonly=True,
+        lazy="raise",
+        order_by="(Review.proposal_id, Review.member_id)",
+    )
 
 
 class Decision(StrEnum):
@@ -164,3 +171,73 @@ class Approval(Timestamps, Base):
     decided_at: Mapped[dt.datetime]
 
     recommendation: Mapped[Recommendation] = relationship(back_populates="approvals", lazy="raise")
+
+
+class ReviewCriterion(Timestamps, Versioned, Base):
+    """What the fund asks its Board members to score each proposal on, e.g. relevance 1 to 5."""
+
+    __tablename__ = "review_criterion"
+    __table_args__ = (
+        UniqueConstraint("fund_id", "name_en"),
+        CheckConstraint(
+            "scale_min >= 0 AND scale_max > scale_min AND scale_max <= 100", name="scale_ordered"
+        ),
+        CheckConstraint("weight >= 1 AND weight <= 100", name="weight_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fund_id: Mapped[int] = mapped_column(ForeignKey("fund.id", ondelete="RESTRICT"), index=True)
+    name_en: Mapped[str] = mapped_column(String(200))
+    name_fr: Mapped[str] = mapped_column(String(200))
+    scale_min: Mapped[int]
+    scale_max: Mapped[int]
+    #: How much the criterion counts in a proposal's weighted total (1 when the fund gives none).
+    weight: Mapped[int] = mapped_column(default=1)
+    #: Retired criteria keep their scores but are no longer asked for.
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Review(Timestamps, Versioned, Base):
+    """One Board member's review of one proposal before a session: scores, a comment and a
+    recommendation, or a declared conflict of interest (a recusal), never both."""
+
+    __tablename__ = "board_review"
+    __table_args__ = (
+        UniqueConstraint("session_id", "proposal_id", "member_id"),
+        CheckConstraint(
+            "conflict_of_interest = (recommendation IS NULL)", name="recommendation_unless_conflict"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("board_session.id", ondelete="RESTRICT"), index=True)
+    proposal_id: Mapped[int] = mapped_column(ForeignKey("proposal.id", ondelete="RESTRICT"), index=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("board_member.id", ondelete="RESTRICT"), index=True)
+    conflict_of_interest: Mapped[bool] = mapped_column(Boolean, default=False)
+    recommendation: Mapped[Decision | None] = mapped_column(enum_type(Decision, "decision"))
+    comment: Mapped[str | None] = mapped_column(Text)
+    recorded_by_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="RESTRICT"))
+
+    session: Mapped[BoardSession] = relationship(lazy="raise")
+    proposal: Mapped[Proposal] = relationship(lazy="raise")
+    member: Mapped[BoardMember] = relationship(lazy="raise")
+    scores: Mapped[list[ReviewScore]] = relationship(
+        back_populates="review",
+        lazy="raise",
+        order_by="ReviewScore.criterion_id",
+        cascade="all, delete-orphan",
+    )
+
+
+class ReviewScore(Base):
+    __tablename__ = "board_review_score"
+    __table_args__ = (UniqueConstraint("review_id", "criterion_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    review_id: Mapped[int] = mapped_column(ForeignKey("board_review.id", ondelete="CASCADE"))
+    criterion_id: Mapped[int] = mapped_column(
+        ForeignKey("review_criterion.id", ondelete="RESTRICT"), index=True
+    )
+    score: Mapped[int]
+
+    review: Mapped[Review] = relationship(back_populates="scores", lazy="raise")

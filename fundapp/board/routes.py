@@ -8,7 +8,7 @@ from ..db import get_session
 from ..etag import with_etag
 from ..routing import Blueprint
 from ..schemas_base import page_of
-from . import notices, services
+from . import notices, reviews, services
 from .schemas import (
     ApprovalCreateSchema,
     DecisionOutcomeSchema,
@@ -19,6 +19,14 @@ from .schemas import (
     PromotionCreateSchema,
     RecommendationQuerySchema,
     RecommendationSchema,
+    ReviewContentSchema,
+    ReviewCreateSchema,
+    ReviewCriterionCreateSchema,
+    ReviewCriterionQuerySchema,
+    ReviewCriterionSchema,
+    ReviewCriterionUpdateSchema,
+    ReviewQuerySchema,
+    ReviewSchema,
     SessionCreateSchema,
     SessionQuerySchema,
     SessionSchema,
@@ -38,6 +46,9 @@ READERS = (Role.ADMIN, Role.STAFF, Role.BOARD, Role.APPROVER)
 WRITERS = (Role.ADMIN, Role.STAFF)
 SLATE_RECORDERS = (Role.ADMIN, Role.STAFF, Role.BOARD)
 APPROVERS = (Role.ADMIN, Role.APPROVER)
+#: Reviews are the Board's and the secretariat's (``reviews``: who of them sees which).
+REVIEW_READERS = (Role.ADMIN, Role.STAFF, Role.BOARD)
+REVIEWERS = (Role.BOARD,)
 
 
 @blp.route("/terms")
@@ -186,3 +197,76 @@ class RecommendationPromotion(MethodView):
     def post(self, data, rec_id):
         """Promote a reserve-list proposal to a grant while the list is valid"""
         return services.promote_recommendation(get_session(), g.user, rec_id, data), 201
+
+
+@blp.route("/review-criteria")
+class ReviewCriteria(MethodView):
+    @blp.allow(*READERS)
+    @blp.arguments(ReviewCriterionQuerySchema, location="query")
+    @blp.response(200, page_of(ReviewCriterionSchema))
+    def get(self, query):
+        """List the criteria Board members score proposals on (?fund_id=)"""
+        return reviews.list_criteria(get_session(), query)
+
+    @blp.allow(*WRITERS)
+    @blp.arguments(ReviewCriterionCreateSchema)
+    @blp.response(201, ReviewCriterionSchema)
+    def post(self, data):
+        """Define a criterion of a fund's review: names in English and French, a scale, a weight"""
+        return with_etag(reviews.create_criterion(get_session(), g.user, data), 201)
+
+
+@blp.route("/review-criteria/<int:criterion_id>")
+class ReviewCriterionById(MethodView):
+    @blp.allow(*READERS)
+    @blp.response(200, ReviewCriterionSchema)
+    def get(self, criterion_id):
+        """Read a review criterion"""
+        return with_etag(reviews.get_criterion(get_session(), criterion_id))
+
+    @blp.allow(*WRITERS)
+    @blp.if_match()
+    @blp.arguments(ReviewCriterionUpdateSchema)
+    @blp.response(200, ReviewCriterionSchema)
+    def patch(self, data, criterion_id):
+        """Rename, reweigh, retire or restore a review criterion (its scale while nothing is scored)"""
+        criterion = reviews.update_criterion(
+            get_session(), g.user, criterion_id, data, request.headers.get("If-Match")
+        )
+        return with_etag(criterion)
+
+
+@blp.route("/sessions/<int:session_id>/reviews")
+class SessionReviews(MethodView):
+    @blp.allow(*REVIEW_READERS)
+    @blp.arguments(ReviewQuerySchema, location="query")
+    @blp.response(200, page_of(ReviewSchema))
+    def get(self, query, session_id):
+        """List a session's reviews: staff see all; a member their own, and the others' of the
+        proposals they have reviewed themselves"""
+        return reviews.list_reviews(get_session(), g.user, session_id, query)
+
+    @blp.allow(*REVIEWERS)
+    @blp.arguments(ReviewCreateSchema)
+    @blp.response(201, ReviewSchema)
+    def post(self, data, session_id):
+        """Record one's review of an eligible proposal before the session, or a conflict of interest"""
+        return with_etag(reviews.record_review(get_session(), g.user, session_id, data), 201)
+
+
+@blp.route("/reviews/<int:review_id>")
+class ReviewById(MethodView):
+    @blp.allow(*REVIEW_READERS)
+    @blp.response(200, ReviewSchema)
+    def get(self, review_id):
+        """Read a review (404 for one the reader may not see)"""
+        return with_etag(reviews.get_review(get_session(), g.user, review_id))
+
+    @blp.allow(*REVIEWERS)
+    @blp.if_match()
+    @blp.arguments(ReviewContentSchema)
+    @blp.response(200, ReviewSchema)
+    def put(self, data, review_id):
+        """Replace one's own review while the session is open (a declared conflict is final)"""
+        review = reviews.amend_review(get_session(), g.user, review_id, data, request.headers.get("If-Match"))
+        return with_etag(review)

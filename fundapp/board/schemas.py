@@ -15,6 +15,7 @@ from ..schemas_base import (
     InputSchema,
     MoneyOut,
     PageQuery,
+    QueryFlag,
     QueryId,
     Text,
     sort_field,
@@ -190,6 +191,14 @@ class RecommendationBriefSchema(OutputSchema):
     created_at = fields.AwareDateTime()
 
 
+class RecusalSchema(OutputSchema):
+    """A member's declared conflict of interest on a proposal: the member takes no part in it."""
+
+    proposal_id = fields.Integer()
+    member_id = fields.Integer()
+    member_name = fields.String(attribute="member.name")
+
+
 class SessionSchema(OutputSchema):
     id = fields.Integer()
     fund_id = fields.Integer()
@@ -211,6 +220,10 @@ class SessionSchema(OutputSchema):
     )
     status = fields.Enum(SessionStatus, by_value=True)
     recommendations = fields.List(fields.Nested(RecommendationBriefSchema))
+    recusals = fields.List(
+        fields.Nested(RecusalSchema),
+        metadata={"description": "The members who declared a conflict of interest, by proposal"},
+    )
     version = fields.Integer()
     created_at = fields.AwareDateTime()
     updated_at = fields.AwareDateTime()
@@ -401,3 +414,166 @@ class DecisionOutcomeSchema(OutputSchema):
     recommendation = fields.Nested(RecommendationBriefSchema, required=True)
     proposal_status = fields.String(required=True)
     grant = fields.Nested(AwardedGrantSchema, allow_none=True)
+
+
+# --- the Board's review ------------------------------------------------------------------
+
+
+class ReviewCriterionCreateSchema(InputSchema):
+    example = {
+        "fund_id": 1,
+        "name_en": "Direct assistance to victims",
+        "name_fr": "Assistance directe aux victimes",
+        "scale_min": 1,
+        "scale_max": 5,
+        "weight": 2,
+    }
+
+    fund_id = Id(required=True)
+    name_en = Text(required=True, max_length=200, metadata={"example": "Relevance to the fund's mandate"})
+    name_fr = Text(
+        required=True, max_length=200, metadata={"example": "Pertinence au regard du mandat du Fonds"}
+    )
+    scale_min = fields.Integer(
+        strict=True,
+        load_default=1,
+        validate=validate.Range(min=0, max=99),
+        metadata={"description": "Lowest score"},
+    )
+    scale_max = fields.Integer(
+        strict=True,
+        load_default=5,
+        validate=validate.Range(min=1, max=100),
+        metadata={"description": "Highest score"},
+    )
+    weight = fields.Integer(
+        strict=True,
+        load_default=1,
+        validate=validate.Range(min=1, max=100),
+        metadata={"description": "How much the criterion counts in a proposal's weighted total"},
+    )
+    active = Flag(load_default=True, metadata={"description": "Asked for in new reviews"})
+
+    @ma.validates_schema
+    def _scale_ordered(self, data, **kwargs):
+        low, high = data.get("scale_min"), data.get("scale_max")
+        if low is not None and high is not None and high <= low:
+            raise ma.ValidationError("must be above scale_min", "scale_max")
+
+
+class ReviewCriterionUpdateSchema(InputSchema):
+    """What may change of a criterion, each field optional: not its fund."""
+
+    example = {"weight": 3, "active": False}
+
+    name_en = Text(max_length=200)
+    name_fr = Text(max_length=200)
+    scale_min = fields.Integer(strict=True, validate=validate.Range(min=0, max=99))
+    scale_max = fields.Integer(strict=True, validate=validate.Range(min=1, max=100))
+    weight = fields.Integer(strict=True, validate=validate.Range(min=1, max=100))
+    active = Flag()
+
+
+class ReviewCriterionSchema(OutputSchema):
+    id = fields.Integer()
+    fund_id = fields.Integer()
+    name_en = fields.String()
+    name_fr = fields.String()
+    scale_min = fields.Integer()
+    scale_max = fields.Integer()
+    weight = fields.Integer()
+    active = fields.Boolean()
+    version = fields.Integer()
+    created_at = fields.AwareDateTime()
+    updated_at = fields.AwareDateTime()
+
+
+class ReviewCriterionQuerySchema(PageQuery):
+    fund_id = QueryId()
+    active = QueryFlag(
+        metadata={"description": "Only the criteria asked for in new reviews (true), or retired ones"}
+    )
+    sort = sort_field(["id", "name_en"], "id")
+
+
+class ReviewScoreSchema(InputSchema):
+    criterion_id = Id(required=True)
+    score = fields.Integer(strict=True, required=True, metadata={"description": "On the criterion's scale"})
+
+
+class ReviewContentSchema(InputSchema):
+    """What a member says of a proposal: scores, a recommendation and a comment, or a conflict."""
+
+    example = {
+        "scores": [{"criterion_id": 1, "score": 4}, {"criterion_id": 2, "score": 5}],
+        "recommendation": "fund",
+        "comment": "Experienced shelter; the budget for legal aid is modest but realistic.",
+    }
+
+    conflict_of_interest = Flag(
+        load_default=False,
+        metadata={
+            "description": "The member declares a conflict of interest (final): no scores, no "
+            "recommendation, and no sight of the others' reviews of this proposal"
+        },
+    )
+    recommendation = fields.Enum(
+        Decision, by_value=True, allow_none=True, metadata={"description": "Required unless a conflict"}
+    )
+    comment = Text(max_length=4000, multiline=True, allow_none=True)
+    scores = fields.List(
+        fields.Nested(ReviewScoreSchema),
+        load_default=list,
+        validate=validate.Length(max=50),
+        metadata={"description": "One score on each active criterion of the fund; none with a conflict"},
+    )
+
+    @ma.validates_schema
+    def _review_or_conflict(self, data, **kwargs):
+        if data.get("conflict_of_interest"):
+            if data.get("scores"):
+                raise ma.ValidationError("a declared conflict of interest carries no scores", "scores")
+            if data.get("recommendation") is not None:
+                raise ma.ValidationError(
+                    "a declared conflict of interest carries no recommendation", "recommendation"
+                )
+        elif data.get("recommendation") is None:
+            raise ma.ValidationError("required unless conflict_of_interest is true", "recommendation")
+
+
+class ReviewCreateSchema(ReviewContentSchema):
+    example = {"proposal_id": 412, **ReviewContentSchema.example}
+
+    proposal_id = Id(required=True)
+
+
+class ReviewScoreOutSchema(OutputSchema):
+    criterion_id = fields.Integer()
+    score = fields.Integer()
+
+
+class ReviewSchema(OutputSchema):
+    id = fields.Integer()
+    session_id = fields.Integer()
+    proposal_id = fields.Integer()
+    member_id = fields.Integer()
+    member_name = fields.String(attribute="member.name")
+    conflict_of_interest = fields.Boolean()
+    recommendation = fields.String(
+        allow_none=True, metadata={"description": "fund, reserve or decline; null for a declared conflict"}
+    )
+    comment = fields.String(allow_none=True)
+    scores = fields.List(fields.Nested(ReviewScoreOutSchema))
+    recorded_by_id = fields.Integer()
+    version = fields.Integer()
+    created_at = fields.AwareDateTime()
+    updated_at = fields.AwareDateTime()
+
+
+class ReviewQuerySchema(PageQuery):
+    proposal_id = QueryId()
+    member_id = QueryId(metadata={"description": "Only this Board member's reviews"})
+    conflict_of_interest = QueryFlag(
+        metadata={"description": "Only declared conflicts (true), or only reviews (false)"}
+    )
+    sort = sort_field(["id", "proposal_id"], "id")

@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from ..audit import record_event
 from ..auth.models import Role, User
@@ -40,7 +41,7 @@ from ..pagination import paginate
 from ..proposals.models import Proposal, ProposalStatus
 from ..proposals.services import BOARD_VISIBLE_CALLS
 from ..services_base import check_transition, get_or_404, minor_units, snapshot
-from . import notices
+from . import notices, reviews
 from .models import (
     Approval,
     ApprovalDecision,
@@ -50,6 +51,7 @@ from .models import (
     Decision,
     Recommendation,
     RecommendationStatus,
+    Review,
     SessionStatus,
 )
 
@@ -288,6 +290,7 @@ def create_session(session: Session, user: User, data: dict[str, Any]) -> BoardS
     board_session.recommendations = []
     session.add(board_session)
     session.flush()
+    set_committed_value(board_session, "recusals", [])
     record_event(
         session,
         user,
@@ -299,12 +302,15 @@ def create_session(session: Session, user: User, data: dict[str, Any]) -> BoardS
     return board_session
 
 
+#: A session's recommendations and recusals, loaded with it (two statements for a whole page).
+SESSION_LOADS = (
+    selectinload(BoardSession.recommendations),
+    selectinload(BoardSession.recusals).joinedload(Review.member),
+)
+
+
 def get_board_session(session: Session, session_id: int, *, refresh: bool = False) -> BoardSession:
-    stmt = (
-        select(BoardSession)
-        .where(BoardSession.id == session_id)
-        .options(selectinload(BoardSession.recommendations))
-    )
+    stmt = select(BoardSession).where(BoardSession.id == session_id).options(*SESSION_LOADS)
     if refresh:
         stmt = stmt.execution_options(populate_existing=True)
     board_session = session.scalars(stmt).first()
@@ -314,7 +320,7 @@ def get_board_session(session: Session, session_id: int, *, refresh: bool = Fals
 
 
 def list_sessions(session: Session, query: dict[str, Any]) -> dict[str, Any]:
-    stmt: Select[Any] = select(BoardSession).options(selectinload(BoardSession.recommendations))
+    stmt: Select[Any] = select(BoardSession).options(*SESSION_LOADS)
     for name in ("fund_id", "call_id", "term_id", "status"):
         if name in query:
             stmt = stmt.where(getattr(BoardSession, name) == query[name])
@@ -397,6 +403,7 @@ def record_slate(
     session_before = board_session.status
     board_session.status = SessionStatus.HELD
     session.flush()
+    recusals = reviews.recusals_by_proposal(session, board_session.id)
     for rec, proposal in recorded:
         record_event(
             session,
@@ -404,7 +411,10 @@ def record_slate(
             "recommendation.record",
             "recommendation",
             rec.id,
-            after=snapshot(rec, RECOMMENDATION_AUDITED),
+            after={
+                **snapshot(rec, RECOMMENDATION_AUDITED),
+                "recused_member_ids": recusals.get(proposal.id, []),
+            },
         )
         record_event(
             session,

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..applicants.models import Organisation
 from ..board.models import Approval, BoardSession, BoardTerm, Decision, Recommendation
+from ..board.reviews import pack_reviews
 from ..books import queries as books
 from ..calls.models import Call, CallStatus
 from ..contributions.models import Donor, DonorKind
@@ -417,7 +418,8 @@ def fund_status_data(session: Session, fund_id: int, as_of: dt.date) -> dict[str
 # -- board pack -----------------------------------------------------------------------------
 
 
-def board_pack_data(session: Session, session_id: int) -> dict[str, Any]:
+def board_pack_data(session: Session, session_id: int, user: Any = None) -> dict[str, Any]:
+    """A session's figures; the members' reviews as ``user`` may see them (``board.reviews``)."""
     board_session = get_or_404(
         session, BoardSession, session_id, label="board session", options=[joinedload(BoardSession.call)]
     )
@@ -460,6 +462,7 @@ def board_pack_data(session: Session, session_id: int) -> dict[str, Any]:
         rec = recommendations.get(p.id)
         pages.append(
             {
+                "id": p.id,
                 "reference": p.reference,
                 "title": p.title,
                 "summary": p.summary,
@@ -513,6 +516,7 @@ def board_pack_data(session: Session, session_id: int) -> dict[str, Any]:
         "proposals": pages,
         "illustrative": any(p["illustrative"] for p in pages) or bool(call.illustrative),
         "board": board_term(session, fund.id, board_session.term_id, board_session.held_on),
+        "reviews": pack_reviews(session, user, board_session),
     }
 
 

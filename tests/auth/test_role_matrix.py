@@ -134,6 +134,14 @@ def test_the_matrix_walks_every_domains_routes_including_these(app):
         ("GET", "auth.audit_events"),
         ("GET", "calls.Calls"),
         ("GET", "system.health"),
+        ("GET", "board.ReviewCriteria"),
+        ("POST", "board.ReviewCriteria"),
+        ("GET", "board.ReviewCriterionById"),
+        ("PATCH", "board.ReviewCriterionById"),
+        ("GET", "board.SessionReviews"),
+        ("POST", "board.SessionReviews"),
+        ("GET", "board.ReviewById"),
+        ("PUT", "board.ReviewById"),
     } <= seen
     assert any(c.url.endswith(str(UNKNOWN_ID)) for c in calls)
 

@@ -16,6 +16,7 @@ from ..factories import (
     CallFactory,
     GrantFactory,
     RecommendationFactory,
+    ReviewFactory,
     fund_receives,
 )
 
@@ -156,10 +157,12 @@ def test_session_list_makes_the_same_number_of_queries_for_5_and_50_sessions(
     def count(n):
         for board_session in BoardSessionFactory.create_batch(n, call=review_call):
             RecommendationFactory.create_batch(2, session=board_session, amount_minor=10_00)
+            ReviewFactory(session=board_session, conflict=True)
         with query_counter() as statements:
             response = client.get("/api/v1/board/sessions?page_size=100", headers=auth("staff"))
             assert response.status_code == 200
         assert all(s["funded_total"] == "20.00" for s in response.get_json()["items"])
+        assert all(len(s["recusals"]) == 1 for s in response.get_json()["items"])
         return len(beyond_auth(statements))
 
-    assert count(5) == count(45) == 3  # count + page + recommendations
+    assert count(5) == count(45) == 4  # count + page + recommendations + recusals (with their members)

@@ -5,14 +5,6 @@ import pytest
 
 
 @pytest.fixture
-def pdf_cache_dir(app, tmp_path, monkeypatch):
-    """Each test gets its own PDF cache folder."""
-    directory = tmp_path / "pdf-cache"
-    monkeypatch.setitem(app.config, "PDF_CACHE_DIR", str(directory))
-    return directory
-
-
-@pytest.fixture
 def listener():
     """A web server on 127.0.0.1 that records every request it receives."""
     seen: list[str] = []

@@ -5,6 +5,7 @@ Board's recommendation).
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -43,7 +44,7 @@ RECOMMENDATION_STATUSES = {
 
 def load(session: Session, user: User | None, *, session_id: int) -> dict[str, Any]:
     """The figures of a Board session: the call, its eligible proposals, the slate."""
-    return queries.board_pack_data(session, session_id)
+    return queries.board_pack_data(session, session_id, user)
 
 
 def symbol(data: dict[str, Any]) -> str:
@@ -87,9 +88,13 @@ def compose(data: dict[str, Any], lang: str) -> dict[str, Any]:
             "empty": _("No recommendation recorded yet."),
         },
         "board": board_table(w, data["board"]),
+        "recusals": _recusals(w, data),
         "part": None,
         "proposal_count": len(data["proposals"]),
-        "pages": [{**_proposal_page(w, p), "number": n} for n, p in enumerate(data["proposals"], start=1)],
+        "pages": [
+            {**_proposal_page(w, p, data["reviews"]), "number": n}
+            for n, p in enumerate(data["proposals"], start=1)
+        ],
         "footnotes": [
             _("Confidential: for the members of the Board of Trustees. Amounts are in United States dollars.")
         ]
@@ -167,12 +172,106 @@ def _slate_rows(w: Wording, slate: dict[str, Any]) -> list[list[str]]:
     ]
 
 
-def _proposal_page(w: Wording, p: dict[str, Any]) -> dict[str, Any]:
-    """A proposal's page: its organization and project, its screening, the Board's recommendation."""
+def _recusals(w: Wording, data: dict[str, Any]) -> dict[str, Any]:
+    """The members who declared a conflict of interest, proposal by proposal."""
+    _ = w.gettext
+    references = {str(p["id"]): p["reference"] for p in data["proposals"]}
+    return {
+        "caption": _("Declared conflicts of interest"),
+        "widths": [30, 70],
+        "columns": [_("Proposal"), _("Member of the Board (recused)")],
+        "numeric": [],
+        "rows": [
+            [references.get(pid, pid), w.join(review["recused"])]
+            for pid, review in data["reviews"]["proposals"].items()
+            if review["recused"]
+        ],
+        "empty": _("No conflict of interest declared."),
+    }
+
+
+#: Why a reader is not shown a proposal's scores (``board.reviews``).
+WITHHELD = {
+    "recused": N_(
+        "You declared a conflict of interest on this proposal: the members' scores are not shown to you."
+    ),
+    "not_reviewed": N_(
+        "The members' scores on this proposal are shown to you once you have recorded your own review."
+    ),
+    "role": N_("The members' scores are for the Board of Trustees and the secretariat."),
+}
+
+
+def _withheld(reader: dict[str, Any], proposal_id: int) -> str | None:
+    """Why this pack's reader does not see the proposal's scores, or None."""
+    if reader["sees"] == "all":
+        return None
+    if reader["sees"] == "none":
+        return str(reader["reason"])
+    if proposal_id in reader["recused"]:
+        return "recused"
+    return None if proposal_id in reader["reviewed"] else "not_reviewed"
+
+
+def _review_section(w: Wording, reviews: dict[str, Any], proposal_id: int) -> dict[str, Any]:
+    """The members' reviews of a proposal: the mean score on each criterion, the weighted total and
+    the number of reviews, the recusals; the scores left out where the reader may not see them."""
+    _ = w.gettext
+    review = reviews["proposals"].get(str(proposal_id))
+    recused = review["recused"] if review else []
+    section: dict[str, Any] = {
+        "recused": _(
+            "Conflict of interest declared by %(names)s, who took no part in the review.",
+            names=w.join(recused),
+        )
+        if recused
+        else None,
+        "withheld": None,
+        "table": None,
+        "total": None,
+        "empty": _("No review recorded by the members."),
+    }
+    withheld = _withheld(reviews["reader"], proposal_id)
+    if withheld is not None:
+        section["withheld"] = _(WITHHELD[withheld])
+        return section
+    if not review or not review["reviews"]:
+        return section
+    means = {row["criterion_id"]: row["mean"] for row in review["scores"]}
+    section["table"] = {
+        "widths": [52, 16, 14, 18],
+        "columns": [_("Criterion"), _("Scale"), _("Weight"), _("Mean score")],
+        "numeric": [1, 2, 3],
+        "rows": [
+            [
+                w.own(c["name_en"], c["name_fr"]),
+                f"{w.number(c['scale_min'])}\u2013{w.number(c['scale_max'])}",
+                w.number(c["weight"]),
+                w.number(Decimal(means[c["id"]])) if means.get(c["id"]) is not None else "—",
+            ]
+            for c in reviews["criteria"]
+        ],
+        "empty": "",
+    }
+    if review["weighted_total"] is not None:
+        section["total"] = w.ngettext(
+            "Weighted total: %(total)s out of %(out_of)s (%(n)s review).",
+            "Weighted total: %(total)s out of %(out_of)s (%(n)s reviews).",
+            review["reviews"],
+            total=w.number(Decimal(review["weighted_total"])),
+            out_of=w.number(review["out_of"]),
+        )
+    return section
+
+
+def _proposal_page(w: Wording, p: dict[str, Any], reviews: dict[str, Any]) -> dict[str, Any]:
+    """A proposal's page: its organization and project, its screening, the members' reviews, the
+    Board's recommendation."""
     _ = w.gettext
     org = p["organisation"]
     rec = p["recommendation"]
     return {
+        "review": _review_section(w, reviews, p["id"]),
         "reference": p["reference"],
         "title": p["title"],
         "summary": p["summary"],

@@ -146,6 +146,8 @@ from .list_proposals_target_group import ListProposalsTargetGroup
 from .list_recommendations_decision import ListRecommendationsDecision
 from .list_recommendations_sort import ListRecommendationsSort
 from .list_recommendations_status import ListRecommendationsStatus
+from .list_review_criteria_sort import ListReviewCriteriaSort
+from .list_reviews_sort import ListReviewsSort
 from .list_tokens_sort import ListTokensSort
 from .list_users_role import ListUsersRole
 from .list_users_sort import ListUsersSort
@@ -231,6 +233,7 @@ from .recommendation_status import RecommendationStatus
 from .recorded_receipt import RecordedReceipt
 from .recorded_receipt_contribution_status import RecordedReceiptContributionStatus
 from .recorded_receipt_status import RecordedReceiptStatus
+from .recusal import Recusal
 from .refund import Refund
 from .refund_create import RefundCreate
 from .report_create import ReportCreate
@@ -238,6 +241,18 @@ from .report_create_kind import ReportCreateKind
 from .report_create_nature import ReportCreateNature
 from .report_receipt import ReportReceipt
 from .return_ import Return
+from .review import Review
+from .review_content import ReviewContent
+from .review_content_recommendation import ReviewContentRecommendation
+from .review_create import ReviewCreate
+from .review_create_recommendation import ReviewCreateRecommendation
+from .review_criterion import ReviewCriterion
+from .review_criterion_create import ReviewCriterionCreate
+from .review_criterion_page import ReviewCriterionPage
+from .review_criterion_update import ReviewCriterionUpdate
+from .review_page import ReviewPage
+from .review_score import ReviewScore
+from .review_score_out import ReviewScoreOut
 from .running import Running
 from .screening import Screening
 from .session import Session
@@ -428,6 +443,8 @@ __all__ = (
     "ListRecommendationsDecision",
     "ListRecommendationsSort",
     "ListRecommendationsStatus",
+    "ListReviewCriteriaSort",
+    "ListReviewsSort",
     "ListTokensSort",
     "ListUsersRole",
     "ListUsersSort",
@@ -513,6 +530,7 @@ __all__ = (
     "RecordedReceipt",
     "RecordedReceiptContributionStatus",
     "RecordedReceiptStatus",
+    "Recusal",
     "Refund",
     "RefundCreate",
     "ReportCreate",
@@ -520,6 +538,18 @@ __all__ = (
     "ReportCreateNature",
     "ReportReceipt",
     "Return",
+    "Review",
+    "ReviewContent",
+    "ReviewContentRecommendation",
+    "ReviewCreate",
+    "ReviewCreateRecommendation",
+    "ReviewCriterion",
+    "ReviewCriterionCreate",
+    "ReviewCriterionPage",
+    "ReviewCriterionUpdate",
+    "ReviewPage",
+    "ReviewScore",
+    "ReviewScoreOut",
     "Running",
     "Screening",
     "Session",

@@ -14,6 +14,7 @@ import datetime
 
 if TYPE_CHECKING:
     from ..models.recommendation_brief import RecommendationBrief
+    from ..models.recusal import Recusal
 
 
 T = TypeVar("T", bound="Session")
@@ -35,6 +36,7 @@ class Session:
         remaining_income (str): available_income - funded_total Example: 25000.00.
         status (SessionStatus):
         recommendations (list[RecommendationBrief]):
+        recusals (list[Recusal]): The members who declared a conflict of interest, by proposal
         version (int):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
@@ -52,12 +54,14 @@ class Session:
     remaining_income: str
     status: SessionStatus
     recommendations: list[RecommendationBrief]
+    recusals: list[Recusal]
     version: int
     created_at: datetime.datetime
     updated_at: datetime.datetime
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.recommendation_brief import RecommendationBrief  # noqa: PLC0415
+        from ..models.recusal import Recusal  # noqa: PLC0415
 
         id = self.id
 
@@ -87,6 +91,11 @@ class Session:
             recommendations_item = recommendations_item_data.to_dict()
             recommendations.append(recommendations_item)
 
+        recusals = []
+        for recusals_item_data in self.recusals:
+            recusals_item = recusals_item_data.to_dict()
+            recusals.append(recusals_item)
+
         version = self.version
 
         created_at = self.created_at.isoformat()
@@ -109,6 +118,7 @@ class Session:
                 "remaining_income": remaining_income,
                 "status": status,
                 "recommendations": recommendations,
+                "recusals": recusals,
                 "version": version,
                 "created_at": created_at,
                 "updated_at": updated_at,
@@ -120,6 +130,7 @@ class Session:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.recommendation_brief import RecommendationBrief  # noqa: PLC0415
+        from ..models.recusal import Recusal  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -156,6 +167,13 @@ class Session:
 
             recommendations.append(recommendations_item)
 
+        recusals = []
+        _recusals = d.pop("recusals")
+        for recusals_item_data in _recusals:
+            recusals_item = Recusal.from_dict(recusals_item_data)
+
+            recusals.append(recusals_item)
+
         version = d.pop("version")
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
@@ -175,6 +193,7 @@ class Session:
             remaining_income=remaining_income,
             status=status,
             recommendations=recommendations,
+            recusals=recusals,
             version=version,
             created_at=created_at,
             updated_at=updated_at,
