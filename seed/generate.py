@@ -2446,6 +2446,15 @@ FUND = {
         "instrument_en": "United Nations Global Plan of Action to Combat Trafficking in Persons",
         "instrument_fr": "Plan d’action mondial des Nations Unies pour la lutte contre la traite des "
         "personnes",
+        # what the documents say the fund is for, in its own words (A/74/127 par. 122-123; the
+        # 2015 report par. 64)
+        "purpose_en": "direct assistance to victims of trafficking, in particular women and children",
+        "purpose_fr": "l’assistance directe aux victimes de la traite, en particulier aux femmes et aux "
+        "enfants",
+        "victims_en": "victims of trafficking",
+        "victims_fr": "victimes de la traite",
+        "cause_en": "trafficking in persons",
+        "cause_fr": "la traite des personnes",
         "assistance": [
             "psychological_recovery",
             "social_reintegration",

@@ -137,6 +137,27 @@ class MandateSchema(InputSchema):
     )
     instrument_en = Text(max_length=300, metadata={"example": "United Nations Global Plan of Action"})
     instrument_fr = Text(max_length=300, metadata={"example": "Plan d’action mondial des Nations Unies"})
+    purpose_en = Text(
+        max_length=300,
+        metadata={
+            "example": "direct assistance to victims of torture and their families",
+            "description": 'What the documents say the fund supports: "the Fund supports <purpose>"',
+        },
+    )
+    purpose_fr = Text(max_length=300, metadata={"example": "l’assistance directe aux victimes de la torture"})
+    victims_en = Text(
+        max_length=120,
+        metadata={"example": "victims of torture", "description": "Whom the fund's grantees assist"},
+    )
+    victims_fr = Text(max_length=120, metadata={"example": "victimes de la torture"})
+    cause_en = Text(
+        max_length=120,
+        metadata={
+            "example": "torture",
+            "description": "What the fund's work is part of the global fight against",
+        },
+    )
+    cause_fr = Text(max_length=120, metadata={"example": "la torture"})
     assistance = fields.List(
         fields.String(validate=validate.OneOf(ASSISTANCE_KINDS)),
         validate=validate.Length(max=len(ASSISTANCE_KINDS)),

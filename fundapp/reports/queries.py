@@ -79,6 +79,7 @@ def fund_facts(fund: Fund) -> dict[str, Any]:
         "administrator": fund.administrator,
         "established_on": fund.established_on,
         "programme_support_bp": fund.programme_support_bp,
+        "mandate": fund.mandate,
     }
 
 

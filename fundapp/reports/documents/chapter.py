@@ -68,6 +68,7 @@ from .common import (
     history_sentences,
     illustrative_note,
     kinds_annex,
+    mandate_phrase,
     of_administrator,
     recommendation_sentence,
     stated_as_of,
@@ -838,11 +839,20 @@ def _mandate_sentences(w: Wording, data: dict[str, Any]) -> list[str]:
     groups = [
         w.pgettext("mandate", MANDATE_GROUPS[g]) for g in facts.get("groups", ()) if g in MANDATE_GROUPS
     ]
-    if groups:
+    cause = mandate_phrase(w, data["fund"], "cause")
+    if groups and cause:
         out.append(
             _(
                 "The Fund's mandate emphasizes direct assistance to victims, in particular %(groups)s, as an "
-                "integral part of the global fight against trafficking in persons.",
+                "integral part of the global fight against %(cause)s.",
+                groups=w.join(groups),
+                cause=cause,
+            )
+        )
+    elif groups:
+        out.append(
+            _(
+                "The Fund's mandate emphasizes direct assistance to victims, in particular %(groups)s.",
                 groups=w.join(groups),
             )
         )
@@ -879,7 +889,7 @@ def _calls_and_grants(body: Body, w: Wording, data: dict[str, Any]) -> None:
     for call in data["calls"]:
         if call["completed_on"] and data["since"] < call["completed_on"] <= data["as_of"]:
             body.para(*_completed_cycle(w, fund, call, data["people"].get(call["id"])))
-    history = history_sentences(w, data["history"])
+    history = history_sentences(w, data["history"], data["fund"])
     history += [p for p in (_priorities(w, call) for call in data["calls"]) if p]
     body.para(*history)
     for call in data["calls"]:

@@ -184,15 +184,29 @@ def administrator(w: Wording, fund: dict[str, Any], *, capital: bool = True) -> 
     return (article if capital else article.lower()) + name
 
 
+def mandate_phrase(w: Wording, fund: dict[str, Any], key: str) -> str | None:
+    """A phrase of the fund's mandate in the document's language (``purpose``, ``victims``,
+    ``cause``: the fund's own words, stored in English and French), or None where it has none."""
+    mandate = fund.get("mandate") or {}
+    english, french = mandate.get(f"{key}_en"), mandate.get(f"{key}_fr")
+    return w.own(english, french) if english or french else None
+
+
+def victims(w: Wording, fund: dict[str, Any]) -> str:
+    """Whom the fund assists: "victims of trafficking" / "victimes de la traite", or "victims"."""
+    return mandate_phrase(w, fund, "victims") or w.gettext("victims")
+
+
 def administration(w: Wording, fund: dict[str, Any]) -> str:
-    """The paragraph every Board document opens with: who administers the Fund, and what for."""
+    """The paragraph every Board document opens with: who administers the Fund, and what for (in
+    the fund's own words: a torture victims' fund never reads as a trafficking one)."""
     _ = w.gettext
     return _(
         "%(administrator)s continues to administer the Fund and to encourage Member States and other "
         "stakeholders to contribute to it. Through the non-governmental organizations working with it, "
-        "the Fund supports direct assistance to victims of trafficking, in particular women and "
-        "children.",
+        "the Fund supports %(purpose)s.",
         administrator=administrator(w, fund),
+        purpose=mandate_phrase(w, fund, "purpose") or _("direct assistance to victims"),
     )
 
 
@@ -314,7 +328,7 @@ def board_table(w: Wording, term: dict[str, Any] | None) -> dict[str, Any]:
     }
 
 
-def history_sentences(w: Wording, history: dict[str, Any]) -> list[str]:
+def history_sentences(w: Wording, history: dict[str, Any], fund: dict[str, Any]) -> list[str]:
     """Model C: "Trois appels mondiaux ... en 2011, 2014 et 2017 ... Plus de 40 ONG ..."."""
     out = []
     years = sorted({d.year if isinstance(d, dt.date) else int(str(d)[:4]) for d in history["calls_launched"]})
@@ -335,11 +349,12 @@ def history_sentences(w: Wording, history: dict[str, Any]) -> list[str]:
         out.append(
             w.ngettext(
                 "%(count)s specialized NGO from around the world was selected and received a grant to "
-                "provide direct assistance to victims of trafficking.",
+                "provide direct assistance to %(victims)s.",
                 "%(count)s specialized NGOs from around the world were selected and received grants to "
-                "provide direct assistance to victims of trafficking.",
+                "provide direct assistance to %(victims)s.",
                 organisations,
                 count=figure,
+                victims=victims(w, fund),
             )
         )
     return out

@@ -446,7 +446,7 @@ def _grants(body: Body, w: Wording, data: dict[str, Any]) -> None:
         body.figure(_("Grants awarded, by country (United States dollars)"), by_country)
     else:
         body.para(_("No grant has yet been awarded under this call."))
-    body.para(*history_sentences(w, data["history"]))
+    body.para(*history_sentences(w, data["history"], data["fund"]))
 
 
 def _grant_sentences(w: Wording, data: dict[str, Any], figure: str) -> list[str]:

@@ -221,7 +221,7 @@ def _grants(body: Body, w: Wording, data: dict[str, Any]) -> None:
     """IV. The calls launched, the NGOs selected and the grants awarded since the creation."""
     _ = w.gettext
     body.chapter(_("Grants"))
-    history = history_sentences(w, data["history"])
+    history = history_sentences(w, data["history"], data["fund"])
     if data["history"]["grants"]:
         history.append(
             w.ngettext(

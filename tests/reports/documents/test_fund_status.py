@@ -110,3 +110,42 @@ def test_status_roles_unknown_fund_and_default_date(client, auth, fund):
     assert client.get("/api/v1/funds/999999/status.html", headers=auth("staff")).status_code == 404
     page = client.get(f"/api/v1/funds/{fund.id}/status.html", headers=auth("board")).get_data(as_text=True)
     assert "The Fund had received no contribution by that date." in page
+
+
+def test_a_torture_victims_funds_status_speaks_of_its_own_mandate_and_never_of_trafficking(
+    client, auth, pdf_cache_dir
+):
+    """A fund created through the API with its own words for what it supports reads them in its
+    documents, in English and French; nothing written for the trafficking fund leaks in."""
+    created = client.post(
+        "/api/v1/funds",
+        json={
+            "code": "UNVFVT",
+            "name_en": "United Nations Voluntary Fund for Victims of Torture",
+            "name_fr": "Fonds de contributions volontaires des Nations Unies pour les victimes de la torture",
+            "short_name": "UNVFVT",
+            "administrator": "OHCHR",
+            "established_on": "1981-12-16",
+            "mandate": {
+                "purpose_en": "direct assistance to victims of torture and members of their families",
+                "purpose_fr": "l’assistance directe aux victimes de la torture et aux membres de leur "
+                "famille",
+                "victims_en": "victims of torture",
+                "victims_fr": "victimes de la torture",
+            },
+        },
+        headers=auth("admin"),
+    )
+    assert created.status_code == 201, created.get_json()
+    fund_id = created.get_json()["id"]
+    english = text(get_status(client, auth, fund_id, lang="en", as_of="2020-12-31").data)
+    assert (
+        "the Fund supports direct assistance to victims of torture and members of their families." in english
+    )
+    french = text(get_status(client, auth, fund_id, lang="fr", as_of="2020-12-31").data)
+    assert (
+        "le Fonds appuie l'assistance directe aux victimes de la torture et aux membres de leur famille."
+        in french
+    )
+    assert "trafficking" not in english
+    assert "traite" not in french
