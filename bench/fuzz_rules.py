@@ -124,11 +124,26 @@ RULES_BEYOND_THE_SCHEMA: dict[str, list[tuple[str, str]]] = {
         ("received_on", "must not be before the grant's approval*"),
         ("received_on", "must not be in the future*"),
     ],
+    # An amendment request is sized and dated against the stored grant (its amount, its end, its
+    # approval and last amendment) and the clock; an extension gives an end date alone, a change
+    # of amount an amount alone. Its decision is dated against the request.
     "POST /api/v1/grants/{grant_id}/amendments": [
         ("amount", "* allows * decimal*"),
         ("amount", "is already the grant's amount*"),
-        ("decided_on", "must not be before the grant's*"),
+        ("amount", "is not an *"),
+        ("amount", "an extension keeps the grant's amount"),
+        ("amount", "an increase or a decrease needs the grant's new amount"),
+        ("ends_on", "an extension keeps the amount*"),
+        ("ends_on", "an extension needs the new end date"),
+        ("ends_on", "must be after the grant's end*"),
+        ("ends_on", "only an extension changes the end date*"),
+        ("requested_on", "must not be before the grant's*"),
+        ("requested_on", "must not be in the future*"),
+    ],
+    "POST /api/v1/grant-amendments/{amendment_id}/decision": [
+        ("decided_on", "must not be before the request*"),
         ("decided_on", "must not be in the future*"),
+        ("reason", "a rejection needs a reason"),
     ],
     # A tranche, its payment and a grant's reports are dated and sized against the stored grant
     # and tranche (its approval, start and end; the tranche's planned amount) and the clock.

@@ -10,6 +10,7 @@ document gets wrong) fails here before a generated client trips on it.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -36,6 +37,7 @@ LISTS = {
     "grant_id": "/grants",
     "disbursement_id": "/disbursements",
     "report_id": "/grant-reports",
+    "amendment_id": "/grant-amendments",
     "donor_id": "/donors",
     "campaign_id": "/campaigns",
     "contribution_id": "/contributions",
@@ -144,6 +146,21 @@ def _records_without_a_list(session) -> dict[str, list[int]]:
             ),
             m.Contact(donor_id=donor.id, name="Desk Officer", email="desk@donor.example", language="en"),
         ]
+    )
+    # the seed amends no grant: one extension awaits the approver
+    grant = session.scalars(select(m.Grant).order_by(m.Grant.id)).first()
+    session.add(
+        m.GrantAmendment(
+            grant_id=grant.id,
+            kind="extension",
+            status="requested",
+            previous_minor=grant.amount_minor,
+            amount_minor=grant.amount_minor,
+            previous_ends_on=grant.ends_on,
+            ends_on=grant.ends_on + dt.timedelta(days=90),
+            requested_on=grant.approved_on,
+            reason="Shelter opened three months late",
+        )
     )
     session.flush()
     return {

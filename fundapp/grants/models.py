@@ -177,23 +177,60 @@ class GrantRefund(Timestamps, Provenance, Base):
     grant: Mapped[Grant] = relationship(back_populates="refunds", lazy="raise")
 
 
+class AmendmentKind(StrEnum):
+    #: a later end date, the amount unchanged
+    EXTENSION = "extension"
+    #: a higher amount: more money committed, checked against what the fund has
+    INCREASE = "increase"
+    #: a lower amount: the difference released to the fund
+    DECREASE = "decrease"
+
+
+class AmendmentStatus(StrEnum):
+    REQUESTED = "requested"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
 class GrantAmendment(Timestamps, Provenance, Base):
-    """A change of an open grant's amount: an increase commits more, a decrease releases the difference."""
+    """A change of an open grant, requested by staff with a reason and approved (or rejected) by
+    the approver: a no-cost extension (a later end date), an increase (commits more) or a decrease
+    (releases the difference). Only an approved one changes the grant and the books."""
 
     __tablename__ = "grant_amendment"
     __table_args__ = (
         CheckConstraint("previous_minor > 0 AND amount_minor > 0", name="amounts_positive"),
-        CheckConstraint("amount_minor <> previous_minor", name="changes_amount"),
+        CheckConstraint(
+            "(kind = 'extension' AND amount_minor = previous_minor AND previous_ends_on IS NOT NULL "
+            "AND ends_on IS NOT NULL AND ends_on > previous_ends_on) "
+            "OR (kind = 'increase' AND amount_minor > previous_minor AND ends_on IS NULL) "
+            "OR (kind = 'decrease' AND amount_minor < previous_minor AND ends_on IS NULL)",
+            name="kind_changes",
+        ),
+        CheckConstraint("(status = 'requested') = (decided_on IS NULL)", name="decided_iff_decided"),
+        CheckConstraint("decided_on IS NULL OR decided_on >= requested_on", name="decided_after_requested"),
         CheckConstraint("currency = 'USD'", name="usd_only"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     grant_id: Mapped[int] = mapped_column(ForeignKey("grant_award.id", ondelete="RESTRICT"), index=True)
     currency: Mapped[str] = mapped_column(String(3), default="USD")
+    #: The grant's amount when the amendment was requested, and after it (the same for an extension).
     previous_minor: Mapped[int]
     amount_minor: Mapped[int]
-    decided_on: Mapped[dt.date]
+    #: The day the approver decided; None while it is requested.
+    decided_on: Mapped[dt.date | None]
     reason: Mapped[str] = mapped_column(Text)
+    kind: Mapped[AmendmentKind] = mapped_column(enum_type(AmendmentKind, "amendment_kind"))
+    status: Mapped[AmendmentStatus] = mapped_column(
+        enum_type(AmendmentStatus, "amendment_status"), default=AmendmentStatus.REQUESTED
+    )
+    requested_on: Mapped[dt.date]
+    #: An extension's end dates: the grant's when requested, and the new one.
+    previous_ends_on: Mapped[dt.date | None]
+    ends_on: Mapped[dt.date | None]
+    #: Why the approver rejected it (or a note on the approval).
+    decision_note: Mapped[str | None] = mapped_column(Text)
 
     grant: Mapped[Grant] = relationship(back_populates="amendments", lazy="raise")
 

@@ -14,6 +14,8 @@ from ..schemas_base import ReasonSchema, page_of
 from . import services
 from .schemas import (
     AmendmentCreateSchema,
+    AmendmentDecisionSchema,
+    AmendmentQuerySchema,
     AmendmentSchema,
     ConditionCreateSchema,
     ConditionMetSchema,
@@ -40,6 +42,8 @@ from .schemas import (
 blp = Blueprint("grants", __name__, url_prefix="", description="Grants, disbursements and grantee reports")
 READERS = (Role.ADMIN, Role.STAFF, Role.BOARD, Role.APPROVER)
 WRITERS = (Role.ADMIN, Role.STAFF)
+#: Who approves an amendment: the fund manager, as for the Board's recommendations.
+APPROVERS = (Role.ADMIN, Role.APPROVER)
 
 
 # --- grants ------------------------------------------------------------------------------
@@ -130,8 +134,38 @@ def grant_refund(data, grant_id):
 @blp.arguments(AmendmentCreateSchema)
 @blp.response(201, AmendmentSchema)
 def grant_amendment(data, grant_id):
-    """Change an open grant's amount: an increase is a new commitment, a decrease releases the difference"""
-    return services.amend_grant(get_session(), g.user, grant_id, data)
+    """Request an amendment of an open grant (a no-cost extension, an increase or a decrease) for the
+    approver's decision; nothing changes before it is approved"""
+    return services.request_amendment(get_session(), g.user, grant_id, data)
+
+
+@blp.route("/grant-amendments")
+class GrantAmendments(MethodView):
+    @blp.allow(*READERS)
+    @blp.arguments(AmendmentQuerySchema, location="query")
+    @blp.response(200, page_of(AmendmentSchema))
+    def get(self, query):
+        """List grant amendments (status=requested: those awaiting the approver)"""
+        return services.list_amendments(get_session(), query)
+
+
+@blp.route("/grant-amendments/<int:amendment_id>")
+class GrantAmendmentById(MethodView):
+    @blp.allow(*READERS)
+    @blp.response(200, AmendmentSchema)
+    def get(self, amendment_id):
+        """Read a grant amendment"""
+        return services.get_amendment(get_session(), amendment_id)
+
+
+@blp.route("/grant-amendments/<int:amendment_id>/decision", methods=["POST"])
+@blp.allow(*APPROVERS)
+@blp.idempotent()
+@blp.arguments(AmendmentDecisionSchema)
+@blp.response(200, AmendmentSchema)
+def grant_amendment_decision(data, amendment_id):
+    """Approve a requested amendment (the grant and the books change now) or reject it, with a reason"""
+    return services.decide_amendment(get_session(), g.user, amendment_id, data)
 
 
 # --- conditions before release -----------------------------------------------------------

@@ -17,7 +17,17 @@ from ..schemas_base import (
     Text,
     sort_field,
 )
-from .models import AgeGroup, DisbursementStatus, GrantStatus, ReportKind, ReportNature, ReportStatus, Sex
+from .models import (
+    AgeGroup,
+    AmendmentKind,
+    AmendmentStatus,
+    DisbursementStatus,
+    GrantStatus,
+    ReportKind,
+    ReportNature,
+    ReportStatus,
+    Sex,
+)
 from .services import is_overdue, people_errors
 
 YEAR = validate.Range(min=2000, max=2100)
@@ -117,17 +127,51 @@ class RefundCreateSchema(InputSchema):
 
 class AmendmentCreateSchema(InputSchema):
     example = {
+        "kind": "decrease",
         "amount": "45000.00",
         "reason": "Reduced to the available income on the Board's advice of 12 April 2021.",
-        "decided_on": "2021-04-20",
+        "requested_on": "2021-04-20",
     }
 
-    amount = Amount(
-        required=True,
-        metadata={"description": "The grant's new total amount, in USD", "example": "45000.00"},
+    kind = fields.Enum(
+        AmendmentKind,
+        by_value=True,
+        metadata={
+            "description": "extension (a new end date, the amount unchanged), increase or decrease (a new "
+            "amount); may be left out: ends_on makes an extension, an amount an increase or a decrease"
+        },
     )
+    amount = Amount(
+        metadata={
+            "description": "An increase's or a decrease's new total amount, in USD",
+            "example": "45000.00",
+        },
+    )
+    ends_on = Day(metadata={"description": "An extension's new end date, after the grant's end"})
     reason = Text(required=True, max_length=2000, multiline=True)
-    decided_on = Day(required=True)
+    requested_on = Day(
+        metadata={"description": "The day the change was asked for; today (UTC) by default, never later"}
+    )
+
+
+class AmendmentDecisionSchema(InputSchema):
+    example = {
+        "decision": "approved",
+        "decided_on": "2021-04-27",
+    }
+
+    decision = fields.String(
+        required=True,
+        validate=validate.OneOf([AmendmentStatus.APPROVED.value, AmendmentStatus.REJECTED.value]),
+        metadata={"description": "approved (the grant changes now) or rejected (with a reason)"},
+    )
+    decided_on = Day(required=True, metadata={"description": "Not before the request, nor in the future"})
+    reason = Text(max_length=2000, multiline=True, allow_none=True)
+
+    @ma.validates_schema
+    def _a_rejection_says_why(self, data, **kwargs):
+        if data.get("decision") == AmendmentStatus.REJECTED and not data.get("reason"):
+            raise ma.ValidationError("a rejection needs a reason", "reason")
 
 
 class ReportCreateSchema(InputSchema):
@@ -329,11 +373,24 @@ class RefundSchema(OutputSchema):
 class AmendmentSchema(OutputSchema):
     id = fields.Integer()
     grant_id = fields.Integer()
+    kind = fields.Enum(AmendmentKind, by_value=True)
+    status = fields.Enum(AmendmentStatus, by_value=True)
     currency = fields.String()
-    previous = MoneyOut("previous_minor", metadata={"description": "The grant's amount before"})
-    amount = MoneyOut("amount_minor", metadata={"description": "The grant's amount after"})
-    decided_on = Day()
+    previous = MoneyOut("previous_minor", metadata={"description": "The grant's amount when requested"})
+    amount = MoneyOut(
+        "amount_minor",
+        metadata={"description": "The grant's amount once approved (an extension's: unchanged)"},
+    )
+    previous_ends_on = Day(
+        allow_none=True, metadata={"description": "An extension's: the grant's end before"}
+    )
+    ends_on = Day(allow_none=True, metadata={"description": "An extension's: the grant's new end"})
     reason = fields.String()
+    requested_on = Day()
+    decided_on = Day(
+        allow_none=True, metadata={"description": "The approver's decision; null while requested"}
+    )
+    decision_note = fields.String(allow_none=True, metadata={"description": "Why it was rejected, or a note"})
     illustrative = fields.Boolean()
     source = fields.String(allow_none=True)
     created_at = fields.AwareDateTime()
@@ -435,6 +492,13 @@ class GrantReportQuerySchema(PageQuery):
         metadata={"description": "true: due before today and not received or accepted; false: the others"}
     )
     sort = sort_field(["due_on"], "due_on")
+
+
+class AmendmentQuerySchema(PageQuery):
+    grant_id = QueryId()
+    status = fields.Enum(AmendmentStatus, by_value=True)
+    kind = fields.Enum(AmendmentKind, by_value=True)
+    sort = sort_field(["requested_on"], "requested_on")
 
 
 class GrantHistoryQuerySchema(PageQuery):

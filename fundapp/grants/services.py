@@ -35,6 +35,8 @@ from ..proposals.models import Facet, Proposal
 from ..services_base import check_transition, get_or_404, minor_units, snapshot
 from .models import (
     PEOPLE_BREAKDOWNS,
+    AmendmentKind,
+    AmendmentStatus,
     Breakdown,
     Disbursement,
     DisbursementStatus,
@@ -87,7 +89,19 @@ PAYMENT_CANCELLATION_AUDITED = (
     "payment_cancellation_released",
 )
 REFUND_AUDITED = ("currency", "amount_minor", "received_on", "reason", "released_commitment")
-AMENDMENT_AUDITED = ("currency", "previous_minor", "amount_minor", "decided_on", "reason")
+AMENDMENT_AUDITED = (
+    "kind",
+    "status",
+    "currency",
+    "previous_minor",
+    "amount_minor",
+    "previous_ends_on",
+    "ends_on",
+    "requested_on",
+    "reason",
+    "decided_on",
+    "decision_note",
+)
 REPORT_AUDITED = ("kind", "nature", "due_on", "received_on", "status", "review_note")
 #: The audit entities of a grant's own records (its history), each with its model: the events
 #: of the grant itself are those of entity ``grant`` (its amendments among them, ``grant.amend``).
@@ -451,64 +465,205 @@ def record_refund(session: Session, user: User, grant_id: int, data: dict[str, A
     return refund
 
 
-def amend_grant(session: Session, user: User, grant_id: int, data: dict[str, Any]) -> GrantAmendment:
-    """Change an open grant's amount, with a reason and the day it was decided.
+def _check_not_below_scheduled(session: Session, grant: Grant, amount: int) -> None:
+    """409 when a decrease to ``amount`` would leave the grant below what its tranches schedule."""
+    scheduled, _last_tranche = tranche_totals(session, grant.id)
+    if amount < scheduled:
+        raise Conflict(
+            f"the grant's tranches schedule {_usd(scheduled, grant.currency)} (planned, and paid as "
+            f"paid); its amount cannot fall to {_usd(amount, grant.currency)}: cancel planned "
+            "tranches first",
+            scheduled=format_minor(scheduled, grant.currency),
+            amount=format_minor(amount, grant.currency),
+            currency=grant.currency,
+        )
 
-    A decrease releases the difference, and may not go below what the tranches schedule (409);
-    an increase is a new commitment, checked under the fund's lock like an approval (409 with
-    the shortfall). Locks the fund, then the grant, as every commitment does.
-    """
-    fund_id = get_or_404(session, Grant, grant_id, label="grant").fund_id
-    books.lock_fund(session, fund_id)
+
+def _amendment_kind(grant: Grant, data: dict[str, Any]) -> tuple[AmendmentKind, int, dt.date | None]:
+    """(kind, new amount, new end date) of a request: an extension gives ``ends_on`` alone, an
+    increase or a decrease ``amount`` alone (the kind may be left out, the amount says it)."""
+    kind: AmendmentKind | None = data.get("kind")
+    if "ends_on" in data and "amount" in data:
+        raise Unprocessable("ends_on", "an extension keeps the amount: request a change of amount separately")
+    if kind == AmendmentKind.EXTENSION or (kind is None and "ends_on" in data):
+        if "ends_on" not in data:
+            raise Unprocessable("ends_on", "an extension needs the new end date")
+        if "amount" in data:
+            raise Unprocessable("amount", "an extension keeps the grant's amount")
+        ends_on: dt.date = data["ends_on"]
+        if ends_on <= grant.ends_on:
+            raise Unprocessable("ends_on", f"must be after the grant's end ({grant.ends_on.isoformat()})")
+        return AmendmentKind.EXTENSION, grant.amount_minor, ends_on
+    if "ends_on" in data:
+        raise Unprocessable("ends_on", f"only an extension changes the end date, not an {kind}")
+    if "amount" not in data:
+        raise Unprocessable("amount", "an increase or a decrease needs the grant's new amount")
+    amount = minor_units("amount", data["amount"], grant.currency)
+    if amount == grant.amount_minor:
+        raise Unprocessable("amount", f"is already the grant's amount ({_usd(amount, grant.currency)})")
+    actual = AmendmentKind.INCREASE if amount > grant.amount_minor else AmendmentKind.DECREASE
+    if kind is not None and kind != actual:
+        raise Unprocessable(
+            "amount", f"is not an {kind}: the grant's amount is {_usd(grant.amount_minor, grant.currency)}"
+        )
+    return actual, amount, None
+
+
+def request_amendment(session: Session, user: User, grant_id: int, data: dict[str, Any]) -> GrantAmendment:
+    """Ask the approver to amend an open grant, with a reason: a no-cost extension (a later end
+    date), an increase or a decrease (the grant's new amount). Nothing changes until it is
+    approved; a grant has one request pending at a time (409 naming it). A decrease below what
+    the tranches schedule is refused now (409), and again on approval."""
     grant = _lock_grant(session, grant_id, options=(selectinload(Grant.amendments),))
     check_transition("grant", grant.status, "amend", OPEN_STATUSES)
-    amount = minor_units("amount", data["amount"], grant.currency)
-    decided_on: dt.date = data["decided_on"]
-    _not_in_future("decided_on", decided_on)
-    last = max((a.decided_on for a in grant.amendments), default=grant.approved_on)
-    if decided_on < last:
-        what = "last amendment" if grant.amendments else "approval"
-        raise Unprocessable("decided_on", f"must not be before the grant's {what} ({last.isoformat()})")
-    previous = grant.amount_minor
-    if amount == previous:
-        raise Unprocessable("amount", f"is already the grant's amount ({_usd(previous, grant.currency)})")
-    if amount < previous:
-        scheduled, _last_tranche = tranche_totals(session, grant.id)
-        if amount < scheduled:
-            raise Conflict(
-                f"the grant's tranches schedule {_usd(scheduled, grant.currency)} (planned, and paid as "
-                f"paid); its amount cannot fall to {_usd(amount, grant.currency)}: cancel planned "
-                "tranches first",
-                scheduled=format_minor(scheduled, grant.currency),
-                amount=format_minor(amount, grant.currency),
-                currency=grant.currency,
-            )
-    else:
-        books.commit_to_grant(session, grant.fund_id, amount - previous)
+    pending = [a.id for a in grant.amendments if a.status == AmendmentStatus.REQUESTED]
+    if pending:
+        raise Conflict(
+            f"amendment {pending[0]} of this grant awaits the approver's decision: one request at a time",
+            existing_id=pending[0],
+        )
+    kind, amount, ends_on = _amendment_kind(grant, data)
+    requested_on: dt.date = data.get("requested_on") or today()
+    _not_in_future("requested_on", requested_on)
+    decided = [a.decided_on for a in grant.amendments if a.decided_on is not None]
+    last = max(decided, default=grant.approved_on)
+    if requested_on < last:
+        what = "last amendment" if decided else "approval"
+        raise Unprocessable("requested_on", f"must not be before the grant's {what} ({last.isoformat()})")
+    if kind == AmendmentKind.DECREASE:
+        _check_not_below_scheduled(session, grant, amount)
     amendment = GrantAmendment(
         grant_id=grant.id,
         currency=grant.currency,
-        previous_minor=previous,
+        kind=kind,
+        status=AmendmentStatus.REQUESTED,
+        previous_minor=grant.amount_minor,
         amount_minor=amount,
-        decided_on=decided_on,
+        previous_ends_on=grant.ends_on if ends_on else None,
+        ends_on=ends_on,
+        requested_on=requested_on,
         reason=data["reason"],
     )
     session.add(amendment)
-    grant.amount_minor = amount
     session.flush()
-    movement = Movement.COMMITMENT if amount > previous else Movement.COMMITMENT_RELEASE
-    change = abs(amount - previous)
-    books.post(session, [grant_entry(grant, movement, change, decided_on, amendment=amendment)])
+    record_event(
+        session,
+        user,
+        "grant_amendment.request",
+        "grant_amendment",
+        amendment.id,
+        after={"grant_id": grant.id, **snapshot(amendment, AMENDMENT_AUDITED)},
+    )
+    return amendment
+
+
+def decide_amendment(session: Session, user: User, amendment_id: int, data: dict[str, Any]) -> GrantAmendment:
+    """The approver's word on a requested amendment, on a day not before the request nor in the
+    future: rejected (with a reason), or approved, and then applied.
+
+    An increase is a new commitment, checked under the fund's lock as an approval is (409 with
+    the shortfall); a decrease releases the difference, never below what the tranches schedule
+    (409); an extension moves the grant's end. Each is refused (409) if the grant changed since
+    the request (its amount or end, or it ended). Locks the fund (an increase), then the grant.
+    """
+    amendment = get_or_404(session, GrantAmendment, amendment_id, label="grant amendment")
+    approve = data["decision"] == AmendmentStatus.APPROVED
+    if approve and amendment.kind == AmendmentKind.INCREASE:
+        books.lock_fund(session, get_or_404(session, Grant, amendment.grant_id, label="grant").fund_id)
+    grant = _lock_grant(session, amendment.grant_id)
+    amendment = get_or_404(session, GrantAmendment, amendment_id, label="grant amendment", lock=True)
+    action = "approve" if approve else "reject"
+    check_transition("grant amendment", amendment.status, action, {AmendmentStatus.REQUESTED})
+    decided_on: dt.date = data["decided_on"]
+    _not_in_future("decided_on", decided_on)
+    if decided_on < amendment.requested_on:
+        raise Unprocessable(
+            "decided_on", f"must not be before the request ({amendment.requested_on.isoformat()})"
+        )
+    before = snapshot(amendment, AMENDMENT_AUDITED)
+    if approve:
+        _apply_amendment(session, user, grant, amendment, decided_on)
+    amendment.status = AmendmentStatus.APPROVED if approve else AmendmentStatus.REJECTED
+    amendment.decided_on = decided_on
+    amendment.decision_note = data.get("reason")
+    session.flush()
+    record_event(
+        session,
+        user,
+        f"grant_amendment.{action}",
+        "grant_amendment",
+        amendment.id,
+        before=before,
+        after=snapshot(amendment, AMENDMENT_AUDITED),
+    )
+    return amendment
+
+
+def _apply_amendment(
+    session: Session, user: User, grant: Grant, amendment: GrantAmendment, on: dt.date
+) -> None:
+    """Change the grant as an approved amendment says, post the money it moves, audit the grant."""
+    check_transition("grant", grant.status, "amend", OPEN_STATUSES)
+    stale = (
+        grant.ends_on != amendment.previous_ends_on
+        if amendment.kind == AmendmentKind.EXTENSION
+        else grant.amount_minor != amendment.previous_minor
+    )
+    if stale:
+        raise Conflict(
+            f"the grant changed since amendment {amendment.id} was requested (its amount is now "
+            f"{_usd(grant.amount_minor, grant.currency)}, its end {grant.ends_on.isoformat()}): "
+            "reject it and request it again"
+        )
+    if amendment.kind == AmendmentKind.EXTENSION:
+        assert amendment.ends_on is not None  # CHECK kind_changes
+        before: dict[str, Any] = {"ends_on": grant.ends_on}
+        grant.ends_on = amendment.ends_on
+        after: dict[str, Any] = {"ends_on": grant.ends_on}
+    else:
+        previous, amount = amendment.previous_minor, amendment.amount_minor
+        if amendment.kind == AmendmentKind.DECREASE:
+            _check_not_below_scheduled(session, grant, amount)
+        else:
+            books.commit_to_grant(session, grant.fund_id, amount - previous)
+        grant.amount_minor = amount
+        movement = Movement.COMMITMENT if amount > previous else Movement.COMMITMENT_RELEASE
+        books.post(session, [grant_entry(grant, movement, abs(amount - previous), on, amendment=amendment)])
+        before, after = {"amount_minor": previous}, {"amount_minor": amount}
+    session.flush()
     record_event(
         session,
         user,
         "grant.amend",
         "grant",
         grant.id,
-        before={"amount_minor": previous},
-        after={"amendment_id": amendment.id, **snapshot(amendment, AMENDMENT_AUDITED)},
+        before=before,
+        after={"amendment_id": amendment.id, "kind": amendment.kind, "decided_on": on, **after},
     )
-    return amendment
+
+
+def get_amendment(session: Session, amendment_id: int) -> GrantAmendment:
+    return get_or_404(session, GrantAmendment, amendment_id, label="grant amendment")
+
+
+def list_amendments(session: Session, query: dict[str, Any]) -> dict[str, Any]:
+    """Amendments, by the day requested (``status=requested``: what awaits the approver)."""
+    filters = [
+        column == query[name]
+        for name, column in (
+            ("grant_id", GrantAmendment.grant_id),
+            ("status", GrantAmendment.status),
+            ("kind", GrantAmendment.kind),
+        )
+        if name in query
+    ]
+    return paginate(
+        session,
+        select(GrantAmendment).where(*filters),
+        query,
+        sort_columns={"requested_on": GrantAmendment.requested_on},
+        tiebreak=GrantAmendment.id,
+    )
 
 
 # --- conditions before release -----------------------------------------------------------

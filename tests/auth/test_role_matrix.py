@@ -134,6 +134,10 @@ def test_the_matrix_walks_every_domains_routes_including_these(app):
         ("GET", "auth.audit_events"),
         ("GET", "calls.Calls"),
         ("GET", "system.health"),
+        ("POST", "grants.grant_amendment"),
+        ("GET", "grants.GrantAmendments"),
+        ("GET", "grants.GrantAmendmentById"),
+        ("POST", "grants.grant_amendment_decision"),
     } <= seen
     assert any(c.url.endswith(str(UNKNOWN_ID)) for c in calls)
 

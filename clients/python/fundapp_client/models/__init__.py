@@ -2,6 +2,12 @@
 
 from .amendment import Amendment
 from .amendment_create import AmendmentCreate
+from .amendment_create_kind import AmendmentCreateKind
+from .amendment_decision import AmendmentDecision
+from .amendment_decision_decision import AmendmentDecisionDecision
+from .amendment_kind import AmendmentKind
+from .amendment_page import AmendmentPage
+from .amendment_status import AmendmentStatus
 from .approval import Approval
 from .approval_create import ApprovalCreate
 from .approval_create_decision import ApprovalCreateDecision
@@ -124,6 +130,9 @@ from .list_donors_sort import ListDonorsSort
 from .list_exchange_rates_currency import ListExchangeRatesCurrency
 from .list_exchange_rates_sort import ListExchangeRatesSort
 from .list_funds_sort import ListFundsSort
+from .list_grant_amendments_kind import ListGrantAmendmentsKind
+from .list_grant_amendments_sort import ListGrantAmendmentsSort
+from .list_grant_amendments_status import ListGrantAmendmentsStatus
 from .list_grant_reports_kind import ListGrantReportsKind
 from .list_grant_reports_sort import ListGrantReportsSort
 from .list_grant_reports_status import ListGrantReportsStatus
@@ -276,6 +285,12 @@ from .withdrawal import Withdrawal
 __all__ = (
     "Amendment",
     "AmendmentCreate",
+    "AmendmentCreateKind",
+    "AmendmentDecision",
+    "AmendmentDecisionDecision",
+    "AmendmentKind",
+    "AmendmentPage",
+    "AmendmentStatus",
     "Approval",
     "ApprovalCreate",
     "ApprovalCreateDecision",
@@ -398,6 +413,9 @@ __all__ = (
     "ListExchangeRatesCurrency",
     "ListExchangeRatesSort",
     "ListFundsSort",
+    "ListGrantAmendmentsKind",
+    "ListGrantAmendmentsSort",
+    "ListGrantAmendmentsStatus",
     "ListGrantReportsKind",
     "ListGrantReportsSort",
     "ListGrantReportsStatus",
