@@ -20,6 +20,12 @@ _GRANT_PERIOD = [
 _PERIOD = [("to", "must not be before 'from'")]
 _RANGES = [("*_to", "must not be before '*_from'")]
 _CONTACT_LANGUAGE = [("language", "no fund of this installation works in *")]
+#: A budget against the fund's stored categories and cap, and the amount it must add up to.
+_BUDGET = [
+    ("budget", "line *"),
+    ("budget", "the lines add up to *"),
+    ("budget", "indirect costs of * exceed the fund's cap*"),
+]
 #: The 422s a schema-valid request may still get, per operation: rules across fields or against
 #: stored records and the clock, which JSON Schema cannot state. positive_data_acceptance is
 #: skipped for a response only when EVERY field error it names is one of these; any other 422
@@ -34,6 +40,11 @@ RULES_BEYOND_THE_SCHEMA: dict[str, list[tuple[str, str]]] = {
     "POST /api/v1/organisations/{organisation_id}/contacts": _CONTACT_LANGUAGE,
     "POST /api/v1/donors/{donor_id}/contacts": _CONTACT_LANGUAGE,
     "PATCH /api/v1/contacts/{contact_id}": _CONTACT_LANGUAGE,
+    "POST /api/v1/proposals": _BUDGET,
+    "PATCH /api/v1/proposals/{proposal_id}": [
+        *_BUDGET,
+        ("requested_amount", "the budget lines add up to *"),
+    ],
     "POST /api/v1/proposals/{proposal_id}/screening": [
         ("checks.*.note", "a failed criterion needs a note saying why")
     ],
@@ -116,6 +127,10 @@ RULES_BEYOND_THE_SCHEMA: dict[str, list[tuple[str, str]]] = {
         ),
         ("received_on", "must not be in the future*"),
         ("received_on", "must not be before the grant starts*"),
+        ("expenditure", "only a financial report states expenditure*"),
+        ("expenditure", "the grant has no budget to report against*"),
+        ("expenditure", "row *"),
+        ("expenditure", "more than the budget line*"),
     ],
     # Money back and amendments are dated against the grant, its tranche and the clock, and an
     # amendment must change the stored amount.
@@ -140,6 +155,13 @@ RULES_BEYOND_THE_SCHEMA: dict[str, list[tuple[str, str]]] = {
         ("requested_on", "must not be before the grant's*"),
         ("requested_on", "must not be in the future*"),
     ],
+    # A budget is checked against the fund's categories and cap and the amount it must add up to
+    # (stored figures the schema cannot see); expenditure against the grant's budget lines.
+    "PUT /api/v1/grants/{grant_id}/budget": [
+        *_BUDGET,
+        ("budget", "a line may not fall below what was spent under it*"),
+    ],
+    "PATCH /api/v1/funds/{fund_id}": [("indirect_cost_cap", "must be at most 100.00*")],
     "POST /api/v1/grant-amendments/{amendment_id}/decision": [
         ("decided_on", "must not be before the request*"),
         ("decided_on", "must not be in the future*"),

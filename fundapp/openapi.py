@@ -26,6 +26,11 @@ OPERATION_IDS: dict[str, str] = {
     "GET /health/live": "read_liveness",
     "GET /funds": "list_funds",
     "GET /funds/{fund_id}": "read_fund",
+    "PATCH /funds/{fund_id}": "set_fund_budget_rules",
+    "GET /funds/{fund_id}/budget-categories": "list_budget_categories",
+    "POST /funds/{fund_id}/budget-categories": "add_budget_category",
+    "GET /funds/{fund_id}/budget-categories/{category_id}": "read_budget_category",
+    "PATCH /funds/{fund_id}/budget-categories/{category_id}": "amend_budget_category",
     "GET /funds/{fund_id}/position": "read_fund_position",
     "GET /calls": "list_calls",
     "POST /calls": "create_call",
@@ -76,6 +81,7 @@ OPERATION_IDS: dict[str, str] = {
     "GET /grants": "list_grants",
     "GET /grants/{grant_id}": "read_grant",
     "GET /grants/{grant_id}/history": "read_grant_history",
+    "PUT /grants/{grant_id}/budget": "set_grant_budget",
     "POST /grants/{grant_id}/suspend": "suspend_grant",
     "POST /grants/{grant_id}/reinstate": "reinstate_grant",
     "POST /grants/{grant_id}/close": "close_grant",
@@ -165,7 +171,8 @@ SENDS_ETAG = frozenset(
         "cycle_summary_html", "fund_status_html", "board_pack_html", "donor_statement_html",
         "fund_chapter_pdf", "fund_chapter_html", "add_organisation_contact", "add_donor_contact",
         "read_contact", "amend_contact", "read_board_member", "amend_board_member",
-        "read_fund_notifications", "choose_fund_notifications",
+        "read_fund_notifications", "choose_fund_notifications", "set_fund_budget_rules",
+        "add_budget_category", "read_budget_category", "amend_budget_category", "set_grant_budget",
     }
 )  # fmt: skip
 #: The operations whose 201 names the new record's URL in ``Location``.
@@ -190,6 +197,7 @@ PARAMETER_DESCRIPTIONS: dict[str, str] = {
     "disbursement_id": "The disbursement's (tranche's) id",
     "report_id": "The grantee report's id",
     "amendment_id": "The grant amendment's id",
+    "category_id": "The budget category's id",
     "donor_id": "The donor's id",
     "campaign_id": "The campaign's id",
     "contribution_id": "The contribution's (pledge's) id",

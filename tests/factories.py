@@ -142,6 +142,20 @@ class FundFactory(Base):
     established_on = dt.date(2010, 7, 30)
 
 
+class BudgetCategoryFactory(Base):
+    """A category of a fund's budgets (``indirect=True`` for indirect costs)."""
+
+    class Meta:
+        model = m.BudgetCategory
+
+    fund_id = factory.LazyAttribute(lambda _: FundFactory().id)
+    code = factory.Sequence(lambda n: f"category_{n}")
+    name_en = factory.Sequence(lambda n: f"Category {n}")
+    name_fr = factory.Sequence(lambda n: f"Catégorie {n}")
+    indirect = False
+    retired = False
+
+
 class DonorFactory(Base):
     class Meta:
         model = m.Donor
@@ -489,6 +503,17 @@ class GrantReportFactory(Base):
     nature = ReportNature.NARRATIVE
     due_on = factory.Sequence(lambda n: dt.date(2016, 1, 1) + dt.timedelta(days=n))
     status = ReportStatus.DUE
+
+
+class GrantBudgetLineFactory(Base):
+    """A line of a grant's budget: an amount under a category of the grant's fund."""
+
+    class Meta:
+        model = m.GrantBudgetLine
+
+    grant = factory.SubFactory(GrantWithProposalFactory)
+    category_id = factory.LazyAttribute(lambda o: BudgetCategoryFactory(fund_id=o.grant.fund_id).id)
+    amount_minor = 1_000_00
 
 
 class PeopleCountFactory(Base):

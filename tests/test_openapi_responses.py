@@ -46,6 +46,9 @@ LISTS = {
 #: Records no top-level list holds: the walk reads those of these models, the contacts being
 #: added to the seed's first organisation and donor.
 RECORDS = {"contact_id": m.Contact, "member_id": m.BoardMember}
+#: Records read under their parent's path (``/funds/{fund_id}/budget-categories/{category_id}``):
+#: the id -> the model and the column naming the parent.
+NESTED = {"category_id": (m.BudgetCategory, "fund_id")}
 MAX_PAGES = 5
 #: Queries read besides the defaults: every key the totals group by.
 EXTRA_QUERIES = {"/contributions/totals": ["group_by=" + ",".join(GROUP_KEYS)]}
@@ -135,6 +138,10 @@ def walk(seeded_app, seeded_client, seeded_auth):
     return spec, check, problems
 
 
+def grant_fund_id(session) -> int:
+    return session.scalars(select(m.Fund.id).order_by(m.Fund.id)).first()
+
+
 def _records_without_a_list(session) -> dict[str, list[int]]:
     organisation, donor = (
         session.scalars(select(model).order_by(model.id)).first() for model in (m.Organisation, m.Donor)
@@ -146,6 +153,12 @@ def _records_without_a_list(session) -> dict[str, list[int]]:
             ),
             m.Contact(donor_id=donor.id, name="Desk Officer", email="desk@donor.example", language="en"),
         ]
+    )
+    # the seed draws up no budget: one category of the first fund
+    session.add(
+        m.BudgetCategory(
+            fund_id=grant_fund_id(session), code="staff", name_en="Staff", name_fr="Personnel", indirect=False
+        )
     )
     # the seed amends no grant: one extension awaits the approver
     grant = session.scalars(select(m.Grant).order_by(m.Grant.id)).first()
@@ -192,6 +205,19 @@ def test_every_json_response_of_the_seeded_fund_matches_its_schema(walk, seeded_
         if not needs:
             for query in ["", *EXTRA_QUERIES.get(path, [])]:
                 check(f"{path}?{query}" if query else path, schema)
+            continue
+        if len(needs) == 2 and needs[1] in NESTED:
+            model, parent = NESTED[needs[1]]
+            pairs = seeded_session.execute(select(getattr(model, parent), model.id).order_by(model.id)).all()
+            assert pairs, f"the seed has no records for {path}"
+            for parent_id, record_id in pairs:
+                check(
+                    path.replace("{" + needs[0] + "}", str(parent_id)).replace(
+                        "{" + needs[1] + "}", str(record_id)
+                    ),
+                    schema,
+                )
+                read += 1
             continue
         assert len(needs) == 1, f"{path}: name a walk for two ids"
         (name,) = needs

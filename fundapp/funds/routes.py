@@ -1,5 +1,6 @@
 """``/api/v1/funds``: the funds, and each fund's position (sources and uses in USD)."""
 
+from flask import g, request
 from flask.views import MethodView
 
 from ..auth.models import Role
@@ -8,10 +9,22 @@ from ..etag import with_etag
 from ..routing import Blueprint
 from ..schemas_base import page_of
 from . import services
-from .schemas import FundQuerySchema, FundSchema, PositionQuerySchema, PositionSchema
+from .schemas import (
+    BudgetCategoryCreateSchema,
+    BudgetCategoryQuerySchema,
+    BudgetCategorySchema,
+    BudgetCategoryUpdateSchema,
+    BudgetRulesSchema,
+    FundQuerySchema,
+    FundSchema,
+    PositionQuerySchema,
+    PositionSchema,
+)
 
 blp = Blueprint("funds", __name__, url_prefix="/funds", description="The fund: its books and position")
 READERS = (Role.ADMIN, Role.STAFF, Role.APPROVER, Role.BOARD)
+#: Who draws up the fund's budget rules and categories: the secretariat.
+WRITERS = (Role.ADMIN, Role.STAFF)
 
 
 @blp.route("")
@@ -31,6 +44,54 @@ class FundById(MethodView):
     def get(self, fund_id):
         """Read a fund"""
         return with_etag(services.get_fund(get_session(), fund_id))
+
+    @blp.allow(*WRITERS)
+    @blp.if_match()
+    @blp.arguments(BudgetRulesSchema)
+    @blp.response(200, FundSchema)
+    def patch(self, data, fund_id):
+        """Set or lift the fund's cap on indirect costs in budgets (per cent of the total)"""
+        fund = services.set_budget_rules(
+            get_session(), g.user, fund_id, data, request.headers.get("If-Match")
+        )
+        return with_etag(fund)
+
+
+@blp.route("/<int:fund_id>/budget-categories")
+class BudgetCategories(MethodView):
+    @blp.allow(*READERS)
+    @blp.arguments(BudgetCategoryQuerySchema, location="query")
+    @blp.response(200, page_of(BudgetCategorySchema))
+    def get(self, query, fund_id):
+        """List the categories the fund's budgets are drawn up in"""
+        return services.list_categories(get_session(), fund_id, query)
+
+    @blp.allow(*WRITERS)
+    @blp.arguments(BudgetCategoryCreateSchema)
+    @blp.response(201, BudgetCategorySchema)
+    def post(self, data, fund_id):
+        """Add a budget category to the fund (English and French names; indirect or not)"""
+        return with_etag(services.create_category(get_session(), g.user, fund_id, data), 201)
+
+
+@blp.route("/<int:fund_id>/budget-categories/<int:category_id>")
+class BudgetCategoryById(MethodView):
+    @blp.allow(*READERS)
+    @blp.response(200, BudgetCategorySchema)
+    def get(self, fund_id, category_id):
+        """Read a budget category"""
+        return with_etag(services.get_category(get_session(), fund_id, category_id))
+
+    @blp.allow(*WRITERS)
+    @blp.if_match()
+    @blp.arguments(BudgetCategoryUpdateSchema)
+    @blp.response(200, BudgetCategorySchema)
+    def patch(self, data, fund_id, category_id):
+        """Rename a budget category, mark it indirect or not, retire or restore it"""
+        category = services.update_category(
+            get_session(), g.user, fund_id, category_id, data, request.headers.get("If-Match")
+        )
+        return with_etag(category)
 
 
 @blp.route("/<int:fund_id>/position")

@@ -3,7 +3,7 @@
 One blueprint with full paths (no prefix), so that the app registers it like every other.
 """
 
-from flask import g
+from flask import g, request
 from flask.views import MethodView
 
 from ..auth.models import Role
@@ -23,6 +23,7 @@ from .schemas import (
     DisbursementCreateSchema,
     DisbursementQuerySchema,
     DisbursementSchema,
+    GrantBudgetSchema,
     GrantDetailSchema,
     GrantHistoryEventSchema,
     GrantHistoryQuerySchema,
@@ -66,6 +67,18 @@ class GrantById(MethodView):
     def get(self, grant_id):
         """Read a grant with its conditions, disbursements and reports"""
         return with_etag(services.get_grant(get_session(), grant_id))
+
+
+@blp.route("/grants/<int:grant_id>/budget", methods=["PUT"])
+@blp.allow(*WRITERS)
+@blp.if_match()
+@blp.arguments(GrantBudgetSchema)
+@blp.response(200, GrantDetailSchema)
+def grant_budget(data, grant_id):
+    """Revise the grant's budget: lines by category adding up to its amount (as awarded or amended)"""
+    return with_etag(
+        services.set_budget(get_session(), g.user, grant_id, data, request.headers.get("If-Match"))
+    )
 
 
 @blp.route("/grants/<int:grant_id>/history")

@@ -5,11 +5,13 @@ from marshmallow import fields, validate
 
 from ..auth.schemas import AuditEventSchema
 from ..dumping import OutputSchema
+from ..funds.schemas import BudgetLineInSchema, BudgetLineSchema
 from ..proposals.models import ASSISTANCE_KINDS
 from ..schemas_base import (
     Amount,
     CountryCode,
     Day,
+    Id,
     InputSchema,
     MoneyOut,
     PageQuery,
@@ -35,6 +37,8 @@ YEAR = validate.Range(min=2000, max=2100)
 #: At most one row per category of a breakdown (nationalities: a generous bound on the countries
 #: a project's people can come from).
 MAX_NATIONALITY_ROWS = 100
+#: A bound on a budget's lines (one per category of the fund).
+MAX_BUDGET_LINES = 50
 
 
 # --- input -------------------------------------------------------------------------------
@@ -205,6 +209,11 @@ class PeopleByAssistanceSchema(InputSchema):
     people = PEOPLE
 
 
+class ExpenditureInSchema(InputSchema):
+    category_id = Id(required=True)
+    amount = Amount(currency="USD", allow_zero=True, required=True, metadata={"example": "11250.00"})
+
+
 class ReportReceiptSchema(InputSchema):
     example = {
         "received_on": "2022-01-14",
@@ -256,6 +265,16 @@ class ReportReceiptSchema(InputSchema):
         metadata={
             "description": "Of the people assisted, how many had each kind of assistance as the main "
             "help they were given (each person under one kind, so at most the total)"
+        },
+    )
+
+    expenditure = fields.List(
+        fields.Nested(ExpenditureInSchema),
+        load_default=list,
+        validate=validate.Length(max=MAX_BUDGET_LINES),
+        metadata={
+            "description": "A financial report's: what was spent in its period under each line of the "
+            "grant's budget (by category id); over the reports received, each line's within its amount"
         },
     )
 
@@ -413,6 +432,11 @@ class PeopleByAssistanceOutSchema(OutputSchema):
     people = fields.Integer()
 
 
+class ExpenditureSchema(OutputSchema):
+    category_id = fields.Integer()
+    amount = MoneyOut("amount_minor")
+
+
 class GrantReportSchema(OutputSchema):
     id = fields.Integer()
     grant_id = fields.Integer()
@@ -444,9 +468,19 @@ class GrantReportSchema(OutputSchema):
             "description": "Of the people assisted, how many had each kind of assistance as their main help"
         },
     )
+    expenditure = fields.List(
+        fields.Nested(ExpenditureSchema),
+        metadata={"description": "A financial report's: what it says was spent under each budget line"},
+    )
     version = fields.Integer()
     created_at = fields.AwareDateTime()
     updated_at = fields.AwareDateTime()
+
+
+class GrantBudgetLineSchema(BudgetLineSchema):
+    spent = MoneyOut(
+        "spent_minor", metadata={"description": "What the financial reports received say was spent under it"}
+    )
 
 
 class GrantDetailSchema(GrantSchema):
@@ -462,6 +496,26 @@ class GrantDetailSchema(GrantSchema):
     reports = fields.List(fields.Nested(GrantReportSchema))
     refunds = fields.List(fields.Nested(RefundSchema))
     amendments = fields.List(fields.Nested(AmendmentSchema))
+    budget = fields.List(
+        fields.Nested(GrantBudgetLineSchema),
+        attribute="budget_lines",
+        metadata={
+            "description": "The budget by category: the proposal's at the award, revised since; its lines "
+            "add up to the amount before a tranche is paid. [] if the grant has none"
+        },
+    )
+    spent = MoneyOut(
+        "spent_minor", metadata={"description": "What the financial reports received say was spent, in all"}
+    )
+    refund_due = MoneyOut(
+        "refund_due_minor",
+        allow_none=True,
+        metadata={
+            "description": "Once the grant has ended: what it was paid, net of refunds (the books), less "
+            "what its financial reports say it spent, never below zero. Null while open, or if no report "
+            "states expenditure"
+        },
+    )
 
 
 # --- queries -----------------------------------------------------------------------------
@@ -499,6 +553,23 @@ class AmendmentQuerySchema(PageQuery):
     status = fields.Enum(AmendmentStatus, by_value=True)
     kind = fields.Enum(AmendmentKind, by_value=True)
     sort = sort_field(["requested_on"], "requested_on")
+
+
+class GrantBudgetSchema(InputSchema):
+    example = {
+        "budget": [
+            {"category_id": 1, "amount": "30000.00"},
+            {"category_id": 2, "amount": "12000.00"},
+            {"category_id": 5, "amount": "3000.00"},
+        ]
+    }
+
+    budget = fields.List(
+        fields.Nested(BudgetLineInSchema),
+        required=True,
+        validate=validate.Length(min=1, max=MAX_BUDGET_LINES),
+        metadata={"description": "The lines by category of the fund, adding up to the grant's amount"},
+    )
 
 
 class GrantHistoryQuerySchema(PageQuery):

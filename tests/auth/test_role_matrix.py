@@ -138,6 +138,12 @@ def test_the_matrix_walks_every_domains_routes_including_these(app):
         ("GET", "grants.GrantAmendments"),
         ("GET", "grants.GrantAmendmentById"),
         ("POST", "grants.grant_amendment_decision"),
+        ("PUT", "grants.grant_budget"),
+        ("PATCH", "funds.FundById"),
+        ("GET", "funds.BudgetCategories"),
+        ("POST", "funds.BudgetCategories"),
+        ("GET", "funds.BudgetCategoryById"),
+        ("PATCH", "funds.BudgetCategoryById"),
     } <= seen
     assert any(c.url.endswith(str(UNKNOWN_ID)) for c in calls)
 

@@ -22,6 +22,13 @@ from .awarded_grant import AwardedGrant
 from .balance import Balance
 from .board_pack_html_lang import BoardPackHtmlLang
 from .board_pack_pdf_lang import BoardPackPdfLang
+from .budget_category import BudgetCategory
+from .budget_category_create import BudgetCategoryCreate
+from .budget_category_page import BudgetCategoryPage
+from .budget_category_update import BudgetCategoryUpdate
+from .budget_line import BudgetLine
+from .budget_line_in import BudgetLineIn
+from .budget_rules import BudgetRules
 from .call import Call
 from .call_brief import CallBrief
 from .call_brief_status import CallBriefStatus
@@ -71,6 +78,8 @@ from .exchange_rate import ExchangeRate
 from .exchange_rate_create import ExchangeRateCreate
 from .exchange_rate_create_currency import ExchangeRateCreateCurrency
 from .exchange_rate_page import ExchangeRatePage
+from .expenditure import Expenditure
+from .expenditure_in import ExpenditureIn
 from .export_360_giving_response_200 import Export360GivingResponse200
 from .export_360_giving_response_200_grants_item import Export360GivingResponse200GrantsItem
 from .export_contributions_csv_currency import ExportContributionsCsvCurrency
@@ -88,6 +97,8 @@ from .fund_page import FundPage
 from .fund_status_html_lang import FundStatusHtmlLang
 from .fund_status_pdf_lang import FundStatusPdfLang
 from .grant import Grant
+from .grant_budget import GrantBudget
+from .grant_budget_line import GrantBudgetLine
 from .grant_detail import GrantDetail
 from .grant_detail_status import GrantDetailStatus
 from .grant_history_event import GrantHistoryEvent
@@ -115,6 +126,7 @@ from .list_audit_events_sort import ListAuditEventsSort
 from .list_board_sessions_sort import ListBoardSessionsSort
 from .list_board_sessions_status import ListBoardSessionsStatus
 from .list_board_terms_sort import ListBoardTermsSort
+from .list_budget_categories_sort import ListBudgetCategoriesSort
 from .list_calls_sort import ListCallsSort
 from .list_calls_status import ListCallsStatus
 from .list_campaigns_sort import ListCampaignsSort
@@ -305,6 +317,13 @@ __all__ = (
     "Balance",
     "BoardPackHtmlLang",
     "BoardPackPdfLang",
+    "BudgetCategory",
+    "BudgetCategoryCreate",
+    "BudgetCategoryPage",
+    "BudgetCategoryUpdate",
+    "BudgetLine",
+    "BudgetLineIn",
+    "BudgetRules",
     "Call",
     "CallBrief",
     "CallBriefStatus",
@@ -354,6 +373,8 @@ __all__ = (
     "ExchangeRateCreate",
     "ExchangeRateCreateCurrency",
     "ExchangeRatePage",
+    "Expenditure",
+    "ExpenditureIn",
     "Export360GivingResponse200",
     "Export360GivingResponse200GrantsItem",
     "ExportContributionsCsvCurrency",
@@ -371,6 +392,8 @@ __all__ = (
     "FundStatusHtmlLang",
     "FundStatusPdfLang",
     "Grant",
+    "GrantBudget",
+    "GrantBudgetLine",
     "GrantDetail",
     "GrantDetailStatus",
     "GrantHistoryEvent",
@@ -398,6 +421,7 @@ __all__ = (
     "ListBoardSessionsSort",
     "ListBoardSessionsStatus",
     "ListBoardTermsSort",
+    "ListBudgetCategoriesSort",
     "ListCallsSort",
     "ListCallsStatus",
     "ListCampaignsSort",

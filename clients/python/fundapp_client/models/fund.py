@@ -29,6 +29,8 @@ class Fund:
         currency (str):
         languages (list[str]): The languages the fund writes in (its contacts may choose among them)
         notifications_off (list[str]): The kinds of e-mail notification the fund does not send
+        indirect_cost_cap (None | str): The most a budget may put in indirect costs, in per cent of its total; null: no
+            cap Example: 7.00.
         illustrative (bool):
         source (None | str):
         version (int):
@@ -46,6 +48,7 @@ class Fund:
     currency: str
     languages: list[str]
     notifications_off: list[str]
+    indirect_cost_cap: None | str
     illustrative: bool
     source: None | str
     version: int
@@ -73,6 +76,9 @@ class Fund:
 
         notifications_off = self.notifications_off
 
+        indirect_cost_cap: None | str
+        indirect_cost_cap = self.indirect_cost_cap
+
         illustrative = self.illustrative
 
         source: None | str
@@ -98,6 +104,7 @@ class Fund:
                 "currency": currency,
                 "languages": languages,
                 "notifications_off": notifications_off,
+                "indirect_cost_cap": indirect_cost_cap,
                 "illustrative": illustrative,
                 "source": source,
                 "version": version,
@@ -131,6 +138,13 @@ class Fund:
 
         notifications_off = cast(list[str], d.pop("notifications_off"))
 
+        def _parse_indirect_cost_cap(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        indirect_cost_cap = _parse_indirect_cost_cap(d.pop("indirect_cost_cap"))
+
         illustrative = d.pop("illustrative")
 
         def _parse_source(data: object) -> None | str:
@@ -157,6 +171,7 @@ class Fund:
             currency=currency,
             languages=languages,
             notifications_off=notifications_off,
+            indirect_cost_cap=indirect_cost_cap,
             illustrative=illustrative,
             source=source,
             version=version,
