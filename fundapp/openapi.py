@@ -81,6 +81,7 @@ OPERATION_IDS: dict[str, str] = {
     "GET /grants": "list_grants",
     "GET /grants/{grant_id}": "read_grant",
     "GET /grants/{grant_id}/history": "read_grant_history",
+    "GET /grants/{grant_id}/budget": "read_grant_budget",
     "PUT /grants/{grant_id}/budget": "set_grant_budget",
     "POST /grants/{grant_id}/suspend": "suspend_grant",
     "POST /grants/{grant_id}/reinstate": "reinstate_grant",
@@ -173,6 +174,7 @@ SENDS_ETAG = frozenset(
         "read_contact", "amend_contact", "read_board_member", "amend_board_member",
         "read_fund_notifications", "choose_fund_notifications", "set_fund_budget_rules",
         "add_budget_category", "read_budget_category", "amend_budget_category", "set_grant_budget",
+        "read_grant_budget",
     }
 )  # fmt: skip
 #: The operations whose 201 names the new record's URL in ``Location``.

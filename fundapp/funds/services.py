@@ -133,8 +133,6 @@ def update_category(
     """Rename a category, mark it indirect or not, retire or restore it (If-Match); its code stays."""
     category = get_category(session, fund_id, category_id)
     require_if_match(category, if_match)
-    if not data:
-        return category
     before = snapshot(category, CATEGORY_AUDITED)
     for key, value in data.items():
         setattr(category, key, value)

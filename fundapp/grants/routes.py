@@ -24,6 +24,7 @@ from .schemas import (
     DisbursementQuerySchema,
     DisbursementSchema,
     GrantBudgetSchema,
+    GrantBudgetViewSchema,
     GrantDetailSchema,
     GrantHistoryEventSchema,
     GrantHistoryQuerySchema,
@@ -69,16 +70,22 @@ class GrantById(MethodView):
         return with_etag(services.get_grant(get_session(), grant_id))
 
 
-@blp.route("/grants/<int:grant_id>/budget", methods=["PUT"])
-@blp.allow(*WRITERS)
-@blp.if_match()
-@blp.arguments(GrantBudgetSchema)
-@blp.response(200, GrantDetailSchema)
-def grant_budget(data, grant_id):
-    """Revise the grant's budget: lines by category adding up to its amount (as awarded or amended)"""
-    return with_etag(
-        services.set_budget(get_session(), g.user, grant_id, data, request.headers.get("If-Match"))
-    )
+@blp.route("/grants/<int:grant_id>/budget")
+class GrantBudget(MethodView):
+    @blp.allow(*READERS)
+    @blp.response(200, GrantBudgetViewSchema)
+    def get(self, grant_id):
+        """Read the grant's budget, what was spent under each line and the refund due (the grant's ETag)"""
+        return with_etag(services.get_grant(get_session(), grant_id))
+
+    @blp.allow(*WRITERS)
+    @blp.if_match()
+    @blp.arguments(GrantBudgetSchema)
+    @blp.response(200, GrantDetailSchema)
+    def put(self, data, grant_id):
+        """Revise the grant's budget: lines by category adding up to its amount (as awarded or amended)"""
+        grant = services.set_budget(get_session(), g.user, grant_id, data, request.headers.get("If-Match"))
+        return with_etag(grant)
 
 
 @blp.route("/grants/<int:grant_id>/history")

@@ -483,6 +483,18 @@ class GrantBudgetLineSchema(BudgetLineSchema):
     )
 
 
+class GrantBudgetViewSchema(OutputSchema):
+    """A grant's budget as GET /grants/{id}/budget reads it (the fields of the grant's detail)."""
+
+    grant_id = fields.Integer(attribute="id")
+    currency = fields.String()
+    amount = MoneyOut("amount_minor")
+    budget = fields.List(fields.Nested(GrantBudgetLineSchema), attribute="budget_lines")
+    spent = MoneyOut("spent_minor")
+    refund_due = MoneyOut("refund_due_minor", allow_none=True)
+    version = fields.Integer()
+
+
 class GrantDetailSchema(GrantSchema):
     scheduled = MoneyOut(
         "scheduled_minor",

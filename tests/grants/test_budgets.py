@@ -63,6 +63,9 @@ def test_the_grant_shows_its_budget_with_what_was_spent_under_each_line(client, 
         ("direct_assistance", "400.00", "0.00"),
     ]
     assert (body["spent"], body["refund_due"]) == ("0.00", None)
+    alone = client.get(f"{API}/grants/{budgeted.id}/budget", headers=auth("approver"))
+    assert alone.headers["ETag"] == f'"grant-{budgeted.id}-v1"'
+    assert (alone.get_json()["amount"], alone.get_json()["budget"]) == ("1000.00", body["budget"])
 
 
 def test_a_budget_that_does_not_add_up_to_the_amount_stops_payment_until_revised(

@@ -99,6 +99,7 @@ from .fund_status_pdf_lang import FundStatusPdfLang
 from .grant import Grant
 from .grant_budget import GrantBudget
 from .grant_budget_line import GrantBudgetLine
+from .grant_budget_view import GrantBudgetView
 from .grant_detail import GrantDetail
 from .grant_detail_status import GrantDetailStatus
 from .grant_history_event import GrantHistoryEvent
@@ -394,6 +395,7 @@ __all__ = (
     "Grant",
     "GrantBudget",
     "GrantBudgetLine",
+    "GrantBudgetView",
     "GrantDetail",
     "GrantDetailStatus",
     "GrantHistoryEvent",
