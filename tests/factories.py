@@ -516,6 +516,17 @@ class GrantBudgetLineFactory(Base):
     amount_minor = 1_000_00
 
 
+class ReportExpenditureFactory(Base):
+    """What a financial report says was spent under one line (category) of its grant's budget."""
+
+    class Meta:
+        model = m.ReportExpenditure
+
+    report = factory.SubFactory(GrantReportFactory, nature=ReportNature.FINANCIAL)
+    category_id = factory.LazyAttribute(lambda o: BudgetCategoryFactory(fund_id=o.report.grant.fund_id).id)
+    amount_minor = 500_00
+
+
 class PeopleCountFactory(Base):
     """Of a report's people assisted, how many fall in a category of a breakdown (set the report's
     total): by default, 10 adult women. ``by_assistance`` counts the main kind of help instead."""

@@ -9,7 +9,13 @@ from sqlalchemy import select
 from fundapp.audit import AuditEvent
 from fundapp.books import services as books
 
-from ..factories import BudgetCategoryFactory, GrantBudgetLineFactory, GrantReportFactory
+from ..conftest import beyond_auth
+from ..factories import (
+    BudgetCategoryFactory,
+    GrantBudgetLineFactory,
+    GrantReportFactory,
+    ReportExpenditureFactory,
+)
 from .conftest import API, audit_actions
 
 
@@ -255,3 +261,23 @@ def test_unspent_money_is_a_refund_due_once_the_grant_ends_and_a_refund_pays_it_
         received_before[1] - 150_00,
     )
     assert audit_actions(db_session, "grant", budgeted.id)[-1] == "grant.terminate"
+
+
+def test_the_grant_reads_its_budget_and_expenditure_in_the_same_queries_for_2_and_20_lines(
+    client, auth, grant, query_counter
+):
+    def count(n):
+        for _ in range(n):
+            line = GrantBudgetLineFactory(grant=grant)
+            report = GrantReportFactory(grant=grant, nature="financial", status="received")
+            ReportExpenditureFactory(report=report, category_id=line.category_id, amount_minor=10_00)
+        with query_counter() as statements:
+            response = client.get(f"{API}/grants/{grant.id}", headers=auth("staff"))
+        assert response.status_code == 200
+        assert len(response.get_json()["budget"]) == len(response.get_json()["reports"])
+        return len(beyond_auth(statements))
+
+    # the grant with its organisation and call; its conditions, tranches, reports, their people
+    # and expenditure, refunds, amendments, budget lines with their categories; paid (the books);
+    # spent by line
+    assert count(2) == count(18) == 11
