@@ -31,6 +31,12 @@ _REVIEW = [
     ("scores.*.score", "* is outside the scale of *"),
     ("scores.*.criterion_id", "criterion * is *"),
 ]
+#: A budget against the fund's stored categories and cap, and the amount it must add up to.
+_BUDGET = [
+    ("budget", "line *"),
+    ("budget", "the lines add up to *"),
+    ("budget", "indirect costs of * exceed the fund's cap*"),
+]
 #: The 422s a schema-valid request may still get, per operation: rules across fields or against
 #: stored records and the clock, which JSON Schema cannot state. positive_data_acceptance is
 #: skipped for a response only when EVERY field error it names is one of these; any other 422
@@ -45,6 +51,11 @@ RULES_BEYOND_THE_SCHEMA: dict[str, list[tuple[str, str]]] = {
     "POST /api/v1/organisations/{organisation_id}/contacts": _CONTACT_LANGUAGE,
     "POST /api/v1/donors/{donor_id}/contacts": _CONTACT_LANGUAGE,
     "PATCH /api/v1/contacts/{contact_id}": _CONTACT_LANGUAGE,
+    "POST /api/v1/proposals": _BUDGET,
+    "PATCH /api/v1/proposals/{proposal_id}": [
+        *_BUDGET,
+        ("requested_amount", "the budget lines add up to *"),
+    ],
     "POST /api/v1/proposals/{proposal_id}/screening": [
         ("checks.*.note", "a failed criterion needs a note saying why")
     ],
@@ -135,6 +146,10 @@ RULES_BEYOND_THE_SCHEMA: dict[str, list[tuple[str, str]]] = {
         ),
         ("received_on", "must not be in the future*"),
         ("received_on", "must not be before the grant starts*"),
+        ("expenditure", "only a financial report states expenditure*"),
+        ("expenditure", "the grant has no budget to report against*"),
+        ("expenditure", "row *"),
+        ("expenditure", "more than the budget line*"),
     ],
     # Money back and amendments are dated against the grant, its tranche and the clock, and an
     # amendment must change the stored amount.
@@ -143,11 +158,33 @@ RULES_BEYOND_THE_SCHEMA: dict[str, list[tuple[str, str]]] = {
         ("received_on", "must not be before the grant's approval*"),
         ("received_on", "must not be in the future*"),
     ],
+    # An amendment request is sized and dated against the stored grant (its amount, its end, its
+    # approval and last amendment) and the clock; an extension gives an end date alone, a change
+    # of amount an amount alone. Its decision is dated against the request.
     "POST /api/v1/grants/{grant_id}/amendments": [
         ("amount", "* allows * decimal*"),
         ("amount", "is already the grant's amount*"),
-        ("decided_on", "must not be before the grant's*"),
+        ("amount", "is not an *"),
+        ("amount", "an extension keeps the grant's amount"),
+        ("amount", "an increase or a decrease needs the grant's new amount"),
+        ("ends_on", "an extension keeps the amount*"),
+        ("ends_on", "an extension needs the new end date"),
+        ("ends_on", "must be after the grant's end*"),
+        ("ends_on", "only an extension changes the end date*"),
+        ("requested_on", "must not be before the grant's*"),
+        ("requested_on", "must not be in the future*"),
+    ],
+    # A budget is checked against the fund's categories and cap and the amount it must add up to
+    # (stored figures the schema cannot see); expenditure against the grant's budget lines.
+    "PUT /api/v1/grants/{grant_id}/budget": [
+        *_BUDGET,
+        ("budget", "a line may not fall below what was spent under it*"),
+    ],
+    "PATCH /api/v1/funds/{fund_id}": [("indirect_cost_cap", "must be at most 100.00*")],
+    "POST /api/v1/grant-amendments/{amendment_id}/decision": [
+        ("decided_on", "must not be before the request*"),
         ("decided_on", "must not be in the future*"),
+        ("reason", "a rejection needs a reason"),
     ],
     # A tranche, its payment and a grant's reports are dated and sized against the stored grant
     # and tranche (its approval, start and end; the tranche's planned amount) and the clock.

@@ -30,7 +30,7 @@ class ProblemSchema(OutputSchema):
         {"type", "detail", "request_id", "errors", "current_state", "allowed_states", "shortfall", "currency"}
         | {"existing_id", "excess", "remaining", "missing", "reserve_expires_on", "unmet_conditions"}
         | {"blocking"}
-        | {"paid", "available", "amount", "scheduled"}
+        | {"paid", "available", "amount", "scheduled", "budgeted"}
     )
 
     type = ma.fields.String()
@@ -53,6 +53,7 @@ class ProblemSchema(OutputSchema):
     )
     amount = ma.fields.String(metadata={"description": "The amount the refused request asked for"})
     scheduled = ma.fields.String(metadata={"description": "What a grant's tranches schedule"})
+    budgeted = ma.fields.String(metadata={"description": "What a grant's budget lines add up to"})
     remaining = ma.fields.String(metadata={"description": "What is left of a pledge to receive"})
     missing = ma.fields.List(
         ma.fields.String(), metadata={"description": "What a step (a call's, a grant's closure) still needs"}

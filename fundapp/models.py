@@ -18,22 +18,28 @@ from .books.models import Balance, LedgerEntry
 from .calls.models import Call
 from .contacts.models import Contact
 from .contributions.models import Campaign, Contribution, Donor, ExchangeRate, Receipt
-from .funds.models import Evaluation, Fund
+from .funds.models import BudgetCategory, Evaluation, Fund
 from .grants.models import (
     Disbursement,
     Grant,
     GrantAmendment,
+    GrantBudgetLine,
     GrantCondition,
     GrantRefund,
     GrantReport,
     PeopleCount,
+    ReportExpenditure,
 )
 from .idempotency import IdempotencyRecord
 from .notifications.models import OutboxAttempt, OutboxMessage
-from .proposals.models import EligibilityCheck, Proposal, ProposalFacet
+from .proposals.models import EligibilityCheck, Proposal, ProposalBudgetLine, ProposalFacet
 from .renders import RenderClaim
 
 __all__ = [
+    "ReportExpenditure",
+    "ProposalBudgetLine",
+    "GrantBudgetLine",
+    "BudgetCategory",
     "ApiToken",
     "Approval",
     "AuditEvent",

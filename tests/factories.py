@@ -17,7 +17,15 @@ from fundapp.calls.models import CallStatus
 from fundapp.contributions.models import ContributionStatus, DonorKind, ReceiptStatus
 from fundapp.contributions.services import pledge_entry, receipt_entry
 from fundapp.db import utcnow
-from fundapp.grants.models import Breakdown, DisbursementStatus, ReportKind, ReportNature, ReportStatus
+from fundapp.grants.models import (
+    AmendmentKind,
+    AmendmentStatus,
+    Breakdown,
+    DisbursementStatus,
+    ReportKind,
+    ReportNature,
+    ReportStatus,
+)
 from fundapp.grants.services import grant_entry
 from fundapp.proposals.models import Facet, ProposalStatus
 
@@ -100,6 +108,8 @@ def ledger_entries_of(record: object) -> list[books.Entry]:
             )
         return entries
     if isinstance(record, m.GrantAmendment):
+        if record.status != AmendmentStatus.APPROVED or record.kind == AmendmentKind.EXTENSION:
+            return []
         grant = session.get(m.Grant, record.grant_id)
         change = record.amount_minor - record.previous_minor
         movement = Movement.COMMITMENT if change > 0 else Movement.COMMITMENT_RELEASE
@@ -130,6 +140,20 @@ class FundFactory(Base):
     short_name = "UNVTF"
     administrator = "UNODC"
     established_on = dt.date(2010, 7, 30)
+
+
+class BudgetCategoryFactory(Base):
+    """A category of a fund's budgets (``indirect=True`` for indirect costs)."""
+
+    class Meta:
+        model = m.BudgetCategory
+
+    fund_id = factory.LazyAttribute(lambda _: FundFactory().id)
+    code = factory.Sequence(lambda n: f"category_{n}")
+    name_en = factory.Sequence(lambda n: f"Category {n}")
+    name_fr = factory.Sequence(lambda n: f"Catégorie {n}")
+    indirect = False
+    retired = False
 
 
 class DonorFactory(Base):
@@ -522,6 +546,28 @@ class GrantReportFactory(Base):
     status = ReportStatus.DUE
 
 
+class GrantBudgetLineFactory(Base):
+    """A line of a grant's budget: an amount under a category of the grant's fund."""
+
+    class Meta:
+        model = m.GrantBudgetLine
+
+    grant = factory.SubFactory(GrantWithProposalFactory)
+    category_id = factory.LazyAttribute(lambda o: BudgetCategoryFactory(fund_id=o.grant.fund_id).id)
+    amount_minor = 1_000_00
+
+
+class ReportExpenditureFactory(Base):
+    """What a financial report says was spent under one line (category) of its grant's budget."""
+
+    class Meta:
+        model = m.ReportExpenditure
+
+    report = factory.SubFactory(GrantReportFactory, nature=ReportNature.FINANCIAL)
+    category_id = factory.LazyAttribute(lambda o: BudgetCategoryFactory(fund_id=o.report.grant.fund_id).id)
+    amount_minor = 500_00
+
+
 class PeopleCountFactory(Base):
     """Of a report's people assisted, how many fall in a category of a breakdown (set the report's
     total): by default, 10 adult women. ``by_assistance`` counts the main kind of help instead."""
@@ -717,20 +763,23 @@ class GrantRefundFactory(Base):
 
 
 class GrantAmendmentFactory(Base):
-    """A change of an open grant's amount (the grant takes the new amount)."""
+    """An approved increase of an open grant's amount (the grant takes the new amount)."""
 
     class Meta:
         model = m.GrantAmendment
 
     grant = factory.SubFactory(GrantFactory)
     currency = "USD"
+    kind = AmendmentKind.INCREASE
+    status = AmendmentStatus.APPROVED
     previous_minor = factory.SelfAttribute("grant.amount_minor")
     amount_minor = factory.LazyAttribute(lambda o: o.previous_minor + 5_000_00)
+    requested_on = factory.SelfAttribute("decided_on")
     decided_on = dt.date(2016, 1, 15)
     reason = "Budget revised for a second shelter"
 
     @factory.post_generation
     def takes_effect(obj, create, extracted, **kwargs):  # noqa: N805
-        if create:
+        if create and extracted is not False:  # takes_effect=False: a request, the grant unchanged
             obj.grant.amount_minor = obj.amount_minor
             _session().flush()

@@ -1,5 +1,7 @@
 """The schema is built only by migrations: one head, up and down, and no drift from the models."""
 
+import datetime as dt
+
 from sqlalchemy import inspect, text
 
 from fundapp import schema
@@ -96,23 +98,23 @@ def _record_pledges(engine, *pledges):
     import datetime as dt
     from decimal import Decimal
 
+    from sqlalchemy import insert
     from sqlalchemy.orm import Session
 
     from fundapp.contributions.models import Contribution, Receipt
+    from fundapp.funds.models import Fund
 
     from . import factories
 
     with Session(engine) as session:
         factories.holder.session = session
         try:
-            # the fund as a row of the old revision's columns (the model has columns added since)
-            fund_id = session.scalar(
-                text(
-                    "INSERT INTO fund (code, name_en, name_fr, short_name, administrator, established_on, "
-                    "currency, created_at, updated_at, illustrative, version) VALUES ('F', 'Fund', 'Fonds', "
-                    "'F', 'UNODC', '2010-07-30', 'USD', '2015-01-01', '2015-01-01', false, 1) RETURNING id"
-                )
-            )
+            # the fund as a row of the columns it had then (the model has more since)
+            fund = factories.FundFactory.build()
+            old_columns = ("code", "name_en", "name_fr", "short_name", "administrator", "established_on")
+            fund_id = session.execute(
+                insert(Fund).values({name: getattr(fund, name) for name in old_columns}).returning(Fund.id)
+            ).scalar_one()
             donor = factories.DonorFactory()
             for n, (currency, minor) in enumerate(pledges):
                 pledge = Contribution(
@@ -334,5 +336,63 @@ def test_the_people_migration_keeps_each_reports_people_assisted_and_its_sexes_a
             ("sex_and_age", "male/child", 3),
             ("assistance", "shelter", 13),
             ("assistance", "legal_administrative", 5),
+        ]
+        engine.dispose()
+
+
+def test_the_amendments_migration_makes_each_existing_amendment_an_approved_change_of_amount(tmp_path):
+    """6a1c4e8b2d57: before it an amendment changed the amount at once; each becomes an approved
+    increase or decrease requested and decided the day it was, its ledger entry untouched. Down
+    again, the approved changes of amount stay and the requests and extensions go."""
+    from sqlalchemy.orm import Session
+
+    from . import factories
+
+    with fresh_database(tmp_path) as url:
+        engine = make_engine(url)
+        with Session(engine) as session:
+            factories.holder.session = session
+            try:
+                up = factories.GrantAmendmentFactory()
+                factories.GrantAmendmentFactory(
+                    grant=up.grant,
+                    kind="extension",
+                    status="requested",
+                    amount_minor=up.amount_minor,
+                    previous_minor=up.amount_minor,
+                    previous_ends_on=up.grant.ends_on,
+                    ends_on=dt.date(2030, 1, 1),
+                    decided_on=None,
+                    requested_on=dt.date(2016, 2, 1),
+                    takes_effect=False,
+                )
+                previous, amount = up.previous_minor, up.amount_minor
+                session.commit()
+            finally:
+                factories.holder.session = None
+        sql = (
+            "SELECT kind, status, previous_minor, amount_minor, requested_on, decided_on FROM grant_amendment"
+        )
+        schema.downgrade(engine, "4f7a2c9e1b36")
+        with engine.begin() as conn:
+            assert [
+                tuple(r)
+                for r in conn.execute(text("SELECT amount_minor - previous_minor FROM grant_amendment"))
+            ] == [(5_000_00,)]
+            conn.execute(
+                text(
+                    "INSERT INTO grant_amendment (grant_id, currency, previous_minor, amount_minor, "
+                    "decided_on, reason, created_at, updated_at, illustrative) "
+                    "SELECT grant_id, currency, amount_minor, amount_minor - 100, '2016-03-01', "
+                    "'smaller', created_at, updated_at, illustrative "
+                    "FROM grant_amendment"
+                )
+            )
+        schema.upgrade(engine)
+        with engine.connect() as conn:
+            rows = sorted(tuple(str(v) for v in row) for row in conn.execute(text(sql)))
+        assert rows == [
+            ("decrease", "approved", str(amount), str(amount - 100), "2016-03-01", "2016-03-01"),
+            ("increase", "approved", str(previous), str(amount), "2016-01-15", "2016-01-15"),
         ]
         engine.dispose()

@@ -10,6 +10,7 @@ document gets wrong) fails here before a generated client trips on it.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -36,6 +37,7 @@ LISTS = {
     "grant_id": "/grants",
     "disbursement_id": "/disbursements",
     "report_id": "/grant-reports",
+    "amendment_id": "/grant-amendments",
     "donor_id": "/donors",
     "campaign_id": "/campaigns",
     "contribution_id": "/contributions",
@@ -45,6 +47,9 @@ LISTS = {
 #: Records no top-level list holds: the walk reads those of these models, the contacts being
 #: added to the seed's first organisation and donor, and a review (and a recusal) to its last session.
 RECORDS = {"contact_id": m.Contact, "member_id": m.BoardMember, "review_id": m.Review}
+#: Records read under their parent's path (``/funds/{fund_id}/budget-categories/{category_id}``):
+#: the id -> the model and the column naming the parent.
+NESTED = {"category_id": (m.BudgetCategory, "fund_id")}
 MAX_PAGES = 5
 #: Queries read besides the defaults: every key the totals group by.
 EXTRA_QUERIES = {"/contributions/totals": ["group_by=" + ",".join(GROUP_KEYS)]}
@@ -134,6 +139,10 @@ def walk(seeded_app, seeded_client, seeded_auth):
     return spec, check, problems
 
 
+def grant_fund_id(session) -> int:
+    return session.scalars(select(m.Fund.id).order_by(m.Fund.id)).first()
+
+
 def _records_without_a_list(session) -> dict[str, list[int]]:
     organisation, donor = (
         session.scalars(select(model).order_by(model.id)).first() for model in (m.Organisation, m.Donor)
@@ -145,6 +154,27 @@ def _records_without_a_list(session) -> dict[str, list[int]]:
             ),
             m.Contact(donor_id=donor.id, name="Desk Officer", email="desk@donor.example", language="en"),
         ]
+    )
+    # the seed draws up no budget: one category of the first fund
+    session.add(
+        m.BudgetCategory(
+            fund_id=grant_fund_id(session), code="staff", name_en="Staff", name_fr="Personnel", indirect=False
+        )
+    )
+    # the seed amends no grant: one extension awaits the approver
+    grant = session.scalars(select(m.Grant).order_by(m.Grant.id)).first()
+    session.add(
+        m.GrantAmendment(
+            grant_id=grant.id,
+            kind="extension",
+            status="requested",
+            previous_minor=grant.amount_minor,
+            amount_minor=grant.amount_minor,
+            previous_ends_on=grant.ends_on,
+            ends_on=grant.ends_on + dt.timedelta(days=90),
+            requested_on=grant.approved_on,
+            reason="Shelter opened three months late",
+        )
     )
     session.flush()
     _a_review_and_a_recusal(session)
@@ -211,6 +241,19 @@ def test_every_json_response_of_the_seeded_fund_matches_its_schema(walk, seeded_
         if not needs:
             for query in ["", *EXTRA_QUERIES.get(path, [])]:
                 check(f"{path}?{query}" if query else path, schema)
+            continue
+        if len(needs) == 2 and needs[1] in NESTED:
+            model, parent = NESTED[needs[1]]
+            pairs = seeded_session.execute(select(getattr(model, parent), model.id).order_by(model.id)).all()
+            assert pairs, f"the seed has no records for {path}"
+            for parent_id, record_id in pairs:
+                check(
+                    path.replace("{" + needs[0] + "}", str(parent_id)).replace(
+                        "{" + needs[1] + "}", str(record_id)
+                    ),
+                    schema,
+                )
+                read += 1
             continue
         assert len(needs) == 1, f"{path}: name a walk for two ids"
         (name,) = needs

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from ..contributions.models import Campaign, Donor, ExchangeRate
 from ..db import unindexed, utcnow
 from ..funds.models import Fund
-from ..grants.models import Grant
+from ..grants.models import AmendmentStatus, Grant, GrantAmendment
 from ..money import FUND_CURRENCY, convert_to_usd_minor
 from .models import (
     EVERY_FUND,
@@ -657,3 +657,26 @@ def awarded_to_grant(grant_id: Any) -> ColumnElement[int]:
         .where(L.grant_id == grant_id, AWARDING)
         .scalar_subquery()
     )
+
+
+def approved_amendments(session: Session, fund_id: int, as_of: dt.date) -> dict[str, dict[str, int]]:
+    """The fund's grant amendments approved by ``as_of``, by kind (extension, increase, decrease):
+    how many, and the money they moved by then as the books say (``moved_minor``: committed by the
+    increases, released by the decreases, as a positive figure; 0 for the extensions)."""
+    moved = (
+        select(func.abs(func.coalesce(func.sum(L.usd_minor), 0)))
+        .where(L.amendment_id == GrantAmendment.id, L.effective_on <= as_of)
+        .correlate(GrantAmendment)
+        .scalar_subquery()
+    )
+    rows = session.execute(
+        select(GrantAmendment.kind, func.count(GrantAmendment.id), func.coalesce(func.sum(moved), 0))
+        .join(Grant, Grant.id == GrantAmendment.grant_id)
+        .where(
+            Grant.fund_id == fund_id,
+            GrantAmendment.status == AmendmentStatus.APPROVED,
+            GrantAmendment.decided_on <= as_of,
+        )
+        .group_by(GrantAmendment.kind)
+    ).all()
+    return {str(kind): {"count": count, "moved_minor": int(minor)} for kind, count, minor in rows}

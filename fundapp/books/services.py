@@ -45,7 +45,16 @@ from ..contributions.models import Contribution, ContributionStatus, Donor, Dono
 from ..db import bulk_add, bulk_insert, in_batches, table_of, utcnow
 from ..errors import InsufficientFunds
 from ..funds.models import Fund
-from ..grants.models import Disbursement, DisbursementStatus, Grant, GrantAmendment, GrantRefund, GrantStatus
+from ..grants.models import (
+    AmendmentKind,
+    AmendmentStatus,
+    Disbursement,
+    DisbursementStatus,
+    Grant,
+    GrantAmendment,
+    GrantRefund,
+    GrantStatus,
+)
 from ..money import FUND_CURRENCY, format_minor
 from ..services_base import get_or_404
 from .models import (
@@ -473,10 +482,14 @@ def book_records(connection: Connection | Session, fund_id: int) -> int:
         select(refund.grant_id, -refund.amount_minor).where(refund.released_commitment.is_(False)),
     ).subquery()
     paid = select(kept.c.grant_id, func.sum(kept.c.minor).label("paid")).group_by(kept.c.grant_id).subquery()
+    # only approved increases and decreases moved money (an extension, a request, a rejection none)
+    moved_money = and_(
+        amendment.status == AmendmentStatus.APPROVED, amendment.kind != AmendmentKind.EXTENSION
+    )
     # a grant amended since its award was first committed for the amount its first amendment changed
     awarded = func.coalesce(
         select(amendment.previous_minor)
-        .where(amendment.grant_id == g.id)
+        .where(amendment.grant_id == g.id, moved_money)
         .order_by(amendment.id)
         .limit(1)
         .correlate(g)
@@ -582,7 +595,7 @@ def book_records(connection: Connection | Session, fund_id: int) -> int:
                 amendment_id=amendment.id,
                 call_id=g.call_id,
             ),
-            select(amendment).join(g, g.id == amendment.grant_id).where(g.fund_id == fund_id),
+            select(amendment).join(g, g.id == amendment.grant_id).where(g.fund_id == fund_id, moved_money),
         ),
         (
             dict(

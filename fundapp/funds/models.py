@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..db import Base
@@ -46,7 +46,13 @@ MAX_SUPPORT_BP = 2_500
 
 class Fund(Timestamps, Provenance, Versioned, Base):
     __tablename__ = "fund"
-    __table_args__ = (CheckConstraint("currency = 'USD'", name="books_in_usd"),)
+    __table_args__ = (
+        CheckConstraint("currency = 'USD'", name="books_in_usd"),
+        CheckConstraint(
+            "indirect_cost_cap_bp IS NULL OR indirect_cost_cap_bp BETWEEN 0 AND 10000",
+            name="indirect_cost_cap_range",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(20), unique=True)
@@ -85,6 +91,10 @@ class Fund(Timestamps, Provenance, Versioned, Base):
         """The programme support rate as the API writes it: 1300 basis points is "13.00" (per cent)."""
         return percent_of_bp(self.programme_support_bp)
 
+    #: The most a budget may put in indirect costs (its categories marked ``indirect``), as a share
+    #: of its total in basis points (700: 7 per cent); None: no cap.
+    indirect_cost_cap_bp: Mapped[int | None]
+
     @property
     def notifications_switched_off(self) -> list[str]:
         return list(self.notifications_off or ())
@@ -113,3 +123,22 @@ class Evaluation(Timestamps, Provenance, Base):
     criteria: Mapped[list[str]] = mapped_column(JSON, default=list)
     findings_en: Mapped[str | None] = mapped_column(Text)
     findings_fr: Mapped[str | None] = mapped_column(Text)
+
+
+class BudgetCategory(Timestamps, Versioned, Base):
+    """A category a fund's budgets are drawn up in (staff, travel, indirect costs...), named in
+    English and French; proposals' and grants' budget lines and the expenditure of financial
+    reports are each under one. A category no longer offered is retired, never deleted."""
+
+    __tablename__ = "budget_category"
+    __table_args__ = (UniqueConstraint("fund_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fund_id: Mapped[int] = mapped_column(ForeignKey("fund.id", ondelete="RESTRICT"), index=True)
+    code: Mapped[str] = mapped_column(String(40))
+    name_en: Mapped[str] = mapped_column(String(200))
+    name_fr: Mapped[str] = mapped_column(String(200))
+    #: Indirect (support) costs: together capped by the fund's ``indirect_cost_cap_bp``.
+    indirect: Mapped[bool] = mapped_column(default=False)
+    #: Retired: new budgets may no longer use it (those that did keep it).
+    retired: Mapped[bool] = mapped_column(default=False)

@@ -10,6 +10,11 @@ from ..routing import Blueprint
 from ..schemas_base import page_of
 from . import services
 from .schemas import (
+    BudgetCategoryCreateSchema,
+    BudgetCategoryQuerySchema,
+    BudgetCategorySchema,
+    BudgetCategoryUpdateSchema,
+    BudgetRulesSchema,
     FundCreateSchema,
     FundQuerySchema,
     FundSchema,
@@ -20,6 +25,8 @@ from .schemas import (
 
 blp = Blueprint("funds", __name__, url_prefix="/funds", description="The fund: its books and position")
 READERS = (Role.ADMIN, Role.STAFF, Role.APPROVER, Role.BOARD)
+#: Who draws up the fund's budget rules and categories: the secretariat.
+WRITERS = (Role.ADMIN, Role.STAFF)
 
 
 @blp.route("")
@@ -60,6 +67,61 @@ class FundById(MethodView):
         """
         fund = services.update_fund(get_session(), g.user, fund_id, data, request.headers.get("If-Match"))
         return with_etag(fund)
+
+
+@blp.route("/<int:fund_id>/budget-rules")
+class FundBudgetRules(MethodView):
+    @blp.allow(*WRITERS)
+    @blp.if_match()
+    @blp.arguments(BudgetRulesSchema)
+    @blp.response(200, FundSchema)
+    def put(self, data, fund_id):
+        """Set or lift the fund's cap on indirect costs in budgets (per cent of the total)
+
+        The fund's ETag is the one to send (If-Match); the fund's other settings are the admin's
+        (PATCH /funds/{fund_id}).
+        """
+        fund = services.set_budget_rules(
+            get_session(), g.user, fund_id, data, request.headers.get("If-Match")
+        )
+        return with_etag(fund)
+
+
+@blp.route("/<int:fund_id>/budget-categories")
+class BudgetCategories(MethodView):
+    @blp.allow(*READERS)
+    @blp.arguments(BudgetCategoryQuerySchema, location="query")
+    @blp.response(200, page_of(BudgetCategorySchema))
+    def get(self, query, fund_id):
+        """List the categories the fund's budgets are drawn up in"""
+        return services.list_categories(get_session(), fund_id, query)
+
+    @blp.allow(*WRITERS)
+    @blp.arguments(BudgetCategoryCreateSchema)
+    @blp.response(201, BudgetCategorySchema)
+    def post(self, data, fund_id):
+        """Add a budget category to the fund (English and French names; indirect or not)"""
+        return with_etag(services.create_category(get_session(), g.user, fund_id, data), 201)
+
+
+@blp.route("/<int:fund_id>/budget-categories/<int:category_id>")
+class BudgetCategoryById(MethodView):
+    @blp.allow(*READERS)
+    @blp.response(200, BudgetCategorySchema)
+    def get(self, fund_id, category_id):
+        """Read a budget category"""
+        return with_etag(services.get_category(get_session(), fund_id, category_id))
+
+    @blp.allow(*WRITERS)
+    @blp.if_match()
+    @blp.arguments(BudgetCategoryUpdateSchema)
+    @blp.response(200, BudgetCategorySchema)
+    def patch(self, data, fund_id, category_id):
+        """Rename a budget category, mark it indirect or not, retire or restore it"""
+        category = services.update_category(
+            get_session(), g.user, fund_id, category_id, data, request.headers.get("If-Match")
+        )
+        return with_etag(category)
 
 
 @blp.route("/<int:fund_id>/position")

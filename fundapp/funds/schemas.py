@@ -5,7 +5,19 @@ from typing import Any
 from marshmallow import fields, validate
 
 from ..dumping import OutputSchema
-from ..schemas_base import Day, InputSchema, MoneyOut, PageQuery, Text, sort_field
+from ..schemas_base import (
+    Amount,
+    Day,
+    Flag,
+    Id,
+    InputSchema,
+    Matches,
+    MoneyOut,
+    PageQuery,
+    QueryFlag,
+    Text,
+    sort_field,
+)
 from .models import ASSISTANCE_KINDS, FUND_LANGUAGES, MANDATE_GROUPS, percent_of_bp
 
 SUPPORT_RATE = {
@@ -14,6 +26,9 @@ SUPPORT_RATE = {
     "description": "The share of each commitment the fund sets aside for programme support costs, "
     "in per cent",
 }
+
+#: A share in per cent with two decimals, as the API writes it ("7.00").
+PERCENT = {"type": "string", "pattern": r"^[0-9]{1,3}\.[0-9]{2}$", "example": "7.00"}
 
 
 class FundSchema(OutputSchema):
@@ -39,6 +54,16 @@ class FundSchema(OutputSchema):
     mandate = fields.Dict(
         allow_none=True,
         metadata={"description": "What the fund is for: resolution, instrument_en/fr, assistance, groups"},
+    )
+    indirect_cost_cap = fields.Function(
+        lambda fund: None if fund.indirect_cost_cap_bp is None else percent_of_bp(fund.indirect_cost_cap_bp),
+        allow_none=True,
+        metadata={
+            **PERCENT,
+            "nullable": True,
+            "description": "The most a budget may put in indirect costs, in per cent of its total; "
+            "null: no cap",
+        },
     )
     illustrative = fields.Boolean()
     source = fields.String(allow_none=True)
@@ -122,7 +147,7 @@ class PositionSchema(OutputSchema):
         return percent_of_bp(obj["programme_support_bp"])
 
 
-PERCENT = r"^(?:[0-9]|1[0-9]|2[0-4])(?:\.[0-9]{1,2})?$|^25(?:\.00?)?$"
+SUPPORT_PERCENT = r"^(?:[0-9]|1[0-9]|2[0-4])(?:\.[0-9]{1,2})?$|^25(?:\.00?)?$"
 
 
 class MandateSchema(InputSchema):
@@ -210,8 +235,10 @@ class FundCreateSchema(InputSchema):
         metadata={"description": "The languages the fund writes in; English and French when not given"},
     )
     programme_support_rate = fields.String(
-        validate=validate.Regexp(PERCENT, error="a percentage from 0 to 25, at most two decimals, as 13.00"),
-        metadata={**SUPPORT_RATE, "pattern": PERCENT},
+        validate=validate.Regexp(
+            SUPPORT_PERCENT, error="a percentage from 0 to 25, at most two decimals, as 13.00"
+        ),
+        metadata={**SUPPORT_RATE, "pattern": SUPPORT_PERCENT},
     )
     mandate = fields.Nested(MandateSchema)
 
@@ -223,3 +250,83 @@ class FundUpdateSchema(FundCreateSchema):
 
     class Meta:
         exclude = ("code",)
+
+
+class BudgetRulesSchema(InputSchema):
+    """How the fund's budgets are drawn up (PATCH /funds/{fund_id}, If-Match)."""
+
+    example = {"indirect_cost_cap": "7.00"}
+
+    indirect_cost_cap = Amount(
+        currency="USD",  # two decimals
+        allow_zero=True,
+        allow_none=True,
+        required=True,
+        metadata={
+            "description": "The most a budget may put in indirect costs, in per cent of its total (at most "
+            "100.00); null: no cap",
+            "example": "7.00",
+        },
+    )
+
+
+CATEGORY_CODE = Matches(r"^[a-z][a-z0-9_]*$", error="must be a code such as 'staff' or 'indirect_costs'")
+
+
+class BudgetCategoryCreateSchema(InputSchema):
+    example = {
+        "code": "indirect_costs",
+        "name_en": "Indirect (programme support) costs",
+        "name_fr": "Coûts indirects (dépenses d'appui au programme)",
+        "indirect": True,
+    }
+
+    code = fields.String(required=True, validate=[validate.Length(max=40), CATEGORY_CODE])
+    name_en = Text(required=True, max_length=200)
+    name_fr = Text(required=True, max_length=200)
+    indirect = Flag(load_default=False, metadata={"description": "Indirect costs, capped with the others"})
+
+
+class BudgetCategoryUpdateSchema(InputSchema):
+    """What may change of a category (If-Match): its names, whether indirect, whether retired."""
+
+    example = {"name_fr": "Frais de personnel", "retired": False}
+
+    name_en = Text(max_length=200)
+    name_fr = Text(max_length=200)
+    indirect = Flag()
+    retired = Flag(metadata={"description": "Retired: new budgets may no longer use it"})
+
+
+class BudgetCategorySchema(OutputSchema):
+    id = fields.Integer()
+    fund_id = fields.Integer()
+    code = fields.String()
+    name_en = fields.String()
+    name_fr = fields.String()
+    indirect = fields.Boolean()
+    retired = fields.Boolean()
+    version = fields.Integer()
+    created_at = fields.AwareDateTime()
+    updated_at = fields.AwareDateTime()
+
+
+class BudgetCategoryQuerySchema(PageQuery):
+    retired = QueryFlag(metadata={"description": "true: only retired categories; false: only those in use"})
+    sort = sort_field(["code"], "code")
+
+
+class BudgetLineInSchema(InputSchema):
+    """One line of a budget: an amount under one of the fund's categories."""
+
+    category_id = Id(required=True)
+    amount = Amount(currency="USD", required=True, metadata={"example": "12000.00"})
+
+
+class BudgetLineSchema(OutputSchema):
+    category_id = fields.Integer()
+    code = fields.String(attribute="category.code")
+    name_en = fields.String(attribute="category.name_en")
+    name_fr = fields.String(attribute="category.name_fr")
+    indirect = fields.Boolean(attribute="category.indirect")
+    amount = MoneyOut("amount_minor")

@@ -13,12 +13,16 @@ from ..audit import record_event
 from ..books import queries
 from ..books.services import fund_balances
 from ..books.support import available_minor
-from ..errors import Conflict, InsufficientFunds
+from ..errors import Conflict, InsufficientFunds, Unprocessable
 from ..etag import require_if_match
 from ..money import FUND_CURRENCY, format_minor
 from ..pagination import paginate
-from ..services_base import get_or_404, snapshot
-from .models import Fund
+from ..services_base import get_or_404, minor_units, not_found, snapshot
+from .models import BudgetCategory, Fund
+
+CATEGORY_AUDITED = ("fund_id", "code", "name_en", "name_fr", "indirect", "retired")
+#: Basis points in one per cent.
+BP_PER_PERCENT = 100
 
 
 def get_fund(session: Session, fund_id: int) -> Fund:
@@ -122,3 +126,144 @@ def update_fund(
     session.flush()
     record_event(session, user, "fund.update", "fund", fund.id, before=before, after=snapshot(fund, AUDITED))
     return fund
+
+
+# --- budgets: categories, the cap on indirect costs, and the check every budget passes ------------
+
+
+def set_budget_rules(
+    session: Session, user: Any, fund_id: int, data: dict[str, Any], if_match: str | None
+) -> Fund:
+    """Set (or lift, with null) the fund's cap on indirect costs, in per cent of a budget's total
+    (If-Match). Budgets already drawn up keep their lines; the cap applies to those written next."""
+    fund = get_fund(session, fund_id)
+    require_if_match(fund, if_match)
+    cap = data["indirect_cost_cap"]
+    if cap is not None and cap > 100:
+        raise Unprocessable("indirect_cost_cap", "must be at most 100.00 (per cent)")
+    before = {"indirect_cost_cap_bp": fund.indirect_cost_cap_bp}
+    fund.indirect_cost_cap_bp = None if cap is None else int(cap * BP_PER_PERCENT)
+    session.flush()
+    after = {"indirect_cost_cap_bp": fund.indirect_cost_cap_bp}
+    record_event(session, user, "fund.budget_rules", "fund", fund.id, before=before, after=after)
+    return fund
+
+
+def list_categories(session: Session, fund_id: int, query: dict[str, Any]) -> dict[str, Any]:
+    get_fund(session, fund_id)
+    stmt = select(BudgetCategory).where(BudgetCategory.fund_id == fund_id)
+    if "retired" in query:
+        stmt = stmt.where(BudgetCategory.retired == query["retired"])
+    return paginate(
+        session, stmt, query, sort_columns={"code": BudgetCategory.code}, tiebreak=BudgetCategory.id
+    )
+
+
+def get_category(session: Session, fund_id: int, category_id: int) -> BudgetCategory:
+    category = get_or_404(session, BudgetCategory, category_id, label="budget category")
+    if category.fund_id != fund_id:
+        raise not_found("budget category", category_id)
+    return category
+
+
+def create_category(session: Session, user: Any, fund_id: int, data: dict[str, Any]) -> BudgetCategory:
+    """A new category of the fund's budgets; its code is the fund's only one (409 naming the other)."""
+    get_fund(session, fund_id)
+    existing = session.scalar(
+        select(BudgetCategory.id).where(
+            BudgetCategory.fund_id == fund_id, BudgetCategory.code == data["code"]
+        )
+    )
+    if existing is not None:
+        raise Conflict(f"the fund already has a budget category '{data['code']}'", existing_id=existing)
+    category = BudgetCategory(fund_id=fund_id, retired=False, **data)
+    session.add(category)
+    session.flush()
+    record_event(
+        session,
+        user,
+        "budget_category.create",
+        "budget_category",
+        category.id,
+        after=snapshot(category, CATEGORY_AUDITED),
+    )
+    return category
+
+
+def update_category(
+    session: Session, user: Any, fund_id: int, category_id: int, data: dict[str, Any], if_match: str | None
+) -> BudgetCategory:
+    """Rename a category, mark it indirect or not, retire or restore it (If-Match); its code stays."""
+    category = get_category(session, fund_id, category_id)
+    require_if_match(category, if_match)
+    before = snapshot(category, CATEGORY_AUDITED)
+    for key, value in data.items():
+        setattr(category, key, value)
+    session.flush()
+    record_event(
+        session,
+        user,
+        "budget_category.update",
+        "budget_category",
+        category.id,
+        before=before,
+        after=snapshot(category, CATEGORY_AUDITED),
+    )
+    return category
+
+
+def _usd(minor: int) -> str:
+    return f"{format_minor(minor, FUND_CURRENCY)} {FUND_CURRENCY}"
+
+
+def check_budget(
+    session: Session,
+    fund_id: int,
+    lines: list[dict[str, Any]],
+    total_minor: int,
+    *,
+    field: str = "budget",
+    what: str = "the amount",
+    kept: frozenset[int] = frozenset(),
+) -> dict[int, int]:
+    """The lines of a budget as {category id: minor units}, or a 422 naming ``field``: each line
+    under a category of the fund, once, not retired (unless in ``kept``: a line the budget had
+    before); the lines adding up to ``total_minor`` exactly; the indirect lines together within
+    the fund's cap. An empty list is no budget (and passes)."""
+    if not lines:
+        return {}
+    ids = [line["category_id"] for line in lines]
+    categories = {
+        c.id: c
+        for c in session.scalars(
+            select(BudgetCategory).where(BudgetCategory.id.in_(ids), BudgetCategory.fund_id == fund_id)
+        )
+    }
+    problems: list[str] = []
+    budget: dict[int, int] = {}
+    for index, line in enumerate(lines):
+        category = categories.get(line["category_id"])
+        if category is None:
+            problems.append(f"line {index + 1}: the fund has no budget category {line['category_id']}")
+        elif category.retired and category.id not in kept:
+            problems.append(f"line {index + 1}: budget category '{category.code}' is retired")
+        elif category.id in budget:
+            problems.append(f"line {index + 1}: budget category '{category.code}' appears twice")
+        else:
+            budget[category.id] = minor_units(field, line["amount"], FUND_CURRENCY)
+    if problems:
+        raise Unprocessable(field, "; ".join(problems))
+    counted = sum(budget.values())
+    if counted != total_minor:
+        raise Unprocessable(
+            field, f"the lines add up to {_usd(counted)}, not {_usd(total_minor)} ({what}): they must match"
+        )
+    cap = session.scalar(select(Fund.indirect_cost_cap_bp).where(Fund.id == fund_id))
+    indirect = sum(minor for category_id, minor in budget.items() if categories[category_id].indirect)
+    if cap is not None and indirect * 10_000 > cap * total_minor:
+        raise Unprocessable(
+            field,
+            f"indirect costs of {_usd(indirect)} exceed the fund's cap of "
+            f"{cap // BP_PER_PERCENT}.{cap % BP_PER_PERCENT:02d} per cent of {_usd(total_minor)}",
+        )
+    return budget

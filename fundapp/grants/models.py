@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -12,7 +12,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..applicants.models import Organisation
 from ..calls.models import Call
 from ..db import Base, enum_type
+from ..funds.models import BudgetCategory
 from ..models_base import Provenance, Timestamps, Versioned
+from ..money import FUND_CURRENCY
 from ..proposals.models import Proposal
 
 
@@ -78,10 +80,42 @@ class Grant(Timestamps, Provenance, Versioned, Base):
     amendments: Mapped[list[GrantAmendment]] = relationship(
         back_populates="grant", lazy="raise", order_by="GrantAmendment.id"
     )
+    budget_lines: Mapped[list[GrantBudgetLine]] = relationship(
+        back_populates="grant", lazy="raise", order_by="GrantBudgetLine.category_id"
+    )
     if TYPE_CHECKING:
         # not columns: the totals the services set on a grant for its schemas
         disbursed_minor: int
         scheduled_minor: int
+        spent_minor: int
+        refund_due_minor: int | None
+
+
+class GrantBudgetLine(Base):
+    """What a grant may spend under one budget category of its fund: at the award, the
+    proposal's line; revised since, to the grant's amount. The lines add up to the grant's amount
+    before a tranche is paid."""
+
+    __tablename__ = "grant_budget_line"
+    __table_args__ = (
+        UniqueConstraint("grant_id", "category_id"),
+        CheckConstraint("amount_minor > 0", name="amount_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    grant_id: Mapped[int] = mapped_column(ForeignKey("grant_award.id", ondelete="RESTRICT"))
+    category_id: Mapped[int] = mapped_column(
+        ForeignKey("budget_category.id", ondelete="RESTRICT"), index=True
+    )
+    amount_minor: Mapped[int]
+    #: a budget is in the fund's currency
+    currency: ClassVar[str] = FUND_CURRENCY
+
+    grant: Mapped[Grant] = relationship(back_populates="budget_lines", lazy="raise")
+    category: Mapped[BudgetCategory] = relationship(lazy="raise")
+    if TYPE_CHECKING:
+        # not a column: what the financial reports received say was spent under the line
+        spent_minor: int
 
 
 class GrantCondition(Timestamps, Base):
@@ -177,23 +211,60 @@ class GrantRefund(Timestamps, Provenance, Base):
     grant: Mapped[Grant] = relationship(back_populates="refunds", lazy="raise")
 
 
+class AmendmentKind(StrEnum):
+    #: a later end date, the amount unchanged
+    EXTENSION = "extension"
+    #: a higher amount: more money committed, checked against what the fund has
+    INCREASE = "increase"
+    #: a lower amount: the difference released to the fund
+    DECREASE = "decrease"
+
+
+class AmendmentStatus(StrEnum):
+    REQUESTED = "requested"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
 class GrantAmendment(Timestamps, Provenance, Base):
-    """A change of an open grant's amount: an increase commits more, a decrease releases the difference."""
+    """A change of an open grant, requested by staff with a reason and approved (or rejected) by
+    the approver: a no-cost extension (a later end date), an increase (commits more) or a decrease
+    (releases the difference). Only an approved one changes the grant and the books."""
 
     __tablename__ = "grant_amendment"
     __table_args__ = (
         CheckConstraint("previous_minor > 0 AND amount_minor > 0", name="amounts_positive"),
-        CheckConstraint("amount_minor <> previous_minor", name="changes_amount"),
+        CheckConstraint(
+            "(kind = 'extension' AND amount_minor = previous_minor AND previous_ends_on IS NOT NULL "
+            "AND ends_on IS NOT NULL AND ends_on > previous_ends_on) "
+            "OR (kind = 'increase' AND amount_minor > previous_minor AND ends_on IS NULL) "
+            "OR (kind = 'decrease' AND amount_minor < previous_minor AND ends_on IS NULL)",
+            name="kind_changes",
+        ),
+        CheckConstraint("(status = 'requested') = (decided_on IS NULL)", name="decided_iff_decided"),
+        CheckConstraint("decided_on IS NULL OR decided_on >= requested_on", name="decided_after_requested"),
         CheckConstraint("currency = 'USD'", name="usd_only"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     grant_id: Mapped[int] = mapped_column(ForeignKey("grant_award.id", ondelete="RESTRICT"), index=True)
     currency: Mapped[str] = mapped_column(String(3), default="USD")
+    #: The grant's amount when the amendment was requested, and after it (the same for an extension).
     previous_minor: Mapped[int]
     amount_minor: Mapped[int]
-    decided_on: Mapped[dt.date]
+    #: The day the approver decided; None while it is requested.
+    decided_on: Mapped[dt.date | None]
     reason: Mapped[str] = mapped_column(Text)
+    kind: Mapped[AmendmentKind] = mapped_column(enum_type(AmendmentKind, "amendment_kind"))
+    status: Mapped[AmendmentStatus] = mapped_column(
+        enum_type(AmendmentStatus, "amendment_status"), default=AmendmentStatus.REQUESTED
+    )
+    requested_on: Mapped[dt.date]
+    #: An extension's end dates: the grant's when requested, and the new one.
+    previous_ends_on: Mapped[dt.date | None]
+    ends_on: Mapped[dt.date | None]
+    #: Why the approver rejected it (or a note on the approval).
+    decision_note: Mapped[str | None] = mapped_column(Text)
 
     grant: Mapped[Grant] = relationship(back_populates="amendments", lazy="raise")
 
@@ -240,6 +311,9 @@ class GrantReport(Timestamps, Versioned, Base):
     grant: Mapped[Grant] = relationship(back_populates="reports", lazy="raise")
     people_counts: Mapped[list[PeopleCount]] = relationship(
         back_populates="report", lazy="raise", order_by="PeopleCount.id"
+    )
+    expenditure: Mapped[list[ReportExpenditure]] = relationship(
+        back_populates="report", lazy="raise", order_by="ReportExpenditure.category_id"
     )
 
     def breakdown_rows(self, name: str) -> list[dict[str, object]]:
@@ -330,3 +404,25 @@ class PeopleCount(Base):
     people: Mapped[int]
 
     report: Mapped[GrantReport] = relationship(back_populates="people_counts", lazy="raise")
+
+
+class ReportExpenditure(Base):
+    """What a financial report says the grantee spent under one line (category) of the grant's
+    budget in the report's period."""
+
+    __tablename__ = "report_expenditure"
+    __table_args__ = (
+        UniqueConstraint("report_id", "category_id"),
+        CheckConstraint("amount_minor >= 0", name="amount_non_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("grant_report.id", ondelete="RESTRICT"))
+    category_id: Mapped[int] = mapped_column(
+        ForeignKey("budget_category.id", ondelete="RESTRICT"), index=True
+    )
+    amount_minor: Mapped[int]
+    #: expenditure is reported in the fund's currency
+    currency: ClassVar[str] = FUND_CURRENCY
+
+    report: Mapped[GrantReport] = relationship(back_populates="expenditure", lazy="raise")

@@ -3,7 +3,7 @@
 One blueprint with full paths (no prefix), so that the app registers it like every other.
 """
 
-from flask import g
+from flask import g, request
 from flask.views import MethodView
 
 from ..auth.models import Role
@@ -14,6 +14,8 @@ from ..schemas_base import ReasonSchema, page_of
 from . import services
 from .schemas import (
     AmendmentCreateSchema,
+    AmendmentDecisionSchema,
+    AmendmentQuerySchema,
     AmendmentSchema,
     ConditionCreateSchema,
     ConditionMetSchema,
@@ -21,6 +23,8 @@ from .schemas import (
     DisbursementCreateSchema,
     DisbursementQuerySchema,
     DisbursementSchema,
+    GrantBudgetSchema,
+    GrantBudgetViewSchema,
     GrantDetailSchema,
     GrantHistoryEventSchema,
     GrantHistoryQuerySchema,
@@ -40,6 +44,8 @@ from .schemas import (
 blp = Blueprint("grants", __name__, url_prefix="", description="Grants, disbursements and grantee reports")
 READERS = (Role.ADMIN, Role.STAFF, Role.BOARD, Role.APPROVER)
 WRITERS = (Role.ADMIN, Role.STAFF)
+#: Who approves an amendment: the fund manager, as for the Board's recommendations.
+APPROVERS = (Role.ADMIN, Role.APPROVER)
 
 
 # --- grants ------------------------------------------------------------------------------
@@ -62,6 +68,24 @@ class GrantById(MethodView):
     def get(self, grant_id):
         """Read a grant with its conditions, disbursements and reports"""
         return with_etag(services.get_grant(get_session(), grant_id))
+
+
+@blp.route("/grants/<int:grant_id>/budget")
+class GrantBudget(MethodView):
+    @blp.allow(*READERS)
+    @blp.response(200, GrantBudgetViewSchema)
+    def get(self, grant_id):
+        """Read the grant's budget, what was spent under each line and the refund due (the grant's ETag)"""
+        return with_etag(services.get_grant(get_session(), grant_id))
+
+    @blp.allow(*WRITERS)
+    @blp.if_match()
+    @blp.arguments(GrantBudgetSchema)
+    @blp.response(200, GrantDetailSchema)
+    def put(self, data, grant_id):
+        """Revise the grant's budget: lines by category adding up to its amount (as awarded or amended)"""
+        grant = services.set_budget(get_session(), g.user, grant_id, data, request.headers.get("If-Match"))
+        return with_etag(grant)
 
 
 @blp.route("/grants/<int:grant_id>/history")
@@ -130,8 +154,38 @@ def grant_refund(data, grant_id):
 @blp.arguments(AmendmentCreateSchema)
 @blp.response(201, AmendmentSchema)
 def grant_amendment(data, grant_id):
-    """Change an open grant's amount: an increase is a new commitment, a decrease releases the difference"""
-    return services.amend_grant(get_session(), g.user, grant_id, data)
+    """Request an amendment of an open grant (a no-cost extension, an increase or a decrease) for the
+    approver's decision; nothing changes before it is approved"""
+    return services.request_amendment(get_session(), g.user, grant_id, data)
+
+
+@blp.route("/grant-amendments")
+class GrantAmendments(MethodView):
+    @blp.allow(*READERS)
+    @blp.arguments(AmendmentQuerySchema, location="query")
+    @blp.response(200, page_of(AmendmentSchema))
+    def get(self, query):
+        """List grant amendments (status=requested: those awaiting the approver)"""
+        return services.list_amendments(get_session(), query)
+
+
+@blp.route("/grant-amendments/<int:amendment_id>")
+class GrantAmendmentById(MethodView):
+    @blp.allow(*READERS)
+    @blp.response(200, AmendmentSchema)
+    def get(self, amendment_id):
+        """Read a grant amendment"""
+        return services.get_amendment(get_session(), amendment_id)
+
+
+@blp.route("/grant-amendments/<int:amendment_id>/decision", methods=["POST"])
+@blp.allow(*APPROVERS)
+@blp.idempotent()
+@blp.arguments(AmendmentDecisionSchema)
+@blp.response(200, AmendmentSchema)
+def grant_amendment_decision(data, amendment_id):
+    """Approve a requested amendment (the grant and the books change now) or reject it, with a reason"""
+    return services.decide_amendment(get_session(), g.user, amendment_id, data)
 
 
 # --- conditions before release -----------------------------------------------------------

@@ -6,10 +6,12 @@ from marshmallow import fields, validate
 from ..auth.schemas import AuditEventSchema
 from ..dumping import OutputSchema
 from ..funds.models import ASSISTANCE_KINDS
+from ..funds.schemas import BudgetLineInSchema, BudgetLineSchema
 from ..schemas_base import (
     Amount,
     CountryCode,
     Day,
+    Id,
     InputSchema,
     MoneyOut,
     PageQuery,
@@ -17,7 +19,17 @@ from ..schemas_base import (
     Text,
     sort_field,
 )
-from .models import AgeGroup, DisbursementStatus, GrantStatus, ReportKind, ReportNature, ReportStatus, Sex
+from .models import (
+    AgeGroup,
+    AmendmentKind,
+    AmendmentStatus,
+    DisbursementStatus,
+    GrantStatus,
+    ReportKind,
+    ReportNature,
+    ReportStatus,
+    Sex,
+)
 from .services import is_overdue, people_errors
 
 YEAR = validate.Range(min=2000, max=2100)
@@ -25,6 +37,8 @@ YEAR = validate.Range(min=2000, max=2100)
 #: At most one row per category of a breakdown (nationalities: a generous bound on the countries
 #: a project's people can come from).
 MAX_NATIONALITY_ROWS = 100
+#: A bound on a budget's lines (one per category of the fund).
+MAX_BUDGET_LINES = 50
 
 
 # --- input -------------------------------------------------------------------------------
@@ -117,17 +131,51 @@ class RefundCreateSchema(InputSchema):
 
 class AmendmentCreateSchema(InputSchema):
     example = {
+        "kind": "decrease",
         "amount": "45000.00",
         "reason": "Reduced to the available income on the Board's advice of 12 April 2021.",
-        "decided_on": "2021-04-20",
+        "requested_on": "2021-04-20",
     }
 
-    amount = Amount(
-        required=True,
-        metadata={"description": "The grant's new total amount, in USD", "example": "45000.00"},
+    kind = fields.Enum(
+        AmendmentKind,
+        by_value=True,
+        metadata={
+            "description": "extension (a new end date, the amount unchanged), increase or decrease (a new "
+            "amount); may be left out: ends_on makes an extension, an amount an increase or a decrease"
+        },
     )
+    amount = Amount(
+        metadata={
+            "description": "An increase's or a decrease's new total amount, in USD",
+            "example": "45000.00",
+        },
+    )
+    ends_on = Day(metadata={"description": "An extension's new end date, after the grant's end"})
     reason = Text(required=True, max_length=2000, multiline=True)
-    decided_on = Day(required=True)
+    requested_on = Day(
+        metadata={"description": "The day the change was asked for; today (UTC) by default, never later"}
+    )
+
+
+class AmendmentDecisionSchema(InputSchema):
+    example = {
+        "decision": "approved",
+        "decided_on": "2021-04-27",
+    }
+
+    decision = fields.String(
+        required=True,
+        validate=validate.OneOf([AmendmentStatus.APPROVED.value, AmendmentStatus.REJECTED.value]),
+        metadata={"description": "approved (the grant changes now) or rejected (with a reason)"},
+    )
+    decided_on = Day(required=True, metadata={"description": "Not before the request, nor in the future"})
+    reason = Text(max_length=2000, multiline=True, allow_none=True)
+
+    @ma.validates_schema
+    def _a_rejection_says_why(self, data, **kwargs):
+        if data.get("decision") == AmendmentStatus.REJECTED and not data.get("reason"):
+            raise ma.ValidationError("a rejection needs a reason", "reason")
 
 
 class ReportCreateSchema(InputSchema):
@@ -159,6 +207,11 @@ class PeopleByNationalitySchema(InputSchema):
 class PeopleByAssistanceSchema(InputSchema):
     assistance = fields.String(required=True, validate=validate.OneOf(ASSISTANCE_KINDS))
     people = PEOPLE
+
+
+class ExpenditureInSchema(InputSchema):
+    category_id = Id(required=True)
+    amount = Amount(currency="USD", allow_zero=True, required=True, metadata={"example": "11250.00"})
 
 
 class ReportReceiptSchema(InputSchema):
@@ -212,6 +265,16 @@ class ReportReceiptSchema(InputSchema):
         metadata={
             "description": "Of the people assisted, how many had each kind of assistance as the main "
             "help they were given (each person under one kind, so at most the total)"
+        },
+    )
+
+    expenditure = fields.List(
+        fields.Nested(ExpenditureInSchema),
+        load_default=list,
+        validate=validate.Length(max=MAX_BUDGET_LINES),
+        metadata={
+            "description": "A financial report's: what was spent in its period under each line of the "
+            "grant's budget (by category id); over the reports received, each line's within its amount"
         },
     )
 
@@ -329,11 +392,24 @@ class RefundSchema(OutputSchema):
 class AmendmentSchema(OutputSchema):
     id = fields.Integer()
     grant_id = fields.Integer()
+    kind = fields.Enum(AmendmentKind, by_value=True)
+    status = fields.Enum(AmendmentStatus, by_value=True)
     currency = fields.String()
-    previous = MoneyOut("previous_minor", metadata={"description": "The grant's amount before"})
-    amount = MoneyOut("amount_minor", metadata={"description": "The grant's amount after"})
-    decided_on = Day()
+    previous = MoneyOut("previous_minor", metadata={"description": "The grant's amount when requested"})
+    amount = MoneyOut(
+        "amount_minor",
+        metadata={"description": "The grant's amount once approved (an extension's: unchanged)"},
+    )
+    previous_ends_on = Day(
+        allow_none=True, metadata={"description": "An extension's: the grant's end before"}
+    )
+    ends_on = Day(allow_none=True, metadata={"description": "An extension's: the grant's new end"})
     reason = fields.String()
+    requested_on = Day()
+    decided_on = Day(
+        allow_none=True, metadata={"description": "The approver's decision; null while requested"}
+    )
+    decision_note = fields.String(allow_none=True, metadata={"description": "Why it was rejected, or a note"})
     illustrative = fields.Boolean()
     source = fields.String(allow_none=True)
     created_at = fields.AwareDateTime()
@@ -354,6 +430,11 @@ class PeopleByNationalityOutSchema(OutputSchema):
 class PeopleByAssistanceOutSchema(OutputSchema):
     assistance = fields.String()
     people = fields.Integer()
+
+
+class ExpenditureSchema(OutputSchema):
+    category_id = fields.Integer()
+    amount = MoneyOut("amount_minor")
 
 
 class GrantReportSchema(OutputSchema):
@@ -387,9 +468,31 @@ class GrantReportSchema(OutputSchema):
             "description": "Of the people assisted, how many had each kind of assistance as their main help"
         },
     )
+    expenditure = fields.List(
+        fields.Nested(ExpenditureSchema),
+        metadata={"description": "A financial report's: what it says was spent under each budget line"},
+    )
     version = fields.Integer()
     created_at = fields.AwareDateTime()
     updated_at = fields.AwareDateTime()
+
+
+class GrantBudgetLineSchema(BudgetLineSchema):
+    spent = MoneyOut(
+        "spent_minor", metadata={"description": "What the financial reports received say was spent under it"}
+    )
+
+
+class GrantBudgetViewSchema(OutputSchema):
+    """A grant's budget as GET /grants/{id}/budget reads it (the fields of the grant's detail)."""
+
+    grant_id = fields.Integer(attribute="id")
+    currency = fields.String()
+    amount = MoneyOut("amount_minor")
+    budget = fields.List(fields.Nested(GrantBudgetLineSchema), attribute="budget_lines")
+    spent = MoneyOut("spent_minor")
+    refund_due = MoneyOut("refund_due_minor", allow_none=True)
+    version = fields.Integer()
 
 
 class GrantDetailSchema(GrantSchema):
@@ -405,6 +508,26 @@ class GrantDetailSchema(GrantSchema):
     reports = fields.List(fields.Nested(GrantReportSchema))
     refunds = fields.List(fields.Nested(RefundSchema))
     amendments = fields.List(fields.Nested(AmendmentSchema))
+    budget = fields.List(
+        fields.Nested(GrantBudgetLineSchema),
+        attribute="budget_lines",
+        metadata={
+            "description": "The budget by category: the proposal's at the award, revised since; its lines "
+            "add up to the amount before a tranche is paid. [] if the grant has none"
+        },
+    )
+    spent = MoneyOut(
+        "spent_minor", metadata={"description": "What the financial reports received say was spent, in all"}
+    )
+    refund_due = MoneyOut(
+        "refund_due_minor",
+        allow_none=True,
+        metadata={
+            "description": "Once the grant has ended: what it was paid, net of refunds (the books), less "
+            "what its financial reports say it spent, never below zero. Null while open, or if no report "
+            "states expenditure"
+        },
+    )
 
 
 # --- queries -----------------------------------------------------------------------------
@@ -438,6 +561,30 @@ class GrantReportQuerySchema(PageQuery):
         metadata={"description": "true: due before today and not received or accepted; false: the others"}
     )
     sort = sort_field(["due_on"], "due_on")
+
+
+class AmendmentQuerySchema(PageQuery):
+    grant_id = QueryId()
+    status = fields.Enum(AmendmentStatus, by_value=True)
+    kind = fields.Enum(AmendmentKind, by_value=True)
+    sort = sort_field(["requested_on"], "requested_on")
+
+
+class GrantBudgetSchema(InputSchema):
+    example = {
+        "budget": [
+            {"category_id": 1, "amount": "30000.00"},
+            {"category_id": 2, "amount": "12000.00"},
+            {"category_id": 5, "amount": "3000.00"},
+        ]
+    }
+
+    budget = fields.List(
+        fields.Nested(BudgetLineInSchema),
+        required=True,
+        validate=validate.Length(min=1, max=MAX_BUDGET_LINES),
+        metadata={"description": "The lines by category of the fund, adding up to the grant's amount"},
+    )
 
 
 class GrantHistoryQuerySchema(PageQuery):

@@ -28,23 +28,29 @@ from ..books.models import Account, Movement
 from ..calls.models import Call
 from ..db import utcnow
 from ..errors import Conflict, InvalidTransition, NotFound, Unprocessable
+from ..etag import require_if_match
+from ..funds import services as funds
 from ..funds.models import Fund
-from ..money import FUND_CURRENCY, format_minor
+from ..money import FUND_CURRENCY, format_minor, to_minor
 from ..pagination import columns_of, paginate, record
-from ..proposals.models import Facet, Proposal
+from ..proposals.models import Facet, Proposal, ProposalBudgetLine
 from ..services_base import check_transition, get_or_404, minor_units, snapshot
 from .models import (
     PEOPLE_BREAKDOWNS,
+    AmendmentKind,
+    AmendmentStatus,
     Breakdown,
     Disbursement,
     DisbursementStatus,
     Grant,
     GrantAmendment,
+    GrantBudgetLine,
     GrantCondition,
     GrantRefund,
     GrantReport,
     GrantStatus,
     PeopleCount,
+    ReportExpenditure,
     ReportKind,
     ReportNature,
     ReportStatus,
@@ -87,7 +93,19 @@ PAYMENT_CANCELLATION_AUDITED = (
     "payment_cancellation_released",
 )
 REFUND_AUDITED = ("currency", "amount_minor", "received_on", "reason", "released_commitment")
-AMENDMENT_AUDITED = ("currency", "previous_minor", "amount_minor", "decided_on", "reason")
+AMENDMENT_AUDITED = (
+    "kind",
+    "status",
+    "currency",
+    "previous_minor",
+    "amount_minor",
+    "previous_ends_on",
+    "ends_on",
+    "requested_on",
+    "reason",
+    "decided_on",
+    "decision_note",
+)
 REPORT_AUDITED = ("kind", "nature", "due_on", "received_on", "status", "review_note")
 #: The audit entities of a grant's own records (its history), each with its model: the events
 #: of the grant itself are those of entity ``grant`` (its amendments among them, ``grant.amend``).
@@ -98,8 +116,11 @@ HISTORY_ENTITIES: dict[str, Any] = {
     "grant_refund": GrantRefund,
     "grant_amendment": GrantAmendment,
 }
-#: Loads a report's people counts with it (one SELECT, whatever the number of reports).
-REPORT_PEOPLE = (selectinload(GrantReport.people_counts),)
+#: A report whose figures count: received, or accepted (a returned one is due again).
+COUNTED_REPORT_STATUSES = frozenset({ReportStatus.RECEIVED, ReportStatus.ACCEPTED})
+#: Loads a report's people counts and expenditure with it (a SELECT each, whatever the number of
+#: reports).
+REPORT_PEOPLE = (selectinload(GrantReport.people_counts), selectinload(GrantReport.expenditure))
 
 
 DETAIL_OPTIONS = (
@@ -107,9 +128,12 @@ DETAIL_OPTIONS = (
     joinedload(Grant.call),
     selectinload(Grant.conditions),
     selectinload(Grant.disbursements),
-    selectinload(Grant.reports).selectinload(GrantReport.people_counts),
+    selectinload(Grant.reports).options(
+        selectinload(GrantReport.people_counts), selectinload(GrantReport.expenditure)
+    ),
     selectinload(Grant.refunds),
     selectinload(Grant.amendments),
+    selectinload(Grant.budget_lines).joinedload(GrantBudgetLine.category),
 )
 
 
@@ -200,8 +224,18 @@ def award_grant(
     )
     session.add(grant)
     session.flush()
+    # the grant's budget starts as the proposal's (revised to the amount awarded, if it differs,
+    # before the first tranche is paid: see ``budget_gap``)
+    lines = session.scalars(
+        select(ProposalBudgetLine).where(ProposalBudgetLine.proposal_id == proposal.id)
+    ).all()
+    session.add_all(
+        GrantBudgetLine(grant_id=grant.id, category_id=line.category_id, amount_minor=line.amount_minor)
+        for line in lines
+    )
     books.post(session, [grant_entry(grant, Movement.COMMITMENT, grant.amount_minor, grant.approved_on)])
-    record_event(session, user, "grant.create", "grant", grant.id, after=snapshot(grant, GRANT_AUDITED))
+    after = {**snapshot(grant, GRANT_AUDITED), "budget": _budget_view(lines)}
+    record_event(session, user, "grant.create", "grant", grant.id, after=after)
     return grant
 
 
@@ -276,7 +310,32 @@ def _with_totals(session: Session, grant: Grant) -> Grant:
         for d in grant.disbursements
         if d.status in SCHEDULED_STATUSES
     )
+    spent = spent_by_category(session, grant.id)
+    for line in grant.budget_lines:
+        line.spent_minor = spent.get(line.category_id, 0)
+    grant.spent_minor = sum(spent.values())
+    grant.refund_due_minor = _refund_due(grant, spent)
     return grant
+
+
+def spent_by_category(session: Session, grant_id: int) -> dict[int, int]:
+    """What the grant's financial reports received (or accepted) say was spent, by category."""
+    rows = session.execute(
+        select(ReportExpenditure.category_id, func.sum(ReportExpenditure.amount_minor))
+        .join(GrantReport, GrantReport.id == ReportExpenditure.report_id)
+        .where(GrantReport.grant_id == grant_id, GrantReport.status.in_(COUNTED_REPORT_STATUSES))
+        .group_by(ReportExpenditure.category_id)
+    ).all()
+    return {category_id: int(total) for category_id, total in rows}
+
+
+def _refund_due(grant: Grant, spent: Mapping[int, int]) -> int | None:
+    """What an ended grant owes back: what it was paid, net (the books), less what its financial
+    reports say it spent, never below zero. None while it is open (it may still spend), and for a
+    grant none of whose reports states expenditure (unknown)."""
+    if grant.status in OPEN_STATUSES or not spent:
+        return None
+    return max(grant.disbursed_minor - sum(spent.values()), 0)
 
 
 def get_grant(session: Session, grant_id: int) -> Grant:
@@ -337,9 +396,14 @@ def _set_status(session: Session, user: User, grant: Grant, action: str, reason:
     if target in (GrantStatus.CLOSED, GrantStatus.TERMINATED):
         grant.ended_on = today()
         # what was not paid returns to the fund the day the grant ends (the books say what was paid)
-        released = grant.amount_minor - _paid(session, grant.id)
+        paid = _paid(session, grant.id)
+        released = grant.amount_minor - paid
         books.post(session, [grant_entry(grant, Movement.COMMITMENT_RELEASE, released, grant.ended_on)])
         audit["released_minor"] = released
+        # what was paid and not spent, as the financial reports say, is now owed back
+        spent = spent_by_category(session, grant.id)
+        if spent:
+            audit["refund_due_minor"] = max(paid - sum(spent.values()), 0)
     session.flush()
     after = {**snapshot(grant, ("status", "status_reason", "ended_on")), **audit}
     record_event(session, user, f"grant.{action}", "grant", grant.id, before=before, after=after)
@@ -453,64 +517,252 @@ def record_refund(session: Session, user: User, grant_id: int, data: dict[str, A
     return refund
 
 
-def amend_grant(session: Session, user: User, grant_id: int, data: dict[str, Any]) -> GrantAmendment:
-    """Change an open grant's amount, with a reason and the day it was decided.
+def _check_not_below_scheduled(session: Session, grant: Grant, amount: int) -> None:
+    """409 when a decrease to ``amount`` would leave the grant below what its tranches schedule."""
+    scheduled, _last_tranche = tranche_totals(session, grant.id)
+    if amount < scheduled:
+        raise Conflict(
+            f"the grant's tranches schedule {_usd(scheduled, grant.currency)} (planned, and paid as "
+            f"paid); its amount cannot fall to {_usd(amount, grant.currency)}: cancel planned "
+            "tranches first",
+            scheduled=format_minor(scheduled, grant.currency),
+            amount=format_minor(amount, grant.currency),
+            currency=grant.currency,
+        )
 
-    A decrease releases the difference, and may not go below what the tranches schedule (409);
-    an increase is a new commitment, checked under the fund's lock like an approval (409 with
-    the shortfall). Locks the fund, then the grant, as every commitment does.
-    """
-    fund_id = get_or_404(session, Grant, grant_id, label="grant").fund_id
-    books.lock_fund(session, fund_id)
+
+def _amendment_kind(grant: Grant, data: dict[str, Any]) -> tuple[AmendmentKind, int, dt.date | None]:
+    """(kind, new amount, new end date) of a request: an extension gives ``ends_on`` alone, an
+    increase or a decrease ``amount`` alone (the kind may be left out, the amount says it)."""
+    kind: AmendmentKind | None = data.get("kind")
+    if "ends_on" in data and "amount" in data:
+        raise Unprocessable("ends_on", "an extension keeps the amount: request a change of amount separately")
+    if kind == AmendmentKind.EXTENSION or (kind is None and "ends_on" in data):
+        if "ends_on" not in data:
+            raise Unprocessable("ends_on", "an extension needs the new end date")
+        if "amount" in data:
+            raise Unprocessable("amount", "an extension keeps the grant's amount")
+        ends_on: dt.date = data["ends_on"]
+        if ends_on <= grant.ends_on:
+            raise Unprocessable("ends_on", f"must be after the grant's end ({grant.ends_on.isoformat()})")
+        return AmendmentKind.EXTENSION, grant.amount_minor, ends_on
+    if "ends_on" in data:
+        raise Unprocessable("ends_on", f"only an extension changes the end date, not an {kind}")
+    if "amount" not in data:
+        raise Unprocessable("amount", "an increase or a decrease needs the grant's new amount")
+    amount = minor_units("amount", data["amount"], grant.currency)
+    if amount == grant.amount_minor:
+        raise Unprocessable("amount", f"is already the grant's amount ({_usd(amount, grant.currency)})")
+    actual = AmendmentKind.INCREASE if amount > grant.amount_minor else AmendmentKind.DECREASE
+    if kind is not None and kind != actual:
+        raise Unprocessable(
+            "amount", f"is not an {kind}: the grant's amount is {_usd(grant.amount_minor, grant.currency)}"
+        )
+    return actual, amount, None
+
+
+def request_amendment(session: Session, user: User, grant_id: int, data: dict[str, Any]) -> GrantAmendment:
+    """Ask the approver to amend an open grant, with a reason: a no-cost extension (a later end
+    date), an increase or a decrease (the grant's new amount). Nothing changes until it is
+    approved; a grant has one request pending at a time (409 naming it). A decrease below what
+    the tranches schedule is refused now (409), and again on approval."""
     grant = _lock_grant(session, grant_id, options=(selectinload(Grant.amendments),))
     check_transition("grant", grant.status, "amend", OPEN_STATUSES)
-    amount = minor_units("amount", data["amount"], grant.currency)
-    decided_on: dt.date = data["decided_on"]
-    _not_in_future("decided_on", decided_on)
-    last = max((a.decided_on for a in grant.amendments), default=grant.approved_on)
-    if decided_on < last:
-        what = "last amendment" if grant.amendments else "approval"
-        raise Unprocessable("decided_on", f"must not be before the grant's {what} ({last.isoformat()})")
-    previous = grant.amount_minor
-    if amount == previous:
-        raise Unprocessable("amount", f"is already the grant's amount ({_usd(previous, grant.currency)})")
-    if amount < previous:
-        scheduled, _last_tranche = tranche_totals(session, grant.id)
-        if amount < scheduled:
-            raise Conflict(
-                f"the grant's tranches schedule {_usd(scheduled, grant.currency)} (planned, and paid as "
-                f"paid); its amount cannot fall to {_usd(amount, grant.currency)}: cancel planned "
-                "tranches first",
-                scheduled=format_minor(scheduled, grant.currency),
-                amount=format_minor(amount, grant.currency),
-                currency=grant.currency,
-            )
-    else:
-        books.commit_to_grant(session, grant.fund_id, amount - previous)
+    pending = [a.id for a in grant.amendments if a.status == AmendmentStatus.REQUESTED]
+    if pending:
+        raise Conflict(
+            f"amendment {pending[0]} of this grant awaits the approver's decision: one request at a time",
+            existing_id=pending[0],
+        )
+    kind, amount, ends_on = _amendment_kind(grant, data)
+    requested_on: dt.date = data.get("requested_on") or today()
+    _not_in_future("requested_on", requested_on)
+    decided = [a.decided_on for a in grant.amendments if a.decided_on is not None]
+    last = max(decided, default=grant.approved_on)
+    if requested_on < last:
+        what = "last amendment" if decided else "approval"
+        raise Unprocessable("requested_on", f"must not be before the grant's {what} ({last.isoformat()})")
+    if kind == AmendmentKind.DECREASE:
+        _check_not_below_scheduled(session, grant, amount)
     amendment = GrantAmendment(
         grant_id=grant.id,
         currency=grant.currency,
-        previous_minor=previous,
+        kind=kind,
+        status=AmendmentStatus.REQUESTED,
+        previous_minor=grant.amount_minor,
         amount_minor=amount,
-        decided_on=decided_on,
+        previous_ends_on=grant.ends_on if ends_on else None,
+        ends_on=ends_on,
+        requested_on=requested_on,
         reason=data["reason"],
     )
     session.add(amendment)
-    grant.amount_minor = amount
     session.flush()
-    movement = Movement.COMMITMENT if amount > previous else Movement.COMMITMENT_RELEASE
-    change = abs(amount - previous)
-    books.post(session, [grant_entry(grant, movement, change, decided_on, amendment=amendment)])
+    record_event(
+        session,
+        user,
+        "grant_amendment.request",
+        "grant_amendment",
+        amendment.id,
+        after={"grant_id": grant.id, **snapshot(amendment, AMENDMENT_AUDITED)},
+    )
+    return amendment
+
+
+def decide_amendment(session: Session, user: User, amendment_id: int, data: dict[str, Any]) -> GrantAmendment:
+    """The approver's word on a requested amendment, on a day not before the request nor in the
+    future: rejected (with a reason), or approved, and then applied.
+
+    An increase is a new commitment, checked under the fund's lock as an approval is (409 with
+    the shortfall); a decrease releases the difference, never below what the tranches schedule
+    (409); an extension moves the grant's end. Each is refused (409) if the grant changed since
+    the request (its amount or end, or it ended). Locks the fund (an increase), then the grant.
+    """
+    amendment = get_or_404(session, GrantAmendment, amendment_id, label="grant amendment")
+    approve = data["decision"] == AmendmentStatus.APPROVED
+    if approve and amendment.kind == AmendmentKind.INCREASE:
+        books.lock_fund(session, get_or_404(session, Grant, amendment.grant_id, label="grant").fund_id)
+    grant = _lock_grant(session, amendment.grant_id)
+    amendment = get_or_404(session, GrantAmendment, amendment_id, label="grant amendment", lock=True)
+    action = "approve" if approve else "reject"
+    check_transition("grant amendment", amendment.status, action, {AmendmentStatus.REQUESTED})
+    decided_on: dt.date = data["decided_on"]
+    _not_in_future("decided_on", decided_on)
+    if decided_on < amendment.requested_on:
+        raise Unprocessable(
+            "decided_on", f"must not be before the request ({amendment.requested_on.isoformat()})"
+        )
+    before = snapshot(amendment, AMENDMENT_AUDITED)
+    if approve:
+        _apply_amendment(session, user, grant, amendment, decided_on)
+    amendment.status = AmendmentStatus.APPROVED if approve else AmendmentStatus.REJECTED
+    amendment.decided_on = decided_on
+    amendment.decision_note = data.get("reason")
+    session.flush()
+    record_event(
+        session,
+        user,
+        f"grant_amendment.{action}",
+        "grant_amendment",
+        amendment.id,
+        before=before,
+        after=snapshot(amendment, AMENDMENT_AUDITED),
+    )
+    return amendment
+
+
+def _apply_amendment(
+    session: Session, user: User, grant: Grant, amendment: GrantAmendment, on: dt.date
+) -> None:
+    """Change the grant as an approved amendment says, post the money it moves, audit the grant."""
+    check_transition("grant", grant.status, "amend", OPEN_STATUSES)
+    stale = (
+        grant.ends_on != amendment.previous_ends_on
+        if amendment.kind == AmendmentKind.EXTENSION
+        else grant.amount_minor != amendment.previous_minor
+    )
+    if stale:
+        raise Conflict(
+            f"the grant changed since amendment {amendment.id} was requested (its amount is now "
+            f"{_usd(grant.amount_minor, grant.currency)}, its end {grant.ends_on.isoformat()}): "
+            "reject it and request it again"
+        )
+    if amendment.kind == AmendmentKind.EXTENSION:
+        assert amendment.ends_on is not None  # CHECK kind_changes
+        before: dict[str, Any] = {"ends_on": grant.ends_on}
+        grant.ends_on = amendment.ends_on
+        after: dict[str, Any] = {"ends_on": grant.ends_on}
+    else:
+        previous, amount = amendment.previous_minor, amendment.amount_minor
+        if amendment.kind == AmendmentKind.DECREASE:
+            _check_not_below_scheduled(session, grant, amount)
+        else:
+            books.commit_to_grant(session, grant.fund_id, amount - previous)
+        grant.amount_minor = amount
+        movement = Movement.COMMITMENT if amount > previous else Movement.COMMITMENT_RELEASE
+        books.post(session, [grant_entry(grant, movement, abs(amount - previous), on, amendment=amendment)])
+        before, after = {"amount_minor": previous}, {"amount_minor": amount}
+    session.flush()
     record_event(
         session,
         user,
         "grant.amend",
         "grant",
         grant.id,
-        before={"amount_minor": previous},
-        after={"amendment_id": amendment.id, **snapshot(amendment, AMENDMENT_AUDITED)},
+        before=before,
+        after={"amendment_id": amendment.id, "kind": amendment.kind, "decided_on": on, **after},
     )
-    return amendment
+
+
+def get_amendment(session: Session, amendment_id: int) -> GrantAmendment:
+    return get_or_404(session, GrantAmendment, amendment_id, label="grant amendment")
+
+
+def list_amendments(session: Session, query: dict[str, Any]) -> dict[str, Any]:
+    """Amendments, by the day requested (``status=requested``: what awaits the approver)."""
+    filters = [
+        column == query[name]
+        for name, column in (
+            ("grant_id", GrantAmendment.grant_id),
+            ("status", GrantAmendment.status),
+            ("kind", GrantAmendment.kind),
+        )
+        if name in query
+    ]
+    return paginate(
+        session,
+        select(GrantAmendment).where(*filters),
+        query,
+        sort_columns={"requested_on": GrantAmendment.requested_on},
+        tiebreak=GrantAmendment.id,
+    )
+
+
+# --- the budget ---------------------------------------------------------------------------
+
+
+def _budget_view(lines: Iterable[Any]) -> list[dict[str, int]]:
+    """A budget's lines as an audit event records them (amounts in minor units)."""
+    return [{"category_id": line.category_id, "amount_minor": line.amount_minor} for line in lines]
+
+
+def set_budget(
+    session: Session, user: User, grant_id: int, data: dict[str, Any], if_match: str | None
+) -> Grant:
+    """Revise an open grant's budget (If-Match): its lines, by category of the fund, add up to the
+    grant's amount, indirect costs within the fund's cap (422 naming ``budget``), and none falls
+    below what the financial reports say was spent under it (422)."""
+    grant = _lock_grant(session, grant_id, options=(selectinload(Grant.budget_lines),))
+    require_if_match(grant, if_match)
+    check_transition("grant", grant.status, "revise the budget of", OPEN_STATUSES)
+    kept = frozenset(line.category_id for line in grant.budget_lines)
+    wanted = funds.check_budget(
+        session, grant.fund_id, data["budget"], grant.amount_minor, what="the grant's amount", kept=kept
+    )
+    spent = spent_by_category(session, grant.id)
+    below = [
+        f"category {category_id}: {_usd(minor, grant.currency)} is spent under it already"
+        for category_id, minor in spent.items()
+        if minor > wanted.get(category_id, 0)
+    ]
+    if below:
+        raise Unprocessable(
+            "budget", "a line may not fall below what was spent under it: " + "; ".join(below)
+        )
+    before = {"budget": _budget_view(grant.budget_lines)}
+    for line in list(grant.budget_lines):
+        if line.category_id in wanted:
+            line.amount_minor = wanted.pop(line.category_id)
+        else:
+            grant.budget_lines.remove(line)
+            session.delete(line)
+    for category_id, amount in wanted.items():
+        grant.budget_lines.append(GrantBudgetLine(category_id=category_id, amount_minor=amount))
+    grant.updated_at = utcnow()  # a new budget is a new version of the grant (ETag)
+    session.flush()
+    after = {"budget": _budget_view(sorted(grant.budget_lines, key=lambda line: line.category_id))}
+    record_event(session, user, "grant.budget", "grant", grant.id, before=before, after=after)
+    return get_grant(session, grant_id)
 
 
 # --- conditions before release -----------------------------------------------------------
@@ -637,9 +889,12 @@ def pay_disbursement(
     session: Session, user: User, disbursement_id: int, data: dict[str, Any]
 ) -> Disbursement:
     """Record the payment of a planned tranche of an active grant whose conditions are all met."""
-    grant, tranche = _lock_tranche(session, disbursement_id, options=(selectinload(Grant.conditions),))
+    grant, tranche = _lock_tranche(
+        session, disbursement_id, options=(selectinload(Grant.conditions), selectinload(Grant.budget_lines))
+    )
     check_transition("disbursement", tranche.status, "pay", {DisbursementStatus.PLANNED})
     check_transition("grant", grant.status, "pay a disbursement of", {GrantStatus.ACTIVE})
+    _check_budget_matches(grant)
     unmet = [c for c in grant.conditions if c.met_on is None]
     if unmet:
         raise Conflict(
@@ -672,6 +927,22 @@ def pay_disbursement(
         after=snapshot(tranche, DISBURSEMENT_AUDITED),
     )
     return tranche
+
+
+def _check_budget_matches(grant: Grant) -> None:
+    """409 when the grant has a budget whose lines do not add up to its amount (awarded at another
+    amount than the proposal asked, or amended since): it is revised (PUT /grants/{id}/budget)
+    before a tranche is paid. A grant without a budget pays as before budgets existed."""
+    budgeted = sum(line.amount_minor for line in grant.budget_lines)
+    if grant.budget_lines and budgeted != grant.amount_minor:
+        raise Conflict(
+            f"the grant's budget adds up to {_usd(budgeted, grant.currency)}, its amount is "
+            f"{_usd(grant.amount_minor, grant.currency)}: revise the budget "
+            f"(PUT /grants/{grant.id}/budget) before a tranche is paid",
+            budgeted=format_minor(budgeted, grant.currency),
+            amount=format_minor(grant.amount_minor, grant.currency),
+            currency=grant.currency,
+        )
 
 
 def _cancel(session: Session, user: User, tranche: Disbursement, reason: str) -> None:
@@ -816,7 +1087,7 @@ def schedule_report(session: Session, user: User, grant_id: int, data: dict[str,
             f"{data['due_on'].isoformat()}",
             existing_id=existing,
         )
-    report = GrantReport(grant_id=grant.id, status=ReportStatus.DUE, people_counts=[], **data)
+    report = GrantReport(grant_id=grant.id, status=ReportStatus.DUE, people_counts=[], expenditure=[], **data)
     session.add(report)
     session.flush()
     record_event(
@@ -896,6 +1167,68 @@ def _replace_people(session: Session, report: GrantReport, data: dict[str, Any])
         report.people_counts.append(PeopleCount(breakdown=breakdown, category=category, people=people))
 
 
+def _expenditure(session: Session, report: GrantReport, rows: list[dict[str, Any]]) -> dict[int, int]:
+    """A financial report's expenditure as {category id: minor units}, or a 422 naming
+    ``expenditure``: only a financial report states it, each row under a line of the grant's
+    budget, once, and each line's expenditure over the reports received (this one included)
+    within the line."""
+    if not rows:
+        return {}
+    if report.nature != ReportNature.FINANCIAL:
+        raise Unprocessable(
+            "expenditure", f"only a financial report states expenditure, not a {report.nature} one"
+        )
+    lines = dict(
+        session.execute(
+            select(GrantBudgetLine.category_id, GrantBudgetLine.amount_minor).where(
+                GrantBudgetLine.grant_id == report.grant_id
+            )
+        ).all()
+    )
+    if not lines:
+        raise Unprocessable(
+            "expenditure",
+            f"the grant has no budget to report against: set it (PUT /grants/{report.grant_id}/budget)",
+        )
+    spent: dict[int, int] = {}
+    for index, row in enumerate(rows):
+        category_id = row["category_id"]
+        if category_id not in lines:
+            raise Unprocessable(
+                "expenditure", f"row {index + 1}: the grant's budget has no line {category_id}"
+            )
+        if category_id in spent:
+            raise Unprocessable("expenditure", f"row {index + 1}: line {category_id} appears twice")
+        spent[category_id] = to_minor(row["amount"], FUND_CURRENCY)
+    # the report is due or returned: what the others say was spent does not count it
+    totals = spent_by_category(session, report.grant_id)
+    for category_id, minor in spent.items():
+        totals[category_id] = totals.get(category_id, 0) + minor
+    over = [
+        f"line {category_id}: {_usd(totals[category_id])} spent of its {_usd(lines[category_id])}"
+        for category_id in spent
+        if totals[category_id] > lines[category_id]
+    ]
+    if over:
+        raise Unprocessable(
+            "expenditure", "more than the budget line (revise the budget first): " + "; ".join(over)
+        )
+    return spent
+
+
+def _replace_expenditure(session: Session, report: GrantReport, spent: dict[int, int]) -> None:
+    """Make the report's expenditure rows ``spent`` (a returned report's are replaced)."""
+    wanted = dict(spent)
+    for row in list(report.expenditure):
+        if row.category_id in wanted:
+            row.amount_minor = wanted.pop(row.category_id)
+        else:
+            report.expenditure.remove(row)
+            session.delete(row)
+    for category_id, minor in wanted.items():
+        report.expenditure.append(ReportExpenditure(category_id=category_id, amount_minor=minor))
+
+
 def receive_report(session: Session, user: User, report_id: int, data: dict[str, Any]) -> GrantReport:
     """Record a report as received, with the people it assisted, each counted once, and their
     breakdowns (replacing a returned report's). The schema has checked that each breakdown names
@@ -906,13 +1239,23 @@ def receive_report(session: Session, user: User, report_id: int, data: dict[str,
     starts_on = session.execute(select(Grant.starts_on).where(Grant.id == report.grant_id)).scalar_one()
     if data["received_on"] < starts_on:
         raise Unprocessable("received_on", f"must not be before the grant starts ({starts_on.isoformat()})")
-    before = {**snapshot(report, REPORT_AUDITED), **_people(report)}
+    spent = _expenditure(session, report, data.get("expenditure") or [])
+    before = {
+        **snapshot(report, REPORT_AUDITED),
+        **_people(report),
+        "expenditure": _budget_view(report.expenditure),
+    }
     report.people_assisted = data["people_assisted"]
     _replace_people(session, report, data)
+    _replace_expenditure(session, report, spent)
     report.received_on = data["received_on"]
     report.status = ReportStatus.RECEIVED
     session.flush()
-    after = {**snapshot(report, REPORT_AUDITED), **_people(report)}
+    after = {
+        **snapshot(report, REPORT_AUDITED),
+        **_people(report),
+        "expenditure": _budget_view(report.expenditure),
+    }
     record_event(session, user, "grant_report.receive", "grant_report", report.id, before=before, after=after)
     return report
 

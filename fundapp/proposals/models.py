@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     Boolean,
@@ -23,7 +23,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..applicants.models import Organisation
 from ..calls.models import Call
 from ..db import Base, enum_type
+from ..funds.models import BudgetCategory
 from ..models_base import Provenance, Timestamps, Versioned
+from ..money import FUND_CURRENCY
 
 
 class ProposalStatus(StrEnum):
@@ -81,6 +83,12 @@ class Proposal(Timestamps, Provenance, Versioned, Base):
     )
     checks: Mapped[list[EligibilityCheck]] = relationship(
         back_populates="proposal", lazy="raise", order_by="EligibilityCheck.id"
+    )
+    budget_lines: Mapped[list[ProposalBudgetLine]] = relationship(
+        back_populates="proposal",
+        lazy="raise",
+        cascade="all, delete-orphan",
+        order_by="ProposalBudgetLine.category_id",
     )
 
     def facet_codes(self, facet: Facet) -> list[str]:
@@ -152,3 +160,26 @@ class EligibilityCheck(Base):
     checked_at: Mapped[dt.datetime]
 
     proposal: Mapped[Proposal] = relationship(back_populates="checks", lazy="raise")
+
+
+class ProposalBudgetLine(Base):
+    """What a proposal asks for under one budget category of its fund; the lines add up to the
+    amount requested."""
+
+    __tablename__ = "proposal_budget_line"
+    __table_args__ = (
+        UniqueConstraint("proposal_id", "category_id"),
+        CheckConstraint("amount_minor > 0", name="amount_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    proposal_id: Mapped[int] = mapped_column(ForeignKey("proposal.id", ondelete="CASCADE"))
+    category_id: Mapped[int] = mapped_column(
+        ForeignKey("budget_category.id", ondelete="RESTRICT"), index=True
+    )
+    amount_minor: Mapped[int]
+    #: a budget is in the fund's currency
+    currency: ClassVar[str] = FUND_CURRENCY
+
+    proposal: Mapped[Proposal] = relationship(back_populates="budget_lines", lazy="raise")
+    category: Mapped[BudgetCategory] = relationship(lazy="raise")

@@ -9,6 +9,7 @@ from marshmallow import fields, validate
 from ..calls.models import CallStatus
 from ..dumping import OutputSchema
 from ..funds.models import ASSISTANCE_KINDS, TARGET_GROUPS
+from ..funds.schemas import BudgetLineInSchema, BudgetLineSchema
 from ..money import FUND_CURRENCY
 from ..schemas_base import (
     Amount,
@@ -28,6 +29,8 @@ from .models import Facet, ProposalStatus
 #: The languages a proposal may be written in: the six official languages of the United Nations.
 LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
 MAX_COUNTRIES = 30
+#: A bound on a budget's lines (one per category of the fund).
+MAX_BUDGET_LINES = 50
 CRITERION = Matches(r"^[a-z][a-z0-9_]*$", error="must be a criterion name such as 'complete_application'")
 
 
@@ -87,6 +90,14 @@ class ProposalCreateSchema(InputSchema):
     target_groups = _codes(TARGET_GROUPS, max_items=len(TARGET_GROUPS), example=["women", "girls"])
     assistance = _codes(ASSISTANCE_KINDS, max_items=len(ASSISTANCE_KINDS), example=["shelter", "medical"])
     language = fields.String(load_default="en", validate=validate.OneOf(LANGUAGES))
+    budget = fields.List(
+        fields.Nested(BudgetLineInSchema),
+        validate=validate.Length(max=MAX_BUDGET_LINES),
+        metadata={
+            "description": "The budget by category of the fund (GET /funds/{fund_id}/budget-categories): "
+            "the lines add up to the requested amount; [] for none"
+        },
+    )
 
 
 class ProposalUpdateSchema(ProposalCreateSchema):
@@ -202,6 +213,11 @@ class ProposalSchema(OutputSchema):
 
 class ProposalDetailSchema(ProposalSchema):
     eligibility_checks = fields.List(fields.Nested(EligibilityCheckSchema), attribute="checks")
+    budget = fields.List(
+        fields.Nested(BudgetLineSchema),
+        attribute="budget_lines",
+        metadata={"description": "The budget by category, adding up to the requested amount; [] if none"},
+    )
 
 
 class ProposalQuerySchema(PageQuery):

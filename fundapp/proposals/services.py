@@ -17,6 +17,7 @@ from ..calls.services import Gaps, call_prerequisite, listed
 from ..db import utcnow
 from ..errors import Conflict, DomainError, NotFound, Unprocessable
 from ..etag import require_if_match
+from ..funds import services as funds
 from ..funds.models import Fund
 from ..money import format_minor
 from ..pagination import columns_of, paginate, record
@@ -26,6 +27,7 @@ from .models import (
     Facet,
     ListedProposal,
     Proposal,
+    ProposalBudgetLine,
     ProposalFacet,
     ProposalStatus,
     facets_column,
@@ -90,6 +92,7 @@ def _loaded(proposal_id: int, *, lock: bool = False) -> Select[Any]:
             joinedload(Proposal.organisation, innerjoin=True),
             selectinload(Proposal.facets),
             selectinload(Proposal.checks),
+            selectinload(Proposal.budget_lines).joinedload(ProposalBudgetLine.category),
         )
     )
     if lock:
@@ -113,7 +116,45 @@ def _audit_view(proposal: Proposal) -> dict[str, Any]:
     view = snapshot(proposal, AUDITED)
     for name, facet in FACET_FIELDS.items():
         view[name] = sorted(proposal.facet_codes(facet))
+    view["budget"] = budget_view(proposal.budget_lines)
     return view
+
+
+def budget_view(lines: Any) -> list[dict[str, int]]:
+    """A budget's lines as an audit event records them (amounts in minor units)."""
+    return [{"category_id": line.category_id, "amount_minor": line.amount_minor} for line in lines]
+
+
+def _load_budget_categories(session: Session, proposal: Proposal) -> None:
+    """Read the categories of a budget just written, for the answer (only if it has lines)."""
+    if proposal.budget_lines:
+        session.scalars(_loaded(proposal.id).execution_options(populate_existing=True)).one()
+
+
+def _set_budget(session: Session, proposal: Proposal, fund_id: int, data: dict[str, Any]) -> None:
+    """Make the proposal's budget what ``data`` says (its ``budget`` lines, if given), checked
+    against the amount requested; an amount changed without its budget must still match the
+    lines the proposal has (422 naming requested_amount)."""
+    if "budget" not in data:
+        counted = sum(line.amount_minor for line in proposal.budget_lines)
+        if proposal.budget_lines and counted != proposal.requested_minor:
+            raise Unprocessable(
+                "requested_amount",
+                f"the budget lines add up to {format_minor(counted, proposal.currency)} {proposal.currency}: "
+                "send the budget revised to the new amount with it",
+            )
+        return
+    kept = frozenset(line.category_id for line in proposal.budget_lines)
+    wanted = funds.check_budget(
+        session, fund_id, data["budget"], proposal.requested_minor, what="the amount requested", kept=kept
+    )
+    for line in list(proposal.budget_lines):
+        if line.category_id in wanted:
+            line.amount_minor = wanted.pop(line.category_id)
+        else:
+            proposal.budget_lines.remove(line)
+    for category_id, amount in wanted.items():
+        proposal.budget_lines.append(ProposalBudgetLine(category_id=category_id, amount_minor=amount))
 
 
 def _check_limits(call: Call, requested_minor: int, duration_months: int) -> None:
@@ -184,11 +225,14 @@ def submit_proposal(session: Session, user: User, data: dict[str, Any]) -> Propo
         submitted_at=now,
         facets=[],
         checks=[],
+        budget_lines=[],
     )
     for name, facet in FACET_FIELDS.items():
         _set_facets(proposal, facet, data[name])
+    _set_budget(session, proposal, call.fund_id, data)
     session.add(proposal)
     session.flush()
+    _load_budget_categories(session, proposal)
     record_event(session, user, "proposal.submit", "proposal", proposal.id, after=_audit_view(proposal))
     return proposal
 
@@ -216,11 +260,13 @@ def update_proposal(
     for name, facet in FACET_FIELDS.items():
         if name in data:
             _set_facets(proposal, facet, data[name])
+    _set_budget(session, proposal, proposal.call.fund_id, data)
     proposal.updated_at = utcnow()  # a change of facets alone still bumps the version (ETag)
     session.flush()
     record_event(
         session, user, "proposal.update", "proposal", proposal.id, before=before, after=_audit_view(proposal)
     )
+    _load_budget_categories(session, proposal)
     return proposal
 
 

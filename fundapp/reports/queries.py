@@ -412,6 +412,7 @@ def fund_status_data(session: Session, fund_id: int, as_of: dt.date) -> dict[str
         "received_minor": received_minor,
         "committed_minor": committed_minor,
         "history": fund_history(session, fund.id, as_of=as_of),
+        "amendments": books.approved_amendments(session, fund.id, as_of),
         "board": board_term(session, fund.id, None, as_of),
     }
 

@@ -142,6 +142,19 @@ def test_the_matrix_walks_every_domains_routes_including_these(app):
         ("POST", "board.SessionReviews"),
         ("GET", "board.ReviewById"),
         ("PUT", "board.ReviewById"),
+        ("POST", "grants.grant_amendment"),
+        ("GET", "grants.GrantAmendments"),
+        ("GET", "grants.GrantAmendmentById"),
+        ("POST", "grants.grant_amendment_decision"),
+        ("PUT", "grants.GrantBudget"),
+        ("GET", "grants.GrantBudget"),
+        ("PUT", "funds.FundBudgetRules"),
+        ("PATCH", "funds.FundById"),
+        ("POST", "funds.Funds"),
+        ("GET", "funds.BudgetCategories"),
+        ("POST", "funds.BudgetCategories"),
+        ("GET", "funds.BudgetCategoryById"),
+        ("PATCH", "funds.BudgetCategoryById"),
     } <= seen
     assert any(c.url.endswith(str(UNKNOWN_ID)) for c in calls)
 

@@ -374,8 +374,8 @@ def test_book_records_books_refunds_cancelled_payments_and_amendments_as_the_ser
     ended = ActiveGrantFactory(proposal__call=call, amount_minor=1000_00)
     still_open = ActiveGrantFactory(proposal__call=call, amount_minor=1000_00)
 
-    def post(path: str, body: dict) -> dict:
-        response = client.post(f"/api/v1{path}", json=body, headers=staff)
+    def post(path: str, body: dict, headers: dict = staff) -> dict:
+        response = client.post(f"/api/v1{path}", json=body, headers=headers)
         assert response.status_code in (200, 201), response.get_json()
         return response.get_json()
 
@@ -390,11 +390,16 @@ def test_book_records_books_refunds_cancelled_payments_and_amendments_as_the_ser
     def refund(grant, amount: str, on: str) -> None:
         post(f"/grants/{grant.id}/refunds", {"amount": amount, "received_on": on, "reason": "unspent"})
 
-    def amend(grant, amount: str, on: str) -> None:
-        post(f"/grants/{grant.id}/amendments", {"amount": amount, "decided_on": on, "reason": "revised"})
+    def amend(grant, on: str, decision: str = "approved", **change: str) -> None:
+        body = {**change, "requested_on": on, "reason": "revised"}
+        requested = post(f"/grants/{grant.id}/amendments", body)
+        decided = {"decision": decision, "decided_on": on, "reason": "no"}
+        post(f"/grant-amendments/{requested['id']}/decision", decided, auth("approver"))
 
-    amend(ended, "1200.00", "2015-07-01")
-    amend(ended, "1100.00", "2015-07-15")
+    amend(ended, "2015-07-01", amount="1200.00")
+    amend(ended, "2015-07-10", amount="1500.00", decision="rejected")  # rejected: moves no money
+    amend(ended, "2015-07-15", amount="1100.00")
+    amend(ended, "2015-07-20", ends_on="2017-12-31")  # an extension: moves no money
     paid(ended, "400.00", "2015-08-03")
     second = paid(ended, "300.00", "2015-08-05")
     third = paid(ended, "200.00", "2015-08-10")
@@ -403,7 +408,7 @@ def test_book_records_books_refunds_cancelled_payments_and_amendments_as_the_ser
     terminate_grant(db_session, None, ended.id, "partner closed")
     refund(ended, "50.00", "2015-10-01")  # after the end: releases its own amount
     cancel(third, "2015-10-05")
-    amend(still_open, "900.00", "2015-09-01")
+    amend(still_open, "2015-09-01", amount="900.00")
     paid(still_open, "100.00", "2015-09-02")
     refund(still_open, "40.00", "2015-09-03")
     posted = _ledger_of(db_session, fund.id)

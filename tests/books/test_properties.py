@@ -87,6 +87,7 @@ def play(client, auth, session, fund, call, donors, events) -> None:
     grants: list[dict] = []  # row, amount, scheduled, open, the day of its last amendment
     tranches: list[tuple[int, dict, int, dt.date]] = []  # (id, grant, amount, paid_on), paid
     staff = auth("staff")
+    approver = auth("approver")
     for e in events:
         kind = e[0]
         if kind == "pledge":
@@ -177,10 +178,18 @@ def play(client, auth, session, fund, call, donors, events) -> None:
             decided_on = max(on, grant["last"])
             if not grant["open"] or amount == grant["amount"]:
                 continue
-            body = {"amount": major(amount, "USD"), "decided_on": decided_on.isoformat(), "reason": "revised"}
+            on_day = decided_on.isoformat()
+            body = {"amount": major(amount, "USD"), "requested_on": on_day, "reason": "revised"}
             response = client.post(f"/api/v1/grants/{grant['row'].id}/amendments", json=body, headers=staff)
-            assert response.status_code in (201, 409), response.get_json()  # 409: not enough money
-            if response.status_code == 201:
+            assert response.status_code == 201, response.get_json()
+            decision = {"decision": "approved", "decided_on": decided_on.isoformat()}
+            path = f"/api/v1/grant-amendments/{response.get_json()['id']}/decision"
+            response = client.post(path, json=decision, headers=approver)
+            if response.status_code == 409:  # not enough money: the request is rejected instead
+                decision = {**decision, "decision": "rejected", "reason": "not enough money"}
+                assert client.post(path, json=decision, headers=approver).status_code == 200
+            assert response.status_code in (200, 409), response.get_json()  # 409: not enough money
+            if response.status_code == 200:
                 grant["amount"], grant["last"] = amount, decided_on
         elif kind == "rekind":  # a donor recorded under another kind takes its money with it
             _, donor, donor_kind = e
@@ -219,12 +228,13 @@ def from_records(session, fund_id: int, as_of: dt.date) -> dict[str, int]:
         "AND released_commitment = {released}{day})"
     )
     awarded = (
-        "COALESCE((SELECT previous_minor FROM grant_amendment WHERE grant_id = g.id ORDER BY id LIMIT 1), "
+        "COALESCE((SELECT previous_minor FROM grant_amendment WHERE grant_id = g.id AND status = 'approved' "
+        "ORDER BY id LIMIT 1), "
         "g.amount_minor)"
     )
     amended = (
         "(SELECT COALESCE(SUM(amount_minor - previous_minor), 0) FROM grant_amendment "
-        "WHERE grant_id = g.id AND decided_on <= :d)"
+        "WHERE grant_id = g.id AND status = 'approved' AND decided_on <= :d)"
     )
     true, false = ("true", "false") if session.get_bind().dialect.name == "postgresql" else ("1", "0")
     kept_at_end = (

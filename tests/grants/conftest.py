@@ -16,10 +16,12 @@ from fundapp.grants.models import (
     Disbursement,
     Grant,
     GrantAmendment,
+    GrantBudgetLine,
     GrantCondition,
     GrantRefund,
     GrantReport,
     PeopleCount,
+    ReportExpenditure,
 )
 
 from ..factories import ActiveGrantFactory
@@ -72,7 +74,9 @@ def db_state(session: Session) -> dict[str, Any]:
             select(GrantRefund.id, GrantRefund.amount_minor).order_by(GrantRefund.id)
         ).all(),
         "amendments": session.execute(
-            select(GrantAmendment.id, GrantAmendment.amount_minor).order_by(GrantAmendment.id)
+            select(GrantAmendment.id, GrantAmendment.status, GrantAmendment.amount_minor).order_by(
+                GrantAmendment.id
+            )
         ).all(),
         "ledger": session.scalar(select(func.count()).select_from(LedgerEntry)),
         "balances": session.execute(
@@ -84,6 +88,16 @@ def db_state(session: Session) -> dict[str, Any]:
             select(PeopleCount.id, PeopleCount.report_id, PeopleCount.category, PeopleCount.people).order_by(
                 PeopleCount.id
             )
+        ).all(),
+        "budget_lines": session.execute(
+            select(GrantBudgetLine.id, GrantBudgetLine.category_id, GrantBudgetLine.amount_minor).order_by(
+                GrantBudgetLine.id
+            )
+        ).all(),
+        "expenditure": session.execute(
+            select(
+                ReportExpenditure.id, ReportExpenditure.category_id, ReportExpenditure.amount_minor
+            ).order_by(ReportExpenditure.id)
         ).all(),
         "people_assisted": session.execute(
             select(GrantReport.id, GrantReport.people_assisted).order_by(GrantReport.id)

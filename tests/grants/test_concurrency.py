@@ -230,3 +230,58 @@ def test_without_the_locks_a_double_payment_is_stopped_only_by_the_version_check
     assert statuses[412] > 0
     with new_session(committed_app) as session:
         assert session.scalar(select(Disbursement.paid_minor).where(Disbursement.id == tranche_id)) == 100_00
+
+
+def test_32_parallel_increases_approved_on_a_fund_with_1000_left_commit_exactly_10(committed_app):
+    """Each of 32 grants of one fund has an increase of 100.00 awaiting the fund manager; the fund
+    has 1,000.00 uncommitted. Approved at once, exactly 10 fit (the fund's row lock), the others
+    are 409s with the shortfall, and the books commit exactly what was received."""
+    from fundapp.books import services as books
+    from fundapp.grants.models import AmendmentStatus, GrantAmendment
+
+    session = new_session(committed_app)
+    factories.holder.session = session
+    try:
+        call = factories.CallFactory()
+        grants = [
+            factories.ActiveGrantFactory(proposal__call=call, amount_minor=GRANT_MINOR)
+            for _ in range(THREADS)
+        ]
+        fund_id = call.fund_id
+        factories.fund_receives(fund_id, THREADS * GRANT_MINOR + 1000_00)
+        amendments = [
+            factories.GrantAmendmentFactory(
+                grant=grant,
+                status=AmendmentStatus.REQUESTED,
+                amount_minor=GRANT_MINOR + 100_00,
+                requested_on=grant.approved_on,
+                decided_on=None,
+                takes_effect=False,
+            ).id
+            for grant in grants
+        ]
+        tokens = [
+            issue_token(session, None, factories.UserFactory(role=Role.APPROVER), name=f"thread {n}")[0]
+            for n in range(THREADS)
+        ]
+        session.commit()
+    finally:
+        factories.holder.session = None
+        session.close()
+
+    results = race(
+        committed_app,
+        tokens,
+        lambda n: (
+            f"{API}/grant-amendments/{amendments[n]}/decision",
+            {"decision": "approved", "decided_on": "2015-09-01"},
+        ),
+    )
+
+    statuses = collections.Counter(status for status, _ in results)
+    assert statuses == {200: AFFORDABLE, 409: THREADS - AFFORDABLE}, results
+    assert all(body["shortfall"] == TRANCHE for status, body in results if status == 409)
+    with new_session(committed_app) as check:
+        received, committed = books.fund_balances(check, fund_id)
+        approved = check.scalar(select(func.count()).where(GrantAmendment.status == AmendmentStatus.APPROVED))
+    assert (approved, committed) == (AFFORDABLE, received)

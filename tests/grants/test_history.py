@@ -56,13 +56,19 @@ def test_the_history_has_every_event_of_the_grant_and_its_records_oldest_first_w
         {"amount": "25.50", "received_on": "2016-07-01", "reason": "Unspent"},
         **{"Idempotency-Key": "history-refund"},
     )
-    post(
+    amendment = post(
         client,
         auth,
         f"/grants/{grant.id}/amendments",
-        {"amount": "900.00", "decided_on": "2016-07-02", "reason": "Smaller scope"},
+        {"amount": "900.00", "requested_on": "2016-07-02", "reason": "Smaller scope"},
         **{"Idempotency-Key": "history-amendment"},
     )
+    approval = client.post(
+        f"{API}/grant-amendments/{amendment['id']}/decision",
+        json={"decision": "approved", "decided_on": "2016-07-03"},
+        headers=auth("approver"),
+    )
+    assert approval.status_code == 200, approval.get_json()
     post(client, auth, f"/grants/{grant.id}/suspend", {"reason": "Audit pending"})
     other = ActiveGrantFactory()
     post(client, auth, f"/grants/{other.id}/conditions", {"description": "Not this grant's"})
@@ -81,18 +87,23 @@ def test_the_history_has_every_event_of_the_grant_and_its_records_oldest_first_w
         ("grant_report", "grant_report.receive"),
         ("grant_report", "grant_report.accept"),
         ("grant_refund", "grant_refund.create"),
+        ("grant_amendment", "grant_amendment.request"),
         ("grant", "grant.amend"),
+        ("grant_amendment", "grant_amendment.approve"),
         ("grant", "grant.suspend"),
     ]
-    assert body["total"] == 10
+    assert body["total"] == 12
     assert [e["id"] for e in events] == sorted(e["id"] for e in events)
     schedule, pay = events[2], events[3]
     assert schedule["after"]["amount"] == "400.00"
     assert pay["after"]["paid"] == "400.00"
     assert events[7]["after"]["amount"] == "25.50"
-    amend = events[8]
+    requested, amend, approved = events[8:11]
+    assert (requested["after"]["kind"], requested["after"]["status"]) == ("decrease", "requested")
+    assert (requested["after"]["previous"], requested["after"]["amount"]) == ("1000.00", "900.00")
     assert amend["before"] == {"amount": "1000.00"}
-    assert (amend["after"]["previous"], amend["after"]["amount"]) == ("1000.00", "900.00")
+    assert (amend["after"]["amount"], amend["after"]["decided_on"]) == ("900.00", "2016-07-03")
+    assert (approved["before"]["status"], approved["after"]["status"]) == ("requested", "approved")
     minor = [
         key
         for e in events

@@ -376,7 +376,7 @@ def test_report_list_makes_the_same_number_of_queries_for_5_and_50_rows(client, 
         assert all(r["people_assisted"] == 42 and r["people_by_nationality"] for r in items)
         return len(beyond_auth(statements))
 
-    assert count(5) == count(45) == 3  # count + page + the people counts of every breakdown
+    assert count(5) == count(45) == 4  # count + page + the people counts + the expenditure
 
 
 def test_a_report_cannot_be_received_before_its_grant_starts(client, auth, unchanged):

@@ -14,16 +14,6 @@ from ..factories import CallFactory, FacetedProposalFactory, OrganisationFactory
 URL = "/api/v1/proposals"
 
 
-@pytest.fixture
-def call(fund):
-    return CallFactory(fund_id=fund.id, cycle_label="2", status=CallStatus.OPEN)
-
-
-@pytest.fixture
-def organisation():
-    return OrganisationFactory(name="Women's Shelter Network", country_code="NG")
-
-
 def proposal_body(call, organisation, **overrides):
     body = {
         "call_id": call.id,
@@ -304,7 +294,8 @@ def test_proposal_detail_makes_a_fixed_number_of_queries(client, auth, call, que
     proposal = FacetedProposalFactory(call=call)
     with query_counter() as statements:
         assert client.get(f"{URL}/{proposal.id}", headers=auth("staff")).status_code == 200
-    assert len(beyond_auth(statements)) == 3  # proposal with call and organisation, facets, checks
+    # proposal with call and organisation, facets, checks, budget lines with their categories
+    assert len(beyond_auth(statements)) == 4
 
 
 # -- amending ------------------------------------------------------------------------------

@@ -232,6 +232,42 @@ def _grants(body: Body, w: Wording, data: dict[str, Any]) -> None:
             )
         )
     body.para(*(history or [_("No grant had been awarded by that date.")]))
+    amended = _amendment_sentences(w, data.get("amendments") or {})
+    if amended:
+        body.para(*amended)
+
+
+def _amendment_sentences(w: Wording, amendments: dict[str, dict[str, int]]) -> list[str]:
+    """The grants amended by the day: extensions at no cost, increases and reductions (the money
+    they moved, from the books); nothing when none was."""
+    out = []
+    if "extension" in amendments:
+        out.append(
+            w.ngettext(
+                "The fund manager extended the period of %(n)s grant at no cost.",
+                "The fund manager extended the periods of %(n)s grants at no cost.",
+                amendments["extension"]["count"],
+            )
+        )
+    if "increase" in amendments:
+        out.append(
+            w.ngettext(
+                "The fund manager approved %(n)s increase of a grant, of %(amount)s.",
+                "The fund manager approved %(n)s increases of grants, totalling %(amount)s.",
+                amendments["increase"]["count"],
+                amount=w.money(amendments["increase"]["moved_minor"]),
+            )
+        )
+    if "decrease" in amendments:
+        out.append(
+            w.ngettext(
+                "The fund manager approved %(n)s reduction of a grant, releasing %(amount)s.",
+                "The fund manager approved %(n)s reductions of grants, releasing %(amount)s in total.",
+                amendments["decrease"]["count"],
+                amount=w.money(amendments["decrease"]["moved_minor"]),
+            )
+        )
+    return out
 
 
 # -- donors, figures, annexes ---------------------------------------------------------------

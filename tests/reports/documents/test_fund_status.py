@@ -149,3 +149,47 @@ def test_a_torture_victims_funds_status_speaks_of_its_own_mandate_and_never_of_t
     )
     assert "trafficking" not in english
     assert "traite" not in french
+
+
+def test_the_status_says_which_grants_were_amended_and_the_money_the_books_moved(
+    client, auth, fund, history, db_session, pdf_cache_dir
+):
+    from sqlalchemy import select
+
+    from fundapp.grants.models import AmendmentKind, AmendmentStatus, Grant
+
+    from ...factories import GrantAmendmentFactory
+
+    first, second, third = db_session.scalars(
+        select(Grant).where(Grant.fund_id == fund.id).order_by(Grant.id)
+    ).all()[:3]
+    GrantAmendmentFactory(grant=first, amount_minor=first.amount_minor + 5_000_00)
+    GrantAmendmentFactory(
+        grant=second, kind=AmendmentKind.DECREASE, amount_minor=second.amount_minor - 1_250_00
+    )
+    GrantAmendmentFactory(
+        grant=third,
+        kind=AmendmentKind.EXTENSION,
+        amount_minor=third.amount_minor,
+        previous_ends_on=third.ends_on,
+        ends_on=third.ends_on + dt.timedelta(days=180),
+    )
+    GrantAmendmentFactory(  # still awaiting the fund manager: not said
+        grant=third,
+        status=AmendmentStatus.REQUESTED,
+        decided_on=None,
+        requested_on=dt.date(2018, 1, 1),
+        takes_effect=False,
+    )
+
+    english = text(get_status(client, auth, fund.id, lang="en").data)
+    french = text(get_status(client, auth, fund.id, lang="fr").data)
+
+    assert "The fund manager extended the period of one grant at no cost." in english
+    assert "The fund manager approved one increase of a grant, of $5,000." in english
+    assert "The fund manager approved one reduction of a grant, releasing $1,250." in english
+    assert (
+        "Le gestionnaire du Fonds a prolongé sans coût supplémentaire la période d’une subvention." in french
+    )
+    assert "Le gestionnaire du Fonds a approuvé une augmentation de subvention, de 5" in french
+    assert "Le gestionnaire du Fonds a approuvé une réduction de subvention, libérant 1" in french

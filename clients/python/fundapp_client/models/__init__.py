@@ -2,6 +2,12 @@
 
 from .amendment import Amendment
 from .amendment_create import AmendmentCreate
+from .amendment_create_kind import AmendmentCreateKind
+from .amendment_decision import AmendmentDecision
+from .amendment_decision_decision import AmendmentDecisionDecision
+from .amendment_kind import AmendmentKind
+from .amendment_page import AmendmentPage
+from .amendment_status import AmendmentStatus
 from .approval import Approval
 from .approval_create import ApprovalCreate
 from .approval_create_decision import ApprovalCreateDecision
@@ -16,6 +22,13 @@ from .awarded_grant import AwardedGrant
 from .balance import Balance
 from .board_pack_html_lang import BoardPackHtmlLang
 from .board_pack_pdf_lang import BoardPackPdfLang
+from .budget_category import BudgetCategory
+from .budget_category_create import BudgetCategoryCreate
+from .budget_category_page import BudgetCategoryPage
+from .budget_category_update import BudgetCategoryUpdate
+from .budget_line import BudgetLine
+from .budget_line_in import BudgetLineIn
+from .budget_rules import BudgetRules
 from .call import Call
 from .call_brief import CallBrief
 from .call_brief_status import CallBriefStatus
@@ -65,6 +78,8 @@ from .exchange_rate import ExchangeRate
 from .exchange_rate_create import ExchangeRateCreate
 from .exchange_rate_create_currency import ExchangeRateCreateCurrency
 from .exchange_rate_page import ExchangeRatePage
+from .expenditure import Expenditure
+from .expenditure_in import ExpenditureIn
 from .export_360_giving_response_200 import Export360GivingResponse200
 from .export_360_giving_response_200_grants_item import Export360GivingResponse200GrantsItem
 from .export_contributions_csv_currency import ExportContributionsCsvCurrency
@@ -87,6 +102,9 @@ from .fund_status_pdf_lang import FundStatusPdfLang
 from .fund_update import FundUpdate
 from .fund_update_languages_item import FundUpdateLanguagesItem
 from .grant import Grant
+from .grant_budget import GrantBudget
+from .grant_budget_line import GrantBudgetLine
+from .grant_budget_view import GrantBudgetView
 from .grant_detail import GrantDetail
 from .grant_detail_status import GrantDetailStatus
 from .grant_history_event import GrantHistoryEvent
@@ -114,6 +132,7 @@ from .list_audit_events_sort import ListAuditEventsSort
 from .list_board_sessions_sort import ListBoardSessionsSort
 from .list_board_sessions_status import ListBoardSessionsStatus
 from .list_board_terms_sort import ListBoardTermsSort
+from .list_budget_categories_sort import ListBudgetCategoriesSort
 from .list_calls_sort import ListCallsSort
 from .list_calls_status import ListCallsStatus
 from .list_campaigns_sort import ListCampaignsSort
@@ -129,6 +148,9 @@ from .list_donors_sort import ListDonorsSort
 from .list_exchange_rates_currency import ListExchangeRatesCurrency
 from .list_exchange_rates_sort import ListExchangeRatesSort
 from .list_funds_sort import ListFundsSort
+from .list_grant_amendments_kind import ListGrantAmendmentsKind
+from .list_grant_amendments_sort import ListGrantAmendmentsSort
+from .list_grant_amendments_status import ListGrantAmendmentsStatus
 from .list_grant_reports_kind import ListGrantReportsKind
 from .list_grant_reports_sort import ListGrantReportsSort
 from .list_grant_reports_status import ListGrantReportsStatus
@@ -299,6 +321,12 @@ from .withdrawal import Withdrawal
 __all__ = (
     "Amendment",
     "AmendmentCreate",
+    "AmendmentCreateKind",
+    "AmendmentDecision",
+    "AmendmentDecisionDecision",
+    "AmendmentKind",
+    "AmendmentPage",
+    "AmendmentStatus",
     "Approval",
     "ApprovalCreate",
     "ApprovalCreateDecision",
@@ -313,6 +341,13 @@ __all__ = (
     "Balance",
     "BoardPackHtmlLang",
     "BoardPackPdfLang",
+    "BudgetCategory",
+    "BudgetCategoryCreate",
+    "BudgetCategoryPage",
+    "BudgetCategoryUpdate",
+    "BudgetLine",
+    "BudgetLineIn",
+    "BudgetRules",
     "Call",
     "CallBrief",
     "CallBriefStatus",
@@ -362,6 +397,8 @@ __all__ = (
     "ExchangeRateCreate",
     "ExchangeRateCreateCurrency",
     "ExchangeRatePage",
+    "Expenditure",
+    "ExpenditureIn",
     "Export360GivingResponse200",
     "Export360GivingResponse200GrantsItem",
     "ExportContributionsCsvCurrency",
@@ -384,6 +421,9 @@ __all__ = (
     "FundUpdate",
     "FundUpdateLanguagesItem",
     "Grant",
+    "GrantBudget",
+    "GrantBudgetLine",
+    "GrantBudgetView",
     "GrantDetail",
     "GrantDetailStatus",
     "GrantHistoryEvent",
@@ -411,6 +451,7 @@ __all__ = (
     "ListBoardSessionsSort",
     "ListBoardSessionsStatus",
     "ListBoardTermsSort",
+    "ListBudgetCategoriesSort",
     "ListCallsSort",
     "ListCallsStatus",
     "ListCampaignsSort",
@@ -426,6 +467,9 @@ __all__ = (
     "ListExchangeRatesCurrency",
     "ListExchangeRatesSort",
     "ListFundsSort",
+    "ListGrantAmendmentsKind",
+    "ListGrantAmendmentsSort",
+    "ListGrantAmendmentsStatus",
     "ListGrantReportsKind",
     "ListGrantReportsSort",
     "ListGrantReportsStatus",

@@ -35,6 +35,8 @@ class Fund:
         programme_support_rate (str): The share of each commitment the fund sets aside for programme support costs, in
             per cent Example: 13.00.
         mandate (FundMandateType0 | None): What the fund is for: resolution, instrument_en/fr, assistance, groups
+        indirect_cost_cap (None | str): The most a budget may put in indirect costs, in per cent of its total; null: no
+            cap Example: 7.00.
         illustrative (bool):
         source (None | str):
         version (int):
@@ -54,6 +56,7 @@ class Fund:
     notifications_off: list[str]
     programme_support_rate: str
     mandate: FundMandateType0 | None
+    indirect_cost_cap: None | str
     illustrative: bool
     source: None | str
     version: int
@@ -91,6 +94,9 @@ class Fund:
         else:
             mandate = self.mandate
 
+        indirect_cost_cap: None | str
+        indirect_cost_cap = self.indirect_cost_cap
+
         illustrative = self.illustrative
 
         source: None | str
@@ -118,6 +124,7 @@ class Fund:
                 "notifications_off": notifications_off,
                 "programme_support_rate": programme_support_rate,
                 "mandate": mandate,
+                "indirect_cost_cap": indirect_cost_cap,
                 "illustrative": illustrative,
                 "source": source,
                 "version": version,
@@ -170,6 +177,13 @@ class Fund:
 
         mandate = _parse_mandate(d.pop("mandate"))
 
+        def _parse_indirect_cost_cap(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        indirect_cost_cap = _parse_indirect_cost_cap(d.pop("indirect_cost_cap"))
+
         illustrative = d.pop("illustrative")
 
         def _parse_source(data: object) -> None | str:
@@ -198,6 +212,7 @@ class Fund:
             notifications_off=notifications_off,
             programme_support_rate=programme_support_rate,
             mandate=mandate,
+            indirect_cost_cap=indirect_cost_cap,
             illustrative=illustrative,
             source=source,
             version=version,

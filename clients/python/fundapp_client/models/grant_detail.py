@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from ..models.call_ref import CallRef
     from ..models.condition import Condition
     from ..models.disbursement import Disbursement
+    from ..models.grant_budget_line import GrantBudgetLine
     from ..models.grant_report import GrantReport
     from ..models.organisation_ref import OrganisationRef
     from ..models.refund import Refund
@@ -57,6 +58,12 @@ class GrantDetail:
         reports (list[GrantReport]):
         refunds (list[Refund]):
         amendments (list[Amendment]):
+        budget (list[GrantBudgetLine]): The budget by category: the proposal's at the award, revised since; its lines
+            add up to the amount before a tranche is paid. [] if the grant has none
+        spent (str): What the financial reports received say was spent, in all Example: 25000.00.
+        refund_due (None | str): Once the grant has ended: what it was paid, net of refunds (the books), less what its
+            financial reports say it spent, never below zero. Null while open, or if no report states expenditure Example:
+            25000.00.
     """
 
     id: int
@@ -86,12 +93,16 @@ class GrantDetail:
     reports: list[GrantReport]
     refunds: list[Refund]
     amendments: list[Amendment]
+    budget: list[GrantBudgetLine]
+    spent: str
+    refund_due: None | str
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.amendment import Amendment  # noqa: PLC0415
         from ..models.call_ref import CallRef  # noqa: PLC0415
         from ..models.condition import Condition  # noqa: PLC0415
         from ..models.disbursement import Disbursement  # noqa: PLC0415
+        from ..models.grant_budget_line import GrantBudgetLine  # noqa: PLC0415
         from ..models.grant_report import GrantReport  # noqa: PLC0415
         from ..models.organisation_ref import OrganisationRef  # noqa: PLC0415
         from ..models.refund import Refund  # noqa: PLC0415
@@ -171,6 +182,16 @@ class GrantDetail:
             amendments_item = amendments_item_data.to_dict()
             amendments.append(amendments_item)
 
+        budget = []
+        for budget_item_data in self.budget:
+            budget_item = budget_item_data.to_dict()
+            budget.append(budget_item)
+
+        spent = self.spent
+
+        refund_due: None | str
+        refund_due = self.refund_due
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -202,6 +223,9 @@ class GrantDetail:
                 "reports": reports,
                 "refunds": refunds,
                 "amendments": amendments,
+                "budget": budget,
+                "spent": spent,
+                "refund_due": refund_due,
             }
         )
 
@@ -213,6 +237,7 @@ class GrantDetail:
         from ..models.call_ref import CallRef  # noqa: PLC0415
         from ..models.condition import Condition  # noqa: PLC0415
         from ..models.disbursement import Disbursement  # noqa: PLC0415
+        from ..models.grant_budget_line import GrantBudgetLine  # noqa: PLC0415
         from ..models.grant_report import GrantReport  # noqa: PLC0415
         from ..models.organisation_ref import OrganisationRef  # noqa: PLC0415
         from ..models.refund import Refund  # noqa: PLC0415
@@ -320,6 +345,22 @@ class GrantDetail:
 
             amendments.append(amendments_item)
 
+        budget = []
+        _budget = d.pop("budget")
+        for budget_item_data in _budget:
+            budget_item = GrantBudgetLine.from_dict(budget_item_data)
+
+            budget.append(budget_item)
+
+        spent = d.pop("spent")
+
+        def _parse_refund_due(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        refund_due = _parse_refund_due(d.pop("refund_due"))
+
         grant_detail = cls(
             id=id,
             agreement_number=agreement_number,
@@ -348,6 +389,9 @@ class GrantDetail:
             reports=reports,
             refunds=refunds,
             amendments=amendments,
+            budget=budget,
+            spent=spent,
+            refund_due=refund_due,
         )
 
         return grant_detail

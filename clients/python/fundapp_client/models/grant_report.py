@@ -15,6 +15,7 @@ from typing import cast
 import datetime
 
 if TYPE_CHECKING:
+    from ..models.expenditure import Expenditure
     from ..models.people_by_assistance_out import PeopleByAssistanceOut
     from ..models.people_by_nationality_out import PeopleByNationalityOut
     from ..models.people_by_sex_and_age_out import PeopleBySexAndAgeOut
@@ -42,6 +43,7 @@ class GrantReport:
             where known
         people_by_assistance (list[PeopleByAssistanceOut]): Of the people assisted, how many had each kind of assistance
             as their main help
+        expenditure (list[Expenditure]): A financial report's: what it says was spent under each budget line
         version (int):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
@@ -60,11 +62,13 @@ class GrantReport:
     people_by_sex_and_age: list[PeopleBySexAndAgeOut]
     people_by_nationality: list[PeopleByNationalityOut]
     people_by_assistance: list[PeopleByAssistanceOut]
+    expenditure: list[Expenditure]
     version: int
     created_at: datetime.datetime
     updated_at: datetime.datetime
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.expenditure import Expenditure  # noqa: PLC0415
         from ..models.people_by_assistance_out import PeopleByAssistanceOut  # noqa: PLC0415
         from ..models.people_by_nationality_out import PeopleByNationalityOut  # noqa: PLC0415
         from ..models.people_by_sex_and_age_out import PeopleBySexAndAgeOut  # noqa: PLC0415
@@ -110,6 +114,11 @@ class GrantReport:
             people_by_assistance_item = people_by_assistance_item_data.to_dict()
             people_by_assistance.append(people_by_assistance_item)
 
+        expenditure = []
+        for expenditure_item_data in self.expenditure:
+            expenditure_item = expenditure_item_data.to_dict()
+            expenditure.append(expenditure_item)
+
         version = self.version
 
         created_at = self.created_at.isoformat()
@@ -133,6 +142,7 @@ class GrantReport:
                 "people_by_sex_and_age": people_by_sex_and_age,
                 "people_by_nationality": people_by_nationality,
                 "people_by_assistance": people_by_assistance,
+                "expenditure": expenditure,
                 "version": version,
                 "created_at": created_at,
                 "updated_at": updated_at,
@@ -143,6 +153,7 @@ class GrantReport:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.expenditure import Expenditure  # noqa: PLC0415
         from ..models.people_by_assistance_out import PeopleByAssistanceOut  # noqa: PLC0415
         from ..models.people_by_nationality_out import PeopleByNationalityOut  # noqa: PLC0415
         from ..models.people_by_sex_and_age_out import PeopleBySexAndAgeOut  # noqa: PLC0415
@@ -212,6 +223,13 @@ class GrantReport:
 
             people_by_assistance.append(people_by_assistance_item)
 
+        expenditure = []
+        _expenditure = d.pop("expenditure")
+        for expenditure_item_data in _expenditure:
+            expenditure_item = Expenditure.from_dict(expenditure_item_data)
+
+            expenditure.append(expenditure_item)
+
         version = d.pop("version")
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
@@ -232,6 +250,7 @@ class GrantReport:
             people_by_sex_and_age=people_by_sex_and_age,
             people_by_nationality=people_by_nationality,
             people_by_assistance=people_by_assistance,
+            expenditure=expenditure,
             version=version,
             created_at=created_at,
             updated_at=updated_at,

@@ -41,6 +41,7 @@ class Problem:
         available (str | Unset): The most that can come back from a grant on that day
         amount (str | Unset): The amount the refused request asked for
         scheduled (str | Unset): What a grant's tranches schedule
+        budgeted (str | Unset): What a grant's budget lines add up to
         remaining (str | Unset): What is left of a pledge to receive
         missing (list[str] | Unset): What a step (a call's, a grant's closure) still needs
         blocking (list[ProblemBlockingItem] | Unset): The records in the way of a step: entity, id, state and a label
@@ -64,6 +65,7 @@ class Problem:
     available: str | Unset = UNSET
     amount: str | Unset = UNSET
     scheduled: str | Unset = UNSET
+    budgeted: str | Unset = UNSET
     remaining: str | Unset = UNSET
     missing: list[str] | Unset = UNSET
     blocking: list[ProblemBlockingItem] | Unset = UNSET
@@ -113,6 +115,8 @@ class Problem:
         amount = self.amount
 
         scheduled = self.scheduled
+
+        budgeted = self.budgeted
 
         remaining = self.remaining
 
@@ -174,6 +178,8 @@ class Problem:
             field_dict["amount"] = amount
         if scheduled is not UNSET:
             field_dict["scheduled"] = scheduled
+        if budgeted is not UNSET:
+            field_dict["budgeted"] = budgeted
         if remaining is not UNSET:
             field_dict["remaining"] = remaining
         if missing is not UNSET:
@@ -233,6 +239,8 @@ class Problem:
 
         scheduled = d.pop("scheduled", UNSET)
 
+        budgeted = d.pop("budgeted", UNSET)
+
         remaining = d.pop("remaining", UNSET)
 
         missing = cast(list[str], d.pop("missing", UNSET))
@@ -279,6 +287,7 @@ class Problem:
             available=available,
             amount=amount,
             scheduled=scheduled,
+            budgeted=budgeted,
             remaining=remaining,
             missing=missing,
             blocking=blocking,

@@ -15,6 +15,9 @@ from ..models.proposal_create_target_groups_item import ProposalCreateTargetGrou
 from ..types import UNSET, Unset
 from typing import cast
 
+if TYPE_CHECKING:
+    from ..models.budget_line_in import BudgetLineIn
+
 
 T = TypeVar("T", bound="ProposalCreate")
 
@@ -33,6 +36,8 @@ class ProposalCreate:
         target_groups (list[ProposalCreateTargetGroupsItem]):  Example: ['women', 'girls'].
         assistance (list[ProposalCreateAssistanceItem]):  Example: ['shelter', 'medical'].
         language (ProposalCreateLanguage | Unset):  Default: ProposalCreateLanguage.EN.
+        budget (list[BudgetLineIn] | Unset): The budget by category of the fund (GET /funds/{fund_id}/budget-
+            categories): the lines add up to the requested amount; [] for none
     """
 
     call_id: int
@@ -45,8 +50,11 @@ class ProposalCreate:
     target_groups: list[ProposalCreateTargetGroupsItem]
     assistance: list[ProposalCreateAssistanceItem]
     language: ProposalCreateLanguage | Unset = ProposalCreateLanguage.EN
+    budget: list[BudgetLineIn] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.budget_line_in import BudgetLineIn  # noqa: PLC0415
+
         call_id = self.call_id
 
         organisation_id = self.organisation_id
@@ -78,6 +86,13 @@ class ProposalCreate:
         if not isinstance(self.language, Unset):
             language = self.language.value
 
+        budget: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.budget, Unset):
+            budget = []
+            for budget_item_data in self.budget:
+                budget_item = budget_item_data.to_dict()
+                budget.append(budget_item)
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -95,11 +110,15 @@ class ProposalCreate:
         )
         if language is not UNSET:
             field_dict["language"] = language
+        if budget is not UNSET:
+            field_dict["budget"] = budget
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.budget_line_in import BudgetLineIn  # noqa: PLC0415
+
         d = dict(src_dict)
         call_id = d.pop("call_id")
 
@@ -141,6 +160,15 @@ class ProposalCreate:
         else:
             language = ProposalCreateLanguage(_language)
 
+        _budget = d.pop("budget", UNSET)
+        budget: list[BudgetLineIn] | Unset = UNSET
+        if _budget is not UNSET:
+            budget = []
+            for budget_item_data in _budget:
+                budget_item = BudgetLineIn.from_dict(budget_item_data)
+
+                budget.append(budget_item)
+
         proposal_create = cls(
             call_id=call_id,
             organisation_id=organisation_id,
@@ -152,6 +180,7 @@ class ProposalCreate:
             target_groups=target_groups,
             assistance=assistance,
             language=language,
+            budget=budget,
         )
 
         return proposal_create

@@ -13,6 +13,7 @@ from typing import cast
 import datetime
 
 if TYPE_CHECKING:
+    from ..models.budget_line import BudgetLine
     from ..models.call_brief import CallBrief
     from ..models.eligibility_check import EligibilityCheck
     from ..models.organisation_brief import OrganisationBrief
@@ -47,6 +48,7 @@ class ProposalDetail:
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
         eligibility_checks (list[EligibilityCheck]):
+        budget (list[BudgetLine]): The budget by category, adding up to the requested amount; [] if none
     """
 
     id: int
@@ -71,8 +73,10 @@ class ProposalDetail:
     created_at: datetime.datetime
     updated_at: datetime.datetime
     eligibility_checks: list[EligibilityCheck]
+    budget: list[BudgetLine]
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.budget_line import BudgetLine  # noqa: PLC0415
         from ..models.call_brief import CallBrief  # noqa: PLC0415
         from ..models.eligibility_check import EligibilityCheck  # noqa: PLC0415
         from ..models.organisation_brief import OrganisationBrief  # noqa: PLC0415
@@ -126,6 +130,11 @@ class ProposalDetail:
             eligibility_checks_item = eligibility_checks_item_data.to_dict()
             eligibility_checks.append(eligibility_checks_item)
 
+        budget = []
+        for budget_item_data in self.budget:
+            budget_item = budget_item_data.to_dict()
+            budget.append(budget_item)
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -152,6 +161,7 @@ class ProposalDetail:
                 "created_at": created_at,
                 "updated_at": updated_at,
                 "eligibility_checks": eligibility_checks,
+                "budget": budget,
             }
         )
 
@@ -159,6 +169,7 @@ class ProposalDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.budget_line import BudgetLine  # noqa: PLC0415
         from ..models.call_brief import CallBrief  # noqa: PLC0415
         from ..models.eligibility_check import EligibilityCheck  # noqa: PLC0415
         from ..models.organisation_brief import OrganisationBrief  # noqa: PLC0415
@@ -223,6 +234,13 @@ class ProposalDetail:
 
             eligibility_checks.append(eligibility_checks_item)
 
+        budget = []
+        _budget = d.pop("budget")
+        for budget_item_data in _budget:
+            budget_item = BudgetLine.from_dict(budget_item_data)
+
+            budget.append(budget_item)
+
         proposal_detail = cls(
             id=id,
             reference=reference,
@@ -246,6 +264,7 @@ class ProposalDetail:
             created_at=created_at,
             updated_at=updated_at,
             eligibility_checks=eligibility_checks,
+            budget=budget,
         )
 
         return proposal_detail

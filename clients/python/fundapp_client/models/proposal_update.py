@@ -15,6 +15,9 @@ from ..models.proposal_update_target_groups_item import ProposalUpdateTargetGrou
 from ..types import UNSET, Unset
 from typing import cast
 
+if TYPE_CHECKING:
+    from ..models.budget_line_in import BudgetLineIn
+
 
 T = TypeVar("T", bound="ProposalUpdate")
 
@@ -31,6 +34,8 @@ class ProposalUpdate:
         target_groups (list[ProposalUpdateTargetGroupsItem] | Unset):  Example: ['women', 'girls'].
         assistance (list[ProposalUpdateAssistanceItem] | Unset):  Example: ['shelter', 'medical'].
         language (ProposalUpdateLanguage | Unset):  Default: ProposalUpdateLanguage.EN.
+        budget (list[BudgetLineIn] | Unset): The budget by category of the fund (GET /funds/{fund_id}/budget-
+            categories): the lines add up to the requested amount; [] for none
     """
 
     title: str | Unset = UNSET
@@ -41,8 +46,11 @@ class ProposalUpdate:
     target_groups: list[ProposalUpdateTargetGroupsItem] | Unset = UNSET
     assistance: list[ProposalUpdateAssistanceItem] | Unset = UNSET
     language: ProposalUpdateLanguage | Unset = ProposalUpdateLanguage.EN
+    budget: list[BudgetLineIn] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.budget_line_in import BudgetLineIn  # noqa: PLC0415
+
         title = self.title
 
         summary = self.summary
@@ -76,6 +84,13 @@ class ProposalUpdate:
         if not isinstance(self.language, Unset):
             language = self.language.value
 
+        budget: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.budget, Unset):
+            budget = []
+            for budget_item_data in self.budget:
+                budget_item = budget_item_data.to_dict()
+                budget.append(budget_item)
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -95,11 +110,15 @@ class ProposalUpdate:
             field_dict["assistance"] = assistance
         if language is not UNSET:
             field_dict["language"] = language
+        if budget is not UNSET:
+            field_dict["budget"] = budget
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.budget_line_in import BudgetLineIn  # noqa: PLC0415
+
         d = dict(src_dict)
         title = d.pop("title", UNSET)
 
@@ -143,6 +162,15 @@ class ProposalUpdate:
         else:
             language = ProposalUpdateLanguage(_language)
 
+        _budget = d.pop("budget", UNSET)
+        budget: list[BudgetLineIn] | Unset = UNSET
+        if _budget is not UNSET:
+            budget = []
+            for budget_item_data in _budget:
+                budget_item = BudgetLineIn.from_dict(budget_item_data)
+
+                budget.append(budget_item)
+
         proposal_update = cls(
             title=title,
             summary=summary,
@@ -152,6 +180,7 @@ class ProposalUpdate:
             target_groups=target_groups,
             assistance=assistance,
             language=language,
+            budget=budget,
         )
 
         return proposal_update

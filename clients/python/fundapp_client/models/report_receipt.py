@@ -13,6 +13,7 @@ from typing import cast
 import datetime
 
 if TYPE_CHECKING:
+    from ..models.expenditure_in import ExpenditureIn
     from ..models.people_by_assistance import PeopleByAssistance
     from ..models.people_by_nationality import PeopleByNationality
     from ..models.people_by_sex_and_age import PeopleBySexAndAge
@@ -34,6 +35,8 @@ class ReportReceipt:
             where known
         people_by_assistance (list[PeopleByAssistance] | Unset): Of the people assisted, how many had each kind of
             assistance as the main help they were given (each person under one kind, so at most the total)
+        expenditure (list[ExpenditureIn] | Unset): A financial report's: what was spent in its period under each line of
+            the grant's budget (by category id); over the reports received, each line's within its amount
     """
 
     received_on: datetime.date
@@ -41,8 +44,10 @@ class ReportReceipt:
     people_by_sex_and_age: list[PeopleBySexAndAge] | Unset = UNSET
     people_by_nationality: list[PeopleByNationality] | Unset = UNSET
     people_by_assistance: list[PeopleByAssistance] | Unset = UNSET
+    expenditure: list[ExpenditureIn] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.expenditure_in import ExpenditureIn  # noqa: PLC0415
         from ..models.people_by_assistance import PeopleByAssistance  # noqa: PLC0415
         from ..models.people_by_nationality import PeopleByNationality  # noqa: PLC0415
         from ..models.people_by_sex_and_age import PeopleBySexAndAge  # noqa: PLC0415
@@ -76,6 +81,13 @@ class ReportReceipt:
                 people_by_assistance_item = people_by_assistance_item_data.to_dict()
                 people_by_assistance.append(people_by_assistance_item)
 
+        expenditure: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.expenditure, Unset):
+            expenditure = []
+            for expenditure_item_data in self.expenditure:
+                expenditure_item = expenditure_item_data.to_dict()
+                expenditure.append(expenditure_item)
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -91,11 +103,14 @@ class ReportReceipt:
             field_dict["people_by_nationality"] = people_by_nationality
         if people_by_assistance is not UNSET:
             field_dict["people_by_assistance"] = people_by_assistance
+        if expenditure is not UNSET:
+            field_dict["expenditure"] = expenditure
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.expenditure_in import ExpenditureIn  # noqa: PLC0415
         from ..models.people_by_assistance import PeopleByAssistance  # noqa: PLC0415
         from ..models.people_by_nationality import PeopleByNationality  # noqa: PLC0415
         from ..models.people_by_sex_and_age import PeopleBySexAndAge  # noqa: PLC0415
@@ -139,12 +154,22 @@ class ReportReceipt:
 
                 people_by_assistance.append(people_by_assistance_item)
 
+        _expenditure = d.pop("expenditure", UNSET)
+        expenditure: list[ExpenditureIn] | Unset = UNSET
+        if _expenditure is not UNSET:
+            expenditure = []
+            for expenditure_item_data in _expenditure:
+                expenditure_item = ExpenditureIn.from_dict(expenditure_item_data)
+
+                expenditure.append(expenditure_item)
+
         report_receipt = cls(
             received_on=received_on,
             people_assisted=people_assisted,
             people_by_sex_and_age=people_by_sex_and_age,
             people_by_nationality=people_by_nationality,
             people_by_assistance=people_by_assistance,
+            expenditure=expenditure,
         )
 
         return report_receipt

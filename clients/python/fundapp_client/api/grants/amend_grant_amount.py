@@ -114,9 +114,11 @@ def sync_detailed(
     body: AmendmentCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Amendment | Problem | str]:
-    """Change an open grant's amount: an increase is a new commitment, a decrease releases the difference
+    """Request an amendment of an open grant (a no-cost extension, an increase or a decrease) for the
+    approver's decision; nothing changes before it is approved
 
-     Change an open grant's amount: an increase is a new commitment, a decrease releases the difference
+     Request an amendment of an open grant (a no-cost extension, an increase or a decrease) for the
+    approver's decision; nothing changes before it is approved
 
     Roles: admin, staff.
 
@@ -153,9 +155,11 @@ def sync(
     body: AmendmentCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Amendment | Problem | str | None:
-    """Change an open grant's amount: an increase is a new commitment, a decrease releases the difference
+    """Request an amendment of an open grant (a no-cost extension, an increase or a decrease) for the
+    approver's decision; nothing changes before it is approved
 
-     Change an open grant's amount: an increase is a new commitment, a decrease releases the difference
+     Request an amendment of an open grant (a no-cost extension, an increase or a decrease) for the
+    approver's decision; nothing changes before it is approved
 
     Roles: admin, staff.
 
@@ -187,9 +191,11 @@ async def asyncio_detailed(
     body: AmendmentCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Amendment | Problem | str]:
-    """Change an open grant's amount: an increase is a new commitment, a decrease releases the difference
+    """Request an amendment of an open grant (a no-cost extension, an increase or a decrease) for the
+    approver's decision; nothing changes before it is approved
 
-     Change an open grant's amount: an increase is a new commitment, a decrease releases the difference
+     Request an amendment of an open grant (a no-cost extension, an increase or a decrease) for the
+    approver's decision; nothing changes before it is approved
 
     Roles: admin, staff.
 
@@ -224,9 +230,11 @@ async def asyncio(
     body: AmendmentCreate,
     idempotency_key: str | Unset = UNSET,
 ) -> Amendment | Problem | str | None:
-    """Change an open grant's amount: an increase is a new commitment, a decrease releases the difference
+    """Request an amendment of an open grant (a no-cost extension, an increase or a decrease) for the
+    approver's decision; nothing changes before it is approved
 
-     Change an open grant's amount: an increase is a new commitment, a decrease releases the difference
+     Request an amendment of an open grant (a no-cost extension, an increase or a decrease) for the
+    approver's decision; nothing changes before it is approved
 
     Roles: admin, staff.
 

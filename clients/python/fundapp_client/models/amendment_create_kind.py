@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class AmendmentCreateKind(StrEnum):
+    DECREASE = "decrease"
+    EXTENSION = "extension"
+    INCREASE = "increase"
+
+    def __str__(self) -> str:
+        return str(self.value)
