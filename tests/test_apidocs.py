@@ -131,6 +131,9 @@ def _rendered_dom(url: str, profile: str) -> str:
         "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
         f"--user-data-dir={profile}",
         "--virtual-time-budget=15000",
+        # Swagger UI lists the operations of a large document virtually, rendering only those in
+        # view: a window tall enough holds them all
+        "--window-size=1280,20000",
         "--dump-dom",
         url,
     ]
