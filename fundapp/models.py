@@ -9,6 +9,7 @@ from .books.models import Balance, LedgerEntry
 from .calls.models import Call
 from .contacts.models import Contact
 from .contributions.models import Campaign, Contribution, Donor, ExchangeRate, Receipt
+from .files.models import Attachment
 from .funds.models import Evaluation, Fund
 from .grants.models import (
     Disbursement,
@@ -27,6 +28,7 @@ from .renders import RenderClaim
 __all__ = [
     "ApiToken",
     "Approval",
+    "Attachment",
     "AuditEvent",
     "Balance",
     "BoardMember",
