@@ -692,6 +692,7 @@ def _acknowledge(session: Session, contribution: Contribution, receipt: Receipt)
         ),
         about=("receipt", receipt.id),
         event=f"receipt={receipt.id}",
+        letter="acknowledgement",
     )
 
 

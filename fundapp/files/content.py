@@ -40,7 +40,10 @@ ACCEPTED: dict[str, str] = {
     "text/plain": "txt",
     "text/csv": "csv",
 }
-ACCEPTED_NAMES = "PDF, PNG, JPEG, GIF, WebP or TIFF images, Word, Excel, PowerPoint or OpenDocument files, CSV or plain text (UTF-8)"
+ACCEPTED_NAMES = (
+    "PDF, PNG, JPEG, GIF, WebP or TIFF images, Word, Excel, PowerPoint or OpenDocument files, "
+    "CSV or plain text (UTF-8)"
+)
 #: How much of the start of a file the type is read from (filetype reads no more).
 HEAD_BYTES = 8192
 #: Tags a browser sniffs as HTML anywhere near the start (WHATWG MIME sniffing, 7.1).
@@ -71,7 +74,7 @@ def receive(stream: BinaryIO, max_bytes: int, *, field: str = "file", chunk: int
     """Copy ``stream`` into a temporary file (spilled to disk past 1 MiB), hashing as it goes;
     a 413 as soon as it goes past ``max_bytes``, without reading the rest."""
     digest = hashlib.sha256()
-    out = tempfile.SpooledTemporaryFile(max_size=1024 * 1024)
+    out = tempfile.SpooledTemporaryFile(max_size=1024 * 1024)  # noqa: SIM115 - returned open
     size, head = 0, b""
     while True:
         block = stream.read(chunk)
@@ -108,7 +111,8 @@ def media_type_of(head: bytes, filename: str, *, field: str = "file") -> str:
         )
     if text.lstrip("\ufeff \t\r\n").startswith("<") or _HTML_TAGS.search(head[:1024]):
         raise UnsupportedMediaType(
-            f"{field}: its content is markup (HTML, XML or SVG), whatever its name says; send {ACCEPTED_NAMES}",
+            f"{field}: its content is markup (HTML, XML or SVG), whatever its name says; "
+            f"send {ACCEPTED_NAMES}",
             field=field,
         )
     return "text/csv" if filename.lower().endswith(".csv") else "text/plain"

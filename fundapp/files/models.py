@@ -12,7 +12,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 from ..db import Base, enum_type
 from ..models_base import Timestamps
 
-
 #: The records files attach to: each its foreign key column (exactly one is set).
 OWNERS = ("proposal", "grant", "grant_report", "receipt")
 

@@ -82,7 +82,8 @@ def _uploaded() -> tuple[str, Any]:
     alone, before a byte of it is read; the stream capped as it is read (a chunked body)."""
     if request.mimetype != "multipart/form-data":
         raise UnsupportedMediaType(
-            f"send the file as multipart/form-data (parts 'file' and 'category'), not {request.mimetype or 'untyped'}"
+            "send the file as multipart/form-data (parts 'file' and 'category'), "
+            f"not {request.mimetype or 'untyped'}"
         )
     limit = int(current_app.config["FILE_MAX_BYTES"])
     request.max_content_length = limit + MULTIPART_OVERHEAD

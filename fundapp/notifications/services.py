@@ -63,11 +63,14 @@ def enqueue(
     *,
     about: tuple[str, int],
     event: str,
+    letter: str | None = None,
 ) -> list[OutboxMessage]:
     """One message per recipient telling of ``event`` (a key naming it, such as
     ``recommendation=12``), unless the fund has switched the kind off or the event already
     wrote to that address. ``compose(recipient, lang)`` gives the subject and body; a
-    recipient whose language the fund does not write in gets the fund's first language."""
+    recipient whose language the fund does not write in gets the fund's first language.
+    ``letter`` names the letter (a PDF of ``reports.letters``) each message carries: the sender
+    makes it and keeps it with ``about``'s record before the first attempt."""
     if kind in fund.notifications_switched_off:
         return []
     wanted = {f"{kind}:{event}:{r.email.lower()}": r for r in recipients}
@@ -95,6 +98,7 @@ def enqueue(
                 language=lang,
                 subject=subject,
                 body=body,
+                letter=letter,
             )
         )
     session.add_all(messages)

@@ -8,7 +8,7 @@ import openpyxl
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452") + b"\x00" * 64
-CSV = "budget line,amount\nShelter rent,12000.00\nCounsellors' fees,8400.00\n".encode()
+CSV = b"budget line,amount\nShelter rent,12000.00\nCounsellors' fees,8400.00\n"
 HTML = b"<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>"
 SVG = b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
 #: Text that starts innocently and carries a tag a browser would sniff as HTML.

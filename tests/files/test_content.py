@@ -83,7 +83,8 @@ def test_a_plain_name_is_kept_with_the_extension_of_what_the_file_is(sent, media
 
 
 @pytest.mark.parametrize(
-    "name", ["../../etc/passwd.pdf", "C:\\Users\\ngo\\budget.pdf", "reports/budget.pdf", "..", "a\x00b.pdf", ""]
+    "name",
+    ["../../etc/passwd.pdf", "C:\\Users\\ngo\\budget.pdf", "reports/budget.pdf", "..", "a\x00b.pdf", ""],
 )
 def test_a_name_with_a_path_or_control_characters_is_a_422_naming_the_file(name):
     with pytest.raises(Unprocessable) as refused:

@@ -56,7 +56,8 @@ def test_a_file_round_trips_through_the_api_with_its_hash_in_either_storage(
     assert download.status_code == 200
     assert hashlib.sha256(download.data).hexdigest() == digest
     assert download.headers["Content-Disposition"] == (
-        "attachment; filename=\"Budget revise 2024.xlsx\"; filename*=UTF-8''Budget%20r%C3%A9vis%C3%A9%202024.xlsx"
+        'attachment; filename="Budget revise 2024.xlsx"; '
+        "filename*=UTF-8''Budget%20r%C3%A9vis%C3%A9%202024.xlsx"
     )
     assert download.headers["X-Content-Type-Options"] == "nosniff"
     assert download.headers["Content-Type"] == attached["media_type"]
@@ -120,10 +121,15 @@ def test_a_chunked_body_without_a_length_is_cut_at_the_limit(client, auth, app, 
     url = RECORDS["grant"][0].format(make("grant"))
     boundary = "fundapp-test-boundary"
     body = (
-        f"--{boundary}\r\nContent-Disposition: form-data; name=\"category\"\r\n\r\nsigned_agreement\r\n"
-        f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.pdf\"\r\n"
-        "Content-Type: application/pdf\r\n\r\n"
-    ).encode() + samples.PDF + b"0" * 1_000_000 + f"\r\n--{boundary}--\r\n".encode()
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="category"\r\n\r\nsigned_agreement\r\n'
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\n'
+            "Content-Type: application/pdf\r\n\r\n"
+        ).encode()
+        + samples.PDF
+        + b"0" * 1_000_000
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
     response = client.post(
         f"{url}/files",
         input_stream=io.BytesIO(body),
@@ -134,10 +140,14 @@ def test_a_chunked_body_without_a_length_is_cut_at_the_limit(client, auth, app, 
     assert response.content_type == "application/problem+json"
 
 
-def test_a_file_over_the_limit_in_a_small_enough_body_is_a_413_naming_the_file(client, auth, app, monkeypatch):
+def test_a_file_over_the_limit_in_a_small_enough_body_is_a_413_naming_the_file(
+    client, auth, app, monkeypatch
+):
     monkeypatch.setitem(app.config, "FILE_MAX_BYTES", 1000)
     url = RECORDS["grant"][0].format(make("grant"))
-    response = upload(client, auth("staff"), url, samples.PDF + b"0" * 2000, "agreement.pdf", "signed_agreement")
+    response = upload(
+        client, auth("staff"), url, samples.PDF + b"0" * 2000, "agreement.pdf", "signed_agreement"
+    )
     assert response.status_code == 413
     assert response.get_json()["detail"].startswith("file: larger than the 1,000 bytes")
 
@@ -188,7 +198,11 @@ def test_a_json_body_is_a_415(client, auth):
 def test_a_board_member_sees_a_proposals_files_only_while_the_board_may_see_the_proposal(
     client, auth, app_storage
 ):
-    for status, visible in ((CallStatus.UNDER_REVIEW, True), (CallStatus.OPEN, False), (CallStatus.DECIDED, False)):
+    for status, visible in (
+        (CallStatus.UNDER_REVIEW, True),
+        (CallStatus.OPEN, False),
+        (CallStatus.DECIDED, False),
+    ):
         url = RECORDS["proposal"][0].format(make("proposal", status))
         attached = upload(client, auth("staff"), url, samples.PDF, "form.pdf", "application_form").get_json()
         for path in (f"{url}/files", f"{url}/files/{attached['id']}"):
@@ -197,7 +211,9 @@ def test_a_board_member_sees_a_proposals_files_only_while_the_board_may_see_the_
             assert client.get(path, headers=auth("staff")).status_code == 200
 
 
-def test_a_file_of_another_record_is_a_404_and_donors_and_board_members_may_not_attach(client, auth, app_storage):
+def test_a_file_of_another_record_is_a_404_and_donors_and_board_members_may_not_attach(
+    client, auth, app_storage
+):
     first, second = (RECORDS["grant"][0].format(make("grant")) for _ in range(2))
     attached = upload(client, auth("staff"), first, samples.PDF, "a.pdf", "signed_agreement").get_json()
     assert client.get(f"{second}/files/{attached['id']}", headers=auth("staff")).status_code == 404
