@@ -696,6 +696,11 @@ def _acknowledge(session: Session, contribution: Contribution, receipt: Receipt)
     )
 
 
+def find_receipt(session: Session, user: User, receipt_id: int) -> Receipt:
+    """The receipt, or a 404 (its files: the acknowledgements the donor was sent)."""
+    return get_or_404(session, Receipt, receipt_id, label="receipt")
+
+
 def reverse_receipt(session: Session, user: User, receipt_id: int, reason: str) -> Receipt:
     """Reverse a recorded receipt, unless approved grants would then exceed money received (409)."""
     found = get_or_404(session, Receipt, receipt_id, label="receipt")

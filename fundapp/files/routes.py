@@ -1,7 +1,8 @@
 """The file routes of a kind of record, added to its domain's blueprint (``add_file_routes``):
 
 - ``GET  {record}/files``: its files (readers of the record);
-- ``POST {record}/files``: attach one (a multipart form: ``file`` and ``category``);
+- ``POST {record}/files``: attach one (a multipart form: ``file`` and ``category``), where the
+  record takes uploads;
 - ``GET  {record}/files/{file_id}``: its bytes, always as a download
   (``Content-Disposition: attachment``, ``X-Content-Type-Options: nosniff``, a sandbox CSP);
 - ``POST {record}/files/{file_id}/withdrawal``: withdraw it, with the reason.
@@ -160,7 +161,9 @@ def add_file_routes(
         )
         return attachment, 201
 
-    view = type(f"{owner.title().replace('_', '')}Files", (MethodView,), {"get": get, "post": post})
+    # a record that takes no upload (a receipt: its letters are the fund's own) lists its files only
+    methods = {"get": get, "post": post} if categories else {"get": get}
+    view = type(f"{owner.title().replace('_', '')}Files", (MethodView,), methods)
     blp.route(f"{path}/files", endpoint=f"{owner}_files")(view)
 
     @blp.allow(*readers)

@@ -157,6 +157,11 @@ def test_two_contacts_of_one_applicant_in_one_language_share_one_kept_letter(
         select(Attachment).where(Attachment.receipt_id == response.get_json()["id"])
     ).all()
     assert [(k.category, k.language) for k in kept] == [(Category.ACKNOWLEDGEMENT, "en")]
+    files = f"/api/v1/receipts/{response.get_json()['id']}/files"
+    listed = client.get(files, headers=auth("staff")).get_json()["items"]
+    assert [f["sha256"] for f in listed] == [hashlib.sha256(first).hexdigest()]
+    assert client.get(files, headers=auth("donor")).status_code == 403
+    assert client.post(files, headers=auth("staff")).status_code == 405  # the fund's letters only
 
 
 def test_a_message_whose_letter_cannot_be_made_waits_and_is_not_sent_without_it(
