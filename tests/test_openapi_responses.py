@@ -43,7 +43,7 @@ LISTS = {
 }
 #: Records no top-level list holds: the walk reads those of these models, the contacts being
 #: added to the seed's first organisation and donor.
-RECORDS = {"contact_id": m.Contact, "member_id": m.BoardMember}
+RECORDS = {"contact_id": m.Contact, "member_id": m.BoardMember, "receipt_id": m.Receipt}
 MAX_PAGES = 5
 #: Queries read besides the defaults: every key the totals group by.
 EXTRA_QUERIES = {"/contributions/totals": ["group_by=" + ",".join(GROUP_KEYS)]}

@@ -27,13 +27,18 @@ from ..errors import Unprocessable, UnsupportedMediaType
 from ..routing import Blueprint, accepts_bodies
 from ..schemas_base import ReasonSchema, page_of
 from . import services
-from .content import ACCEPTED_NAMES, TooLarge
+from .content import ACCEPTED, ACCEPTED_NAMES, TooLarge
 from .schemas import AttachmentQuerySchema, AttachmentSchema
 from .storage import Storage, storage_from
 
 #: Room for a multipart form's boundaries and part headers beyond the file itself.
 MULTIPART_OVERHEAD = 64 * 1024
 FILE_BINARY = {"type": "string", "format": "binary"}
+#: A download: the file's bytes, of the type its bytes were found to be at upload.
+DOWNLOAD = {
+    "description": "The file's bytes, of the type decided when it was attached, as an attachment",
+    "content": {media_type: {"schema": FILE_BINARY} for media_type in ACCEPTED},
+}
 
 
 def documented(text: str) -> Callable[[Any], Any]:
@@ -167,7 +172,7 @@ def add_file_routes(
     blp.route(f"{path}/files", endpoint=f"{owner}_files")(view)
 
     @blp.allow(*readers)
-    @blp.response(200, FILE_BINARY, content_type="application/octet-stream", description="The file's bytes")
+    @blp.doc(responses={"200": DOWNLOAD})
     @documented(
         f"Download a file of a {label}\n\nAlways as an attachment (never shown inline), with nosniff; "
         "its ETag is its SHA-256."
