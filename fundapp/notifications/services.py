@@ -23,7 +23,7 @@ from ..etag import require_if_match
 from ..funds.models import Fund
 from ..pagination import paginate
 from ..services_base import check_transition, get_or_404, snapshot
-from .messages import compose
+from .messages import compose, with_letter_note
 from .models import Kind, MessageStatus, OutboxMessage
 
 
@@ -84,6 +84,8 @@ def enqueue(
             continue
         lang = recipient.language if recipient.language in languages else languages[0]
         subject, body = compose(recipient, lang)
+        if letter is not None:
+            body = with_letter_note(body, lang)
         messages.append(
             OutboxMessage(
                 fund_id=fund.id,

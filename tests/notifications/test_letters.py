@@ -91,6 +91,8 @@ def test_after_final_approval_each_applicant_gets_one_letter_in_its_language_wit
     for name, address, lang, decision in APPLICANTS:
         message = letters[address]
         assert message["Content-Language"] == lang
+        note = "La lettre est jointe (PDF)." if lang == "fr" else "The letter is attached (PDF)."
+        assert note in message.get_body(("plain",)).get_content()
         pdf = pdf_of(message)
         words = plain(text(pdf))
         assert name in words, (address, words)
