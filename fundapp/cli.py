@@ -29,8 +29,10 @@ from .errors import (
     EXIT_NOT_MIGRATED,
     OperatorError,
 )
+from .files.storage import storage_from
 from .grants.reminders import queue_report_reminders
 from .notifications.sender import Policy, SmtpSettings, send_pending, settings_from
+from .reports.letters import prepare_letters
 from .resources import SEED_DIR
 from .seeding import load_seed, write_demo_tokens
 
@@ -160,10 +162,14 @@ fund_cli.add_command(notify_cli)
 
 
 def notify_round(app: Any, smtp: SmtpSettings, policy: Policy) -> Counter[str]:
-    """One round of the sender: queue the report reminders due today, then send what is due."""
+    """One round of the sender: queue the report reminders due today, make and keep the letters
+    the messages carry, then send what is due."""
     with session_scope(app) as session:
         reminders = queue_report_reminders(session, utcnow().date())
-    counts = send_pending(app.extensions["fundapp.sessionmaker"], smtp, policy)
+    maker = app.extensions["fundapp.sessionmaker"]
+    storage = storage_from(app.config)
+    counts = prepare_letters(maker, storage)
+    counts.update(send_pending(maker, smtp, policy, storage=storage))
     counts["reminders queued"] = reminders
     return counts
 

@@ -86,6 +86,18 @@ def default_config(instance_path: str) -> dict[str, Any]:
         # no limit): rows per file, and the size an XLSX (a zip archive) may expand to.
         "IMPORT_MAX_ROWS": 20_000,
         "IMPORT_MAX_UNPACKED_BYTES": 64 * 1024 * 1024,
+        # Attached files (fundapp/files): the largest accepted, and where they are kept: "local"
+        # (FILE_STORAGE_DIR) or "s3" (an S3-compatible object store: S3_BUCKET, S3_ENDPOINT_URL,
+        # S3_REGION, S3_PREFIX, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY)
+        "FILE_MAX_BYTES": 20 * 1024 * 1024,
+        "FILE_STORAGE": "local",
+        "FILE_STORAGE_DIR": str(Path(instance_path) / "files"),
+        "S3_BUCKET": None,
+        "S3_ENDPOINT_URL": None,
+        "S3_REGION": None,
+        "S3_PREFIX": "",
+        "S3_ACCESS_KEY_ID": None,
+        "S3_SECRET_ACCESS_KEY": None,
         # PDF
         "PDF_CACHE_DIR": str(Path(instance_path) / "pdf-cache"),
         "PDF_CACHE_MAX_FILES": 500,

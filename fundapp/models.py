@@ -18,6 +18,7 @@ from .books.models import Balance, LedgerEntry
 from .calls.models import Call
 from .contacts.models import Contact
 from .contributions.models import Campaign, Contribution, Donor, ExchangeRate, Receipt
+from .files.models import Attachment
 from .funds.models import BudgetCategory, Evaluation, Fund
 from .grants.models import (
     Disbursement,
@@ -42,6 +43,7 @@ __all__ = [
     "BudgetCategory",
     "ApiToken",
     "Approval",
+    "Attachment",
     "AuditEvent",
     "Balance",
     "BoardMember",

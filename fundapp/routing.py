@@ -172,6 +172,7 @@ class StandardResponses(BasePlugin):
                 add(412, "PRECONDITION_FAILED")
                 add(428, "PRECONDITION_REQUIRED")
             ok = responses.get("200") or responses.get(200) or {}
-            if isinstance(ok, dict) and "application/pdf" in ok.get("content", {}):
+            # a rendered document answers PDF only (a file's download may be a PDF among others)
+            if isinstance(ok, dict) and list(ok.get("content", {})) == ["application/pdf"]:
                 add(429, "TOO_MANY_REQUESTS")
                 add(503, "SERVICE_UNAVAILABLE")

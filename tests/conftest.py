@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -46,6 +47,8 @@ def make_test_app(url: str, **overrides: object) -> Flask:
         # a test's writes are rolled back, and with them the money version its answers were kept
         # under: tests/totals/test_cache.py turns the cache on for itself
         "TOTALS_CACHE_ENTRIES": 0,
+        # attached files and kept letters: never in the checkout's instance folder
+        "FILE_STORAGE_DIR": tempfile.mkdtemp(prefix="fundapp-test-files-"),
     }
     config.update(overrides)
     return create_app(config)

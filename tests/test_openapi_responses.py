@@ -46,7 +46,12 @@ LISTS = {
 }
 #: Records no top-level list holds: the walk reads those of these models, the contacts being
 #: added to the seed's first organisation and donor, and a review (and a recusal) to its last session.
-RECORDS = {"contact_id": m.Contact, "member_id": m.BoardMember, "review_id": m.Review}
+RECORDS = {
+    "contact_id": m.Contact,
+    "member_id": m.BoardMember,
+    "review_id": m.Review,
+    "receipt_id": m.Receipt,
+}
 #: Records read under their parent's path (``/funds/{fund_id}/budget-categories/{category_id}``):
 #: the id -> the model and the column naming the parent.
 NESTED = {"category_id": (m.BudgetCategory, "fund_id")}

@@ -19,7 +19,14 @@ from ..proposals.models import Proposal
 from ..services_base import get_or_404
 from .models import BoardMember, BoardSession, Recommendation, RecommendationStatus
 
-#: The letter each final state of a recommendation sends (a promotion or a lapse sends none).
+#: The letter (a PDF, ``reports.documents.letters``) each message of a final state carries.
+LETTER_DOCUMENTS = {
+    RecommendationStatus.APPROVED: "award",
+    RecommendationStatus.ON_RESERVE: "reserve",
+    RecommendationStatus.DECLINED: "decline",
+    RecommendationStatus.REJECTED: "decline",
+}
+#: The e-mail each final state of a recommendation sends (a promotion or a lapse sends none).
 LETTERS = {
     RecommendationStatus.APPROVED: "decision.fund",
     RecommendationStatus.ON_RESERVE: "decision.reserve",
@@ -63,6 +70,7 @@ def announce_decisions(session: Session, board_session_id: int) -> int:
                 notifications.letter(template, **values),
                 about=("recommendation", rec.id),
                 event=f"recommendation={rec.id}",
+                letter=LETTER_DOCUMENTS[rec.status],
             )
         )
     session.flush()

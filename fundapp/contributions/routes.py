@@ -16,6 +16,7 @@ from ..auth.models import Role
 from ..db import get_session
 from ..errors import Unprocessable, UnsupportedMediaType
 from ..etag import etag_of, with_etag
+from ..files.routes import add_file_routes
 from ..routing import Blueprint, accepts_bodies
 from ..schemas_base import ReasonSchema, page_of
 from ..spreadsheets import MEDIA_TYPES, XLSX, format_of
@@ -338,3 +339,14 @@ def import_contributions():
         max_unpacked=current_app.config["IMPORT_MAX_UNPACKED_BYTES"],
     )
     return result, 201 if result["created"] else 200
+
+
+add_file_routes(
+    blp,
+    path="/receipts/<int:receipt_id>",
+    owner="receipt",
+    label="receipt (the acknowledgements sent to its donor)",
+    find=services.find_receipt,
+    readers=STAFF,
+    writers=STAFF,
+)

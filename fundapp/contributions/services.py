@@ -697,7 +697,13 @@ def _acknowledge(session: Session, contribution: Contribution, receipt: Receipt)
         ),
         about=("receipt", receipt.id),
         event=f"receipt={receipt.id}",
+        letter="acknowledgement",
     )
+
+
+def find_receipt(session: Session, user: User, receipt_id: int) -> Receipt:
+    """The receipt, or a 404 (its files: the acknowledgements the donor was sent)."""
+    return get_or_404(session, Receipt, receipt_id, label="receipt")
 
 
 def reverse_receipt(session: Session, user: User, receipt_id: int, reason: str) -> Receipt:

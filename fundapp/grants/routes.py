@@ -9,6 +9,7 @@ from flask.views import MethodView
 from ..auth.models import Role
 from ..db import get_session
 from ..etag import with_etag
+from ..files.routes import add_file_routes
 from ..routing import Blueprint
 from ..schemas_base import ReasonSchema, page_of
 from . import services
@@ -327,3 +328,23 @@ def report_acceptance(report_id):
 def report_return(data, report_id):
     """Return a received report to the grantee, with a note"""
     return with_etag(services.return_report(get_session(), g.user, report_id, data["note"]))
+
+
+add_file_routes(
+    blp,
+    path="/grants/<int:grant_id>",
+    owner="grant",
+    label="grant",
+    find=services.find_grant,
+    readers=READERS,
+    writers=WRITERS,
+)
+add_file_routes(
+    blp,
+    path="/grant-reports/<int:report_id>",
+    owner="grant_report",
+    label="grantee report",
+    find=services.find_report,
+    readers=READERS,
+    writers=WRITERS,
+)

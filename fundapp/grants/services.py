@@ -352,6 +352,16 @@ def get_grant(session: Session, grant_id: int) -> Grant:
     return _with_totals(session, grant)
 
 
+def find_grant(session: Session, user: User, grant_id: int) -> Grant:
+    """The grant, or a 404: every reader of grants reads every grant (its files too)."""
+    return get_or_404(session, Grant, grant_id, label="grant")
+
+
+def find_report(session: Session, user: User, report_id: int) -> GrantReport:
+    """The grantee report, or a 404: readers of grants read every report (its files too)."""
+    return get_or_404(session, GrantReport, report_id, label="grant report")
+
+
 def _paid(session: Session, grant_id: int) -> int:
     """What a grant has paid, from its balance in the books."""
     (paid,) = books.balances(session, books.GRANT, grant_id, Account.DISBURSED)

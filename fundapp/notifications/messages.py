@@ -165,6 +165,20 @@ TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
+#: The line a message that carries a letter says so with, before its signature.
+LETTER_ATTACHED = {
+    "en": "The letter is attached (PDF).",
+    "fr": "La lettre est jointe (PDF).",
+    "es": "Se adjunta la carta (PDF).",
+}
+
+
+def with_letter_note(body: str, lang: str) -> str:
+    """The body with ``LETTER_ATTACHED`` as the paragraph before its signature."""
+    text, _, signature = body.rstrip("\n").rpartition("\n\n")
+    return f"{text}\n\n{LETTER_ATTACHED[lang]}\n\n{signature}\n"
+
+
 def _written(value: Any, lang: str) -> Any:
     if isinstance(value, dt.date):
         return format_date(value, format="long", locale=lang)

@@ -65,6 +65,12 @@ class OutboxMessage(Timestamps, Base):
     claimed_at: Mapped[dt.datetime | None]
     sent_at: Mapped[dt.datetime | None]
     last_error: Mapped[str | None] = mapped_column(Text)
+    #: The letter (a PDF document, ``letters.LETTERS``) the message carries, if any; the sender
+    #: makes it before the first attempt and keeps it as a file of its record (``attachment_id``),
+    #: so every attempt attaches the same bytes.
+    letter: Mapped[str | None] = mapped_column(String(40))
+    #: (No foreign key: the migration could not add one on SQLite; attachments are never deleted.)
+    attachment_id: Mapped[int | None]
 
     attempt_log: Mapped[list[OutboxAttempt]] = relationship(
         back_populates="message", lazy="raise", order_by="OutboxAttempt.id"

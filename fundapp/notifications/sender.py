@@ -21,6 +21,7 @@ machine is the failure this avoids.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import smtplib
 import ssl
 from collections import Counter
@@ -30,10 +31,12 @@ from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..db import rows_matched, utcnow
+from ..files.models import Attachment
+from ..files.storage import Storage
 from .models import AttemptOutcome, MessageStatus, OutboxAttempt, OutboxMessage
 
 TLS_MODES = ("none", "starttls", "ssl")
@@ -86,6 +89,20 @@ def settings_from(config: Mapping[str, Any]) -> tuple[SmtpSettings, Policy]:
 
 
 @dataclass(frozen=True)
+class KeptFile:
+    """The letter a message carries, as kept: where its bytes are, what they hash to, its name."""
+
+    filename: str
+    media_type: str
+    storage_key: str
+    sha256: str
+
+
+class LetterUnreadable(Exception):
+    """The kept letter is missing from the storage, or its bytes no longer match their hash."""
+
+
+@dataclass(frozen=True)
 class Claim:
     """A claimed message: what the SMTP conversation needs, read while claiming it."""
 
@@ -98,6 +115,7 @@ class Claim:
     language: str
     subject: str
     body: str
+    attachment: KeptFile | None = None
 
 
 def hold_abandoned_claims(maker: sessionmaker[Session], now: dt.datetime, policy: Policy) -> int:
@@ -138,7 +156,12 @@ def claim_next(maker: sessionmaker[Session], now: dt.datetime) -> Claim | None:
     with maker.begin() as session:
         candidates = session.scalars(
             select(OutboxMessage.id)
-            .where(OutboxMessage.status == MessageStatus.PENDING, OutboxMessage.next_attempt_at <= now)
+            .where(
+                OutboxMessage.status == MessageStatus.PENDING,
+                OutboxMessage.next_attempt_at <= now,
+                # a message that carries a letter waits until the letter is kept
+                or_(OutboxMessage.letter.is_(None), OutboxMessage.attachment_id.is_not(None)),
+            )
             .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
             .limit(20)
         ).all()
@@ -161,6 +184,7 @@ def claim_next(maker: sessionmaker[Session], now: dt.datetime) -> Claim | None:
             attempt = OutboxAttempt(message_id=message_id, started_at=now)
             session.add(attempt)
             session.flush()
+            kept = session.get_one(Attachment, message.attachment_id) if message.attachment_id else None
             return Claim(
                 id=message.id,
                 attempt_id=attempt.id,
@@ -171,11 +195,30 @@ def claim_next(maker: sessionmaker[Session], now: dt.datetime) -> Claim | None:
                 language=message.language,
                 subject=message.subject,
                 body=message.body,
+                attachment=KeptFile(kept.filename, kept.media_type, kept.storage_key, kept.sha256)
+                if kept is not None
+                else None,
             )
     return None
 
 
-def email_of(claim: Claim, smtp: SmtpSettings, now: dt.datetime) -> EmailMessage:
+def read_kept(storage: Storage | None, kept: KeptFile) -> bytes:
+    """The kept letter's bytes, checked against their hash: never a letter other than the kept one."""
+    if storage is None:
+        raise LetterUnreadable(f"{kept.filename}: no storage to read the letter from")
+    try:
+        with storage.open(kept.storage_key) as stored:
+            data = stored.read()
+    except FileNotFoundError as error:
+        raise LetterUnreadable(f"{kept.filename}: not in the storage ({kept.storage_key})") from error
+    if hashlib.sha256(data).hexdigest() != kept.sha256:
+        raise LetterUnreadable(f"{kept.filename}: its bytes no longer match their SHA-256")
+    return data
+
+
+def email_of(
+    claim: Claim, smtp: SmtpSettings, now: dt.datetime, attachment: bytes | None = None
+) -> EmailMessage:
     email = EmailMessage()
     email["From"] = smtp.sender
     email["To"] = formataddr((claim.recipient_name, claim.recipient_email))
@@ -183,6 +226,11 @@ def email_of(claim: Claim, smtp: SmtpSettings, now: dt.datetime) -> EmailMessage
     email["Message-ID"] = claim.message_id
     email["Date"] = format_datetime(now)
     email.set_content(claim.body)
+    if claim.attachment is not None and attachment is not None:
+        maintype, _, subtype = claim.attachment.media_type.partition("/")
+        email.add_attachment(
+            attachment, maintype=maintype, subtype=subtype, filename=claim.attachment.filename
+        )
     email["Content-Language"] = claim.language  # after set_content, which drops Content-* headers
     return email
 
@@ -258,10 +306,12 @@ def send_pending(
     clock: Callable[[], dt.datetime] = utcnow,
     limit: int | None = None,
     after_send: Callable[[Claim], None] | None = None,
+    storage: Storage | None = None,
 ) -> Counter[str]:
     """Send every message due (at most ``limit``): how many were sent, retried later, failed,
-    and held (claims found abandoned). ``after_send`` runs between the SMTP server's answer and
-    the mark (tests stop the sender there, as a crash would)."""
+    and held (claims found abandoned). A message's kept letter is read from ``storage`` and
+    attached. ``after_send`` runs between the SMTP server's answer and the mark (tests stop the
+    sender there, as a crash would)."""
     counts: Counter[str] = Counter()
     counts["held"] = hold_abandoned_claims(maker, clock(), policy)
     while limit is None or counts.total() - counts["held"] < limit:
@@ -270,8 +320,9 @@ def send_pending(
             break
         error: Exception | None = None
         try:
-            deliver(email_of(claim, smtp, clock()), smtp)
-        except (smtplib.SMTPException, OSError) as exc:
+            attachment = read_kept(storage, claim.attachment) if claim.attachment is not None else None
+            deliver(email_of(claim, smtp, clock(), attachment), smtp)
+        except (smtplib.SMTPException, OSError, LetterUnreadable) as exc:
             error = exc
         if after_send is not None:
             after_send(claim)

@@ -23,7 +23,7 @@ from ..etag import require_if_match
 from ..funds.models import Fund
 from ..pagination import paginate
 from ..services_base import check_transition, get_or_404, snapshot
-from .messages import compose
+from .messages import compose, with_letter_note
 from .models import Kind, MessageStatus, OutboxMessage
 
 
@@ -63,11 +63,14 @@ def enqueue(
     *,
     about: tuple[str, int],
     event: str,
+    letter: str | None = None,
 ) -> list[OutboxMessage]:
     """One message per recipient telling of ``event`` (a key naming it, such as
     ``recommendation=12``), unless the fund has switched the kind off or the event already
     wrote to that address. ``compose(recipient, lang)`` gives the subject and body; a
-    recipient whose language the fund does not write in gets the fund's first language."""
+    recipient whose language the fund does not write in gets the fund's first language.
+    ``letter`` names the letter (a PDF of ``reports.letters``) each message carries: the sender
+    makes it and keeps it with ``about``'s record before the first attempt."""
     if kind in fund.notifications_switched_off:
         return []
     wanted = {f"{kind}:{event}:{r.email.lower()}": r for r in recipients}
@@ -81,6 +84,8 @@ def enqueue(
             continue
         lang = recipient.language if recipient.language in languages else languages[0]
         subject, body = compose(recipient, lang)
+        if letter is not None:
+            body = with_letter_note(body, lang)
         messages.append(
             OutboxMessage(
                 fund_id=fund.id,
@@ -95,6 +100,7 @@ def enqueue(
                 language=lang,
                 subject=subject,
                 body=body,
+                letter=letter,
             )
         )
     session.add_all(messages)

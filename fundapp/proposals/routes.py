@@ -6,6 +6,7 @@ from flask.views import MethodView
 from ..auth.models import Role
 from ..db import get_session
 from ..etag import with_etag
+from ..files.routes import add_file_routes
 from ..routing import Blueprint
 from ..schemas_base import page_of
 from . import services
@@ -95,3 +96,14 @@ def withdraw(data, proposal_id):
 def screening(data, proposal_id):
     """Screen a submitted proposal against every eligibility criterion of its call"""
     return with_etag(services.screen_proposal(get_session(), g.user, proposal_id, data["checks"]))
+
+
+add_file_routes(
+    blp,
+    path="/<int:proposal_id>",
+    owner="proposal",
+    label="proposal (board members: while its call is under review)",
+    find=services.get_proposal,
+    readers=READERS,
+    writers=WRITERS,
+)

@@ -29,6 +29,8 @@ blp = Blueprint(
     "reports", __name__, url_prefix="", description="Documents: cycle summaries, fund status, board packs"
 )
 READERS = (Role.ADMIN, Role.STAFF, Role.BOARD, Role.APPROVER)
+#: The fund's letters (to applicants and donors, who read them by e-mail): staff.
+LETTER_READERS = (Role.ADMIN, Role.STAFF)
 #: A donor's statement: its own donor token, or staff.
 STATEMENT_READERS = (Role.ADMIN, Role.STAFF, Role.DONOR)
 PDF = {"type": "string", "format": "binary"}
@@ -136,6 +138,30 @@ def donor_statement(fmt: str, donor_id: int, **query: Any) -> services.Document:
     """
     return services.document(
         documents.DONOR_STATEMENT, get_session(), g.user, fmt=fmt, donor_id=donor_id, **query
+    )
+
+
+@document_route("/board/recommendations/<int:rec_id>/letter", DocumentQuerySchema, roles=LETTER_READERS)
+def decision_letter(fmt: str, rec_id: int, **query: Any) -> services.Document:
+    """The letter of the Board's decision to the applicant ({FORMAT}): award, reserve list or decline
+
+    Written once the fund manager has given the final word (409 before). The award letter gives
+    the grant's amount, period, conditions before release, tranches, reports and agreement
+    number. The letter the applicant was sent is kept as a file of its grant or proposal.
+    """
+    return services.document(
+        documents.DECISION_LETTER, get_session(), g.user, fmt=fmt, rec_id=rec_id, **query
+    )
+
+
+@document_route("/receipts/<int:receipt_id>/acknowledgement", DocumentQuerySchema, roles=LETTER_READERS)
+def acknowledgement(fmt: str, receipt_id: int, **query: Any) -> services.Document:
+    """The letter acknowledging a receipt to its donor ({FORMAT})
+
+    The letter the donor was sent is kept as a file of the receipt.
+    """
+    return services.document(
+        documents.ACKNOWLEDGEMENT, get_session(), g.user, fmt=fmt, receipt_id=receipt_id, **query
     )
 
 

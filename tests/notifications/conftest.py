@@ -12,7 +12,9 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from fundapp.db import utcnow
+from fundapp.files.storage import LocalStorage
 from fundapp.notifications.sender import Policy, SmtpSettings, send_pending
+from fundapp.reports.letters import prepare_letters
 
 
 class Mailbox:
@@ -87,12 +89,28 @@ POLICY = Policy(max_attempts=3, backoff_seconds=60, claim_timeout_seconds=600)
 
 
 @pytest.fixture
-def send(app, smtp, clock, db_session):
-    """``send()``: one run of the sender (through the test's transaction); its counts."""
+def storage(app, tmp_path, monkeypatch):
+    """Where the sender keeps the letters it makes, and the app reads them from: a folder of the
+    test's."""
+    monkeypatch.setitem(app.config, "FILE_STORAGE", "local")
+    monkeypatch.setitem(app.config, "FILE_STORAGE_DIR", str(tmp_path / "files"))
+    monkeypatch.delitem(app.extensions, "fundapp.storage", raising=False)
+    yield LocalStorage(tmp_path / "files")
+    app.extensions.pop("fundapp.storage", None)
+
+
+@pytest.fixture
+def send(app, smtp, clock, db_session, storage, tmp_path, monkeypatch):
+    """``send()``: one run of the sender (through the test's transaction): the letters due made
+    and kept, then the messages due sent; the sending's counts."""
+    monkeypatch.setitem(app.config, "PDF_CACHE_DIR", str(tmp_path / "pdf-cache"))
+    maker = app.extensions["fundapp.sessionmaker"]
 
     def run(**options):
         try:
-            return send_pending(app.extensions["fundapp.sessionmaker"], smtp, POLICY, clock=clock, **options)
+            with app.app_context():
+                prepare_letters(maker, storage)
+                return send_pending(maker, smtp, POLICY, clock=clock, storage=storage, **options)
         finally:
             db_session.expire_all()
 

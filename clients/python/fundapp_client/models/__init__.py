@@ -1,5 +1,7 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .acknowledgement_html_lang import AcknowledgementHtmlLang
+from .acknowledgement_pdf_lang import AcknowledgementPdfLang
 from .amendment import Amendment
 from .amendment_create import AmendmentCreate
 from .amendment_create_kind import AmendmentCreateKind
@@ -12,6 +14,15 @@ from .approval import Approval
 from .approval_create import ApprovalCreate
 from .approval_create_decision import ApprovalCreateDecision
 from .approval_decision import ApprovalDecision
+from .attach_grant_file_body import AttachGrantFileBody
+from .attach_grant_file_body_category import AttachGrantFileBodyCategory
+from .attach_grant_report_file_body import AttachGrantReportFileBody
+from .attach_grant_report_file_body_category import AttachGrantReportFileBodyCategory
+from .attach_proposal_file_body import AttachProposalFileBody
+from .attach_proposal_file_body_category import AttachProposalFileBodyCategory
+from .attachment import Attachment
+from .attachment_category import AttachmentCategory
+from .attachment_page import AttachmentPage
 from .attempt import Attempt
 from .attempt_outcome import AttemptOutcome
 from .audit_event import AuditEvent
@@ -60,6 +71,8 @@ from .criterion_failures import CriterionFailures
 from .currency_balance import CurrencyBalance
 from .cycle_summary_html_lang import CycleSummaryHtmlLang
 from .cycle_summary_pdf_lang import CycleSummaryPdfLang
+from .decision_letter_html_lang import DecisionLetterHtmlLang
+from .decision_letter_pdf_lang import DecisionLetterPdfLang
 from .decision_outcome import DecisionOutcome
 from .disbursement import Disbursement
 from .disbursement_create import DisbursementCreate
@@ -151,6 +164,10 @@ from .list_funds_sort import ListFundsSort
 from .list_grant_amendments_kind import ListGrantAmendmentsKind
 from .list_grant_amendments_sort import ListGrantAmendmentsSort
 from .list_grant_amendments_status import ListGrantAmendmentsStatus
+from .list_grant_files_category import ListGrantFilesCategory
+from .list_grant_files_sort import ListGrantFilesSort
+from .list_grant_report_files_category import ListGrantReportFilesCategory
+from .list_grant_report_files_sort import ListGrantReportFilesSort
 from .list_grant_reports_kind import ListGrantReportsKind
 from .list_grant_reports_sort import ListGrantReportsSort
 from .list_grant_reports_status import ListGrantReportsStatus
@@ -161,10 +178,14 @@ from .list_notifications_sort import ListNotificationsSort
 from .list_notifications_status import ListNotificationsStatus
 from .list_organisation_contacts_sort import ListOrganisationContactsSort
 from .list_organisations_sort import ListOrganisationsSort
+from .list_proposal_files_category import ListProposalFilesCategory
+from .list_proposal_files_sort import ListProposalFilesSort
 from .list_proposals_assistance import ListProposalsAssistance
 from .list_proposals_sort import ListProposalsSort
 from .list_proposals_status import ListProposalsStatus
 from .list_proposals_target_group import ListProposalsTargetGroup
+from .list_receipt_files_category import ListReceiptFilesCategory
+from .list_receipt_files_sort import ListReceiptFilesSort
 from .list_recommendations_decision import ListRecommendationsDecision
 from .list_recommendations_sort import ListRecommendationsSort
 from .list_recommendations_status import ListRecommendationsStatus
@@ -319,6 +340,8 @@ from .user_role import UserRole
 from .withdrawal import Withdrawal
 
 __all__ = (
+    "AcknowledgementHtmlLang",
+    "AcknowledgementPdfLang",
     "Amendment",
     "AmendmentCreate",
     "AmendmentCreateKind",
@@ -331,6 +354,15 @@ __all__ = (
     "ApprovalCreate",
     "ApprovalCreateDecision",
     "ApprovalDecision",
+    "AttachGrantFileBody",
+    "AttachGrantFileBodyCategory",
+    "AttachGrantReportFileBody",
+    "AttachGrantReportFileBodyCategory",
+    "Attachment",
+    "AttachmentCategory",
+    "AttachmentPage",
+    "AttachProposalFileBody",
+    "AttachProposalFileBodyCategory",
     "Attempt",
     "AttemptOutcome",
     "AuditEvent",
@@ -379,6 +411,8 @@ __all__ = (
     "CurrencyBalance",
     "CycleSummaryHtmlLang",
     "CycleSummaryPdfLang",
+    "DecisionLetterHtmlLang",
+    "DecisionLetterPdfLang",
     "DecisionOutcome",
     "Disbursement",
     "DisbursementCreate",
@@ -470,6 +504,10 @@ __all__ = (
     "ListGrantAmendmentsKind",
     "ListGrantAmendmentsSort",
     "ListGrantAmendmentsStatus",
+    "ListGrantFilesCategory",
+    "ListGrantFilesSort",
+    "ListGrantReportFilesCategory",
+    "ListGrantReportFilesSort",
     "ListGrantReportsKind",
     "ListGrantReportsSort",
     "ListGrantReportsStatus",
@@ -480,10 +518,14 @@ __all__ = (
     "ListNotificationsStatus",
     "ListOrganisationContactsSort",
     "ListOrganisationsSort",
+    "ListProposalFilesCategory",
+    "ListProposalFilesSort",
     "ListProposalsAssistance",
     "ListProposalsSort",
     "ListProposalsStatus",
     "ListProposalsTargetGroup",
+    "ListReceiptFilesCategory",
+    "ListReceiptFilesSort",
     "ListRecommendationsDecision",
     "ListRecommendationsSort",
     "ListRecommendationsStatus",

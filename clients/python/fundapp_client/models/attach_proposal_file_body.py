@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+import json
+from .. import types
+
+from ..types import UNSET, Unset
+
+from ..models.attach_proposal_file_body_category import AttachProposalFileBodyCategory
+from ..types import File, FileTypes
+from io import BytesIO
+
+
+T = TypeVar("T", bound="AttachProposalFileBody")
+
+
+@_attrs_define
+class AttachProposalFileBody:
+    """
+    Attributes:
+        file (File): The file: PDF, PNG, JPEG, GIF, WebP or TIFF images, Word, Excel, PowerPoint or OpenDocument files,
+            CSV or plain text (UTF-8). Its type is read from its bytes; its name may not contain a path
+        category (AttachProposalFileBodyCategory):
+    """
+
+    file: File
+    category: AttachProposalFileBodyCategory
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        file = self.file.to_tuple()
+
+        category = self.category.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "file": file,
+                "category": category,
+            }
+        )
+
+        return field_dict
+
+    def to_multipart(self) -> types.RequestFiles:
+        files: types.RequestFiles = []
+
+        files.append(("file", self.file.to_tuple()))
+
+        files.append(("category", (None, str(self.category.value).encode(), "text/plain")))
+
+        for prop_name, prop in self.additional_properties.items():
+            files.append((prop_name, (None, str(prop).encode(), "text/plain")))
+
+        return files
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        file = File(payload=BytesIO(d.pop("file")))
+
+        category = AttachProposalFileBodyCategory(d.pop("category"))
+
+        attach_proposal_file_body = cls(
+            file=file,
+            category=category,
+        )
+
+        attach_proposal_file_body.additional_properties = d
+        return attach_proposal_file_body
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
