@@ -1,5 +1,6 @@
 """A whole cycle with money by budget line, through HTTP alone: the fund's budget categories and
-cap, a proposal with its budget, an award at a lower amount and the budget revised to it, an
+cap, a proposal with its budget, the Board's review (two members score it, a third declares a
+conflict of interest and is recused on the slate), an award at a lower amount and the budget revised to it, an
 increase requested by staff and approved by the fund manager, a no-cost extension, a final
 financial report with an unspent balance, the closure that makes it a refund due, and the refund
 that brings it back to the fund through the books."""
@@ -8,10 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .board.test_reviews import login
 from .test_grant_cycle import Api
 
 
-def test_a_cycle_with_budgets_an_amendment_and_an_unspent_balance_refunded(client, auth, fund):
+def test_a_cycle_with_reviews_a_recusal_budgets_an_amendment_and_an_unspent_balance_refunded(
+    client, auth, fund, db_session
+):
     api = Api(client, auth)
     today = dt.date.today()
 
@@ -125,11 +129,39 @@ def test_a_cycle_with_budgets_an_amendment_and_an_unspent_balance_refunded(clien
         f"/board/terms/{term['id']}/members",
         {"name": "A. Chair", "country_code": "AT", "is_chair": True},
     )
+    # Three members who review: each tied to a login by the e-mail address staff give them.
+    reviewers = []
+    for name in ("B. Member", "C. Member", "D. Member"):
+        member = api.post("staff", f"/board/terms/{term['id']}/members", {"name": name, "country_code": "GH"})
+        email = f"{name[0].lower()}.member@trustees.example"
+        url = f"/api/v1/board/members/{member['id']}"
+        etag = client.get(url, headers=auth("staff")).headers["ETag"]
+        assert (
+            client.patch(url, json={"email": email}, headers=auth("staff", **{"If-Match": etag})).status_code
+            == 200
+        )
+        reviewers.append((member, login(db_session, email)))
+    relevance = api.post(
+        "staff",
+        "/board/review-criteria",
+        {"fund_id": fund.id, "name_en": "Relevance", "name_fr": "Pertinence", "scale_min": 1, "scale_max": 5},
+    )
     session = api.post(
         "staff",
         "/board/sessions",
         {"call_id": call["id"], "term_id": term["id"], "held_on": today.isoformat(), "place": "Vienna"},
     )
+    reviews_url = f"/api/v1/board/sessions/{session['id']}/reviews"
+    for (_member, headers), score in zip(reviewers[:2], (5, 3), strict=True):
+        scored = {
+            "proposal_id": proposal["id"],
+            "scores": [{"criterion_id": relevance["id"], "score": score}],
+            "recommendation": "fund",
+        }
+        assert client.post(reviews_url, json=scored, headers=headers).status_code == 201
+    recused, recused_headers = reviewers[2]
+    conflict = {"proposal_id": proposal["id"], "conflict_of_interest": True, "comment": "Former trustee."}
+    assert client.post(reviews_url, json=conflict, headers=recused_headers).status_code == 201
     slate = api.post(
         "board",
         f"/board/sessions/{session['id']}/recommendations",
@@ -145,6 +177,7 @@ def test_a_cycle_with_budgets_an_amendment_and_an_unspent_balance_refunded(clien
             ]
         },
     )
+    assert [r["member_id"] for r in slate["recusals"]] == [recused["id"]]
     approval = api.post(
         "approver",
         f"/board/recommendations/{slate['recommendations'][0]['id']}/approval",
