@@ -718,6 +718,11 @@ def fmt(minor: int, currency: str = "USD") -> str:
     return str(Decimal(minor).scaleb(-places).quantize(Decimal(1).scaleb(-places)))
 
 
+def dollars(minor: int) -> str:
+    """An amount as UN English writes dollars in running text: "$53,500", "$1,250.50"."""
+    return f"${minor // 100:,}" if minor % 100 == 0 else f"${Decimal(minor) / 100:,.2f}"
+
+
 def usd_str(minor: int) -> str:
     return f"{Decimal(minor).scaleb(-2):,.2f}"
 
@@ -1987,7 +1992,7 @@ class History:
             )
             if amount < requested:
                 rationale += (
-                    f" Amount reduced from USD {usd_str(requested)} to USD {usd_str(amount)} to fit "
+                    f" Amount reduced from {dollars(requested)} to {dollars(amount)} to fit "
                     f"the available income."
                 )
             decided = rand_date(*approvals)
