@@ -28,6 +28,7 @@ OPERATION_IDS: dict[str, str] = {
     "GET /funds/{fund_id}": "read_fund",
     "POST /funds": "create_fund",
     "PATCH /funds/{fund_id}": "amend_fund",
+    "GET /funds/{fund_id}/budget-rules": "read_fund_budget_rules",
     "PUT /funds/{fund_id}/budget-rules": "set_fund_budget_rules",
     "GET /funds/{fund_id}/budget-categories": "list_budget_categories",
     "POST /funds/{fund_id}/budget-categories": "add_budget_category",
@@ -205,7 +206,7 @@ SENDS_ETAG = frozenset(
         "read_contact", "amend_contact", "read_board_member", "amend_board_member",
         "read_fund_notifications", "choose_fund_notifications", "define_review_criterion",
         "read_review_criterion", "amend_review_criterion", "record_review", "read_review", "amend_review",
-        "set_fund_budget_rules",
+        "set_fund_budget_rules", "read_fund_budget_rules",
         "add_budget_category", "read_budget_category", "amend_budget_category", "set_grant_budget",
         "read_grant_budget",
     }

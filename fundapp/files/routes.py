@@ -76,6 +76,8 @@ def upload_body(categories: Sequence[str]) -> dict[str, Any]:
                         "category": {"type": "string", "enum": list(categories)},
                     },
                     "required": ["file", "category"],
+                    # any other part is refused (422 naming it), as every JSON body's unknown field is
+                    "additionalProperties": False,
                 },
                 "example": {"category": categories[0] if categories else "", "file": "(the file's bytes)"},
             }
@@ -98,7 +100,8 @@ def _uploaded() -> tuple[str, Any]:
             f"file: the body declares {request.content_length:,} bytes; a file may have {limit:,}",
             field="file",
         )
-    fields = set(request.form) | set(request.files)
+    # a part's name the form parser could not read comes as None: an unknown field like any other
+    fields = {str(name) for name in (*request.form, *request.files)}
     extra = sorted(fields - {"file", "category"})
     if extra:
         raise Unprocessable(extra[0], "Unknown field.")

@@ -14,6 +14,7 @@ from .schemas import (
     BudgetCategoryQuerySchema,
     BudgetCategorySchema,
     BudgetCategoryUpdateSchema,
+    BudgetRulesOutSchema,
     BudgetRulesSchema,
     FundCreateSchema,
     FundQuerySchema,
@@ -71,6 +72,12 @@ class FundById(MethodView):
 
 @blp.route("/<int:fund_id>/budget-rules")
 class FundBudgetRules(MethodView):
+    @blp.allow(*READERS)
+    @blp.response(200, BudgetRulesOutSchema)
+    def get(self, fund_id):
+        """Read the fund's rules for budgets (the cap on indirect costs), with the fund's ETag"""
+        return with_etag(services.get_fund(get_session(), fund_id))
+
     @blp.allow(*WRITERS)
     @blp.if_match()
     @blp.arguments(BudgetRulesSchema)

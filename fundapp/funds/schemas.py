@@ -31,6 +31,20 @@ SUPPORT_RATE = {
 PERCENT = {"type": "string", "pattern": r"^[0-9]{1,3}\.[0-9]{2}$", "example": "7.00"}
 
 
+def indirect_cost_cap_field() -> fields.Function:
+    """A fund's cap on indirect costs as the API writes it: "7.00" (per cent), or null."""
+    return fields.Function(
+        lambda fund: None if fund.indirect_cost_cap_bp is None else percent_of_bp(fund.indirect_cost_cap_bp),
+        allow_none=True,
+        metadata={
+            **PERCENT,
+            "nullable": True,
+            "description": "The most a budget may put in indirect costs, in per cent of its total; "
+            "null: no cap",
+        },
+    )
+
+
 class FundSchema(OutputSchema):
     id = fields.Integer()
     code = fields.String()
@@ -55,16 +69,7 @@ class FundSchema(OutputSchema):
         allow_none=True,
         metadata={"description": "What the fund is for: resolution, instrument_en/fr, assistance, groups"},
     )
-    indirect_cost_cap = fields.Function(
-        lambda fund: None if fund.indirect_cost_cap_bp is None else percent_of_bp(fund.indirect_cost_cap_bp),
-        allow_none=True,
-        metadata={
-            **PERCENT,
-            "nullable": True,
-            "description": "The most a budget may put in indirect costs, in per cent of its total; "
-            "null: no cap",
-        },
-    )
+    indirect_cost_cap = indirect_cost_cap_field()
     illustrative = fields.Boolean()
     source = fields.String(allow_none=True)
     version = fields.Integer()
@@ -250,6 +255,13 @@ class FundUpdateSchema(FundCreateSchema):
 
     class Meta:
         exclude = ("code",)
+
+
+class BudgetRulesOutSchema(OutputSchema):
+    """How the fund's budgets are drawn up."""
+
+    fund_id = fields.Integer(attribute="id")
+    indirect_cost_cap = indirect_cost_cap_field()
 
 
 class BudgetRulesSchema(InputSchema):

@@ -244,3 +244,20 @@ def test_a_withdrawn_file_is_kept_listed_and_readable_with_its_reason_and_audite
     event = db_session.scalars(select(AuditEvent).filter_by(action="attachment.withdraw")).one()
     assert event.after == {"withdrawn": True, "reason": "Sent the 2023 figures by mistake."}
     assert client.post(path, json={"reason": "x"}, headers=auth("board")).status_code == 403
+
+
+def test_a_part_whose_name_cannot_be_read_is_an_unknown_field_not_a_500(client, auth, app_storage):
+    """A multipart part named with bytes that are not UTF-8 (as a fuzzer sends) is refused like
+    any other unknown field: a 422 naming it, not a server error."""
+    url = RECORDS["proposal"][0].format(make("proposal")) + "/files"
+    boundary = "d18955cea06d9f697646304ca57c3ea9"
+    body = (
+        f"--{boundary}\r\n".encode()
+        + b'Content-Disposition: form-data; name="1\xf1\x91\x94\x9fZ%0A"\r\n\r\nnull\r\n'
+        + f"--{boundary}--\r\n".encode()
+    )
+    response = client.post(
+        url, data=body, headers={**auth("staff"), "Content-Type": f"multipart/form-data; boundary={boundary}"}
+    )
+    assert response.status_code == 422, response.get_json()
+    assert response.content_type == "application/problem+json"

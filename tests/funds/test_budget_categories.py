@@ -171,3 +171,11 @@ def test_the_cap_needs_if_match_and_staff(client, auth, fund, db_session):
     assert client.put(path, json={"indirect_cost_cap": "7.00"}, headers=board).status_code == 403
     db_session.refresh(fund)
     assert fund.indirect_cost_cap_bp is None
+
+
+def test_the_funds_budget_rules_are_read_with_the_funds_etag(client, auth, fund):
+    response = client.get(f"/api/v1/funds/{fund.id}/budget-rules", headers=auth("board"))
+    assert response.status_code == 200
+    assert response.get_json() == {"fund_id": fund.id, "indirect_cost_cap": None}
+    fund_etag = client.get(f"/api/v1/funds/{fund.id}", headers=auth("staff")).headers["ETag"]
+    assert response.headers["ETag"] == fund_etag

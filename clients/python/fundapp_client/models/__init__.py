@@ -40,6 +40,7 @@ from .budget_category_update import BudgetCategoryUpdate
 from .budget_line import BudgetLine
 from .budget_line_in import BudgetLineIn
 from .budget_rules import BudgetRules
+from .budget_rules_out import BudgetRulesOut
 from .call import Call
 from .call_brief import CallBrief
 from .call_brief_status import CallBriefStatus
@@ -380,6 +381,7 @@ __all__ = (
     "BudgetLine",
     "BudgetLineIn",
     "BudgetRules",
+    "BudgetRulesOut",
     "Call",
     "CallBrief",
     "CallBriefStatus",

@@ -29,7 +29,6 @@ class AttachGrantFileBody:
 
     file: File
     category: AttachGrantFileBodyCategory
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         file = self.file.to_tuple()
@@ -37,7 +36,7 @@ class AttachGrantFileBody:
         category = self.category.value
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "file": file,
@@ -54,9 +53,6 @@ class AttachGrantFileBody:
 
         files.append(("category", (None, str(self.category.value).encode(), "text/plain")))
 
-        for prop_name, prop in self.additional_properties.items():
-            files.append((prop_name, (None, str(prop).encode(), "text/plain")))
-
         return files
 
     @classmethod
@@ -71,21 +67,4 @@ class AttachGrantFileBody:
             category=category,
         )
 
-        attach_grant_file_body.additional_properties = d
         return attach_grant_file_body
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
