@@ -53,6 +53,7 @@ from sqlalchemy.orm import Session
 from fundapp.auth.models import Role
 from fundapp.auth.services import issue_token
 from fundapp.books import services as fund_services
+from fundapp.books.support import available_minor, cost_of_commitment
 from fundapp.calls.models import CallStatus
 from fundapp.db import make_engine, utcnow
 from fundapp.faults import AFTER_COMMIT, BEFORE_COMMIT, PAUSE_HEADER
@@ -144,7 +145,8 @@ def build_world(url: str) -> World:
             load_seed(session, SEED_DIR)
             factories.holder.session = session
             fund = session.query(Fund).filter_by(code="UNVTF").one()
-            available = fund_services.uncommitted_minor(session, fund.id)
+            # what grants may commit, their programme support costs set aside
+            available = fund_services.grantable_now_minor(session, fund.id)
             amount = available // AFFORDABLE  # 32 fit, a 33rd does not
             assert amount * AFFORDABLE <= available < amount * (AFFORDABLE + 1)
             call = factories.CallFactory(
@@ -718,10 +720,13 @@ def check_registrations(conn: Connection, specs: list[Spec], killed_org: Spec) -
 
 
 def check_money(conn: Connection, world: World) -> None:
-    """Committed grants never exceed money received, computed from the raw tables."""
+    """Committed grants, with their programme support costs, never exceed money received,
+    computed from the raw tables."""
     received, committed = conn.execute(text(BOOKS), {"f": world.fund_id}).one()
-    assert committed <= received
-    assert received - committed < world.amount_minor  # a 33rd approval could not be paid
+    rate = conn.scalar(text("SELECT programme_support_bp FROM fund WHERE id = :f"), {"f": world.fund_id})
+    left = available_minor(int(received), int(committed), rate)
+    assert left >= 0
+    assert left < cost_of_commitment(int(committed), world.amount_minor, rate)  # a 33rd could not be paid
     new = conn.scalar(
         text("SELECT COALESCE(SUM(amount_minor), 0) FROM grant_award WHERE call_id = :c"),
         {"c": world.call_id},

@@ -23,7 +23,9 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.add_column("fund", sa.Column("programme_support_bp", sa.Integer(), nullable=False, server_default="0"))
+    # the type every Mapped[int] column has: BIGINT on PostgreSQL, INTEGER on SQLite
+    integer = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+    op.add_column("fund", sa.Column("programme_support_bp", integer, nullable=False, server_default="0"))
 
 
 def downgrade() -> None:
