@@ -56,7 +56,7 @@ from .contributions.models import (
     ReceiptStatus,
 )
 from .db import utcnow
-from .funds.models import MAX_SUPPORT_BP, Evaluation, Fund
+from .funds.models import MAX_SUPPORT_BP, Evaluation, Fund, bp_of_percent
 from .grants.models import (
     PEOPLE_BREAKDOWNS,
     Disbursement,
@@ -319,10 +319,10 @@ def _minor(text: str | None, currency: str = FUND_CURRENCY) -> int | None:
 def _basis_points(percent: str) -> int:
     """A rate in per cent, as the seed writes it ("13.00"), in basis points (1300); refused if it is
     not a percentage with at most two decimals between 0 and ``MAX_SUPPORT_BP``."""
-    value = Decimal(percent) * 100
-    if value != value.to_integral_value() or not 0 <= value <= MAX_SUPPORT_BP:
-        raise ValueError(f"programme support rate {percent!r}: a percentage, at most two decimals, 0 to 25")
-    return int(value)
+    value = bp_of_percent(percent)
+    if not 0 <= value <= MAX_SUPPORT_BP:
+        raise ValueError(f"programme support rate {percent!r}: a percentage from 0 to 25")
+    return value
 
 
 def _provenance(spec: Mapping[str, Any]) -> dict[str, Any]:

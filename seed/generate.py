@@ -25,6 +25,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
 
 from fundapp.books.support import grantable_minor, support_costs_minor
+from fundapp.funds.models import percent_of_bp
 
 SEED = 20100730  # the day GA resolution 64/293 created the Fund
 OUT_DIR = Path(__file__).resolve().parent
@@ -2434,7 +2435,7 @@ FUND = {
     "established_on": "2010-07-30",
     "currency": "USD",
     "programme_support": {
-        "rate": f"{SUPPORT_BP // 100}.{SUPPORT_BP % 100:02d}",
+        "rate": percent_of_bp(SUPPORT_BP),
         "illustrative": True,
         "source": "Not stated in the reports: the standard rate on United Nations trust funds "
         "(ST/SGB/188 par. 47; ST/AI/286), assumed for this fund. At it, the support costs of the first two "

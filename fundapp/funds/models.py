@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
@@ -15,9 +16,22 @@ from ..models_base import Provenance, Timestamps, Versioned
 DEFAULT_LANGUAGES = ("en", "fr")
 
 
+#: Basis points in one per cent: rates and caps are kept in basis points, exact integers.
+BP_PER_PERCENT = 100
+
+
 def percent_of_bp(rate_bp: int) -> str:
     """Basis points as a percentage with two decimals: 1300 is "13.00"."""
-    return f"{rate_bp // 100}.{rate_bp % 100:02d}"
+    return f"{rate_bp // BP_PER_PERCENT}.{rate_bp % BP_PER_PERCENT:02d}"
+
+
+def bp_of_percent(percent: Decimal | str) -> int:
+    """A percentage ("13.00", Decimal("7.5")) in basis points (1300, 750); refused (ValueError)
+    with more than two decimals (the API's schemas check the form first)."""
+    value = Decimal(percent) * BP_PER_PERCENT
+    if value != value.to_integral_value():
+        raise ValueError(f"{percent}: a percentage with at most two decimals")
+    return int(value)
 
 
 #: The people a proposal may target.

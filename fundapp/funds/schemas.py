@@ -20,15 +20,13 @@ from ..schemas_base import (
 )
 from .models import ASSISTANCE_KINDS, FUND_LANGUAGES, MANDATE_GROUPS, percent_of_bp
 
+PERCENT = {"type": "string", "pattern": r"^[0-9]{1,3}\.[0-9]{2}$", "example": "7.00"}
 SUPPORT_RATE = {
-    "pattern": r"^[0-9]+\.[0-9]{2}$",
+    **PERCENT,
     "example": "13.00",
     "description": "The share of each commitment the fund sets aside for programme support costs, "
     "in per cent",
 }
-
-#: A share in per cent with two decimals, as the API writes it ("7.00").
-PERCENT = {"type": "string", "pattern": r"^[0-9]{1,3}\.[0-9]{2}$", "example": "7.00"}
 
 
 def indirect_cost_cap_field() -> fields.Function:
@@ -120,7 +118,7 @@ class PositionSchema(OutputSchema):
         "uncommitted_minor",
         metadata={"description": "Received and not committed to grants (received - committed)"},
     )
-    programme_support_rate = fields.Method("_support_rate", metadata={"type": "string", **SUPPORT_RATE})
+    programme_support_rate = fields.Method("_support_rate", metadata=SUPPORT_RATE)
     programme_support_costs = MoneyOut(
         "support_costs_minor",
         metadata={

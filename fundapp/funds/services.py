@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
@@ -18,11 +17,9 @@ from ..etag import require_if_match
 from ..money import FUND_CURRENCY, format_minor
 from ..pagination import paginate
 from ..services_base import get_or_404, minor_units, not_found, snapshot
-from .models import BudgetCategory, Fund
+from .models import BudgetCategory, Fund, bp_of_percent, percent_of_bp
 
 CATEGORY_AUDITED = ("fund_id", "code", "name_en", "name_fr", "indirect", "retired")
-#: Basis points in one per cent.
-BP_PER_PERCENT = 100
 
 
 def get_fund(session: Session, fund_id: int) -> Fund:
@@ -85,7 +82,7 @@ def _settings(data: dict[str, Any]) -> dict[str, Any]:
     """The API's fields as the fund's columns: the rate in basis points, the mandate as given."""
     values = {k: v for k, v in data.items() if k != "programme_support_rate"}
     if "programme_support_rate" in data:
-        values["programme_support_bp"] = int(Decimal(data["programme_support_rate"]) * 100)
+        values["programme_support_bp"] = bp_of_percent(data["programme_support_rate"])
     return values
 
 
@@ -113,14 +110,13 @@ def update_fund(
     before = snapshot(fund, AUDITED)
     for key, value in _settings(data).items():
         setattr(fund, key, value)
-    if "programme_support_bp" in data or "programme_support_rate" in data:
+    if "programme_support_rate" in data:
         received, committed = fund_balances(session, fund.id)
-        if available_minor(received, committed, fund.programme_support_bp) < 0:
+        left = available_minor(received, committed, fund.programme_support_bp)
+        if left < 0:
             raise InsufficientFunds(
                 "at this rate the support costs of what the fund has committed would exceed what it received",
-                shortfall=format_minor(
-                    -available_minor(received, committed, fund.programme_support_bp), FUND_CURRENCY
-                ),
+                shortfall=format_minor(-left, FUND_CURRENCY),
                 currency=FUND_CURRENCY,
             )
     session.flush()
@@ -142,7 +138,7 @@ def set_budget_rules(
     if cap is not None and cap > 100:
         raise Unprocessable("indirect_cost_cap", "must be at most 100.00 (per cent)")
     before = {"indirect_cost_cap_bp": fund.indirect_cost_cap_bp}
-    fund.indirect_cost_cap_bp = None if cap is None else int(cap * BP_PER_PERCENT)
+    fund.indirect_cost_cap_bp = None if cap is None else bp_of_percent(cap)
     session.flush()
     after = {"indirect_cost_cap_bp": fund.indirect_cost_cap_bp}
     record_event(session, user, "fund.budget_rules", "fund", fund.id, before=before, after=after)
@@ -264,6 +260,6 @@ def check_budget(
         raise Unprocessable(
             field,
             f"indirect costs of {_usd(indirect)} exceed the fund's cap of "
-            f"{cap // BP_PER_PERCENT}.{cap % BP_PER_PERCENT:02d} per cent of {_usd(total_minor)}",
+            f"{percent_of_bp(cap)} per cent of {_usd(total_minor)}",
         )
     return budget

@@ -7,6 +7,7 @@ import pytest
 
 from fundapp.reports.wording import NBSP, NNBSP
 
+from ...funds.test_settings import TORTURE_FUND
 from .. import builders
 from ..pdftext import text
 
@@ -117,25 +118,13 @@ def test_a_torture_victims_funds_status_speaks_of_its_own_mandate_and_never_of_t
 ):
     """A fund created through the API with its own words for what it supports reads them in its
     documents, in English and French; nothing written for the trafficking fund leaks in."""
-    created = client.post(
-        "/api/v1/funds",
-        json={
-            "code": "UNVFVT",
-            "name_en": "United Nations Voluntary Fund for Victims of Torture",
-            "name_fr": "Fonds de contributions volontaires des Nations Unies pour les victimes de la torture",
-            "short_name": "UNVFVT",
-            "administrator": "OHCHR",
-            "established_on": "1981-12-16",
-            "mandate": {
-                "purpose_en": "direct assistance to victims of torture and members of their families",
-                "purpose_fr": "l’assistance directe aux victimes de la torture et aux membres de leur "
-                "famille",
-                "victims_en": "victims of torture",
-                "victims_fr": "victimes de la torture",
-            },
-        },
-        headers=auth("admin"),
-    )
+    mandate = {
+        "purpose_en": "direct assistance to victims of torture and members of their families",
+        "purpose_fr": "l’assistance directe aux victimes de la torture et aux membres de leur famille",
+        "victims_en": "victims of torture",
+        "victims_fr": "victimes de la torture",
+    }
+    created = client.post("/api/v1/funds", json={**TORTURE_FUND, "mandate": mandate}, headers=auth("admin"))
     assert created.status_code == 201, created.get_json()
     fund_id = created.get_json()["id"]
     english = text(get_status(client, auth, fund_id, lang="en", as_of="2020-12-31").data)
