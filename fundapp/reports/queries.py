@@ -69,7 +69,8 @@ def _call(call: Call) -> dict[str, Any]:
 
 
 def fund_facts(fund: Fund) -> dict[str, Any]:
-    """What every document says of a fund: its names, administrator and creation."""
+    """What every document says of a fund: its names, administrator, creation, programme support
+    rate and mandate (the phrases its documents use for what it supports)."""
     return {
         "id": fund.id,
         "code": fund.code,

@@ -188,8 +188,7 @@ def chapter_data(
     )
     return {
         "fund": {
-            **fund_facts(fund),
-            "mandate": fund.mandate,
+            **fund_facts(fund),  # its mandate included
             "website": (fund.open_data or {}).get("website"),
         },
         "as_of": as_of,
