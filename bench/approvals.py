@@ -249,12 +249,12 @@ def uncommitted(url: str) -> int:
     """The fund's money received and not committed, as this checkout's own code reads it."""
     from sqlalchemy.orm import Session
 
-    from fundapp.books.services import uncommitted_minor
+    from fundapp.books.services import available_now_minor
 
     engine = make_engine(url)
     try:
         with Session(engine) as session:
-            return uncommitted_minor(session, 1)
+            return available_now_minor(session, 1)
     finally:
         engine.dispose()
 

@@ -761,7 +761,7 @@ def lock_fund(session: Session, fund_id: int) -> Fund:
     return get_or_404(session, Fund, fund_id, label="fund", lock=True, key_share=True)
 
 
-def uncommitted_minor(session: Session, fund_id: int) -> int:
+def available_now_minor(session: Session, fund_id: int) -> int:
     """Money received and not yet committed, nor set aside for the support costs of what is:
     what new grants may use (from the balances and the fund's rate)."""
     received, committed = fund_balances(session, fund_id)

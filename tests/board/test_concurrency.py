@@ -118,14 +118,14 @@ def books(app: Flask, fund_id: int) -> dict:
 
 def slow_check(monkeypatch, seconds: float) -> None:
     """Widen the race: time passes between the money check and the write (application work)."""
-    check = fund_services.uncommitted_minor
+    check = fund_services.fund_balances  # the balances commit_to_grant reads under the fund's lock
 
-    def uncommitted_then_work(session, fund_id):
-        available = check(session, fund_id)
+    def balances_then_work(session, fund_id):
+        balances = check(session, fund_id)
         time.sleep(seconds)
-        return available
+        return balances
 
-    monkeypatch.setattr(fund_services, "uncommitted_minor", uncommitted_then_work)
+    monkeypatch.setattr(fund_services, "fund_balances", balances_then_work)
 
 
 @pytest.mark.slow

@@ -222,7 +222,7 @@ def test_a_reversal_down_to_exactly_what_is_committed_is_allowed(client, auth, f
         f"/api/v1/receipts/{drop['id']}/reversal", json={"reason": "x"}, headers=auth("staff")
     )
     assert response.status_code == 200
-    assert books.uncommitted_minor(db_session, fund.id) == 0
+    assert books.available_now_minor(db_session, fund.id) == 0
     assert keep["status"] == "recorded"
 
 

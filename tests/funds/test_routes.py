@@ -194,7 +194,7 @@ def test_the_position_today_counts_everything_recorded(client, auth, hand_built_
     assert body["committed"] == "600.00"
     assert body["disbursed"] == "250.00"
     assert body["uncommitted"] == "5440.00"
-    assert services.uncommitted_minor(db_session, hand_built_fund.id) == 5440_00  # what approvals check
+    assert services.available_now_minor(db_session, hand_built_fund.id) == 5440_00  # what approvals check
 
 
 def test_the_position_sets_aside_the_programme_support_costs_of_what_is_committed(

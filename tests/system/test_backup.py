@@ -168,7 +168,7 @@ def fund_figures(engine) -> dict:
             "grants_per_cycle": [(label, count, int(total)) for label, count, total in per_cycle],
             "received": book_queries.received_minor(session, fund_id),
             "committed": book_queries.committed_minor(session, fund_id),
-            "uncommitted": funds.uncommitted_minor(session, fund_id),
+            "uncommitted": funds.available_now_minor(session, fund_id),
         }
 
 
