@@ -19,9 +19,10 @@ from sqlalchemy import create_engine, func, insert, select, text
 from sqlalchemy.engine import Engine, make_url
 
 from fundapp import schema
-from fundapp.auth.models import ApiToken, Role, User
+from fundapp.auth.models import ApiToken, Role, User, UserFund
 from fundapp.contributions.models import Contribution
 from fundapp.db import make_engine, normalise_url
+from fundapp.funds.models import Fund
 
 from .generate import generate
 
@@ -116,6 +117,11 @@ def staff_token(engine: Engine) -> str:
                     updated_at=now,
                 )
             ).inserted_primary_key[0]
+            # the benchmark's staff works for every fund of the database (its role holds for them)
+            grants = UserFund.__table__
+            funds = [row.id for row in conn.execute(select(Fund.__table__.c.id))]
+            if funds:
+                conn.execute(insert(grants), [{"user_id": user_id, "fund_id": fund_id} for fund_id in funds])
         conn.execute(
             insert(tokens).values(
                 user_id=user_id,

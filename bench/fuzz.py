@@ -46,9 +46,10 @@ from sqlalchemy.orm import Session
 
 from fundapp import create_app, schema
 from fundapp.access import PUBLIC, policy_for
-from fundapp.auth.models import ApiToken, Role, User
+from fundapp.auth.models import ApiToken, Role, User, UserFund
 from fundapp.auth.services import issue_token
 from fundapp.db import make_engine
+from fundapp.funds.models import Fund
 from fundapp.seeding import load_seed, write_demo_tokens
 
 from .databases import _create_postgres_database, drop_database
@@ -86,6 +87,7 @@ def prepare_database(url: str, folder: Path) -> dict[str, Any]:
         spare_user = User(email="spare@fuzz.example", name="Spare", role=Role.STAFF)
         session.add(spare_user)
         session.flush()
+        session.add_all(UserFund(user_id=spare_user.id, fund_id=f) for f in session.scalars(select(Fund.id)))
         _, spare_token = issue_token(session, None, spare_user, name="spare")
         spared = {
             "user_id": sorted(session.scalars(select(User.id).where(User.id != spare_user.id))),

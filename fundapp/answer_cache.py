@@ -30,6 +30,7 @@ from sqlalchemy import BigInteger, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from .db import Base
+from .fund_scope import scope_key
 
 #: The ``data_version`` row the money triggers advance.
 MONEY = "money"
@@ -118,7 +119,8 @@ def cached(
     version = money_version(session)
     if version is None:  # no version row: nothing to tell a stale answer by
         return compute()
-    key = (version, *question)
+    # a caller who works for some funds only is answered from what those funds hold
+    key = (version, scope_key(session), *question)
     answer = cache.get(key)
     if answer is None:
         answer = compute()

@@ -176,6 +176,7 @@ OPERATION_IDS: dict[str, str] = {
     "GET /users": "list_users",
     "POST /users": "create_user",
     "GET /users/{user_id}": "read_user",
+    "PUT /users/{user_id}/funds": "set_user_funds",
     "POST /users/{user_id}/deactivation": "deactivate_user",
     "GET /users/{user_id}/tokens": "list_tokens",
     "POST /users/{user_id}/tokens": "issue_token",

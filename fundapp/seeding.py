@@ -26,7 +26,7 @@ from sqlalchemy import URL, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from .applicants.models import Organisation
-from .auth.models import ApiToken, Role, User
+from .auth.models import ApiToken, Role, User, UserFund
 from .auth.services import hash_token, issue_token
 from .board.models import (
     Approval,
@@ -235,7 +235,8 @@ def _token_still_valid(session: Session, plain: str, user_id: int, now: dt.datet
 def _ensure_demo_users(session: Session, data: Mapping[str, Any], counts: dict[str, int]) -> None:
     """Add the demo users that are not there yet (by email); the donor user is bound by donor name."""
     donors = {d["key"]: d for d in data["contributions"]["donors"]}
-    rows = []
+    rows: list[dict[str, Any]] = []
+    funds: list[list[str]] = []
     for spec in data["users"]["users"]:
         if not spec["email"].endswith("@" + DEMO_EMAIL_DOMAIN):
             raise SeedError(f"demo user {spec['email']} must have an address @{DEMO_EMAIL_DOMAIN}")
@@ -260,7 +261,19 @@ def _ensure_demo_users(session: Session, data: Mapping[str, Any], counts: dict[s
                 "failed_logins": 0,
             }
         )
-    counts["users"] += len(_insert(session, User, rows))
+        funds.append(spec.get("funds", []))
+    ids = _insert(session, User, rows)
+    counts["users"] += len(ids)
+    # staff, Board members and approvers work for the funds they name
+    fund_ids = {code: fund_id for code, fund_id in session.execute(select(Fund.code, Fund.id))}
+    grants = []
+    for user_id, row, codes in zip(ids, rows, funds, strict=True):
+        for code in codes:
+            if code not in fund_ids:
+                raise SeedError(f"demo user {row['email']}: fund {code!r} is not in the database")
+            grants.append({"user_id": user_id, "fund_id": fund_ids[code]})
+    if grants:
+        session.execute(insert(UserFund), grants)
 
 
 def _insert(session: Session, model: type[Any], rows: list[dict[str, Any]]) -> list[int]:

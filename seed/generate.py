@@ -2836,15 +2836,29 @@ def check_no_overcommit(history: History, money: Money) -> None:
 
 
 RETURNED_NOTE = "Returned once for missing supporting documents; accepted after resubmission."
+#: The demo users; staff, Board members and approvers work for the funds they name (by code).
 USERS = [
     {"role": "admin", "email": f"admin@{DEMO_DOMAIN}", "name": "Demo administrator", "donor": None},
-    {"role": "staff", "email": f"staff@{DEMO_DOMAIN}", "name": "Demo secretariat officer", "donor": None},
-    {"role": "board", "email": f"board@{DEMO_DOMAIN}", "name": "Demo Board member", "donor": None},
+    {
+        "role": "staff",
+        "email": f"staff@{DEMO_DOMAIN}",
+        "name": "Demo secretariat officer",
+        "donor": None,
+        "funds": ["UNVTF"],
+    },
+    {
+        "role": "board",
+        "email": f"board@{DEMO_DOMAIN}",
+        "name": "Demo Board member",
+        "donor": None,
+        "funds": ["UNVTF"],
+    },
     {
         "role": "approver",
         "email": f"approver@{DEMO_DOMAIN}",
         "name": "Demo fund manager (UNODC)",
         "donor": None,
+        "funds": ["UNVTF"],
     },
     {"role": "donor", "email": f"donor@{DEMO_DOMAIN}", "name": "Demo donor (Austria)", "donor": "ms-at"},
 ]

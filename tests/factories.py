@@ -6,10 +6,11 @@ import datetime as dt
 
 import factory
 from factory.alchemy import SQLAlchemyModelFactory
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fundapp import models as m
-from fundapp.auth.models import Role
+from fundapp.auth.models import FUND_ROLES, Role
 from fundapp.board.models import Decision, RecommendationStatus
 from fundapp.books import services as books
 from fundapp.books.models import Movement
@@ -32,6 +33,8 @@ from fundapp.proposals.models import Facet, ProposalStatus
 
 class _SessionHolder:
     session: Session | None = None
+    #: Users made without naming their funds: they work for every fund the test makes.
+    every_fund_users: list[int] = []  # noqa: RUF012 - reset per test by conftest
 
 
 holder = _SessionHolder()
@@ -133,6 +136,13 @@ class Base(SQLAlchemyModelFactory):
 class FundFactory(Base):
     class Meta:
         model = m.Fund
+
+    @factory.post_generation
+    def workers(fund, create, extracted, **_kwargs):  # noqa: N805 - factory_boy passes the record
+        """The test's users made without naming their funds work for this one too."""
+        if create and holder.every_fund_users:
+            _session().add_all(m.UserFund(user_id=u, fund_id=fund.id) for u in holder.every_fund_users)
+            _session().flush()
 
     code = factory.Sequence(lambda n: f"F{n}")
     name_en = "United Nations Voluntary Trust Fund for Victims of Trafficking in Persons"
@@ -348,6 +358,19 @@ class UserFactory(Base):
     name = factory.Sequence(lambda n: f"User {n}")
     role = Role.STAFF
     donor_id = None
+
+    @factory.post_generation
+    def fund_ids(user, create, extracted, **_kwargs):  # noqa: N805 - factory_boy passes the record
+        """The funds a staff member, Board member or approver works for: ``fund_ids=[...]``; by
+        default every fund of the test, those made before and after it (most tests are about
+        one fund's work; those about several funds name them)."""
+        if not create or user.role not in FUND_ROLES:
+            return
+        if extracted is None:
+            holder.every_fund_users.append(user.id)
+            extracted = list(_session().scalars(select(m.Fund.id)))
+        _session().add_all(m.UserFund(user_id=user.id, fund_id=fund_id) for fund_id in extracted)
+        _session().flush()
 
 
 class ApiTokenFactory(Base):

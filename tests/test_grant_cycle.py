@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 API = "/api/v1"
 
 
@@ -25,7 +27,62 @@ class Api:
         return response.get_json()
 
 
-def test_a_whole_cycle_runs_through_the_api_from_call_to_closed_grant(client, auth, fund):
+@pytest.fixture(params=["the test's fund", "a fund created through the API"])
+def cycle(request, client, auth, fund):
+    """The fund the cycle runs in, and the headers of its people: the test's fund and its users,
+    or a new fund an admin creates through the API, with staff, a Board member and an approver
+    created (with their tokens) through the API to work for it, and for it only."""
+    if request.param == "the test's fund":
+        return fund.id, auth
+    created = client.post(
+        API + "/funds",
+        json={
+            "code": "UNVFVT",
+            "name_en": "United Nations Voluntary Fund for Victims of Torture",
+            "name_fr": "Fonds de contributions volontaires des Nations Unies pour les victimes de la torture",
+            "short_name": "UNVFVT",
+            "administrator": "OHCHR",
+            "established_on": "1981-12-16",
+            "mandate": {
+                "resolution": "36/151",
+                "assistance": ["medical", "psychological_recovery"],
+                "groups": [],
+            },
+        },
+        headers=auth("admin"),
+    )
+    assert created.status_code == 201, created.get_json()
+    fund_id = created.get_json()["id"]
+    tokens = {}
+    for role in ("staff", "board", "approver"):
+        user = client.post(
+            API + "/users",
+            json={
+                "email": f"{role}@ohchr.example",
+                "name": f"OHCHR {role}",
+                "role": role,
+                "fund_ids": [fund_id],
+            },
+            headers=auth("admin"),
+        )
+        assert user.status_code == 201, user.get_json()
+        token = client.post(
+            f"{API}/users/{user.get_json()['id']}/tokens", json={"name": "cycle"}, headers=auth("admin")
+        )
+        tokens[role] = token.get_json()["token"]
+
+    def headers(role, **extra):
+        if role not in tokens:
+            return auth(role, **extra)
+        return {"Authorization": f"Bearer {tokens[role]}", **extra}
+
+    # the test fund's staff (whose tokens the other cycle uses) do not see the new fund
+    assert client.get(f"{API}/funds/{fund_id}/position", headers=auth("staff")).status_code == 404
+    return fund_id, headers
+
+
+def test_a_whole_cycle_runs_through_the_api_from_call_to_closed_grant(client, cycle):
+    fund_id, auth = cycle
     api = Api(client, auth)
     today = dt.date.today()
 
@@ -35,7 +92,7 @@ def test_a_whole_cycle_runs_through_the_api_from_call_to_closed_grant(client, au
         "staff",
         "/contributions",
         {
-            "fund_id": fund.id,
+            "fund_id": fund_id,
             "donor_id": donor["id"],
             "pledged_on": today.isoformat(),
             "currency": "USD",
@@ -55,7 +112,7 @@ def test_a_whole_cycle_runs_through_the_api_from_call_to_closed_grant(client, au
         "staff",
         "/calls",
         {
-            "fund_id": fund.id,
+            "fund_id": fund_id,
             "cycle_label": "11",
             "cycle_number": 11,
             "title": "Eleventh call for proposals",
@@ -116,7 +173,7 @@ def test_a_whole_cycle_runs_through_the_api_from_call_to_closed_grant(client, au
         "staff",
         "/board/terms",
         {
-            "fund_id": fund.id,
+            "fund_id": fund_id,
             "label": f"{today.year}-{today.year + 3}",
             "starts_on": today.replace(month=1, day=1).isoformat(),
             "ends_on": today.replace(year=today.year + 3, month=12, day=31).isoformat(),
@@ -225,10 +282,18 @@ def test_a_whole_cycle_runs_through_the_api_from_call_to_closed_grant(client, au
     assert closed["status"] == "closed"
     api.post("staff", f"/calls/{call['id']}/complete")
 
-    position = api.get("staff", f"/funds/{fund.id}/position")
+    position = api.get("staff", f"/funds/{fund_id}/position")
     assert position["received"] == "100000.00"
     assert position["disbursed"] == "40000.00"
     assert position["committed"] == "40000.00"
     assert position["uncommitted"] == "60000.00"
     trail = api.get("admin", f"/audit-events?entity=grant&entity_id={grant_id}&page_size=100")
     assert {"grant.close"} <= {e["action"] for e in trail["items"]}
+
+    # 9. The donor's statement holds its gift to this fund, and the fund's work in the period.
+    statement = api.get("staff", f"/donors/{donor['id']}/statement")
+    assert [(e["type"], e["fund_id"], e["usd"]) for e in statement["entries"]] == [
+        ("pledge", fund_id, "100000.00"),
+        ("receipt", fund_id, "100000.00"),
+    ]
+    assert [a["fund_id"] for a in statement["fund_activity"]] == [fund_id]

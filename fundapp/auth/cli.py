@@ -40,9 +40,16 @@ def _transaction() -> Iterator[Session]:
 @click.option("--name", required=True)
 @click.option("--role", required=True, type=ROLES)
 @click.option("--donor-id", type=click.IntRange(min=1), help="Required for donor users.")
+@click.option(
+    "--fund",
+    "funds",
+    multiple=True,
+    metavar="CODE",
+    help="A fund the user works for, by code (repeat for several): required for staff, board, approver.",
+)
 @click.option("--password-prompt", is_flag=True, help="Ask for a password (lets the user log in).")
 def create_user_command(
-    email: str, name: str, role: str, donor_id: int | None, password_prompt: bool
+    email: str, name: str, role: str, donor_id: int | None, funds: tuple[str, ...], password_prompt: bool
 ) -> None:
     """Create a user (the first admin is made this way)."""
     password = None
@@ -52,23 +59,59 @@ def create_user_command(
             raise click.BadParameter("at least 12 characters", param_hint="password")
     with _transaction() as session:
         user = services.create_user(
-            session, None, email=email, name=name, role=Role(role), donor_id=donor_id, password=password
+            session,
+            None,
+            email=email,
+            name=name,
+            role=Role(role),
+            donor_id=donor_id,
+            password=password,
+            fund_ids=_fund_ids(session, funds),
         )
-    click.echo(f"user {user.id} created: {user.email} ({user.role})")
+    click.echo(f"user {user.id} created: {user.email} ({user.role}){_funds_text(user)}")
+
+
+@users_group.command("funds")
+@click.option("--email", required=True)
+@click.option(
+    "--fund", "funds", multiple=True, required=True, metavar="CODE", help="Repeat for several funds."
+)
+def set_funds_command(email: str, funds: tuple[str, ...]) -> None:
+    """Set the funds a staff member, Board member or approver works for (every other is taken away)."""
+    with _transaction() as session:
+        user = services.find_user_by_email(session, email)
+        user = services.set_user_funds(session, None, user.id, _fund_ids(session, funds) or [])
+    click.echo(f"user {user.id} ({user.email}) works for{_funds_text(user)}")
+
+
+def _fund_ids(session: Session, codes: tuple[str, ...]) -> list[int] | None:
+    """Funds named by code, as ids; an unknown code is a clean error."""
+    if not codes:
+        return None
+    found = services.fund_ids_by_code(session, codes)
+    unknown = sorted(set(codes) - set(found))
+    if unknown:
+        raise click.BadParameter(f"no fund has the code {', '.join(unknown)}", param_hint="--fund")
+    return [found[code] for code in codes]
+
+
+def _funds_text(user: User) -> str:
+    return "" if user.fund_ids is None else " funds=" + ",".join(str(i) for i in user.fund_ids)
 
 
 @users_group.command("list")
 @click.option("--role", type=ROLES)
 def list_users_command(role: str | None) -> None:
-    """List users: id, email, role, donor, active."""
+    """List users: id, email, role, donor or funds, active."""
     with _transaction() as session:
-        stmt = select(User).order_by(User.email)
+        stmt = select(User).options(services.WITH_FUNDS).order_by(User.email)
         if role:
             stmt = stmt.where(User.role == Role(role))
         for user in session.scalars(stmt):
             donor = f" donor={user.donor_id}" if user.donor_id else ""
             state = "active" if user.active else "inactive"
-            click.echo(f"{user.id}\t{user.email}\t{user.role}{donor}\t{state}\t{user.name}")
+            funds = _funds_text(user)
+            click.echo(f"{user.id}\t{user.email}\t{user.role}{donor}{funds}\t{state}\t{user.name}")
 
 
 @tokens_group.command("issue")

@@ -20,6 +20,13 @@ class Role(StrEnum):
     DONOR = "donor"
 
 
+#: The roles that hold for every fund: an admin's runs the installation; a donor's is bounded by
+#: its donor (whatever fund it gave to) rather than by funds.
+FUND_WIDE_ROLES = frozenset({Role.ADMIN, Role.DONOR})
+#: The roles that hold for the funds the user is granted.
+FUND_ROLES = frozenset(Role) - FUND_WIDE_ROLES
+
+
 class User(Timestamps, Base):
     __tablename__ = "app_user"
     __table_args__ = (
@@ -38,6 +45,30 @@ class User(Timestamps, Base):
     locked_until: Mapped[dt.datetime | None]
 
     tokens: Mapped[list[ApiToken]] = relationship(back_populates="user", lazy="raise")
+    #: The funds the user's role holds for (staff, Board members, approvers); an admin's holds
+    #: for every fund and a donor's for its donor, so they have none.
+    fund_grants: Mapped[list[UserFund]] = relationship(
+        lazy="raise", cascade="all, delete-orphan", order_by="UserFund.fund_id"
+    )
+
+    @property
+    def fund_ids(self) -> list[int] | None:
+        """The funds the user's role holds for; None when it is not bounded by funds (an admin
+        sees every fund, a donor its donor). Needs ``fund_grants`` loaded."""
+        if self.role in FUND_WIDE_ROLES:
+            return None
+        return sorted(grant.fund_id for grant in self.fund_grants)
+
+
+class UserFund(Base):
+    """A fund a user works for: its role holds for that fund's records (``fundapp.fund_scope``)."""
+
+    __tablename__ = "user_fund"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="CASCADE"), primary_key=True)
+    fund_id: Mapped[int] = mapped_column(
+        ForeignKey("fund.id", ondelete="RESTRICT"), primary_key=True, index=True
+    )
 
 
 class ApiToken(Timestamps, Base):

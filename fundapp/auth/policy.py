@@ -12,8 +12,9 @@ from flask import g, request
 from ..access import PUBLIC, policy_for
 from ..db import get_session
 from ..errors import DomainError, Forbidden
+from ..fund_scope import restrict
 from .models import Role
-from .services import authenticate
+from .services import identify
 
 STAFF = (Role.ADMIN, Role.STAFF)
 
@@ -35,7 +36,8 @@ def enforce_policy() -> None:
             )
     policy = policy_for(request.endpoint, request.method)
     header = request.headers.get("Authorization")
-    g.user = authenticate(get_session(), header) if header else None
+    caller = identify(get_session(), header) if header else None
+    g.user = caller.user if caller else None
     if policy is None:
         raise Forbidden("this route declares no access policy")
     if PUBLIC in policy:
@@ -44,6 +46,8 @@ def enforce_policy() -> None:
         raise Unauthorized("a valid bearer token is required")
     if str(g.user.role) not in policy:
         raise Forbidden(f"role '{g.user.role}' may not call this route")
+    # the caller's role holds for its funds only: another fund's records are absent to it
+    restrict(get_session(), caller.fund_ids if caller else None)
 
 
 def current_user() -> Any:

@@ -21,6 +21,7 @@ from .schemas import (
     TokenQuerySchema,
     TokenSchema,
     UserCreateSchema,
+    UserFundsSchema,
     UserQuerySchema,
     UserSchema,
 )
@@ -56,6 +57,19 @@ class Users(MethodView):
 def user_by_id(user_id):
     """Read a user"""
     return services.get_user(get_session(), user_id)
+
+
+@blp.route("/users/<int:user_id>/funds", methods=["PUT"])
+@blp.allow(*ADMIN)
+@blp.arguments(UserFundsSchema)
+@blp.response(200, UserSchema)
+def user_funds(data, user_id):
+    """Set the funds a staff member, Board member or approver works for
+
+    Its role then holds for those funds' records only: another fund's calls, proposals,
+    sessions, grants, contributions, documents and exports are absent to it (404).
+    """
+    return services.set_user_funds(get_session(), g.user, user_id, data["fund_ids"])
 
 
 @blp.route("/users/<int:user_id>/deactivation", methods=["POST"])
@@ -96,8 +110,8 @@ def token_revocation(token_id):
 @blp.allow(*EVERYONE)
 @blp.response(200, MeSchema)
 def me():
-    """Who am I: the caller's user, role and (for a donor) donor"""
-    return g.user
+    """Who am I: the caller's user, role, funds and (for a donor) donor"""
+    return services.whoami(get_session(), g.user)
 
 
 @blp.route("/auth/login", methods=["POST"])

@@ -19,6 +19,10 @@ from .models import Role
 from .services import token_status
 
 PASSWORD_MIN, PASSWORD_MAX = 12, 256
+FUNDS_HELD = (
+    "The funds the user's role holds for; null: not bounded by funds (an admin sees every fund, "
+    "a donor its donor)"
+)
 
 
 def Email(**kwargs):  # noqa: N802 - a field factory reads as a field
@@ -32,12 +36,22 @@ class UserCreateSchema(InputSchema):
         "email": "a.haddad@fund.example",
         "name": "Amira Haddad",
         "role": "staff",
+        "fund_ids": [1],
     }
 
     email = Email(required=True)
     name = Text(required=True, max_length=200)
     role = fields.Enum(Role, by_value=True, required=True)
     donor_id = Id(allow_none=True, metadata={"description": "Required for donor users, refused for others"})
+    fund_ids = fields.List(
+        Id(),
+        validate=validate.Length(max=100),
+        metadata={
+            "description": "The funds the user works for: required for staff, Board members and "
+            "approvers (their role holds for these funds' records only), refused for admins "
+            "(every fund) and donors (their donor)"
+        },
+    )
     password = Password(
         load_only=True,
         min_length=PASSWORD_MIN,
@@ -52,6 +66,11 @@ class UserSchema(OutputSchema):
     name = fields.String()
     role = fields.Enum(Role, by_value=True)
     donor_id = fields.Integer(allow_none=True)
+    fund_ids = fields.List(
+        fields.Integer(),
+        allow_none=True,
+        metadata={"description": FUNDS_HELD},
+    )
     active = fields.Boolean()
     has_password = fields.Function(
         lambda user: user.password_hash is not None, dump_only=True, metadata={"type": "boolean"}
@@ -67,10 +86,27 @@ class MeSchema(OutputSchema):
     name = fields.String()
     role = fields.Enum(Role, by_value=True)
     donor_id = fields.Integer(allow_none=True)
+    fund_ids = fields.List(
+        fields.Integer(),
+        allow_none=True,
+        metadata={"description": FUNDS_HELD},
+    )
+
+
+class UserFundsSchema(InputSchema):
+    example = {"fund_ids": [1, 2]}
+
+    fund_ids = fields.List(
+        Id(),
+        required=True,
+        validate=validate.Length(min=1, max=100),
+        metadata={"description": "Every fund the user works for (any other it worked for is taken away)"},
+    )
 
 
 class UserQuerySchema(PageQuery):
     role = fields.Enum(Role, by_value=True)
+    fund_id = QueryId(metadata={"description": "Users who work for this fund"})
     active = QueryFlag()
     donor_id = QueryId()
     sort = sort_field(["email", "name", "created_at"], "email")

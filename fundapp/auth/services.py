@@ -6,27 +6,30 @@ import datetime as dt
 import hashlib
 import logging
 import secrets
+from collections.abc import Iterable
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Select, bindparam, select, update
+from sqlalchemy import Select, String, bindparam, cast, func, select, update
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from ..audit import record_event
 from ..db import rows_matched, utcnow
 from ..errors import Conflict, DomainError, InvalidTransition, NotFound, Unprocessable
+from ..fund_scope import visible_funds
 from ..pagination import paginate
 from ..services_base import get_or_404, referenced_row_exists, snapshot
-from .models import ApiToken, Role, User
+from .models import FUND_ROLES, ApiToken, Role, User, UserFund
 from .throttle import Keys, LoginGuard, Throttle
 
 log = logging.getLogger(__name__)
 TOKEN_PREFIX = "fa_"
 USER_AUDITED = ("email", "name", "role", "donor_id", "active")
 TOKEN_AUDITED = ("user_id", "name", "prefix", "expires_at", "revoked_at")
+WITH_FUNDS = selectinload(User.fund_grants)
 CHALLENGE = {"WWW-Authenticate": 'Bearer realm="fundapp"'}
 
 
@@ -83,8 +86,9 @@ def create_user(
     role: Role,
     donor_id: int | None = None,
     password: str | None = None,
+    fund_ids: list[int] | None = None,
 ) -> User:
-    """A new user; 409 for a taken email, 422 when ``donor_id`` does not fit the role."""
+    """A new user; 409 for a taken email, 422 when ``donor_id`` or ``fund_ids`` do not fit the role."""
     email = email.strip().lower()
     role = Role(role)
     if role == Role.DONOR and donor_id is None:
@@ -95,6 +99,7 @@ def create_user(
         raise Unprocessable("donor_id", f"donor {donor_id} does not exist")
     if session.scalar(select(User.id).where(User.email == email)) is not None:
         raise Conflict(f"a user with email {email} already exists")
+    _check_funds(session, role, fund_ids)
     user = User(
         email=email,
         name=name,
@@ -103,27 +108,87 @@ def create_user(
         active=True,
         failed_logins=0,
         password_hash=password_hasher().hash(password) if password else None,
+        fund_grants=[UserFund(fund_id=fund_id) for fund_id in sorted(set(fund_ids or ()))],
     )
     session.add(user)
     session.flush()
-    after = {**snapshot(user, USER_AUDITED), "has_password": user.password_hash is not None}
+    after = {
+        **snapshot(user, USER_AUDITED),
+        "has_password": user.password_hash is not None,
+        "fund_ids": user.fund_ids,
+    }
     record_event(session, actor, "user.create", "user", user.id, after=after)
     return user
 
 
+def _check_funds(session: Session, role: Role, fund_ids: list[int] | None) -> None:
+    """A staff member, Board member or approver works for one fund or more; an admin's role holds
+    for every fund and a donor's for its donor, so neither is given funds."""
+    if role not in FUND_ROLES:
+        if fund_ids:
+            raise Unprocessable(
+                "fund_ids", f"{role} users are not given funds (an admin sees every fund, a donor its donor)"
+            )
+        return
+    if not fund_ids:
+        raise Unprocessable("fund_ids", f"a {role} user works for one fund or more: name them")
+    for fund_id in sorted(set(fund_ids)):
+        if not referenced_row_exists(session, UserFund.fund_id, fund_id):
+            raise Unprocessable("fund_ids", f"fund {fund_id} does not exist")
+
+
+def fund_ids_by_code(session: Session, codes: Iterable[str]) -> dict[str, int]:
+    """The ids of the funds with these codes (those that exist), read through the key that
+    ``user_fund`` declares (the funds' package sits above this one)."""
+    (key,) = UserFund.__table__.c.fund_id.foreign_keys
+    fund = key.column.table
+    rows = session.execute(select(fund.c.code, fund.c.id).where(fund.c.code.in_(list(codes))))
+    return {code: ident for code, ident in rows}
+
+
+def whoami(session: Session, user: User) -> dict[str, Any]:
+    """The caller as ``GET /me`` tells it, with the funds its role holds for."""
+    fields = ("id", "email", "name", "role", "donor_id")
+    funds = visible_funds(session)
+    return {
+        **{name: getattr(user, name) for name in fields},
+        "fund_ids": None if funds is None else list(funds),
+    }
+
+
 def get_user(session: Session, user_id: int) -> User:
-    return get_or_404(session, User, user_id, label="user")
+    return get_or_404(session, User, user_id, label="user", options=[WITH_FUNDS])
+
+
+def set_user_funds(session: Session, actor: User | None, user_id: int, fund_ids: list[int]) -> User:
+    """Give a user exactly the funds ``fund_ids`` (422 for an admin or a donor, or no fund)."""
+    user = get_or_404(
+        session, User, user_id, label="user", lock=True, options=[selectinload(User.fund_grants)]
+    )
+    _check_funds(session, user.role, fund_ids)
+    before = user.fund_ids
+    wanted = sorted(set(fund_ids))
+    if before == wanted:
+        return user
+    user.fund_grants = [UserFund(fund_id=fund_id) for fund_id in wanted]
+    session.flush()
+    record_event(
+        session, actor, "user.funds", "user", user.id, before={"fund_ids": before}, after={"fund_ids": wanted}
+    )
+    return user
 
 
 def find_user_by_email(session: Session, email: str) -> User:
-    user = session.scalar(select(User).where(User.email == email.strip().lower()))
+    user = session.scalar(select(User).where(User.email == email.strip().lower()).options(WITH_FUNDS))
     if user is None:
         raise NotFound(f"no user has the email {email}")
     return user
 
 
 def list_users(session: Session, query: dict[str, Any]) -> dict[str, Any]:
-    stmt: Select[Any] = select(User)
+    stmt: Select[Any] = select(User).options(WITH_FUNDS)
+    if "fund_id" in query:
+        stmt = stmt.where(User.id.in_(select(UserFund.user_id).where(UserFund.fund_id == query["fund_id"])))
     if "role" in query:
         stmt = stmt.where(User.role == query["role"])
     if "active" in query:
@@ -141,7 +206,9 @@ def list_users(session: Session, query: dict[str, Any]) -> dict[str, Any]:
 
 def deactivate_user(session: Session, actor: User | None, user_id: int) -> User:
     """Deactivate a user and revoke its live tokens; 409 if already inactive or if it is you."""
-    user = get_or_404(session, User, user_id, label="user", lock=True)
+    user = get_or_404(
+        session, User, user_id, label="user", lock=True, options=[selectinload(User.fund_grants)]
+    )
     if not user.active:
         raise InvalidTransition("user", "inactive", "deactivate", ["active"])
     if actor is not None and actor.id == user.id:
@@ -254,22 +321,47 @@ def revoke_token(session: Session, actor: User | None, token_id: int) -> ApiToke
 #: The token check: the user behind a token's hash, with what decides whether the token is live.
 #: Built once, so that each request only binds the hash (the compiled form is cached by the engine);
 #: the token's own columns come as values, not as an object to track.
+#: The user's funds come with it, as one string ("1,2"), so that knowing what the caller may see
+#: costs no statement of its own.
 _TOKEN_USER = (
-    select(User, ApiToken.id, ApiToken.expires_at, ApiToken.revoked_at, ApiToken.last_used_at)
+    select(
+        User,
+        ApiToken.id,
+        ApiToken.expires_at,
+        ApiToken.revoked_at,
+        ApiToken.last_used_at,
+        select(func.aggregate_strings(cast(UserFund.fund_id, String), ","))
+        .where(UserFund.user_id == ApiToken.user_id)
+        .scalar_subquery(),
+    )
     .join(User, User.id == ApiToken.user_id)
     .where(ApiToken.token_hash == bindparam("token_hash"))
 )
 
 
+class Caller(NamedTuple):
+    """Who calls, and the funds its role holds for (None: not bounded by funds)."""
+
+    user: User
+    fund_ids: list[int] | None
+
+
 def authenticate(session: Session, header: str) -> User | None:
     """The user behind an ``Authorization: Bearer`` header, or None when it is not valid."""
+    caller = identify(session, header)
+    return caller.user if caller else None
+
+
+def identify(session: Session, header: str) -> Caller | None:
+    """The caller behind an ``Authorization: Bearer`` header and its funds, or None when the
+    header is not valid: one statement (and, at most once a minute, the token's last use)."""
     scheme, _, plain = header.partition(" ")
     if scheme.lower() != "bearer" or not plain.strip():
         return None
     row = session.execute(_TOKEN_USER, {"token_hash": hash_token(plain.strip())}).first()
     if row is None:
         return None
-    user, token_id, expires_at, revoked_at, last_used_at = row
+    user, token_id, expires_at, revoked_at, last_used_at, funds = row
     now = utcnow()
     if revoked_at is not None or expires_at <= now or not user.active:
         return None
@@ -288,7 +380,9 @@ def authenticate(session: Session, header: str) -> User | None:
                 )
         except OperationalError as exc:
             log.info("last_used_at of token %s not recorded: %s", token_id, exc.orig)
-    return user
+    if user.role not in FUND_ROLES:
+        return Caller(user, None)
+    return Caller(user, sorted(int(ident) for ident in funds.split(",")) if funds else [])
 
 
 # --- login -----------------------------------------------------------------------------
@@ -311,7 +405,7 @@ def login(
     wait = throttle.retry_after()
     if wait is not None:
         raise TooManyAttempts("too many failed logins; try again later", wait)
-    user = session.scalar(select(User).where(User.email == email).with_for_update())
+    user = session.scalar(select(User).where(User.email == email).options(WITH_FUNDS).with_for_update())
 
     hasher = password_hasher()
     ok = False

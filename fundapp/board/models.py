@@ -3,13 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import JSON, Boolean, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    ColumnElement,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+    select,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..calls.models import Call
 from ..db import Base, enum_type
+from ..fund_scope import by_fund_id, owned_by_fund
 from ..models_base import Provenance, Timestamps, Versioned
 from ..proposals.models import Proposal
 
@@ -241,3 +255,28 @@ class ReviewScore(Base):
     score: Mapped[int]
 
     review: Mapped[Review] = relationship(back_populates="scores", lazy="raise")
+
+
+def _of_sessions(ids: tuple[int, ...]) -> Callable[[Any], ColumnElement[bool]]:
+    return lambda cls: cls.session_id.in_(select(BoardSession.id).where(BoardSession.fund_id.in_(ids)))
+
+
+# which fund each record belongs to (``fund_scope``): a Board of Trustees (its terms and their
+# members) is one fund's; a session, its recommendations, approvals and reviews are its fund's
+owned_by_fund(BoardTerm, by_fund_id)
+owned_by_fund(
+    BoardMember,
+    lambda ids: lambda cls: cls.term_id.in_(select(BoardTerm.id).where(BoardTerm.fund_id.in_(ids))),
+)
+owned_by_fund(BoardSession, by_fund_id)
+owned_by_fund(ReviewCriterion, by_fund_id)
+owned_by_fund(Recommendation, _of_sessions)
+owned_by_fund(Review, _of_sessions)
+owned_by_fund(
+    Approval,
+    lambda ids: (
+        lambda cls: cls.recommendation_id.in_(
+            select(Recommendation.id).join(BoardSession).where(BoardSession.fund_id.in_(ids))
+        )
+    ),
+)

@@ -9,6 +9,7 @@ from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, UniqueConstrai
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..db import Base, enum_type
+from ..fund_scope import by_fund_id, owned_by_fund
 from ..models_base import Provenance, Timestamps, Versioned
 
 
@@ -66,3 +67,6 @@ class Call(Timestamps, Provenance, Versioned, Base):
     status: Mapped[CallStatus] = mapped_column(
         enum_type(CallStatus, "call_status"), default=CallStatus.DRAFT, index=True
     )
+
+
+owned_by_fund(Call, by_fund_id)  # which fund it belongs to: see ``fund_scope``

@@ -11,6 +11,7 @@ from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db import Base, DecimalText, enum_type
+from ..fund_scope import by_fund_id, owned_by_fund
 from ..models_base import Provenance, Timestamps, Versioned
 
 
@@ -151,3 +152,10 @@ class ExchangeRate(Timestamps, Base):
     rate_date: Mapped[dt.date]
     usd_per_unit: Mapped[Decimal] = mapped_column(DecimalText())
     source: Mapped[str | None] = mapped_column(String(200))
+
+
+# which fund each record belongs to (``fund_scope``); a donor gives to several funds and is the
+# installation's, as an applicant organisation is
+owned_by_fund(Campaign, by_fund_id)
+owned_by_fund(Contribution, by_fund_id)
+owned_by_fund(Receipt, by_fund_id)

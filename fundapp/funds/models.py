@@ -10,6 +10,7 @@ from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueCo
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..db import Base
+from ..fund_scope import by_fund_id, owned_by_fund
 from ..models_base import Provenance, Timestamps, Versioned
 
 #: The languages a fund works in unless it says otherwise: the Secretariat's two working languages.
@@ -156,3 +157,9 @@ class BudgetCategory(Timestamps, Versioned, Base):
     indirect: Mapped[bool] = mapped_column(default=False)
     #: Retired: new budgets may no longer use it (those that did keep it).
     retired: Mapped[bool] = mapped_column(default=False)
+
+
+# which fund each record belongs to (``fund_scope``): the fund itself, and what it configures
+owned_by_fund(Fund, lambda ids: lambda cls: cls.id.in_(ids))
+owned_by_fund(Evaluation, by_fund_id)
+owned_by_fund(BudgetCategory, by_fund_id)

@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from enum import StrEnum
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    ColumnElement,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+    select,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..applicants.models import Organisation
 from ..calls.models import Call
 from ..db import Base, enum_type
+from ..fund_scope import by_fund_id, owned_by_fund
 from ..funds.models import BudgetCategory
 from ..models_base import Provenance, Timestamps, Versioned
 from ..money import FUND_CURRENCY
@@ -426,3 +437,13 @@ class ReportExpenditure(Base):
     currency: ClassVar[str] = FUND_CURRENCY
 
     report: Mapped[GrantReport] = relationship(back_populates="expenditure", lazy="raise")
+
+
+def _of_grants(ids: tuple[int, ...]) -> Callable[[Any], ColumnElement[bool]]:
+    return lambda cls: cls.grant_id.in_(select(Grant.id).where(Grant.fund_id.in_(ids)))
+
+
+# which fund each record belongs to (``fund_scope``): a grant its fund's, the rest their grant's
+owned_by_fund(Grant, by_fund_id)
+for _model in (GrantCondition, Disbursement, GrantRefund, GrantAmendment, GrantReport, GrantBudgetLine):
+    owned_by_fund(_model, _of_grants)

@@ -10,6 +10,7 @@ from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db import Base, enum_type, utcnow
+from ..fund_scope import by_fund_id, owned_by_fund
 from ..models_base import Timestamps
 
 
@@ -92,3 +93,6 @@ class OutboxAttempt(Base):
     error: Mapped[str | None] = mapped_column(Text)
 
     message: Mapped[OutboxMessage] = relationship(back_populates="attempt_log", lazy="raise")
+
+
+owned_by_fund(OutboxMessage, by_fund_id)  # a message is its fund's (``fund_scope``)

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..applicants.models import Organisation
 from ..calls.models import Call
 from ..db import Base, enum_type
+from ..fund_scope import owned_by_fund
 from ..funds.models import BudgetCategory
 from ..models_base import Provenance, Timestamps, Versioned
 from ..money import FUND_CURRENCY
@@ -183,3 +184,7 @@ class ProposalBudgetLine(Base):
 
     proposal: Mapped[Proposal] = relationship(back_populates="budget_lines", lazy="raise")
     category: Mapped[BudgetCategory] = relationship(lazy="raise")
+
+
+# a proposal belongs to its call's fund (``fund_scope``)
+owned_by_fund(Proposal, lambda ids: lambda cls: cls.call_id.in_(select(Call.id).where(Call.fund_id.in_(ids))))

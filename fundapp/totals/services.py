@@ -29,6 +29,7 @@ from ..contributions.models import (
 )
 from ..contributions.services import names_anonymous_donors
 from ..errors import NotFound
+from ..fund_scope import one_fund
 from ..funds.models import Fund
 from ..grants.models import Grant, GrantReport, ReportStatus
 from ..money import FUND_CURRENCY, format_minor
@@ -60,6 +61,10 @@ def _line(row: Any, group_by: Sequence[str], *, named: bool) -> dict[str, Any]:
     return line
 
 
+#: The fund table as such (not the mapped class, whose reads keep to the caller's funds).
+FUNDS = Fund.__table__
+
+
 def totals(session: Session, user: User, query: dict[str, Any]) -> dict[str, Any]:
     """Money received grouped by ``query["group_by"]``, in one SQL statement (or from the cache).
 
@@ -69,6 +74,9 @@ def totals(session: Session, user: User, query: dict[str, Any]) -> dict[str, Any
     """
     own = user.donor_id if user.role == Role.DONOR else None
     named = own is not None or names_anonymous_donors(user)
+    fund_id = one_fund(session, query.get("fund_id"), lambda: session.scalars(select(FUNDS.c.id)).all())
+    if fund_id is not None:
+        query = {**query, "fund_id": fund_id}
     return cached(
         session, ("totals", own, named, frozen(query)), lambda: _totals(session, own, query, named=named)
     )

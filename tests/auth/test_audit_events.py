@@ -11,7 +11,7 @@ from fundapp.auth.services import issue_token
 from fundapp.db import utcnow
 
 from ..conftest import beyond_auth
-from ..factories import AuditEventFactory, DonorFactory, UserFactory
+from ..factories import AuditEventFactory, DonorFactory, FundFactory, UserFactory
 
 
 def test_audit_events_are_listed_newest_first_for_admin_and_staff_only(client, auth):
@@ -97,6 +97,7 @@ def _scenarios(client, auth, db_session):
     actor role)."""
     from argon2 import PasswordHasher, profiles
 
+    fund, other = FundFactory(), FundFactory()
     target, holder = UserFactory(role=Role.BOARD), UserFactory(role=Role.DONOR, donor_id=DonorFactory().id)
     _, token = issue_token(db_session, None, holder, name="to revoke")
     UserFactory(
@@ -111,11 +112,17 @@ def _scenarios(client, auth, db_session):
         "auth.Users": lambda e: (
             client.post(
                 "/api/v1/users",
-                json={"email": "n@fund.example", "name": "N", "role": "staff"},
+                json={"email": "n@fund.example", "name": "N", "role": "staff", "fund_ids": [fund.id]},
                 headers=admin(e),
             ),
             ("user.create", "user", lambda body: body["id"]),
-            (None, {"email", "role", "donor_id", "active"}),
+            (None, {"email", "role", "donor_id", "active", "fund_ids"}),
+            "admin",
+        ),
+        "auth.user_funds": lambda e: (
+            client.put(f"/api/v1/users/{target.id}/funds", json={"fund_ids": [other.id]}, headers=admin(e)),
+            ("user.funds", "user", lambda _: target.id),
+            ({"fund_ids"}, {"fund_ids"}),
             "admin",
         ),
         "auth.user_deactivation": lambda e: (

@@ -1,10 +1,10 @@
 from sqlalchemy import select
 
 from fundapp.audit import AuditEvent
-from fundapp.auth.models import ApiToken, User
+from fundapp.auth.models import ApiToken, User, UserFund
 from fundapp.auth.services import hash_token
 
-from ..factories import DonorFactory, UserFactory
+from ..factories import DonorFactory, FundFactory, UserFactory
 
 
 def test_users_create_makes_an_audited_user_with_a_prompted_password(runner, db_session):
@@ -104,3 +104,25 @@ def test_tokens_commands_name_an_unknown_user_or_token(runner, db_session):
         args=["fund", "tokens", "issue", "--email", "x@y.example", "--name", "x", "--days", "400"]
     )
     assert too_long.exit_code == 2
+
+
+def test_users_create_and_funds_name_the_funds_a_staff_member_works_for_by_code(runner, db_session):
+    first, second = FundFactory(code="UNVTF"), FundFactory(code="UNVFVT")
+    base = ["fund", "users", "create", "--email", "s@fund.example", "--name", "S", "--role", "staff"]
+    refused = runner.invoke(args=base)
+    assert refused.exit_code == 1
+    assert "fund_ids: a staff user works for one fund or more" in refused.output
+    unknown = runner.invoke(args=[*base, "--fund", "NOPE"])
+    assert unknown.exit_code == 2
+    assert "no fund has the code NOPE" in unknown.output
+    created = runner.invoke(args=[*base, "--fund", "UNVTF"])
+    assert created.exit_code == 0, created.output
+    assert f"funds={first.id}" in created.output
+    changed = runner.invoke(
+        args=["fund", "users", "funds", "--email", "s@fund.example", "--fund", "UNVTF", "--fund", "UNVFVT"]
+    )
+    assert changed.exit_code == 0, changed.output
+    user = db_session.scalars(select(User).where(User.email == "s@fund.example")).one()
+    assert sorted(
+        g.fund_id for g in db_session.scalars(select(UserFund).where(UserFund.user_id == user.id))
+    ) == sorted([first.id, second.id])

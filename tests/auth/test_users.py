@@ -10,15 +10,18 @@ from fundapp.db import utcnow
 from fundapp.errors import PROBLEM_TYPE
 
 from ..conftest import beyond_auth
-from ..factories import ApiTokenFactory, DonorFactory, UserFactory
+from ..factories import ApiTokenFactory, DonorFactory, FundFactory, UserFactory
 
 
-def test_admin_creates_a_user_whose_password_is_stored_only_as_an_argon2id_hash(client, auth, db_session):
+def test_admin_creates_a_user_whose_password_is_stored_only_as_an_argon2id_hash(
+    client, auth, db_session, fund
+):
     body = {
         "email": "M.Rossi@Fund.example",
         "name": "Maria Rossi",
         "role": "staff",
         "password": "a long passphrase",
+        "fund_ids": [fund.id],
     }
     response = client.post("/api/v1/users", json=body, headers=auth("admin"))
     assert response.status_code == 201, response.get_json()
@@ -26,6 +29,7 @@ def test_admin_creates_a_user_whose_password_is_stored_only_as_an_argon2id_hash(
     assert created["email"] == "m.rossi@fund.example"
     assert created["role"] == "staff"
     assert created["has_password"] is True
+    assert created["fund_ids"] == [fund.id]
     assert created["active"] is True
     assert "password" not in created
     assert "password_hash" not in created
@@ -41,7 +45,7 @@ def test_a_donor_user_must_name_an_existing_donor_and_others_must_not(client, au
     cases = [
         ({"role": "donor"}, "must be bound to a donor"),
         ({"role": "donor", "donor_id": 987654321}, "does not exist"),
-        ({"role": "staff", "donor_id": donor.id}, "only donor users"),
+        ({"role": "staff", "donor_id": donor.id, "fund_ids": [1]}, "only donor users"),
     ]
     for extra, reason in cases:
         response = client.post("/api/v1/users", json={**base, **extra}, headers=auth("admin"))
@@ -113,7 +117,7 @@ def test_user_list_makes_the_same_number_of_queries_for_5_and_50_rows(client, au
             assert client.get("/api/v1/users?page_size=100", headers=auth("admin")).status_code == 200
         return len(beyond_auth(statements))
 
-    assert count(5) == count(45) == 2  # count + page
+    assert count(5) == count(45) == 3  # count + page + the page's users' funds
 
 
 def test_reading_an_unknown_user_is_a_404_problem(client, auth):
@@ -251,18 +255,19 @@ def test_deactivating_a_user_revokes_its_tokens_and_cannot_be_done_twice_or_to_y
 
 
 @pytest.mark.parametrize("role", ["admin", "staff", "board", "approver", "donor"])
-def test_me_tells_every_role_who_it_is(client, auth, tokens, role):
+def test_me_tells_every_role_who_it_is(client, auth, tokens, role, fund):
     response = client.get("/api/v1/me", headers=auth(role))
     assert response.status_code == 200
     body = response.get_json()
     assert body["role"] == role
-    assert set(body) == {"id", "email", "name", "role", "donor_id"}
+    assert set(body) == {"id", "email", "name", "role", "donor_id", "fund_ids"}
+    assert body["fund_ids"] == (None if role in ("admin", "donor") else [fund.id])
     assert body["donor_id"] == (int(tokens["donor_id"]) if role == "donor" else None)
     assert client.get("/api/v1/me").status_code == 401
 
 
 def test_audit_events_record_user_and_token_changes_without_secrets(client, auth, db_session):
-    body = {"email": "x@fund.example", "name": "X", "role": "staff", "password": "correct horse battery"}
+    body = {"email": "x@fund.example", "name": "X", "role": "admin", "password": "correct horse battery"}
     user_id = client.post("/api/v1/users", json=body, headers=auth("admin")).get_json()["id"]
     issued = client.post(
         f"/api/v1/users/{user_id}/tokens", json={"name": "t"}, headers=auth("admin")
@@ -302,8 +307,63 @@ def test_a_failed_last_used_write_does_not_fail_the_request(app, client, db_sess
 
 
 def test_a_lone_surrogate_in_a_new_users_password_is_a_422_and_creates_nobody(client, auth, db_session):
-    body = {"email": "s@fund.example", "name": "S", "role": "staff", "password": "long \udfff passphrase"}
+    body = {"email": "s@fund.example", "name": "S", "role": "admin", "password": "long \udfff passphrase"}
     response = client.post("/api/v1/users", json=body, headers=auth("admin"))
     assert response.status_code == 422
     assert response.get_json()["errors"][0]["field"] == "password"
     assert db_session.scalar(select(User).where(User.email == "s@fund.example")) is None
+
+
+def test_staff_board_members_and_approvers_work_for_named_funds_and_admins_and_donors_for_none(
+    client, auth, db_session, fund
+):
+    base = {"email": "f@fund.example", "name": "F"}
+    cases = [
+        ({"role": "staff"}, "works for one fund or more"),
+        ({"role": "board", "fund_ids": []}, "works for one fund or more"),
+        ({"role": "approver", "fund_ids": [987654321]}, "fund 987654321 does not exist"),
+        ({"role": "admin", "fund_ids": [fund.id]}, "admin users are not given funds"),
+        (
+            {"role": "donor", "donor_id": DonorFactory().id, "fund_ids": [fund.id]},
+            "donor users are not given funds",
+        ),
+    ]
+    for extra, reason in cases:
+        response = client.post("/api/v1/users", json={**base, **extra}, headers=auth("admin"))
+        assert response.status_code == 422, extra
+        [error] = response.get_json()["errors"]
+        assert error["field"] == "fund_ids"
+        assert reason in error["reason"]
+    assert db_session.scalar(select(User.id).where(User.email == "f@fund.example")) is None
+    admin = client.post("/api/v1/users", json={**base, "role": "admin"}, headers=auth("admin")).get_json()
+    assert admin["fund_ids"] is None
+
+
+def test_an_admin_sets_the_funds_a_user_works_for_and_the_user_sees_them_at_once(
+    client, auth, db_session, fund
+):
+    other = FundFactory()
+    user = UserFactory(role=Role.STAFF, fund_ids=[fund.id])
+    plain, _ = issue_token(db_session, None, user, name="t")
+    headers = {"Authorization": f"Bearer {plain}"}
+    assert client.get("/api/v1/me", headers=headers).get_json()["fund_ids"] == [fund.id]
+    assert client.get(f"/api/v1/funds/{other.id}/position", headers=headers).status_code == 404
+    response = client.put(
+        f"/api/v1/users/{user.id}/funds", json={"fund_ids": [other.id, fund.id]}, headers=auth("admin")
+    )
+    assert response.status_code == 200
+    assert response.get_json()["fund_ids"] == sorted([fund.id, other.id])
+    assert client.get(f"/api/v1/funds/{other.id}/position", headers=headers).status_code == 200
+    only_first = UserFactory(role=Role.BOARD, fund_ids=[fund.id])
+    listed = client.get(f"/api/v1/users?fund_id={other.id}&page_size=100", headers=auth("admin")).get_json()
+    assert user.id in [u["id"] for u in listed["items"]]
+    assert only_first.id not in [u["id"] for u in listed["items"]]
+    refused = client.put(f"/api/v1/users/{user.id}/funds", json={"fund_ids": []}, headers=auth("admin"))
+    assert refused.status_code == 422
+    me = client.get("/api/v1/me", headers=auth("admin")).get_json()
+    assert (
+        client.put(
+            f"/api/v1/users/{me['id']}/funds", json={"fund_ids": [fund.id]}, headers=auth("admin")
+        ).status_code
+        == 422
+    )

@@ -98,7 +98,14 @@ def test_period_and_fund_filters(client, auth, fund, donors):
         "donors": 1,
         "receipts": 1,
     }
-    assert get(client, auth, "?fund_id=999999")["total"] == {"usd": "0.00", "donors": 0, "receipts": 0}
+    # a fund no one may see (here, none exists) is a 404 to staff, whose role holds for its
+    # funds; the admin's holds for every fund, present or not, and nothing was received there
+    assert client.get(URL + "?fund_id=999999", headers=auth("staff")).status_code == 404
+    assert get(client, auth, "?fund_id=999999", role="admin")["total"] == {
+        "usd": "0.00",
+        "donors": 0,
+        "receipts": 0,
+    }
 
 
 def test_a_reversed_receipt_does_not_count_but_counted_until_the_day_it_was_reversed(client, auth, fund):

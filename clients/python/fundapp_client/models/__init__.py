@@ -336,6 +336,7 @@ from .totals_sum import TotalsSum
 from .user import User
 from .user_create import UserCreate
 from .user_create_role import UserCreateRole
+from .user_funds import UserFunds
 from .user_page import UserPage
 from .user_role import UserRole
 from .withdrawal import Withdrawal
@@ -677,6 +678,7 @@ __all__ = (
     "User",
     "UserCreate",
     "UserCreateRole",
+    "UserFunds",
     "UserPage",
     "UserRole",
     "Withdrawal",

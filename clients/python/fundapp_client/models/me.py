@@ -24,6 +24,8 @@ class Me:
         name (str):
         role (MeRole):
         donor_id (int | None):
+        fund_ids (list[int] | None): The funds the user's role holds for; null: not bounded by funds (an admin sees
+            every fund, a donor its donor)
     """
 
     id: int
@@ -31,6 +33,7 @@ class Me:
     name: str
     role: MeRole
     donor_id: int | None
+    fund_ids: list[int] | None
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -44,6 +47,13 @@ class Me:
         donor_id: int | None
         donor_id = self.donor_id
 
+        fund_ids: list[int] | None
+        if isinstance(self.fund_ids, list):
+            fund_ids = self.fund_ids
+
+        else:
+            fund_ids = self.fund_ids
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -53,6 +63,7 @@ class Me:
                 "name": name,
                 "role": role,
                 "donor_id": donor_id,
+                "fund_ids": fund_ids,
             }
         )
 
@@ -76,12 +87,28 @@ class Me:
 
         donor_id = _parse_donor_id(d.pop("donor_id"))
 
+        def _parse_fund_ids(data: object) -> list[int] | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                fund_ids_type_0 = cast(list[int], data)
+
+                return fund_ids_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[int] | None, data)
+
+        fund_ids = _parse_fund_ids(d.pop("fund_ids"))
+
         me = cls(
             id=id,
             email=email,
             name=name,
             role=role,
             donor_id=donor_id,
+            fund_ids=fund_ids,
         )
 
         return me

@@ -25,6 +25,8 @@ class User:
         name (str):
         role (UserRole):
         donor_id (int | None):
+        fund_ids (list[int] | None): The funds the user's role holds for; null: not bounded by funds (an admin sees
+            every fund, a donor its donor)
         active (bool):
         has_password (bool):
         locked_until (datetime.datetime | None):
@@ -37,6 +39,7 @@ class User:
     name: str
     role: UserRole
     donor_id: int | None
+    fund_ids: list[int] | None
     active: bool
     has_password: bool
     locked_until: datetime.datetime | None
@@ -54,6 +57,13 @@ class User:
 
         donor_id: int | None
         donor_id = self.donor_id
+
+        fund_ids: list[int] | None
+        if isinstance(self.fund_ids, list):
+            fund_ids = self.fund_ids
+
+        else:
+            fund_ids = self.fund_ids
 
         active = self.active
 
@@ -78,6 +88,7 @@ class User:
                 "name": name,
                 "role": role,
                 "donor_id": donor_id,
+                "fund_ids": fund_ids,
                 "active": active,
                 "has_password": has_password,
                 "locked_until": locked_until,
@@ -105,6 +116,21 @@ class User:
             return cast(int | None, data)
 
         donor_id = _parse_donor_id(d.pop("donor_id"))
+
+        def _parse_fund_ids(data: object) -> list[int] | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                fund_ids_type_0 = cast(list[int], data)
+
+                return fund_ids_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[int] | None, data)
+
+        fund_ids = _parse_fund_ids(d.pop("fund_ids"))
 
         active = d.pop("active")
 
@@ -135,6 +161,7 @@ class User:
             name=name,
             role=role,
             donor_id=donor_id,
+            fund_ids=fund_ids,
             active=active,
             has_password=has_password,
             locked_until=locked_until,

@@ -24,6 +24,8 @@ class UserCreate:
         name (str):
         role (UserCreateRole):
         donor_id (int | None | Unset): Required for donor users, refused for others
+        fund_ids (list[int] | Unset): The funds the user works for: required for staff, Board members and approvers
+            (their role holds for these funds' records only), refused for admins (every fund) and donors (their donor)
         password (str | Unset): Optional: lets the user log in; stored as an Argon2id hash only
     """
 
@@ -31,6 +33,7 @@ class UserCreate:
     name: str
     role: UserCreateRole
     donor_id: int | None | Unset = UNSET
+    fund_ids: list[int] | Unset = UNSET
     password: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -46,6 +49,10 @@ class UserCreate:
         else:
             donor_id = self.donor_id
 
+        fund_ids: list[int] | Unset = UNSET
+        if not isinstance(self.fund_ids, Unset):
+            fund_ids = self.fund_ids
+
         password = self.password
 
         field_dict: dict[str, Any] = {}
@@ -59,6 +66,8 @@ class UserCreate:
         )
         if donor_id is not UNSET:
             field_dict["donor_id"] = donor_id
+        if fund_ids is not UNSET:
+            field_dict["fund_ids"] = fund_ids
         if password is not UNSET:
             field_dict["password"] = password
 
@@ -82,6 +91,8 @@ class UserCreate:
 
         donor_id = _parse_donor_id(d.pop("donor_id", UNSET))
 
+        fund_ids = cast(list[int], d.pop("fund_ids", UNSET))
+
         password = d.pop("password", UNSET)
 
         user_create = cls(
@@ -89,6 +100,7 @@ class UserCreate:
             name=name,
             role=role,
             donor_id=donor_id,
+            fund_ids=fund_ids,
             password=password,
         )
 

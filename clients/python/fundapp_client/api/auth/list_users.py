@@ -22,6 +22,7 @@ def _get_kwargs(
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
     role: ListUsersRole | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     active: bool | Unset = UNSET,
     donor_id: int | Unset = UNSET,
     sort: ListUsersSort | Unset = ListUsersSort.EMAIL,
@@ -40,6 +41,8 @@ def _get_kwargs(
         json_role = role.value
 
     params["role"] = json_role
+
+    params["fund_id"] = fund_id
 
     params["active"] = active
 
@@ -116,6 +119,7 @@ def sync_detailed(
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
     role: ListUsersRole | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     active: bool | Unset = UNSET,
     donor_id: int | Unset = UNSET,
     sort: ListUsersSort | Unset = ListUsersSort.EMAIL,
@@ -131,6 +135,7 @@ def sync_detailed(
         page_size (int | Unset):  Default: 20.
         cursor (str | Unset):
         role (ListUsersRole | Unset):
+        fund_id (int | Unset):
         active (bool | Unset):
         donor_id (int | Unset):
         sort (ListUsersSort | Unset):  Default: ListUsersSort.EMAIL.
@@ -148,6 +153,7 @@ def sync_detailed(
         page_size=page_size,
         cursor=cursor,
         role=role,
+        fund_id=fund_id,
         active=active,
         donor_id=donor_id,
         sort=sort,
@@ -167,6 +173,7 @@ def sync(
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
     role: ListUsersRole | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     active: bool | Unset = UNSET,
     donor_id: int | Unset = UNSET,
     sort: ListUsersSort | Unset = ListUsersSort.EMAIL,
@@ -182,6 +189,7 @@ def sync(
         page_size (int | Unset):  Default: 20.
         cursor (str | Unset):
         role (ListUsersRole | Unset):
+        fund_id (int | Unset):
         active (bool | Unset):
         donor_id (int | Unset):
         sort (ListUsersSort | Unset):  Default: ListUsersSort.EMAIL.
@@ -200,6 +208,7 @@ def sync(
         page_size=page_size,
         cursor=cursor,
         role=role,
+        fund_id=fund_id,
         active=active,
         donor_id=donor_id,
         sort=sort,
@@ -213,6 +222,7 @@ async def asyncio_detailed(
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
     role: ListUsersRole | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     active: bool | Unset = UNSET,
     donor_id: int | Unset = UNSET,
     sort: ListUsersSort | Unset = ListUsersSort.EMAIL,
@@ -228,6 +238,7 @@ async def asyncio_detailed(
         page_size (int | Unset):  Default: 20.
         cursor (str | Unset):
         role (ListUsersRole | Unset):
+        fund_id (int | Unset):
         active (bool | Unset):
         donor_id (int | Unset):
         sort (ListUsersSort | Unset):  Default: ListUsersSort.EMAIL.
@@ -245,6 +256,7 @@ async def asyncio_detailed(
         page_size=page_size,
         cursor=cursor,
         role=role,
+        fund_id=fund_id,
         active=active,
         donor_id=donor_id,
         sort=sort,
@@ -262,6 +274,7 @@ async def asyncio(
     page_size: int | Unset = 20,
     cursor: str | Unset = UNSET,
     role: ListUsersRole | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     active: bool | Unset = UNSET,
     donor_id: int | Unset = UNSET,
     sort: ListUsersSort | Unset = ListUsersSort.EMAIL,
@@ -277,6 +290,7 @@ async def asyncio(
         page_size (int | Unset):  Default: 20.
         cursor (str | Unset):
         role (ListUsersRole | Unset):
+        fund_id (int | Unset):
         active (bool | Unset):
         donor_id (int | Unset):
         sort (ListUsersSort | Unset):  Default: ListUsersSort.EMAIL.
@@ -296,6 +310,7 @@ async def asyncio(
             page_size=page_size,
             cursor=cursor,
             role=role,
+            fund_id=fund_id,
             active=active,
             donor_id=donor_id,
             sort=sort,

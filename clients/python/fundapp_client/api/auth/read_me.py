@@ -67,9 +67,9 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Me | Problem | str]:
-    """Who am I: the caller's user, role and (for a donor) donor
+    """Who am I: the caller's user, role, funds and (for a donor) donor
 
-     Who am I: the caller's user, role and (for a donor) donor
+     Who am I: the caller's user, role, funds and (for a donor) donor
 
     Roles: admin, staff, board, approver, donor.
 
@@ -94,9 +94,9 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
 ) -> Me | Problem | str | None:
-    """Who am I: the caller's user, role and (for a donor) donor
+    """Who am I: the caller's user, role, funds and (for a donor) donor
 
-     Who am I: the caller's user, role and (for a donor) donor
+     Who am I: the caller's user, role, funds and (for a donor) donor
 
     Roles: admin, staff, board, approver, donor.
 
@@ -117,9 +117,9 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Me | Problem | str]:
-    """Who am I: the caller's user, role and (for a donor) donor
+    """Who am I: the caller's user, role, funds and (for a donor) donor
 
-     Who am I: the caller's user, role and (for a donor) donor
+     Who am I: the caller's user, role, funds and (for a donor) donor
 
     Roles: admin, staff, board, approver, donor.
 
@@ -142,9 +142,9 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
 ) -> Me | Problem | str | None:
-    """Who am I: the caller's user, role and (for a donor) donor
+    """Who am I: the caller's user, role, funds and (for a donor) donor
 
-     Who am I: the caller's user, role and (for a donor) donor
+     Who am I: the caller's user, role, funds and (for a donor) donor
 
     Roles: admin, staff, board, approver, donor.
 

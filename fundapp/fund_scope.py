@@ -1,0 +1,136 @@
+"""The funds a request may see: every fund-owned record of another fund is absent to it.
+
+A user's role holds for the funds it is granted (``auth.models.UserFund``); an admin's for
+every fund, and a donor's is bounded by its donor instead. ``auth.policy.enforce_policy`` puts
+the caller's funds on the request's session (``restrict``) once it knows who calls, and two
+mechanisms keep every read inside them:
+
+- **Loading records** (a lookup by id, a relationship, any ``select(Model)``): each model that
+  belongs to a fund declares how (``owned_by_fund``: its own ``fund_id``, or through its call,
+  grant, proposal or session), and an ORM hook adds that criterion to every statement the
+  session runs, so another fund's record is not found: a 404, as for a record that does not
+  exist. Nothing in a domain's code has to remember it.
+- **Lists and figures read as rows** (Core statements, which the hook cannot see): they ask
+  ``within(session, column)`` for the criterion on their fund column, as they already filter
+  by a ``fund_id`` the caller names.
+
+Sessions opened outside a request (the CLI, the seed, background work) see every fund.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import ColumnElement, event, false, true
+from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
+
+from .errors import NotFound, Unprocessable
+
+#: ``session.info`` key: the ids of the funds the session may see; absent: every fund.
+SCOPE_KEY = "fundapp.fund_ids"
+
+#: How each fund-owned model finds its fund: the model and a function of the ids that gives
+#: ``with_loader_criteria``'s lambda for it.
+Criterion = Callable[[tuple[int, ...]], Callable[[Any], ColumnElement[bool]]]
+_OWNED: dict[type[Any], Criterion] = {}
+
+
+def owned_by_fund(model: type[Any], criterion: Criterion) -> None:
+    """Declare that ``model``'s records belong to a fund, and how to keep those of the
+    session's funds: ``criterion(ids)`` returns ``lambda cls: <cls's fund is in ids>``."""
+    _OWNED[model] = criterion
+
+
+def fund_owned_models() -> frozenset[type[Any]]:
+    return frozenset(_OWNED)
+
+
+def restrict(session: Session, fund_ids: Collection[int] | None) -> None:
+    """Let ``session`` see only the funds ``fund_ids`` (None: every fund)."""
+    if fund_ids is None:
+        session.info.pop(SCOPE_KEY, None)
+    else:
+        session.info[SCOPE_KEY] = tuple(sorted(set(fund_ids)))
+
+
+def visible_funds(session: Session) -> tuple[int, ...] | None:
+    """The ids of the funds ``session`` may see, or None for every fund."""
+    ids: tuple[int, ...] | None = session.info.get(SCOPE_KEY)
+    return ids
+
+
+def within(session: Session, fund_column: Any) -> ColumnElement[bool]:
+    """The criterion keeping rows of the session's funds, for a statement read as rows
+    (``true()`` when it sees every fund)."""
+    ids = visible_funds(session)
+    if ids is None:
+        return true()
+    if not ids:
+        return false()
+    criterion: ColumnElement[bool] = fund_column.in_(ids)
+    return criterion
+
+
+def may_see(session: Session, fund_id: int) -> bool:
+    ids = visible_funds(session)
+    return ids is None or fund_id in ids
+
+
+def one_fund(session: Session, fund_id: int | None, every_fund: Callable[[], Collection[int]]) -> int | None:
+    """The fund a figure summed over funds is about, for the session's caller.
+
+    Named (``fund_id``): that fund, or a 404 when the caller may not see it, as for a fund that
+    does not exist. Not named: every fund (None) for a caller who sees them all (``every_fund()``,
+    the installation's funds), its one fund for a caller who works for one, and a 422 asking to
+    name one for a caller who works for several but not all (a sum over some funds is no figure
+    the books keep).
+    """
+    ids = visible_funds(session)
+    if fund_id is not None:
+        if ids is not None and fund_id not in ids:
+            raise NotFound(f"fund {fund_id} does not exist")
+        return fund_id
+    if ids is None:
+        return None
+    if len(ids) == 1:
+        return ids[0]
+    if not ids:
+        raise NotFound("you work for no fund: an admin names the funds you work for")
+    if set(every_fund()) <= set(ids):
+        return None
+    raise Unprocessable("fund_id", f"you work for several funds ({', '.join(map(str, ids))}): name one")
+
+
+def scope_key(session: Session) -> tuple[int, ...] | None:
+    """What a cached answer computed on this session depends on, besides its question."""
+    return visible_funds(session)
+
+
+@lru_cache(maxsize=256)
+def _criteria(ids: tuple[int, ...]) -> tuple[Any, ...]:
+    """The loader criteria of every fund-owned model for the funds ``ids``, built once per set of
+    funds (the options are immutable, and their lambdas' closures become bound parameters, so
+    the statements they join keep hitting the compiled cache)."""
+    return tuple(
+        with_loader_criteria(model, criterion(ids), include_aliases=True)
+        for model, criterion in _OWNED.items()
+    )
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _keep_to_visible_funds(state: ORMExecuteState) -> None:
+    ids = state.session.info.get(SCOPE_KEY)
+    if ids is None or not (state.is_select or state.is_update or state.is_delete):
+        return
+    # every model's criterion, not only those of the statement's top-level entities: a count
+    # over a list's subquery, or a list read as columns joined through relationships, names its
+    # entities below the top level, where the criteria reach them too (a criterion of a model
+    # the statement does not name costs nothing)
+    state.statement = state.statement.options(*_criteria(ids))
+
+
+def by_fund_id(ids: tuple[int, ...]) -> Callable[[Any], ColumnElement[bool]]:
+    """The criterion of a model with a ``fund_id`` of its own."""
+    return lambda cls: cls.fund_id.in_(ids)
