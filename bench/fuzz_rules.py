@@ -31,6 +31,13 @@ _REVIEW = [
     ("scores.*.score", "* is outside the scale of *"),
     ("scores.*.criterion_id", "criterion * is *"),
 ]
+#: The funds a user works for: one or more for staff, Board members and approvers, none for an
+#: admin or a donor, and funds that exist.
+_USER_FUNDS = [
+    ("fund_ids", "a* * user works for one fund or more: name them"),
+    ("fund_ids", "* users are not given funds*"),
+    ("fund_ids", "fund * does not exist"),
+]
 #: A budget against the fund's stored categories and cap, and the amount it must add up to.
 _BUDGET = [
     ("budget", "line *"),
@@ -208,7 +215,9 @@ RULES_BEYOND_THE_SCHEMA: dict[str, list[tuple[str, str]]] = {
         ("donor_id", "a donor user must be bound to a donor"),
         ("donor_id", "only donor users are bound to a donor"),
         ("donor_id", "donor * does not exist"),
+        *_USER_FUNDS,
     ],
+    "PUT /api/v1/users/{user_id}/funds": _USER_FUNDS,
 }
 
 

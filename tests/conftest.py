@@ -114,12 +114,10 @@ def rolled_back(app: Flask) -> Iterator[Session]:
     app.extensions["fundapp.read_sessionmaker"] = maker
     session = maker()
     factories.holder.session = session
-    factories.holder.every_fund_users = []
     try:
         yield session
     finally:
         factories.holder.session = None
-        factories.holder.every_fund_users = []
         session.close()
         outer.rollback()
         connection.close()

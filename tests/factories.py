@@ -33,8 +33,6 @@ from fundapp.proposals.models import Facet, ProposalStatus
 
 class _SessionHolder:
     session: Session | None = None
-    #: Users made without naming their funds: they work for every fund the test makes.
-    every_fund_users: list[int] = []  # noqa: RUF012 - reset per test by conftest
 
 
 holder = _SessionHolder()
@@ -43,6 +41,13 @@ holder = _SessionHolder()
 def _session() -> Session:
     assert holder.session is not None, "factories need the db_session fixture"
     return holder.session
+
+
+def _every_fund_users() -> list[int]:
+    """The users made without naming their funds: they work for every fund the test makes
+    (kept with the test's session, so never with another test's)."""
+    users: list[int] = _session().info.setdefault("tests.every_fund_users", [])
+    return users
 
 
 def ledger_entries_of(record: object) -> list[books.Entry]:
@@ -140,8 +145,8 @@ class FundFactory(Base):
     @factory.post_generation
     def workers(fund, create, extracted, **_kwargs):  # noqa: N805 - factory_boy passes the record
         """The test's users made without naming their funds work for this one too."""
-        if create and holder.every_fund_users:
-            _session().add_all(m.UserFund(user_id=u, fund_id=fund.id) for u in holder.every_fund_users)
+        if create and _every_fund_users():
+            _session().add_all(m.UserFund(user_id=u, fund_id=fund.id) for u in _every_fund_users())
             _session().flush()
 
     code = factory.Sequence(lambda n: f"F{n}")
@@ -367,7 +372,7 @@ class UserFactory(Base):
         if not create or user.role not in FUND_ROLES:
             return
         if extracted is None:
-            holder.every_fund_users.append(user.id)
+            _every_fund_users().append(user.id)
             extracted = list(_session().scalars(select(m.Fund.id)))
         _session().add_all(m.UserFund(user_id=user.id, fund_id=fund_id) for fund_id in extracted)
         _session().flush()

@@ -35,7 +35,7 @@ from bench.fuzz_rules import (
     with_null_in_nullable_enums,
 )
 from fundapp.access import PUBLIC
-from fundapp.auth.models import ApiToken, Role, User
+from fundapp.auth.models import ApiToken, Role, User, UserFund
 from fundapp.auth.services import issue_token
 from fundapp.db import get_engine, session_scope
 from fundapp.seeding import write_demo_tokens
@@ -115,7 +115,9 @@ def identities(fuzz_app: Flask, tmp_path_factory: pytest.TempPathFactory) -> Ite
     """The demo users' tokens, and a spare user and token the fuzzer may deactivate or revoke."""
     with fuzz_app.app_context(), session_scope(fuzz_app) as session:
         path = write_demo_tokens(session, tmp_path_factory.mktemp("tokens"), get_engine(fuzz_app).url)
-        spare_user = User(email="spare@fuzz.example", name="Spare", role=Role.STAFF)
+        spare_user = User(
+            email="spare@fuzz.example", name="Spare", role=Role.STAFF, fund_grants=[UserFund(fund_id=1)]
+        )
         session.add(spare_user)
         session.flush()
         _, spare_token = issue_token(session, None, spare_user, name="spare")
@@ -131,7 +133,7 @@ def identities(fuzz_app: Flask, tmp_path_factory: pytest.TempPathFactory) -> Ite
 
 def _spare_the_callers(case, identities) -> None:
     """Deactivating the fuzzer's own users or revoking their tokens would make every later call a 401."""
-    if case.method != "POST" or not case.path_parameters:
+    if case.method not in ("POST", "PUT") or not case.path_parameters:
         return
     for name, ids in identities["spared"].items():
         value = str(case.path_parameters.get(name))

@@ -131,7 +131,8 @@ def _check_funds(session: Session, role: Role, fund_ids: list[int] | None) -> No
             )
         return
     if not fund_ids:
-        raise Unprocessable("fund_ids", f"a {role} user works for one fund or more: name them")
+        article = "an" if str(role)[0] in "aeiou" else "a"
+        raise Unprocessable("fund_ids", f"{article} {role} user works for one fund or more: name them")
     for fund_id in sorted(set(fund_ids)):
         if not referenced_row_exists(session, UserFund.fund_id, fund_id):
             raise Unprocessable("fund_ids", f"fund {fund_id} does not exist")
@@ -168,10 +169,9 @@ def set_user_funds(session: Session, actor: User | None, user_id: int, fund_ids:
     _check_funds(session, user.role, fund_ids)
     before = user.fund_ids
     wanted = sorted(set(fund_ids))
-    if before == wanted:
-        return user
-    user.fund_grants = [UserFund(fund_id=fund_id) for fund_id in wanted]
-    session.flush()
+    if before != wanted:
+        user.fund_grants = [UserFund(fund_id=fund_id) for fund_id in wanted]
+        session.flush()
     record_event(
         session, actor, "user.funds", "user", user.id, before={"fund_ids": before}, after={"fund_ids": wanted}
     )

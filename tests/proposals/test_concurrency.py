@@ -52,7 +52,13 @@ def live_app(tmp_path):
             )
             organisation = m.Organisation(name="NGO", country_code="NG", registration_number="RC-1")
             users = [
-                m.User(email=f"staff{n}@fund.example", name="Staff", role=Role.STAFF) for n in range(THREADS)
+                m.User(
+                    email=f"staff{n}@fund.example",
+                    name="Staff",
+                    role=Role.STAFF,
+                    fund_grants=[m.UserFund(fund_id=fund.id)],
+                )
+                for n in range(THREADS)
             ]
             session.add_all([call, organisation, *users])
             session.flush()
