@@ -2461,6 +2461,13 @@ FUND = {
         "victims_fr": "victimes de la traite",
         "cause_en": "trafficking in persons",
         "cause_fr": "la traite des personnes",
+        # the field of the Board members' knowledge (2015 report par. 68: "en tenant compte des
+        # connaissances de chaque membre dans le domaine de la traite de personnes"); the French
+        # as it follows "dans le domaine"
+        "expertise_en": "trafficking in persons",
+        "expertise_fr": "de la traite de personnes",
+        # the SDG target every grant serves in the open data: 8.7, the end of human trafficking
+        "sdg_targets": ["8.7"],
         "assistance": [
             "psychological_recovery",
             "social_reintegration",
@@ -2473,6 +2480,11 @@ FUND = {
         "source": f"{src15('1')}; {src19('122')}",
     },
     "open_data": {
+        "org_id": "XM-DAC-41128",
+        "org_name": "United Nations Office on Drugs and Crime",
+        "grant_prefix": "360G-UNODC",
+        "source": "org_id: UNODC's code 41128 in IATI's CRSChannelCode codelist (list XM-DAC of "
+        "org-id.guide); grant_prefix: a stand-in until 360Giving assigns UNODC its prefix",
         "website": "https://www.unodc.org/unodc/en/human-trafficking-fund/index.html",
         "documents": [
             {

@@ -104,6 +104,7 @@ class Publisher:
     )
     #: What a publisher must be named by: no default can stand in for these.
     IDENTITY = ("org_id", "org_name", "grant_prefix", "website")
+
     def grant_id(self, agreement_number: str) -> str:
         return f"{self.grant_prefix}-{safe_part(agreement_number)}"
 

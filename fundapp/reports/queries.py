@@ -527,11 +527,18 @@ def board_pack_data(session: Session, session_id: int, user: Any = None) -> dict
 
 
 def donor_statement_data(
-    session: Session, user: Any, donor_id: int, date_from: dt.date | None, date_to: dt.date | None
+    session: Session,
+    user: Any,
+    donor_id: int,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+    fund_id: int | None = None,
 ) -> dict[str, Any]:
     """The JSON statement (``totals.services.donor_statement``: same figures, same access rule:
-    another donor's is a 404), plus the funds it names and the day it is made."""
-    statement = donor_statement(session, user, donor_id, {"date_from": date_from, "date_to": date_to})
+    another donor's is a 404; one fund's), plus the fund it names and the day it is made."""
+    statement = donor_statement(
+        session, user, donor_id, {"date_from": date_from, "date_to": date_to, "fund_id": fund_id}
+    )
     fund_ids = sorted({a["fund_id"] for a in statement["fund_activity"]})
     funds = [
         fund_facts(f) for f in session.scalars(select(Fund).where(Fund.id.in_(fund_ids)).order_by(Fund.id))
