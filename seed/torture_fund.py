@@ -112,10 +112,10 @@ FUND = {
 #: Bulgarian and French. Not the Board's members.
 BOARD_TERMS = [
     {
-        "label": "2017-2019",
-        "starts_on": "2017-01-01",
-        "ends_on": "2019-12-31",
-        "appointed_on": "2016-12-01",
+        "label": "2018-2020",
+        "starts_on": "2018-01-01",
+        "ends_on": "2020-12-31",
+        "appointed_on": "2017-12-01",
         "appointed_by": "Secretary-General",
         "appointment_notes": ["expertise"],
         "illustrative": True,

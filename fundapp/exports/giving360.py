@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from ..books import queries
 from ..books.models import Account, Movement
 from ..db import utcnow
-from ..errors import NotFound
+from ..errors import NotFound, Unprocessable
 from ..funds.models import Fund
 from ..grants.models import Grant, GrantStatus
 from ..money import from_minor
@@ -219,7 +219,8 @@ def _payments(session: Session, grant_ids: Sequence[int]) -> dict[int, list[Any]
 
 def package(session: Session, installation: Installation, fund_id: int | None = None) -> dict[str, Any]:
     """Every grant (of one fund, or of all) as one package, each fund's under its own publisher;
-    404 when there is none yet, since the standard's package needs at least one grant."""
+    404 when there is none yet, since the standard's package needs at least one grant; 422 for
+    the grants of funds of several funders, which 360Giving wants in one file each."""
     stmt = (
         select(Grant)
         .options(
@@ -237,32 +238,31 @@ def package(session: Session, installation: Installation, fund_id: int | None = 
         raise NotFound("no grant has been awarded yet: a 360Giving package holds at least one")
     funds = {f.id: f for f in session.scalars(select(Fund).where(Fund.id.in_({g.fund_id for g in grants})))}
     publishers = {f.id: installation.for_fund(f) for f in funds.values()}
+    chosen = {p.org_id: p for p in publishers.values()}
+    if len(chosen) > 1:  # 360Giving's quality checks refuse a file of several funders
+        raise Unprocessable(
+            "fund_id",
+            f"the funds publish under {len(chosen)} funders ({', '.join(sorted(chosen))}): a 360Giving "
+            "file is one funder's, name its fund",
+        )
+    (publisher,) = chosen.values()
     ids = [g.id for g in grants]
     money, payments = queries.grant_sums(session, ids), _payments(session, ids)
     today = utcnow().date()
     names = " and ".join(sorted({f.name_en for f in funds.values()}))
     codes = sorted(safe_part(f.code) for f in funds.values())
-    chosen = set(publishers.values())
-    head: dict[str, Any]
-    if len(chosen) == 1:  # one publisher: the fund's, or that of every fund of the file
-        publisher = chosen.pop()
-        head = {
-            "title": f"Grants of the {names}"
-            if fund_id is not None or len(funds) == 1
-            else f"Grants of the trust funds administered by {publisher.org_name}",
-            "identifier": f"{publisher.grant_prefix}-{'-'.join(codes) if fund_id is not None else 'all'}",
-            "license": publisher.licence,
-            "publisher": {
-                "name": publisher.org_name,
-                "identifier": publisher.org_id,
-                "website": publisher.website,
-            },
-        }
-    else:  # funds of several publishers: each grant names its own funder, the package none
-        licences = {p.licence for p in chosen}
-        head = {"title": f"Grants of the {names}", "identifier": f"grants-{'-'.join(codes)}"}
-        if len(licences) == 1:
-            head["license"] = licences.pop()
+    head = {
+        "title": f"Grants of the {names}"
+        if fund_id is not None or len(funds) == 1
+        else f"Grants of the trust funds administered by {publisher.org_name}",
+        "identifier": f"{publisher.grant_prefix}-{'-'.join(codes) if fund_id is not None else 'all'}",
+        "license": publisher.licence,
+        "publisher": {
+            "name": publisher.org_name,
+            "identifier": publisher.org_id,
+            "website": publisher.website,
+        },
+    }
     return {
         "version": VERSION,
         **head,

@@ -244,7 +244,8 @@ def test_actual_dates_are_never_in_the_future(client, fund, db_session):
         proposal__call__fund_id=fund.id, starts_on=start, ends_on=start + dt.timedelta(days=365)
     )
     _, doc = fetch(client)
-    child = activity(doc, Installation({}).for_fund(fund).grant_activity_id(fund.code, grant.agreement_number))
+    publisher = Installation({}).for_fund(fund)
+    child = activity(doc, publisher.grant_activity_id(fund.code, grant.agreement_number))
     assert {d.get("type") for d in child.findall("activity-date")} == {"1", "3"}
 
 
@@ -304,7 +305,8 @@ def test_a_grant_in_two_countries_splits_its_money_as_the_360giving_package_list
     )
     grant = GrantWithProposalFactory(proposal=proposal, country_code="NG")
     _, doc = fetch(client)
-    child = activity(doc, Installation({}).for_fund(fund).grant_activity_id(fund.code, grant.agreement_number))
+    publisher = Installation({}).for_fund(fund)
+    child = activity(doc, publisher.grant_activity_id(fund.code, grant.agreement_number))
     assert [(c.get("code"), c.get("percentage")) for c in child.findall("recipient-country")] == [
         ("NG", "50"),
         ("BJ", "50"),
@@ -335,7 +337,8 @@ def test_a_grant_has_budgets_planned_disbursements_conditions_and_results(client
     PeopleCountFactory(report=report, category="female/child", people=15)
     PeopleCountFactory(report=report, category="male/adult", people=4)
     _, doc = fetch(client)
-    child = activity(doc, Installation({}).for_fund(fund).grant_activity_id(fund.code, grant.agreement_number))
+    publisher = Installation({}).for_fund(fund)
+    child = activity(doc, publisher.grant_activity_id(fund.code, grant.agreement_number))
     budgets = [
         (b.find("period-start").get("iso-date"), b.find("period-end").get("iso-date"), b.findtext("value"))
         for b in child.findall("budget")
@@ -366,7 +369,8 @@ def test_a_release_is_a_negative_commitment_on_its_own_day(client, fund, db_sess
     grant = GrantWithProposalFactory(proposal__call__fund_id=fund.id, amount_minor=10_000_00)
     terminate_grant(db_session, None, grant.id, "the partner closed")
     _, doc = fetch(client)
-    child = activity(doc, Installation({}).for_fund(fund).grant_activity_id(fund.code, grant.agreement_number))
+    publisher = Installation({}).for_fund(fund)
+    child = activity(doc, publisher.grant_activity_id(fund.code, grant.agreement_number))
     commitments = [
         (t.find("transaction-date").get("iso-date"), t.findtext("value"))
         for t in child.xpath("transaction[transaction-type/@code='2']")
