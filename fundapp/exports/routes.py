@@ -53,7 +53,8 @@ def _csv(produce: Callable[[Session], Iterator[str]], filename: str) -> Response
 def giving360(query):
     """Every grant as a 360Giving 1.4 data package (open data, no token)
 
-    404 while no grant exists (the standard's package needs at least one).
+    404 while no grant exists (the standard's package needs at least one). A package is one
+    funder's: the grants of funds of several funders (administrators) need `fund_id` (422).
     """
     package = services.giving360_package(get_session(), Installation.from_config(current_app.config), query)
     return Response(simplejson.dumps(package, use_decimal=True), mimetype="application/json")

@@ -786,7 +786,7 @@ def _footnotes(w: Wording, data: dict[str, Any]) -> list[str]:
             _("Further information on the Fund is available at %(website)s.", website=data["fund"]["website"])
         )
     if data["illustrative"]:
-        out.append(illustrative_note(w))
+        out.append(illustrative_note(w, reported=data["history"]["reported"]))
     return out
 
 

@@ -73,8 +73,16 @@ def check_established(data: dict[str, Any]) -> None:
         raise Unprocessable("as_of", f"the fund was established on {data['fund']['established_on']}")
 
 
-def illustrative_note(w: Wording) -> str:
-    """The note on the first page of every document that shows an invented record."""
+def illustrative_note(w: Wording, *, reported: bool = True) -> str:
+    """The note on the first page of every document that shows an invented record: beneath the
+    figures the UN reports give (``reported``), or, for a fund whose history is all invented (the
+    seed's second fund), of every figure."""
+    if not reported:
+        return w.gettext(
+            "The calls, Board members, organizations, proposals, grants, donors and contributions shown "
+            "below, and every figure drawn from them, are illustrative: invented to show the system at "
+            "work and marked as such in the data. None of them is taken from the Fund's records."
+        )
     return w.gettext(
         "The names and amounts of the individual organizations, proposals, grants, donors and "
         "contributions shown below are illustrative: invented beneath the aggregate figures that the "

@@ -170,7 +170,7 @@ def compose(data: dict[str, Any], lang: str) -> dict[str, Any]:
                 date=w.date(day),
             )
         ]
-        + ([illustrative_note(w)] if illustrative else []),
+        + ([illustrative_note(w, reported=not call["illustrative"])] if illustrative else []),
         "chapters": body.chapters,
         "annexes": [
             _grants_annex(w, data["grants"], data["money"]["total"]["awarded_minor"]),

@@ -95,7 +95,7 @@ def compose(data: dict[str, Any], lang: str) -> dict[str, Any]:
                 date=w.date(made_on),
             )
         ]
-        + ([illustrative_note(w)] if data.get("illustrative") else []),
+        + ([illustrative_note(w, reported=data.get("reported", True))] if data.get("illustrative") else []),
         "stated": {"date": made_on, "as_of": end},
         "illustrative": bool(data.get("illustrative")),
         "chapters": body.chapters,

@@ -88,7 +88,8 @@ def sync_detailed(
 ) -> Response[Export360GivingResponse200 | Problem | str]:
     """Every grant as a 360Giving 1.4 data package (open data, no token)
 
-     404 while no grant exists (the standard's package needs at least one).
+     404 while no grant exists (the standard's package needs at least one). A package is one
+    funder's: the grants of funds of several funders (administrators) need `fund_id` (422).
 
     Args:
         fund_id (int | Unset):
@@ -119,7 +120,8 @@ def sync(
 ) -> Export360GivingResponse200 | Problem | str | None:
     """Every grant as a 360Giving 1.4 data package (open data, no token)
 
-     404 while no grant exists (the standard's package needs at least one).
+     404 while no grant exists (the standard's package needs at least one). A package is one
+    funder's: the grants of funds of several funders (administrators) need `fund_id` (422).
 
     Args:
         fund_id (int | Unset):
@@ -145,7 +147,8 @@ async def asyncio_detailed(
 ) -> Response[Export360GivingResponse200 | Problem | str]:
     """Every grant as a 360Giving 1.4 data package (open data, no token)
 
-     404 while no grant exists (the standard's package needs at least one).
+     404 while no grant exists (the standard's package needs at least one). A package is one
+    funder's: the grants of funds of several funders (administrators) need `fund_id` (422).
 
     Args:
         fund_id (int | Unset):
@@ -174,7 +177,8 @@ async def asyncio(
 ) -> Export360GivingResponse200 | Problem | str | None:
     """Every grant as a 360Giving 1.4 data package (open data, no token)
 
-     404 while no grant exists (the standard's package needs at least one).
+     404 while no grant exists (the standard's package needs at least one). A package is one
+    funder's: the grants of funds of several funders (administrators) need `fund_id` (422).
 
     Args:
         fund_id (int | Unset):
