@@ -144,3 +144,36 @@ def test_a_donor_that_gave_to_both_funds_gets_one_statement_per_fund(
         assert all(e["contribution_reference"].startswith(code + "-") for e in statement["entries"])
         assert [a["fund_id"] for a in statement["fund_activity"]] == [seeded[code].fund.id]
         assert not any(e["contribution_reference"].startswith(other + "-") for e in statement["entries"])
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_torture_funds_letters_thank_for_work_with_victims_of_torture_never_of_trafficking(
+    seeded_client, seeded_auth, seeded_session, seeded, lang
+):
+    s = seeded["UNVFVT"]
+    declined = seeded_session.scalar(
+        select(m.Recommendation.id).where(
+            m.Recommendation.session_id == s.session_id, m.Recommendation.decision == "decline"
+        )
+    )
+    receipt = seeded_session.scalar(
+        select(m.Receipt.id).where(m.Receipt.fund_id == s.fund.id).order_by(m.Receipt.id).limit(1)
+    )
+    letters = {
+        "decline": f"/api/v1/board/recommendations/{declined}/letter.pdf?lang={lang}",
+        "acknowledgement": f"/api/v1/receipts/{receipt}/acknowledgement.pdf?lang={lang}",
+    }
+    said = {
+        "decline": {"en": "work with victims of torture", "fr": "action auprès des victimes de la torture"},
+        "acknowledgement": {
+            "en": "continue assisting victims of torture through the organizations it funds",
+            "fr": "continuer à aider les victimes de la torture par l'intermédiaire des organisations",
+        },
+    }
+    for what, url in letters.items():
+        response = seeded_client.get(url, headers=seeded_auth("staff"))
+        assert response.status_code == 200, (what, response.get_json())
+        words = plain(response.data)
+        assert said[what][lang] in words, (what, lang)
+        for foreign in FOREIGN["UNVFVT"]:
+            assert re.search(foreign, words, re.IGNORECASE) is None, (what, lang, foreign)
