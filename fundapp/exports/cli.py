@@ -135,7 +135,10 @@ def open_data_command(
         if changes or unset:
             settings = {k: v for k, v in (fund.open_data or {}).items() if k not in unset}
             funds.set_open_data(session, None, fund_id, settings | changes)
-        effective = _installation().in_force(fund.administrator, fund.open_data)
+        try:
+            effective: dict[str, Any] = asdict(_installation().for_fund(fund))
+        except DomainError as error:  # nothing names its publisher yet: what is set, and what lacks
+            effective = {**_installation().in_force(fund.administrator, fund.open_data), **error.extra}
     click.echo(json.dumps({"fund": fund_code, "open_data": fund.open_data, "in_force": effective}, indent=2))
 
 
