@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from ..books import queries
 from ..books.models import Account, Movement
 from ..db import utcnow
-from ..errors import NotFound, Unprocessable
+from ..errors import Conflict, NotFound
 from ..funds.models import Fund
 from ..grants.models import Grant, GrantStatus
 from ..money import from_minor
@@ -219,7 +219,7 @@ def _payments(session: Session, grant_ids: Sequence[int]) -> dict[int, list[Any]
 
 def package(session: Session, installation: Installation, fund_id: int | None = None) -> dict[str, Any]:
     """Every grant (of one fund, or of all) as one package, each fund's under its own publisher;
-    404 when there is none yet, since the standard's package needs at least one grant; 422 for
+    404 when there is none yet, since the standard's package needs at least one grant; 409 for
     the grants of funds of several funders, which 360Giving wants in one file each."""
     stmt = (
         select(Grant)
@@ -240,10 +240,9 @@ def package(session: Session, installation: Installation, fund_id: int | None = 
     publishers = {f.id: installation.for_fund(f) for f in funds.values()}
     chosen = {p.org_id: p for p in publishers.values()}
     if len(chosen) > 1:  # 360Giving's quality checks refuse a file of several funders
-        raise Unprocessable(
-            "fund_id",
+        raise Conflict(
             f"the funds publish under {len(chosen)} funders ({', '.join(sorted(chosen))}): a 360Giving "
-            "file is one funder's, name its fund",
+            "file is one funder's, name its fund with fund_id",
         )
     (publisher,) = chosen.values()
     ids = [g.id for g in grants]

@@ -49,12 +49,16 @@ def _csv(produce: Callable[[Session], Iterator[str]], filename: str) -> Response
 @blp.arguments(OpenDataQuerySchema, location="query")
 @blp.response(200, GIVING360_BODY, content_type="application/json")
 @blp.alt_response(404, response="NOT_FOUND", description="No grant yet (or no such fund)")
-@blp.alt_response(409, response="CONFLICT", description="A fund whose publisher nothing names")
+@blp.alt_response(
+    409,
+    response="CONFLICT",
+    description="A fund whose publisher nothing names, or (without fund_id) funds of several funders",
+)
 def giving360(query):
     """Every grant as a 360Giving 1.4 data package (open data, no token)
 
     404 while no grant exists (the standard's package needs at least one). A package is one
-    funder's: the grants of funds of several funders (administrators) need `fund_id` (422).
+    funder's: the grants of funds of several funders (administrators) need `fund_id` (409).
     """
     package = services.giving360_package(get_session(), Installation.from_config(current_app.config), query)
     return Response(simplejson.dumps(package, use_decimal=True), mimetype="application/json")

@@ -28,7 +28,7 @@ from ..contributions.models import (
     Receipt,
 )
 from ..contributions.services import names_anonymous_donors
-from ..errors import NotFound, Unprocessable
+from ..errors import Conflict, NotFound
 from ..funds.models import Fund
 from ..grants.models import Grant, GrantReport, ReportStatus
 from ..money import FUND_CURRENCY, format_minor
@@ -268,7 +268,7 @@ def _fund_activity(
 
 def _statement_funds(session: Session, donor_id: int, fund_id: int | None) -> list[int]:
     """The fund a statement is of, as a list (empty for a donor who gave to none): ``fund_id``
-    (404 if there is no such fund), else the donor's only fund (422 if it gave to several)."""
+    (404 if there is no such fund), else the donor's only fund (409 if it gave to several)."""
     if fund_id is not None:
         if session.get(Fund, fund_id) is None:
             raise NotFound(f"fund {fund_id} does not exist")
@@ -277,10 +277,9 @@ def _statement_funds(session: Session, donor_id: int, fund_id: int | None) -> li
         session.scalars(select(Contribution.fund_id).where(Contribution.donor_id == donor_id).distinct())
     )
     if len(given) > 1:
-        raise Unprocessable(
-            "fund_id",
+        raise Conflict(
             f"the donor gave to {len(given)} funds ({', '.join(map(str, given))}): a statement is of one, "
-            "name it",
+            "name it with fund_id",
         )
     return given
 
@@ -289,7 +288,7 @@ def donor_statement(session: Session, user: User, donor_id: int, query: dict[str
     """Every movement of a donor's money in one fund's books (pledges, their changes and
     cancellations, receipts and their reversals), in the order they happened, with running totals;
     and the fund's work in the period. The fund is ``fund_id``, else the one the donor gave to: a
-    donor who gave to several must name one (422), since a statement never mixes two funds' money.
+    donor who gave to several must name one (409), since a statement never mixes two funds' money.
 
     A donor may read its own statement only: another donor's is a 404, as if it did not exist.
     """

@@ -89,7 +89,7 @@ def sync_detailed(
     """Every grant as a 360Giving 1.4 data package (open data, no token)
 
      404 while no grant exists (the standard's package needs at least one). A package is one
-    funder's: the grants of funds of several funders (administrators) need `fund_id` (422).
+    funder's: the grants of funds of several funders (administrators) need `fund_id` (409).
 
     Args:
         fund_id (int | Unset):
@@ -121,7 +121,7 @@ def sync(
     """Every grant as a 360Giving 1.4 data package (open data, no token)
 
      404 while no grant exists (the standard's package needs at least one). A package is one
-    funder's: the grants of funds of several funders (administrators) need `fund_id` (422).
+    funder's: the grants of funds of several funders (administrators) need `fund_id` (409).
 
     Args:
         fund_id (int | Unset):
@@ -148,7 +148,7 @@ async def asyncio_detailed(
     """Every grant as a 360Giving 1.4 data package (open data, no token)
 
      404 while no grant exists (the standard's package needs at least one). A package is one
-    funder's: the grants of funds of several funders (administrators) need `fund_id` (422).
+    funder's: the grants of funds of several funders (administrators) need `fund_id` (409).
 
     Args:
         fund_id (int | Unset):
@@ -178,7 +178,7 @@ async def asyncio(
     """Every grant as a 360Giving 1.4 data package (open data, no token)
 
      404 while no grant exists (the standard's package needs at least one). A package is one
-    funder's: the grants of funds of several funders (administrators) need `fund_id` (422).
+    funder's: the grants of funds of several funders (administrators) need `fund_id` (409).
 
     Args:
         fund_id (int | Unset):
