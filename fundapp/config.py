@@ -34,10 +34,8 @@ def default_config(instance_path: str) -> dict[str, Any]:
                 "proposals, eligibility, the Board of Trustees, approval, grants, disbursements, "
                 "reports and contributions. Errors are RFC 9457 problem details.",
                 "license": {"name": "Apache-2.0", "url": "https://www.apache.org/licenses/LICENSE-2.0"},
-                "contact": {
-                    "name": "UN Trust Fund for Victims of Trafficking (UNODC)",
-                    "url": "https://www.unodc.org/unodc/en/human-trafficking-fund/index.html",
-                },
+                # the installation's, not one fund's: an installation may hold several funds
+                "contact": {"name": "The secretariat of the trust funds of this installation"},
             },
             # relative: the API answers where the document is served
             "servers": [{"url": "/", "description": "This installation"}],

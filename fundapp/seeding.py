@@ -6,8 +6,12 @@ Every database constraint still holds, and before anything is written the loader
 two money rules the services enforce: at every approval date the grants approved so far never
 exceed the money received so far, and no grant's tranches exceed the grant.
 
-Seeding is idempotent: when the fund's code is already in the database its history is left as
-it is; only missing demo users are added. ``flask --app wsgi fund seed --reset`` starts empty.
+The seed folder holds one fund's files; each subfolder holding a ``fund.json`` holds another
+fund's (``seed/unvfvt/``: the second, illustrative fund), loaded after it, in name order. A donor
+that gives to several funds is one donor: a later fund's file finds it by name and kind.
+
+Seeding is idempotent: when a fund's code is already in the database its history is left as it
+is; only missing demo users are added. ``flask --app wsgi fund seed --reset`` starts empty.
 """
 
 from __future__ import annotations
@@ -126,12 +130,25 @@ class SeedError(ValueError):
     """The seed files are missing, malformed, or break one of the fund's rules."""
 
 
+#: A fund's folder may leave this file out: the demo users are the installation's.
+OPTIONAL_FILES: dict[str, dict[str, Any]] = {"users.json": {"users": []}}
+
+
+def fund_dirs(seed_dir: Path | str) -> list[Path]:
+    """The folders of the seed's funds: the seed folder, then each subfolder with a ``fund.json``."""
+    seed_dir = Path(seed_dir)
+    return [seed_dir, *sorted(path.parent for path in seed_dir.glob("*/fund.json"))]
+
+
 def read_seed(seed_dir: Path | str) -> dict[str, Any]:
-    """The parsed seed files, keyed by file stem (``fund``, ``grants``, ...)."""
+    """The parsed seed files of one fund, keyed by file stem (``fund``, ``grants``, ...)."""
     seed_dir = Path(seed_dir)
     data: dict[str, Any] = {}
     for name in SEED_FILES:
         path = seed_dir / name
+        if name in OPTIONAL_FILES and not path.exists() and seed_dir.parent.joinpath(name).exists():
+            data[path.stem] = OPTIONAL_FILES[name]
+            continue
         try:
             data[path.stem] = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError as exc:
@@ -142,18 +159,20 @@ def read_seed(seed_dir: Path | str) -> dict[str, Any]:
 
 
 def load_seed(session: Session, seed_dir: Path | str, *, progress: Progress = no_progress) -> dict[str, int]:
-    """Insert the seeded history unless its fund is already there; counts of records inserted.
+    """Insert each seeded fund's history unless the fund is already there (``fund_dirs``); counts
+    of records inserted, all funds together.
 
     Flushes, never commits: the caller owns the transaction. A history that breaks a rule of the
     books (``SeedError``) leaves nothing behind: it is loaded in a savepoint.
     """
-    data = read_seed(seed_dir)
     counts = dict.fromkeys(KINDS, 0)
-    code = data["fund"]["fund"]["code"]
-    if session.scalar(select(Fund.id).where(Fund.code == code)) is None:
-        with session.begin_nested():
-            _Loader(session, data, counts).load(progress)
-    _ensure_demo_users(session, data, counts)
+    for folder in fund_dirs(seed_dir):
+        data = read_seed(folder)
+        code = data["fund"]["fund"]["code"]
+        if session.scalar(select(Fund.id).where(Fund.code == code)) is None:
+            with session.begin_nested():
+                _Loader(session, data, counts).load(progress)
+        _ensure_demo_users(session, data, counts)
     session.flush()
     return counts
 
@@ -599,7 +618,21 @@ class _Loader:
         )
 
     def load_donors(self) -> dict[str, int]:
+        """The fund's donors: those another fund's seed already holds (same name and kind) are
+        theirs, the others are inserted."""
         specs = self.data["contributions"]["donors"]
+        known = {
+            (name, kind): donor_id
+            for donor_id, name, kind in self.session.execute(
+                select(Donor.id, Donor.name, Donor.kind).where(Donor.name.in_([d["name"] for d in specs]))
+            )
+        }
+        found = {
+            d["key"]: known[(d["name"], DonorKind(d["kind"]))]
+            for d in specs
+            if (d["name"], DonorKind(d["kind"])) in known
+        }
+        specs = [d for d in specs if d["key"] not in found]
         rows = [
             {
                 "name": d["name"],
@@ -612,7 +645,7 @@ class _Loader:
             }
             for d in specs
         ]
-        return dict(zip((d["key"] for d in specs), self.add("donors", Donor, rows), strict=True))
+        return found | dict(zip((d["key"] for d in specs), self.add("donors", Donor, rows), strict=True))
 
     def load_contributions(self) -> None:
         specs = self.data["contributions"]["contributions"]

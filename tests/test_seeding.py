@@ -13,6 +13,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from flask import Flask
@@ -108,12 +109,21 @@ def call_id(db: Session, label: str) -> int:
     )
 
 
+def unvtf_id() -> Any:
+    """The UNVTF's id, in a statement: the reported figures are its own (the seed holds a second fund)."""
+    return select(m.Fund.id).where(m.Fund.code == "UNVTF").scalar_subquery()
+
+
 def received(db: Session, upto: dt.date, kind: DonorKind | None = None) -> int:
     stmt = (
         select(func.coalesce(func.sum(m.Receipt.usd_minor), 0))
         .join(m.Contribution, m.Contribution.id == m.Receipt.contribution_id)
         .join(m.Donor, m.Donor.id == m.Contribution.donor_id)
-        .where(m.Receipt.status == ReceiptStatus.RECORDED, m.Receipt.received_on <= upto)
+        .where(
+            m.Receipt.status == ReceiptStatus.RECORDED,
+            m.Receipt.received_on <= upto,
+            m.Contribution.fund_id == unvtf_id(),
+        )
     )
     if kind is not None:
         stmt = stmt.where(m.Donor.kind == kind)
@@ -127,7 +137,10 @@ def donors_who_gave(db: Session, upto: dt.date, kind: DonorKind) -> int:
         .join(m.Contribution, m.Contribution.id == m.Receipt.contribution_id)
         .join(m.Donor, m.Donor.id == m.Contribution.donor_id)
         .where(
-            m.Receipt.status == ReceiptStatus.RECORDED, m.Receipt.received_on <= upto, m.Donor.kind == kind
+            m.Receipt.status == ReceiptStatus.RECORDED,
+            m.Receipt.received_on <= upto,
+            m.Donor.kind == kind,
+            m.Contribution.fund_id == unvtf_id(),
         )
     )
 
@@ -162,6 +175,7 @@ def test_board_terms_have_the_members_the_reports_name_with_their_sources(db):
     rows = db.execute(
         select(m.BoardTerm.label, m.BoardMember.name, m.BoardMember.country_code, m.BoardMember.is_chair)
         .join(m.BoardMember, m.BoardMember.term_id == m.BoardTerm.id)
+        .where(m.BoardTerm.fund_id == unvtf_id())
         .order_by(m.BoardTerm.label, m.BoardMember.id)
     ).all()
     assert [tuple(r) for r in rows] == [
@@ -176,7 +190,11 @@ def test_board_terms_have_the_members_the_reports_name_with_their_sources(db):
         ("2017-2020", "Alexis Bethancourt Yau", None, False),
         ("2017-2020", "Viktoria Avakova", None, False),
     ]
-    terms = dict(db.execute(select(m.BoardTerm.label, m.BoardTerm.source)).all())
+    terms = dict(
+        db.execute(
+            select(m.BoardTerm.label, m.BoardTerm.source).where(m.BoardTerm.fund_id == unvtf_id())
+        ).all()
+    )
     assert terms["2014-2016"].startswith(f"{SOURCE_2015}, par. 68")
     assert terms["2017-2020"] == "A/74/127 par. 124"
     term = db.scalar(select(m.BoardTerm).where(m.BoardTerm.label == "2014-2016"))
@@ -185,12 +203,21 @@ def test_board_terms_have_the_members_the_reports_name_with_their_sources(db):
         2013,
         12,
     )
-    chair = db.scalar(select(m.BoardMember.gender).where(m.BoardMember.is_chair).limit(1))
+    chair = db.scalar(
+        select(m.BoardMember.gender)
+        .join(m.BoardTerm, m.BoardTerm.id == m.BoardMember.term_id)
+        .where(m.BoardMember.is_chair, m.BoardTerm.fund_id == unvtf_id())
+        .limit(1)
+    )
     assert chair == "f"  # "La Présidente"
 
 
 def test_three_calls_were_launched_in_2011_2014_and_2017(db):
-    rows = db.execute(select(m.Call.cycle_label, m.Call.launched_on).order_by(m.Call.cycle_number)).all()
+    rows = db.execute(
+        select(m.Call.cycle_label, m.Call.launched_on)
+        .where(m.Call.fund_id == unvtf_id())
+        .order_by(m.Call.cycle_number)
+    ).all()
     assert [(label, launched.year) for label, launched in rows] == [("1", 2011), ("2", 2014), ("3", 2017)]
 
 
@@ -562,7 +589,10 @@ def test_contributions_to_march_2019_total_6_7_million_from_30_states_33_compani
 def test_member_state_donors_are_named_by_their_english_name_and_country_code(db):
     names = dict(
         db.execute(
-            select(m.Donor.country_code, m.Donor.name).where(m.Donor.kind == DonorKind.MEMBER_STATE)
+            select(m.Donor.country_code, m.Donor.name).where(
+                m.Donor.kind == DonorKind.MEMBER_STATE,
+                m.Donor.id.in_(select(m.Contribution.donor_id).where(m.Contribution.fund_id == unvtf_id())),
+            )
         ).all()
     )
     assert len(names) == 30
@@ -664,6 +694,16 @@ def test_contribution_statuses_match_the_money_received(db):
 
 
 # -- provenance ---------------------------------------------------------------------------------------
+def of_fund(model: Any, code: str) -> list[Any]:
+    """The conditions that keep a model's records of one fund."""
+    fund_id = select(m.Fund.id).where(m.Fund.code == code).scalar_subquery()
+    if model is m.Fund:
+        return [m.Fund.code == code]
+    if model is m.BoardMember:
+        return [m.BoardMember.term_id.in_(select(m.BoardTerm.id).where(m.BoardTerm.fund_id == fund_id))]
+    return [model.fund_id == fund_id]
+
+
 def test_every_invented_record_is_illustrative_and_every_real_fact_has_a_source(db):
     for model in INVENTED_MODELS:
         total, invented = db.execute(
@@ -671,12 +711,14 @@ def test_every_invented_record_is_illustrative_and_every_real_fact_has_a_source(
         ).one()
         assert total > 0
         assert invented == total, model.__name__
-    for model in REAL_FACT_MODELS:
+    for model in REAL_FACT_MODELS:  # the UNVTF's: the reports state them
         total, sourced = db.execute(
             select(
                 func.count(),
                 func.sum(case((and_(~model.illustrative, func.length(model.source) > 10), 1), else_=0)),
-            ).select_from(model)
+            )
+            .select_from(model)
+            .where(*of_fund(model, "UNVTF"))
         ).one()
         assert total > 0
         assert sourced == total, model.__name__
@@ -790,7 +832,8 @@ def test_fund_seed_command_is_idempotent_shows_its_progress_and_reset_starts_fro
         try:
             first = runner.invoke(args=["fund", "seed", "--progress"])
             assert first.exit_code == 0, first.output
-            assert "grants: 50\n" in first.output
+            assert "funds: 2\n" in first.output
+            assert "grants: 54\n" in first.output
             assert "Seeding" in first.output  # the bar's label (a terminal also sees it fill)
             with Session(engine) as session:
                 seeded = table_counts(session)
@@ -898,8 +941,9 @@ def test_loader_refuses_a_report_whose_breakdown_counts_people_twice(db_session,
 
 def test_seed_json_is_exactly_what_the_generator_writes(tmp_path):
     subprocess.run([sys.executable, str(SEED_DIR / "generate.py"), "--out", str(tmp_path)], check=True)
-    written = sorted(p.name for p in tmp_path.glob("*.json"))
-    assert written == sorted(p.name for p in SEED_DIR.glob("*.json"))
+    written = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*.json"))
+    assert written == sorted(str(p.relative_to(SEED_DIR)) for p in SEED_DIR.rglob("*.json"))
+    assert "unvfvt/fund.json" in written  # the second fund's folder
     for name in written:
         assert (tmp_path / name).read_bytes() == (SEED_DIR / name).read_bytes(), name
 
@@ -965,3 +1009,87 @@ def test_seeding_a_second_database_keeps_the_first_databases_demo_tokens(writabl
 def test_demo_tokens_need_the_seed(db_session, tmp_path):
     with pytest.raises(SeedError, match="run 'flask --app wsgi fund seed' first"):
         write_demo_tokens(db_session, tmp_path, DEFAULT_URL(tmp_path))
+
+
+# -- the second fund: a small, illustrative torture victims' fund ---------------------------------
+def unvfvt(db: Session) -> m.Fund:
+    return db.scalar(select(m.Fund).where(m.Fund.code == "UNVFVT"))
+
+
+def test_the_second_fund_is_the_torture_victims_fund_created_by_resolution_36_151_and_run_by_ohchr(db):
+    fund = unvfvt(db)
+    assert (fund.name_en, fund.administrator, fund.established_on) == (
+        "United Nations Voluntary Fund for Victims of Torture",
+        "OHCHR",
+        dt.date(1981, 12, 16),
+    )
+    assert (
+        fund.name_fr == "Fonds de contributions volontaires des Nations Unies pour les victimes de la torture"
+    )
+    assert not fund.illustrative
+    assert "36/151" in fund.source
+    assert "A/37/618" in fund.source
+    assert fund.mandate["resolution"] == "36/151"
+    assert fund.mandate["victims_en"] == "victims of torture"
+    assert fund.open_data["org_id"] == "XM-DAC-41313"
+
+
+def test_every_record_of_the_second_fund_below_its_own_facts_is_illustrative(db):
+    for model in (m.Call, m.BoardTerm, m.BoardMember, m.Grant):
+        total, invented = db.execute(
+            select(func.count(), func.sum(case((model.illustrative, 1), else_=0)))
+            .select_from(model)
+            .where(*of_fund(model, "UNVFVT"))
+        ).one()
+        assert total > 0, model.__name__
+        assert invented == total, model.__name__
+    members = db.scalars(
+        select(m.BoardMember.name).where(*of_fund(m.BoardMember, "UNVFVT")).order_by(m.BoardMember.id)
+    ).all()
+    assert members == ["Max Mustermann", "Taro Yamada", "Juan Pérez", "Ivan Ivanov", "Jean Dupont"]
+
+
+def test_the_second_fund_has_one_call_some_funded_one_on_reserve_one_declined_one_ineligible(db):
+    fund = unvfvt(db)
+    (call,) = db.scalars(select(m.Call).where(m.Call.fund_id == fund.id)).all()
+    statuses = dict(
+        db.execute(
+            select(m.Proposal.status, func.count())
+            .where(m.Proposal.call_id == call.id)
+            .group_by(m.Proposal.status)
+        ).all()
+    )
+    assert statuses == {
+        ProposalStatus.APPROVED: 4,
+        ProposalStatus.RESERVE: 1,
+        ProposalStatus.DECLINED: 1,
+        ProposalStatus.INELIGIBLE: 1,
+    }
+    grants = db.execute(
+        select(func.count(), func.sum(m.Grant.amount_minor)).where(m.Grant.fund_id == fund.id)
+    ).one()
+    assert tuple(grants) == (4, 138_000 * USD)
+
+
+def test_the_second_funds_books_received_213_652_committed_138_000_and_never_more_than_received(db):
+    fund = unvfvt(db)
+    assert book_queries.received_minor(db, fund.id, dt.date(2020, 12, 31)) == 213_652 * USD
+    assert book_queries.committed_minor(db, fund.id, dt.date(2020, 12, 31)) == 138_000 * USD
+    approved = dt.date(2018, 12, 14)
+    received_then = book_queries.received_minor(db, fund.id, approved)
+    committed_then = book_queries.committed_minor(db, fund.id, approved)
+    assert committed_then + committed_then * fund.programme_support_bp // 10_000 <= received_then
+
+
+def test_a_donor_that_gives_to_both_funds_is_one_donor(db):
+    for name in ("Austria", "Germany"):
+        donors = db.scalars(select(m.Donor.id).where(m.Donor.name == name)).all()
+        assert len(donors) == 1, name
+        funds = db.scalars(
+            select(m.Fund.code)
+            .join(m.Contribution, m.Contribution.fund_id == m.Fund.id)
+            .where(m.Contribution.donor_id == donors[0])
+            .distinct()
+            .order_by(m.Fund.code)
+        ).all()
+        assert funds == ["UNVFVT", "UNVTF"], name

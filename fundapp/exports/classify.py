@@ -12,14 +12,16 @@ export never disagree:
   are no country (EU, UN...) are left out of every file.
 - ``sectors``: OECD DAC 5-digit purpose codes (IATI Sector, vocabulary 1) from the kinds of
   assistance and the target groups, with percentages that add up to 100.
-- ``sdg_targets``: SDG targets (IATI tag vocabulary 3) the grant's purpose fits.
+- ``sdg_targets``: SDG targets (IATI tag vocabulary 3) the grant's purpose fits: those its fund
+  serves with every grant (the fund's ``mandate``: ``sdg_targets``), and those its groups add.
 - ``gender_significance``: the DAC gender-equality policy marker's significance.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
+from typing import Any
 
 from .publisher import iso_country
 
@@ -61,15 +63,18 @@ ASSISTANCE_SECTOR = {
 FEMALE_GROUPS = frozenset({"women", "girls"})
 CHILD_GROUPS = frozenset({"girls", "boys"})
 
-# SDG targets (IATI tag vocabulary 3, UNSDG-Targets)
-SDG_TRAFFICKING = "8.7"  # end forced labour, modern slavery and human trafficking
+# SDG targets (IATI tag vocabulary 3, UNSDG-Targets), in the order files list them
 SDG_VIOLENCE_WOMEN = "5.2"  # eliminate violence against women and girls, including trafficking
+SDG_TRAFFICKING = "8.7"  # end forced labour, modern slavery and human trafficking
 SDG_CHILDREN = "16.2"  # end abuse, exploitation, trafficking of children
+SDG_JUSTICE = "16.3"  # the rule of law, equal access to justice
 SDG_NAMES = {
     SDG_VIOLENCE_WOMEN: "Eliminate all forms of violence against all women and girls, "
     "including trafficking and sexual and other types of exploitation",
     SDG_TRAFFICKING: "Eradicate forced labour, end modern slavery and human trafficking",
     SDG_CHILDREN: "End abuse, exploitation, trafficking and all forms of violence against children",
+    SDG_JUSTICE: "Promote the rule of law at the national and international levels and ensure equal "
+    "access to justice for all",
 }
 
 # DAC gender-equality policy marker (IATI PolicyMarker 1) significance
@@ -126,16 +131,22 @@ def weighted(shares: Iterable[tuple[Sequence[tuple[str, Decimal]], int]]) -> lis
     return list(zip(codes, split([totals[c] for c in codes]), strict=True))
 
 
-def sdg_targets(target_groups: Iterable[str]) -> list[str]:
-    """Every grant assists victims of trafficking (8.7); 5.2 where it assists women or girls,
-    16.2 where it assists children."""
+def fund_sdg_targets(mandate: Mapping[str, Any] | None) -> list[str]:
+    """The SDG targets a fund serves with every grant, as its mandate states them (the
+    trafficking fund: 8.7); none unless it says."""
+    return [t for t in (mandate or {}).get("sdg_targets", ()) if t in SDG_NAMES]
+
+
+def sdg_targets(target_groups: Iterable[str], every: Iterable[str] = ()) -> list[str]:
+    """The targets the fund serves with every grant (``fund_sdg_targets``); 5.2 where the grant
+    assists women or girls, 16.2 where it assists children; in the order of ``SDG_NAMES``."""
     groups = set(target_groups)
-    targets = [SDG_TRAFFICKING]
+    targets = set(every)
     if groups & FEMALE_GROUPS:
-        targets.insert(0, SDG_VIOLENCE_WOMEN)
+        targets.add(SDG_VIOLENCE_WOMEN)
     if groups & CHILD_GROUPS:
-        targets.append(SDG_CHILDREN)
-    return targets
+        targets.add(SDG_CHILDREN)
+    return sorted(targets, key=list(SDG_NAMES).index)
 
 
 def gender_significance(target_groups: Iterable[str]) -> str:

@@ -26,7 +26,7 @@ from ..errors import DomainError
 from ..funds import services as funds
 from ..funds.models import Fund
 from . import giving360, iati
-from .publisher import Document, Publisher
+from .publisher import Document, Installation, Publisher
 
 export_cli = AppGroup("export", help="Write the open-data files (IATI 2.03 XML, 360Giving JSON).")
 FUND = click.option("--fund", "fund_code", help="One fund's code (default: every fund).")
@@ -54,8 +54,8 @@ def _fund_id(session: Session, code: str | None) -> int | None:
     return int(fund_id)
 
 
-def _publisher() -> Publisher:
-    return Publisher.from_config(current_app.config)
+def _installation() -> Installation:
+    return Installation.from_config(current_app.config)
 
 
 @export_cli.command("iati")
@@ -65,7 +65,7 @@ def export_iati(fund_code: str | None, output: Path) -> None:
     """The funds and their grants as IATI 2.03 activities (GET /exports/iati.xml)."""
     with _reading() as session:
         try:
-            chunks = iati.activities(session, _publisher(), _fund_id(session, fund_code))
+            chunks = iati.activities(session, _installation(), _fund_id(session, fund_code))
             with output.open("wb") as out:
                 for chunk in chunks:
                     out.write(chunk)
@@ -81,7 +81,7 @@ def export_360giving(fund_code: str | None, output: Path) -> None:
     """Every grant as a 360Giving 1.4 package (GET /exports/360giving.json)."""
     with _reading() as session:
         try:
-            package = giving360.package(session, _publisher(), _fund_id(session, fund_code))
+            package = giving360.package(session, _installation(), _fund_id(session, fund_code))
         except DomainError as error:
             raise click.ClickException(error.detail) from None
     output.write_text(simplejson.dumps(package, use_decimal=True), encoding="utf-8")
@@ -135,7 +135,10 @@ def open_data_command(
         if changes or unset:
             settings = {k: v for k, v in (fund.open_data or {}).items() if k not in unset}
             funds.set_open_data(session, None, fund_id, settings | changes)
-        effective = asdict(_publisher().for_fund(fund.open_data))
+        try:
+            effective: dict[str, Any] = asdict(_installation().for_fund(fund))
+        except DomainError as error:  # nothing names its publisher yet: what is set, and what lacks
+            effective = {**_installation().in_force(fund.administrator, fund.open_data), **error.extra}
     click.echo(json.dumps({"fund": fund_code, "open_data": fund.open_data, "in_force": effective}, indent=2))
 
 

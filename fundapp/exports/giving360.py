@@ -23,13 +23,13 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from ..books import queries
 from ..books.models import Account, Movement
 from ..db import utcnow
-from ..errors import NotFound
+from ..errors import Conflict, NotFound
 from ..funds.models import Fund
 from ..grants.models import Grant, GrantStatus
 from ..money import from_minor
 from ..proposals.models import Facet, Proposal
 from . import classify
-from .publisher import Publisher, country_name, iso_country, safe_part
+from .publisher import Installation, Publisher, country_name, iso_country, safe_part
 
 VERSION = "1.4"
 #: 360Giving's recommended longest title.
@@ -217,9 +217,10 @@ def _payments(session: Session, grant_ids: Sequence[int]) -> dict[int, list[Any]
     return payments
 
 
-def package(session: Session, publisher: Publisher, fund_id: int | None = None) -> dict[str, Any]:
-    """Every grant (of one fund, or of all) as one package; 404 when there is none yet,
-    since the standard's package needs at least one grant."""
+def package(session: Session, installation: Installation, fund_id: int | None = None) -> dict[str, Any]:
+    """Every grant (of one fund, or of all) as one package, each fund's under its own publisher;
+    404 when there is none yet, since the standard's package needs at least one grant; 409 for
+    the grants of funds of several funders, which 360Giving wants in one file each."""
     stmt = (
         select(Grant)
         .options(
@@ -236,23 +237,34 @@ def package(session: Session, publisher: Publisher, fund_id: int | None = None) 
     if not grants:
         raise NotFound("no grant has been awarded yet: a 360Giving package holds at least one")
     funds = {f.id: f for f in session.scalars(select(Fund).where(Fund.id.in_({g.fund_id for g in grants})))}
-    publishers = {f.id: publisher.for_fund(f.open_data) for f in funds.values()}
+    publishers = {f.id: installation.for_fund(f) for f in funds.values()}
+    chosen = {p.org_id: p for p in publishers.values()}
+    if len(chosen) > 1:  # 360Giving's quality checks refuse a file of several funders
+        raise Conflict(
+            f"the funds publish under {len(chosen)} funders ({', '.join(sorted(chosen))}): a 360Giving "
+            "file is one funder's, name its fund with fund_id",
+        )
+    (publisher,) = chosen.values()
     ids = [g.id for g in grants]
     money, payments = queries.grant_sums(session, ids), _payments(session, ids)
     today = utcnow().date()
-    # the package's publisher: the fund's when there is one fund (or all agree), else the installation's
-    chosen = {publishers[f] for f in funds}
-    head = chosen.pop() if len(chosen) == 1 else publisher
     names = " and ".join(sorted({f.name_en for f in funds.values()}))
-    code = "-".join(sorted(safe_part(f.code) for f in funds.values())) if fund_id is not None else "all"
-    return {
-        "version": VERSION,
+    codes = sorted(safe_part(f.code) for f in funds.values())
+    head = {
         "title": f"Grants of the {names}"
         if fund_id is not None or len(funds) == 1
-        else f"Grants of the trust funds administered by {head.org_name}",
-        "identifier": f"{head.grant_prefix}-{code}",
-        "license": head.licence,
-        "publisher": {"name": head.org_name, "identifier": head.org_id, "website": head.website},
+        else f"Grants of the trust funds administered by {publisher.org_name}",
+        "identifier": f"{publisher.grant_prefix}-{'-'.join(codes) if fund_id is not None else 'all'}",
+        "license": publisher.licence,
+        "publisher": {
+            "name": publisher.org_name,
+            "identifier": publisher.org_id,
+            "website": publisher.website,
+        },
+    }
+    return {
+        "version": VERSION,
+        **head,
         "modified": _timestamp(utcnow()),
         "grants": [
             grant_record(publishers[g.fund_id], funds[g.fund_id], g, money[g.id], payments[g.id], today)

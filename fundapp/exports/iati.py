@@ -14,7 +14,7 @@ grant alone, or one activity for the whole fund?
   the parent.
 
 This is IATI's hierarchy for pooled funds (the parent receives, the children spend).
-Participating organisations: donors fund the fund (role 1); the administrator (UNODC) is
+Participating organisations: donors fund the fund (role 1); the administrator (its publisher) is
 accountable (2) and extending (3); on a grant the fund funds it (1, with its activity id),
 the administrator is accountable and extending, and the NGO implements (4). Individual
 donors are never named, nor anonymous donors: they appear as "Individual donor" or
@@ -70,7 +70,7 @@ from ..grants.models import (
 from ..money import format_minor
 from ..proposals.models import Facet, Proposal
 from . import classify
-from .publisher import Publisher, government_org_id, registered_org_id
+from .publisher import Installation, Publisher, government_org_id, registered_org_id
 
 VERSION = "2.03"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -336,13 +336,14 @@ class GrantProfile:
     awarded_minor: int
 
     @classmethod
-    def of(cls, grant: Grant, awarded_minor: int) -> GrantProfile:
+    def of(cls, grant: Grant, awarded_minor: int, every: Sequence[str] = ()) -> GrantProfile:
+        """The grant's profile; ``every``: the SDG targets its fund serves with every grant."""
         proposal = grant.proposal
         groups = proposal.facet_codes(Facet.TARGET_GROUP)
         return cls(
             countries=classify.grant_countries(grant.country_code, proposal.facet_codes(Facet.COUNTRY)),
             sectors=classify.sectors(proposal.facet_codes(Facet.ASSISTANCE), groups),
-            targets=classify.sdg_targets(groups),
+            targets=classify.sdg_targets(groups, every),
             significance=classify.gender_significance(groups),
             awarded_minor=awarded_minor,
         )
@@ -479,9 +480,16 @@ def _conditions(grant: Grant) -> Any:
     )
 
 
-def _results(grant: Grant) -> list[Any]:
+def assisted_title(fund: Fund) -> str:
+    """Whom the fund's grants assist, in the results' titles: "Victims of trafficking" (the fund's
+    mandate: ``victims_en``), else "Victims"."""
+    victims = (fund.mandate or {}).get("victims_en") or "victims"
+    return victims[:1].upper() + victims[1:]
+
+
+def _results(fund: Fund, grant: Grant) -> list[Any]:
     """People assisted in each period a received report covers: the report's total (each person
-    once), then by sex and age group where it says."""
+    once), then by sex and age group where it says; named as the fund names those it assists."""
     periods, start = [], grant.starts_on
     for report in sorted(grant.reports, key=lambda r: (r.due_on, r.id)):
         if report.status not in REPORTED or report.people_assisted is None:
@@ -508,10 +516,10 @@ def _results(grant: Grant) -> list[Any]:
     indicator = _el(
         "indicator",
         {"measure": MEASURE_UNIT, "ascending": "1"},
-        _el("title", None, _narrative("Victims of trafficking assisted directly, by sex and age group")),
+        _el("title", None, _narrative(f"{assisted_title(fund)} assisted directly, by sex and age group")),
         *periods,
     )
-    title = _el("title", None, _narrative("Victims of trafficking assisted"))
+    title = _el("title", None, _narrative(f"{assisted_title(fund)} assisted"))
     return [_el("result", {"type": RESULT_OUTPUT}, title, indicator)]
 
 
@@ -578,7 +586,7 @@ def _grant_activity(
         *transactions,
         _el("related-activity", {"ref": fund_activity, "type": RELATED_PARENT}),
         _conditions(grant),
-        *_results(grant),
+        *_results(fund, grant),
     )
 
 
@@ -669,9 +677,9 @@ def _fund_head(
     weights = [(p.countries, p.awarded_minor) for p in profiles]
     countries = classify.weighted(weights)
     sectors = classify.weighted([(p.sectors, p.awarded_minor) for p in profiles]) or classify.sectors([], [])
-    targets = sorted({t for p in profiles for t in p.targets}, key=list(classify.SDG_NAMES).index)
+    targets = classify.sdg_targets((), [t for p in profiles for t in p.targets])
     if not targets:
-        targets = [classify.SDG_TRAFFICKING]
+        targets = classify.fund_sdg_targets(fund.mandate)
     principal = bool(profiles) and all(p.significance == classify.GENDER_PRINCIPAL for p in profiles)
     description = (
         f"{fund.name_en}, administered by {fund.administrator} since "
@@ -698,17 +706,18 @@ def _fund_head(
     ]
 
 
-def _write(session: Session, base: Publisher, funds: list[Fund]) -> Iterator[bytes]:
+def _write(session: Session, installation: Installation, funds: list[Fund]) -> Iterator[bytes]:
     """The document in chunks: each element is serialised by lxml (escaping, ``xml:lang``),
     and the ledger entries are written ``CHUNK_ROWS`` at a time as they are read."""
     today = utcnow().date()
     yield b"<?xml version='1.0' encoding='UTF-8'?>\n"
     yield _open_tag("iati-activities", {"version": VERSION, "generated-datetime": _timestamp(utcnow())})
     for fund in funds:
-        publisher = base.for_fund(fund.open_data)
+        publisher = installation.for_fund(fund)
         grants = _load_grants(session, fund)
         awarded = queries.grant_sums(session, [g.id for g in grants])
-        profiles = {g.id: GrantProfile.of(g, awarded[g.id]["awarded_minor"]) for g in grants}
+        every = classify.fund_sdg_targets(fund.mandate)
+        profiles = {g.id: GrantProfile.of(g, awarded[g.id]["awarded_minor"], every) for g in grants}
         attrs = {
             "default-currency": fund.currency,
             "hierarchy": "1",
@@ -742,12 +751,15 @@ def _write(session: Session, base: Publisher, funds: list[Fund]) -> Iterator[byt
     yield b"</iati-activities>\n"
 
 
-def activities(session: Session, publisher: Publisher, fund_id: int | None = None) -> Iterator[bytes]:
-    """The XML in chunks; 404 now (not mid-stream) when there is no fund to report."""
+def activities(session: Session, installation: Installation, fund_id: int | None = None) -> Iterator[bytes]:
+    """The XML in chunks, each fund under its own publisher; 404 now (not mid-stream) when there
+    is no fund to report, 409 now when a fund's publisher is not named."""
     stmt = select(Fund).order_by(Fund.id)
     if fund_id is not None:
         stmt = stmt.where(Fund.id == fund_id)
     funds = list(session.scalars(stmt).all())
     if not funds:
         raise NotFound("no fund to report" if fund_id is None else f"fund {fund_id} does not exist")
-    return _write(session, publisher, funds)
+    for fund in funds:
+        installation.for_fund(fund)
+    return _write(session, installation, funds)

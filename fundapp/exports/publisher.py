@@ -2,17 +2,20 @@
 
 Identifier scheme (stable: built from business keys that never change, never database ids):
 
-- **The publisher / funder** is the UN entity that administers the fund: its org-id is
-  ``OPEN_DATA_ORG_ID``, by default ``XM-DAC-41128``: list ``XM-DAC`` of org-id.guide (the
-  OECD DAC channel codes, the list IATI uses for multilateral agencies), code 41128 for
-  UNODC. A trust fund is not a legal person and has no registry number of its own, so it
-  appears as a *department* of its administrator (360Giving) and as an activity of it
-  (IATI), rather than under an invented list code: ``XI-UNVTF`` or ``XM-UNVTF`` would look
-  like org-ids from lists that do not exist.
+- **The publisher / funder** is the UN entity that administers the fund. A trust fund is not
+  a legal person and has no registry number of its own, so it appears as a *department* of
+  its administrator (360Giving) and as an activity of it (IATI), rather than under an
+  invented list code: ``XI-UNVTF`` or ``XM-UNVTF`` would look like org-ids from lists that do
+  not exist. Each fund publishes under, in this order: its own ``open_data`` settings; the
+  identifiers known for its administrator (``data/administrators.csv``: UNODC is
+  ``XM-DAC-41128``, OHCHR ``XM-DAC-41313``, list ``XM-DAC`` of org-id.guide, the OECD DAC
+  channel codes IATI uses for multilateral agencies); the installation's ``OPEN_DATA_*``
+  settings. A fund for which none of them names the publisher publishes nothing (409): two
+  funds of two administrators never share one's identifiers.
 - **Grants** (360Giving): ``<360G prefix>-<agreement number>`` with characters other than
   letters, digits, ``-``, ``.`` and ``_`` replaced by ``_``, as the 360Giving identifier
-  guidance asks. The prefix (``OPEN_DATA_360G_PREFIX``) is the one 360Giving registers for
-  the publisher; ``360G-UNODC`` stands in until it is assigned.
+  guidance asks. The prefix (``grant_prefix``) is the one 360Giving registers for the
+  publisher; ``360G-<administrator>`` stands in until it is assigned.
 - **Recipient NGOs**: we hold a country and a registration number. Where the number's form
   names its register (``data/orgid-registers.csv``: a Nigerian ``CAC/IT/NO`` number is the
   Corporate Affairs Commission's, list ``NG-CAC``), the NGO's org-id is that list's code
@@ -32,16 +35,18 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from typing import Any
 
 from .. import countries
 from ..countries import iso_assigned
+from ..errors import Conflict
 
 ORGID_REGISTERS = "orgid-registers.csv"
 DAC_DONOR_CODES = "dac-donor-codes.csv"
+ADMINISTRATORS = "administrators.csv"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -70,16 +75,15 @@ class Document:
 
 @dataclass(frozen=True)
 class Publisher:
-    """Who publishes a fund's open data. The installation's defaults come from the settings
-    (``from_config``); each fund may override any of them in its ``open_data`` (``for_fund``),
-    so that two funds on one installation publish under their own identifiers."""
+    """Who publishes one fund's open data (``Installation.for_fund`` makes it from the fund's
+    settings, its administrator's known identifiers and the installation's settings)."""
 
-    org_id: str = "XM-DAC-41128"
-    org_name: str = "United Nations Office on Drugs and Crime"
+    org_id: str
+    org_name: str
+    grant_prefix: str
+    website: str
     #: IATI OrganisationType 40: Multilateral.
     org_type: str = "40"
-    grant_prefix: str = "360G-UNODC"
-    website: str = "https://www.unodc.org"
     email: str | None = None
     licence: str = OPEN_LICENCE
     documents: tuple[Document, ...] = ()
@@ -98,28 +102,8 @@ class Publisher:
         "documents",
         "data_source",
     )
-
-    @classmethod
-    def from_config(cls, config: Mapping[str, Any]) -> Publisher:
-        """From ``OPEN_DATA_ORG_ID``, ``OPEN_DATA_ORG_NAME``, ``OPEN_DATA_360G_PREFIX``,
-        ``OPEN_DATA_WEBSITE``, ``OPEN_DATA_EMAIL`` and ``OPEN_DATA_LICENCE``
-        (``FUNDAPP_OPEN_DATA_...`` in the environment)."""
-        default = cls()
-        return cls(
-            org_id=config.get("OPEN_DATA_ORG_ID", default.org_id),
-            org_name=config.get("OPEN_DATA_ORG_NAME", default.org_name),
-            grant_prefix=config.get("OPEN_DATA_360G_PREFIX", default.grant_prefix),
-            website=config.get("OPEN_DATA_WEBSITE", default.website),
-            email=config.get("OPEN_DATA_EMAIL", default.email),
-            licence=config.get("OPEN_DATA_LICENCE", default.licence),
-        )
-
-    def for_fund(self, settings: Mapping[str, Any] | None) -> Publisher:
-        """This publisher with a fund's own settings (its ``open_data``) laid over it."""
-        changes: dict[str, Any] = {k: v for k, v in (settings or {}).items() if k in self.KEYS}
-        if "documents" in changes:
-            changes["documents"] = tuple(Document(**d) for d in changes["documents"])
-        return replace(self, **changes)
+    #: What a publisher must be named by: no default can stand in for these.
+    IDENTITY = ("org_id", "org_name", "grant_prefix", "website")
 
     def grant_id(self, agreement_number: str) -> str:
         return f"{self.grant_prefix}-{safe_part(agreement_number)}"
@@ -134,6 +118,53 @@ class Publisher:
 
     def grant_activity_id(self, fund_code: str, agreement_number: str) -> str:
         return f"{self.fund_activity_id(fund_code)}-{safe_part(agreement_number)}"
+
+
+@dataclass(frozen=True)
+class Installation:
+    """The installation's open-data settings, beneath each fund's own and its administrator's."""
+
+    settings: Mapping[str, Any]
+
+    #: The installation's settings (``FUNDAPP_OPEN_DATA_...`` in the environment) and their keys.
+    SETTINGS = {
+        "OPEN_DATA_ORG_ID": "org_id",
+        "OPEN_DATA_ORG_NAME": "org_name",
+        "OPEN_DATA_360G_PREFIX": "grant_prefix",
+        "OPEN_DATA_WEBSITE": "website",
+        "OPEN_DATA_EMAIL": "email",
+        "OPEN_DATA_LICENCE": "licence",
+    }
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any]) -> Installation:
+        """The installation's settings: ``OPEN_DATA_ORG_ID``, ``OPEN_DATA_ORG_NAME``,
+        ``OPEN_DATA_360G_PREFIX``, ``OPEN_DATA_WEBSITE``, ``OPEN_DATA_EMAIL`` and
+        ``OPEN_DATA_LICENCE``, those set only."""
+        return Installation({key: config[name] for name, key in cls.SETTINGS.items() if config.get(name)})
+
+    def in_force(self, administrator: str | None, open_data: Mapping[str, Any] | None) -> dict[str, Any]:
+        """The settings a fund publishes under, each from the first that sets it: the fund's
+        ``open_data``, its administrator's identifiers (``data/administrators.csv``), the
+        installation's settings; the rest at their defaults."""
+        values: dict[str, Any] = {**self.settings, **administrator_identifiers(administrator)}
+        values |= {k: v for k, v in (open_data or {}).items() if k in Publisher.KEYS and v is not None}
+        return values
+
+    def for_fund(self, fund: Any) -> Publisher:
+        """The publisher of a fund (anything with ``code``, ``administrator``, ``open_data``);
+        409 if nothing names it (``Publisher.IDENTITY``)."""
+        values = self.in_force(fund.administrator, fund.open_data)
+        missing = [k for k in Publisher.IDENTITY if not values.get(k)]
+        if missing:
+            raise Conflict(
+                f"fund {fund.code} publishes no open data: nothing names its publisher "
+                f"({', '.join(missing)}); set them with 'flask fund open-data {fund.code} --set KEY=VALUE'",
+                missing=missing,
+            )
+        if "documents" in values:
+            values["documents"] = tuple(Document(**d) for d in values["documents"])
+        return Publisher(**values)
 
 
 def _data_rows(name: str) -> list[dict[str, str]]:
@@ -164,6 +195,20 @@ def registered_org_id(country_code: str, registration_number: str) -> str | None
 @cache
 def _dac_donor_codes() -> dict[str, str]:
     return {row["country_code"]: row["dac_donor_code"] for row in _data_rows(DAC_DONOR_CODES)}
+
+
+@cache
+def _administrators() -> dict[str, dict[str, str]]:
+    return {
+        row["administrator"]: {k: v for k, v in row.items() if k != "administrator" and v}
+        for row in _data_rows(ADMINISTRATORS)
+    }
+
+
+def administrator_identifiers(administrator: str | None) -> dict[str, str]:
+    """The identifiers a fund publishes under for its administrator (``data/administrators.csv``):
+    org_id, org_name, grant_prefix, website; none for an administrator not listed."""
+    return dict(_administrators().get(administrator or "", {}))
 
 
 def government_org_id(country_code: str | None) -> str | None:

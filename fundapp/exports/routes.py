@@ -12,7 +12,7 @@ from ..auth.models import Role
 from ..db import get_session, stream_from_session
 from ..routing import Blueprint
 from . import services
-from .publisher import Publisher
+from .publisher import Installation
 from .schemas import (
     CSV_BODY,
     GIVING360_BODY,
@@ -49,12 +49,18 @@ def _csv(produce: Callable[[Session], Iterator[str]], filename: str) -> Response
 @blp.arguments(OpenDataQuerySchema, location="query")
 @blp.response(200, GIVING360_BODY, content_type="application/json")
 @blp.alt_response(404, response="NOT_FOUND", description="No grant yet (or no such fund)")
+@blp.alt_response(
+    409,
+    response="CONFLICT",
+    description="A fund whose publisher nothing names, or (without fund_id) funds of several funders",
+)
 def giving360(query):
     """Every grant as a 360Giving 1.4 data package (open data, no token)
 
-    404 while no grant exists (the standard's package needs at least one).
+    404 while no grant exists (the standard's package needs at least one). A package is one
+    funder's: the grants of funds of several funders (administrators) need `fund_id` (409).
     """
-    package = services.giving360_package(get_session(), Publisher.from_config(current_app.config), query)
+    package = services.giving360_package(get_session(), Installation.from_config(current_app.config), query)
     return Response(simplejson.dumps(package, use_decimal=True), mimetype="application/json")
 
 
@@ -63,15 +69,16 @@ def giving360(query):
 @blp.arguments(OpenDataQuerySchema, location="query")
 @blp.response(200, XML_BODY, content_type="application/xml")
 @blp.alt_response(404, response="NOT_FOUND", description="No fund yet (or no such fund)")
+@blp.alt_response(409, response="CONFLICT", description="A fund whose publisher nothing names")
 def iati(query):
     """The funds and their grants as IATI 2.03 activities (open data, no token)
 
     Each fund is a parent activity holding donors' pledges and receipts; each grant a child
     activity holding its commitment and paid tranches.
     """
-    publisher = Publisher.from_config(current_app.config)
+    installation = Installation.from_config(current_app.config)
     return _streamed(
-        lambda session: services.iati_activities(session, publisher, query),
+        lambda session: services.iati_activities(session, installation, query),
         "application/xml",
         "iati-activities.xml",
     )

@@ -31,7 +31,7 @@ from ..money import FUND_CURRENCY, format_minor
 from ..proposals.models import Facet, Proposal, ProposalFacet
 from ..totals import services as totals_services
 from . import classify, giving360, iati
-from .publisher import Publisher
+from .publisher import Installation
 
 #: Rows fetched from the database (and written out) per chunk.
 CHUNK_ROWS = 500
@@ -519,11 +519,11 @@ def totals_csv(session: Session, user: User, query: dict[str, Any]) -> Iterator[
 # --- open data ------------------------------------------------------------------------------
 
 
-def giving360_package(session: Session, publisher: Publisher, query: dict[str, Any]) -> dict[str, Any]:
+def giving360_package(session: Session, installation: Installation, query: dict[str, Any]) -> dict[str, Any]:
     """Every grant as a 360Giving 1.4 package (404 when there is none yet)."""
-    return giving360.package(session, publisher, query.get("fund_id"))
+    return giving360.package(session, installation, query.get("fund_id"))
 
 
-def iati_activities(session: Session, publisher: Publisher, query: dict[str, Any]) -> Iterator[bytes]:
+def iati_activities(session: Session, installation: Installation, query: dict[str, Any]) -> Iterator[bytes]:
     """The funds and their grants as IATI 2.03 activities, streamed (404 when there is no fund)."""
-    return iati.activities(session, publisher, query.get("fund_id"))
+    return iati.activities(session, installation, query.get("fund_id"))

@@ -52,6 +52,9 @@ ASSISTANCE_KINDS = (
     "return_family_reunification",
     "coordination_information",
 )
+#: The SDG targets a fund may say every grant of it serves (open data: IATI tag vocabulary 3);
+#: ``exports.classify.SDG_NAMES`` names each.
+SDG_TARGETS = ("5.2", "8.7", "16.2", "16.3")
 #: The languages a fund may write in.
 FUND_LANGUAGES = ("en", "fr", "es")
 
@@ -85,7 +88,10 @@ class Fund(Timestamps, Provenance, Versioned, Base):
     #: chapter): ``resolution`` (the General Assembly resolution that created it, "64/293"),
     #: ``instrument_en``/``instrument_fr`` (what it was created under, in each language),
     #: ``assistance`` (the kinds of assistance it funds, as codes, in the order the reports name
-    #: them) and ``groups`` (those its mandate puts first: "women", "children"). None: unknown,
+    #: them) and ``groups`` (those its mandate puts first: "women", "children"); the phrases the
+    #: documents say it in, in English and French (``purpose``, ``victims``, ``cause``,
+    #: ``expertise``: the Board's field, ``approver``: who gives final approval where it is not the
+    #: administrator); ``sdg_targets``, those every grant serves (``SDG_TARGETS``). None: unknown,
     #: and not said.
     mandate: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     #: The languages the fund writes in ("en", "fr", and "es" for a fund that works in Spanish):

@@ -18,7 +18,7 @@ from ..schemas_base import (
     Text,
     sort_field,
 )
-from .models import ASSISTANCE_KINDS, FUND_LANGUAGES, MANDATE_GROUPS, percent_of_bp
+from .models import ASSISTANCE_KINDS, FUND_LANGUAGES, MANDATE_GROUPS, SDG_TARGETS, percent_of_bp
 
 PERCENT = {"type": "string", "pattern": r"^[0-9]{1,3}\.[0-9]{2}$", "example": "7.00"}
 SUPPORT_RATE = {
@@ -65,7 +65,10 @@ class FundSchema(OutputSchema):
     programme_support_rate = fields.String(metadata=SUPPORT_RATE)
     mandate = fields.Dict(
         allow_none=True,
-        metadata={"description": "What the fund is for: resolution, instrument_en/fr, assistance, groups"},
+        metadata={
+            "description": "What the fund is for: resolution, instrument_en/fr, purpose_en/fr, "
+            "victims_en/fr, cause_en/fr, expertise_en/fr, approver_en/fr, sdg_targets, assistance, groups"
+        },
     )
     indirect_cost_cap = indirect_cost_cap_field()
     illustrative = fields.Boolean()
@@ -186,6 +189,47 @@ class MandateSchema(InputSchema):
         },
     )
     cause_fr = Text(max_length=120, metadata={"example": "la torture"})
+    expertise_en = Text(
+        max_length=120,
+        metadata={
+            "example": "human rights",
+            "description": "The field of the Board members' knowledge, where an appointment says it: "
+            '"taking into account each member\'s knowledge of <expertise>"',
+        },
+    )
+    expertise_fr = Text(
+        max_length=120,
+        metadata={
+            "example": "des droits de l’homme",
+            "description": 'As it follows "dans le domaine": "de la traite de personnes", "des droits '
+            'de l’homme"',
+        },
+    )
+    approver_en = Text(
+        max_length=200,
+        metadata={
+            "example": "the United Nations High Commissioner for Human Rights, on behalf of the "
+            "Secretary-General",
+            "description": "Who gives final approval to the Board's recommendations, where it is not the "
+            'administrator as Fund manager: "final approval ... was given by <approver>"',
+        },
+    )
+    approver_fr = Text(
+        max_length=200,
+        metadata={
+            "example": "la Haute-Commissaire des Nations Unies aux droits de l’homme, au nom du "
+            "Secrétaire général"
+        },
+    )
+    sdg_targets = fields.List(
+        fields.String(validate=validate.OneOf(SDG_TARGETS)),
+        validate=validate.Length(max=len(SDG_TARGETS)),
+        metadata={
+            "example": ["16.3"],
+            "description": "The SDG targets every grant of the fund serves, in its open data (IATI tags; "
+            "5.2 and 16.2 are added for grants to women and girls, and to children)",
+        },
+    )
     assistance = fields.List(
         fields.String(validate=validate.OneOf(ASSISTANCE_KINDS)),
         validate=validate.Length(max=len(ASSISTANCE_KINDS)),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Integer, cast, distinct, func, literal, select, union_all
+from sqlalchemy import Integer, cast, distinct, exists, func, literal, select, union_all
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..applicants.models import Organisation
@@ -132,11 +132,16 @@ def fund_history(
     if as_of is not None:
         calls = calls.where(Call.launched_on <= as_of)
         grants = grants.where(Grant.approved_on <= as_of)
-    launched = list(session.scalars(calls.with_only_columns(Call.launched_on).order_by(Call.launched_on)))
+    rows = session.execute(
+        calls.with_only_columns(Call.launched_on, Call.illustrative).order_by(Call.launched_on)
+    ).all()
     count, organisations = session.execute(grants).one()
     money = books.grant_money(session, fund_id=fund_id, calls=in_cycles, as_of=as_of)["total"]
     return {
-        "calls_launched": launched,
+        "calls_launched": [row.launched_on for row in rows],
+        # a call the UN reports state: the fund's figures are reported ones, the records below them
+        # illustrative; none (a fund seeded for demonstration): every figure is illustrative
+        "reported": any(not row.illustrative for row in rows),
         "grants": count or 0,
         "organisations": organisations or 0,
         "amount_minor": money["awarded_minor"],
@@ -511,6 +516,7 @@ def board_pack_data(session: Session, session_id: int, user: Any = None) -> dict
             **_call(call),
             "floor_minor": call.floor_minor,
             "ceiling_minor": call.ceiling_minor,
+            "illustrative": bool(call.illustrative),
         },
         "received": counts[0] or 0,
         "eligible": int(counts[1] or 0),
@@ -527,11 +533,18 @@ def board_pack_data(session: Session, session_id: int, user: Any = None) -> dict
 
 
 def donor_statement_data(
-    session: Session, user: Any, donor_id: int, date_from: dt.date | None, date_to: dt.date | None
+    session: Session,
+    user: Any,
+    donor_id: int,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+    fund_id: int | None = None,
 ) -> dict[str, Any]:
     """The JSON statement (``totals.services.donor_statement``: same figures, same access rule:
-    another donor's is a 404), plus the funds it names and the day it is made."""
-    statement = donor_statement(session, user, donor_id, {"date_from": date_from, "date_to": date_to})
+    another donor's is a 404; one fund's), plus the fund it names and the day it is made."""
+    statement = donor_statement(
+        session, user, donor_id, {"date_from": date_from, "date_to": date_to, "fund_id": fund_id}
+    )
     fund_ids = sorted({a["fund_id"] for a in statement["fund_activity"]})
     funds = [
         fund_facts(f) for f in session.scalars(select(Fund).where(Fund.id.in_(fund_ids)).order_by(Fund.id))
@@ -543,6 +556,13 @@ def donor_statement_data(
     return {
         **statement,
         "illustrative": bool(session.scalar(select(Donor.illustrative).where(Donor.id == donor_id))),
+        "reported": bool(
+            session.scalar(
+                select(
+                    exists().where(Call.fund_id.in_([f["id"] for f in funds]), Call.illustrative.is_(False))
+                )
+            )
+        ),
         "funds": funds,
         "made_on": min(date_to, today) if date_to else today,
     }

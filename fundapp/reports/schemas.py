@@ -4,7 +4,7 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from ..schemas_base import Day, InputSchema
-from ..totals.schemas import PeriodQuery
+from ..totals.schemas import StatementQuerySchema
 from .wording import LANGUAGES
 
 
@@ -38,8 +38,8 @@ class ChapterQuerySchema(DocumentQuerySchema):
     )
 
 
-class StatementDocumentQuerySchema(PeriodQuery, DocumentQuerySchema):
-    """The JSON statement's period (``from``, ``to``) and the document's language."""
+class StatementDocumentQuerySchema(StatementQuerySchema, DocumentQuerySchema):
+    """The JSON statement's fund and period (``fund_id``, ``from``, ``to``) and the document's language."""
 
 
 class ConditionalHeadersSchema(ma.Schema):

@@ -51,6 +51,7 @@ def public_totals(query):
 @blp.allow(Role.ADMIN, Role.STAFF, Role.DONOR)
 @blp.arguments(StatementQuerySchema, location="query")
 @blp.response(200, StatementSchema)
+@blp.alt_response(409, response="CONFLICT", description="The donor gave to several funds: name one (fund_id)")
 def donor_statement(query, donor_id):
     """A donor's statement: pledges and receipts with running totals, and what the fund did
 

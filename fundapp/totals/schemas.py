@@ -148,8 +148,15 @@ class PublicTotalsSchema(OutputSchema):
     by_donor_kind = fields.List(fields.Nested(PublicKindSchema))
 
 
+#: A donor's statement is of one fund: the one it gave to, or the one this names.
+STATEMENT_FUND = {
+    "description": "The fund whose pledges and payments the statement lists; needed when the donor gave "
+    "to several funds (a statement never mixes two funds' money)"
+}
+
+
 class StatementQuerySchema(PeriodQuery):
-    pass
+    fund_id = QueryId(metadata=STATEMENT_FUND)
 
 
 class CurrencyBalanceSchema(OutputSchema):

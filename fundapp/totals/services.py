@@ -28,7 +28,7 @@ from ..contributions.models import (
     Receipt,
 )
 from ..contributions.services import names_anonymous_donors
-from ..errors import NotFound
+from ..errors import Conflict, NotFound
 from ..fund_scope import one_fund
 from ..funds.models import Fund
 from ..grants.models import Grant, GrantReport, ReportStatus
@@ -194,13 +194,17 @@ class _Balance:
         }
 
 
-def _entries(session: Session, donor_id: int, end: dt.date | None) -> list[dict[str, Any]]:
-    """The donor's movements in the books, in the order they happened (one statement)."""
+def _entries(session: Session, donor_id: int, fund_id: int, end: dt.date | None) -> list[dict[str, Any]]:
+    """The donor's movements in one fund's books, in the order they happened (one statement)."""
     rows = session.execute(
         select(LedgerEntry, Contribution.reference, Contribution.status, Receipt.status)
         .join(Contribution, Contribution.id == LedgerEntry.contribution_id)
         .outerjoin(Receipt, Receipt.id == LedgerEntry.receipt_id)
-        .where(LedgerEntry.donor_id == donor_id, *queries.as_of_conditions(as_of=end))
+        .where(
+            LedgerEntry.donor_id == donor_id,
+            LedgerEntry.fund_id == fund_id,
+            *queries.as_of_conditions(as_of=end),
+        )
         .order_by(LedgerEntry.effective_on, LedgerEntry.id)
     ).all()
     return [
@@ -270,10 +274,29 @@ def _fund_activity(
     ]
 
 
+def _statement_funds(session: Session, donor_id: int, fund_id: int | None) -> list[int]:
+    """The fund a statement is of, as a list (empty for a donor who gave to none): ``fund_id``
+    (404 if there is no such fund), else the donor's only fund (409 if it gave to several)."""
+    if fund_id is not None:
+        if session.get(Fund, fund_id) is None:
+            raise NotFound(f"fund {fund_id} does not exist")
+        return [fund_id]
+    given = sorted(
+        session.scalars(select(Contribution.fund_id).where(Contribution.donor_id == donor_id).distinct())
+    )
+    if len(given) > 1:
+        raise Conflict(
+            f"the donor gave to {len(given)} funds ({', '.join(map(str, given))}): a statement is of one, "
+            "name it with fund_id",
+        )
+    return given
+
+
 def donor_statement(session: Session, user: User, donor_id: int, query: dict[str, Any]) -> dict[str, Any]:
-    """Every movement of a donor's money in the books (pledges, their changes and cancellations,
-    receipts and their reversals), in the order they happened, with running totals; and the funds'
-    work in the period.
+    """Every movement of a donor's money in one fund's books (pledges, their changes and
+    cancellations, receipts and their reversals), in the order they happened, with running totals;
+    and the fund's work in the period. The fund is ``fund_id``, else the one the donor gave to: a
+    donor who gave to several must name one (409), since a statement never mixes two funds' money.
 
     A donor may read its own statement only: another donor's is a 404, as if it did not exist.
     """
@@ -283,9 +306,10 @@ def donor_statement(session: Session, user: User, donor_id: int, query: dict[str
     if donor is None:
         raise NotFound(f"donor {donor_id} does not exist")
     start, end = query.get("date_from"), query.get("date_to")
+    fund_ids = _statement_funds(session, donor_id, query.get("fund_id"))
     opening, balance = _Balance(), _Balance()
     entries: list[dict[str, Any]] = []
-    movements = _entries(session, donor_id, end)
+    movements = _entries(session, donor_id, fund_ids[0], end) if fund_ids else []
     for entry in movements:
         if start is not None and entry["date"] < start:
             opening.add(entry)
@@ -294,9 +318,6 @@ def donor_statement(session: Session, user: User, donor_id: int, query: dict[str
         balance.add(entry)
         entry["running"] = balance.running(entry["currency"])
         entries.append(entry)
-    fund_ids = sorted(
-        session.scalars(select(Contribution.fund_id).where(Contribution.donor_id == donor_id).distinct())
-    )
     return {
         "donor": {"id": donor.id, "name": donor.name, "kind": donor.kind},
         "date_from": start,

@@ -447,11 +447,17 @@ def test_a_donors_statement_read_by_one_funds_staff_holds_that_funds_movements_o
 ):
     a, b = worlds
     url = f"/api/v1/donors/{a.shared['donor_id']}/statement"
-    _, everything = _call(client, db_session, "GET", url, headers_of["admin"])
-    _, scoped = _call(client, db_session, "GET", url, headers_of["staff"])
-    assert {e["fund_id"] for e in json.loads(everything)["entries"]} == {a.ids["fund_id"], b.ids["fund_id"]}
+    # the donor gave to both funds: the admin names the fund of each statement (409 otherwise)
+    assert _call(client, db_session, "GET", url, headers_of["admin"])[0] == 409
+    _, of_b = _call(client, db_session, "GET", f"{url}?fund_id={b.ids['fund_id']}", headers_of["admin"])
+    assert {e["fund_id"] for e in json.loads(of_b)["entries"]} == {b.ids["fund_id"]}
+    # one fund's staff reads its fund's statement without naming it, and never the other's
+    status, scoped = _call(client, db_session, "GET", url, headers_of["staff"])
+    assert status == 200, scoped
     assert {e["fund_id"] for e in json.loads(scoped)["entries"]} == {a.ids["fund_id"]}
     assert [x["fund_id"] for x in json.loads(scoped)["fund_activity"]] == [a.ids["fund_id"]]
+    other = f"{url}?fund_id={b.ids['fund_id']}"
+    assert _call(client, db_session, "GET", other, headers_of["staff"])[0] == 404
 
 
 def test_a_caller_who_works_for_several_funds_names_one_for_a_figure_summed_over_funds(

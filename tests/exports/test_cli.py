@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from fundapp.audit import AuditEvent
 
-from ..factories import GrantWithProposalFactory
+from ..factories import FundFactory, GrantWithProposalFactory
 
 
 def test_export_writes_the_files_the_api_serves(runner, fund, tmp_path):
@@ -48,3 +48,13 @@ def test_open_data_refuses_an_unknown_setting(runner, fund, db_session):
     assert "KEY one of org_id" in result.output
     db_session.refresh(fund)
     assert fund.open_data is None
+
+
+def test_open_data_of_a_fund_whose_administrator_the_app_does_not_know_says_what_is_missing(
+    runner, db_session
+):
+    fund = FundFactory(administrator="UNHCR")
+    shown = json.loads(runner.invoke(args=["fund", "open-data", fund.code]).output)
+    assert shown["in_force"]["missing"] == ["org_id", "org_name", "grant_prefix", "website"]
+    result = runner.invoke(args=["fund", "open-data", fund.code, "--set", "org_id=XM-DAC-41121"])
+    assert json.loads(result.output)["in_force"]["missing"] == ["org_name", "grant_prefix", "website"]

@@ -8,7 +8,7 @@ from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 from fundapp.countries import accepted_country_codes
-from fundapp.exports.publisher import Publisher, iso_country
+from fundapp.exports.publisher import Installation, iso_country
 from fundapp.grants.models import DisbursementStatus
 
 from ..factories import (
@@ -100,7 +100,7 @@ def test_amounts_are_json_numbers_with_two_decimals(client, fund):
 def test_grant_fields_map_the_fund_call_recipient_and_paid_tranches(client, fund):
     grant, _ = make_grants(fund)
     record = client.get(URL).get_json()["grants"][0]
-    publisher = Publisher()
+    publisher = Installation({}).for_fund(fund)
     assert record["id"] == "360G-UNODC-UNVTF_G_2015_01"
     assert record["fundingOrganization"] == [
         {"id": "XM-DAC-41128", "name": "United Nations Office on Drugs and Crime", "department": fund.name_en}

@@ -8,7 +8,7 @@ from lxml import etree
 from fundapp.contributions.models import ContributionStatus, DonorKind, ReceiptStatus
 from fundapp.db import utcnow
 from fundapp.exports import classify, iati
-from fundapp.exports.publisher import Publisher
+from fundapp.exports.publisher import Installation
 from fundapp.grants.models import DisbursementStatus, GrantStatus, ReportStatus
 from fundapp.grants.services import terminate_grant
 
@@ -151,7 +151,7 @@ def test_the_module_constants_are_official_codes():
 
 
 def test_fund_is_the_parent_activity_with_donors_pledges_and_receipts(client, fund, books):
-    publisher = Publisher()
+    publisher = Installation({}).for_fund(fund)
     _, doc = fetch(client)
     parent = activity(doc, publisher.fund_activity_id(fund.code))
     assert parent.get("hierarchy") == "1"
@@ -198,7 +198,7 @@ def test_fund_is_the_parent_activity_with_donors_pledges_and_receipts(client, fu
 
 
 def test_each_grant_is_a_child_activity_with_its_commitment_and_paid_tranches(client, fund, books):
-    publisher = Publisher()
+    publisher = Installation({}).for_fund(fund)
     _, doc = fetch(client)
     child = activity(doc, publisher.grant_activity_id(fund.code, "UNVTF/A/1"))
     assert child.get("hierarchy") == "2"
@@ -227,7 +227,7 @@ def test_each_grant_is_a_child_activity_with_its_commitment_and_paid_tranches(cl
 
 
 def test_grant_status_and_end_dates_follow_the_grant(client, fund, books):
-    publisher = Publisher()
+    publisher = Installation({}).for_fund(fund)
     _, doc = fetch(client)
     closed = activity(doc, publisher.grant_activity_id(fund.code, "UNVTF/A/2"))
     terminated = activity(doc, publisher.grant_activity_id(fund.code, "UNVTF/A/3"))
@@ -244,7 +244,8 @@ def test_actual_dates_are_never_in_the_future(client, fund, db_session):
         proposal__call__fund_id=fund.id, starts_on=start, ends_on=start + dt.timedelta(days=365)
     )
     _, doc = fetch(client)
-    child = activity(doc, Publisher().grant_activity_id(fund.code, grant.agreement_number))
+    publisher = Installation({}).for_fund(fund)
+    child = activity(doc, publisher.grant_activity_id(fund.code, grant.agreement_number))
     assert {d.get("type") for d in child.findall("activity-date")} == {"1", "3"}
 
 
@@ -291,7 +292,11 @@ def test_every_activity_has_sectors_and_countries_that_add_up_to_100(client, boo
         assert act.find("contact-info") is not None
 
 
-def test_a_grant_in_two_countries_splits_its_money_as_the_360giving_package_lists_them(client, fund):
+def test_a_grant_in_two_countries_splits_its_money_as_the_360giving_package_lists_them(
+    client, fund, db_session
+):
+    fund.mandate = {"sdg_targets": ["8.7"]}  # the trafficking fund's: every grant serves 8.7
+    db_session.flush()
     proposal = ProposalWithFacetsFactory(
         call__fund_id=fund.id,
         countries=["NG", "BJ"],
@@ -300,7 +305,8 @@ def test_a_grant_in_two_countries_splits_its_money_as_the_360giving_package_list
     )
     grant = GrantWithProposalFactory(proposal=proposal, country_code="NG")
     _, doc = fetch(client)
-    child = activity(doc, Publisher().grant_activity_id(fund.code, grant.agreement_number))
+    publisher = Installation({}).for_fund(fund)
+    child = activity(doc, publisher.grant_activity_id(fund.code, grant.agreement_number))
     assert [(c.get("code"), c.get("percentage")) for c in child.findall("recipient-country")] == [
         ("NG", "50"),
         ("BJ", "50"),
@@ -331,7 +337,8 @@ def test_a_grant_has_budgets_planned_disbursements_conditions_and_results(client
     PeopleCountFactory(report=report, category="female/child", people=15)
     PeopleCountFactory(report=report, category="male/adult", people=4)
     _, doc = fetch(client)
-    child = activity(doc, Publisher().grant_activity_id(fund.code, grant.agreement_number))
+    publisher = Installation({}).for_fund(fund)
+    child = activity(doc, publisher.grant_activity_id(fund.code, grant.agreement_number))
     budgets = [
         (b.find("period-start").get("iso-date"), b.find("period-end").get("iso-date"), b.findtext("value"))
         for b in child.findall("budget")
@@ -362,7 +369,8 @@ def test_a_release_is_a_negative_commitment_on_its_own_day(client, fund, db_sess
     grant = GrantWithProposalFactory(proposal__call__fund_id=fund.id, amount_minor=10_000_00)
     terminate_grant(db_session, None, grant.id, "the partner closed")
     _, doc = fetch(client)
-    child = activity(doc, Publisher().grant_activity_id(fund.code, grant.agreement_number))
+    publisher = Installation({}).for_fund(fund)
+    child = activity(doc, publisher.grant_activity_id(fund.code, grant.agreement_number))
     commitments = [
         (t.find("transaction-date").get("iso-date"), t.findtext("value"))
         for t in child.xpath("transaction[transaction-type/@code='2']")

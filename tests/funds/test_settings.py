@@ -116,3 +116,26 @@ def test_a_fund_created_through_the_api_keeps_books_the_position_reads(client, a
     # the admin reads it (staff work for the funds an admin names: see tests/auth)
     position = client.get(f"/api/v1/funds/{fund_id}/position", headers=auth("admin")).get_json()
     assert (position["available"], position["grantable"]) == ("113000.00", "100000.00")
+
+
+def test_a_funds_mandate_says_its_boards_field_its_approver_and_the_sdg_targets_it_serves(client, auth):
+    body = {
+        **TORTURE_FUND,
+        "mandate": {
+            **TORTURE_FUND["mandate"],
+            "expertise_en": "human rights",
+            "expertise_fr": "des droits de l’homme",
+            "approver_en": "the United Nations High Commissioner for Human Rights, on behalf of the "
+            "Secretary-General",
+            "approver_fr": "le Haut-Commissaire des Nations Unies aux droits de l’homme, au nom du "
+            "Secrétaire général",
+            "sdg_targets": ["16.3"],
+        },
+    }
+    response = create(client, auth, body)
+    assert response.status_code == 201, response.get_json()
+    mandate = response.get_json()["mandate"]
+    assert (mandate["expertise_en"], mandate["sdg_targets"]) == ("human rights", ["16.3"])
+    bad = create(client, auth, {**body, "code": "OTHER", "mandate": {"sdg_targets": ["1.1"]}})
+    assert bad.status_code == 422
+    assert "sdg_targets" in str(bad.get_json()["errors"])

@@ -23,6 +23,11 @@ LANGS = ("fr", "en")
 STATUS_DATES = (dt.date(2015, 6, 8), dt.date(2017, 10, 20), dt.date(2019, 3, 31), dt.date(2020, 12, 31))
 #: The days of the two reports the Fund's chapter must reproduce, and one after the seeded history.
 CHAPTER_DATES = (dt.date(2015, 6, 8), dt.date(2019, 3, 31), dt.date(2021, 6, 30))
+#: The second, illustrative fund's: before and after its one cycle's grants, and a chapter after it.
+SECOND_FUND_DATES = {
+    "status": (dt.date(2018, 12, 31), dt.date(2020, 12, 31)),
+    "chapter": (dt.date(2020, 12, 31),),
+}
 #: A page other than the last holds at least this many lines of text (running header included).
 MIN_LINES = 12
 
@@ -90,15 +95,22 @@ def _assert_counts_as_of_the_date(session, fund_id: int, kind: str, stated: dict
 
 
 def _seeded_documents(session):
-    fund = session.scalar(select(m.Fund).where(m.Fund.code == "UNVTF"))
-    for call_id in session.scalars(select(m.Call.id).where(m.Call.fund_id == fund.id).order_by(m.Call.id)):
-        yield fund, "cycle-summary", queries.cycle_summary_data(session, call_id), cycle_summary.compose
-    for day in STATUS_DATES:
-        yield fund, "fund-status", queries.fund_status_data(session, fund.id, day), fund_status.compose
-    for day in CHAPTER_DATES:
-        yield fund, "fund-chapter", chapter.chapter_data(session, fund.id, day), chapter.compose
-    for session_id in session.scalars(select(m.BoardSession.id).order_by(m.BoardSession.id)):
-        yield fund, "board-pack", queries.board_pack_data(session, session_id), board_pack.compose
+    """Each seeded fund's cycle summaries, statuses, chapters and Board packs."""
+    for fund in session.scalars(select(m.Fund).order_by(m.Fund.id)):
+        first = fund.code == "UNVTF"
+        for call_id in session.scalars(
+            select(m.Call.id).where(m.Call.fund_id == fund.id).order_by(m.Call.id)
+        ):
+            yield fund, "cycle-summary", queries.cycle_summary_data(session, call_id), cycle_summary.compose
+        for day in STATUS_DATES if first else SECOND_FUND_DATES["status"]:
+            yield fund, "fund-status", queries.fund_status_data(session, fund.id, day), fund_status.compose
+        for day in CHAPTER_DATES if first else SECOND_FUND_DATES["chapter"]:
+            yield fund, "fund-chapter", chapter.chapter_data(session, fund.id, day), chapter.compose
+        sessions = (
+            select(m.BoardSession.id).where(m.BoardSession.fund_id == fund.id).order_by(m.BoardSession.id)
+        )
+        for session_id in session.scalars(sessions):
+            yield fund, "board-pack", queries.board_pack_data(session, session_id), board_pack.compose
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -115,7 +127,8 @@ def test_every_seeded_document_passes_the_checker_with_its_counts_as_of_its_date
         key = f"{kind} {stated['date']}"
         assert symbols.setdefault(doc["header"]["symbol"], key) == key, "one symbol per document and date"
         checked += 1
-    assert checked == 3 + len(STATUS_DATES) + len(CHAPTER_DATES) + 3
+    second = sum(len(days) for days in SECOND_FUND_DATES.values()) + 1 + 1  # its call and its session
+    assert checked == 3 + len(STATUS_DATES) + len(CHAPTER_DATES) + 3 + second
 
 
 def test_a_figure_that_contradicts_its_text_is_caught(seeded_session):

@@ -159,6 +159,7 @@ def fund_figures(engine) -> dict:
         per_cycle = session.execute(
             select(Call.cycle_label, func.count(Grant.id), func.sum(Grant.amount_minor))
             .join(Grant, Grant.call_id == Call.id)
+            .where(Call.fund_id == fund_id)
             .group_by(Call.cycle_label)
             .order_by(Call.cycle_label)
         ).all()

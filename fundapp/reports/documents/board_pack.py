@@ -98,7 +98,7 @@ def compose(data: dict[str, Any], lang: str) -> dict[str, Any]:
         "footnotes": [
             _("Confidential: for the members of the Board of Trustees. Amounts are in United States dollars.")
         ]
-        + ([illustrative_note(w)] if data["illustrative"] else []),
+        + ([illustrative_note(w, reported=not data["call"]["illustrative"])] if data["illustrative"] else []),
         "stated": {
             "date": session["held_on"],
             "board_members": len(data["board"]["members"]) if data["board"] else 0,

@@ -57,6 +57,7 @@ from .common import (
     Body,
     administrator,
     annual_average,
+    approval_to_come_sentence,
     as_of_day,
     board_table,
     board_with_countries_sentences,
@@ -69,7 +70,6 @@ from .common import (
     illustrative_note,
     kinds_annex,
     mandate_phrase,
-    of_administrator,
     recommendation_sentence,
     stated_as_of,
 )
@@ -510,14 +510,7 @@ def _call_under_way(w: Wording, fund: dict[str, Any], call: dict[str, Any]) -> l
             recs["expires"] or call["reserve_expires_on"],
         )
     )
-    out.append(
-        _(
-            "The new grants will be announced after final approval by %(administrator)s, manager of the "
-            "Fund.",
-            administrator=w.term(fund["administrator"]),
-            of_administrator=of_administrator(w, fund),
-        )
-    )
+    out.append(approval_to_come_sentence(w, fund))
     return out
 
 
@@ -738,7 +731,7 @@ def compose(data: dict[str, Any], lang: str) -> dict[str, Any]:
             body.para(*_evaluation(w, evaluation))
     if data["board"]:
         body.chapter(_("Board of Trustees"))
-        body.para(*board_with_countries_sentences(w, data["board"]))
+        body.para(*board_with_countries_sentences(w, data["board"], data["fund"]))
     body.chapter(_("Contributions"))
     contributions = _contributions(w, fund, as_of, donors, amounts)
     body.para(*contributions)
@@ -793,7 +786,7 @@ def _footnotes(w: Wording, data: dict[str, Any]) -> list[str]:
             _("Further information on the Fund is available at %(website)s.", website=data["fund"]["website"])
         )
     if data["illustrative"]:
-        out.append(illustrative_note(w))
+        out.append(illustrative_note(w, reported=data["history"]["reported"]))
     return out
 
 
@@ -804,7 +797,7 @@ def _mandate(body: Body, w: Wording, data: dict[str, Any]) -> None:
     fund = data["fund"]
     facts = fund["mandate"] or {}
     body.chapter(_("Mandate of the Fund"))
-    if facts.get("resolution"):
+    if facts.get("resolution") and (facts.get("instrument_en") or facts.get("instrument_fr")):
         body.para(
             _(
                 "%(administrator)s continued to administer the %(fund)s, established by the General Assembly "
@@ -815,6 +808,18 @@ def _mandate(body: Body, w: Wording, data: dict[str, Any]) -> None:
                 resolution=facts["resolution"],
                 date=w.date(fund["established_on"]),
                 instrument=w.own(facts.get("instrument_en"), facts.get("instrument_fr")),
+            )
+        )
+    elif facts.get("resolution"):
+        body.para(
+            _(
+                "%(administrator)s continued to administer the %(fund)s, established by the General Assembly "
+                "in its resolution %(resolution)s of %(date)s, and to encourage Member States and other "
+                "stakeholders to contribute to it.",
+                administrator=administrator(w, fund),
+                fund=fund_name(w, fund),
+                resolution=facts["resolution"],
+                date=w.date(fund["established_on"]),
             )
         )
     else:

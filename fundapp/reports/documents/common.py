@@ -73,8 +73,16 @@ def check_established(data: dict[str, Any]) -> None:
         raise Unprocessable("as_of", f"the fund was established on {data['fund']['established_on']}")
 
 
-def illustrative_note(w: Wording) -> str:
-    """The note on the first page of every document that shows an invented record."""
+def illustrative_note(w: Wording, *, reported: bool = True) -> str:
+    """The note on the first page of every document that shows an invented record: beneath the
+    figures the UN reports give (``reported``), or, for a fund whose history is all invented (the
+    seed's second fund), of every figure."""
+    if not reported:
+        return w.gettext(
+            "The calls, Board members, organizations, proposals, grants, donors and contributions shown "
+            "below, and every figure drawn from them, are illustrative: invented to show the system at "
+            "work and marked as such in the data. None of them is taken from the Fund's records."
+        )
     return w.gettext(
         "The names and amounts of the individual organizations, proposals, grants, donors and "
         "contributions shown below are illustrative: invented beneath the aggregate figures that the "
@@ -175,12 +183,17 @@ def fund_name(w: Wording, fund: dict[str, Any]) -> str:
     return fund["name_fr"] if w.lang == "fr" else fund["name_en"]
 
 
+#: French initials that take "l’" before an administrator's acronym: its vowels. An acronym is
+#: said letter by letter or as a word, and its H is never elided: "le HCDH", "du HCR".
+ELIDING_INITIALS = "AEIOUY"
+
+
 def administrator(w: Wording, fund: dict[str, Any], *, capital: bool = True) -> str:
-    """ "L'ONUDC" / "UNODC": the administrator's name with the French article."""
+    """ "L'ONUDC", "Le HCDH" / "UNODC": the administrator's name with the French article."""
     name = w.term(fund["administrator"])
     if w.lang != "fr":
         return name
-    article = "L\u2019" if name[:1].upper() in "AEIOUYH" else "Le "
+    article = "L\u2019" if name[:1].upper() in ELIDING_INITIALS else "Le "
     return (article if capital else article.lower()) + name
 
 
@@ -215,7 +228,46 @@ def of_administrator(w: Wording, fund: dict[str, Any]) -> str:
     name = w.term(fund["administrator"])
     if w.lang != "fr":
         return name
-    return ("de l\u2019" if name[:1].upper() in "AEIOUYH" else "du ") + name
+    return ("de l\u2019" if name[:1].upper() in ELIDING_INITIALS else "du ") + name
+
+
+def final_approval_sentence(w: Wording, fund: dict[str, Any], count: int, amount_minor: int) -> str:
+    """Who gave final approval to the grants: the fund's approver where its mandate names one
+    ("the High Commissioner ..., on behalf of the Secretary-General"), else its administrator as
+    Fund manager ("l’ONUDC, gestionnaire du Fonds", 2015 report par. 66)."""
+    amount = w.money(amount_minor)
+    approver = mandate_phrase(w, fund, "approver")
+    if approver:
+        return w.ngettext(
+            "Final approval of %(n)s grant totalling %(amount)s was given by %(approver)s.",
+            "Final approval of %(n)s grants totalling %(amount)s was given by %(approver)s.",
+            count,
+            approver=approver,
+            amount=amount,
+            of_amount=w.of(amount),
+        )
+    return w.ngettext(
+        "As Fund manager, %(administrator)s gave final approval to %(n)s grant totalling %(amount)s.",
+        "As Fund manager, %(administrator)s gave final approval to %(n)s grants totalling %(amount)s.",
+        count,
+        administrator=administrator(w, fund, capital=False),
+        amount=amount,
+        of_amount=w.of(amount),
+    )
+
+
+def approval_to_come_sentence(w: Wording, fund: dict[str, Any]) -> str:
+    """The new grants are announced once final approval is given, by whom (as above)."""
+    approver = mandate_phrase(w, fund, "approver")
+    if approver:
+        return w.gettext(
+            "The new grants will be announced after final approval by %(approver)s.", approver=approver
+        )
+    return w.gettext(
+        "The new grants will be announced after final approval by %(administrator)s, manager of the Fund.",
+        administrator=w.term(fund["administrator"]),
+        of_administrator=of_administrator(w, fund),
+    )
 
 
 def chair_and_others(term: dict[str, Any]) -> tuple[dict | None, list[dict]]:
@@ -247,7 +299,7 @@ def board_composition_sentence(w: Wording, term: dict[str, Any]) -> str:
     )
 
 
-def _appointment_sentence(w: Wording, term: dict[str, Any]) -> str:
+def _appointment_sentence(w: Wording, term: dict[str, Any], fund: dict[str, Any] | None) -> str:
     """ "Le Secrétaire général a nommé en décembre 2013, pour la période 2014-2016, un nouveau
     conseil d'administration de haut niveau, en tenant compte des connaissances de chaque membre
     dans le domaine de la traite de personnes et en respectant le principe de la répartition
@@ -269,11 +321,15 @@ def _appointment_sentence(w: Wording, term: dict[str, Any]) -> str:
         "term": term["label"],
         "board": board,
     }
-    if "expertise" in notes:
+    # the field of the members' knowledge, in the fund's words: "trafficking in persons" / (French,
+    # after "dans le domaine") "de la traite de personnes"
+    expertise = mandate_phrase(w, fund, "expertise") if fund else None
+    if "expertise" in notes and expertise:
         return _(
             "In %(month)s, the %(appointer)s appointed %(board)s for the period %(term)s, taking into "
-            "account each member's knowledge of trafficking in persons and with due regard to "
-            "equitable geographical distribution.",
+            "account each member's knowledge of %(expertise)s and with due regard to equitable "
+            "geographical distribution.",
+            expertise=expertise,
             **values,
         )
     return _(
@@ -283,15 +339,18 @@ def _appointment_sentence(w: Wording, term: dict[str, Any]) -> str:
     )
 
 
-def board_with_countries_sentences(w: Wording, term: dict[str, Any]) -> list[str]:
-    """Model D: appointment, then "La Présidente du Conseil est X (Autriche). Les autres membres sont ..."."""
+def board_with_countries_sentences(
+    w: Wording, term: dict[str, Any], fund: dict[str, Any] | None = None
+) -> list[str]:
+    """Model D: appointment (the members' field of knowledge from the ``fund``'s mandate), then
+    "La Présidente du Conseil est X (Autriche). Les autres membres sont ..."."""
     _ = w.gettext
     chair, others = chair_and_others(term)
     if chair is None or not all(m["country_code"] for m in term["members"]):
         return [board_composition_sentence(w, term)]
     out = []
     if term["appointed_on"] and term["appointed_by"]:
-        out.append(_appointment_sentence(w, term))
+        out.append(_appointment_sentence(w, term, fund))
     person = f"{chair['name']} ({w.country(chair['country_code'])})"
     gender = (chair.get("gender") or "").upper()
     if gender == "F":

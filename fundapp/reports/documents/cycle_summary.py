@@ -22,15 +22,15 @@ from .common import (
     ROMAN,
     Body,
     administration,
-    administrator,
+    approval_to_come_sentence,
     board_table,
     board_with_countries_sentences,
     code_label,
+    final_approval_sentence,
     fund_name,
     header,
     history_sentences,
     illustrative_note,
-    of_administrator,
     recommendation_sentence,
 )
 from .spec import DocumentSpec, filename
@@ -136,7 +136,7 @@ def compose(data: dict[str, Any], lang: str) -> dict[str, Any]:
     _grants(body, w, data)
     if data["board"]:
         body.chapter(_("Board of Trustees"))
-        body.para(*board_with_countries_sentences(w, data["board"]))
+        body.para(*board_with_countries_sentences(w, data["board"], data["fund"]))
     summary = " ".join(
         w.sentence(s)
         for s in (
@@ -170,7 +170,7 @@ def compose(data: dict[str, Any], lang: str) -> dict[str, Any]:
                 date=w.date(day),
             )
         ]
-        + ([illustrative_note(w)] if illustrative else []),
+        + ([illustrative_note(w, reported=not call["illustrative"])] if illustrative else []),
         "chapters": body.chapters,
         "annexes": [
             _grants_annex(w, data["grants"], data["money"]["total"]["awarded_minor"]),
@@ -389,17 +389,7 @@ def _final_approval(body: Body, w: Wording, data: dict[str, Any], counts: _Tally
     rejected = data["approvals"].get("rejected", {"count": 0})["count"]
     out = []
     if approved["count"]:
-        out.append(
-            w.ngettext(
-                "As Fund manager, %(administrator)s gave final approval to %(n)s grant totalling %(amount)s.",
-                "As Fund manager, %(administrator)s gave final approval to %(n)s grants totalling "
-                "%(amount)s.",
-                approved["count"],
-                administrator=administrator(w, fund, capital=False),
-                amount=w.money(approved_minor),
-                of_amount=w.of(w.money(approved_minor)),
-            )
-        )
+        out.append(final_approval_sentence(w, fund, approved["count"], approved_minor))
     if rejected:
         out.append(
             w.ngettext(
@@ -410,14 +400,7 @@ def _final_approval(body: Body, w: Wording, data: dict[str, Any], counts: _Tally
             )
         )
     if counts.statuses["pending_approval"] or (counts.funded["count"] and not approved["count"]):
-        out.append(
-            _(
-                "The new grants will be announced after final approval by %(administrator)s, manager of the "
-                "Fund.",
-                administrator=w.term(fund["administrator"]),
-                of_administrator=of_administrator(w, fund),
-            )
-        )
+        out.append(approval_to_come_sentence(w, fund))
     if counts.statuses["promoted"]:
         promoted_minor = data["money_by_origin"].get("promoted", {"awarded_minor": 0})["awarded_minor"]
         out.append(

@@ -39,9 +39,10 @@ def load(
     donor_id: int,
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
+    fund_id: int | None = None,
 ) -> dict[str, Any]:
-    """The JSON statement's figures; another donor's is a 404."""
-    return queries.donor_statement_data(session, user, donor_id, date_from, date_to)
+    """The JSON statement's figures (one fund's); another donor's is a 404."""
+    return queries.donor_statement_data(session, user, donor_id, date_from, date_to, fund_id)
 
 
 def symbol(data: dict[str, Any]) -> str:
@@ -94,7 +95,7 @@ def compose(data: dict[str, Any], lang: str) -> dict[str, Any]:
                 date=w.date(made_on),
             )
         ]
-        + ([illustrative_note(w)] if data.get("illustrative") else []),
+        + ([illustrative_note(w, reported=data.get("reported", True))] if data.get("illustrative") else []),
         "stated": {"date": made_on, "as_of": end},
         "illustrative": bool(data.get("illustrative")),
         "chapters": body.chapters,

@@ -96,7 +96,7 @@ def compose(data: dict[str, Any], lang: str) -> dict[str, Any]:
         )
     ]
     if data["illustrative"]:
-        footnotes.append(illustrative_note(w))
+        footnotes.append(illustrative_note(w, reported=data["history"]["reported"]))
     return {
         "kind": KIND,
         "stated": stated_as_of(data, donors, amounts),

@@ -30,7 +30,7 @@ from ...proposals.models import Proposal
 from ...services_base import get_or_404
 from .. import queries
 from ..wording import N_, Wording
-from .common import fund_name
+from .common import fund_name, mandate_phrase
 from .spec import DocumentSpec
 
 TEMPLATE = "letter.html"
@@ -256,14 +256,7 @@ def compose_decision(data: dict[str, Any], lang: str) -> dict[str, Any]:
             blocks.append(_para(_("In reaching this decision, the following was taken into account:")))
             # the Board's own words, marked as English in a French letter (``Wording.own``)
             blocks.append({"type": "quote", "text": w.own(data["reason"], None)})
-        blocks.append(
-            _para(
-                _(
-                    "We thank you for your work with victims of trafficking in persons and encourage you to "
-                    "apply under future calls for proposals."
-                )
-            )
-        )
+        blocks.append(_para(_thanks(w, data["fund"])))
     return _letter(w, data, symbol, addressee, subject, blocks, _("The Secretariat of the Board of Trustees"))
 
 
@@ -383,12 +376,7 @@ def compose_acknowledgement(data: dict[str, Any], lang: str) -> dict[str, Any]:
             )
         ),
         {"type": "facts", "rows": rows},
-        _para(
-            _(
-                "Your support allows the Fund to continue assisting victims of trafficking in persons, in "
-                "particular women and children, through the organizations it funds."
-            )
-        ),
+        _para(_support(w, data["fund"])),
     ]
     return _letter(
         w,
@@ -398,6 +386,61 @@ def compose_acknowledgement(data: dict[str, Any], lang: str) -> dict[str, Any]:
         subject,
         blocks,
         _("The Secretariat of the %(fund)s", fund=fund_name(w, data["fund"])),
+    )
+
+
+#: Those a mandate puts first, as the object of "assisting" ("en particulier les femmes").
+ASSISTED_GROUPS = {
+    "women": N_("women"),
+    "children": N_("children"),
+    "girls": N_("girls"),
+    "boys": N_("boys"),
+    "men": N_("men"),
+}
+
+
+def _thanks(w: Wording, fund: dict[str, Any]) -> str:
+    """The decline letter's thanks, for work with the victims the fund assists (its mandate's
+    ``cause``: "victims of trafficking in persons"), and the encouragement to apply again."""
+    cause = mandate_phrase(w, fund, "cause")
+    if cause:
+        return w.gettext(
+            "We thank you for your work with victims of %(cause)s and encourage you to apply under future "
+            "calls for proposals.",
+            cause=cause,
+            of_cause=w.of(cause),
+        )
+    return w.gettext(
+        "We thank you for your work with victims and encourage you to apply under future calls for proposals."
+    )
+
+
+def _support(w: Wording, fund: dict[str, Any]) -> str:
+    """What a donor's money does, in the fund's words: the victims of its ``cause``, in particular
+    the ``groups`` its mandate puts first."""
+    cause = mandate_phrase(w, fund, "cause")
+    groups = [
+        w.pgettext("assisted", ASSISTED_GROUPS[g])
+        for g in (fund.get("mandate") or {}).get("groups", ())
+        if g in ASSISTED_GROUPS
+    ]
+    if cause and groups:
+        return w.gettext(
+            "Your support allows the Fund to continue assisting victims of %(cause)s, in particular "
+            "%(groups)s, through the organizations it funds.",
+            cause=cause,
+            of_cause=w.of(cause),
+            groups=w.join(groups),
+        )
+    if cause:
+        return w.gettext(
+            "Your support allows the Fund to continue assisting victims of %(cause)s through the "
+            "organizations it funds.",
+            cause=cause,
+            of_cause=w.of(cause),
+        )
+    return w.gettext(
+        "Your support allows the Fund to continue assisting victims through the organizations it funds."
     )
 
 

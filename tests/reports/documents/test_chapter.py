@@ -240,7 +240,19 @@ def test_the_chapter_answers_304_to_its_etag_and_refuses_a_day_to_come(seeded_cl
 def test_the_cli_renders_the_chapter_of_8_june_2015(seeded_app, seeded_session, tmp_path, monkeypatch):
     output = tmp_path / "chapter.html"
     result = seeded_app.test_cli_runner().invoke(
-        args=["fund", "report", "chapter", "--as-of", "2015-06-08", "--lang", "fr", "-o", str(output)]
+        args=[
+            "fund",
+            "report",
+            "chapter",
+            "--fund",
+            "UNVTF",
+            "--as-of",
+            "2015-06-08",
+            "--lang",
+            "fr",
+            "-o",
+            str(output),
+        ]
     )
     assert result.exit_code == 0, result.output
     assert "Informations récentes sur le Fonds" in output.read_text(encoding="utf-8")

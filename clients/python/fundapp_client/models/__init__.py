@@ -201,6 +201,7 @@ from .login_token import LoginToken
 from .mandate import Mandate
 from .mandate_assistance_item import MandateAssistanceItem
 from .mandate_groups_item import MandateGroupsItem
+from .mandate_sdg_targets_item import MandateSdgTargetsItem
 from .me import Me
 from .me_role import MeRole
 from .member import Member
@@ -543,6 +544,7 @@ __all__ = (
     "Mandate",
     "MandateAssistanceItem",
     "MandateGroupsItem",
+    "MandateSdgTargetsItem",
     "Me",
     "Member",
     "MemberCreate",

@@ -34,7 +34,8 @@ class Fund:
         notifications_off (list[str]): The kinds of e-mail notification the fund does not send
         programme_support_rate (str): The share of each commitment the fund sets aside for programme support costs, in
             per cent Example: 13.00.
-        mandate (FundMandateType0 | None): What the fund is for: resolution, instrument_en/fr, assistance, groups
+        mandate (FundMandateType0 | None): What the fund is for: resolution, instrument_en/fr, purpose_en/fr,
+            victims_en/fr, cause_en/fr, expertise_en/fr, approver_en/fr, sdg_targets, assistance, groups
         indirect_cost_cap (None | str): The most a budget may put in indirect costs, in per cent of its total; null: no
             cap Example: 7.00.
         illustrative (bool):

@@ -14,7 +14,10 @@ T = TypeVar("T", bound="FundMandateType0")
 
 @_attrs_define
 class FundMandateType0:
-    """What the fund is for: resolution, instrument_en/fr, assistance, groups"""
+    """What the fund is for: resolution, instrument_en/fr, purpose_en/fr, victims_en/fr, cause_en/fr, expertise_en/fr,
+    approver_en/fr, sdg_targets, assistance, groups
+
+    """
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 from ..models.mandate_assistance_item import MandateAssistanceItem
 from ..models.mandate_groups_item import MandateGroupsItem
+from ..models.mandate_sdg_targets_item import MandateSdgTargetsItem
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -31,6 +32,17 @@ class Mandate:
         victims_fr (str | Unset):  Example: victimes de la torture.
         cause_en (str | Unset): What the fund's work is part of the global fight against Example: torture.
         cause_fr (str | Unset):  Example: la torture.
+        expertise_en (str | Unset): The field of the Board members' knowledge, where an appointment says it: "taking
+            into account each member's knowledge of <expertise>" Example: human rights.
+        expertise_fr (str | Unset): As it follows "dans le domaine": "de la traite de personnes", "des droits de
+            l’homme" Example: des droits de l’homme.
+        approver_en (str | Unset): Who gives final approval to the Board's recommendations, where it is not the
+            administrator as Fund manager: "final approval ... was given by <approver>" Example: the United Nations High
+            Commissioner for Human Rights, on behalf of the Secretary-General.
+        approver_fr (str | Unset):  Example: la Haute-Commissaire des Nations Unies aux droits de l’homme, au nom du
+            Secrétaire général.
+        sdg_targets (list[MandateSdgTargetsItem] | Unset): The SDG targets every grant of the fund serves, in its open
+            data (IATI tags; 5.2 and 16.2 are added for grants to women and girls, and to children) Example: ['16.3'].
         assistance (list[MandateAssistanceItem] | Unset): The kinds of assistance the fund funds, in the order its
             reports name them
         groups (list[MandateGroupsItem] | Unset): Those its mandate puts first
@@ -45,6 +57,11 @@ class Mandate:
     victims_fr: str | Unset = UNSET
     cause_en: str | Unset = UNSET
     cause_fr: str | Unset = UNSET
+    expertise_en: str | Unset = UNSET
+    expertise_fr: str | Unset = UNSET
+    approver_en: str | Unset = UNSET
+    approver_fr: str | Unset = UNSET
+    sdg_targets: list[MandateSdgTargetsItem] | Unset = UNSET
     assistance: list[MandateAssistanceItem] | Unset = UNSET
     groups: list[MandateGroupsItem] | Unset = UNSET
 
@@ -66,6 +83,21 @@ class Mandate:
         cause_en = self.cause_en
 
         cause_fr = self.cause_fr
+
+        expertise_en = self.expertise_en
+
+        expertise_fr = self.expertise_fr
+
+        approver_en = self.approver_en
+
+        approver_fr = self.approver_fr
+
+        sdg_targets: list[str] | Unset = UNSET
+        if not isinstance(self.sdg_targets, Unset):
+            sdg_targets = []
+            for sdg_targets_item_data in self.sdg_targets:
+                sdg_targets_item = sdg_targets_item_data.value
+                sdg_targets.append(sdg_targets_item)
 
         assistance: list[str] | Unset = UNSET
         if not isinstance(self.assistance, Unset):
@@ -102,6 +134,16 @@ class Mandate:
             field_dict["cause_en"] = cause_en
         if cause_fr is not UNSET:
             field_dict["cause_fr"] = cause_fr
+        if expertise_en is not UNSET:
+            field_dict["expertise_en"] = expertise_en
+        if expertise_fr is not UNSET:
+            field_dict["expertise_fr"] = expertise_fr
+        if approver_en is not UNSET:
+            field_dict["approver_en"] = approver_en
+        if approver_fr is not UNSET:
+            field_dict["approver_fr"] = approver_fr
+        if sdg_targets is not UNSET:
+            field_dict["sdg_targets"] = sdg_targets
         if assistance is not UNSET:
             field_dict["assistance"] = assistance
         if groups is not UNSET:
@@ -129,6 +171,23 @@ class Mandate:
         cause_en = d.pop("cause_en", UNSET)
 
         cause_fr = d.pop("cause_fr", UNSET)
+
+        expertise_en = d.pop("expertise_en", UNSET)
+
+        expertise_fr = d.pop("expertise_fr", UNSET)
+
+        approver_en = d.pop("approver_en", UNSET)
+
+        approver_fr = d.pop("approver_fr", UNSET)
+
+        _sdg_targets = d.pop("sdg_targets", UNSET)
+        sdg_targets: list[MandateSdgTargetsItem] | Unset = UNSET
+        if _sdg_targets is not UNSET:
+            sdg_targets = []
+            for sdg_targets_item_data in _sdg_targets:
+                sdg_targets_item = MandateSdgTargetsItem(sdg_targets_item_data)
+
+                sdg_targets.append(sdg_targets_item)
 
         _assistance = d.pop("assistance", UNSET)
         assistance: list[MandateAssistanceItem] | Unset = UNSET
@@ -158,6 +217,11 @@ class Mandate:
             victims_fr=victims_fr,
             cause_en=cause_en,
             cause_fr=cause_fr,
+            expertise_en=expertise_en,
+            expertise_fr=expertise_fr,
+            approver_en=approver_en,
+            approver_fr=approver_fr,
+            sdg_targets=sdg_targets,
             assistance=assistance,
             groups=groups,
         )

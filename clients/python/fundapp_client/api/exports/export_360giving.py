@@ -47,6 +47,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 414:
         response_414 = response.text
         return response_414
@@ -83,7 +88,8 @@ def sync_detailed(
 ) -> Response[Export360GivingResponse200 | Problem | str]:
     """Every grant as a 360Giving 1.4 data package (open data, no token)
 
-     404 while no grant exists (the standard's package needs at least one).
+     404 while no grant exists (the standard's package needs at least one). A package is one
+    funder's: the grants of funds of several funders (administrators) need `fund_id` (409).
 
     Args:
         fund_id (int | Unset):
@@ -114,7 +120,8 @@ def sync(
 ) -> Export360GivingResponse200 | Problem | str | None:
     """Every grant as a 360Giving 1.4 data package (open data, no token)
 
-     404 while no grant exists (the standard's package needs at least one).
+     404 while no grant exists (the standard's package needs at least one). A package is one
+    funder's: the grants of funds of several funders (administrators) need `fund_id` (409).
 
     Args:
         fund_id (int | Unset):
@@ -140,7 +147,8 @@ async def asyncio_detailed(
 ) -> Response[Export360GivingResponse200 | Problem | str]:
     """Every grant as a 360Giving 1.4 data package (open data, no token)
 
-     404 while no grant exists (the standard's package needs at least one).
+     404 while no grant exists (the standard's package needs at least one). A package is one
+    funder's: the grants of funds of several funders (administrators) need `fund_id` (409).
 
     Args:
         fund_id (int | Unset):
@@ -169,7 +177,8 @@ async def asyncio(
 ) -> Export360GivingResponse200 | Problem | str | None:
     """Every grant as a 360Giving 1.4 data package (open data, no token)
 
-     404 while no grant exists (the standard's package needs at least one).
+     404 while no grant exists (the standard's package needs at least one). A package is one
+    funder's: the grants of funds of several funders (administrators) need `fund_id` (409).
 
     Args:
         fund_id (int | Unset):

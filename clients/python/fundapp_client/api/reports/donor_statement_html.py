@@ -21,6 +21,7 @@ def _get_kwargs(
     lang: DonorStatementHtmlLang | Unset = DonorStatementHtmlLang.EN,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -44,6 +45,8 @@ def _get_kwargs(
     if not isinstance(to, Unset):
         json_to = to.isoformat()
     params["to"] = json_to
+
+    params["fund_id"] = fund_id
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -119,6 +122,7 @@ def sync_detailed(
     lang: DonorStatementHtmlLang | Unset = DonorStatementHtmlLang.EN,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[Any | Problem | str]:
     """A donor's statement (HTML): the figures of GET /donors/{donor_id}/statement
@@ -130,6 +134,7 @@ def sync_detailed(
         lang (DonorStatementHtmlLang | Unset):  Default: DonorStatementHtmlLang.EN. Example: fr.
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
+        fund_id (int | Unset):
         if_none_match (None | str | Unset):
 
     Raises:
@@ -145,6 +150,7 @@ def sync_detailed(
         lang=lang,
         from_=from_,
         to=to,
+        fund_id=fund_id,
         if_none_match=if_none_match,
     )
 
@@ -162,6 +168,7 @@ def sync(
     lang: DonorStatementHtmlLang | Unset = DonorStatementHtmlLang.EN,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Any | Problem | str | None:
     """A donor's statement (HTML): the figures of GET /donors/{donor_id}/statement
@@ -173,6 +180,7 @@ def sync(
         lang (DonorStatementHtmlLang | Unset):  Default: DonorStatementHtmlLang.EN. Example: fr.
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
+        fund_id (int | Unset):
         if_none_match (None | str | Unset):
 
     Raises:
@@ -189,6 +197,7 @@ def sync(
         lang=lang,
         from_=from_,
         to=to,
+        fund_id=fund_id,
         if_none_match=if_none_match,
     ).parsed
 
@@ -200,6 +209,7 @@ async def asyncio_detailed(
     lang: DonorStatementHtmlLang | Unset = DonorStatementHtmlLang.EN,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[Any | Problem | str]:
     """A donor's statement (HTML): the figures of GET /donors/{donor_id}/statement
@@ -211,6 +221,7 @@ async def asyncio_detailed(
         lang (DonorStatementHtmlLang | Unset):  Default: DonorStatementHtmlLang.EN. Example: fr.
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
+        fund_id (int | Unset):
         if_none_match (None | str | Unset):
 
     Raises:
@@ -226,6 +237,7 @@ async def asyncio_detailed(
         lang=lang,
         from_=from_,
         to=to,
+        fund_id=fund_id,
         if_none_match=if_none_match,
     )
 
@@ -241,6 +253,7 @@ async def asyncio(
     lang: DonorStatementHtmlLang | Unset = DonorStatementHtmlLang.EN,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Any | Problem | str | None:
     """A donor's statement (HTML): the figures of GET /donors/{donor_id}/statement
@@ -252,6 +265,7 @@ async def asyncio(
         lang (DonorStatementHtmlLang | Unset):  Default: DonorStatementHtmlLang.EN. Example: fr.
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
+        fund_id (int | Unset):
         if_none_match (None | str | Unset):
 
     Raises:
@@ -269,6 +283,7 @@ async def asyncio(
             lang=lang,
             from_=from_,
             to=to,
+            fund_id=fund_id,
             if_none_match=if_none_match,
         )
     ).parsed

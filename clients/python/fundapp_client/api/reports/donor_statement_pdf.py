@@ -23,6 +23,7 @@ def _get_kwargs(
     lang: DonorStatementPdfLang | Unset = DonorStatementPdfLang.EN,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -46,6 +47,8 @@ def _get_kwargs(
     if not isinstance(to, Unset):
         json_to = to.isoformat()
     params["to"] = json_to
+
+    params["fund_id"] = fund_id
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -134,6 +137,7 @@ def sync_detailed(
     lang: DonorStatementPdfLang | Unset = DonorStatementPdfLang.EN,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[Any | File | Problem | str]:
     """A donor's statement (PDF): the figures of GET /donors/{donor_id}/statement
@@ -145,6 +149,7 @@ def sync_detailed(
         lang (DonorStatementPdfLang | Unset):  Default: DonorStatementPdfLang.EN. Example: fr.
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
+        fund_id (int | Unset):
         if_none_match (None | str | Unset):
 
     Raises:
@@ -160,6 +165,7 @@ def sync_detailed(
         lang=lang,
         from_=from_,
         to=to,
+        fund_id=fund_id,
         if_none_match=if_none_match,
     )
 
@@ -177,6 +183,7 @@ def sync(
     lang: DonorStatementPdfLang | Unset = DonorStatementPdfLang.EN,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Any | File | Problem | str | None:
     """A donor's statement (PDF): the figures of GET /donors/{donor_id}/statement
@@ -188,6 +195,7 @@ def sync(
         lang (DonorStatementPdfLang | Unset):  Default: DonorStatementPdfLang.EN. Example: fr.
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
+        fund_id (int | Unset):
         if_none_match (None | str | Unset):
 
     Raises:
@@ -204,6 +212,7 @@ def sync(
         lang=lang,
         from_=from_,
         to=to,
+        fund_id=fund_id,
         if_none_match=if_none_match,
     ).parsed
 
@@ -215,6 +224,7 @@ async def asyncio_detailed(
     lang: DonorStatementPdfLang | Unset = DonorStatementPdfLang.EN,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[Any | File | Problem | str]:
     """A donor's statement (PDF): the figures of GET /donors/{donor_id}/statement
@@ -226,6 +236,7 @@ async def asyncio_detailed(
         lang (DonorStatementPdfLang | Unset):  Default: DonorStatementPdfLang.EN. Example: fr.
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
+        fund_id (int | Unset):
         if_none_match (None | str | Unset):
 
     Raises:
@@ -241,6 +252,7 @@ async def asyncio_detailed(
         lang=lang,
         from_=from_,
         to=to,
+        fund_id=fund_id,
         if_none_match=if_none_match,
     )
 
@@ -256,6 +268,7 @@ async def asyncio(
     lang: DonorStatementPdfLang | Unset = DonorStatementPdfLang.EN,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Any | File | Problem | str | None:
     """A donor's statement (PDF): the figures of GET /donors/{donor_id}/statement
@@ -267,6 +280,7 @@ async def asyncio(
         lang (DonorStatementPdfLang | Unset):  Default: DonorStatementPdfLang.EN. Example: fr.
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
+        fund_id (int | Unset):
         if_none_match (None | str | Unset):
 
     Raises:
@@ -284,6 +298,7 @@ async def asyncio(
             lang=lang,
             from_=from_,
             to=to,
+            fund_id=fund_id,
             if_none_match=if_none_match,
         )
     ).parsed

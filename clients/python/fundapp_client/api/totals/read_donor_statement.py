@@ -20,6 +20,7 @@ def _get_kwargs(
     *,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -33,6 +34,8 @@ def _get_kwargs(
     if not isinstance(to, Unset):
         json_to = to.isoformat()
     params["to"] = json_to
+
+    params["fund_id"] = fund_id
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -70,6 +73,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 414:
         response_414 = response.text
         return response_414
@@ -105,6 +113,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
 ) -> Response[Problem | Statement | str]:
     """A donor's statement: pledges and receipts with running totals, and what the fund did
 
@@ -118,6 +127,7 @@ def sync_detailed(
         donor_id (int):
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
+        fund_id (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -131,6 +141,7 @@ def sync_detailed(
         donor_id=donor_id,
         from_=from_,
         to=to,
+        fund_id=fund_id,
     )
 
     response = client.get_httpx_client().request(
@@ -146,6 +157,7 @@ def sync(
     client: AuthenticatedClient | Client,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
 ) -> Problem | Statement | str | None:
     """A donor's statement: pledges and receipts with running totals, and what the fund did
 
@@ -159,6 +171,7 @@ def sync(
         donor_id (int):
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
+        fund_id (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,6 +186,7 @@ def sync(
         client=client,
         from_=from_,
         to=to,
+        fund_id=fund_id,
     ).parsed
 
 
@@ -182,6 +196,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
 ) -> Response[Problem | Statement | str]:
     """A donor's statement: pledges and receipts with running totals, and what the fund did
 
@@ -195,6 +210,7 @@ async def asyncio_detailed(
         donor_id (int):
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
+        fund_id (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -208,6 +224,7 @@ async def asyncio_detailed(
         donor_id=donor_id,
         from_=from_,
         to=to,
+        fund_id=fund_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -221,6 +238,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     from_: datetime.date | Unset = UNSET,
     to: datetime.date | Unset = UNSET,
+    fund_id: int | Unset = UNSET,
 ) -> Problem | Statement | str | None:
     """A donor's statement: pledges and receipts with running totals, and what the fund did
 
@@ -234,6 +252,7 @@ async def asyncio(
         donor_id (int):
         from_ (datetime.date | Unset):
         to (datetime.date | Unset):
+        fund_id (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -249,5 +268,6 @@ async def asyncio(
             client=client,
             from_=from_,
             to=to,
+            fund_id=fund_id,
         )
     ).parsed
