@@ -2,17 +2,16 @@
 
 A user's role holds for the funds it is granted (``auth.models.UserFund``); an admin's for
 every fund, and a donor's is bounded by its donor instead. ``auth.policy.enforce_policy`` puts
-the caller's funds on the request's session (``restrict``) once it knows who calls, and two
-mechanisms keep every read inside them:
-
-- **Loading records** (a lookup by id, a relationship, any ``select(Model)``): each model that
-  belongs to a fund declares how (``owned_by_fund``: its own ``fund_id``, or through its call,
-  grant, proposal or session), and an ORM hook adds that criterion to every statement the
-  session runs, so another fund's record is not found: a 404, as for a record that does not
-  exist. Nothing in a domain's code has to remember it.
-- **Lists and figures read as rows** (Core statements, which the hook cannot see): they ask
-  ``within(session, column)`` for the criterion on their fund column, as they already filter
-  by a ``fund_id`` the caller names.
+the caller's funds on the request's session (``restrict``) once it knows who calls. Each model
+that belongs to a fund declares how (``owned_by_fund``: its own ``fund_id``, or through its
+call, grant, proposal or session), and an ORM hook adds those criteria to every statement the
+session runs (``with_loader_criteria``): a lookup by id, a relationship, a list read as rows
+through its mapped columns, a count over a list's subquery. Another fund's record is then not
+found (a 404, as for a record that does not exist) and lists, counts and sums leave it out;
+nothing in a domain's code has to remember it. What the hook cannot see is a statement on bare
+tables (``Model.__table__``) with no mapped entity in it: such reads (the books' maintained
+sums) are of one fund the caller names and may see (``one_fund``), or of every fund for a
+caller who sees them all. ``tests/auth/test_fund_matrix.py`` walks every route to prove it.
 
 Sessions opened outside a request (the CLI, the seed, background work) see every fund.
 """
@@ -23,7 +22,7 @@ from collections.abc import Callable, Collection
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, event, false, true
+from sqlalchemy import ColumnElement, event
 from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
 from .errors import NotFound, Unprocessable
@@ -59,23 +58,6 @@ def visible_funds(session: Session) -> tuple[int, ...] | None:
     """The ids of the funds ``session`` may see, or None for every fund."""
     ids: tuple[int, ...] | None = session.info.get(SCOPE_KEY)
     return ids
-
-
-def within(session: Session, fund_column: Any) -> ColumnElement[bool]:
-    """The criterion keeping rows of the session's funds, for a statement read as rows
-    (``true()`` when it sees every fund)."""
-    ids = visible_funds(session)
-    if ids is None:
-        return true()
-    if not ids:
-        return false()
-    criterion: ColumnElement[bool] = fund_column.in_(ids)
-    return criterion
-
-
-def may_see(session: Session, fund_id: int) -> bool:
-    ids = visible_funds(session)
-    return ids is None or fund_id in ids
 
 
 def one_fund(session: Session, fund_id: int | None, every_fund: Callable[[], Collection[int]]) -> int | None:
