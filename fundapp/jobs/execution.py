@@ -1,0 +1,230 @@
+"""Running a job: ``execute``, the one way every backend runs one, and the tasks it runs.
+
+``execute`` **claims** the job first (a conditional UPDATE only one worker can win: queued, or
+running with a heartbeat older than ``JOBS_STALLED_SECONDS``, or any running one when the backend
+itself says its worker died: ``takeover``), then runs the task in a transaction that also records
+the job as done: a task's writes and its "done" commit together or not at all, so a worker killed
+in the middle leaves nothing half-done, and the retry does the work once. A task that refuses
+(a ``DomainError``: a bad row, a missing record) fails the job with the problem a request would
+have answered. The domains declare their tasks (``task``) when they are imported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+import time
+from collections.abc import Callable
+from contextlib import nullcontext
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Flask, current_app, has_app_context
+from sqlalchemy import or_, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..auth.models import User
+from ..db import rows_matched, utcnow
+from ..errors import DomainError, OperatorError
+from ..services_base import Progress
+from .models import Job, JobState
+
+log = logging.getLogger(__name__)
+
+#: ``run(session, job, progress)`` -> the result (JSON: ``href`` and figures); writes in ``session``.
+TaskFunction = Callable[[Session, "RunningJob", Progress], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Task:
+    kind: str
+    run: TaskFunction
+
+
+#: The tasks by kind, declared by the domains that own the work (``task``).
+TASKS: dict[str, Task] = {}
+
+
+def task(kind: str) -> Callable[[TaskFunction], TaskFunction]:
+    """Declare ``run`` as the task of jobs of ``kind`` (at import of the domain's module)."""
+
+    def declare(run: TaskFunction) -> TaskFunction:
+        TASKS[kind] = Task(kind, run)
+        return run
+
+    return declare
+
+
+@dataclass(frozen=True)
+class RunningJob:
+    """What a task is given: the job's id, its arguments and the user who asked (None: a script)."""
+
+    id: int
+    kind: str
+    arguments: dict[str, Any]
+    user: User | None
+
+
+# -- running ------------------------------------------------------------------------------------
+
+#: Live progress of the jobs running in this process, for SQLite (whose one writer is the job's
+#: own transaction while it writes: its progress cannot be committed beside it).
+_live: dict[int, tuple[str, int, int | None]] = {}
+_live_lock = threading.Lock()
+
+
+def execute(app: Flask, job_id: int, *, takeover: bool = False) -> JobState | None:
+    """Claim job ``job_id`` and run its task; its final state, or None when it was not ours to run
+    (done, failed, or running under a live worker). ``takeover``: the backend knows the job's
+    last worker is gone (procrastinate's retry of a stalled job), whatever its heartbeat says."""
+    with app.app_context() if not has_app_context() else nullcontext():
+        maker: sessionmaker[Session] = current_app.extensions["fundapp.sessionmaker"]
+        if not _claim(maker, job_id, takeover=takeover, stalled=float(app.config["JOBS_STALLED_SECONDS"])):
+            return None
+        with maker() as session:
+            job = session.get_one(Job, job_id)
+            running = RunningJob(
+                job.id,
+                job.kind,
+                dict(job.arguments),
+                session.get(User, job.user_id) if job.user_id is not None else None,
+            )
+            try:
+                result = TASKS[job.kind].run(session, running, _progress(maker, job_id, session))
+                _finish(session, job_id, JobState.DONE, result=result)
+                session.commit()
+                return JobState.DONE
+            except (DomainError, OperatorError) as refused:
+                session.rollback()
+                problem = problem_of(refused)
+                log.info("job %s (%s) failed: %s", job_id, running.kind, problem.get("detail"))
+            except Exception:
+                session.rollback()
+                log.exception("job %s (%s) failed unexpectedly", job_id, running.kind)
+                problem = {
+                    "type": "about:blank",
+                    "title": "Internal server error",
+                    "status": 500,
+                    "detail": "an unexpected error occurred while running the job",
+                }
+            finally:
+                with _live_lock:
+                    _live.pop(job_id, None)
+        with maker() as session, session.begin():
+            _finish(session, job_id, JobState.FAILED, problem=problem)
+        return JobState.FAILED
+
+
+def _claim(maker: sessionmaker[Session], job_id: int, *, takeover: bool, stalled: float) -> bool:
+    now = utcnow()
+    claimable = [Job.state == JobState.QUEUED]
+    if takeover:
+        claimable.append(Job.state == JobState.RUNNING)
+    else:
+        claimable.append(
+            (Job.state == JobState.RUNNING) & (Job.heartbeat_at < now - dt.timedelta(seconds=stalled))
+        )
+    with maker() as session, session.begin():
+        return (
+            rows_matched(
+                session,
+                update(Job)
+                .where(Job.id == job_id, or_(*claimable))
+                .values(
+                    state=JobState.RUNNING,
+                    attempts=Job.attempts + 1,
+                    started_at=now,
+                    heartbeat_at=now,
+                    phase=None,
+                    done=0,
+                    total=None,
+                ),
+            )
+            == 1
+        )
+
+
+def _finish(session: Session, job_id: int, state: JobState, **values: Any) -> None:
+    now = utcnow()
+    session.execute(
+        update(Job)
+        .where(Job.id == job_id)
+        .values(state=state, finished_at=now, heartbeat_at=now, **values)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def _progress(maker: sessionmaker[Session], job_id: int, work: Session) -> Progress:
+    """How a task reports ``phase``, units done and ``total``: committed on the side on
+    PostgreSQL (with the heartbeat), kept in this process on SQLite (``_live``)."""
+    shared = work.get_bind().dialect.name == "postgresql"
+    every = 0.5  # seconds between two writes of a phase's progress
+
+    def begin(phase: str, total: int) -> Callable[[int], None]:
+        state = {"done": 0, "written": 0.0}
+
+        def record() -> None:
+            with _live_lock:
+                _live[job_id] = (phase, state["done"], total)
+            if shared:
+                with maker() as session, session.begin():
+                    session.execute(
+                        update(Job)
+                        .where(Job.id == job_id, Job.state == JobState.RUNNING)
+                        .values(phase=phase, done=state["done"], total=total, heartbeat_at=utcnow())
+                    )
+            state["written"] = time.monotonic()
+
+        def advance(n: int) -> None:
+            state["done"] += n
+            if state["done"] >= total or time.monotonic() - state["written"] >= every:
+                record()
+
+        record()
+        return advance
+
+    return begin
+
+
+def problem_of(error: DomainError | OperatorError) -> dict[str, Any]:
+    """The problem document (RFC 9457) a request would have answered for ``error``."""
+    if isinstance(error, DomainError):
+        body = {"type": "about:blank", "title": error.title, "status": error.status, "detail": error.detail}
+        body.update(error.extra)
+        if "Retry-After" in error.headers:
+            body["retry_after"] = int(error.headers["Retry-After"])
+        return body
+    status = getattr(error, "status", 503)
+    return {
+        "type": "about:blank",
+        "title": getattr(error, "title", "Service unavailable"),
+        "status": status,
+        "detail": getattr(error, "detail", None) or error.message,
+    }
+
+
+def with_live_progress(job: Job) -> Job:
+    """The job, with the progress this process knows of it when it is further than the row's."""
+    with _live_lock:
+        live = _live.get(job.id)
+    if live is not None and job.state == JobState.RUNNING:
+        job.phase, job.done, job.total = live
+    return job
+
+
+def runnable_jobs(session: Session, stalled_seconds: float) -> list[int]:
+    """Jobs queued, or running with a heartbeat older than ``stalled_seconds``: a worker's to take."""
+    old = utcnow() - dt.timedelta(seconds=stalled_seconds)
+    return list(
+        session.scalars(
+            select(Job.id)
+            .where(
+                or_(
+                    Job.state == JobState.QUEUED,
+                    (Job.state == JobState.RUNNING) & (Job.heartbeat_at < old),
+                )
+            )
+            .order_by(Job.id)
+        )
+    )
