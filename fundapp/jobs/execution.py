@@ -90,9 +90,10 @@ def execute(app: Flask, job_id: int, *, takeover: bool = False) -> JobState | No
                 dict(job.arguments),
                 session.get(User, job.user_id) if job.user_id is not None else None,
             )
+            reached: dict[str, Any] = {}
             try:
-                result = TASKS[job.kind].run(session, running, _progress(maker, job_id, session))
-                _finish(session, job_id, JobState.DONE, result=result)
+                result = TASKS[job.kind].run(session, running, _progress(maker, job_id, session, reached))
+                _finish(session, job_id, JobState.DONE, result=result, **reached)
                 session.commit()
                 return JobState.DONE
             except (DomainError, OperatorError) as refused:
@@ -155,9 +156,10 @@ def _finish(session: Session, job_id: int, state: JobState, **values: Any) -> No
     )
 
 
-def _progress(maker: sessionmaker[Session], job_id: int, work: Session) -> Progress:
+def _progress(maker: sessionmaker[Session], job_id: int, work: Session, reached: dict[str, Any]) -> Progress:
     """How a task reports ``phase``, units done and ``total``: committed on the side on
-    PostgreSQL (with the heartbeat), kept in this process on SQLite (``_live``)."""
+    PostgreSQL (with the heartbeat), kept in this process on SQLite (``_live``); the last
+    reached is kept in ``reached`` (written with the job's end)."""
     shared = work.get_bind().dialect.name == "postgresql"
     every = 0.5  # seconds between two writes of a phase's progress
 
@@ -165,6 +167,7 @@ def _progress(maker: sessionmaker[Session], job_id: int, work: Session) -> Progr
         state = {"done": 0, "written": 0.0}
 
         def record() -> None:
+            reached.update(phase=phase, done=state["done"], total=total)
             with _live_lock:
                 _live[job_id] = (phase, state["done"], total)
             if shared:

@@ -19,7 +19,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..auth.models import Role, User
-from ..db import rows_matched, utcnow
+from ..db import rows_matched, table_of, utcnow
 from ..errors import DomainError, NotFound
 from . import runners
 from .execution import TASKS, RunningJob, task, with_live_progress
@@ -118,8 +118,13 @@ def _insert_once(session: Session, values: dict[str, Any]) -> bool:
     """INSERT the job unless another request inserted the same kind and key first (True: ours)."""
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert(Job).values(**values).on_conflict_do_nothing(index_elements=["kind", "key"])
-    return rows_matched(session, statement) == 1  # type: ignore[arg-type]
+    statement = (
+        insert(table_of(Job))
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=["kind", "key"])
+        .returning(table_of(Job).c.id)
+    )
+    return session.execute(statement).scalar() is not None
 
 
 def _check_user_limit(session: Session, app: Flask, user: User) -> None:
