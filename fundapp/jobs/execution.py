@@ -40,17 +40,21 @@ TaskFunction = Callable[[Session, "RunningJob", Progress], dict[str, Any]]
 class Task:
     kind: str
     run: TaskFunction
+    #: False: the task only reads (a render keeps its document through the cache's own sessions);
+    #: it runs in a read-only session, which on SQLite never holds the one write lock.
+    writes: bool = True
 
 
 #: The tasks by kind, declared by the domains that own the work (``task``).
 TASKS: dict[str, Task] = {}
 
 
-def task(kind: str) -> Callable[[TaskFunction], TaskFunction]:
-    """Declare ``run`` as the task of jobs of ``kind`` (at import of the domain's module)."""
+def task(kind: str, *, writes: bool = True) -> Callable[[TaskFunction], TaskFunction]:
+    """Declare ``run`` as the task of jobs of ``kind`` (at import of the domain's module); its
+    writes (``writes``) commit with the job's end."""
 
     def declare(run: TaskFunction) -> TaskFunction:
-        TASKS[kind] = Task(kind, run)
+        TASKS[kind] = Task(kind, run, writes)
         return run
 
     return declare
@@ -80,29 +84,46 @@ def execute(app: Flask, job_id: int, *, takeover: bool = False) -> JobState | No
     last worker is gone (procrastinate's retry of a stalled job), whatever its heartbeat says."""
     with app.app_context() if not has_app_context() else nullcontext():
         maker: sessionmaker[Session] = current_app.extensions["fundapp.sessionmaker"]
-        if not _claim(maker, job_id, takeover=takeover, stalled=float(app.config["JOBS_STALLED_SECONDS"])):
+        stalled = float(app.config["JOBS_STALLED_SECONDS"])
+        attempt = _claim(maker, job_id, takeover=takeover, stalled=stalled)
+        if attempt is None:
             return None
         with maker() as session:
             job = session.get_one(Job, job_id)
-            running = RunningJob(
-                job.id,
-                job.kind,
-                dict(job.arguments),
-                session.get(User, job.user_id) if job.user_id is not None else None,
-            )
-            reached: dict[str, Any] = {}
+            kind, arguments, user_id = job.kind, dict(job.arguments), job.user_id
+        task = TASKS[kind]
+        readers: sessionmaker[Session] = current_app.extensions["fundapp.read_sessionmaker"]
+        reached: dict[str, Any] = {}
+        with (maker if task.writes else readers)() as work:
             try:
-                result = TASKS[job.kind].run(session, running, _progress(maker, job_id, session, reached))
-                _finish(session, job_id, JobState.DONE, result=result, **reached)
-                session.commit()
+                user = work.get(User, user_id) if user_id is not None else None
+                result = task.run(
+                    work, RunningJob(job_id, kind, arguments, user), _progress(maker, job_id, work, reached)
+                )
+                if not task.writes:
+                    # ends the read (nothing to write); a commit, which also keeps what the task's
+                    # own sessions kept where sessions share one connection (the tests')
+                    work.commit()
+                    with maker() as session, session.begin():
+                        ended = _finish(session, job_id, attempt, JobState.DONE, result=result, **reached)
+                    return JobState.DONE if ended else None
+                # the task's writes and the job's end: one transaction, and only while the job is
+                # still this attempt's (a worker taken for dead that was not writes nothing)
+                if not _finish(work, job_id, attempt, JobState.DONE, result=result, **reached):
+                    work.rollback()
+                    log.warning(
+                        "job %s was taken over while attempt %s ran; its work is undone", job_id, attempt
+                    )
+                    return None
+                work.commit()
                 return JobState.DONE
             except (DomainError, OperatorError) as refused:
-                session.rollback()
+                work.rollback()
                 problem = problem_of(refused)
-                log.info("job %s (%s) failed: %s", job_id, running.kind, problem.get("detail"))
+                log.info("job %s (%s) failed: %s", job_id, kind, problem.get("detail"))
             except Exception:
-                session.rollback()
-                log.exception("job %s (%s) failed unexpectedly", job_id, running.kind)
+                work.rollback()
+                log.exception("job %s (%s) failed unexpectedly", job_id, kind)
                 problem = {
                     "type": "about:blank",
                     "title": "Internal server error",
@@ -113,11 +134,12 @@ def execute(app: Flask, job_id: int, *, takeover: bool = False) -> JobState | No
                 with _live_lock:
                     _live.pop(job_id, None)
         with maker() as session, session.begin():
-            _finish(session, job_id, JobState.FAILED, problem=problem)
-        return JobState.FAILED
+            ended = _finish(session, job_id, attempt, JobState.FAILED, problem=problem)
+        return JobState.FAILED if ended else None
 
 
-def _claim(maker: sessionmaker[Session], job_id: int, *, takeover: bool, stalled: float) -> bool:
+def _claim(maker: sessionmaker[Session], job_id: int, *, takeover: bool, stalled: float) -> int | None:
+    """The job taken for a new attempt (its number), or None when it is not to be taken."""
     now = utcnow()
     claimable = [Job.state == JobState.QUEUED]
     if takeover:
@@ -127,32 +149,38 @@ def _claim(maker: sessionmaker[Session], job_id: int, *, takeover: bool, stalled
             (Job.state == JobState.RUNNING) & (Job.heartbeat_at < now - dt.timedelta(seconds=stalled))
         )
     with maker() as session, session.begin():
-        return (
-            rows_matched(
-                session,
-                update(Job)
-                .where(Job.id == job_id, or_(*claimable))
-                .values(
-                    state=JobState.RUNNING,
-                    attempts=Job.attempts + 1,
-                    started_at=now,
-                    heartbeat_at=now,
-                    phase=None,
-                    done=0,
-                    total=None,
-                ),
-            )
-            == 1
+        attempts = session.scalar(select(Job.attempts).where(Job.id == job_id, or_(*claimable)))
+        if attempts is None:
+            return None
+        taken = rows_matched(
+            session,
+            update(Job)
+            .where(Job.id == job_id, Job.attempts == attempts, or_(*claimable))
+            .values(
+                state=JobState.RUNNING,
+                attempts=attempts + 1,
+                started_at=now,
+                heartbeat_at=now,
+                phase=None,
+                done=0,
+                total=None,
+            ),
         )
+        return attempts + 1 if taken == 1 else None
 
 
-def _finish(session: Session, job_id: int, state: JobState, **values: Any) -> None:
+def _finish(session: Session, job_id: int, attempt: int, state: JobState, **values: Any) -> bool:
+    """End the job's ``attempt`` (done or failed); False when the job is no longer that attempt's."""
     now = utcnow()
-    session.execute(
-        update(Job)
-        .where(Job.id == job_id)
-        .values(state=state, finished_at=now, heartbeat_at=now, **values)
-        .execution_options(synchronize_session=False)
+    return (
+        rows_matched(
+            session,
+            update(Job)
+            .where(Job.id == job_id, Job.attempts == attempt, Job.state == JobState.RUNNING)
+            .values(state=state, finished_at=now, heartbeat_at=now, **values)
+            .execution_options(synchronize_session=False),
+        )
+        == 1
     )
 
 

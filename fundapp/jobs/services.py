@@ -150,6 +150,7 @@ def get_job(session: Session, user: User, job_id: int) -> Job:
     job = session.get(Job, job_id)
     if job is None or (user.role != Role.ADMIN and job.user_id != user.id):
         raise NotFound(f"job {job_id} does not exist")
+    session.expunge(job)  # the live progress shown is never written back by the request
     return with_live_progress(job)
 
 

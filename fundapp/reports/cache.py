@@ -103,16 +103,19 @@ class SharedCache:
     """The ``rendered_document`` table: each read and write its own short transaction (a render's
     result is kept whatever becomes of the request or job that made it)."""
 
-    def __init__(self, sessions: sessionmaker[Session], max_entries: int = 500) -> None:
+    def __init__(
+        self, sessions: sessionmaker[Session], read_sessions: sessionmaker[Session], max_entries: int = 500
+    ) -> None:
         self.sessions = sessions
+        self.read_sessions = read_sessions  # on SQLite, reads never take the write lock
         self.max_entries = max_entries
 
     def get(self, key: str) -> bytes | None:
-        with self.sessions() as session:
+        with self.read_sessions() as session:
             return session.scalar(select(RenderedDocument.body).where(RenderedDocument.key == _checked(key)))
 
     def get_pages(self, key: str) -> int | None:
-        with self.sessions() as session:
+        with self.read_sessions() as session:
             return session.scalar(select(RenderedDocument.pages).where(RenderedDocument.key == _checked(key)))
 
     def put(self, key: str, data: bytes) -> None:

@@ -121,7 +121,7 @@ def document_or_job(
 RENDER_JOB = "document"
 
 
-@jobs.task(RENDER_JOB)
+@jobs.task(RENDER_JOB, writes=False)
 def render_job(session: Session, job: jobs.RunningJob, progress: Progress) -> dict[str, Any]:
     """The job's document rendered (its figures loaded again, as the job's user may see them) and
     kept in the cache; its link, ETag and pages as the result."""
@@ -155,7 +155,12 @@ def _decoded(arguments: dict[str, Any]) -> dict[str, Any]:
 def pdf_cache() -> SharedCache:
     """The installation's cache of rendered documents (the database's, shared by every server)."""
     config = current_app.config
-    return SharedCache(current_app.extensions["fundapp.sessionmaker"], int(config["PDF_CACHE_MAX_FILES"]))
+    extensions = current_app.extensions
+    return SharedCache(
+        extensions["fundapp.sessionmaker"],
+        extensions["fundapp.read_sessionmaker"],
+        int(config["PDF_CACHE_MAX_FILES"]),
+    )
 
 
 def render_options() -> dict[str, Any]:
