@@ -345,9 +345,8 @@ def import_contributions():
     is then the answer above. The same file sent again while its import runs is the same job.
     """
     filename, data, fmt = _uploaded_sheet()
-    job = imports.submit_import(
-        current_app._get_current_object(), g.user, data, fmt, filename=filename, request_id=g.request_id
-    )
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    job = imports.submit_import(app, g.user, data, fmt, filename=filename, request_id=g.request_id)
     return jobs.answer(job, _imported)
 
 

@@ -192,24 +192,27 @@ def _progress(maker: sessionmaker[Session], job_id: int, work: Session, reached:
     every = 0.5  # seconds between two writes of a phase's progress
 
     def begin(phase: str, total: int) -> Callable[[int], None]:
-        state = {"done": 0, "written": 0.0}
+        done = 0
+        written = 0.0
 
         def record() -> None:
-            reached.update(phase=phase, done=state["done"], total=total)
+            nonlocal written
+            reached.update(phase=phase, done=done, total=total)
             with _live_lock:
-                _live[job_id] = (phase, state["done"], total)
+                _live[job_id] = (phase, done, total)
             if shared:
                 with maker() as session, session.begin():
                     session.execute(
                         update(Job)
                         .where(Job.id == job_id, Job.state == JobState.RUNNING)
-                        .values(phase=phase, done=state["done"], total=total, heartbeat_at=utcnow())
+                        .values(phase=phase, done=done, total=total, heartbeat_at=utcnow())
                     )
-            state["written"] = time.monotonic()
+            written = time.monotonic()
 
         def advance(n: int) -> None:
-            state["done"] += n
-            if state["done"] >= total or time.monotonic() - state["written"] >= every:
+            nonlocal done
+            done += n
+            if done >= total or time.monotonic() - written >= every:
                 record()
 
         record()
