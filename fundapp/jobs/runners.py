@@ -19,6 +19,8 @@ from typing import Any
 from flask import Flask
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..db import require_migrated_database
+from ..errors import ServiceUnavailable
 from . import execution
 
 log = logging.getLogger(__name__)
@@ -97,6 +99,8 @@ class LocalWorker:
                 self._pending = max(0, self._pending - 1)
             try:
                 run_runnable(self.app)
+            except ServiceUnavailable as unavailable:  # not migrated, unreachable: the next round
+                log.info("the local job worker waits: %s", unavailable.message)
             except Exception:  # noqa: BLE001 - a worker thread logs and goes on
                 log.exception("the local job worker failed a round; it goes on")
 
@@ -107,6 +111,7 @@ _start_lock = threading.Lock()
 def run_runnable(app: Flask, limit: int | None = None) -> int:
     """Run the jobs waiting (queued, or left running by a dead worker), oldest first; how many
     this call ran. Each is claimed first, so several threads or processes share them out."""
+    require_migrated_database(app)
     maker: sessionmaker[Session] = app.extensions["fundapp.read_sessionmaker"]
     with maker() as session:
         waiting = execution.runnable_jobs(session, float(app.config["JOBS_STALLED_SECONDS"]))
