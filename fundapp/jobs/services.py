@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import Flask, g, has_request_context
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -127,7 +127,18 @@ def _insert_once(session: Session, values: dict[str, Any]) -> bool:
     return session.execute(statement).scalar() is not None
 
 
+#: PostgreSQL advisory lock key of a user's jobs (any constant: "JOB" in ASCII).
+_ADVISORY_KEY = 0x4A4F42
+
+
 def _check_user_limit(session: Session, app: Flask, user: User) -> None:
+    """``TooManyJobs`` when the user has ``JOBS_PER_USER`` jobs queued or running. Counted under the
+    user's lock (PostgreSQL: an advisory lock; SQLite's BEGIN IMMEDIATE serialises writers), so
+    that requests at the same moment cannot all pass the count."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text("SELECT pg_advisory_xact_lock(:key, :user)"), {"key": _ADVISORY_KEY, "user": user.id % 2**31}
+        )
     limit = int(app.config["JOBS_PER_USER"])
     mine, oldest = session.execute(
         select(func.count(), func.min(Job.created_at)).where(Job.user_id == user.id, Job.state.in_(IN_FLIGHT))
