@@ -13,8 +13,9 @@ A worker killed in the middle of a job (SIGKILL, a lost machine) stops its heart
 sweeps every ``JOBS_POLL_SECONDS``: procrastinate's stalled jobs (``JobManager.get_stalled_jobs``:
 those of workers silent for ``JOBS_WORKER_STALLED_SECONDS``) are given back to the queue
 (``JobManager.retry_job``) and run again from the start, their first run's writes having been
-rolled back with its transaction; and queued jobs that procrastinate does not know (a server
-stopped between the job's commit and its defer) are deferred again.
+rolled back with its transaction; queued jobs that procrastinate does not know (a server
+stopped between the job's commit and its defer) are deferred again; and, once an hour,
+procrastinate's records of jobs ended ``KEEP_ENDED_HOURS`` ago are deleted.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import datetime as dt
 import logging
 import os
 import threading
+import time
 from typing import Any
 
 import procrastinate
@@ -44,6 +46,10 @@ QUEUE = "fundapp"
 TASK = "fundapp.run_job"
 #: A job queued longer than this with no procrastinate job is deferred again by the sweep.
 REDEFER_AFTER_SECONDS = 10
+#: procrastinate's record of a job that ended is deleted this long after (fundapp's ``job`` row
+#: is what the API reads), once an hour.
+KEEP_ENDED_HOURS = 72
+PURGE_EVERY_SECONDS = 3600
 
 
 def conninfo(database_url: str) -> str:
@@ -133,10 +139,16 @@ async def _run(app: Flask, *, concurrency: int, once: bool) -> None:
 
 
 async def _sweep_forever(app: Flask, queue: procrastinate.App, run_job: Any) -> None:
+    purged = 0.0
     while True:
         await asyncio.sleep(float(app.config["JOBS_POLL_SECONDS"]))
         try:
             await sweep(app, queue, run_job)
+            if time.monotonic() - purged >= PURGE_EVERY_SECONDS:
+                await queue.job_manager.delete_old_jobs(
+                    nb_hours=KEEP_ENDED_HOURS, queue=QUEUE, include_failed=True, include_cancelled=True
+                )
+                purged = time.monotonic()
         except Exception:  # noqa: BLE001 - the next sweep tries again
             log.exception("the job sweep failed; it runs again")
 
