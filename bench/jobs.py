@@ -142,7 +142,7 @@ def ask_for_documents(port: int, token: str, refusals: list[int]) -> float:
     return time.perf_counter() - begun
 
 
-def latency(engine: Engine, scenario: str, backend: str, folder: Path) -> Latency:
+def latency(engine: Engine, scenario: str, backend: str, folder: Path, answer_within: str = "0") -> Latency:
     url = engine.copy(f"latency_{backend}")
     staff, board = tokens(url)
     env = {k: v for k, v in os.environ.items() if not k.startswith("FUNDAPP_")}
@@ -151,7 +151,7 @@ def latency(engine: Engine, scenario: str, backend: str, folder: Path) -> Latenc
             "DATABASE_URL": url,
             "FUNDAPP_INSTANCE_PATH": str(folder / f"instance-{backend}"),
             "FUNDAPP_JOBS_BACKEND": backend,
-            "FUNDAPP_JOBS_ANSWER_WITHIN_SECONDS": "0",
+            "FUNDAPP_JOBS_ANSWER_WITHIN_SECONDS": answer_within,
             "FUNDAPP_TOTALS_CACHE_ENTRIES": "0",
         }
     )
@@ -329,6 +329,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pg-url", default="postgresql://postgres@127.0.0.1:5432/postgres")
     parser.add_argument("--skip-latency", action="store_true")
     parser.add_argument("--skip-imports", action="store_true")
+    parser.add_argument(
+        "--answer-within",
+        default="0",
+        help="FUNDAPP_JOBS_ANSWER_WITHIN_SECONDS of the servers (0: every uncached PDF answers 202)",
+    )
     parser.add_argument("--out", type=Path, default=OUT)
     argv = sys.argv[1:] if argv is None else argv
     args = parser.parse_args(argv)
@@ -347,7 +352,9 @@ def main(argv: list[str] | None = None) -> None:
                     ("in the request (before)", "inline"),
                     ("as jobs (after)", "procrastinate"),
                 ):
-                    measured = latency(engine, scenario, backend, folder)
+                    if args.answer_within != "0":
+                        scenario += f", answered within {args.answer_within} s"
+                    measured = latency(engine, scenario, backend, folder, args.answer_within)
                     print(
                         f"  {scenario}: p99 idle {measured.p('idle', 99):.1f} ms, loaded "
                         f"{measured.p('loaded', 99):.1f} ms ({measured.ratio:.2f}x)",
