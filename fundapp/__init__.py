@@ -19,6 +19,7 @@ from .auth.policy import enforce_policy
 from .cli import fund_cli, register_domain_commands
 from .config import default_config, environment_config, instance_secret_key
 from .idempotency import release_claim
+from .jobs import runners as jobs_runners
 from .openapi import ClientContract
 from .openapi import init_api as init_openapi
 from .resources import TEMPLATES_DIR
@@ -87,6 +88,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     apidocs.init_app(app)
     _register_request_hooks(app)
     audit.init_app(app)  # after the commit hook, so that it runs before it
+    jobs_runners.init_app(app)
 
     register_domain_commands(DOMAINS)
     app.cli.add_command(fund_cli)
@@ -126,6 +128,7 @@ DOMAINS = (
     "reports",
     "exports",
     "auth",
+    "jobs",
 )
 
 

@@ -96,7 +96,28 @@ def default_config(instance_path: str) -> dict[str, Any]:
         "S3_PREFIX": "",
         "S3_ACCESS_KEY_ID": None,
         "S3_SECRET_ACCESS_KEY": None,
-        # PDF
+        # Jobs (fundapp/jobs): who runs them ("auto": procrastinate's worker on PostgreSQL, threads
+        # of the app on SQLite; "threads"; "inline": the caller's thread, for tests and scripts)
+        "JOBS_BACKEND": "auto",
+        # a route waits this long for its job before it answers 202 (a quick render answers at once)
+        "JOBS_ANSWER_WITHIN_SECONDS": 1.0,
+        # jobs a user may have queued or running (then 429, Retry-After); the time one is expected
+        # to take (the Retry-After a refusal counts on)
+        "JOBS_PER_USER": 4,
+        "JOBS_EXPECTED_SECONDS": 10,
+        # the threads backend: threads per app process, and how often they look for jobs queued
+        # by another process; a job running with no heartbeat for JOBS_STALLED_SECONDS lost its
+        # process and is taken again
+        "JOBS_THREADS": 1,
+        "JOBS_POLL_SECONDS": 2.0,
+        "JOBS_STALLED_SECONDS": 600,
+        # procrastinate's worker (flask fund worker): jobs at once, its heartbeat, and how long
+        # without one before its jobs are retried by another worker
+        "JOBS_WORKER_CONCURRENCY": 1,
+        "JOBS_HEARTBEAT_SECONDS": 5,
+        "JOBS_WORKER_STALLED_SECONDS": 30,
+        # PDF: rendered documents are kept in the database (every server finds them); at most
+        # PDF_CACHE_MAX_FILES documents and parts. PDF_CACHE_DIR: scripts' and benchmarks' folder.
         "PDF_CACHE_DIR": str(Path(instance_path) / "pdf-cache"),
         "PDF_CACHE_MAX_FILES": 500,
         # seconds; the render worker is killed and replaced beyond it, and the request answers 503.

@@ -35,9 +35,11 @@ from .grants.models import (
     ReportExpenditure,
 )
 from .idempotency import IdempotencyRecord
+from .jobs.models import Job
 from .notifications.models import OutboxAttempt, OutboxMessage
 from .proposals.models import EligibilityCheck, Proposal, ProposalBudgetLine, ProposalFacet
 from .renders import RenderClaim
+from .reports.models import RenderedDocument
 
 __all__ = [
     "ReportExpenditure",
@@ -69,6 +71,7 @@ __all__ = [
     "GrantRefund",
     "GrantReport",
     "IdempotencyRecord",
+    "Job",
     "LedgerEntry",
     "LoginThrottle",
     "Organisation",
@@ -77,6 +80,7 @@ __all__ = [
     "PeopleCount",
     "Proposal",
     "RenderClaim",
+    "RenderedDocument",
     "ProposalFacet",
     "Receipt",
     "Recommendation",

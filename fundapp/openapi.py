@@ -184,6 +184,7 @@ OPERATION_IDS: dict[str, str] = {
     "GET /me": "read_me",
     "POST /auth/login": "log_in",
     "GET /audit-events": "list_audit_events",
+    "GET /jobs/{job_id}": "read_job",
 }
 
 #: The operations whose success carries the record's (or document's) ``ETag``: the views that
@@ -230,6 +231,7 @@ PARAMETER_DESCRIPTIONS: dict[str, str] = {
     "file_id": "The attached file's id",
     "session_id": "The Board session's id",
     "rec_id": "The recommendation's id",
+    "job_id": "The job's id",
     "criterion_id": "The review criterion's id",
     "review_id": "The Board member's review's id",
     "grant_id": "The grant's id",

@@ -7,6 +7,10 @@ renders under way (else 503, ``Retry-After``) and its caller fewer than ``PDF_RE
 (else 429, ``Retry-After``); ``fundapp.pdf`` then bounds the queue of each process too. A claim is
 a row of ``pdf_render_claim``, deleted when the render ends; one left by a killed worker lapses
 after the render's time limit.
+
+Since renders are jobs (``fundapp.jobs``), a request renders nothing itself unless its job runs in
+the request's own thread (``JOBS_BACKEND=inline``); this admission still bounds those. A worker's
+renders are bounded by the number of workers and their concurrency instead.
 """
 
 from __future__ import annotations

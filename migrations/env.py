@@ -23,6 +23,11 @@ def _render_item(type_: str, obj: object, autogen_context: object) -> str | bool
     return False
 
 
+def _include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+    """The job library's own tables (procrastinate's, on PostgreSQL) are its schema, not the models'."""
+    return not (type_ == "table" and reflected and (name or "").startswith("procrastinate_"))
+
+
 def _configure(connection: Connection) -> None:
     context.configure(
         connection=connection,
@@ -31,6 +36,7 @@ def _configure(connection: Connection) -> None:
         compare_server_default=True,
         render_as_batch=connection.dialect.name == "sqlite",
         render_item=_render_item,
+        include_object=_include_object,
     )
 
 

@@ -49,6 +49,9 @@ def make_test_app(url: str, **overrides: object) -> Flask:
         "TOTALS_CACHE_ENTRIES": 0,
         # attached files and kept letters: never in the checkout's instance folder
         "FILE_STORAGE_DIR": tempfile.mkdtemp(prefix="fundapp-test-files-"),
+        # jobs run at once, in the request's thread and the test's transaction (tests/jobs runs
+        # them on the other backends, each on its own database)
+        "JOBS_BACKEND": "inline",
     }
     config.update(overrides)
     return create_app(config)

@@ -811,3 +811,39 @@ class GrantAmendmentFactory(Base):
         if create and extracted is not False:  # takes_effect=False: a request, the grant unchanged
             obj.grant.amount_minor = obj.amount_minor
             _session().flush()
+
+
+class JobFactory(Base):
+    """A job of a test's own kind, queued; ``running`` a worker has it, ``stalled`` its worker died."""
+
+    class Meta:
+        model = m.Job
+
+    kind = "test.echo"
+    key = factory.Sequence(lambda n: f"{n:064x}")
+    arguments = factory.LazyFunction(dict)
+
+    class Params:
+        running = factory.Trait(
+            state="running",
+            attempts=1,
+            started_at=factory.LazyFunction(utcnow),
+            heartbeat_at=factory.LazyFunction(utcnow),
+        )
+        stalled = factory.Trait(
+            state="running",
+            attempts=1,
+            started_at=factory.LazyFunction(lambda: utcnow() - dt.timedelta(hours=1)),
+            heartbeat_at=factory.LazyFunction(lambda: utcnow() - dt.timedelta(hours=1)),
+        )
+
+
+class RenderedDocumentFactory(Base):
+    """A document kept in the shared cache (a PDF of one page)."""
+
+    class Meta:
+        model = m.RenderedDocument
+
+    key = factory.Sequence(lambda n: f"{n + 1:064x}")
+    body = b"%PDF-1.7 kept"
+    pages = 1

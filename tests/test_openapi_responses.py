@@ -51,6 +51,7 @@ RECORDS = {
     "member_id": m.BoardMember,
     "review_id": m.Review,
     "receipt_id": m.Receipt,
+    "job_id": m.Job,
 }
 #: Records read under their parent's path (``/funds/{fund_id}/budget-categories/{category_id}``):
 #: the id -> the model and the column naming the parent.
@@ -182,6 +183,27 @@ def _records_without_a_list(session) -> dict[str, list[int]]:
             ends_on=grant.ends_on + dt.timedelta(days=90),
             requested_on=grant.approved_on,
             reason="Shelter opened three months late",
+        )
+    )
+    # no job in the seed: one done (a document of the first fund, rendered for the staff user)
+    staff = session.scalars(select(m.User).where(m.User.role == Role.STAFF).order_by(m.User.id)).first()
+    session.add(
+        m.Job(
+            kind="document",
+            key="f" * 64,
+            user_id=staff.id,
+            state="done",
+            arguments={
+                "document": "fund-status",
+                "lang": "en",
+                "arguments": {},
+                "href": "/api/v1/funds/1/status.pdf",
+            },
+            phase="rendering",
+            done=1,
+            total=1,
+            result={"href": "/api/v1/funds/1/status.pdf", "etag": "fund-status-0", "pages": 3},
+            attempts=1,
         )
     )
     session.flush()

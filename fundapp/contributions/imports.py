@@ -34,6 +34,12 @@ the API makes one request at a time (funds, donors, campaigns, references, excha
 are made here for the whole file in a few batched queries, and the records are written
 in bulk after every row has passed (``COPY`` on PostgreSQL): nothing is flushed row by row.
 
+Through the API, an import is a job (``submit_import``, kind ``contributions.import``): the file
+is kept in the files' storage under its SHA-256, and a worker checks and writes it, reporting its
+progress (rows checked, rows written) on the job. The rows and the job's "done" commit together.
+The same file sent again by the same user while its import is queued or running is the same
+job; sent again later, it runs again and skips every row already recorded.
+
 Audit: one ``contribution.import`` event for the import (file, digest, counts), and one
 ``contribution.create`` per pledge and ``receipt.record`` per receipt, as the API writes
 them, all carrying the import's request id.
@@ -42,6 +48,7 @@ them, all carrying the import's request id.
 from __future__ import annotations
 
 import hashlib
+import io
 import unicodedata
 import uuid
 from collections import defaultdict
@@ -51,6 +58,7 @@ from itertools import zip_longest
 from typing import Any
 
 import marshmallow as ma
+from flask import Flask, current_app
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -60,7 +68,10 @@ from ..books import services as books
 from ..books.models import Movement
 from ..db import bulk_insert, in_batches, new_ids, table_of
 from ..errors import Conflict, DomainError, Unprocessable
+from ..files.storage import key_for, storage_from
 from ..funds.models import Fund
+from ..jobs import services as jobs
+from ..jobs.models import Job
 from ..money import format_minor
 from ..services_base import Progress, no_progress, not_found
 from ..spreadsheets import Sheet, SheetError, TooManyRows, read_sheet
@@ -267,6 +278,53 @@ def import_contributions(
     )
     session.flush()
     return result
+
+
+#: The kind of the jobs that import a sheet (``import_job``).
+IMPORT_JOB = "contributions.import"
+
+
+def submit_import(
+    app: Flask, user: User, data: bytes, fmt: str, *, filename: str | None, request_id: str
+) -> Job:
+    """Keep the sheet in the files' storage and queue its import as a job (the same sheet of the
+    same user while it is queued or running: the same job)."""
+    digest = hashlib.sha256(data).hexdigest()
+    storage_from(app.config).put(key_for(digest), io.BytesIO(data), len(data))
+    return jobs.submit(
+        app,
+        user,
+        IMPORT_JOB,
+        hashlib.sha256(f"{digest}|{fmt}|{user.id}".encode()).hexdigest(),
+        {
+            "sha256": digest,
+            "format": fmt,
+            "filename": filename,
+            "request_id": request_id,
+            "max_rows": app.config["IMPORT_MAX_ROWS"],
+            "max_unpacked": app.config["IMPORT_MAX_UNPACKED_BYTES"],
+        },
+    )
+
+
+@jobs.task(IMPORT_JOB)
+def import_job(session: Session, job: jobs.RunningJob, progress: Progress) -> dict[str, Any]:
+    """The job's sheet, read back from the storage, imported; the import's counts as the result."""
+    arguments = job.arguments
+    with storage_from(current_app.config).open(key_for(arguments["sha256"])) as sheet:
+        data = sheet.read()
+    result = import_contributions(
+        session,
+        job.user,
+        data,
+        arguments["format"],
+        filename=arguments["filename"],
+        request_id=arguments["request_id"],
+        max_rows=arguments["max_rows"],
+        max_unpacked=arguments["max_unpacked"],
+        progress=progress,
+    )
+    return {"href": None, **result}
 
 
 # -- reading ------------------------------------------------------------------------------------

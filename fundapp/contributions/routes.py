@@ -12,11 +12,15 @@ import marshmallow as ma
 from flask import Response, current_app, g, jsonify, request
 from flask.views import MethodView
 
+from ..audit import not_audited
 from ..auth.models import Role
 from ..db import get_session
 from ..errors import Unprocessable, UnsupportedMediaType
 from ..etag import etag_of, with_etag
 from ..files.routes import add_file_routes
+from ..jobs import routes as jobs
+from ..jobs.models import Job
+from ..jobs.schemas import JobSchema
 from ..routing import Blueprint, accepts_bodies
 from ..schemas_base import ReasonSchema, page_of
 from ..spreadsheets import MEDIA_TYPES, XLSX, format_of
@@ -299,6 +303,7 @@ def _uploaded_sheet() -> tuple[str | None, bytes, str]:
 @blp.route("/contributions/imports", methods=["POST"])
 @accepts_bodies("multipart/form-data", *MEDIA_TYPES)
 @blp.allow(*STAFF)
+@not_audited("queues the import as a job, whose transaction writes the import's audit events")
 @blp.idempotent()
 @blp.doc(requestBody=IMPORT_BODY)
 @blp.response(201, ImportResultSchema, description="Imported: the counts of what was created and skipped")
@@ -309,6 +314,13 @@ def _uploaded_sheet() -> tuple[str | None, bytes, str]:
     content_type="application/problem+json",
     description="Rows that cannot be imported, each with its line, column and reason; nothing was imported",
 )
+@blp.alt_response(
+    202,
+    schema=JobSchema,
+    description="Not finished yet: the import is a job (Location: the job; its result holds these counts, "
+    "its problem the rows refused)",
+)
+@blp.alt_response(429, response="TOO_MANY_REQUESTS")
 @blp.alt_response(413, description="The body is above MAX_CONTENT_LENGTH, or the sheet above IMPORT_MAX_ROWS")
 @blp.alt_response(415, description="Neither a multipart form, nor text/csv, nor XLSX")
 def import_contributions():
@@ -326,19 +338,27 @@ def import_contributions():
     created: register them first. The body may not exceed the server's MAX_CONTENT_LENGTH
     (1 MiB by default, some 9,000 CSV rows) nor IMPORT_MAX_ROWS rows; larger files go through
     `flask --app wsgi fund import contributions FILE`.
+
+    The import runs as a job: when it ends within the server's short budget
+    (JOBS_ANSWER_WITHIN_SECONDS) the answer is its outcome as above; otherwise 202 with the job
+    (`Location`), whose progress counts the rows checked and written, and whose result or problem
+    is then the answer above. The same file sent again while its import runs is the same job.
     """
     filename, data, fmt = _uploaded_sheet()
-    result = imports.import_contributions(
-        get_session(),
-        g.user,
-        data,
-        fmt,
-        filename=filename,
-        request_id=g.request_id,
-        max_rows=current_app.config["IMPORT_MAX_ROWS"],
-        max_unpacked=current_app.config["IMPORT_MAX_UNPACKED_BYTES"],
-    )
-    return result, 201 if result["created"] else 200
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    job = imports.submit_import(app, g.user, data, fmt, filename=filename, request_id=g.request_id)
+    return jobs.answer(job, _imported)
+
+
+IMPORT_RESULT = ImportResultSchema()
+
+
+def _imported(job: Job) -> Response:
+    """The import's counts, as the import job left them: 201, or 200 when nothing was new."""
+    result = {k: v for k, v in (job.result or {}).items() if k != "href"}
+    response = jsonify(IMPORT_RESULT.dump(result))
+    response.status_code = 201 if result.get("created") else 200
+    return response
 
 
 add_file_routes(

@@ -1,8 +1,10 @@
-"""Rendered PDFs on disk, named by the version of what they show.
+"""Rendered PDFs, named by the version of what they show: in the database (``SharedCache``,
+what the app uses: every server of the installation finds what one of them rendered) or in a
+folder (``PdfCache``, for scripts and benchmarks).
 
-The key is a hash of the document's data, language and template version, so a file is
+The key is a hash of the document's data, language and template version, so a copy is
 never stale: changed data gives a new key (and a new render); unchanged data finds the
-file. Writes are atomic (temporary file + rename); the oldest files go beyond a bound.
+copy. The oldest copies go beyond a bound.
 """
 
 from __future__ import annotations
@@ -12,11 +14,30 @@ import os
 import re
 import tempfile
 from pathlib import Path
+from typing import Protocol
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session, sessionmaker
+
+from .models import RenderedDocument
 
 _KEY = re.compile(r"^[0-9a-f]{64}$")
 
 
+class DocumentCache(Protocol):
+    """Where rendered documents and parts are kept, by version key."""
+
+    def get(self, key: str) -> bytes | None: ...
+    def put(self, key: str, data: bytes) -> None: ...
+    def get_pages(self, key: str) -> int | None: ...
+    def put_pages(self, key: str, pages: int) -> None: ...
+    def clear(self) -> int: ...
+
+
 class PdfCache:
+    """A folder of files; writes are atomic (temporary file + rename)."""
+
     def __init__(self, directory: str | Path, max_files: int = 500) -> None:
         self.directory = Path(directory)
         self.max_files = max_files
@@ -76,3 +97,62 @@ class PdfCache:
                 path.unlink()
                 removed += 1
         return removed
+
+
+class SharedCache:
+    """The ``rendered_document`` table: each read and write its own short transaction (a render's
+    result is kept whatever becomes of the request or job that made it)."""
+
+    def __init__(
+        self, sessions: sessionmaker[Session], read_sessions: sessionmaker[Session], max_entries: int = 500
+    ) -> None:
+        self.sessions = sessions
+        self.read_sessions = read_sessions  # on SQLite, reads never take the write lock
+        self.max_entries = max_entries
+
+    def get(self, key: str) -> bytes | None:
+        with self.read_sessions() as session:
+            return session.scalar(select(RenderedDocument.body).where(RenderedDocument.key == _checked(key)))
+
+    def get_pages(self, key: str) -> int | None:
+        with self.read_sessions() as session:
+            return session.scalar(select(RenderedDocument.pages).where(RenderedDocument.key == _checked(key)))
+
+    def put(self, key: str, data: bytes) -> None:
+        self._upsert(key, {"body": data})
+        self._prune()
+
+    def put_pages(self, key: str, pages: int) -> None:
+        self._upsert(key, {"pages": pages})
+
+    def _upsert(self, key: str, values: dict[str, object]) -> None:
+        with self.sessions() as session, session.begin():
+            dialect = session.get_bind().dialect.name
+            insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+            statement = insert(RenderedDocument).values(key=_checked(key), **values)
+            session.execute(statement.on_conflict_do_update(index_elements=["key"], set_=values))
+
+    def _prune(self) -> None:
+        """Beyond ``max_entries`` copies, the oldest go."""
+        with self.sessions() as session, session.begin():
+            count = session.scalar(select(func.count()).select_from(RenderedDocument)) or 0
+            if count <= self.max_entries:
+                return
+            oldest = (
+                select(RenderedDocument.key)
+                .order_by(RenderedDocument.created_at, RenderedDocument.key)
+                .limit(count - self.max_entries)
+            )
+            session.execute(delete(RenderedDocument).where(RenderedDocument.key.in_(oldest)))
+
+    def clear(self) -> int:
+        with self.sessions() as session, session.begin():
+            count = session.scalar(select(func.count()).select_from(RenderedDocument)) or 0
+            session.execute(delete(RenderedDocument))
+            return count
+
+
+def _checked(key: str) -> str:
+    if not _KEY.match(key):
+        raise ValueError("cache keys are sha256 hex digests")
+    return key

@@ -36,11 +36,16 @@ FUND = click.option("--fund", "fund_code", help="The fund's code (default: the o
 
 @contextmanager
 def _reading() -> Iterator[Session]:
+    """A read-only session; ended with a commit (of nothing), which keeps what the renders' own
+    sessions kept meanwhile where sessions share one connection (the tests' transaction)."""
     session = new_session(read_only=True)
     try:
         yield session
-    finally:
+        session.commit()
+    except BaseException:
         session.rollback()
+        raise
+    finally:
         session.close()
 
 

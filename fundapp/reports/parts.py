@@ -32,7 +32,7 @@ from markupsafe import Markup
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import Destination
 
-from .cache import PdfCache
+from .cache import DocumentCache
 
 #: How many times the parts are laid out to get their page numbers right (the second time with
 #: every part's page count known).
@@ -83,7 +83,7 @@ def render_in_parts(
     lang: str,
     *,
     templates: str,
-    store: PdfCache,
+    store: DocumentCache,
     html_of: Callable[[dict[str, Any], Markup], str],
     render_many: Callable[[list[str]], list[Any]],
 ) -> Assembled:

@@ -7,11 +7,16 @@ A PDF is rendered once per version of what it shows: the version key hashes the 
 the document reads, its language and format, and the templates, catalogues and code
 that word it. The key gives the ETag (``304`` on ``If-None-Match``) and names the file in
 the cache under the instance folder, so unchanged data is never rendered twice and
-changed data is never served stale.
+changed data is never served stale. The cache is the database's (``cache.SharedCache``): a
+document rendered through one server is served by every other.
+
+A request never renders a PDF itself: ``document_or_job`` answers from the cache, or queues the
+render as a job (``fundapp.jobs``, kind ``document``) that ``render_job`` runs on a worker.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import logging
@@ -29,9 +34,12 @@ from sqlalchemy.orm import Session
 from werkzeug.http import parse_etags
 
 from ..auth.models import User
+from ..jobs import services as jobs
+from ..jobs.models import Job
 from ..resources import TEMPLATES_DIR
-from .cache import PdfCache
-from .documents import ROMAN, DocumentSpec
+from ..services_base import Progress
+from .cache import SharedCache
+from .documents import BY_KIND, ROMAN, DocumentSpec
 from .parts import render_in_parts
 from .wording import TRANSLATIONS_DIR, Wording
 
@@ -78,9 +86,81 @@ def document(
     return _produce(spec, spec.load(session, user, **arguments), lang, fmt, if_none_match)
 
 
-def pdf_cache() -> PdfCache:
+def document_or_job(
+    spec: DocumentSpec,
+    session: Session,
+    user: User,
+    *,
+    lang: str,
+    fmt: str,
+    href: str,
+    if_none_match: str | None = None,
+    **arguments: Any,
+) -> Document | Job:
+    """``document``, but a PDF not in the cache is not rendered here: its render is queued as a job
+    (or the same render already queued is found), and the job answers. ``href`` is the document's
+    own link (path and query), which the job gives back as its result's."""
+    data = spec.load(session, user, **arguments)
+    if fmt != "pdf":
+        return _produce(spec, data, lang, fmt, if_none_match)
+    key = version_key(spec.kind, data, lang, fmt)
+    found = _answer_without_rendering(spec, data, key, lang, fmt, if_none_match)
+    if found is not None:
+        return found
+    # per user: what a document shows depends on who reads it (a donor's own statement)
+    return jobs.submit(
+        current_app._get_current_object(),  # type: ignore[attr-defined]
+        user,
+        RENDER_JOB,
+        hashlib.sha256(f"{key}|{user.id}".encode()).hexdigest(),
+        {"document": spec.kind, "lang": lang, "arguments": _encoded(arguments), "href": href},
+    )
+
+
+#: The kind of the jobs that render a document (``render_job``).
+RENDER_JOB = "document"
+
+
+@jobs.task(RENDER_JOB, writes=False)
+def render_job(session: Session, job: jobs.RunningJob, progress: Progress) -> dict[str, Any]:
+    """The job's document rendered (its figures loaded again, as the job's user may see them) and
+    kept in the cache; its link, ETag and pages as the result."""
+    spec = BY_KIND[job.arguments["document"]]
+    advance = progress("rendering", 1)
+    rendered = document(
+        spec, session, job.user, lang=job.arguments["lang"], fmt="pdf", **_decoded(job.arguments["arguments"])
+    )
+    advance(1)
+    return {
+        "href": job.arguments["href"],
+        "etag": rendered.etag,
+        "media_type": rendered.media_type,
+        "pages": rendered.pages,
+        "from_cache": rendered.from_cache,
+    }
+
+
+def _encoded(arguments: dict[str, Any]) -> dict[str, Any]:
+    """The route's arguments as JSON (a day as ``{"day": "2019-03-31"}``)."""
+    return {k: {"day": v.isoformat()} if isinstance(v, dt.date) else v for k, v in arguments.items()}
+
+
+def _decoded(arguments: dict[str, Any]) -> dict[str, Any]:
+    return {
+        k: dt.date.fromisoformat(v["day"]) if isinstance(v, dict) and "day" in v else v
+        for k, v in arguments.items()
+    }
+
+
+def pdf_cache() -> SharedCache:
+    """The installation's cache of rendered documents (the database's, shared by every server)."""
     config = current_app.config
-    return PdfCache(config["PDF_CACHE_DIR"], int(config["PDF_CACHE_MAX_FILES"]))
+    extensions = current_app.extensions
+    return SharedCache(
+        extensions["fundapp.sessionmaker"],
+        extensions["fundapp.read_sessionmaker"],
+        int(config["PDF_CACHE_MAX_FILES"]),
+    )
 
 
 def render_options() -> dict[str, Any]:
@@ -96,12 +176,11 @@ def render_options() -> dict[str, Any]:
 # -- the pipeline ---------------------------------------------------------------------------
 
 
-def _produce(
-    spec: DocumentSpec, data: dict[str, Any], lang: str, fmt: str, if_none_match: str | None
-) -> Document:
-    kind = spec.kind
-    key = version_key(kind, data, lang, fmt)
-    etag = f"{kind}-{key[:32]}"
+def _answer_without_rendering(
+    spec: DocumentSpec, data: dict[str, Any], key: str, lang: str, fmt: str, if_none_match: str | None
+) -> Document | None:
+    """304 for the client's current copy, the HTML preview, or the PDF from the cache; else None."""
+    etag = f"{spec.kind}-{key[:32]}"
     media_type = MEDIA_TYPES[fmt]
     filename = f"{spec.filename(data, lang)}.{fmt}"
     if if_none_match and parse_etags(if_none_match).contains_weak(etag):
@@ -109,12 +188,25 @@ def _produce(
     if fmt == "html":
         html = render_html(spec.template, spec.compose(data, lang), lang, inline_css=True)
         return Document(etag=etag, media_type=media_type, filename=filename, body=html.encode("utf-8"))
-
     # the data's version is known: a cached PDF is served without wording the document again
-    store = pdf_cache()
-    cached = store.get(key)
+    cached = pdf_cache().get(key)
     if cached is not None:
         return Document(etag=etag, media_type=media_type, filename=filename, body=cached, from_cache=True)
+    return None
+
+
+def _produce(
+    spec: DocumentSpec, data: dict[str, Any], lang: str, fmt: str, if_none_match: str | None
+) -> Document:
+    kind = spec.kind
+    key = version_key(kind, data, lang, fmt)
+    found = _answer_without_rendering(spec, data, key, lang, fmt, if_none_match)
+    if found is not None:
+        return found
+    etag = f"{kind}-{key[:32]}"
+    media_type = MEDIA_TYPES[fmt]
+    filename = f"{spec.filename(data, lang)}.{fmt}"
+    store = pdf_cache()
 
     from .. import pdf  # imported on first render: WeasyPrint takes ~0.5 s to import
 

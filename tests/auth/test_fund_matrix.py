@@ -111,6 +111,8 @@ def _one_of_everything(fund_id: int, *, canary: bool, donor: m.Donor, organisati
     campaign = f.CampaignFactory(fund_id=fund_id, name=f"{text}campaign")
     category = f.BudgetCategoryFactory(fund_id=fund_id, name_en=f"{text}category")
     message = f.OutboxMessageFactory(fund_id=fund_id, subject=f"{text}message")
+    # a job of one of the fund's staff (the owner and the admin read it)
+    job = f.JobFactory(user_id=f.UserFactory(role=Role.STAFF, fund_ids=[fund_id]).id)
     files = {}
     for owner, owner_id, category_name in (
         ("proposal", proposal.id, Category.BUDGET),
@@ -151,6 +153,7 @@ def _one_of_everything(fund_id: int, *, canary: bool, donor: m.Donor, organisati
             "campaign_id": campaign.id,
             "category_id": category.id,
             "message_id": message.id,
+            "job_id": job.id,
             **{f"file_id@{owner}": ident for owner, ident in files.items()},
         },
         shared={"donor_id": donor.id, "organisation_id": organisation.id},

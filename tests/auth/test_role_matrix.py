@@ -155,6 +155,7 @@ def test_the_matrix_walks_every_domains_routes_including_these(app):
         ("POST", "funds.BudgetCategories"),
         ("GET", "funds.BudgetCategoryById"),
         ("PATCH", "funds.BudgetCategoryById"),
+        ("GET", "jobs.read_job"),
     } <= seen
     assert any(c.url.endswith(str(UNKNOWN_ID)) for c in calls)
 

@@ -4,9 +4,11 @@ import html
 import logging
 
 import pytest
+from sqlalchemy import func, select
 
 from fundapp import pdf
 from fundapp.db import utcnow
+from fundapp.reports.models import RenderedDocument
 
 from . import builders
 from .pdftext import text
@@ -73,7 +75,7 @@ def test_html_and_urls_in_names_and_rationales_are_printed_not_fetched(
 
 
 def test_unchanged_data_is_served_from_the_cache_and_revalidated_with_304(
-    client, auth, fund, renders, pdf_cache_dir
+    client, auth, fund, renders, db_session
 ):
     cycle = builders.cycle_two(fund, funded=2, reserve=2, ineligible=1, completed=0)
     url = f"/api/v1/calls/{cycle.call.id}/summary.pdf?lang=fr"
@@ -82,7 +84,7 @@ def test_unchanged_data_is_served_from_the_cache_and_revalidated_with_304(
     assert len(renders) == 1
     etag = first.headers["ETag"]
     assert first.headers["Cache-Control"] == "private, no-cache"
-    assert len(list(pdf_cache_dir.glob("*.pdf"))) == 1
+    assert kept_documents(db_session) == 1, "kept in the database, where every server finds it"
 
     second = client.get(url, headers=auth("board"))
     assert second.status_code == 200
@@ -142,3 +144,10 @@ def test_a_summary_with_a_long_reserve_list_renders_once_per_language_over_about
         assert response.status_code == 200
     assert len(renders) == 2
     assert all(9 <= r.pages <= 12 for r in renders), [r.pages for r in renders]
+
+
+def kept_documents(db_session) -> int:
+    """Rendered documents (and parts) kept in the database's cache."""
+    return db_session.scalar(
+        select(func.count()).select_from(RenderedDocument).where(RenderedDocument.body.is_not(None))
+    )

@@ -10,6 +10,7 @@ from fundapp.reports.wording import NBSP, NNBSP
 
 from .. import builders
 from ..pdftext import pages, text
+from ..test_safety_and_cache import kept_documents
 
 
 @pytest.fixture
@@ -213,7 +214,7 @@ def test_a_render_beyond_the_time_limit_is_a_503_problem_asking_to_retry(
 
 
 def test_without_the_documents_font_a_pdf_is_a_503_problem_naming_the_package_and_html_still_works(
-    client, auth, fund, missing_font, pdf_cache_dir
+    client, auth, fund, missing_font, db_session
 ):
     call = builders.cycle_two(fund, funded=1, reserve=1, ineligible=1, completed=0).call
     response = get_summary(client, auth, call.id)
@@ -223,5 +224,5 @@ def test_without_the_documents_font_a_pdf_is_a_503_problem_naming_the_package_an
         "documents cannot be rendered: the font Liberation Serif is not installed on the server "
         "(Debian package fonts-liberation)"
     )
-    assert not list(pdf_cache_dir.glob("**/*.pdf"))
+    assert kept_documents(db_session) == 0
     assert get_summary(client, auth, call.id, fmt="html").status_code == 200

@@ -142,6 +142,11 @@ from .import_result_format import ImportResultFormat
 from .import_row_error import ImportRowError
 from .issued_token import IssuedToken
 from .issued_token_status import IssuedTokenStatus
+from .job import Job
+from .job_problem_type_0 import JobProblemType0
+from .job_progress import JobProgress
+from .job_result_type_0 import JobResultType0
+from .job_state import JobState
 from .list_audit_events_sort import ListAuditEventsSort
 from .list_board_sessions_sort import ListBoardSessionsSort
 from .list_board_sessions_status import ListBoardSessionsStatus
@@ -485,6 +490,11 @@ __all__ = (
     "ImportRowError",
     "IssuedToken",
     "IssuedTokenStatus",
+    "Job",
+    "JobProblemType0",
+    "JobProgress",
+    "JobResultType0",
+    "JobState",
     "ListAuditEventsSort",
     "ListBoardSessionsSort",
     "ListBoardSessionsStatus",

@@ -11,6 +11,7 @@ from ... import errors
 from ...models.import_contributions_files_body import ImportContributionsFilesBody
 from ...models.import_problem import ImportProblem
 from ...models.import_result import ImportResult
+from ...models.job import Job
 from ...models.problem import Problem
 from ...types import File, FileTypes
 from ...types import UNSET, Unset
@@ -49,7 +50,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | ImportProblem | ImportResult | Problem | str:
+) -> Any | ImportProblem | ImportResult | Job | Problem | str:
     if response.status_code == 200:
         response_200 = ImportResult.from_dict(response.json())
 
@@ -59,6 +60,11 @@ def _parse_response(
         response_201 = ImportResult.from_dict(response.json())
 
         return response_201
+
+    if response.status_code == 202:
+        response_202 = Job.from_dict(response.json())
+
+        return response_202
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -92,6 +98,11 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 431:
         response_431 = response.text
         return response_431
@@ -103,7 +114,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | ImportProblem | ImportResult | Problem | str]:
+) -> Response[Any | ImportProblem | ImportResult | Job | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -117,7 +128,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: ImportContributionsFilesBody | str | File | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Any | ImportProblem | ImportResult | Problem | str]:
+) -> Response[Any | ImportProblem | ImportResult | Job | Problem | str]:
     """Import pledges (and receipts) from a spreadsheet, all rows or none
 
      Import pledges (and receipts) from a spreadsheet, all rows or none
@@ -135,6 +146,11 @@ def sync_detailed(
     (1 MiB by default, some 9,000 CSV rows) nor IMPORT_MAX_ROWS rows; larger files go through
     `flask --app wsgi fund import contributions FILE`.
 
+    The import runs as a job: when it ends within the server's short budget
+    (JOBS_ANSWER_WITHIN_SECONDS) the answer is its outcome as above; otherwise 202 with the job
+    (`Location`), whose progress counts the rows checked and written, and whose result or problem
+    is then the answer above. The same file sent again while its import runs is the same job.
+
     Roles: admin, staff.
 
     Args:
@@ -148,7 +164,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ImportProblem | ImportResult | Problem | str]
+        Response[Any | ImportProblem | ImportResult | Job | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -168,7 +184,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: ImportContributionsFilesBody | str | File | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> Any | ImportProblem | ImportResult | Problem | str | None:
+) -> Any | ImportProblem | ImportResult | Job | Problem | str | None:
     """Import pledges (and receipts) from a spreadsheet, all rows or none
 
      Import pledges (and receipts) from a spreadsheet, all rows or none
@@ -186,6 +202,11 @@ def sync(
     (1 MiB by default, some 9,000 CSV rows) nor IMPORT_MAX_ROWS rows; larger files go through
     `flask --app wsgi fund import contributions FILE`.
 
+    The import runs as a job: when it ends within the server's short budget
+    (JOBS_ANSWER_WITHIN_SECONDS) the answer is its outcome as above; otherwise 202 with the job
+    (`Location`), whose progress counts the rows checked and written, and whose result or problem
+    is then the answer above. The same file sent again while its import runs is the same job.
+
     Roles: admin, staff.
 
     Args:
@@ -199,7 +220,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ImportProblem | ImportResult | Problem | str
+        Any | ImportProblem | ImportResult | Job | Problem | str
     """
 
     return sync_detailed(
@@ -214,7 +235,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: ImportContributionsFilesBody | str | File | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> Response[Any | ImportProblem | ImportResult | Problem | str]:
+) -> Response[Any | ImportProblem | ImportResult | Job | Problem | str]:
     """Import pledges (and receipts) from a spreadsheet, all rows or none
 
      Import pledges (and receipts) from a spreadsheet, all rows or none
@@ -232,6 +253,11 @@ async def asyncio_detailed(
     (1 MiB by default, some 9,000 CSV rows) nor IMPORT_MAX_ROWS rows; larger files go through
     `flask --app wsgi fund import contributions FILE`.
 
+    The import runs as a job: when it ends within the server's short budget
+    (JOBS_ANSWER_WITHIN_SECONDS) the answer is its outcome as above; otherwise 202 with the job
+    (`Location`), whose progress counts the rows checked and written, and whose result or problem
+    is then the answer above. The same file sent again while its import runs is the same job.
+
     Roles: admin, staff.
 
     Args:
@@ -245,7 +271,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ImportProblem | ImportResult | Problem | str]
+        Response[Any | ImportProblem | ImportResult | Job | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -263,7 +289,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: ImportContributionsFilesBody | str | File | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> Any | ImportProblem | ImportResult | Problem | str | None:
+) -> Any | ImportProblem | ImportResult | Job | Problem | str | None:
     """Import pledges (and receipts) from a spreadsheet, all rows or none
 
      Import pledges (and receipts) from a spreadsheet, all rows or none
@@ -281,6 +307,11 @@ async def asyncio(
     (1 MiB by default, some 9,000 CSV rows) nor IMPORT_MAX_ROWS rows; larger files go through
     `flask --app wsgi fund import contributions FILE`.
 
+    The import runs as a job: when it ends within the server's short budget
+    (JOBS_ANSWER_WITHIN_SECONDS) the answer is its outcome as above; otherwise 202 with the job
+    (`Location`), whose progress counts the rows checked and written, and whose result or problem
+    is then the answer above. The same file sent again while its import runs is the same job.
+
     Roles: admin, staff.
 
     Args:
@@ -294,7 +325,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ImportProblem | ImportResult | Problem | str
+        Any | ImportProblem | ImportResult | Job | Problem | str
     """
 
     return (

@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.board_pack_pdf_lang import BoardPackPdfLang
+from ...models.job import Job
 from ...models.problem import Problem
 from ...types import File, FileTypes
 from ...types import UNSET, Unset
@@ -50,11 +51,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | File | Problem | str:
+) -> Any | File | Job | Problem | str:
     if response.status_code == 200:
         response_200 = File(payload=BytesIO(response.content))
 
         return response_200
+
+    if response.status_code == 202:
+        response_202 = Job.from_dict(response.json())
+
+        return response_202
 
     if response.status_code == 304:
         response_304 = cast(Any, None)
@@ -105,7 +111,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | File | Problem | str]:
+) -> Response[Any | File | Job | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -120,7 +126,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     lang: BoardPackPdfLang | Unset = BoardPackPdfLang.EN,
     if_none_match: None | str | Unset = UNSET,
-) -> Response[Any | File | Problem | str]:
+) -> Response[Any | File | Job | Problem | str]:
     """Board pack for a session (PDF)
 
      Roles: admin, staff, board, approver.
@@ -135,7 +141,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | File | Problem | str]
+        Response[Any | File | Job | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -157,7 +163,7 @@ def sync(
     client: AuthenticatedClient | Client,
     lang: BoardPackPdfLang | Unset = BoardPackPdfLang.EN,
     if_none_match: None | str | Unset = UNSET,
-) -> Any | File | Problem | str | None:
+) -> Any | File | Job | Problem | str | None:
     """Board pack for a session (PDF)
 
      Roles: admin, staff, board, approver.
@@ -172,7 +178,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | File | Problem | str
+        Any | File | Job | Problem | str
     """
 
     return sync_detailed(
@@ -189,7 +195,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     lang: BoardPackPdfLang | Unset = BoardPackPdfLang.EN,
     if_none_match: None | str | Unset = UNSET,
-) -> Response[Any | File | Problem | str]:
+) -> Response[Any | File | Job | Problem | str]:
     """Board pack for a session (PDF)
 
      Roles: admin, staff, board, approver.
@@ -204,7 +210,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | File | Problem | str]
+        Response[Any | File | Job | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -224,7 +230,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     lang: BoardPackPdfLang | Unset = BoardPackPdfLang.EN,
     if_none_match: None | str | Unset = UNSET,
-) -> Any | File | Problem | str | None:
+) -> Any | File | Job | Problem | str | None:
     """Board pack for a session (PDF)
 
      Roles: admin, staff, board, approver.
@@ -239,7 +245,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | File | Problem | str
+        Any | File | Job | Problem | str
     """
 
     return (

@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.donor_statement_pdf_lang import DonorStatementPdfLang
+from ...models.job import Job
 from ...models.problem import Problem
 from ...types import File, FileTypes
 from ...types import UNSET, Unset
@@ -66,11 +67,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | File | Problem | str:
+) -> Any | File | Job | Problem | str:
     if response.status_code == 200:
         response_200 = File(payload=BytesIO(response.content))
 
         return response_200
+
+    if response.status_code == 202:
+        response_202 = Job.from_dict(response.json())
+
+        return response_202
 
     if response.status_code == 304:
         response_304 = cast(Any, None)
@@ -121,7 +127,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | File | Problem | str]:
+) -> Response[Any | File | Job | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -139,7 +145,7 @@ def sync_detailed(
     to: datetime.date | Unset = UNSET,
     fund_id: int | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
-) -> Response[Any | File | Problem | str]:
+) -> Response[Any | File | Job | Problem | str]:
     """A donor's statement (PDF): the figures of GET /donors/{donor_id}/statement
 
      Roles: admin, staff, donor.
@@ -157,7 +163,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | File | Problem | str]
+        Response[Any | File | Job | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -185,7 +191,7 @@ def sync(
     to: datetime.date | Unset = UNSET,
     fund_id: int | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
-) -> Any | File | Problem | str | None:
+) -> Any | File | Job | Problem | str | None:
     """A donor's statement (PDF): the figures of GET /donors/{donor_id}/statement
 
      Roles: admin, staff, donor.
@@ -203,7 +209,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | File | Problem | str
+        Any | File | Job | Problem | str
     """
 
     return sync_detailed(
@@ -226,7 +232,7 @@ async def asyncio_detailed(
     to: datetime.date | Unset = UNSET,
     fund_id: int | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
-) -> Response[Any | File | Problem | str]:
+) -> Response[Any | File | Job | Problem | str]:
     """A donor's statement (PDF): the figures of GET /donors/{donor_id}/statement
 
      Roles: admin, staff, donor.
@@ -244,7 +250,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | File | Problem | str]
+        Response[Any | File | Job | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -270,7 +276,7 @@ async def asyncio(
     to: datetime.date | Unset = UNSET,
     fund_id: int | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
-) -> Any | File | Problem | str | None:
+) -> Any | File | Job | Problem | str | None:
     """A donor's statement (PDF): the figures of GET /donors/{donor_id}/statement
 
      Roles: admin, staff, donor.
@@ -288,7 +294,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | File | Problem | str
+        Any | File | Job | Problem | str
     """
 
     return (

@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.fund_chapter_pdf_lang import FundChapterPdfLang
+from ...models.job import Job
 from ...models.problem import Problem
 from ...types import File, FileTypes
 from ...types import UNSET, Unset
@@ -63,11 +64,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | File | Problem | str:
+) -> Any | File | Job | Problem | str:
     if response.status_code == 200:
         response_200 = File(payload=BytesIO(response.content))
 
         return response_200
+
+    if response.status_code == 202:
+        response_202 = Job.from_dict(response.json())
+
+        return response_202
 
     if response.status_code == 304:
         response_304 = cast(Any, None)
@@ -118,7 +124,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | File | Problem | str]:
+) -> Response[Any | File | Job | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -135,7 +141,7 @@ def sync_detailed(
     as_of: datetime.date | Unset = UNSET,
     since: datetime.date | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
-) -> Response[Any | File | Problem | str]:
+) -> Response[Any | File | Job | Problem | str]:
     """The fund's chapter of the Secretary-General's report as of a day (PDF)
 
      Roles: admin, staff, board, approver.
@@ -152,7 +158,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | File | Problem | str]
+        Response[Any | File | Job | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -178,7 +184,7 @@ def sync(
     as_of: datetime.date | Unset = UNSET,
     since: datetime.date | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
-) -> Any | File | Problem | str | None:
+) -> Any | File | Job | Problem | str | None:
     """The fund's chapter of the Secretary-General's report as of a day (PDF)
 
      Roles: admin, staff, board, approver.
@@ -195,7 +201,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | File | Problem | str
+        Any | File | Job | Problem | str
     """
 
     return sync_detailed(
@@ -216,7 +222,7 @@ async def asyncio_detailed(
     as_of: datetime.date | Unset = UNSET,
     since: datetime.date | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
-) -> Response[Any | File | Problem | str]:
+) -> Response[Any | File | Job | Problem | str]:
     """The fund's chapter of the Secretary-General's report as of a day (PDF)
 
      Roles: admin, staff, board, approver.
@@ -233,7 +239,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | File | Problem | str]
+        Response[Any | File | Job | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -257,7 +263,7 @@ async def asyncio(
     as_of: datetime.date | Unset = UNSET,
     since: datetime.date | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
-) -> Any | File | Problem | str | None:
+) -> Any | File | Job | Problem | str | None:
     """The fund's chapter of the Secretary-General's report as of a day (PDF)
 
      Roles: admin, staff, board, approver.
@@ -274,7 +280,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | File | Problem | str
+        Any | File | Job | Problem | str
     """
 
     return (

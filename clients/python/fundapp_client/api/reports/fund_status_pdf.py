@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.fund_status_pdf_lang import FundStatusPdfLang
+from ...models.job import Job
 from ...models.problem import Problem
 from ...types import File, FileTypes
 from ...types import UNSET, Unset
@@ -57,11 +58,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | File | Problem | str:
+) -> Any | File | Job | Problem | str:
     if response.status_code == 200:
         response_200 = File(payload=BytesIO(response.content))
 
         return response_200
+
+    if response.status_code == 202:
+        response_202 = Job.from_dict(response.json())
+
+        return response_202
 
     if response.status_code == 304:
         response_304 = cast(Any, None)
@@ -112,7 +118,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | File | Problem | str]:
+) -> Response[Any | File | Job | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -128,7 +134,7 @@ def sync_detailed(
     lang: FundStatusPdfLang | Unset = FundStatusPdfLang.EN,
     as_of: datetime.date | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
-) -> Response[Any | File | Problem | str]:
+) -> Response[Any | File | Job | Problem | str]:
     """Status of the fund on a date (PDF)
 
      Roles: admin, staff, board, approver.
@@ -144,7 +150,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | File | Problem | str]
+        Response[Any | File | Job | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -168,7 +174,7 @@ def sync(
     lang: FundStatusPdfLang | Unset = FundStatusPdfLang.EN,
     as_of: datetime.date | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
-) -> Any | File | Problem | str | None:
+) -> Any | File | Job | Problem | str | None:
     """Status of the fund on a date (PDF)
 
      Roles: admin, staff, board, approver.
@@ -184,7 +190,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | File | Problem | str
+        Any | File | Job | Problem | str
     """
 
     return sync_detailed(
@@ -203,7 +209,7 @@ async def asyncio_detailed(
     lang: FundStatusPdfLang | Unset = FundStatusPdfLang.EN,
     as_of: datetime.date | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
-) -> Response[Any | File | Problem | str]:
+) -> Response[Any | File | Job | Problem | str]:
     """Status of the fund on a date (PDF)
 
      Roles: admin, staff, board, approver.
@@ -219,7 +225,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | File | Problem | str]
+        Response[Any | File | Job | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -241,7 +247,7 @@ async def asyncio(
     lang: FundStatusPdfLang | Unset = FundStatusPdfLang.EN,
     as_of: datetime.date | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
-) -> Any | File | Problem | str | None:
+) -> Any | File | Job | Problem | str | None:
     """Status of the fund on a date (PDF)
 
      Roles: admin, staff, board, approver.
@@ -257,7 +263,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | File | Problem | str
+        Any | File | Job | Problem | str
     """
 
     return (

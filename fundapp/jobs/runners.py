@@ -1,0 +1,140 @@
+"""How a queued job gets to ``execution.execute``: the backends (``JOBS_BACKEND``).
+
+- ``procrastinate`` (the default on PostgreSQL): the job is deferred to procrastinate, whose
+  worker (``flask fund worker``, any number of them, on any server) runs it; a worker killed in
+  the middle of a job is found by its stale heartbeat and the job retried (``worker``).
+- ``threads`` (the default on SQLite, the one-command installation): ``JOBS_THREADS`` threads of
+  the app process run the jobs, woken when one is queued and looking every
+  ``JOBS_POLL_SECONDS`` for jobs queued by another process or left by a dead one. ``flask fund
+  worker`` runs the same loop in the foreground on SQLite.
+- ``inline``: the job runs in the caller's thread, at once (tests, scripts).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any
+
+from flask import Flask
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..db import require_migrated_database
+from ..errors import ServiceUnavailable
+from . import execution
+
+log = logging.getLogger(__name__)
+
+BACKENDS = ("auto", "procrastinate", "threads", "inline")
+
+
+def backend(app: Flask) -> str:
+    """The backend the settings name; ``auto``: procrastinate on PostgreSQL, threads on SQLite."""
+    name = str(app.config.get("JOBS_BACKEND", "auto")).lower()
+    if name not in BACKENDS:
+        raise ValueError(f"JOBS_BACKEND must be one of {', '.join(BACKENDS)}, not {name!r}")
+    if name == "auto":
+        url = str(app.config["DATABASE_URL"])
+        return "procrastinate" if url.startswith(("postgresql", "postgres")) else "threads"
+    return name
+
+
+def dispatch(app: Flask, job_id: int) -> None:
+    """Hand the job just queued (and committed) to the backend."""
+    name = backend(app)
+    if name == "inline":
+        execution.execute(app, job_id)
+    elif name == "threads":
+        LocalWorker.of(app).wake()
+    else:
+        from . import worker  # procrastinate is loaded only where it runs the jobs
+
+        worker.defer(app, job_id)
+
+
+class LocalWorker:
+    """Threads of this process running the jobs of its database, one app's."""
+
+    def __init__(self, app: Flask, threads: int, poll_seconds: float) -> None:
+        self.app = app
+        self.poll_seconds = poll_seconds
+        self._wake = threading.Condition()
+        self._pending = 0
+        self._stopped = False
+        self._threads = [
+            threading.Thread(target=self._loop, name=f"fundapp-jobs-{n}", daemon=True) for n in range(threads)
+        ]
+        for thread in self._threads:
+            thread.start()
+
+    @classmethod
+    def of(cls, app: Flask) -> LocalWorker:
+        """The app's worker, started on first use."""
+        with _start_lock:
+            found: LocalWorker | None = app.extensions.get("fundapp.local_jobs")
+            if found is None:
+                found = cls(app, int(app.config["JOBS_THREADS"]), float(app.config["JOBS_POLL_SECONDS"]))
+                app.extensions["fundapp.local_jobs"] = found
+            return found
+
+    def wake(self) -> None:
+        with self._wake:
+            self._pending += 1
+            self._wake.notify()
+
+    def stop(self) -> None:
+        with self._wake:
+            self._stopped = True
+            self._wake.notify_all()
+        for thread in self._threads:
+            thread.join(timeout=30)
+
+    def _loop(self) -> None:
+        while True:
+            with self._wake:
+                if not self._pending and not self._stopped:
+                    self._wake.wait(self.poll_seconds)
+                if self._stopped:
+                    return
+                self._pending = max(0, self._pending - 1)
+            try:
+                run_runnable(self.app)
+            except ServiceUnavailable as unavailable:  # not migrated, unreachable: the next round
+                log.info("the local job worker waits: %s", unavailable.message)
+            except Exception:  # noqa: BLE001 - a worker thread logs and goes on
+                log.exception("the local job worker failed a round; it goes on")
+
+
+_start_lock = threading.Lock()
+
+
+def run_runnable(app: Flask, limit: int | None = None) -> int:
+    """Run the jobs waiting (queued, or left running by a dead worker), oldest first; how many
+    this call ran. Each is claimed first, so several threads or processes share them out."""
+    require_migrated_database(app)
+    maker: sessionmaker[Session] = app.extensions["fundapp.read_sessionmaker"]
+    with maker() as session:
+        waiting = execution.runnable_jobs(session, float(app.config["JOBS_STALLED_SECONDS"]))
+    ran = 0
+    for job_id in waiting[:limit] if limit else waiting:
+        if execution.execute(app, job_id) is not None:
+            ran += 1
+    return ran
+
+
+def init_app(app: Flask) -> None:
+    """With the threads backend, the app's worker starts with the app's first request (so that
+    jobs queued by a process that died are taken again); the command line never starts it."""
+    if backend(app) != "threads":
+        return
+
+    @app.before_request
+    def _start_local_worker() -> None:
+        if "fundapp.local_jobs" not in app.extensions:
+            LocalWorker.of(app).wake()
+
+
+def stop_local_worker(app: Flask) -> None:
+    found: Any = app.extensions.pop("fundapp.local_jobs", None)
+    if found is not None:
+        found.stop()
