@@ -138,6 +138,15 @@ def _check_funds(session: Session, role: Role, fund_ids: list[int] | None) -> No
             raise Unprocessable("fund_ids", f"fund {fund_id} does not exist")
 
 
+def funds_of(session: Session, user: User | None) -> list[int] | None:
+    """The funds ``user``'s role holds for (``fundapp.fund_scope``), None when it is not bounded
+    by funds (an admin, a donor, no user): for work done on a user's behalf outside its request
+    (a job), which must see what the user sees."""
+    if user is None or user.role not in FUND_ROLES:
+        return None
+    return list(session.scalars(select(UserFund.fund_id).where(UserFund.user_id == user.id)))
+
+
 def fund_ids_by_code(session: Session, codes: Iterable[str]) -> dict[str, int]:
     """The ids of the funds with these codes (those that exist), read through the key that
     ``user_fund`` declares (the funds' package sits above this one)."""

@@ -25,8 +25,10 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..auth.models import User
+from ..auth.services import funds_of
 from ..db import rows_matched, utcnow
 from ..errors import DomainError, OperatorError
+from ..fund_scope import restrict
 from ..services_base import Progress
 from .models import Job, JobState
 
@@ -97,6 +99,8 @@ def execute(app: Flask, job_id: int, *, takeover: bool = False) -> JobState | No
         with (maker if task.writes else readers)() as work:
             try:
                 user = work.get(User, user_id) if user_id is not None else None
+                # the job sees what its user sees: the funds its role holds for, as its request did
+                restrict(work, funds_of(work, user))
                 result = task.run(
                     work, RunningJob(job_id, kind, arguments, user), _progress(maker, job_id, work, reached)
                 )

@@ -43,6 +43,7 @@ from fundapp.grants.models import AmendmentStatus
 from fundapp.proposals.models import ProposalStatus
 
 from .. import factories as f
+from ..reports.pdftext import text as pdf_text
 
 CANARY = "Zanzibar-canary"
 #: Money only fund B has: 987,654.32 in any notation ("987654.32", "987,654.32", "987 654,32").
@@ -480,3 +481,25 @@ def test_a_caller_who_works_for_several_funds_names_one_for_a_figure_summed_over
         assert status == 200
     status, data = _call(client, db_session, "GET", "/api/v1/grants", headers)
     assert _shows_canary(data)  # both funds' records, as it works for both
+
+
+def test_a_document_rendered_as_a_job_holds_what_its_requester_sees_not_every_fund(
+    app, client, db_session, worlds, headers_of, monkeypatch
+):
+    """The job renders in a session of its own, outside the request: it sees its user's funds."""
+    from fundapp.jobs import execution, runners
+    from fundapp.jobs.models import JobState
+
+    held: list[int] = []
+    monkeypatch.setattr(runners, "dispatch", lambda _app, job_id: held.append(job_id))
+    monkeypatch.setitem(app.config, "JOBS_ANSWER_WITHIN_SECONDS", 0)
+    a, _ = worlds
+    url = f"/api/v1/donors/{a.shared['donor_id']}/statement.pdf?lang=en"
+    asked = client.get(url, headers=headers_of["staff"])
+    assert asked.status_code == 202, asked.get_json()
+    assert execution.execute(app, asked.get_json()["id"]) == JobState.DONE
+    document = client.get(url, headers=headers_of["staff"])
+    assert document.status_code == 200
+    text = pdf_text(document.data)
+    assert "the donor had pledged $40,000 in total" in text
+    assert not _shows_canary(str(text).encode())
