@@ -166,12 +166,16 @@ def load_seed(session: Session, seed_dir: Path | str, *, progress: Progress = no
     books (``SeedError``) leaves nothing behind: it is loaded in a savepoint.
     """
     counts = dict.fromkeys(KINDS, 0)
+    loaded = []
     for folder in fund_dirs(seed_dir):
         data = read_seed(folder)
         code = data["fund"]["fund"]["code"]
         if session.scalar(select(Fund.id).where(Fund.code == code)) is None:
             with session.begin_nested():
                 _Loader(session, data, counts).load(progress)
+        loaded.append(data)
+    # once every fund is there: a demo user may work for several
+    for data in loaded:
         _ensure_demo_users(session, data, counts)
     session.flush()
     return counts

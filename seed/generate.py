@@ -2850,7 +2850,9 @@ def check_no_overcommit(history: History, money: Money) -> None:
 
 
 RETURNED_NOTE = "Returned once for missing supporting documents; accepted after resubmission."
-#: The demo users; staff, Board members and approvers work for the funds they name (by code).
+#: The demo users; staff, Board members and approvers work for the funds they name (by code): both
+#: seeded funds, so that the demo tokens reach each (tests/auth/test_fund_matrix.py shows one fund's
+#: users kept from the other's records).
 USERS = [
     {"role": "admin", "email": f"admin@{DEMO_DOMAIN}", "name": "Demo administrator", "donor": None},
     {
@@ -2858,21 +2860,21 @@ USERS = [
         "email": f"staff@{DEMO_DOMAIN}",
         "name": "Demo secretariat officer",
         "donor": None,
-        "funds": ["UNVTF"],
+        "funds": ["UNVTF", "UNVFVT"],
     },
     {
         "role": "board",
         "email": f"board@{DEMO_DOMAIN}",
         "name": "Demo Board member",
         "donor": None,
-        "funds": ["UNVTF"],
+        "funds": ["UNVTF", "UNVFVT"],
     },
     {
         "role": "approver",
         "email": f"approver@{DEMO_DOMAIN}",
         "name": "Demo fund manager (UNODC)",
         "donor": None,
-        "funds": ["UNVTF"],
+        "funds": ["UNVTF", "UNVFVT"],
     },
     {"role": "donor", "email": f"donor@{DEMO_DOMAIN}", "name": "Demo donor (Austria)", "donor": "ms-at"},
 ]

@@ -82,7 +82,7 @@ def test_each_funds_documents_name_their_own_fund_and_carry_no_word_of_the_other
     s = seeded[code]
     name = s.fund.name_fr if lang == "fr" else s.fund.name_en
     for what, url in documents(s, austria).items():
-        response = seeded_client.get(f"{url}lang={lang}", headers=seeded_auth("staff"))
+        response = seeded_client.get(f"{url}lang={lang}", headers=seeded_auth("admin"))
         assert response.status_code == 200, (what, response.get_json())
         words = plain(response.data)
         assert name in words, (code, what, lang)
@@ -98,7 +98,7 @@ def test_the_torture_funds_documents_say_what_it_is_for_who_approves_and_its_boa
 ):
     s = seeded["UNVFVT"]
     summary = plain(
-        seeded_client.get(f"/api/v1/calls/{s.call_id}/summary.pdf?lang=en", headers=seeded_auth("board")).data
+        seeded_client.get(f"/api/v1/calls/{s.call_id}/summary.pdf?lang=en", headers=seeded_auth("admin")).data
     )
     assert "OHCHR continues to administer the Fund" in summary
     assert (
@@ -110,7 +110,7 @@ def test_the_torture_funds_documents_say_what_it_is_for_who_approves_and_its_boa
     )
     assert "taking into account each member's knowledge of human rights" in summary
     french = plain(
-        seeded_client.get(f"/api/v1/calls/{s.call_id}/summary.pdf?lang=fr", headers=seeded_auth("board")).data
+        seeded_client.get(f"/api/v1/calls/{s.call_id}/summary.pdf?lang=fr", headers=seeded_auth("admin")).data
     )
     assert "Le HCDH continue d'administrer le Fonds" in french
     assert (
@@ -121,7 +121,7 @@ def test_the_torture_funds_documents_say_what_it_is_for_who_approves_and_its_boa
     chapter = plain(
         seeded_client.get(
             f"/api/v1/funds/{s.fund.id}/chapter.pdf?as_of={AS_OF['UNVFVT']}&lang=en",
-            headers=seeded_auth("staff"),
+            headers=seeded_auth("admin"),
         ).data
     )
     assert (
@@ -133,12 +133,12 @@ def test_the_torture_funds_documents_say_what_it_is_for_who_approves_and_its_boa
 def test_a_donor_that_gave_to_both_funds_gets_one_statement_per_fund(
     seeded_client, seeded_auth, seeded, austria
 ):
-    both = seeded_client.get(f"/api/v1/donors/{austria}/statement", headers=seeded_auth("staff"))
+    both = seeded_client.get(f"/api/v1/donors/{austria}/statement", headers=seeded_auth("admin"))
     assert both.status_code == 409
     assert str(seeded["UNVTF"].fund.id) in both.get_json()["detail"]
     for code, other in (("UNVTF", "UNVFVT"), ("UNVFVT", "UNVTF")):
         statement = seeded_client.get(
-            f"/api/v1/donors/{austria}/statement?fund_id={seeded[code].fund.id}", headers=seeded_auth("staff")
+            f"/api/v1/donors/{austria}/statement?fund_id={seeded[code].fund.id}", headers=seeded_auth("admin")
         ).get_json()
         assert {e["fund_id"] for e in statement["entries"]} == {seeded[code].fund.id}
         assert all(e["contribution_reference"].startswith(code + "-") for e in statement["entries"])
@@ -171,7 +171,7 @@ def test_the_torture_funds_letters_thank_for_work_with_victims_of_torture_never_
         },
     }
     for what, url in letters.items():
-        response = seeded_client.get(url, headers=seeded_auth("staff"))
+        response = seeded_client.get(url, headers=seeded_auth("admin"))
         assert response.status_code == 200, (what, response.get_json())
         words = plain(response.data)
         assert said[what][lang] in words, (what, lang)

@@ -252,7 +252,16 @@ def test_a_seeded_fund_moves_between_sqlite_and_postgresql_through_the_cli(tmp_p
         restored_max = highest_ids(target)
         with cli_on(target) as fund:
             fund(
-                "users", "create", "--email", "after-move@fund.example", "--name", "After", "--role", "staff"
+                "users",
+                "create",
+                "--email",
+                "after-move@fund.example",
+                "--name",
+                "After",
+                "--role",
+                "staff",
+                "--fund",
+                "UNVTF",
             )
             fund("tokens", "issue", "--email", "after-move@fund.example", "--name", "after the move")
         after = highest_ids(target)
