@@ -34,7 +34,10 @@ def both(tmp_path_factory):
         label=f"peer_{uuid.uuid4().hex[:8]}_",
         data_dir=tmp_path_factory.mktemp("peer"),
     )
-    app = create_app({"DATABASE_URL": db.url, "WRITE_DEMO_TOKENS": False, "TESTING": True})
+    # jobs inline: an app of the threads backend would keep its worker thread polling a dropped database
+    app = create_app(
+        {"DATABASE_URL": db.url, "WRITE_DEMO_TOKENS": False, "TESTING": True, "JOBS_BACKEND": "inline"}
+    )
     peer = create_peer(db.url, app.config["SECRET_KEY"])
     yield app.test_client(), peer.test_client(), {"Authorization": f"Bearer {db.token}"}
     peer.extensions["peer.engine"].dispose()
