@@ -30,7 +30,7 @@ from sqlalchemy import BigInteger, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from .db import Base
-from .fund_scope import scope_key
+from .fund_scope import visible_funds
 
 #: The ``data_version`` row the money triggers advance.
 MONEY = "money"
@@ -120,7 +120,7 @@ def cached(
     if version is None:  # no version row: nothing to tell a stale answer by
         return compute()
     # a caller who works for some funds only is answered from what those funds hold
-    key = (version, scope_key(session), *question)
+    key = (version, visible_funds(session), *question)
     answer = cache.get(key)
     if answer is None:
         answer = compute()

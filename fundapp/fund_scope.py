@@ -85,11 +85,6 @@ def one_fund(session: Session, fund_id: int | None, every_fund: Callable[[], Col
     raise Unprocessable("fund_id", f"you work for several funds ({', '.join(map(str, ids))}): name one")
 
 
-def scope_key(session: Session) -> tuple[int, ...] | None:
-    """What a cached answer computed on this session depends on, besides its question."""
-    return visible_funds(session)
-
-
 @lru_cache(maxsize=256)
 def _criteria(ids: tuple[int, ...]) -> tuple[Any, ...]:
     """The loader criteria of every fund-owned model for the funds ``ids``, built once per set of

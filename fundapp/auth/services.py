@@ -133,9 +133,11 @@ def _check_funds(session: Session, role: Role, fund_ids: list[int] | None) -> No
     if not fund_ids:
         article = "an" if str(role)[0] in "aeiou" else "a"
         raise Unprocessable("fund_ids", f"{article} {role} user works for one fund or more: name them")
-    for fund_id in sorted(set(fund_ids)):
-        if not referenced_row_exists(session, UserFund.fund_id, fund_id):
-            raise Unprocessable("fund_ids", f"fund {fund_id} does not exist")
+    fund = _fund_table()
+    found = set(session.scalars(select(fund.c.id).where(fund.c.id.in_(set(fund_ids)))))
+    missing = sorted(set(fund_ids) - found)
+    if missing:
+        raise Unprocessable("fund_ids", f"fund {missing[0]} does not exist")
 
 
 def funds_of(session: Session, user: User | None) -> list[int] | None:
@@ -147,11 +149,16 @@ def funds_of(session: Session, user: User | None) -> list[int] | None:
     return list(session.scalars(select(UserFund.fund_id).where(UserFund.user_id == user.id)))
 
 
-def fund_ids_by_code(session: Session, codes: Iterable[str]) -> dict[str, int]:
-    """The ids of the funds with these codes (those that exist), read through the key that
-    ``user_fund`` declares (the funds' package sits above this one)."""
+def _fund_table() -> Any:
+    """The funds' table, through the key ``user_fund`` declares (the funds' package sits above
+    this one, so its model is not imported here)."""
     (key,) = UserFund.__table__.c.fund_id.foreign_keys
-    fund = key.column.table
+    return key.column.table
+
+
+def fund_ids_by_code(session: Session, codes: Iterable[str]) -> dict[str, int]:
+    """The ids of the funds with these codes (those that exist)."""
+    fund = _fund_table()
     rows = session.execute(select(fund.c.code, fund.c.id).where(fund.c.code.in_(list(codes))))
     return {code: ident for code, ident in rows}
 
@@ -172,9 +179,7 @@ def get_user(session: Session, user_id: int) -> User:
 
 def set_user_funds(session: Session, actor: User | None, user_id: int, fund_ids: list[int]) -> User:
     """Give a user exactly the funds ``fund_ids`` (422 for an admin or a donor, or no fund)."""
-    user = get_or_404(
-        session, User, user_id, label="user", lock=True, options=[selectinload(User.fund_grants)]
-    )
+    user = get_or_404(session, User, user_id, label="user", lock=True, options=[WITH_FUNDS])
     _check_funds(session, user.role, fund_ids)
     before = user.fund_ids
     wanted = sorted(set(fund_ids))
@@ -215,9 +220,7 @@ def list_users(session: Session, query: dict[str, Any]) -> dict[str, Any]:
 
 def deactivate_user(session: Session, actor: User | None, user_id: int) -> User:
     """Deactivate a user and revoke its live tokens; 409 if already inactive or if it is you."""
-    user = get_or_404(
-        session, User, user_id, label="user", lock=True, options=[selectinload(User.fund_grants)]
-    )
+    user = get_or_404(session, User, user_id, label="user", lock=True, options=[WITH_FUNDS])
     if not user.active:
         raise InvalidTransition("user", "inactive", "deactivate", ["active"])
     if actor is not None and actor.id == user.id:
