@@ -47,13 +47,21 @@ _BUDGET = [
     ("budget", "the lines add up to *"),
     ("budget", "indirect costs of * exceed the fund's cap*"),
 ]
+#: A call's grant limits: in order, and within its fund's (stored limits the schema cannot see).
+_CALL_LIMITS = [
+    ("grant_ceiling", "must not be below grant_floor"),
+    ("grant_floor", "must not be below the fund's grant_floor*"),
+    ("grant_ceiling", "must not be above the fund's grant_ceiling*"),
+    ("max_duration_months", "must not be above the fund's max_duration_months*"),
+]
 #: The 422s a schema-valid request may still get, per operation: rules across fields or against
 #: stored records and the clock, which JSON Schema cannot state. positive_data_acceptance is
 #: skipped for a response only when EVERY field error it names is one of these; any other 422
 #: to input the document calls valid fails the run.
 RULES_BEYOND_THE_SCHEMA: dict[str, list[tuple[str, str]]] = {
-    "POST /api/v1/calls": [("grant_ceiling", "must not be below grant_floor")],
-    "PATCH /api/v1/calls/{call_id}": [("grant_ceiling", "must not be below grant_floor")],
+    "POST /api/v1/calls": [*_CALL_LIMITS, ("*", "required: the fund * sets no * of its own")],
+    "PATCH /api/v1/calls/{call_id}": _CALL_LIMITS,
+    "POST /api/v1/funds": [("grant_ceiling", "must not be below grant_floor")],
     "POST /api/v1/calls/{call_id}/open": [("deadline", "a call needs a deadline before it opens")],
     "POST /api/v1/organisations": [("year_founded", "must not be in the future")],
     "PATCH /api/v1/organisations/{organisation_id}": [("year_founded", "must not be in the future")],
@@ -190,7 +198,11 @@ RULES_BEYOND_THE_SCHEMA: dict[str, list[tuple[str, str]]] = {
         *_BUDGET,
         ("budget", "a line may not fall below what was spent under it*"),
     ],
-    "PATCH /api/v1/funds/{fund_id}": [("indirect_cost_cap", "must be at most 100.00*")],
+    "PATCH /api/v1/funds/{fund_id}": [
+        ("indirect_cost_cap", "must be at most 100.00*"),
+        ("grant_ceiling", "must not be below grant_floor"),
+        ("grant_ceiling", "must not be below the fund's grant floor*"),
+    ],
     "POST /api/v1/grant-amendments/{amendment_id}/decision": [
         ("decided_on", "must not be before the request*"),
         ("decided_on", "must not be in the future*"),

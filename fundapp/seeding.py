@@ -60,7 +60,7 @@ from .contributions.models import (
     ReceiptStatus,
 )
 from .db import utcnow
-from .funds.models import MAX_SUPPORT_BP, Evaluation, Fund, bp_of_percent
+from .funds.models import MAX_SUPPORT_BP, Evaluation, Fund, ReportingRules, bp_of_percent
 from .grants.models import (
     PEOPLE_BREAKDOWNS,
     Disbursement,
@@ -361,6 +361,25 @@ def _basis_points(percent: str) -> int:
     return value
 
 
+def _grant_limits(spec: Mapping[str, Any] | None) -> dict[str, Any]:
+    """A fund's grant size limits as the seed writes them (``floor``, ``ceiling`` in USD,
+    ``max_duration_months``), as the fund's columns; none where the seed says none."""
+    spec = spec or {}
+    return {
+        "grant_floor_minor": _minor(spec.get("floor")),
+        "grant_ceiling_minor": _minor(spec.get("ceiling")),
+        "max_duration_months": spec.get("max_duration_months"),
+    }
+
+
+def _reporting_rules(spec: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """A fund's reporting rules as the seed writes them (with their provenance), as the fund keeps them."""
+    if spec is None:
+        return None
+    _provenance(spec)
+    return ReportingRules.of({k: v for k, v in spec.items() if k not in ("illustrative", "source")}).stored()
+
+
 def _provenance(spec: Mapping[str, Any]) -> dict[str, Any]:
     illustrative = bool(spec.get("illustrative", False))
     source = spec.get("source")
@@ -503,6 +522,9 @@ class _Loader:
             "open_data": spec.get("open_data"),
             "mandate": spec.get("mandate"),
             "programme_support_bp": _basis_points(spec.get("programme_support", {}).get("rate", "0")),
+            "eligibility_criteria": spec.get("eligibility_criteria"),
+            **_grant_limits(spec.get("grant_limits")),
+            "reporting": _reporting_rules(spec.get("reporting")),
             **_provenance(spec),
         }
         return self.add("funds", Fund, [row])[0]

@@ -86,6 +86,23 @@ FUND = {
         "groups": [],
         "source": "A/37/618 par. 1-2; A/HRC/40/21 par. 2; sdg_targets assumed",
     },
+    # what the fund's calls take unless they say otherwise, and the reports each grant owes
+    "eligibility_criteria": CRITERIA,
+    "grant_limits": {
+        "floor": "5000.00",
+        "ceiling": "50000.00",
+        "max_duration_months": 12,
+        "illustrative": True,
+        "source": "ceiling and duration: 'up to about USD 50,000', grants 'for one year' (OHCHR, the "
+        "Fund's annual grant cycle); floor assumed",
+    },
+    "reporting": {
+        "final_due_days": 60,
+        "final_natures": ["narrative", "financial"],
+        "illustrative": True,
+        "source": "assumed from the OHCHR trust funds' rule of a final narrative and financial report by "
+        "1 March of the year after the grant (Slavery fund, 'How to report on a grant')",
+    },
     "open_data": {
         "org_id": "XM-DAC-41313",
         "org_name": "Office of the United Nations High Commissioner for Human Rights",

@@ -690,7 +690,7 @@ class ScreenedProposalFactory(ProposalFactory):
 
     @factory.post_generation
     def checks(obj, create, extracted, **kwargs):  # noqa: N805
-        from fundapp.calls.models import DEFAULT_CRITERIA
+        from fundapp.funds.models import DEFAULT_CRITERIA
 
         failed = set(extracted or ())
         for criterion in DEFAULT_CRITERIA:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from ..db import Base, enum_type
 from ..fund_scope import by_fund_id, owned_by_fund
+from ..funds.models import DEFAULT_CRITERIA
 from ..models_base import Provenance, Timestamps, Versioned
 
 
@@ -21,17 +22,6 @@ class CallStatus(StrEnum):
     DECIDED = "decided"
     COMPLETED = "completed"
     CANCELLED = "cancelled"
-
-
-#: The eligibility criteria a call screens against unless it names its own.
-DEFAULT_CRITERIA = [
-    "registered_non_profit",
-    "direct_assistance_to_victims",
-    "experience_with_victims",
-    "amount_within_limits",
-    "duration_within_limits",
-    "complete_application",
-]
 
 
 class Call(Timestamps, Provenance, Versioned, Base):

@@ -4,13 +4,13 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from ..dumping import OutputSchema
+from ..funds.schemas import criteria_field
 from ..money import FUND_CURRENCY
 from ..schemas_base import (
     Amount,
     Day,
     Id,
     InputSchema,
-    Matches,
     Moment,
     MoneyOut,
     PageQuery,
@@ -18,7 +18,7 @@ from ..schemas_base import (
     Text,
     sort_field,
 )
-from .models import DEFAULT_CRITERIA, CallStatus
+from .models import CallStatus
 
 
 class CallCreateSchema(InputSchema):
@@ -47,15 +47,27 @@ class CallCreateSchema(InputSchema):
     launched_on = Day(allow_none=True)
     deadline = Moment(allow_none=True, metadata={"example": "2017-03-31T23:59:00Z"})
     priorities = fields.List(Text(max_length=300), load_default=list, validate=validate.Length(max=20))
-    eligibility_criteria = fields.List(
-        fields.String(validate=[validate.Length(min=1, max=40), Matches(r"^[a-z][a-z0-9_]*$")]),
-        load_default=lambda: list(DEFAULT_CRITERIA),
-        validate=validate.Length(min=1, max=30),
+    eligibility_criteria = criteria_field(
+        metadata={"description": "The criteria its proposals are screened against; the fund's when not given"}
     )
     budget = Amount(currency=FUND_CURRENCY, allow_none=True)
-    grant_floor = Amount(currency=FUND_CURRENCY, required=True)
-    grant_ceiling = Amount(currency=FUND_CURRENCY, required=True)
-    max_duration_months = fields.Integer(required=True, strict=True, validate=validate.Range(min=1, max=120))
+    grant_floor = Amount(
+        currency=FUND_CURRENCY,
+        metadata={
+            "description": "The least a grant may be: the fund's floor when not given, and never below it"
+        },
+    )
+    grant_ceiling = Amount(
+        currency=FUND_CURRENCY,
+        metadata={
+            "description": "The most a grant may be: the fund's ceiling when not given, and never above it"
+        },
+    )
+    max_duration_months = fields.Integer(
+        strict=True,
+        validate=validate.Range(min=1, max=120),
+        metadata={"description": "The longest a grant may run: the fund's when not given, and never longer"},
+    )
     reserve_expires_on = Day(allow_none=True)
 
     @ma.validates_schema

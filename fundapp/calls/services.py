@@ -14,6 +14,7 @@ from ..auth.models import User
 from ..errors import Conflict, Unfinished, Unprocessable
 from ..etag import require_if_match
 from ..funds.models import Fund
+from ..money import format_minor
 from ..pagination import paginate
 from ..services_base import check_transition, get_or_404, minor_units, snapshot
 from .models import Call, CallStatus
@@ -100,9 +101,50 @@ def _money_fields(data: dict[str, Any], currency: str) -> dict[str, Any]:
     return out
 
 
+#: A call's grant limits and those of its fund they default to: (API field, call's column,
+#: fund's column, whether the call's may be above the fund's).
+FUND_LIMITS = (
+    ("grant_floor", "floor_minor", "grant_floor_minor", True),
+    ("grant_ceiling", "ceiling_minor", "grant_ceiling_minor", False),
+    ("max_duration_months", "max_duration_months", "max_duration_months", False),
+)
+
+
+def _usd(minor: int, currency: str) -> str:
+    return f"{format_minor(minor, currency)} {currency}"
+
+
+def _fund_defaults(call: Call, fund: Fund) -> None:
+    """What a new call does not say takes the fund's: its criteria and its grant limits (422 for
+    a limit neither the call nor the fund sets)."""
+    if call.eligibility_criteria is None:
+        call.eligibility_criteria = fund.criteria
+    for api_name, column, fund_column, _ in FUND_LIMITS:
+        if getattr(call, column) is None:
+            value = getattr(fund, fund_column)
+            if value is None:
+                raise Unprocessable(api_name, f"required: the fund {fund.code} sets no {api_name} of its own")
+            setattr(call, column, value)
+
+
+def _within_fund(call: Call, fund: Fund) -> None:
+    """A call's grant limits stay within its fund's (422 naming the field and the fund's limit)."""
+    for api_name, column, fund_column, may_be_above in FUND_LIMITS:
+        own, funds = getattr(call, column), getattr(fund, fund_column)
+        if funds is None or (own >= funds if may_be_above else own <= funds):
+            continue
+        limit = f"{funds} months" if column == "max_duration_months" else _usd(funds, fund.currency)
+        side = "below" if may_be_above else "above"
+        raise Unprocessable(api_name, f"must not be {side} the fund's {api_name} ({limit})")
+    if call.floor_minor > call.ceiling_minor:
+        raise Unprocessable("grant_ceiling", "must not be below grant_floor")
+
+
 def create_call(session: Session, user: User, data: dict[str, Any]) -> Call:
-    """A new call, as a draft. Raises 404 for an unknown fund, 409 for a duplicate cycle label."""
-    get_or_404(session, Fund, data["fund_id"], label="fund")
+    """A new call, as a draft, with its fund's criteria and grant limits for those it does not
+    name. Raises 404 for an unknown fund, 409 for a duplicate cycle label, 422 for limits beyond
+    the fund's."""
+    fund = get_or_404(session, Fund, data["fund_id"], label="fund")
     exists = session.scalar(
         select(Call.id).where(Call.fund_id == data["fund_id"], Call.cycle_label == data["cycle_label"])
     )
@@ -110,6 +152,8 @@ def create_call(session: Session, user: User, data: dict[str, Any]) -> Call:
         raise Conflict(f"the fund already has a call for cycle {data['cycle_label']}", existing_id=exists)
     values = {k: v for k, v in data.items() if k not in ("budget", "grant_floor", "grant_ceiling")}
     call = Call(**values, **_money_fields(data, "USD"), currency="USD", status=CallStatus.DRAFT)
+    _fund_defaults(call, fund)
+    _within_fund(call, fund)
     session.add(call)
     session.flush()
     record_event(session, user, "call.create", "call", call.id, after=snapshot(call, AUDITED))
@@ -135,8 +179,7 @@ def update_call(
             setattr(call, key, value)
     for key, value in _money_fields(data, call.currency).items():
         setattr(call, key, value)
-    if call.floor_minor > call.ceiling_minor:
-        raise Unprocessable("grant_ceiling", "must not be below grant_floor")
+    _within_fund(call, get_or_404(session, Fund, call.fund_id, label="fund"))
     session.flush()
     record_event(session, user, "call.update", "call", call.id, before=before, after=snapshot(call, AUDITED))
     return call

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -58,6 +59,57 @@ SDG_TARGETS = ("5.2", "8.7", "16.2", "16.3")
 #: The languages a fund may write in.
 FUND_LANGUAGES = ("en", "fr", "es")
 
+#: The eligibility criteria a call screens against when neither it nor its fund names its own.
+DEFAULT_CRITERIA = (
+    "registered_non_profit",
+    "direct_assistance_to_victims",
+    "experience_with_victims",
+    "amount_within_limits",
+    "duration_within_limits",
+    "complete_application",
+)
+
+#: The natures of report a grantee sends (``grants.models.ReportNature`` values).
+REPORT_NATURES = ("narrative", "financial")
+
+
+@dataclass(frozen=True)
+class ReportingRules:
+    """The reports a fund expects of each grant, scheduled when the grant is awarded.
+
+    - interim reports of ``interim_natures`` every ``interim_every_months`` from the grant's
+      start while the grant runs, each due ``interim_due_days`` after the period it covers
+      (the Slavery fund's six-month progress report, due 15 July for a grant from 1 January:
+      6 months, 15 days); none where ``interim_every_months`` is None;
+    - final reports of ``final_natures`` due ``final_due_days`` after the grant ends (its final
+      narrative and financial report by 1 March for a grant ending 31 December: 60 days).
+    """
+
+    final_due_days: int
+    final_natures: tuple[str, ...] = REPORT_NATURES
+    interim_every_months: int | None = None
+    interim_due_days: int = 30
+    interim_natures: tuple[str, ...] = REPORT_NATURES
+
+    @classmethod
+    def of(cls, stored: dict[str, Any]) -> ReportingRules:
+        values = dict(stored)
+        for key in ("final_natures", "interim_natures"):
+            if key in values:
+                values[key] = tuple(values[key])
+        return cls(**values)
+
+    def stored(self) -> dict[str, Any]:
+        """As the fund keeps them (JSON), every rule said."""
+        return {
+            "final_due_days": self.final_due_days,
+            "final_natures": list(self.final_natures),
+            "interim_every_months": self.interim_every_months,
+            "interim_due_days": self.interim_due_days,
+            "interim_natures": list(self.interim_natures),
+        }
+
+
 #: The highest programme support rate a fund may set aside, in basis points (25 per cent).
 MAX_SUPPORT_BP = 2_500
 
@@ -69,6 +121,16 @@ class Fund(Timestamps, Provenance, Versioned, Base):
         CheckConstraint(
             "indirect_cost_cap_bp IS NULL OR indirect_cost_cap_bp BETWEEN 0 AND 10000",
             name="indirect_cost_cap_range",
+        ),
+        CheckConstraint("grant_floor_minor IS NULL OR grant_floor_minor > 0", name="grant_floor_positive"),
+        CheckConstraint(
+            "grant_ceiling_minor IS NULL OR grant_floor_minor IS NULL "
+            "OR grant_ceiling_minor >= grant_floor_minor",
+            name="grant_ceiling_above_floor",
+        ),
+        CheckConstraint(
+            "max_duration_months IS NULL OR max_duration_months BETWEEN 1 AND 120",
+            name="grant_duration_range",
         ),
     )
 
@@ -115,6 +177,28 @@ class Fund(Timestamps, Provenance, Versioned, Base):
     #: The most a budget may put in indirect costs (its categories marked ``indirect``), as a share
     #: of its total in basis points (700: 7 per cent); None: no cap.
     indirect_cost_cap_bp: Mapped[int | None]
+
+    #: The eligibility criteria (codes) the fund's calls screen against unless a call names its
+    #: own; None: ``DEFAULT_CRITERIA``.
+    eligibility_criteria: Mapped[list[str] | None] = mapped_column(JSON)
+    #: The fund's grant size limits: the least and the most a grant of it may be (USD, minor
+    #: units) and its longest duration in months. A call takes them when it names none of its own,
+    #: and may not go beyond them. None: no limit of the fund's (each call sets its own).
+    grant_floor_minor: Mapped[int | None]
+    grant_ceiling_minor: Mapped[int | None]
+    max_duration_months: Mapped[int | None]
+    #: What the fund's grantees report and when (``ReportingRules``): the reports each new grant
+    #: is expected to send, scheduled when it is awarded. None: reports are scheduled by hand.
+    reporting: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+    @property
+    def criteria(self) -> list[str]:
+        """The criteria the fund's calls screen against unless they name their own."""
+        return list(self.eligibility_criteria or DEFAULT_CRITERIA)
+
+    @property
+    def reporting_rules(self) -> ReportingRules | None:
+        return None if self.reporting is None else ReportingRules.of(self.reporting)
 
     @property
     def notifications_switched_off(self) -> list[str]:

@@ -2,9 +2,11 @@
 
 from typing import Any
 
+import marshmallow as ma
 from marshmallow import fields, validate
 
 from ..dumping import OutputSchema
+from ..money import FUND_CURRENCY
 from ..schemas_base import (
     Amount,
     Day,
@@ -18,7 +20,14 @@ from ..schemas_base import (
     Text,
     sort_field,
 )
-from .models import ASSISTANCE_KINDS, FUND_LANGUAGES, MANDATE_GROUPS, SDG_TARGETS, percent_of_bp
+from .models import (
+    ASSISTANCE_KINDS,
+    FUND_LANGUAGES,
+    MANDATE_GROUPS,
+    REPORT_NATURES,
+    SDG_TARGETS,
+    percent_of_bp,
+)
 
 PERCENT = {"type": "string", "pattern": r"^[0-9]{1,3}\.[0-9]{2}$", "example": "7.00"}
 SUPPORT_RATE = {
@@ -41,6 +50,74 @@ def indirect_cost_cap_field() -> fields.Function:
             "null: no cap",
         },
     )
+
+
+def criteria_field(**kwargs: Any) -> fields.List:
+    """A list of eligibility criteria, as codes ("registered_non_profit"): a call's or a fund's."""
+    return fields.List(
+        fields.String(validate=[validate.Length(min=1, max=40), Matches(r"^[a-z][a-z0-9_]*$")]),
+        validate=validate.Length(min=1, max=30),
+        **kwargs,
+    )
+
+
+def _natures(description: str) -> fields.List:
+    return fields.List(
+        fields.String(validate=validate.OneOf(REPORT_NATURES)),
+        validate=[validate.Length(min=1, max=len(REPORT_NATURES)), _distinct],
+        load_default=lambda: list(REPORT_NATURES),
+        metadata={"description": description, "example": list(REPORT_NATURES)},
+    )
+
+
+def _distinct(values: list[str]) -> None:
+    if len(set(values)) != len(values):
+        raise ma.ValidationError("must not name a nature twice")
+
+
+class ReportingRulesSchema(InputSchema):
+    """The reports the fund expects of each grant, scheduled when the grant is awarded."""
+
+    example = {"interim_every_months": 6, "interim_due_days": 15, "final_due_days": 60}
+
+    final_due_days = fields.Integer(
+        required=True,
+        strict=True,
+        validate=validate.Range(min=0, max=365),
+        metadata={"description": "Days after the grant ends that its final reports are due"},
+    )
+    final_natures = _natures("The final reports expected: narrative, financial or both")
+    interim_every_months = fields.Integer(
+        strict=True,
+        allow_none=True,
+        load_default=None,
+        validate=validate.Range(min=1, max=60),
+        metadata={
+            "description": "An interim report for every this many months of the grant while it runs; "
+            "null: no interim report"
+        },
+    )
+    interim_due_days = fields.Integer(
+        strict=True,
+        load_default=30,
+        validate=validate.Range(min=0, max=365),
+        metadata={"description": "Days after the period an interim report covers that it is due"},
+    )
+    interim_natures = _natures("The interim reports expected: narrative, financial or both")
+
+    @ma.validates_schema
+    def _whole(self, data: dict[str, Any], **kwargs: Any) -> None:
+        """The rules are replaced whole, also in a fund's partial change (PATCH)."""
+        if "final_due_days" not in data:
+            raise ma.ValidationError("Missing data for required field.", "final_due_days")
+
+
+class ReportingRulesOutSchema(OutputSchema):
+    final_due_days = fields.Integer()
+    final_natures = fields.List(fields.String())
+    interim_every_months = fields.Integer(allow_none=True)
+    interim_due_days = fields.Integer()
+    interim_natures = fields.List(fields.String())
 
 
 class FundSchema(OutputSchema):
@@ -71,6 +148,30 @@ class FundSchema(OutputSchema):
         },
     )
     indirect_cost_cap = indirect_cost_cap_field()
+    eligibility_criteria = fields.List(
+        fields.String(),
+        attribute="criteria",
+        metadata={"description": "The criteria the fund's calls screen against unless they name their own"},
+    )
+    grant_floor = MoneyOut(
+        "grant_floor_minor",
+        allow_none=True,
+        metadata={"description": "The least a grant of the fund may be; null: no floor of the fund's"},
+    )
+    grant_ceiling = MoneyOut(
+        "grant_ceiling_minor",
+        allow_none=True,
+        metadata={"description": "The most a grant of the fund may be; null: no ceiling of the fund's"},
+    )
+    max_duration_months = fields.Integer(
+        allow_none=True,
+        metadata={"description": "The longest a grant of the fund may run; null: no limit of the fund's"},
+    )
+    reporting = fields.Nested(
+        ReportingRulesOutSchema,
+        allow_none=True,
+        metadata={"description": "The reports each new grant is expected to send; null: scheduled by hand"},
+    )
     illustrative = fields.Boolean()
     source = fields.String(allow_none=True)
     version = fields.Integer()
@@ -261,6 +362,10 @@ class FundCreateSchema(InputSchema):
             "assistance": ["medical", "psychological_recovery"],
             "groups": [],
         },
+        "grant_floor": "5000.00",
+        "grant_ceiling": "50000.00",
+        "max_duration_months": 12,
+        "reporting": {"final_due_days": 60, "final_natures": ["narrative", "financial"]},
     }
 
     code = Text(
@@ -288,6 +393,41 @@ class FundCreateSchema(InputSchema):
         metadata={**SUPPORT_RATE, "pattern": SUPPORT_PERCENT},
     )
     mandate = fields.Nested(MandateSchema)
+    eligibility_criteria = criteria_field(
+        allow_none=True,
+        metadata={
+            "description": "The criteria the fund's calls screen against unless they name their own; "
+            "null: the defaults",
+            "example": ["registered_non_profit", "direct_assistance_to_victims", "complete_application"],
+        },
+    )
+    grant_floor = Amount(
+        currency=FUND_CURRENCY,
+        allow_none=True,
+        metadata={"description": "The least a grant of the fund may be; its calls may not go below it"},
+    )
+    grant_ceiling = Amount(
+        currency=FUND_CURRENCY,
+        allow_none=True,
+        metadata={"description": "The most a grant of the fund may be; its calls may not go above it"},
+    )
+    max_duration_months = fields.Integer(
+        strict=True,
+        allow_none=True,
+        validate=validate.Range(min=1, max=120),
+        metadata={"description": "The longest a grant of the fund may run; its calls may not allow more"},
+    )
+    reporting = fields.Nested(
+        ReportingRulesSchema,
+        allow_none=True,
+        metadata={"description": "The reports each new grant is expected to send; null: scheduled by hand"},
+    )
+
+    @ma.validates_schema
+    def _floor_below_ceiling(self, data: dict[str, Any], **kwargs: Any) -> None:
+        floor, ceiling = data.get("grant_floor"), data.get("grant_ceiling")
+        if floor is not None and ceiling is not None and floor > ceiling:
+            raise ma.ValidationError("must not be below grant_floor", "grant_ceiling")
 
 
 class FundUpdateSchema(FundCreateSchema):

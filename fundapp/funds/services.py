@@ -17,7 +17,7 @@ from ..etag import require_if_match
 from ..money import FUND_CURRENCY, format_minor
 from ..pagination import paginate
 from ..services_base import get_or_404, minor_units, not_found, snapshot
-from .models import BudgetCategory, Fund, bp_of_percent, percent_of_bp
+from .models import BudgetCategory, Fund, ReportingRules, bp_of_percent, percent_of_bp
 
 CATEGORY_AUDITED = ("fund_id", "code", "name_en", "name_fr", "indirect", "retired")
 
@@ -75,15 +75,38 @@ AUDITED = (
     "languages",
     "programme_support_bp",
     "mandate",
+    "eligibility_criteria",
+    "grant_floor_minor",
+    "grant_ceiling_minor",
+    "max_duration_months",
+    "reporting",
 )
+
+#: The API's money fields of a fund and the columns that keep them.
+LIMITS = {"grant_floor": "grant_floor_minor", "grant_ceiling": "grant_ceiling_minor"}
 
 
 def _settings(data: dict[str, Any]) -> dict[str, Any]:
-    """The API's fields as the fund's columns: the rate in basis points, the mandate as given."""
-    values = {k: v for k, v in data.items() if k != "programme_support_rate"}
+    """The API's fields as the fund's columns: the rate in basis points, the grant limits in
+    minor units, the mandate and the reporting rules as given."""
+    values = {k: v for k, v in data.items() if k != "programme_support_rate" and k not in LIMITS}
     if "programme_support_rate" in data:
         values["programme_support_bp"] = bp_of_percent(data["programme_support_rate"])
+    if data.get("reporting") is not None:
+        values["reporting"] = ReportingRules.of(data["reporting"]).stored()
+    for api_name, column in LIMITS.items():
+        if api_name in data:
+            amount = data[api_name]
+            values[column] = None if amount is None else minor_units(api_name, amount, FUND_CURRENCY)
     return values
+
+
+def _check_limits(fund: Fund) -> None:
+    """The fund's grant floor and ceiling, as they stand after a change, in order (422)."""
+    floor, ceiling = fund.grant_floor_minor, fund.grant_ceiling_minor
+    if floor is not None and ceiling is not None and floor > ceiling:
+        floor_text = format_minor(floor, FUND_CURRENCY)
+        raise Unprocessable("grant_ceiling", f"must not be below the fund's grant floor ({floor_text})")
 
 
 def create_fund(session: Session, user: Any, data: dict[str, Any]) -> Fund:
@@ -94,6 +117,7 @@ def create_fund(session: Session, user: Any, data: dict[str, Any]) -> Fund:
     fund = Fund(currency=FUND_CURRENCY, programme_support_bp=0)
     for key, value in _settings(data).items():
         setattr(fund, key, value)
+    _check_limits(fund)
     session.add(fund)
     session.flush()
     record_event(session, user, "fund.create", "fund", fund.id, after=snapshot(fund, AUDITED))
@@ -104,12 +128,15 @@ def update_fund(
     session: Session, user: Any, fund_id: int, data: dict[str, Any], if_match: str | None
 ) -> Fund:
     """Change a fund's settings (admin, If-Match). A new programme support rate applies to every
-    figure of the fund's books from then on, as of any day: the rate is the fund's, not a commitment's."""
+    figure of the fund's books from then on, as of any day: the rate is the fund's, not a commitment's.
+    New grant limits, criteria and reporting rules apply to the calls and grants made next: calls
+    already written keep the limits they were published with, grants the reports they expect."""
     fund = get_or_404(session, Fund, fund_id, label="fund", lock=True)
     require_if_match(fund, if_match)
     before = snapshot(fund, AUDITED)
     for key, value in _settings(data).items():
         setattr(fund, key, value)
+    _check_limits(fund)
     if "programme_support_rate" in data:
         received, committed = fund_balances(session, fund.id)
         left = available_minor(received, committed, fund.programme_support_bp)

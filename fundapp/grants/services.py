@@ -30,7 +30,7 @@ from ..db import utcnow
 from ..errors import Conflict, InvalidTransition, NotFound, Unprocessable
 from ..etag import require_if_match
 from ..funds import services as funds
-from ..funds.models import Fund
+from ..funds.models import Fund, ReportingRules
 from ..money import FUND_CURRENCY, format_minor, to_minor
 from ..pagination import columns_of, paginate, record
 from ..proposals.models import Facet, Proposal, ProposalBudgetLine
@@ -236,7 +236,77 @@ def award_grant(
     books.post(session, [grant_entry(grant, Movement.COMMITMENT, grant.amount_minor, grant.approved_on)])
     after = {**snapshot(grant, GRANT_AUDITED), "budget": _budget_view(lines)}
     record_event(session, user, "grant.create", "grant", grant.id, after=after)
+    rules = fund.reporting_rules
+    if rules is not None:
+        _expect_reports(session, user, grant, rules, already=())
     return grant
+
+
+# --- the reports a fund's rules expect of a grant -----------------------------------------------
+
+ExpectedReport = tuple[ReportKind, ReportNature, dt.date]
+
+
+def expected_reports(rules: ReportingRules, starts_on: dt.date, ends_on: dt.date) -> list[ExpectedReport]:
+    """The reports ``rules`` expect of a grant running from ``starts_on`` to ``ends_on``: an
+    interim report of each interim nature for every ``interim_every_months`` of the grant that
+    ends before the grant does, due ``interim_due_days`` after its period; then the final
+    reports, due ``final_due_days`` after the grant ends. In the order they fall due."""
+    expected: list[ExpectedReport] = []
+    if rules.interim_every_months is not None:
+        period = 1
+        while (period_end := add_months(starts_on, period * rules.interim_every_months)) <= ends_on:
+            due = period_end - dt.timedelta(days=1) + dt.timedelta(days=rules.interim_due_days)
+            expected += [(ReportKind.INTERIM, ReportNature(n), due) for n in rules.interim_natures]
+            period += 1
+    final_due = ends_on + dt.timedelta(days=rules.final_due_days)
+    expected += [(ReportKind.FINAL, ReportNature(n), final_due) for n in rules.final_natures]
+    return expected
+
+
+def _expect_reports(
+    session: Session, user: User, grant: Grant, rules: ReportingRules, already: Iterable[ExpectedReport]
+) -> None:
+    """Schedule the reports the fund's rules expect of the grant that it does not already expect,
+    each audited as a report scheduled by hand is (``schedule_report``), marked ``by_rule``."""
+    known = set(already)
+    reports = [
+        GrantReport(grant_id=grant.id, kind=kind, nature=nature, due_on=due_on, status=ReportStatus.DUE)
+        for kind, nature, due_on in expected_reports(rules, grant.starts_on, grant.ends_on)
+        if (kind, nature, due_on) not in known
+    ]
+    session.add_all(reports)
+    session.flush()
+    for report in reports:
+        after = {"grant_id": grant.id, **snapshot(report, REPORT_AUDITED), "by_rule": True}
+        record_event(session, user, "grant_report.schedule", "grant_report", report.id, after=after)
+
+
+def _extend_reports(session: Session, user: User, grant: Grant, previous_ends_on: dt.date) -> None:
+    """After an extension, what the fund's rules expect of the longer grant: the final reports
+    still due by the old end's date are due by the new end's (audited ``grant_report.reschedule``),
+    and the interim reports of the periods the grant now runs through are added."""
+    rules = session.get_one(Fund, grant.fund_id).reporting_rules
+    if rules is None:
+        return
+    reports = session.scalars(select(GrantReport).where(GrantReport.grant_id == grant.id)).all()
+    old_final = previous_ends_on + dt.timedelta(days=rules.final_due_days)
+    new_final = grant.ends_on + dt.timedelta(days=rules.final_due_days)
+    for report in reports:
+        still_due = report.status == ReportStatus.DUE and report.due_on == old_final
+        if report.kind == ReportKind.FINAL and still_due:
+            report.due_on = new_final
+            record_event(
+                session,
+                user,
+                "grant_report.reschedule",
+                "grant_report",
+                report.id,
+                before={"due_on": old_final},
+                after={"due_on": new_final, "by_rule": True},
+            )
+    session.flush()
+    _expect_reports(session, user, grant, rules, already=((r.kind, r.nature, r.due_on) for r in reports))
 
 
 def _not_in_future(field: str, day: dt.date) -> None:
@@ -682,6 +752,7 @@ def _apply_amendment(
         before: dict[str, Any] = {"ends_on": grant.ends_on}
         grant.ends_on = amendment.ends_on
         after: dict[str, Any] = {"ends_on": grant.ends_on}
+        _extend_reports(session, user, grant, before["ends_on"])
     else:
         previous, amount = amendment.previous_minor, amendment.amount_minor
         if amendment.kind == AmendmentKind.DECREASE:

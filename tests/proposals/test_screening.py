@@ -1,7 +1,8 @@
 import pytest
 
 from fundapp.audit import AuditEvent
-from fundapp.calls.models import DEFAULT_CRITERIA, CallStatus
+from fundapp.calls.models import CallStatus
+from fundapp.funds.models import DEFAULT_CRITERIA
 from fundapp.proposals.models import EligibilityCheck, Proposal, ProposalStatus
 
 from ..conftest import beyond_auth

@@ -290,6 +290,10 @@ from .report_create import ReportCreate
 from .report_create_kind import ReportCreateKind
 from .report_create_nature import ReportCreateNature
 from .report_receipt import ReportReceipt
+from .reporting_rules import ReportingRules
+from .reporting_rules_final_natures_item import ReportingRulesFinalNaturesItem
+from .reporting_rules_interim_natures_item import ReportingRulesInterimNaturesItem
+from .reporting_rules_out import ReportingRulesOut
 from .return_ import Return
 from .review import Review
 from .review_content import ReviewContent
@@ -637,6 +641,10 @@ __all__ = (
     "ReportCreate",
     "ReportCreateKind",
     "ReportCreateNature",
+    "ReportingRules",
+    "ReportingRulesFinalNaturesItem",
+    "ReportingRulesInterimNaturesItem",
+    "ReportingRulesOut",
     "ReportReceipt",
     "Return",
     "Review",

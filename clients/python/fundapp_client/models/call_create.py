@@ -24,14 +24,17 @@ class CallCreate:
         cycle_label (str):  Example: 10.2.
         cycle_number (int):
         title (str):
-        grant_floor (str): Decimal amount as a string, in USD Example: 25000.00.
-        grant_ceiling (str): Decimal amount as a string, in USD Example: 25000.00.
-        max_duration_months (int):
         launched_on (datetime.date | None | Unset):
         deadline (datetime.datetime | None | Unset):  Example: 2017-03-31T23:59:00Z.
         priorities (list[str] | Unset):
-        eligibility_criteria (list[str] | Unset):
+        eligibility_criteria (list[str] | Unset): The criteria its proposals are screened against; the fund's when not
+            given
         budget (None | str | Unset): Decimal amount as a string, in USD Example: 25000.00.
+        grant_floor (str | Unset): The least a grant may be: the fund's floor when not given, and never below it
+            Example: 25000.00.
+        grant_ceiling (str | Unset): The most a grant may be: the fund's ceiling when not given, and never above it
+            Example: 25000.00.
+        max_duration_months (int | Unset): The longest a grant may run: the fund's when not given, and never longer
         reserve_expires_on (datetime.date | None | Unset):
     """
 
@@ -39,14 +42,14 @@ class CallCreate:
     cycle_label: str
     cycle_number: int
     title: str
-    grant_floor: str
-    grant_ceiling: str
-    max_duration_months: int
     launched_on: datetime.date | None | Unset = UNSET
     deadline: datetime.datetime | None | Unset = UNSET
     priorities: list[str] | Unset = UNSET
     eligibility_criteria: list[str] | Unset = UNSET
     budget: None | str | Unset = UNSET
+    grant_floor: str | Unset = UNSET
+    grant_ceiling: str | Unset = UNSET
+    max_duration_months: int | Unset = UNSET
     reserve_expires_on: datetime.date | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -57,12 +60,6 @@ class CallCreate:
         cycle_number = self.cycle_number
 
         title = self.title
-
-        grant_floor = self.grant_floor
-
-        grant_ceiling = self.grant_ceiling
-
-        max_duration_months = self.max_duration_months
 
         launched_on: None | str | Unset
         if isinstance(self.launched_on, Unset):
@@ -94,6 +91,12 @@ class CallCreate:
         else:
             budget = self.budget
 
+        grant_floor = self.grant_floor
+
+        grant_ceiling = self.grant_ceiling
+
+        max_duration_months = self.max_duration_months
+
         reserve_expires_on: None | str | Unset
         if isinstance(self.reserve_expires_on, Unset):
             reserve_expires_on = UNSET
@@ -110,9 +113,6 @@ class CallCreate:
                 "cycle_label": cycle_label,
                 "cycle_number": cycle_number,
                 "title": title,
-                "grant_floor": grant_floor,
-                "grant_ceiling": grant_ceiling,
-                "max_duration_months": max_duration_months,
             }
         )
         if launched_on is not UNSET:
@@ -125,6 +125,12 @@ class CallCreate:
             field_dict["eligibility_criteria"] = eligibility_criteria
         if budget is not UNSET:
             field_dict["budget"] = budget
+        if grant_floor is not UNSET:
+            field_dict["grant_floor"] = grant_floor
+        if grant_ceiling is not UNSET:
+            field_dict["grant_ceiling"] = grant_ceiling
+        if max_duration_months is not UNSET:
+            field_dict["max_duration_months"] = max_duration_months
         if reserve_expires_on is not UNSET:
             field_dict["reserve_expires_on"] = reserve_expires_on
 
@@ -140,12 +146,6 @@ class CallCreate:
         cycle_number = d.pop("cycle_number")
 
         title = d.pop("title")
-
-        grant_floor = d.pop("grant_floor")
-
-        grant_ceiling = d.pop("grant_ceiling")
-
-        max_duration_months = d.pop("max_duration_months")
 
         def _parse_launched_on(data: object) -> datetime.date | None | Unset:
             if data is None:
@@ -194,6 +194,12 @@ class CallCreate:
 
         budget = _parse_budget(d.pop("budget", UNSET))
 
+        grant_floor = d.pop("grant_floor", UNSET)
+
+        grant_ceiling = d.pop("grant_ceiling", UNSET)
+
+        max_duration_months = d.pop("max_duration_months", UNSET)
+
         def _parse_reserve_expires_on(data: object) -> datetime.date | None | Unset:
             if data is None:
                 return data
@@ -216,14 +222,14 @@ class CallCreate:
             cycle_label=cycle_label,
             cycle_number=cycle_number,
             title=title,
-            grant_floor=grant_floor,
-            grant_ceiling=grant_ceiling,
-            max_duration_months=max_duration_months,
             launched_on=launched_on,
             deadline=deadline,
             priorities=priorities,
             eligibility_criteria=eligibility_criteria,
             budget=budget,
+            grant_floor=grant_floor,
+            grant_ceiling=grant_ceiling,
+            max_duration_months=max_duration_months,
             reserve_expires_on=reserve_expires_on,
         )
 

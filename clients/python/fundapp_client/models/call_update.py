@@ -26,11 +26,14 @@ class CallUpdate:
         launched_on (datetime.date | None | Unset):
         deadline (datetime.datetime | None | Unset):  Example: 2017-03-31T23:59:00Z.
         priorities (list[str] | Unset):
-        eligibility_criteria (list[str] | Unset):
+        eligibility_criteria (list[str] | Unset): The criteria its proposals are screened against; the fund's when not
+            given
         budget (None | str | Unset): Decimal amount as a string, in USD Example: 25000.00.
-        grant_floor (str | Unset): Decimal amount as a string, in USD Example: 25000.00.
-        grant_ceiling (str | Unset): Decimal amount as a string, in USD Example: 25000.00.
-        max_duration_months (int | Unset):
+        grant_floor (str | Unset): The least a grant may be: the fund's floor when not given, and never below it
+            Example: 25000.00.
+        grant_ceiling (str | Unset): The most a grant may be: the fund's ceiling when not given, and never above it
+            Example: 25000.00.
+        max_duration_months (int | Unset): The longest a grant may run: the fund's when not given, and never longer
         reserve_expires_on (datetime.date | None | Unset):
     """
 

@@ -13,6 +13,7 @@ import datetime
 
 if TYPE_CHECKING:
     from ..models.fund_mandate_type_0 import FundMandateType0
+    from ..models.reporting_rules_out import ReportingRulesOut
 
 
 T = TypeVar("T", bound="Fund")
@@ -38,6 +39,12 @@ class Fund:
             victims_en/fr, cause_en/fr, expertise_en/fr, approver_en/fr, sdg_targets, assistance, groups
         indirect_cost_cap (None | str): The most a budget may put in indirect costs, in per cent of its total; null: no
             cap Example: 7.00.
+        eligibility_criteria (list[str]): The criteria the fund's calls screen against unless they name their own
+        grant_floor (None | str): The least a grant of the fund may be; null: no floor of the fund's Example: 25000.00.
+        grant_ceiling (None | str): The most a grant of the fund may be; null: no ceiling of the fund's Example:
+            25000.00.
+        max_duration_months (int | None): The longest a grant of the fund may run; null: no limit of the fund's
+        reporting (ReportingRulesOut):
         illustrative (bool):
         source (None | str):
         version (int):
@@ -58,6 +65,11 @@ class Fund:
     programme_support_rate: str
     mandate: FundMandateType0 | None
     indirect_cost_cap: None | str
+    eligibility_criteria: list[str]
+    grant_floor: None | str
+    grant_ceiling: None | str
+    max_duration_months: int | None
+    reporting: ReportingRulesOut
     illustrative: bool
     source: None | str
     version: int
@@ -66,6 +78,7 @@ class Fund:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.fund_mandate_type_0 import FundMandateType0  # noqa: PLC0415
+        from ..models.reporting_rules_out import ReportingRulesOut  # noqa: PLC0415
 
         id = self.id
 
@@ -98,6 +111,19 @@ class Fund:
         indirect_cost_cap: None | str
         indirect_cost_cap = self.indirect_cost_cap
 
+        eligibility_criteria = self.eligibility_criteria
+
+        grant_floor: None | str
+        grant_floor = self.grant_floor
+
+        grant_ceiling: None | str
+        grant_ceiling = self.grant_ceiling
+
+        max_duration_months: int | None
+        max_duration_months = self.max_duration_months
+
+        reporting = self.reporting.to_dict()
+
         illustrative = self.illustrative
 
         source: None | str
@@ -126,6 +152,11 @@ class Fund:
                 "programme_support_rate": programme_support_rate,
                 "mandate": mandate,
                 "indirect_cost_cap": indirect_cost_cap,
+                "eligibility_criteria": eligibility_criteria,
+                "grant_floor": grant_floor,
+                "grant_ceiling": grant_ceiling,
+                "max_duration_months": max_duration_months,
+                "reporting": reporting,
                 "illustrative": illustrative,
                 "source": source,
                 "version": version,
@@ -139,6 +170,7 @@ class Fund:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.fund_mandate_type_0 import FundMandateType0  # noqa: PLC0415
+        from ..models.reporting_rules_out import ReportingRulesOut  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -185,6 +217,31 @@ class Fund:
 
         indirect_cost_cap = _parse_indirect_cost_cap(d.pop("indirect_cost_cap"))
 
+        eligibility_criteria = cast(list[str], d.pop("eligibility_criteria"))
+
+        def _parse_grant_floor(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        grant_floor = _parse_grant_floor(d.pop("grant_floor"))
+
+        def _parse_grant_ceiling(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        grant_ceiling = _parse_grant_ceiling(d.pop("grant_ceiling"))
+
+        def _parse_max_duration_months(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        max_duration_months = _parse_max_duration_months(d.pop("max_duration_months"))
+
+        reporting = ReportingRulesOut.from_dict(d.pop("reporting"))
+
         illustrative = d.pop("illustrative")
 
         def _parse_source(data: object) -> None | str:
@@ -214,6 +271,11 @@ class Fund:
             programme_support_rate=programme_support_rate,
             mandate=mandate,
             indirect_cost_cap=indirect_cost_cap,
+            eligibility_criteria=eligibility_criteria,
+            grant_floor=grant_floor,
+            grant_ceiling=grant_ceiling,
+            max_duration_months=max_duration_months,
+            reporting=reporting,
             illustrative=illustrative,
             source=source,
             version=version,

@@ -15,6 +15,7 @@ import datetime
 
 if TYPE_CHECKING:
     from ..models.mandate import Mandate
+    from ..models.reporting_rules import ReportingRules
 
 
 T = TypeVar("T", bound="FundUpdate")
@@ -34,6 +35,15 @@ class FundUpdate:
         programme_support_rate (str | Unset): The share of each commitment the fund sets aside for programme support
             costs, in per cent Example: 13.00.
         mandate (Mandate | Unset):
+        eligibility_criteria (list[str] | None | Unset): The criteria the fund's calls screen against unless they name
+            their own; null: the defaults Example: ['registered_non_profit', 'direct_assistance_to_victims',
+            'complete_application'].
+        grant_floor (None | str | Unset): The least a grant of the fund may be; its calls may not go below it Example:
+            25000.00.
+        grant_ceiling (None | str | Unset): The most a grant of the fund may be; its calls may not go above it Example:
+            25000.00.
+        max_duration_months (int | None | Unset): The longest a grant of the fund may run; its calls may not allow more
+        reporting (ReportingRules | Unset):
     """
 
     name_en: str | Unset = UNSET
@@ -44,9 +54,15 @@ class FundUpdate:
     languages: list[FundUpdateLanguagesItem] | Unset = UNSET
     programme_support_rate: str | Unset = UNSET
     mandate: Mandate | Unset = UNSET
+    eligibility_criteria: list[str] | None | Unset = UNSET
+    grant_floor: None | str | Unset = UNSET
+    grant_ceiling: None | str | Unset = UNSET
+    max_duration_months: int | None | Unset = UNSET
+    reporting: ReportingRules | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.mandate import Mandate  # noqa: PLC0415
+        from ..models.reporting_rules import ReportingRules  # noqa: PLC0415
 
         name_en = self.name_en
 
@@ -73,6 +89,37 @@ class FundUpdate:
         if not isinstance(self.mandate, Unset):
             mandate = self.mandate.to_dict()
 
+        eligibility_criteria: list[str] | None | Unset
+        if isinstance(self.eligibility_criteria, Unset):
+            eligibility_criteria = UNSET
+        elif isinstance(self.eligibility_criteria, list):
+            eligibility_criteria = self.eligibility_criteria
+
+        else:
+            eligibility_criteria = self.eligibility_criteria
+
+        grant_floor: None | str | Unset
+        if isinstance(self.grant_floor, Unset):
+            grant_floor = UNSET
+        else:
+            grant_floor = self.grant_floor
+
+        grant_ceiling: None | str | Unset
+        if isinstance(self.grant_ceiling, Unset):
+            grant_ceiling = UNSET
+        else:
+            grant_ceiling = self.grant_ceiling
+
+        max_duration_months: int | None | Unset
+        if isinstance(self.max_duration_months, Unset):
+            max_duration_months = UNSET
+        else:
+            max_duration_months = self.max_duration_months
+
+        reporting: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.reporting, Unset):
+            reporting = self.reporting.to_dict()
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -92,12 +139,23 @@ class FundUpdate:
             field_dict["programme_support_rate"] = programme_support_rate
         if mandate is not UNSET:
             field_dict["mandate"] = mandate
+        if eligibility_criteria is not UNSET:
+            field_dict["eligibility_criteria"] = eligibility_criteria
+        if grant_floor is not UNSET:
+            field_dict["grant_floor"] = grant_floor
+        if grant_ceiling is not UNSET:
+            field_dict["grant_ceiling"] = grant_ceiling
+        if max_duration_months is not UNSET:
+            field_dict["max_duration_months"] = max_duration_months
+        if reporting is not UNSET:
+            field_dict["reporting"] = reporting
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.mandate import Mandate  # noqa: PLC0415
+        from ..models.reporting_rules import ReportingRules  # noqa: PLC0415
 
         d = dict(src_dict)
         name_en = d.pop("name_en", UNSET)
@@ -133,6 +191,57 @@ class FundUpdate:
         else:
             mandate = Mandate.from_dict(_mandate)
 
+        def _parse_eligibility_criteria(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                eligibility_criteria_type_0 = cast(list[str], data)
+
+                return eligibility_criteria_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        eligibility_criteria = _parse_eligibility_criteria(d.pop("eligibility_criteria", UNSET))
+
+        def _parse_grant_floor(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        grant_floor = _parse_grant_floor(d.pop("grant_floor", UNSET))
+
+        def _parse_grant_ceiling(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        grant_ceiling = _parse_grant_ceiling(d.pop("grant_ceiling", UNSET))
+
+        def _parse_max_duration_months(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        max_duration_months = _parse_max_duration_months(d.pop("max_duration_months", UNSET))
+
+        _reporting = d.pop("reporting", UNSET)
+        reporting: ReportingRules | Unset
+        if isinstance(_reporting, Unset):
+            reporting = UNSET
+        else:
+            reporting = ReportingRules.from_dict(_reporting)
+
         fund_update = cls(
             name_en=name_en,
             name_fr=name_fr,
@@ -142,6 +251,11 @@ class FundUpdate:
             languages=languages,
             programme_support_rate=programme_support_rate,
             mandate=mandate,
+            eligibility_criteria=eligibility_criteria,
+            grant_floor=grant_floor,
+            grant_ceiling=grant_ceiling,
+            max_duration_months=max_duration_months,
+            reporting=reporting,
         )
 
         return fund_update

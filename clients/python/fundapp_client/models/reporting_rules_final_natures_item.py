@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class ReportingRulesFinalNaturesItem(StrEnum):
+    FINANCIAL = "financial"
+    NARRATIVE = "narrative"
+
+    def __str__(self) -> str:
+        return str(self.value)
