@@ -27,13 +27,20 @@ class Api:
         return response.get_json()
 
 
+#: The grant limits the cycle's call has: named by the call in a fund without limits of its own,
+#: the fund's own in the fund created through the API.
+CALL_LIMITS = {"grant_floor": "20000.00", "grant_ceiling": "60000.00", "max_duration_months": 24}
+
+
 @pytest.fixture(params=["the test's fund", "a fund created through the API"])
 def cycle(request, client, auth, fund):
-    """The fund the cycle runs in, and the headers of its people: the test's fund and its users,
-    or a new fund an admin creates through the API, with staff, a Board member and an approver
+    """The fund the cycle runs in, the headers of its people and the grant limits its calls must
+    name: the test's fund and its users (a fund without limits or rules of its own: its calls name
+    their limits, its staff schedule reports by hand), or a new fund an admin creates through the
+    API with its grant limits and reporting rules, and staff, a Board member and an approver
     created (with their tokens) through the API to work for it, and for it only."""
     if request.param == "the test's fund":
-        return fund.id, auth
+        return fund.id, auth, CALL_LIMITS
     created = client.post(
         API + "/funds",
         json={
@@ -48,6 +55,8 @@ def cycle(request, client, auth, fund):
                 "assistance": ["medical", "psychological_recovery"],
                 "groups": [],
             },
+            **CALL_LIMITS,
+            "reporting": {"final_due_days": 60},
         },
         headers=auth("admin"),
     )
@@ -78,11 +87,11 @@ def cycle(request, client, auth, fund):
 
     # the test fund's staff (whose tokens the other cycle uses) do not see the new fund
     assert client.get(f"{API}/funds/{fund_id}/position", headers=auth("staff")).status_code == 404
-    return fund_id, headers
+    return fund_id, headers, {}
 
 
 def test_a_whole_cycle_runs_through_the_api_from_call_to_closed_grant(client, cycle):
-    fund_id, auth = cycle
+    fund_id, auth, call_limits = cycle
     api = Api(client, auth)
     today = dt.date.today()
 
@@ -119,11 +128,14 @@ def test_a_whole_cycle_runs_through_the_api_from_call_to_closed_grant(client, cy
             "launched_on": today.isoformat(),
             "deadline": (dt.datetime.now(dt.UTC) + dt.timedelta(days=30)).isoformat(),
             "priorities": ["victims in armed conflict", "mixed migration flows"],
-            "grant_floor": "20000.00",
-            "grant_ceiling": "60000.00",
-            "max_duration_months": 24,
+            **call_limits,
             "reserve_expires_on": (today + dt.timedelta(days=365)).isoformat(),
         },
+    )
+    assert (call["grant_floor"], call["grant_ceiling"], call["max_duration_months"]) == (
+        "20000.00",
+        "60000.00",
+        24,
     )
     api.post("staff", f"/calls/{call['id']}/open")
 
@@ -264,8 +276,19 @@ def test_a_whole_cycle_runs_through_the_api_from_call_to_closed_grant(client, cy
             {"assistance": "legal_administrative", "people": 30},
         ],
     }
+    # the final reports are expected from the approval where the fund's rules say so (60 days
+    # after the grant ends); staff schedule what the rules do not
+    expected = {(r["kind"], r["nature"]): r for r in api.get("staff", f"/grants/{grant_id}")["reports"]}
+    final_due = (dt.date.fromisoformat(grant["ends_on"]) + dt.timedelta(days=60)).isoformat()
+    if call_limits:
+        assert expected == {}
+    else:
+        assert {key: r["due_on"] for key, r in expected.items()} == {
+            ("final", "narrative"): final_due,
+            ("final", "financial"): final_due,
+        }
     for kind, nature in (("interim", "narrative"), ("final", "narrative"), ("final", "financial")):
-        report = api.post(
+        report = expected.get((kind, nature)) or api.post(
             "staff",
             f"/grants/{grant_id}/reports",
             {"kind": kind, "nature": nature, "due_on": today.isoformat()},
