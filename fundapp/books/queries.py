@@ -485,6 +485,14 @@ def received_by_year_and_kind(session: Session, fund_id: int, as_of: dt.date) ->
     return [(int(y), kind, int(usd or 0)) for y, kind, usd in rows]
 
 
+def first_received_on(session: Session, fund_id: int, as_of: dt.date) -> dt.date | None:
+    """The day of the earliest money received the books hold for the fund by ``as_of``: where its
+    records begin (None: nothing received)."""
+    return session.scalar(
+        select(func.min(L.effective_on)).where(*received_conditions({"fund_id": fund_id, "as_of": as_of}))
+    )
+
+
 #: What awards money to grants: a commitment (on award, or an amendment that raises the amount)
 #: and an amendment that lowers it; the other releases are what ended grants gave back.
 AWARDING = or_(L.movement == Movement.COMMITMENT, L.amendment_id.is_not(None))

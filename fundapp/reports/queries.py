@@ -401,6 +401,7 @@ def fund_status_data(session: Session, fund_id: int, as_of: dt.date) -> dict[str
         )
     ]
     received_minor = books.received_minor(session, fund_id, as_of)
+    first_received_on = books.first_received_on(session, fund_id, as_of)
     committed_minor = books.committed_minor(session, fund_id, as_of)
     illustrative_donors = session.scalar(
         select(func.count(Donor.id)).where(
@@ -416,6 +417,7 @@ def fund_status_data(session: Session, fund_id: int, as_of: dt.date) -> dict[str
         "by_year": by_year,
         "named_donors": named,
         "received_minor": received_minor,
+        "first_received_on": first_received_on,
         "committed_minor": committed_minor,
         "history": fund_history(session, fund.id, as_of=as_of),
         "amendments": books.approved_amendments(session, fund.id, as_of),

@@ -5,11 +5,12 @@ the trafficking fund as a torture one."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from fundapp import models as m
 
@@ -177,3 +178,37 @@ def test_the_torture_funds_letters_thank_for_work_with_victims_of_torture_never_
         assert said[what][lang] in words, (what, lang)
         for foreign in FOREIGN["UNVFVT"]:
             assert re.search(foreign, words, re.IGNORECASE) is None, (what, lang, foreign)
+
+
+@pytest.mark.parametrize(("document", "lang"), [("status", "en"), ("chapter", "en"), ("status", "fr")])
+def test_a_funds_yearly_average_is_over_the_years_its_books_hold_not_since_a_creation_they_do_not_reach(
+    seeded_client, seeded_auth, seeded, seeded_session, document, lang
+):
+    """The torture fund was created in 1981, but the seed holds its money from 2019 only: an average
+    since 1981 would divide two years' money by 39. Its documents say the years they average over;
+    the UNVTF's, whose books begin with it, still say "since its creation"."""
+    torture, unvtf = seeded["UNVFVT"], seeded["UNVTF"]
+    first = seeded_session.scalar(
+        select(func.min(m.Receipt.received_on)).where(m.Receipt.fund_id == torture.fund.id)
+    )
+    words = plain(
+        seeded_client.get(f"{documents(torture, 0)[document]}lang={lang}", headers=seeded_auth("admin")).data
+    )
+    if lang == "fr":
+        assert f"Depuis {first.year}, première année pour laquelle des données sont disponibles" in words
+        assert "Depuis sa création en 1981" not in words
+        return
+    said = re.search(
+        rf"Since {first.year}, the earliest year for which records are available, the Fund has received "
+        r"contributions totalling (?:some |about )?\$([0-9,]+), an annual average of \$([0-9,]+)",
+        words,
+    )
+    assert said is not None, words
+    total, average = (int(x.replace(",", "")) for x in said.groups())
+    years = round((dt.date(2020, 12, 31) - dt.date(first.year, 1, 1)).days / 365.25)
+    assert abs(average - total // years) <= total // years // 100 + 1000  # both rounded "about" figures
+    assert "creation in 1981" not in words
+    unvtf_words = plain(
+        seeded_client.get(f"{documents(unvtf, 0)[document]}lang=en", headers=seeded_auth("admin")).data
+    )
+    assert "Since its creation in 2010, the Fund has received" in unvtf_words

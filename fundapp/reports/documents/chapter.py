@@ -56,7 +56,6 @@ from .common import (
     ASSISTANCE,
     Body,
     administrator,
-    annual_average,
     approval_to_come_sentence,
     as_of_day,
     board_table,
@@ -70,6 +69,7 @@ from .common import (
     illustrative_note,
     kinds_annex,
     mandate_phrase,
+    received_since,
     recommendation_sentence,
     stated_as_of,
 )
@@ -195,6 +195,7 @@ def chapter_data(
         "since": since,
         "by_kind": by_kind,
         "received_minor": books.received_minor(session, fund_id, as_of),
+        "first_received_on": books.first_received_on(session, fund_id, as_of),
         "committed_minor": books.committed_minor(session, fund_id, as_of),
         "calls": _calls(session, fund_id, as_of),
         "reserve": _waiting_on_reserve(session, fund_id, as_of),
@@ -562,30 +563,20 @@ def _evaluation(w: Wording, evaluation: dict[str, Any]) -> list[str]:
 
 
 def _contributions(
-    w: Wording, fund: dict[str, Any], as_of: dt.date, donors: Counter[str], amounts: Counter[str]
+    w: Wording, data: dict[str, Any], donors: Counter[str], amounts: Counter[str]
 ) -> list[str]:
     """Model B (par. 69) while individuals are few; the A/74/127 par. 123 form once they are many."""
     _ = w.gettext
     total = sum(amounts.values())
     if not total:
         return [_("The Fund had received no contribution by that date.")]
-    established = fund["established_on"]
-    average = w.money_about(annual_average(total, established, as_of))
+    fund, as_of = data["fund"], data["as_of"]
+    with_total, average_alone = received_since(w, fund, data, total)
     amount = w.money_about(total)
     private = sum(amounts[k] for k in PRIVATE_KINDS)
     share = w.share(private, total) if private else None
     if donors["individual"] < MANY_INDIVIDUALS:
-        out = [
-            _(
-                "Since its creation in %(year)s, the Fund has received contributions totalling %(amount)s, "
-                "an annual average of %(average)s.",
-                year=established.year,
-                amount=amount,
-                of_amount=w.of(amount),
-                average=average,
-                of_average=w.of(average),
-            )
-        ]
+        out = [with_total]
         states = donors["member_state"]
         others = sum(donors[k] for k in PRIVATE_KINDS)
         figure, more = lower_bound(others)
@@ -639,11 +630,7 @@ def _contributions(
             of_amount=w.of(amount),
             donors=w.join(listed),
         ),
-        _(
-            "Since its creation in %(year)s, the Fund has received an annual average of %(average)s.",
-            year=established.year,
-            average=average,
-        ),
+        average_alone,
     ]
     if share:
         out.append(
@@ -733,7 +720,7 @@ def compose(data: dict[str, Any], lang: str) -> dict[str, Any]:
         body.chapter(_("Board of Trustees"))
         body.para(*board_with_countries_sentences(w, data["board"], data["fund"]))
     body.chapter(_("Contributions"))
-    contributions = _contributions(w, fund, as_of, donors, amounts)
+    contributions = _contributions(w, data, donors, amounts)
     body.para(*contributions)
     body.para(*[c for c in (_campaign(w, fund, c) for c in data["campaigns"]) if c])
     body.para(*_funding_need(w, data))

@@ -91,6 +91,45 @@ def illustrative_note(w: Wording, *, reported: bool = True) -> str:
     )
 
 
+def received_since(w: Wording, fund: dict[str, Any], data: dict[str, Any], total_minor: int) -> list[str]:
+    """What the fund has received since its creation and the yearly average, as the reports say
+    it (A/70/86 par. 69): [the sentence with the total, the sentence with the average alone] (the
+    chapter uses the second once its individual donors are many). Over the years since the fund's
+    creation; but where its books begin after its first full year (``first_received_on``: a fund
+    whose earlier history is not recorded here), over the years since they begin, and it says so:
+    an average over years the books do not hold would understate it."""
+    _ = w.gettext
+    established, as_of = fund["established_on"], data["as_of"]
+    first = data.get("first_received_on")
+    recorded_late = first is not None and first.year > established.year + 1
+    since = dt.date(first.year, 1, 1) if recorded_late and first else established
+    amount = w.money_about(total_minor)
+    average = w.money_about(annual_average(total_minor, since, as_of))
+    words = {"year": since.year, "amount": amount, "of_amount": w.of(amount), "average": average}
+    words["of_average"] = w.of(average)
+    if recorded_late:
+        return [
+            _(
+                "Since %(year)s, the earliest year for which records are available, the Fund has received "
+                "contributions totalling %(amount)s, an annual average of %(average)s.",
+                **words,
+            ),
+            _(
+                "Since %(year)s, the earliest year for which records are available, the Fund has received an "
+                "annual average of %(average)s.",
+                **words,
+            ),
+        ]
+    return [
+        _(
+            "Since its creation in %(year)s, the Fund has received contributions totalling %(amount)s, "
+            "an annual average of %(average)s.",
+            **words,
+        ),
+        _("Since its creation in %(year)s, the Fund has received an annual average of %(average)s.", **words),
+    ]
+
+
 def annual_average(total_minor: int, since: dt.date, until: dt.date) -> int:
     """The yearly average as the reports give it: the total over the whole years since creation
     (rounded, at least one): USD 2 million from July 2010 to June 2015 is 400,000 a year."""

@@ -20,7 +20,6 @@ from .common import (
     ROMAN,
     Body,
     administration,
-    annual_average,
     as_of_day,
     board_composition_sentence,
     board_table,
@@ -32,6 +31,7 @@ from .common import (
     history_sentences,
     illustrative_note,
     kinds_annex,
+    received_since,
     stated_as_of,
 )
 from .spec import DocumentSpec, filename
@@ -158,18 +158,7 @@ def _contributions(
     if not total:
         body.para(_("The Fund had received no contribution by that date."))
         return None
-    established = data["fund"]["established_on"]
-    amount = w.money_about(total)
-    average = w.money_about(annual_average(total, established, data["as_of"]))
-    received = _(
-        "Since its creation in %(year)s, the Fund has received contributions totalling %(amount)s, "
-        "an annual average of %(average)s.",
-        year=established.year,
-        amount=amount,
-        of_amount=w.of(amount),
-        average=average,
-        of_average=w.of(average),
-    )
+    received = received_since(w, data["fund"], data, total)[0]
     body.para(received)
     body.para(*_donor_sentences(w, donors, amounts, anonymous, total))
     by_year = _years_chart(w, data["by_year"])
