@@ -52,7 +52,7 @@ def announce_decisions(session: Session, board_session_id: int) -> int:
         return 0
     fund = session.get_one(Fund, board_session.fund_id)
     recipients = notifications.contact_recipients_of_each(session, "organisation", (row[3] for row in rows))
-    written = 0
+    notices = []
     for rec, reference, title, organisation_id in rows:
         template = LETTERS.get(rec.status)
         if template is None:
@@ -61,9 +61,8 @@ def announce_decisions(session: Session, board_session_id: int) -> int:
         if rec.amount_minor is not None:
             values["amount"] = (from_minor(rec.amount_minor, rec.currency), rec.currency)
         values["until"] = rec.reserve_expires_on or "—"
-        written += len(
-            notifications.enqueue(
-                session,
+        notices.append(
+            notifications.Notice(
                 fund,
                 Kind.DECISION,
                 recipients[organisation_id],
@@ -73,6 +72,7 @@ def announce_decisions(session: Session, board_session_id: int) -> int:
                 letter=LETTER_DOCUMENTS[rec.status],
             )
         )
+    written = len(notifications.enqueue_all(session, notices))
     session.flush()
     return written
 

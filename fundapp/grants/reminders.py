@@ -32,17 +32,17 @@ def queue_report_reminders(session: Session, today: dt.date) -> int:
         )
         .order_by(GrantReport.due_on, GrantReport.id)
     ).all()
-    funds: dict[int, Fund] = {}
-    written = 0
+    funds = {f.id: f for f in session.scalars(select(Fund).where(Fund.id.in_({row[3] for row in rows})))}
+    recipients = notifications.contact_recipients_of_each(session, "organisation", (row[2] for row in rows))
+    notices = []
     for report, agreement_number, organisation_id, fund_id in rows:
-        fund = funds.get(fund_id) or funds.setdefault(fund_id, session.get_one(Fund, fund_id))
+        fund = funds[fund_id]
         kind = Kind.REPORT_OVERDUE if report.due_on < today else Kind.REPORT_DUE
-        written += len(
-            notifications.enqueue(
-                session,
+        notices.append(
+            notifications.Notice(
                 fund,
                 kind,
-                notifications.contact_recipients(session, "organisation", organisation_id),
+                recipients[organisation_id],
                 notifications.letter(
                     str(kind),
                     fund=fund.short_name,
@@ -54,5 +54,6 @@ def queue_report_reminders(session: Session, today: dt.date) -> int:
                 event=f"report={report.id}",
             )
         )
+    written = len(notifications.enqueue_all(session, notices))
     session.flush()
     return written

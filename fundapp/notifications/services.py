@@ -9,7 +9,7 @@ the same e-mail.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,6 +54,76 @@ def contact_recipients_of_each(
     }
 
 
+@dataclass(frozen=True)
+class Notice:
+    """An event to tell people of: ``enqueue_all`` writes one message per recipient.
+
+    ``compose(recipient, lang)`` gives the subject and body; ``event`` is a key naming the event
+    (such as ``recommendation=12``); ``letter`` names the letter (a PDF of ``reports.letters``)
+    each message carries: the sender makes it and keeps it with ``about``'s record before the
+    first attempt."""
+
+    fund: Fund
+    kind: Kind
+    recipients: Sequence[Recipient]
+    compose: Callable[[Recipient, str], tuple[str, str]]
+    about: tuple[str, int]
+    event: str
+    letter: str | None = None
+
+
+#: Event keys looked up in one statement at most (well below every driver's parameter limit).
+KEYS_PER_STATEMENT = 500
+
+
+def enqueue_all(session: Session, notices: Iterable[Notice]) -> list[OutboxMessage]:
+    """The messages of many notices, asking the outbox once (per ``KEYS_PER_STATEMENT`` keys)
+    which were already written: one message per recipient of each notice, unless its fund has
+    switched the kind off or the event already wrote to that address. A recipient whose language
+    the fund does not write in gets the fund's first language."""
+    wanted = {
+        f"{notice.kind}:{notice.event}:{r.email.lower()}": (notice, r)
+        for notice in notices
+        if notice.kind not in notice.fund.notifications_switched_off
+        for r in notice.recipients
+    }
+    keys = list(wanted)
+    already: set[str] = set()
+    for start in range(0, len(keys), KEYS_PER_STATEMENT):
+        chunk = keys[start : start + KEYS_PER_STATEMENT]
+        already.update(
+            session.scalars(select(OutboxMessage.event_key).where(OutboxMessage.event_key.in_(chunk)))
+        )
+    messages = []
+    for key, (notice, recipient) in wanted.items():
+        if key in already:
+            continue
+        languages = notice.fund.working_languages
+        lang = recipient.language if recipient.language in languages else languages[0]
+        subject, body = notice.compose(recipient, lang)
+        if notice.letter is not None:
+            body = with_letter_note(body, lang)
+        messages.append(
+            OutboxMessage(
+                fund_id=notice.fund.id,
+                kind=notice.kind,
+                status=MessageStatus.PENDING,
+                event_key=key,
+                message_id=f"<{uuid.uuid4().hex}@{notice.kind.replace('_', '-')}.fundapp>",
+                entity=notice.about[0],
+                entity_id=notice.about[1],
+                recipient_name=recipient.name,
+                recipient_email=recipient.email,
+                language=lang,
+                subject=subject,
+                body=body,
+                letter=notice.letter,
+            )
+        )
+    session.add_all(messages)
+    return messages
+
+
 def enqueue(
     session: Session,
     fund: Fund,
@@ -65,46 +135,8 @@ def enqueue(
     event: str,
     letter: str | None = None,
 ) -> list[OutboxMessage]:
-    """One message per recipient telling of ``event`` (a key naming it, such as
-    ``recommendation=12``), unless the fund has switched the kind off or the event already
-    wrote to that address. ``compose(recipient, lang)`` gives the subject and body; a
-    recipient whose language the fund does not write in gets the fund's first language.
-    ``letter`` names the letter (a PDF of ``reports.letters``) each message carries: the sender
-    makes it and keeps it with ``about``'s record before the first attempt."""
-    if kind in fund.notifications_switched_off:
-        return []
-    wanted = {f"{kind}:{event}:{r.email.lower()}": r for r in recipients}
-    if not wanted:
-        return []
-    already = set(session.scalars(select(OutboxMessage.event_key).where(OutboxMessage.event_key.in_(wanted))))
-    languages = fund.working_languages
-    messages = []
-    for key, recipient in wanted.items():
-        if key in already:
-            continue
-        lang = recipient.language if recipient.language in languages else languages[0]
-        subject, body = compose(recipient, lang)
-        if letter is not None:
-            body = with_letter_note(body, lang)
-        messages.append(
-            OutboxMessage(
-                fund_id=fund.id,
-                kind=kind,
-                status=MessageStatus.PENDING,
-                event_key=key,
-                message_id=f"<{uuid.uuid4().hex}@{kind.replace('_', '-')}.fundapp>",
-                entity=about[0],
-                entity_id=about[1],
-                recipient_name=recipient.name,
-                recipient_email=recipient.email,
-                language=lang,
-                subject=subject,
-                body=body,
-                letter=letter,
-            )
-        )
-    session.add_all(messages)
-    return messages
+    """The messages of one notice (``Notice``, ``enqueue_all``)."""
+    return enqueue_all(session, [Notice(fund, kind, list(recipients), compose, about, event, letter)])
 
 
 def list_messages(session: Session, query: dict[str, Any]) -> dict[str, Any]:

@@ -10,9 +10,10 @@ from sqlalchemy import func, select
 
 from fundapp.audit import AuditEvent
 from fundapp.board import notices
-from fundapp.board.models import Decision
+from fundapp.board.models import Decision, RecommendationStatus
 from fundapp.calls.models import CallStatus
 from fundapp.errors import Conflict
+from fundapp.grants import reminders
 from fundapp.notifications import services as notifications
 from fundapp.notifications.models import Kind, OutboxMessage
 from fundapp.proposals.models import ProposalStatus
@@ -29,6 +30,7 @@ from ..factories import (
     DueReportFactory,
     OutboxAttemptFactory,
     OutboxMessageFactory,
+    RecommendationFactory,
     ScreenedProposalFactory,
     fund_receives,
 )
@@ -294,3 +296,51 @@ def test_the_list_reads_a_page_of_messages_and_their_attempts_in_the_same_querie
         return len(beyond_auth(statements))
 
     assert queries_for(3) == queries_for(27)
+
+
+# --- how many statements the outbox costs ---------------------------------------------------------
+
+
+def declined_session(n: int):
+    """A Board session of ``n`` declined proposals, each applicant with two contacts."""
+    call = CallFactory(status=CallStatus.UNDER_REVIEW, reserve_expires_on=dt.date(2099, 12, 31))
+    board_session = BoardSessionFactory(call=call)
+    for _ in range(n):
+        proposal = ScreenedProposalFactory(call=call, status=ProposalStatus.DECLINED)
+        ContactFactory.create_batch(2, organisation_id=proposal.organisation_id)
+        RecommendationFactory(
+            session=board_session,
+            proposal=proposal,
+            decision=Decision.DECLINE,
+            amount_minor=None,
+            status=RecommendationStatus.DECLINED,
+        )
+    return board_session.id
+
+
+def test_the_decision_letters_of_a_session_are_written_in_the_same_statements_for_2_or_12_proposals(
+    db_session, query_counter
+):
+    counts = []
+    for n in (2, 12):
+        session_id = declined_session(n)
+        with query_counter() as statements:
+            assert notices.announce_decisions(db_session, session_id) == 2 * n
+        counts.append(len([s for s in statements if not s.lstrip().upper().startswith("INSERT")]))
+    assert counts[0] == counts[1], counts
+
+
+def test_the_reminder_pass_asks_the_same_statements_for_2_or_12_reports_due(db_session, query_counter):
+    today = dt.date.today()
+    counts = []
+    for n in (2, 12):
+        db_session.query(OutboxMessage).delete()
+        for _ in range(n):
+            grant = ActiveGrantFactory()
+            ContactFactory(organisation_id=grant.organisation_id)
+            DueReportFactory(grant_id=grant.id, due_on=today + dt.timedelta(days=10))
+        with query_counter() as statements:
+            written = reminders.queue_report_reminders(db_session, today)
+        assert written == db_session.scalar(select(func.count(OutboxMessage.id)))
+        counts.append(len([s for s in statements if not s.lstrip().upper().startswith("INSERT")]))
+    assert counts[0] == counts[1], counts
