@@ -878,6 +878,7 @@ class _Loader:
                 {
                     "grant_id": gid,
                     "description": c["description"],
+                    "description_fr": c.get("description_fr"),
                     "met_on": _date(c["met_on"]),
                     "note": c["note"],
                 }

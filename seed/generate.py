@@ -2246,11 +2246,13 @@ class History:
             g["conditions"] = [
                 {
                     "description": "Revised budget aligned with the approved amount",
+                    "description_fr": "Budget révisé conforme au montant approuvé",
                     "met_on": iso(met),
                     "note": None,
                 },
                 {
                     "description": "Bank account details confirmed",
+                    "description_fr": "Coordonnées bancaires confirmées",
                     "met_on": iso(met + dt.timedelta(days=3)),
                     "note": None,
                 },
@@ -2259,6 +2261,7 @@ class History:
                 g["conditions"].append(
                     {
                         "description": "Signed child-safeguarding policy",
+                        "description_fr": "Politique de protection de l’enfance signée",
                         "met_on": iso(met + dt.timedelta(days=5)),
                         "note": None,
                     }

@@ -627,11 +627,13 @@ def _grants() -> list[dict]:
                 "conditions": [
                     {
                         "description": "Revised budget adjusted to the amount awarded",
+                        "description_fr": "Budget révisé ajusté au montant octroyé",
                         "met_on": "2019-01-08",
                         "note": None,
                     },
                     {
                         "description": "Banking details and acknowledgement of receipt",
+                        "description_fr": "Coordonnées bancaires et accusé de réception",
                         "met_on": "2019-01-10",
                         "note": None,
                     },

@@ -137,6 +137,9 @@ class GrantCondition(Timestamps, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     grant_id: Mapped[int] = mapped_column(ForeignKey("grant_award.id", ondelete="RESTRICT"), index=True)
     description: Mapped[str] = mapped_column(String(500))
+    #: The condition in French, for the French letters that state it; without it they print the
+    #: English marked as such (``Wording.own``).
+    description_fr: Mapped[str | None] = mapped_column(String(500))
     met_on: Mapped[dt.date | None]
     note: Mapped[str | None] = mapped_column(Text)
 

@@ -198,7 +198,9 @@ def grant_amendment_decision(data, amendment_id):
 @blp.response(201, ConditionSchema)
 def condition_create(data, grant_id):
     """Add a condition to meet before money is released"""
-    return services.add_condition(get_session(), g.user, grant_id, data["description"])
+    return services.add_condition(
+        get_session(), g.user, grant_id, data["description"], data.get("description_fr")
+    )
 
 
 @blp.route("/grants/<int:grant_id>/conditions/<int:condition_id>/met", methods=["POST"])

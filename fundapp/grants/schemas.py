@@ -47,10 +47,20 @@ MAX_BUDGET_LINES = 50
 class ConditionCreateSchema(InputSchema):
     example = {
         "description": "Revised budget received and approved",
+        "description_fr": "Budget révisé reçu et approuvé",
     }
 
     description = Text(
         required=True, max_length=500, metadata={"example": "Revised budget received and approved"}
+    )
+    description_fr = Text(
+        max_length=500,
+        allow_none=True,
+        metadata={
+            "example": "Budget révisé reçu et approuvé",
+            "description": "The condition in French, for the French letters; without it they print the "
+            "English marked as such",
+        },
     )
 
 
@@ -344,6 +354,7 @@ class ConditionSchema(OutputSchema):
     id = fields.Integer()
     grant_id = fields.Integer()
     description = fields.String()
+    description_fr = fields.String(allow_none=True)
     met = fields.Function(lambda condition: condition.met_on is not None, metadata={"type": "boolean"})
     met_on = Day(allow_none=True)
     note = fields.String(allow_none=True)

@@ -849,11 +849,14 @@ def set_budget(
 # --- conditions before release -----------------------------------------------------------
 
 
-def add_condition(session: Session, user: User, grant_id: int, description: str) -> GrantCondition:
-    """A condition to meet before any tranche is paid (revised budget, bank details...)."""
+def add_condition(
+    session: Session, user: User, grant_id: int, description: str, description_fr: str | None = None
+) -> GrantCondition:
+    """A condition to meet before any tranche is paid (revised budget, bank details...), in
+    English and, for the French letters, in French."""
     grant = _lock_grant(session, grant_id)
     check_transition("grant", grant.status, "add a condition to", OPEN_STATUSES)
-    condition = GrantCondition(grant_id=grant.id, description=description)
+    condition = GrantCondition(grant_id=grant.id, description=description, description_fr=description_fr)
     session.add(condition)
     session.flush()
     record_event(
@@ -862,7 +865,7 @@ def add_condition(session: Session, user: User, grant_id: int, description: str)
         "grant_condition.create",
         "grant_condition",
         condition.id,
-        after={"grant_id": grant.id, "description": description},
+        after={"grant_id": grant.id, "description": description, "description_fr": description_fr},
     )
     return condition
 

@@ -322,13 +322,16 @@ def test_terminating_cancels_planned_tranches_keeps_paid_ones_and_releases_the_r
 # --- conditions before release -------------------------------------------------------------
 
 
-def test_a_condition_is_added_then_met_with_a_note(client, auth, grant, db_session):
+def test_a_condition_is_added_in_english_and_french_then_met_with_a_note(client, auth, grant, db_session):
     response = client.post(
-        f"{API}/grants/{grant.id}/conditions", json={"description": "Revised budget"}, headers=auth("staff")
+        f"{API}/grants/{grant.id}/conditions",
+        json={"description": "Revised budget", "description_fr": "Budget révisé"},
+        headers=auth("staff"),
     )
     assert response.status_code == 201
     condition = response.get_json()
     assert condition["met"] is False
+    assert (condition["description"], condition["description_fr"]) == ("Revised budget", "Budget révisé")
 
     response = client.post(
         f"{API}/grants/{grant.id}/conditions/{condition['id']}/met",

@@ -126,7 +126,10 @@ def _grant(session: Session, proposal_id: int) -> dict[str, Any]:
         "approved_on": grant.approved_on,
         "starts_on": grant.starts_on,
         "ends_on": grant.ends_on,
-        "conditions": [{"description": c.description, "met_on": c.met_on} for c in conditions],
+        "conditions": [
+            {"description": c.description, "description_fr": c.description_fr, "met_on": c.met_on}
+            for c in conditions
+        ],
         "tranches": [
             {
                 "tranche": t.tranche,
@@ -294,7 +297,9 @@ def _award_blocks(w: Wording, words: dict[str, str], grant: dict[str, Any]) -> l
     ]
     if grant["conditions"]:
         blocks.append(_para(_("No payment will be made before the following conditions are met:")))
-        blocks.append({"type": "list", "items": [c["description"] for c in grant["conditions"]]})
+        # the fund's own words: their French in a French letter, or the English marked as such
+        items = [w.own(c["description"], c["description_fr"]) for c in grant["conditions"]]
+        blocks.append({"type": "list", "items": items})
     else:
         blocks.append(_para(_("No condition has been set before the first payment.")))
     blocks.append({"type": "heading", "text": _("Schedule of payments")})

@@ -83,6 +83,11 @@ def decided(client, auth, fund, pdf_cache_dir):
     assert approval.status_code == 201, approval.get_json()
     grant_id = approval.get_json()["grant"]["id"]
     GrantConditionFactory(grant_id=grant_id, description="Revised budget in United States dollars received")
+    GrantConditionFactory(
+        grant_id=grant_id,
+        description="Bank account details confirmed",
+        description_fr="Coordonnées bancaires confirmées",
+    )
     TrancheFactory(grant_id=grant_id, tranche=1, planned_on=dt.date(2026, 1, 15), amount_minor=36_000_00)
     TrancheFactory(grant_id=grant_id, tranche=2, planned_on=dt.date(2026, 10, 1), amount_minor=9_000_00)
     DueReportFactory(grant_id=grant_id, due_on=dt.date(2026, 7, 31))
@@ -119,6 +124,10 @@ def test_the_award_letter_gives_amount_period_conditions_tranches_reports_and_ag
     assert "une subvention de 45 000 dollars a été accordée" in french_text
     assert "Du 1er janvier 2026 au 31 décembre 2026" in french_text
     assert "Rapport narratif intermédiaire" in french_text
+    # a condition in the fund's French where it has one; its English marked as such where not
+    assert "Coordonnées bancaires confirmées" in french_text
+    assert "Bank account details confirmed" not in french_text
+    assert "Revised budget in United States dollars received [en anglais]" in french_text
 
 
 def test_the_reserve_letter_says_until_when_and_the_decline_letter_gives_the_reason_neutrally(

@@ -22,6 +22,7 @@ class Condition:
         id (int):
         grant_id (int):
         description (str):
+        description_fr (None | str):
         met (bool):
         met_on (datetime.date | None):
         note (None | str):
@@ -32,6 +33,7 @@ class Condition:
     id: int
     grant_id: int
     description: str
+    description_fr: None | str
     met: bool
     met_on: datetime.date | None
     note: None | str
@@ -44,6 +46,9 @@ class Condition:
         grant_id = self.grant_id
 
         description = self.description
+
+        description_fr: None | str
+        description_fr = self.description_fr
 
         met = self.met
 
@@ -67,6 +72,7 @@ class Condition:
                 "id": id,
                 "grant_id": grant_id,
                 "description": description,
+                "description_fr": description_fr,
                 "met": met,
                 "met_on": met_on,
                 "note": note,
@@ -85,6 +91,13 @@ class Condition:
         grant_id = d.pop("grant_id")
 
         description = d.pop("description")
+
+        def _parse_description_fr(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        description_fr = _parse_description_fr(d.pop("description_fr"))
 
         met = d.pop("met")
 
@@ -118,6 +131,7 @@ class Condition:
             id=id,
             grant_id=grant_id,
             description=description,
+            description_fr=description_fr,
             met=met,
             met_on=met_on,
             note=note,

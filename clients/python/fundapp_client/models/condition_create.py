@@ -8,6 +8,9 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
+from typing import cast
+
 
 T = TypeVar("T", bound="ConditionCreate")
 
@@ -17,12 +20,21 @@ class ConditionCreate:
     """
     Attributes:
         description (str):  Example: Revised budget received and approved.
+        description_fr (None | str | Unset): The condition in French, for the French letters; without it they print the
+            English marked as such Example: Budget révisé reçu et approuvé.
     """
 
     description: str
+    description_fr: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         description = self.description
+
+        description_fr: None | str | Unset
+        if isinstance(self.description_fr, Unset):
+            description_fr = UNSET
+        else:
+            description_fr = self.description_fr
 
         field_dict: dict[str, Any] = {}
 
@@ -31,6 +43,8 @@ class ConditionCreate:
                 "description": description,
             }
         )
+        if description_fr is not UNSET:
+            field_dict["description_fr"] = description_fr
 
         return field_dict
 
@@ -39,8 +53,18 @@ class ConditionCreate:
         d = dict(src_dict)
         description = d.pop("description")
 
+        def _parse_description_fr(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        description_fr = _parse_description_fr(d.pop("description_fr", UNSET))
+
         condition_create = cls(
             description=description,
+            description_fr=description_fr,
         )
 
         return condition_create
