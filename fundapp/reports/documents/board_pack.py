@@ -48,8 +48,10 @@ def load(session: Session, user: User | None, *, session_id: int) -> dict[str, A
 
 
 def symbol(data: dict[str, Any]) -> str:
-    """ "UNVTF/BP/2017/3": fund, the session's year and its number."""
-    return f"{data['fund']['short_name']}/BP/{data['session']['held_on'].year}/{data['session']['id']}"
+    """ "UNVTF/BP/2017/0310": the fund, then the day the session is held, as the status and the
+    chapter carry the day they are as of: the same on every installation that holds the session
+    (its row's id is not)."""
+    return f"{data['fund']['short_name']}/BP/{data['session']['held_on']:%Y/%m%d}"
 
 
 def compose(data: dict[str, Any], lang: str) -> dict[str, Any]:
