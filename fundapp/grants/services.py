@@ -292,9 +292,11 @@ def _extend_reports(session: Session, user: User, grant: Grant, previous_ends_on
     reports = session.scalars(select(GrantReport).where(GrantReport.grant_id == grant.id)).all()
     old_final = previous_ends_on + dt.timedelta(days=rules.final_due_days)
     new_final = grant.ends_on + dt.timedelta(days=rules.final_due_days)
+    # a final report staff already expect on the new date stays as it is (and the old one with it)
+    taken = {(r.kind, r.nature) for r in reports if r.due_on == new_final}
     for report in reports:
         still_due = report.status == ReportStatus.DUE and report.due_on == old_final
-        if report.kind == ReportKind.FINAL and still_due:
+        if report.kind == ReportKind.FINAL and still_due and (report.kind, report.nature) not in taken:
             report.due_on = new_final
             record_event(
                 session,

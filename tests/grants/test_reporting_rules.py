@@ -128,3 +128,23 @@ def test_an_extension_moves_the_final_reports_still_due_and_adds_the_interim_one
         sorted((e.before["due_on"], e.after["due_on"]) for e in moved) == [("2028-02-29", "2028-08-29")] * 2
     )
     assert db_session.query(GrantReport).filter_by(grant_id=grant_id).count() == 4
+
+
+def test_an_extension_leaves_a_final_report_staff_already_expect_on_the_new_date(
+    client, auth, pending, db_session
+):
+    grant_id = approve(client, auth, pending, starts_on="2027-01-01", ends_on="2027-12-31").get_json()[
+        "grant"
+    ]["id"]
+    by_hand = client.post(
+        f"{API}/grants/{grant_id}/reports",
+        json={"kind": "final", "nature": "narrative", "due_on": "2028-08-29"},
+        headers=auth("staff"),
+    )
+    assert by_hand.status_code == 201, by_hand.get_json()
+    on = today().isoformat()
+    amendment = request(client, auth, grant_id, requested_on=on, ends_on="2028-06-30").get_json()
+    decided = decide(client, auth, amendment["id"], decided_on=on)
+    assert decided.status_code == 200, decided.get_json()
+    finals = [r[1:3] for r in reports_of(client, auth, grant_id) if r[0] == "final"]
+    assert finals == [("narrative", "2028-02-29"), ("financial", "2028-08-29"), ("narrative", "2028-08-29")]
