@@ -5,6 +5,7 @@ worker's threads have their own connections, outside any test transaction)."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import threading
 from collections.abc import Iterator
 
@@ -79,3 +80,25 @@ def test_the_worker_command_runs_the_jobs_waiting_and_stops_with_once(threads_ap
     assert "1 jobs run" in result.output
     with threads_app.app_context():
         assert services.wait_for(threads_app, job.id, 0).state == JobState.DONE
+
+
+def test_the_worker_threads_end_once_their_app_is_released(tmp_path):
+    with fresh_database(tmp_path) as url:
+        # a poll far longer than the test: only the app's release can wake the threads
+        app = make_test_app(url, JOBS_BACKEND="threads", JOBS_THREADS=2, JOBS_POLL_SECONDS=600)
+        threads = runners.LocalWorker.of(app).threads
+        engine = get_engine(app)
+        assert all(thread.is_alive() for thread in threads)
+        del app
+        gc.collect()
+        for thread in threads:
+            thread.join(timeout=20)
+        engine.dispose()
+    assert not any(thread.is_alive() for thread in threads)
+
+
+def test_stopping_the_worker_ends_and_joins_its_threads(threads_app):
+    worker = runners.LocalWorker.of(threads_app)
+    runners.stop_local_worker(threads_app)
+    assert not any(thread.is_alive() for thread in worker.threads)
+    assert "fundapp.local_jobs" not in threads_app.extensions
