@@ -4,12 +4,14 @@ procrastinate's worker (``flask fund worker``) on one PostgreSQL database.
 - a document rendered through one server is served by the other from the shared cache, with no
   render and no job of its own;
 - the same render asked through both servers at once is one job, done once;
+- a totals answer computed through one server is served by the other from the shared answer cache;
 - a worker killed with SIGKILL in the middle of a job leaves it to another worker, which runs it
   again from the start, and the job ends done, once.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -20,9 +22,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
+from fundapp.answer_cache import KeptAnswer
 from fundapp.auth.models import Role, User
 from fundapp.auth.services import issue_token
 from fundapp.db import make_engine
@@ -210,3 +213,38 @@ def test_a_worker_killed_in_the_middle_of_a_job_leaves_it_to_another_which_finis
     assert [state for state, _attempts in states] == ["succeeded"], "one procrastinate job, retried once"
     assert jobs_of(installation["engine"], path) == 1
     assert done["result"]["href"] == path
+
+
+def test_a_totals_answer_computed_through_one_server_is_served_by_the_other_from_the_shared_cache(
+    installation,
+):
+    """Server B does not compute the answer again: it answers what the shared row holds. Proven by
+    a mark put in the row between the two requests (no write to the money, so the version is the
+    same): only a server reading the row can answer it."""
+    a, b = installation["servers"]
+    token = installation["token"]
+    engine = installation["engine"]
+    path = "/api/v1/contributions/totals?fund_id=1&group_by=year"
+    computed = get(a, path, token)
+    assert computed.status == 200, computed.body[:300]
+    with engine.begin() as connection:
+        (row_id, answer), *others = connection.execute(
+            select(KeptAnswer.id, KeptAnswer.answer).where(KeptAnswer.shelf == "totals")
+        ).all()
+        assert others == [], "one question asked, one answer kept"
+        marked = json.loads(answer)
+        assert marked["total"]["usd"] == computed.json()["total"]["usd"]
+        marked["total"]["usd"] = "424242.42"
+        connection.execute(
+            update(KeptAnswer).where(KeptAnswer.id == row_id).values(answer=json.dumps(marked))
+        )
+    served = get(b, path, token)
+    assert served.status == 200
+    assert served.json()["total"]["usd"] == "424242.42"
+    assert {k: v for k, v in served.json().items() if k != "total"} == {
+        k: v for k, v in computed.json().items() if k != "total"
+    }
+    with engine.connect() as connection:
+        assert connection.scalar(select(func.count()).select_from(KeptAnswer)) == 1, (
+            "B kept nothing of its own"
+        )

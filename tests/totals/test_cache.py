@@ -5,7 +5,6 @@ import json
 from decimal import Decimal
 
 import pytest
-
 from sqlalchemy import select, update
 
 from fundapp.answer_cache import KeptAnswer, decode, encode, money_version, question_digest
@@ -147,7 +146,9 @@ def test_an_answer_is_kept_once_per_version_and_question_and_earlier_versions_ar
     assert now.version == money_version(db_session) > first[0].version
 
 
-def test_beyond_its_bound_a_shelf_keeps_its_newest_answers(client, auth, db_session, money, cache_on, monkeypatch):
+def test_beyond_its_bound_a_shelf_keeps_its_newest_answers(
+    client, auth, db_session, money, cache_on, monkeypatch
+):
     monkeypatch.setitem(client.application.config, "TOTALS_CACHE_ENTRIES", 2)
     for group_by in ("year", "donor", "donor_kind"):
         client.get(f"{URL}?group_by={group_by}", headers=auth("staff"))
@@ -162,7 +163,9 @@ def test_the_kept_row_is_what_answers_the_question_again(client, auth, db_sessio
     first = client.get(URL, headers=auth("staff")).get_json()
     (row,) = kept(db_session, "totals")
     db_session.execute(
-        update(KeptAnswer).where(KeptAnswer.id == row.id).values(answer=row.answer.replace("105000.00", "1.00"))
+        update(KeptAnswer)
+        .where(KeptAnswer.id == row.id)
+        .values(answer=row.answer.replace("105000.00", "1.00"))
     )
     again = client.get(URL, headers=auth("staff")).get_json()
     assert (first["total"]["usd"], again["total"]["usd"]) == ("105000.00", "1.00")
