@@ -117,6 +117,10 @@ def default_config(instance_path: str) -> dict[str, Any]:
         "JOBS_WORKER_CONCURRENCY": 1,
         "JOBS_HEARTBEAT_SECONDS": 5,
         "JOBS_WORKER_STALLED_SECONDS": 30,
+        # the outbox's sending as a job (fundapp/system/outbox.py): a round every so many seconds,
+        # asked for by the job worker once FUNDAPP_SMTP_HOST names the mail server (0: never;
+        # flask fund notify send sends too)
+        "NOTIFY_SEND_EVERY_SECONDS": 60,
         # a CSV export of more rows than this (the contributions') is written by a job and kept in
         # the database beside the PDFs (0: every export streams as it is asked)
         "EXPORT_JOB_ROWS": 50_000,

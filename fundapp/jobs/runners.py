@@ -5,7 +5,8 @@
   the middle of a job is found by its stale heartbeat and the job retried (``worker``).
 - ``threads`` (the default on SQLite, the one-command installation): ``JOBS_THREADS`` threads of
   the app process run the jobs, woken when one is queued and looking every
-  ``JOBS_POLL_SECONDS`` for jobs queued by another process or left by a dead one. ``flask fund
+  ``JOBS_POLL_SECONDS`` for jobs queued by another process or left by a dead one, and asking for
+  the periodic jobs when they are due (``PeriodicClock``: the outbox's sending). ``flask fund
   worker`` runs the same loop in the foreground on SQLite.
 - ``inline``: the job runs in the caller's thread, at once (tests, scripts).
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 import atexit
 import logging
 import threading
+import time
 import weakref
 from typing import Any
 
@@ -67,6 +69,7 @@ class LocalWorker:
         self._wake = threading.Condition()
         self._pending = 0
         self._stopped = False
+        self.periodic = PeriodicClock()
         self.threads = [
             threading.Thread(target=self._loop, name=f"fundapp-jobs-{n}", daemon=True) for n in range(threads)
         ]
@@ -116,6 +119,7 @@ class LocalWorker:
             if app is None:  # released: nobody will ask this worker for anything again
                 return
             try:
+                self.periodic.submit_due(app)
                 run_runnable(app)
             except ServiceUnavailable as unavailable:  # not migrated, unreachable: the next round
                 log.info("the local job worker waits: %s", unavailable.message)
@@ -136,6 +140,32 @@ def _stop_every_worker() -> None:
 
 
 _start_lock = threading.Lock()
+
+
+class PeriodicClock:
+    """When this process last asked for each periodic job (``execution.PERIODIC``): it asks again
+    once ``every`` seconds have passed (several processes may ask: the job is one while under way)."""
+
+    def __init__(self) -> None:
+        self._last: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def submit_due(self, app: Flask, *, hand_over: bool = True) -> int:
+        """Ask for the periodic jobs due; how many were asked for."""
+        asked = 0
+        for periodic in list(execution.PERIODIC.values()):
+            every = float(periodic.every(app.config))
+            if every <= 0:
+                continue
+            with self._lock:
+                now = time.monotonic()
+                last = self._last.get(periodic.kind)
+                if last is not None and now - last < every:
+                    continue
+                self._last[periodic.kind] = now
+            periodic.submit(app, hand_over)
+            asked += 1
+        return asked
 
 
 def run_runnable(app: Flask, limit: int | None = None) -> int:
