@@ -164,6 +164,7 @@ def disbursements_csv(query):
     "the job; GET it until done, then GET the export again)",
 )
 @blp.alt_response(304, description="Not modified: the large export named by If-None-Match is current")
+@blp.alt_response(429, response="TOO_MANY_REQUESTS")
 def contributions_csv(query):
     """Contributions (pledges) as CSV, with what has been received on each
 
