@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from flask import Flask, current_app
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db import session_scope, utcnow
@@ -64,10 +64,7 @@ def send_job(session: Session, job: jobs.RunningJob, progress: Progress) -> dict
     due = session.scalar(
         select(func.count())
         .select_from(OutboxMessage)
-        .where(
-            or_(OutboxMessage.status == MessageStatus.PENDING, OutboxMessage.status == MessageStatus.SENDING),
-            OutboxMessage.next_attempt_at <= utcnow(),
-        )
+        .where(OutboxMessage.status == MessageStatus.PENDING, OutboxMessage.next_attempt_at <= utcnow())
     )
     advance = progress("sending", int(due or 0))
     counts = notify_round(app, smtp, policy)
