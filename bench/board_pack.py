@@ -32,8 +32,8 @@ from sqlalchemy.orm import Session
 
 from fundapp import pdf, schema
 from fundapp.db import make_engine
+from fundapp.document_cache import PdfCache
 from fundapp.reports import services
-from fundapp.reports.cache import PdfCache
 from fundapp.reports.documents import board_pack
 from fundapp.reports.parts import render_in_parts
 from fundapp.resources import SEED_DIR

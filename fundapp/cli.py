@@ -6,7 +6,6 @@ The ``fundapp`` console script (``__main__.py``) offers the same commands at its
 from __future__ import annotations
 
 import time
-from collections import Counter
 from collections.abc import Iterable
 from importlib import import_module
 from importlib.util import find_spec
@@ -21,7 +20,7 @@ from sqlalchemy.exc import DBAPIError
 
 from . import schema
 from .cli_base import ProgressBars, progress_option
-from .db import database_unavailable, get_engine, require_migrated_database, session_scope, utcnow
+from .db import database_unavailable, get_engine, require_migrated_database, session_scope
 from .errors import (
     EXIT_CONFIGURATION,
     EXIT_DATABASE_UNREACHABLE,
@@ -29,12 +28,10 @@ from .errors import (
     EXIT_NOT_MIGRATED,
     OperatorError,
 )
-from .files.storage import storage_from
-from .grants.reminders import queue_report_reminders
-from .notifications.sender import Policy, SmtpSettings, send_pending, settings_from
-from .reports.letters import prepare_letters
+from .notifications.sender import settings_from
 from .resources import SEED_DIR
 from .seeding import load_seed, write_demo_tokens
+from .system.outbox import notify_round
 
 EXIT_CODES = f"""\b
 Exit codes:
@@ -159,19 +156,6 @@ def seed_command(reset: bool, seed_dir: Path, progress: bool | None) -> None:
 
 notify_cli = AppGroup("notify", help="E-mail notifications: the outbox and its sender.")
 fund_cli.add_command(notify_cli)
-
-
-def notify_round(app: Any, smtp: SmtpSettings, policy: Policy) -> Counter[str]:
-    """One round of the sender: queue the report reminders due today, make and keep the letters
-    the messages carry, then send what is due."""
-    with session_scope(app) as session:
-        reminders = queue_report_reminders(session, utcnow().date())
-    maker = app.extensions["fundapp.sessionmaker"]
-    storage = storage_from(app.config)
-    counts = prepare_letters(maker, storage)
-    counts.update(send_pending(maker, smtp, policy, storage=storage))
-    counts["reminders queued"] = reminders
-    return counts
 
 
 @notify_cli.command("send")

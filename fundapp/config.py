@@ -78,7 +78,8 @@ def default_config(instance_path: str) -> dict[str, Any]:
         # Test only (fundapp/faults.py): a request may ask to pause this long at a named point
         "TESTING_PAUSE_SECONDS": 0,
         "TESTING_PAUSE_DIR": None,
-        # Totals answers kept per app process under the money's data version (0: none)
+        # Totals answers (and the contributions' counts) kept in the database under the money's
+        # data version, for every server: at most this many per shelf (0: none kept)
         "TOTALS_CACHE_ENTRIES": 128,
         # Spreadsheet imports through the API (the body stays within MAX_CONTENT_LENGTH; the CLI has
         # no limit): rows per file, and the size an XLSX (a zip archive) may expand to.
@@ -116,6 +117,13 @@ def default_config(instance_path: str) -> dict[str, Any]:
         "JOBS_WORKER_CONCURRENCY": 1,
         "JOBS_HEARTBEAT_SECONDS": 5,
         "JOBS_WORKER_STALLED_SECONDS": 30,
+        # the outbox's sending as a job (fundapp/system/outbox.py): a round every so many seconds,
+        # asked for by the job worker once FUNDAPP_SMTP_HOST names the mail server (0: never;
+        # flask fund notify send sends too)
+        "NOTIFY_SEND_EVERY_SECONDS": 60,
+        # a CSV export of more rows than this (the contributions') is written by a job and kept in
+        # the database beside the PDFs (0: every export streams as it is asked)
+        "EXPORT_JOB_ROWS": 50_000,
         # PDF: rendered documents are kept in the database (every server finds them); at most
         # PDF_CACHE_MAX_FILES documents and parts. PDF_CACHE_DIR: scripts' and benchmarks' folder.
         "PDF_CACHE_DIR": str(Path(instance_path) / "pdf-cache"),

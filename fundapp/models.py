@@ -20,6 +20,7 @@ from .books.models import Balance, LedgerEntry
 from .calls.models import Call
 from .contacts.models import Contact
 from .contributions.models import Campaign, Contribution, Donor, ExchangeRate, Receipt
+from .document_cache import RenderedDocument
 from .files.models import Attachment
 from .fund_scope import owned_by_fund
 from .funds.models import BudgetCategory, Evaluation, Fund
@@ -39,7 +40,6 @@ from .jobs.models import Job
 from .notifications.models import OutboxAttempt, OutboxMessage
 from .proposals.models import EligibilityCheck, Proposal, ProposalBudgetLine, ProposalFacet
 from .renders import RenderClaim
-from .reports.models import RenderedDocument
 
 __all__ = [
     "ReportExpenditure",

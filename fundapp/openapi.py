@@ -210,7 +210,7 @@ SENDS_ETAG = frozenset(
         "read_review_criterion", "amend_review_criterion", "record_review", "read_review", "amend_review",
         "set_fund_budget_rules", "read_fund_budget_rules",
         "add_budget_category", "read_budget_category", "amend_budget_category", "set_grant_budget",
-        "read_grant_budget",
+        "read_grant_budget", "export_contributions_csv",
     }
 )  # fmt: skip
 #: The operations whose 201 names the new record's URL in ``Location``.

@@ -18,6 +18,7 @@ from fundapp import create_app
 from fundapp.auth.models import Role
 from fundapp.auth.services import issue_token
 from fundapp.db import get_engine, make_engine, require_migrated_database
+from fundapp.jobs import runners
 from fundapp.resources import SEED_DIR
 from fundapp.seeding import load_seed
 
@@ -142,6 +143,16 @@ def client(app: Flask, db_session: Session) -> FlaskClient:
 @pytest.fixture
 def runner(app: Flask, db_session: Session):
     return app.test_cli_runner()
+
+
+@pytest.fixture
+def held(app: Flask, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Jobs are queued and not run (the ids handed to the backend, in order); a route answers 202
+    (the test runs a job with ``fundapp.jobs.execution.execute``, as a worker would)."""
+    dispatched: list[int] = []
+    monkeypatch.setattr(runners, "dispatch", lambda _app, job_id: dispatched.append(job_id))
+    monkeypatch.setitem(app.config, "JOBS_ANSWER_WITHIN_SECONDS", 0)
+    return dispatched
 
 
 @pytest.fixture

@@ -1,17 +1,21 @@
-"""Open data (360Giving, IATI) and spreadsheets (CSV)."""
+"""Open data (360Giving, IATI) and spreadsheets (CSV); large ones as jobs (``large``)."""
 
 from collections.abc import Callable, Iterator
-from typing import AnyStr
+from typing import Any, AnyStr
 
 import simplejson
-from flask import Response, current_app, g
+from flask import Response, current_app, g, request
 from sqlalchemy.orm import Session
+from werkzeug.http import parse_etags
 
 from ..access import PUBLIC
 from ..auth.models import Role
 from ..db import get_session, stream_from_session
+from ..errors import ServiceUnavailable
+from ..jobs import routes as jobs
+from ..jobs.schemas import JobSchema
 from ..routing import Blueprint
-from . import services
+from . import large, services
 from .publisher import Installation
 from .schemas import (
     CSV_BODY,
@@ -42,6 +46,44 @@ def _streamed(produce: Callable[[Session], Iterator[AnyStr]], mimetype: str, fil
 
 def _csv(produce: Callable[[Session], Iterator[str]], filename: str) -> Response:
     return _streamed(produce, "text/csv", filename)
+
+
+def _large_or_streamed(export: large.LargeExport, query: dict[str, Any]) -> Response:
+    """The export streamed as it is asked, or, beyond ``EXPORT_JOB_ROWS`` rows, the file a job
+    wrote: 304 for the client's current copy, the kept file, or 202 with the job writing it."""
+    user = g.user
+    kept = large.large(export, get_session(), user, query)
+    if kept is None:
+        return _csv(lambda session: export.produce(session, user, query, None), export.filename)
+    if_none_match = request.headers.get("If-None-Match")
+    if if_none_match and parse_etags(if_none_match).contains_weak(kept.etag):
+        return _kept(None, kept.etag, export.filename)
+    if kept.body is not None:
+        return _kept(kept.body, kept.etag, export.filename)
+    href = request.full_path.rstrip("?")
+    job = large.submit(export, user, query, kept, href)
+    return jobs.answer(job, lambda _job: _written(export, query))
+
+
+def _written(export: large.LargeExport, query: dict[str, Any]) -> Response:
+    """The file its job just wrote (it may have gone beyond the cache's bound since: ask again)."""
+    kept = large.large(export, get_session(), g.user, query)
+    if kept is None or kept.body is None:
+        gone = "the export was written but is no longer kept; ask for it again"
+        raise ServiceUnavailable(gone, gone)
+    return _kept(kept.body, kept.etag, export.filename)
+
+
+def _kept(body: bytes | None, etag: str, filename: str) -> Response:
+    """A kept export: ETag, private revalidated caching; 304 without a body."""
+    if body is None:
+        response = Response(status=304)
+    else:
+        response = Response(body, mimetype="text/csv")
+        response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.set_etag(etag)
+    response.headers["Cache-Control"] = "private, no-cache"
+    return response
 
 
 @blp.route("/360giving.json")
@@ -115,9 +157,23 @@ def disbursements_csv(query):
 @blp.allow(*CSV_READERS)
 @blp.arguments(ContributionExportQuerySchema, location="query")
 @blp.response(200, CSV_BODY, content_type="text/csv")
+@blp.alt_response(
+    202,
+    schema=JobSchema,
+    description="More rows than EXPORT_JOB_ROWS, not written yet: a job writes the file (Location: "
+    "the job; GET it until done, then GET the export again)",
+)
+@blp.alt_response(304, description="Not modified: the large export named by If-None-Match is current")
+@blp.alt_response(429, response="TOO_MANY_REQUESTS")
 def contributions_csv(query):
-    """Contributions (pledges) as CSV (streamed), with what has been received on each"""
-    return _csv(lambda session: services.contributions_csv(session, g.user, query), "contributions.csv")
+    """Contributions (pledges) as CSV, with what has been received on each
+
+    Streamed as it is asked; beyond `EXPORT_JOB_ROWS` rows (50,000 unless the installation says
+    otherwise), written once per version of the money by a job (202 with the job, which counts
+    in its user's jobs), then served with an ETag (304 when the copy named by `If-None-Match` is
+    current).
+    """
+    return _large_or_streamed(large.CONTRIBUTIONS, query)
 
 
 @blp.route("/totals.csv")

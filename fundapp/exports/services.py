@@ -75,14 +75,19 @@ def _drain(buffer: io.StringIO) -> str:
     return text
 
 
-def csv_chunks(header: Sequence[str], chunks: Iterable[Iterable[Row]]) -> Iterator[str]:
-    """The header (after a byte-order mark, for spreadsheets), then one text chunk per chunk of rows."""
+def csv_chunks(
+    header: Sequence[str], chunks: Iterable[Sequence[Row]], advance: Callable[[int], None] | None = None
+) -> Iterator[str]:
+    """The header (after a byte-order mark, for spreadsheets), then one text chunk per chunk of
+    rows; ``advance(n)`` is told of each chunk's ``n`` rows (a job's progress)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
     yield BOM + _drain(buffer)
     for rows in chunks:
         writer.writerows([cell(v) for v in row] for row in rows)
+        if advance is not None:
+            advance(len(rows))
         text = _drain(buffer)
         if text:
             yield text
@@ -404,13 +409,7 @@ CONTRIBUTION_COLUMNS = (
 )
 
 
-def contributions_csv(session: Session, user: User, query: dict[str, Any]) -> Iterator[str]:
-    """Pledges with what has been received on each (recorded receipts), by id.
-
-    An anonymous donor's name is left empty but for those who list donors (staff, admin).
-
-    ``received`` counts the receipts made in the pledge's currency; ``received_usd`` all of them.
-    """
+def _contribution_conditions(query: dict[str, Any]) -> list[ColumnElement[bool]]:
     conditions = _equal(
         query,
         {
@@ -422,7 +421,29 @@ def contributions_csv(session: Session, user: User, query: dict[str, Any]) -> It
             "donor_kind": Donor.kind,
         },
     )
-    conditions += _between(Contribution.pledged_on, query.get("pledged_from"), query.get("pledged_to"))
+    return conditions + _between(Contribution.pledged_on, query.get("pledged_from"), query.get("pledged_to"))
+
+
+def contributions_count(session: Session, query: dict[str, Any]) -> int:
+    """The rows of ``contributions_csv`` for ``query`` (one statement)."""
+    stmt = (
+        select(func.count(Contribution.id))
+        .join(Donor, Contribution.donor_id == Donor.id)
+        .where(*_contribution_conditions(query))
+    )
+    return int(session.scalar(stmt) or 0)
+
+
+def contributions_csv(
+    session: Session, user: User, query: dict[str, Any], advance: Callable[[int], None] | None = None
+) -> Iterator[str]:
+    """Pledges with what has been received on each (recorded receipts), by id.
+
+    An anonymous donor's name is left empty but for those who list donors (staff, admin).
+
+    ``received`` counts the receipts made in the pledge's currency; ``received_usd`` all of them.
+    """
+    conditions = _contribution_conditions(query)
     received, received_usd = queries.received_on_pledge(Contribution.id)
     stmt = (
         select(
@@ -464,7 +485,7 @@ def contributions_csv(session: Session, user: User, query: dict[str, Any]) -> It
             c.earmarking,
         )
 
-    return csv_chunks(CONTRIBUTION_COLUMNS, _db_chunks(session, stmt, to_row))
+    return csv_chunks(CONTRIBUTION_COLUMNS, _db_chunks(session, stmt, to_row), advance)
 
 
 # --- totals ---------------------------------------------------------------------------------

@@ -22,7 +22,8 @@ from . import runners
 @click.option("--once", is_flag=True, help="Run the jobs waiting now, then stop.")
 @with_appcontext
 def worker_command(concurrency: int | None, once: bool) -> None:
-    """Run the jobs: renders of documents not yet rendered, imports (until stopped: Ctrl-C, SIGTERM).
+    """Run the jobs: renders of documents not yet rendered, imports, exports, the outbox's sending
+    (until stopped: Ctrl-C, SIGTERM).
 
     On PostgreSQL, procrastinate's worker (start one or more, on any server); a worker killed in
     the middle of a job leaves it to another, which runs it again. On SQLite the app's own threads
@@ -39,7 +40,10 @@ def worker_command(concurrency: int | None, once: bool) -> None:
         run_worker(app, concurrency=concurrency, once=once)
         return
     click.echo(f"local job worker ({backend} backend)", err=True)
+    periodic = runners.PeriodicClock()
     while True:
+        if not once:
+            periodic.submit_due(app, hand_over=False)  # this loop runs it
         ran = runners.run_runnable(app)
         if once:
             click.echo(f"{ran} jobs run")

@@ -15,7 +15,7 @@ import datetime as dt
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any
@@ -60,6 +60,22 @@ def task(kind: str, *, writes: bool = True) -> Callable[[TaskFunction], TaskFunc
         return run
 
     return declare
+
+
+@dataclass(frozen=True)
+class Periodic:
+    """A job asked for every ``every(config)`` seconds (0: never) by the backends themselves:
+    procrastinate's periodic task on PostgreSQL, the local worker's loop on SQLite."""
+
+    kind: str
+    every: Callable[[Mapping[str, Any]], float]
+    #: Queue the job (``services.periodic`` binds it to ``services.submit``); ``hand_over``:
+    #: False when the caller runs the jobs waiting itself (the foreground worker).
+    submit: Callable[[Flask, bool], None]
+
+
+#: The periodic jobs by kind (``services.periodic``).
+PERIODIC: dict[str, Periodic] = {}
 
 
 @dataclass(frozen=True)

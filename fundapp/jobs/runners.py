@@ -5,15 +5,19 @@
   the middle of a job is found by its stale heartbeat and the job retried (``worker``).
 - ``threads`` (the default on SQLite, the one-command installation): ``JOBS_THREADS`` threads of
   the app process run the jobs, woken when one is queued and looking every
-  ``JOBS_POLL_SECONDS`` for jobs queued by another process or left by a dead one. ``flask fund
+  ``JOBS_POLL_SECONDS`` for jobs queued by another process or left by a dead one, and asking for
+  the periodic jobs when they are due (``PeriodicClock``: the outbox's sending). ``flask fund
   worker`` runs the same loop in the foreground on SQLite.
 - ``inline``: the job runs in the caller's thread, at once (tests, scripts).
 """
 
 from __future__ import annotations
 
+import atexit
 import logging
 import threading
+import time
+import weakref
 from typing import Any
 
 from flask import Flask
@@ -53,18 +57,26 @@ def dispatch(app: Flask, job_id: int) -> None:
 
 
 class LocalWorker:
-    """Threads of this process running the jobs of its database, one app's."""
+    """Threads of this process running the jobs of its database, one app's.
+
+    The threads hold the app weakly: once the app is released (a test's, a script's), they end at
+    their next wake instead of polling a database that may be gone; ``stop`` ends them at once
+    (and joins them), as does the interpreter's exit."""
 
     def __init__(self, app: Flask, threads: int, poll_seconds: float) -> None:
-        self.app = app
+        self._app = weakref.ref(app)
         self.poll_seconds = poll_seconds
         self._wake = threading.Condition()
         self._pending = 0
         self._stopped = False
-        self._threads = [
+        self.periodic = PeriodicClock()
+        self.threads = [
             threading.Thread(target=self._loop, name=f"fundapp-jobs-{n}", daemon=True) for n in range(threads)
         ]
-        for thread in self._threads:
+        # the app's end wakes the threads (they hold no reference to it while they wait)
+        weakref.finalize(app, self._signal_stop)
+        _running.add(self)
+        for thread in self.threads:
             thread.start()
 
     @classmethod
@@ -82,12 +94,18 @@ class LocalWorker:
             self._pending += 1
             self._wake.notify()
 
-    def stop(self) -> None:
+    def _signal_stop(self) -> None:
         with self._wake:
             self._stopped = True
             self._wake.notify_all()
-        for thread in self._threads:
-            thread.join(timeout=30)
+
+    def stop(self, timeout: float = 30) -> None:
+        """End the threads (a job under way ends first) and wait for them."""
+        self._signal_stop()
+        for thread in self.threads:
+            if thread is not threading.current_thread():
+                thread.join(timeout=timeout)
+        _running.discard(self)
 
     def _loop(self) -> None:
         while True:
@@ -97,15 +115,57 @@ class LocalWorker:
                 if self._stopped:
                     return
                 self._pending = max(0, self._pending - 1)
+            app = self._app()
+            if app is None:  # released: nobody will ask this worker for anything again
+                return
             try:
-                run_runnable(self.app)
+                self.periodic.submit_due(app)
+                run_runnable(app)
             except ServiceUnavailable as unavailable:  # not migrated, unreachable: the next round
                 log.info("the local job worker waits: %s", unavailable.message)
             except Exception:  # noqa: BLE001 - a worker thread logs and goes on
                 log.exception("the local job worker failed a round; it goes on")
+            finally:
+                del app  # not held while waiting: the app may go meanwhile
+
+
+#: The workers of this process that run, stopped at the interpreter's exit.
+_running: weakref.WeakSet[LocalWorker] = weakref.WeakSet()
+
+
+@atexit.register
+def _stop_every_worker() -> None:
+    for found in list(_running):
+        found.stop(timeout=5)
 
 
 _start_lock = threading.Lock()
+
+
+class PeriodicClock:
+    """When this process last asked for each periodic job (``execution.PERIODIC``): it asks again
+    once ``every`` seconds have passed (several processes may ask: the job is one while under way)."""
+
+    def __init__(self) -> None:
+        self._last: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def submit_due(self, app: Flask, *, hand_over: bool = True) -> int:
+        """Ask for the periodic jobs due; how many were asked for."""
+        asked = 0
+        for periodic in list(execution.PERIODIC.values()):
+            every = float(periodic.every(app.config))
+            if every <= 0:
+                continue
+            with self._lock:
+                now = time.monotonic()
+                last = self._last.get(periodic.kind)
+                if last is not None and now - last < every:
+                    continue
+                self._last[periodic.kind] = now
+            periodic.submit(app, hand_over)
+            asked += 1
+        return asked
 
 
 def run_runnable(app: Flask, limit: int | None = None) -> int:

@@ -10,6 +10,7 @@ same job answers; asked again once it has ended, it runs again. How it runs: ``e
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,11 +23,11 @@ from ..auth.models import Role, User
 from ..db import rows_matched, table_of, utcnow
 from ..errors import DomainError, NotFound
 from . import runners
-from .execution import TASKS, RunningJob, task, with_live_progress
+from .execution import PERIODIC, TASKS, Periodic, RunningJob, task, with_live_progress
 from .models import IN_FLIGHT, Job, JobState
 
 #: What the domains use to declare and write their tasks.
-__all__ = ["RunningJob", "TooManyJobs", "get_job", "submit", "task", "wait_for"]
+__all__ = ["RunningJob", "TooManyJobs", "get_job", "periodic", "submit", "task", "wait_for"]
 
 
 class TooManyJobs(DomainError):
@@ -55,12 +56,15 @@ def submit(
     kind: str,
     key: str,
     arguments: dict[str, Any],
+    *,
+    hand_over: bool = True,
 ) -> Job:
     """The job of ``kind`` and ``key``: the one queued or running already, or a new one, queued
     and handed to the backend. A user with ``JOBS_PER_USER`` jobs queued or running gets
     ``TooManyJobs``. A job that ended (done or failed) runs again when asked again: the callers
     ask only for work not done (a document not in the cache), or work that is itself idempotent
-    (an import skips the rows already recorded)."""
+    (an import skips the rows already recorded). ``hand_over``: False leaves the job queued for
+    the caller, which runs the jobs waiting itself (the foreground worker on SQLite)."""
     if kind not in TASKS:
         raise LookupError(f"no task for jobs of kind {kind!r}")
     if has_request_context() and "db_session" in g and g.db_session.get_bind().dialect.name == "sqlite":
@@ -68,9 +72,20 @@ def submit(
         # whole busy timeout) if the request held the write lock. End the request's first.
         g.db_session.commit()
     submitted = _queue(app, user, kind, key, arguments)
-    if submitted.queued_now:
+    if submitted.queued_now and hand_over:
         runners.dispatch(app, submitted.job.id)
     return submitted.job
+
+
+def periodic(kind: str, every: Callable[[Mapping[str, Any]], float]) -> None:
+    """Declare that a job of ``kind`` (its task declared with ``task``; no user, no arguments) is
+    asked for every ``every(app.config)`` seconds (0: never) by the backends: one job at a time
+    (its key is its kind), a round that finds it under way leaving it be."""
+
+    def submit_periodic(app: Flask, hand_over: bool) -> None:
+        submit(app, None, kind, kind, {}, hand_over=hand_over)
+
+    PERIODIC[kind] = Periodic(kind, every, submit_periodic)
 
 
 def _queue(app: Flask, user: User | None, kind: str, key: str, arguments: dict[str, Any]) -> Submitted:

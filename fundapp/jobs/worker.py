@@ -16,6 +16,11 @@ those of workers silent for ``JOBS_WORKER_STALLED_SECONDS``) are given back to t
 rolled back with its transaction; queued jobs that procrastinate does not know (a server
 stopped between the job's commit and its defer) are deferred again; and, once an hour,
 procrastinate's records of jobs ended ``KEEP_ENDED_HOURS`` ago are deleted.
+
+Periodic jobs (``services.periodic``: the outbox's sending) are asked for by procrastinate's
+periodic tasks, which the workers defer on their ticks (one defer a tick, whichever worker); each
+tick queues the job (one at a time: a tick that finds it under way leaves it be), which a worker
+then runs as any other.
 """
 
 from __future__ import annotations
@@ -44,6 +49,8 @@ log = logging.getLogger(__name__)
 
 QUEUE = "fundapp"
 TASK = "fundapp.run_job"
+#: The periodic tasks' names: this, then the periodic job's kind.
+PERIODIC_TASK = "fundapp.periodic"
 #: A job queued longer than this with no procrastinate job is deferred again by the sweep.
 REDEFER_AFTER_SECONDS = 10
 #: procrastinate's record of a job that ended is deleted this long after (fundapp's ``job`` row
@@ -67,14 +74,40 @@ def conninfo(database_url: str) -> str:
 
 
 def _procrastinate(app: Flask, connector: Any) -> tuple[procrastinate.App, Any]:
-    """A procrastinate app on ``connector``, with fundapp's one task (and the task)."""
+    """A procrastinate app on ``connector``, with fundapp's task (and the task), and a periodic
+    task for each periodic job due every so often (``execution.PERIODIC``)."""
     queue = procrastinate.App(connector=connector)
 
     @queue.task(name=TASK, queue=QUEUE)
     def run_job(job_id: int) -> None:
         execution.execute(app, job_id, takeover=True)
 
+    for periodic in execution.PERIODIC.values():
+        every = float(periodic.every(app.config))
+        if every > 0:
+            _ask_periodically(app, queue, periodic, every)
     return queue, run_job
+
+
+def cron_of(seconds: float) -> str:
+    """A cron (procrastinate's, seconds in a sixth field) firing about every ``seconds``."""
+    whole = max(1, round(seconds))
+    if whole < 60:
+        return f"* * * * * */{whole}"
+    return f"*/{min(59, max(1, whole // 60))} * * * *"
+
+
+def _ask_periodically(
+    app: Flask, queue: procrastinate.App, periodic: execution.Periodic, every: float
+) -> None:
+    """procrastinate's periodic task asking for ``periodic``'s job: deferred once per tick by the
+    workers together (procrastinate keeps who deferred which tick), at most one waiting."""
+    name = f"{PERIODIC_TASK}.{periodic.kind}"
+
+    @queue.periodic(cron=cron_of(every), periodic_id=periodic.kind)
+    @queue.task(name=name, queue=QUEUE, queueing_lock=name)
+    def ask(timestamp: int) -> None:  # noqa: ARG001 - procrastinate's tick
+        periodic.submit(app, True)
 
 
 # -- deferring (the app's processes) -------------------------------------------------------------

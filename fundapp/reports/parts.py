@@ -32,7 +32,7 @@ from markupsafe import Markup
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import Destination
 
-from .cache import DocumentCache
+from ..document_cache import DocumentCache
 
 #: How many times the parts are laid out to get their page numbers right (the second time with
 #: every part's page count known).

@@ -7,7 +7,7 @@ A PDF is rendered once per version of what it shows: the version key hashes the 
 the document reads, its language and format, and the templates, catalogues and code
 that word it. The key gives the ETag (``304`` on ``If-None-Match``) and names the file in
 the cache under the instance folder, so unchanged data is never rendered twice and
-changed data is never served stale. The cache is the database's (``cache.SharedCache``): a
+changed data is never served stale. The cache is the database's (``fundapp.document_cache``): a
 document rendered through one server is served by every other.
 
 A request never renders a PDF itself: ``document_or_job`` answers from the cache, or queues the
@@ -34,11 +34,11 @@ from sqlalchemy.orm import Session
 from werkzeug.http import parse_etags
 
 from ..auth.models import User
+from ..document_cache import SharedCache, shared_cache
 from ..jobs import services as jobs
 from ..jobs.models import Job
 from ..resources import TEMPLATES_DIR
 from ..services_base import Progress
-from .cache import SharedCache
 from .documents import BY_KIND, ROMAN, DocumentSpec
 from .parts import render_in_parts
 from .wording import TRANSLATIONS_DIR, Wording
@@ -154,13 +154,7 @@ def _decoded(arguments: dict[str, Any]) -> dict[str, Any]:
 
 def pdf_cache() -> SharedCache:
     """The installation's cache of rendered documents (the database's, shared by every server)."""
-    config = current_app.config
-    extensions = current_app.extensions
-    return SharedCache(
-        extensions["fundapp.sessionmaker"],
-        extensions["fundapp.read_sessionmaker"],
-        int(config["PDF_CACHE_MAX_FILES"]),
-    )
+    return shared_cache()
 
 
 def render_options() -> dict[str, Any]:

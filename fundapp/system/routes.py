@@ -5,7 +5,7 @@ from flask import g
 from ..access import PUBLIC
 from ..db import get_session
 from ..routing import Blueprint
-from . import services
+from . import services  # outbox: declares the outbox's sending job (at the app's start)
 from .schemas import HealthSchema, LivenessSchema
 
 blp = Blueprint("system", __name__, url_prefix="", description="Service status")

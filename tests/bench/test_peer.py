@@ -10,6 +10,7 @@ from bench.databases import drop_database, prepare
 from bench.peer import create_peer
 from fundapp import create_app
 from fundapp.db import get_engine
+from fundapp.jobs.runners import stop_local_worker
 
 from ..databases import BACKEND, POSTGRES_URL
 
@@ -34,13 +35,11 @@ def both(tmp_path_factory):
         label=f"peer_{uuid.uuid4().hex[:8]}_",
         data_dir=tmp_path_factory.mktemp("peer"),
     )
-    # jobs inline: an app of the threads backend would keep its worker thread polling a dropped database
-    app = create_app(
-        {"DATABASE_URL": db.url, "WRITE_DEMO_TOKENS": False, "TESTING": True, "JOBS_BACKEND": "inline"}
-    )
+    app = create_app({"DATABASE_URL": db.url, "WRITE_DEMO_TOKENS": False, "TESTING": True})
     peer = create_peer(db.url, app.config["SECRET_KEY"])
     yield app.test_client(), peer.test_client(), {"Authorization": f"Bearer {db.token}"}
     peer.extensions["peer.engine"].dispose()
+    stop_local_worker(app)  # before its database goes (a released app's worker ends too, later)
     get_engine(app).dispose()
     drop_database(db.url)
 

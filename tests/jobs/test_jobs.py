@@ -12,23 +12,14 @@ from sqlalchemy import func, select
 
 from fundapp import pdf
 from fundapp.contributions.models import Contribution, DonorKind
+from fundapp.document_cache import RenderedDocument
 from fundapp.errors import PROBLEM_TYPE, Conflict
-from fundapp.jobs import execution, runners
+from fundapp.jobs import execution
 from fundapp.jobs.models import Job, JobState
-from fundapp.reports.models import RenderedDocument
 
 from ..factories import DonorFactory, JobFactory
 
 HEADER = "reference,fund,donor,donor_kind,pledged_on,currency,amount"
-
-
-@pytest.fixture
-def held(app, monkeypatch):
-    """Jobs are queued and not run (the ids handed to the backend, in order); a route answers 202."""
-    dispatched: list[int] = []
-    monkeypatch.setattr(runners, "dispatch", lambda _app, job_id: dispatched.append(job_id))
-    monkeypatch.setitem(app.config, "JOBS_ANSWER_WITHIN_SECONDS", 0)
-    return dispatched
 
 
 @pytest.fixture

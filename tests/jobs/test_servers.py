@@ -4,12 +4,15 @@ procrastinate's worker (``flask fund worker``) on one PostgreSQL database.
 - a document rendered through one server is served by the other from the shared cache, with no
   render and no job of its own;
 - the same render asked through both servers at once is one job, done once;
+- a totals answer computed through one server is served by the other from the shared answer cache;
+- the outbox is sent by the workers' periodic job, each message once;
 - a worker killed with SIGKILL in the middle of a job leaves it to another worker, which runs it
   again from the start, and the job ends done, once.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -20,17 +23,22 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, text
+from aiosmtpd.controller import Controller
+from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
+from fundapp.answer_cache import KeptAnswer
 from fundapp.auth.models import Role, User
 from fundapp.auth.services import issue_token
 from fundapp.db import make_engine
-from fundapp.jobs.models import Job
+from fundapp.jobs.models import Job, JobState
+from fundapp.notifications.models import Kind, MessageStatus, OutboxMessage
+from fundapp.system.outbox import SEND_JOB
 
 from ..conftest import seeded_database
 from ..databases import BACKEND
 from ..gunicorn_harness import PROJECT_ROOT, Gunicorn, Reply, http
+from ..smtp_server import Mailbox, free_port
 
 pytestmark = [
     pytest.mark.postgres_only,
@@ -38,18 +46,21 @@ pytestmark = [
     pytest.mark.skipif(BACKEND != "postgresql", reason="procrastinate's worker runs on PostgreSQL"),
 ]
 
-#: The worker's heartbeat, and the silence after which its jobs go to another: short for the test.
+#: The worker's heartbeat, and the silence after which its jobs go to another: short for the test;
+#: the outbox sent every 2 s (to the test's SMTP server: ``installation``).
 WORKER_ENV = {
     "FUNDAPP_JOBS_HEARTBEAT_SECONDS": "1",
     "FUNDAPP_JOBS_WORKER_STALLED_SECONDS": "3",
     "FUNDAPP_JOBS_POLL_SECONDS": "0.5",
+    "FUNDAPP_NOTIFY_SEND_EVERY_SECONDS": "2",
+    "FUNDAPP_SMTP_HOST": "127.0.0.1",
 }
 
 
 class Worker:
     """``flask fund worker`` in its own process group (its PDF renderers with it)."""
 
-    def __init__(self, url: str, instance: Path, log_path: Path) -> None:
+    def __init__(self, url: str, instance: Path, log_path: Path, smtp_port: int) -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith("FUNDAPP_")}
         env.update(
             {
@@ -57,6 +68,8 @@ class Worker:
                 "FUNDAPP_INSTANCE_PATH": str(instance),
                 "PYTHONUNBUFFERED": "1",
                 **WORKER_ENV,
+                "FUNDAPP_SMTP_PORT": str(smtp_port),
+                "FUNDAPP_FILE_STORAGE_DIR": str(instance / "files"),
             }
         )
         with log_path.open("ab") as log:
@@ -88,6 +101,9 @@ def installation(tmp_path_factory) -> Iterator[dict]:
     """The seeded fund on a database of its own, a board token, two servers and one worker (the
     tests share them: each asks for other documents)."""
     tmp_path = tmp_path_factory.mktemp("servers")
+    mailbox = Mailbox()
+    smtp = Controller(mailbox, hostname="127.0.0.1", port=free_port())
+    smtp.start()
     with seeded_database(tmp_path) as url:
         engine = make_engine(url)
         with Session(engine) as session:
@@ -106,7 +122,7 @@ def installation(tmp_path_factory) -> Iterator[dict]:
                 )
                 server.start()
                 servers.append(server)
-            workers.append(Worker(url, tmp_path / "instance-worker", tmp_path / "worker.log"))
+            workers.append(Worker(url, tmp_path / "instance-worker", tmp_path / "worker.log", smtp.port))
             yield {
                 "url": url,
                 "engine": engine,
@@ -114,6 +130,8 @@ def installation(tmp_path_factory) -> Iterator[dict]:
                 "servers": servers,
                 "workers": workers,
                 "logs": tmp_path,
+                "mailbox": mailbox,
+                "smtp_port": smtp.port,
             }
         finally:
             for worker in workers:
@@ -121,6 +139,7 @@ def installation(tmp_path_factory) -> Iterator[dict]:
             for server in servers:
                 server.stop()
             engine.dispose()
+            smtp.stop()
 
 
 def get(server: Gunicorn, path: str, token: str) -> Reply:
@@ -195,6 +214,7 @@ def test_a_worker_killed_in_the_middle_of_a_job_leaves_it_to_another_which_finis
             installation["url"],
             installation["logs"] / "instance-worker-2",
             installation["logs"] / "worker-2.log",
+            installation["smtp_port"],
         )
     )
     done = follow(b, job, token, within=120)
@@ -210,3 +230,84 @@ def test_a_worker_killed_in_the_middle_of_a_job_leaves_it_to_another_which_finis
     assert [state for state, _attempts in states] == ["succeeded"], "one procrastinate job, retried once"
     assert jobs_of(installation["engine"], path) == 1
     assert done["result"]["href"] == path
+
+
+def test_a_totals_answer_computed_through_one_server_is_served_by_the_other_from_the_shared_cache(
+    installation,
+):
+    """Server B does not compute the answer again: it answers what the shared row holds. Proven by
+    a mark put in the row between the two requests (no write to the money, so the version is the
+    same): only a server reading the row can answer it."""
+    a, b = installation["servers"]
+    token = installation["token"]
+    engine = installation["engine"]
+    path = "/api/v1/contributions/totals?fund_id=1&group_by=year"
+    computed = get(a, path, token)
+    assert computed.status == 200, computed.body[:300]
+    with engine.begin() as connection:
+        (row_id, answer), *others = connection.execute(
+            select(KeptAnswer.id, KeptAnswer.answer).where(KeptAnswer.shelf == "totals")
+        ).all()
+        assert others == [], "one question asked, one answer kept"
+        marked = json.loads(answer)
+        assert marked["total"]["usd"] == computed.json()["total"]["usd"]
+        marked["total"]["usd"] = "424242.42"
+        connection.execute(
+            update(KeptAnswer).where(KeptAnswer.id == row_id).values(answer=json.dumps(marked))
+        )
+    served = get(b, path, token)
+    assert served.status == 200
+    assert served.json()["total"]["usd"] == "424242.42"
+    assert {k: v for k, v in served.json().items() if k != "total"} == {
+        k: v for k, v in computed.json().items() if k != "total"
+    }
+    with engine.connect() as connection:
+        assert connection.scalar(select(func.count()).select_from(KeptAnswer)) == 1, (
+            "B kept nothing of its own"
+        )
+
+
+def test_the_workers_periodic_job_sends_the_outbox_through_the_smtp_server_each_message_once(installation):
+    engine = installation["engine"]
+    mailbox = installation["mailbox"]
+    with Session(engine) as session:
+        message = OutboxMessage(
+            fund_id=1,
+            kind=Kind.RECEIPT,
+            event_key="receipt:receipt=servers-test:desk@donor.example",
+            message_id="<servers-test@receipt.fundapp>",
+            entity="receipt",
+            entity_id=1,
+            recipient_name="Desk Officer",
+            recipient_email="desk@donor.example",
+            language="en",
+            subject="UNVTF: we acknowledge your contribution",
+            body="Dear Desk Officer, ...",
+        )
+        session.add(message)
+        session.commit()
+        message_id = message.id
+    deadline = time.monotonic() + 60
+    while not mailbox.messages:
+        assert time.monotonic() < deadline, "no round sent the message"
+        time.sleep(0.2)
+    sent_at = time.monotonic()
+
+    def rounds_since_sent() -> int:
+        with engine.connect() as connection:
+            return connection.scalar(
+                select(func.count())
+                .select_from(Job)
+                .where(Job.kind == SEND_JOB, Job.state == JobState.DONE, Job.result["sent"].as_integer() == 0)
+            )
+
+    # the round that sent it, then more rounds (one job, run again each time): nothing sent again
+    while rounds_since_sent() == 0 or time.monotonic() - sent_at < 5:
+        assert time.monotonic() - sent_at < 60, "no round ran after the one that sent the message"
+        time.sleep(0.2)
+    (received,) = mailbox.messages
+    assert received["Message-ID"] == "<servers-test@receipt.fundapp>"
+    with Session(engine) as session:
+        assert session.get_one(OutboxMessage, message_id).status == MessageStatus.SENT
+        (job,) = session.scalars(select(Job).where(Job.kind == SEND_JOB)).all()
+        assert job.user_id is None

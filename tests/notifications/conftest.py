@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import email
-import socket
-from email.message import EmailMessage
-from email.policy import default
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -16,39 +12,13 @@ from fundapp.files.storage import LocalStorage
 from fundapp.notifications.sender import Policy, SmtpSettings, send_pending
 from fundapp.reports.letters import prepare_letters
 
-
-class Mailbox:
-    """What the server received; ``refuse`` makes it answer the next DATA commands with a code."""
-
-    def __init__(self) -> None:
-        self.received: list[tuple[list[str], EmailMessage]] = []
-        self.refusals: list[str] = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
-        if self.refusals:
-            return self.refusals.pop(0)
-        message = email.message_from_bytes(envelope.content, policy=default)
-        self.received.append((list(envelope.rcpt_tos), message))
-        return "250 Message accepted for delivery"
-
-    def refuse(self, *answers: str) -> None:
-        self.refusals.extend(answers)
-
-    @property
-    def messages(self) -> list[EmailMessage]:
-        return [message for _, message in self.received]
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from ..smtp_server import Mailbox, free_port
 
 
 @pytest.fixture
 def mailbox():
     box = Mailbox()
-    controller = Controller(box, hostname="127.0.0.1", port=_free_port())
+    controller = Controller(box, hostname="127.0.0.1", port=free_port())
     controller.start()
     box.port = controller.port
     yield box

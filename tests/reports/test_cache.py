@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fundapp.reports.cache import SharedCache
+from fundapp.document_cache import SharedCache
 
 from ..factories import RenderedDocumentFactory
 

@@ -11,8 +11,8 @@ import pytest
 from pypdf import PdfReader
 
 from fundapp import pdf
+from fundapp.document_cache import PdfCache
 from fundapp.reports import services
-from fundapp.reports.cache import PdfCache
 from fundapp.reports.documents import board_pack
 from fundapp.reports.parts import page_css, render_in_parts
 

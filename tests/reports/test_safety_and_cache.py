@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from fundapp import pdf
 from fundapp.db import utcnow
-from fundapp.reports.models import RenderedDocument
+from fundapp.document_cache import RenderedDocument
 
 from . import builders
 from .pdftext import text

@@ -11,6 +11,7 @@ from ... import errors
 from ...models.export_contributions_csv_currency import ExportContributionsCsvCurrency
 from ...models.export_contributions_csv_donor_kind import ExportContributionsCsvDonorKind
 from ...models.export_contributions_csv_status import ExportContributionsCsvStatus
+from ...models.job import Job
 from ...models.problem import Problem
 from ...types import File, FileTypes
 from ...types import UNSET, Unset
@@ -80,11 +81,20 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> File | Problem | str:
+) -> Any | File | Job | Problem | str:
     if response.status_code == 200:
         response_200 = File(payload=BytesIO(response.content))
 
         return response_200
+
+    if response.status_code == 202:
+        response_202 = Job.from_dict(response.json())
+
+        return response_202
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -105,6 +115,11 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 431:
         response_431 = response.text
         return response_431
@@ -116,7 +131,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[File | Problem | str]:
+) -> Response[Any | File | Job | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -136,10 +151,15 @@ def sync_detailed(
     currency: ExportContributionsCsvCurrency | Unset = UNSET,
     pledged_from: datetime.date | Unset = UNSET,
     pledged_to: datetime.date | Unset = UNSET,
-) -> Response[File | Problem | str]:
-    """Contributions (pledges) as CSV (streamed), with what has been received on each
+) -> Response[Any | File | Job | Problem | str]:
+    """Contributions (pledges) as CSV, with what has been received on each
 
-     Contributions (pledges) as CSV (streamed), with what has been received on each
+     Contributions (pledges) as CSV, with what has been received on each
+
+    Streamed as it is asked; beyond `EXPORT_JOB_ROWS` rows (50,000 unless the installation says
+    otherwise), written once per version of the money by a job (202 with the job, which counts
+    in its user's jobs), then served with an ETag (304 when the copy named by `If-None-Match` is
+    current).
 
     Roles: admin, staff, approver.
 
@@ -158,7 +178,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[File | Problem | str]
+        Response[Any | File | Job | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -190,10 +210,15 @@ def sync(
     currency: ExportContributionsCsvCurrency | Unset = UNSET,
     pledged_from: datetime.date | Unset = UNSET,
     pledged_to: datetime.date | Unset = UNSET,
-) -> File | Problem | str | None:
-    """Contributions (pledges) as CSV (streamed), with what has been received on each
+) -> Any | File | Job | Problem | str | None:
+    """Contributions (pledges) as CSV, with what has been received on each
 
-     Contributions (pledges) as CSV (streamed), with what has been received on each
+     Contributions (pledges) as CSV, with what has been received on each
+
+    Streamed as it is asked; beyond `EXPORT_JOB_ROWS` rows (50,000 unless the installation says
+    otherwise), written once per version of the money by a job (202 with the job, which counts
+    in its user's jobs), then served with an ETag (304 when the copy named by `If-None-Match` is
+    current).
 
     Roles: admin, staff, approver.
 
@@ -212,7 +237,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        File | Problem | str
+        Any | File | Job | Problem | str
     """
 
     return sync_detailed(
@@ -239,10 +264,15 @@ async def asyncio_detailed(
     currency: ExportContributionsCsvCurrency | Unset = UNSET,
     pledged_from: datetime.date | Unset = UNSET,
     pledged_to: datetime.date | Unset = UNSET,
-) -> Response[File | Problem | str]:
-    """Contributions (pledges) as CSV (streamed), with what has been received on each
+) -> Response[Any | File | Job | Problem | str]:
+    """Contributions (pledges) as CSV, with what has been received on each
 
-     Contributions (pledges) as CSV (streamed), with what has been received on each
+     Contributions (pledges) as CSV, with what has been received on each
+
+    Streamed as it is asked; beyond `EXPORT_JOB_ROWS` rows (50,000 unless the installation says
+    otherwise), written once per version of the money by a job (202 with the job, which counts
+    in its user's jobs), then served with an ETag (304 when the copy named by `If-None-Match` is
+    current).
 
     Roles: admin, staff, approver.
 
@@ -261,7 +291,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[File | Problem | str]
+        Response[Any | File | Job | Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -291,10 +321,15 @@ async def asyncio(
     currency: ExportContributionsCsvCurrency | Unset = UNSET,
     pledged_from: datetime.date | Unset = UNSET,
     pledged_to: datetime.date | Unset = UNSET,
-) -> File | Problem | str | None:
-    """Contributions (pledges) as CSV (streamed), with what has been received on each
+) -> Any | File | Job | Problem | str | None:
+    """Contributions (pledges) as CSV, with what has been received on each
 
-     Contributions (pledges) as CSV (streamed), with what has been received on each
+     Contributions (pledges) as CSV, with what has been received on each
+
+    Streamed as it is asked; beyond `EXPORT_JOB_ROWS` rows (50,000 unless the installation says
+    otherwise), written once per version of the money by a job (202 with the job, which counts
+    in its user's jobs), then served with an ETag (304 when the copy named by `If-None-Match` is
+    current).
 
     Roles: admin, staff, approver.
 
@@ -313,7 +348,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        File | Problem | str
+        Any | File | Job | Problem | str
     """
 
     return (

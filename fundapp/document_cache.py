@@ -1,28 +1,48 @@
-"""Rendered PDFs, named by the version of what they show: in the database (``SharedCache``,
-what the app uses: every server of the installation finds what one of them rendered) or in a
-folder (``PdfCache``, for scripts and benchmarks).
+"""Documents made from the records, named by the version of what they show: rendered PDFs and
+Board pack parts (``fundapp.reports``), large CSV exports (``fundapp.exports``). In the database
+(``SharedCache``, what the app uses: every server of the installation finds what one of them
+made) or in a folder (``PdfCache``, for scripts and benchmarks).
 
-The key is a hash of the document's data, language and template version, so a copy is
+The key is a hash of the document's data, language or query and version, so a copy is
 never stale: changed data gives a new key (and a new render); unchanged data finds the
-copy. The oldest copies go beyond a bound.
+copy. The oldest copies go beyond a bound (``PDF_CACHE_MAX_FILES``).
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import re
 import tempfile
 from pathlib import Path
 from typing import Protocol
 
-from sqlalchemy import delete, func, select
+from flask import current_app
+from sqlalchemy import Index, LargeBinary, String, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
 
-from .models import RenderedDocument
+from .db import Base, utcnow
 
 _KEY = re.compile(r"^[0-9a-f]{64}$")
+
+
+class RenderedDocument(Base):
+    """A PDF (a whole document, or a part of a Board pack) or a CSV export under the version of what
+    it shows, or a part's page count under the version of its content (``body`` empty)."""
+
+    __tablename__ = "rendered_document"
+    __table_args__ = (
+        Index(None, "created_at"),
+        {"info": {"backup": False}},  # made again from the records whenever asked
+    )
+
+    #: The version key (sha256 hex) the document or part is kept under.
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    body: Mapped[bytes | None] = mapped_column(LargeBinary)
+    pages: Mapped[int | None]
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 class DocumentCache(Protocol):
@@ -156,3 +176,14 @@ def _checked(key: str) -> str:
     if not _KEY.match(key):
         raise ValueError("cache keys are sha256 hex digests")
     return key
+
+
+def shared_cache() -> SharedCache:
+    """The installation's cache of documents (the database's, shared by every server)."""
+    config = current_app.config
+    extensions = current_app.extensions
+    return SharedCache(
+        extensions["fundapp.sessionmaker"],
+        extensions["fundapp.read_sessionmaker"],
+        int(config["PDF_CACHE_MAX_FILES"]),
+    )
