@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import unicodedata
 import uuid
 from collections import defaultdict
@@ -62,11 +63,11 @@ from flask import Flask, current_app
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..audit import record_event, record_events
+from ..audit import record_encoded_events, record_event
 from ..auth.models import User
 from ..books import services as books
 from ..books.models import Movement
-from ..db import bulk_insert, in_batches, new_ids, table_of
+from ..db import bulk_insert, in_batches, json_text, new_ids, table_of
 from ..errors import Conflict, DomainError, Unprocessable
 from ..files.storage import key_for, storage_from
 from ..funds.models import Fund
@@ -668,53 +669,50 @@ def _shown(value: Any) -> str:
 def _write(
     session: Session, user: User | None, planned: list[_Planned], request_id: str, progress: Progress
 ) -> None:
-    """Bulk writes (``bulk_insert``: COPY on PostgreSQL), in batches: pledges, their receipts,
-    their ledger entries, then their audit events; the balances the entries move are settled
-    once, at the end.
+    """Bulk writes (``bulk_insert``: COPY on PostgreSQL, multi-row INSERTs on SQLite), in
+    batches: pledges, their receipts, their ledger entries, then their audit events; the
+    balances the entries move are settled once, at the end.
 
     The new pledges' and receipts' ids are taken from their sequences first (``new_ids``), so
-    the rows that refer to them are written as they are, with nothing read back.
+    the rows that refer to them are written as they are, with nothing read back. Each row is
+    built once, as the tuple the driver takes, and each audit snapshot encoded once
+    (``_pledge_snapshot``, ``_receipt_snapshot``: the very JSON ``record_events`` would write).
     """
     advance = progress("writing", len(planned))
     for batch in in_batches(planned, WRITE_BATCH):
         pledges = list(zip(new_ids(session, table_of(Contribution), len(batch)), batch, strict=True))
         received = [(cid, p, p.receipt) for cid, p in pledges if p.receipt is not None]
         taken = new_ids(session, table_of(Receipt), len(received))
-        receipt_ids = dict(zip((cid for cid, _p, _r in received), taken, strict=True))
-        bulk_insert(session, table_of(Contribution), [{"id": cid, **p.contribution} for cid, p in pledges])
+        receipts = [(rid, cid, p, r) for rid, (cid, p, r) in zip(taken, received, strict=True)]
+        bulk_insert(
+            session,
+            table_of(Contribution),
+            [(cid, *map(p.contribution.__getitem__, _PLEDGE_COLUMNS)) for cid, p in pledges],
+            columns=("id", *_PLEDGE_COLUMNS),
+        )
         bulk_insert(
             session,
             table_of(Receipt),
-            [{"id": receipt_ids[cid], **receipt, "contribution_id": cid} for cid, _p, receipt in received],
+            [(rid, cid, *map(r.__getitem__, _RECEIPT_COLUMNS)) for rid, cid, _p, r in receipts],
+            columns=("id", "contribution_id", *_RECEIPT_COLUMNS),
         )
-        books.post(session, _ledger_entries(pledges, received, receipt_ids), settle=False)
-        record_events(
+        books.post(session, _ledger_entries(pledges, receipts), settle=False)
+        record_encoded_events(
             session,
             user,
             "contribution.create",
             "contribution",
-            (
-                (cid, None, {k: p.contribution[k] for k in services.CONTRIBUTION_AUDITED})
-                for cid, p in pledges
-            ),
+            ((cid, "null", _pledge_snapshot(p.contribution)) for cid, p in pledges),
             request_id=request_id,
         )
-        record_events(
+        record_encoded_events(
             session,
             user,
             "receipt.record",
             "receipt",
             (
-                (
-                    receipt_ids[cid],
-                    {"contribution_status": str(ContributionStatus.PLEDGED)},
-                    {
-                        **{k: v for k, v in receipt.items() if k in services.RECEIPT_AUDITED},
-                        "contribution_id": cid,
-                        "contribution_status": str(p.contribution["status"]),
-                    },
-                )
-                for cid, p, receipt in received
+                (rid, _BEFORE_RECEIPT, _receipt_snapshot(r, cid, p.contribution["status"]))
+                for rid, cid, p, r in receipts
             ),
             request_id=request_id,
         )
@@ -724,10 +722,63 @@ def _write(
     books.settle_books(session)
 
 
+#: The columns of a pledge and of a receipt the import writes (as ``_check_row`` plans them).
+_PLEDGE_COLUMNS = (
+    "fund_id",
+    "donor_id",
+    "campaign_id",
+    "reference",
+    "pledged_on",
+    "currency",
+    "pledged_minor",
+    "earmarking",
+    "internal_note",
+    "status",
+)
+_RECEIPT_COLUMNS = (
+    "fund_id",
+    "received_on",
+    "currency",
+    "amount_minor",
+    "usd_minor",
+    "usd_rate",
+    "rate_date",
+    "status",
+)
+_json_string = json.encoder.encode_basestring_ascii  # json.dumps's own, for a str
+_BEFORE_RECEIPT = json_text({"contribution_status": str(ContributionStatus.PLEDGED)})
+
+
+def _json_or_null(text: str | None) -> str:
+    return "null" if text is None else _json_string(text)
+
+
+def _pledge_snapshot(c: dict[str, Any]) -> str:
+    """The ``after`` of a pledge's ``contribution.create`` event: ``record_events``'s JSON of
+    ``CONTRIBUTION_AUDITED`` (the same text, written out; a test holds them equal)."""
+    campaign = c["campaign_id"]
+    return (
+        f'{{"fund_id": {c["fund_id"]:d}, "donor_id": {c["donor_id"]:d}, '
+        f'"campaign_id": {"null" if campaign is None else f"{campaign:d}"}, '
+        f'"reference": {_json_string(c["reference"])}, "pledged_on": "{c["pledged_on"].isoformat()}", '
+        f'"currency": {_json_string(c["currency"])}, "pledged_minor": {c["pledged_minor"]:d}, '
+        f'"earmarking": {_json_or_null(c["earmarking"])}, "status": {_json_string(c["status"].value)}}}'
+    )
+
+
+def _receipt_snapshot(r: dict[str, Any], contribution_id: int, status: ContributionStatus) -> str:
+    """The ``after`` of a receipt's ``receipt.record`` event, as ``_pledge_snapshot``."""
+    return (
+        f'{{"amount_minor": {r["amount_minor"]:d}, "usd_minor": {r["usd_minor"]:d}, '
+        f'"usd_rate": {_json_string(str(r["usd_rate"]))}, "rate_date": "{r["rate_date"].isoformat()}", '
+        f'"received_on": "{r["received_on"].isoformat()}", "currency": {_json_string(r["currency"])}, '
+        f'"status": {_json_string(r["status"].value)}, "contribution_id": {contribution_id:d}, '
+        f'"contribution_status": {_json_string(status.value)}}}'
+    )
+
+
 def _ledger_entries(
-    pledges: list[tuple[int, _Planned]],
-    received: list[tuple[int, _Planned, dict[str, Any]]],
-    receipt_ids: dict,
+    pledges: list[tuple[int, _Planned]], receipts: list[tuple[int, int, _Planned, dict[str, Any]]]
 ) -> Iterator[books.Entry]:
     """The books' entries of the imported pledges and receipts."""
     for cid, p in pledges:
@@ -737,20 +788,20 @@ def _ledger_entries(
             fund_id=c["fund_id"],
             contribution_id=cid,
             donor_id=c["donor_id"],
-            campaign_id=c.get("campaign_id"),
+            campaign_id=c["campaign_id"],
             currency=c["currency"],
             amount_minor=c["pledged_minor"],
             on=c["pledged_on"],
         )
-    for cid, p, r in received:
+    for rid, cid, p, r in receipts:
         c = p.contribution
         yield books.receipt_entry(
             Movement.RECEIPT,
             fund_id=c["fund_id"],
             contribution_id=cid,
-            receipt_id=receipt_ids[cid],
+            receipt_id=rid,
             donor_id=c["donor_id"],
-            campaign_id=c.get("campaign_id"),
+            campaign_id=c["campaign_id"],
             currency=r["currency"],
             amount_minor=r["amount_minor"],
             usd_minor=r["usd_minor"],
