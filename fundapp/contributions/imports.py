@@ -47,15 +47,19 @@ them, all carrying the import's request id.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import json
+import re
 import unicodedata
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from itertools import zip_longest
+from operator import itemgetter
 from typing import Any
 
 import marshmallow as ma
@@ -73,7 +77,8 @@ from ..files.storage import key_for, storage_from
 from ..funds.models import Fund
 from ..jobs import services as jobs
 from ..jobs.models import Job
-from ..money import format_minor
+from ..money import format_minor, known_currencies
+from ..schemas_base import FIRST_DAY, LAST_DAY, MAX_ID
 from ..services_base import Progress, no_progress, not_found
 from ..spreadsheets import Sheet, SheetError, TooManyRows, read_sheet
 from . import services
@@ -114,8 +119,11 @@ RECORDED_COLUMNS = (
 WRITE_BATCH = 5000
 
 _pledge_schema = ImportedContributionSchema()
+_CURRENCIES = known_currencies()
 _receipt_schema = ReceiptCreateSchema()
 _kind_field = ma.fields.Enum(DonorKind, by_value=True)
+#: What ``_kind_field`` loads from each kind's value (anything else: it says why not).
+_KINDS = {kind.value: kind for kind in DonorKind}
 
 
 @dataclass(frozen=True)
@@ -178,6 +186,7 @@ class _Lookups:
     existing: dict[str, Any] = field(default_factory=dict)  # reference -> _Recorded
     recorded_receipts: dict[int, list[Any]] = field(default_factory=lambda: defaultdict(list))
     rates: services.RateBook | None = None
+    names: dict[str, str] = field(default_factory=dict)  # a cell's text -> the name it gives (_name)
 
 
 # -- the service --------------------------------------------------------------------------------
@@ -353,6 +362,8 @@ def _check_columns(sheet: Sheet) -> None:
 
 def _cells(columns: list[str], cells: list[str]) -> dict[str, str]:
     """The row's non-empty cells by column; the first one under no column name is kept under ``""``."""
+    if len(cells) <= len(columns) and all(columns):
+        return {name: value for name, value in zip(columns, cells, strict=False) if value}
     row: dict[str, str] = {}
     for name, value in zip_longest(columns, cells, fillvalue=""):
         if value and (name or "" not in row):
@@ -454,8 +465,10 @@ def _check_row(line: int, cells: dict[str, str], look: _Lookups) -> tuple[list[R
         if name in cells:
             payload[name] = cells[name]
 
-    # 2. The API's schemas.
-    pledge = _load(_pledge_schema, payload, PLEDGE_FIELDS, fail, unresolved)
+    # 2. The API's schemas (what they load, found quicker for a row plainly written).
+    pledge = _quick_pledge(payload) if not errors else None
+    if pledge is None:
+        pledge = _load(_pledge_schema, payload, PLEDGE_FIELDS, fail, unresolved)
     receipt_data = None
     # Without a received_amount the whole amount was received: its errors are the amount's own.
     receipt_fields = RECEIPT_FIELDS if "received_amount" in cells else {**RECEIPT_FIELDS, "amount": None}
@@ -464,7 +477,9 @@ def _check_row(line: int, cells: dict[str, str], look: _Lookups) -> tuple[list[R
         for name in ("received_on", "usd_rate"):
             if name in cells:
                 receipt_payload[name] = cells[name]
-        receipt_data = _load(_receipt_schema, receipt_payload, receipt_fields, fail, unresolved)
+        receipt_data = _quick_receipt(receipt_payload) if not errors else None
+        if receipt_data is None:
+            receipt_data = _load(_receipt_schema, receipt_payload, receipt_fields, fail, unresolved)
     if errors or pledge is None:
         return errors, None
 
@@ -525,6 +540,105 @@ def _check_row(line: int, cells: dict[str, str], look: _Lookups) -> tuple[list[R
     return errors, _Planned(line, contribution, receipt, rate_given="usd_rate" in cells)
 
 
+# -- what the schemas load, for a row plainly written ------------------------------------------
+#
+# ``_quick_pledge`` and ``_quick_receipt`` give what ``ImportedContributionSchema`` and
+# ``ReceiptCreateSchema`` load from a payload, or None: they accept only values written plainly
+# (ids as integers, ASCII printable texts, dates as YYYY-MM-DD, amounts and rates as plain
+# decimals), each a value the schema's field takes and loads the same (a test holds the two
+# equal), and leave anything else (an error above all) to the schemas, which say what is wrong.
+
+_REFERENCE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,63}")
+_PLAIN_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_PLAIN_AMOUNT = re.compile(r"(0|[1-9][0-9]{0,14})(\.[0-9]{1,12})?")
+_PLAIN_RATE = re.compile(r"[0-9]{1,9}(\.[0-9]{1,12})?")
+#: The texts of a pledge, and their longest (``Text(max_length=...)``).
+_PLEDGE_TEXTS = {"earmarking": 300, "internal_note": 4000}
+
+
+class _NotPlain(Exception):
+    """A value the quick loaders leave to the schemas."""
+
+
+def _quick_id(value: Any) -> int:
+    if type(value) is not int or not 1 <= value <= MAX_ID:
+        raise _NotPlain
+    return value
+
+
+def _quick_day(value: Any) -> dt.date:
+    if not isinstance(value, str) or _PLAIN_DAY.fullmatch(value) is None:
+        raise _NotPlain
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        raise _NotPlain from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise _NotPlain
+    return day
+
+
+def _quick_decimal(value: Any, plain: re.Pattern[str]) -> Decimal:
+    if not isinstance(value, str) or plain.fullmatch(value) is None:
+        raise _NotPlain
+    number = Decimal(value)
+    if not number:
+        raise _NotPlain
+    return number
+
+
+def _quick_pledge(payload: dict[str, Any]) -> dict[str, Any] | None:
+    """``ImportedContributionSchema().load(payload)``, for a plainly written payload; else None."""
+    try:
+        loaded: dict[str, Any] = {
+            "fund_id": _quick_id(payload["fund_id"]),
+            "donor_id": _quick_id(payload["donor_id"]),
+        }
+        if "campaign_id" in payload:
+            loaded["campaign_id"] = _quick_id(payload["campaign_id"])
+        reference = payload["reference"]
+        if not isinstance(reference, str) or _REFERENCE.fullmatch(reference) is None:
+            return None
+        loaded["reference"] = reference
+        loaded["pledged_on"] = _quick_day(payload["pledged_on"])
+        currency = payload["currency"]
+        if currency not in _CURRENCIES:
+            return None
+        loaded["currency"] = currency
+        loaded["amount"] = _quick_decimal(payload["amount"], _PLAIN_AMOUNT)
+    except (KeyError, _NotPlain):
+        return None
+    for name, longest in _PLEDGE_TEXTS.items():
+        if name in payload:
+            text = payload[name]
+            # printable ASCII: no control character, nothing NFC or the blanks' stripping changes
+            # but the spaces at its ends
+            if (
+                not isinstance(text, str)
+                or not (text.isascii() and text.isprintable())
+                or len(text) > longest
+            ):
+                return None
+            loaded[name] = text.strip(" ")
+    if len(loaded) != len(payload):
+        return None  # a field the schema does not know
+    return loaded
+
+
+def _quick_receipt(payload: dict[str, Any]) -> dict[str, Any] | None:
+    """``ReceiptCreateSchema().load(payload)``, for a plainly written payload; else None."""
+    try:
+        loaded = {"received_on": _quick_day(payload["received_on"])}
+        loaded["amount"] = _quick_decimal(payload["amount"], _PLAIN_AMOUNT)
+        if "usd_rate" in payload:
+            loaded["usd_rate"] = _quick_decimal(payload["usd_rate"], _PLAIN_RATE)
+    except (KeyError, _NotPlain):
+        return None
+    if len(loaded) != len(payload):
+        return None
+    return loaded
+
+
 def _resolve_fund(text: str, look: _Lookups, fail: Callable, unresolved: set[str]) -> int | None:
     if not text or _is_id(text):
         return int(text) if text else None
@@ -541,7 +655,7 @@ def _resolve_donor(cells: dict[str, str], look: _Lookups, fail: Callable, unreso
     kind = None
     if kind_text:
         try:
-            kind = _kind_field.deserialize(kind_text)
+            kind = _KINDS.get(kind_text) or _kind_field.deserialize(kind_text)
         except ma.ValidationError as exc:
             fail("donor_kind", _first(exc.messages))
             unresolved.add("donor")
@@ -552,7 +666,7 @@ def _resolve_donor(cells: dict[str, str], look: _Lookups, fail: Callable, unreso
     if kind is None:
         fail("donor_kind", "required when the donor is given by name (or give the donor's id)")
         return None
-    name = _name(text)
+    name = look.names.get(text) or look.names.setdefault(text, _name(text))
     matches = [donor_id for donor_id, k in look.donors_by_name.get(name, []) if k == kind]
     if not matches:
         fail(
@@ -687,13 +801,13 @@ def _write(
         bulk_insert(
             session,
             table_of(Contribution),
-            [(cid, *map(p.contribution.__getitem__, _PLEDGE_COLUMNS)) for cid, p in pledges],
+            [(cid, *_pledge_values(p.contribution)) for cid, p in pledges],
             columns=("id", *_PLEDGE_COLUMNS),
         )
         bulk_insert(
             session,
             table_of(Receipt),
-            [(rid, cid, *map(r.__getitem__, _RECEIPT_COLUMNS)) for rid, cid, _p, r in receipts],
+            [(rid, cid, *_receipt_values(r)) for rid, cid, _p, r in receipts],
             columns=("id", "contribution_id", *_RECEIPT_COLUMNS),
         )
         books.post(session, _ledger_entries(pledges, receipts), settle=False)
@@ -745,8 +859,14 @@ _RECEIPT_COLUMNS = (
     "rate_date",
     "status",
 )
+_pledge_values = itemgetter(*_PLEDGE_COLUMNS)
+_receipt_values = itemgetter(*_RECEIPT_COLUMNS)
 _json_string = json.encoder.encode_basestring_ascii  # json.dumps's own, for a str
 _BEFORE_RECEIPT = json_text({"contribution_status": str(ContributionStatus.PLEDGED)})
+
+
+#: Each status as its JSON text holds it (a status's value needs no escaping).
+_STATUS = {status: status.value for enum in (ContributionStatus, ReceiptStatus) for status in enum}
 
 
 def _json_or_null(text: str | None) -> str:
@@ -762,7 +882,7 @@ def _pledge_snapshot(c: dict[str, Any]) -> str:
         f'"campaign_id": {"null" if campaign is None else f"{campaign:d}"}, '
         f'"reference": {_json_string(c["reference"])}, "pledged_on": "{c["pledged_on"].isoformat()}", '
         f'"currency": {_json_string(c["currency"])}, "pledged_minor": {c["pledged_minor"]:d}, '
-        f'"earmarking": {_json_or_null(c["earmarking"])}, "status": {_json_string(c["status"].value)}}}'
+        f'"earmarking": {_json_or_null(c["earmarking"])}, "status": "{_STATUS[c["status"]]}"}}'
     )
 
 
@@ -772,8 +892,8 @@ def _receipt_snapshot(r: dict[str, Any], contribution_id: int, status: Contribut
         f'{{"amount_minor": {r["amount_minor"]:d}, "usd_minor": {r["usd_minor"]:d}, '
         f'"usd_rate": {_json_string(str(r["usd_rate"]))}, "rate_date": "{r["rate_date"].isoformat()}", '
         f'"received_on": "{r["received_on"].isoformat()}", "currency": {_json_string(r["currency"])}, '
-        f'"status": {_json_string(r["status"].value)}, "contribution_id": {contribution_id:d}, '
-        f'"contribution_status": {_json_string(status.value)}}}'
+        f'"status": "{_STATUS[r["status"]]}", "contribution_id": {contribution_id:d}, '
+        f'"contribution_status": "{_STATUS[status]}"}}'
     )
 
 
