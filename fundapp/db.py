@@ -25,6 +25,7 @@ from flask import Flask, Response, current_app, g, has_request_context, request
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Date,
     DateTime,
     Integer,
     MetaData,
@@ -254,18 +255,23 @@ def _bound(
         if converted is None:
             converted = list(zip(*rows, strict=True))
         converted[index] = _converted(column, process, converted[index])
-    values = list(rows) if converted is None else list(zip(*converted, strict=True))
+    values: list[tuple[Any, ...]]
+    if converted is not None:
+        values = list(zip(*converted, strict=True))
+    elif rows and isinstance(rows[0], tuple):
+        values = cast("list[tuple[Any, ...]]", list(rows))
+    else:
+        values = [tuple(row) for row in rows]
     if fixed:
         tail = tuple(fixed)
         values = [(*row, *tail) for row in values]
-    elif values and not isinstance(values[0], tuple):
-        values = [tuple(row) for row in values]
     return columns, values
 
 
 def _converted(column: Any, process: Callable[[Any], Any], given: Sequence[Any]) -> list[Any]:
-    """A column's values bound by its type: an enum's by a lookup of what its members bind to
-    (no call per value), any other's by its bind processor."""
+    """A column's values bound by its type: an enum's by a lookup of what its members bind to,
+    a date's by a lookup of what each distinct day binds to (a day is equal to no other value
+    that binds otherwise), any other's by its bind processor."""
     enum_class = getattr(column.type, "enum_class", None)
     if enum_class is not None:
         bound = {None: process(None), **{member: process(member) for member in enum_class}}
@@ -273,6 +279,9 @@ def _converted(column: Any, process: Callable[[Any], Any], given: Sequence[Any])
             return [bound[value] for value in given]
         except (KeyError, TypeError):
             pass  # a value no member equals: the processor says why
+    elif isinstance(column.type, Date):
+        days = {day: process(day) for day in set(given)}
+        return list(map(days.__getitem__, given))
     return list(map(process, given))
 
 
@@ -343,9 +352,14 @@ def new_ids(session: Session, table: Table, count: int) -> list[int]:
         return []
     connection = session.connection()
     if connection.dialect.name == "postgresql":
-        taken = text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :count)")
+        # one row: an array of the ids (thousands of rows through the result cost more than the
+        # sequence does)
+        taken = text(
+            "SELECT array_agg(nextval(s.seq)) FROM generate_series(1, :count), "
+            "(SELECT CAST(pg_get_serial_sequence(:table, 'id') AS regclass) AS seq) AS s"
+        )
         name = connection.dialect.identifier_preparer.format_table(table)
-        return sorted(connection.scalars(taken, {"table": name, "count": count}))
+        return sorted(connection.scalar(taken, {"table": name, "count": count}))
     largest = int(connection.scalar(select(func.max(table.c.id))) or 0)
     return list(range(largest + 1, largest + 1 + count))
 
