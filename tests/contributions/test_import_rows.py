@@ -2,6 +2,7 @@
 API's schemas) and its audit snapshots (``record_events``'s JSON)."""
 
 import datetime as dt
+import gc
 import json
 from decimal import Decimal
 
@@ -12,9 +13,11 @@ from hypothesis import strategies as st
 
 from fundapp.audit import _jsonable
 from fundapp.contributions import imports
-from fundapp.contributions.models import ContributionStatus, ReceiptStatus
+from fundapp.contributions.models import ContributionStatus, DonorKind, ReceiptStatus
 from fundapp.contributions.schemas import ImportedContributionSchema, ReceiptCreateSchema
 from fundapp.contributions.services import CONTRIBUTION_AUDITED, RECEIPT_AUDITED
+
+from ..factories import DonorFactory
 
 PLEDGE = ImportedContributionSchema()
 RECEIPT = ReceiptCreateSchema()
@@ -227,3 +230,24 @@ def test_a_receipts_snapshot_is_the_json_record_events_writes(rate):
         )
     )
     assert imports._receipt_snapshot(receipt, 41, status) == expected
+
+
+def test_the_collector_is_held_off_while_an_import_runs_and_back_after_it(db_session, fund):
+    DonorFactory(name="Austria", kind=DonorKind.MEMBER_STATE)
+    seen = []
+
+    def progress(phase, total):
+        seen.append((phase, gc.isenabled()))
+        return lambda count: None
+
+    good = (
+        "reference,fund,donor,donor_kind,pledged_on,currency,amount\n"
+        f"GC-1,{fund.code},Austria,member_state,2016-03-01,USD,10.00\n"
+    )
+    summary = imports.import_contributions(db_session, None, good.encode(), "csv", progress=progress)
+    assert summary["created"] == 1
+    assert seen == [("checking", False), ("writing", False)]
+    assert gc.isenabled()
+    with pytest.raises(imports.ImportRejected):
+        imports.import_contributions(db_session, None, good.replace("10.00", "ten").encode(), "csv")
+    assert gc.isenabled()
