@@ -11,7 +11,7 @@ from flask import Flask
 from sqlalchemy import ForeignKey, Index, String, event
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from .db import Base, bulk_insert, table_of, utcnow
+from .db import Base, bulk_insert, json_text, table_of, utcnow
 from .errors import problem
 from .idempotency import release_claim
 from .pagination import paginate
@@ -86,25 +86,61 @@ def record_events(
     event. Same transaction, same columns as ``record_event``; the request's audit guard
     counts them. Returns how many were written.
     """
+    return record_encoded_events(
+        session,
+        actor,
+        action,
+        entity,
+        (
+            (entity_id, json_text(_jsonable(before)), json_text(_jsonable(after)))
+            for entity_id, before, after in items
+        ),
+        request_id=request_id,
+    )
+
+
+#: The columns ``record_encoded_events`` writes (the others: the id, and when it occurred).
+EVENT_COLUMNS = (
+    "actor_id",
+    "actor_role",
+    "request_id",
+    "client_request_id",
+    "action",
+    "entity",
+    "entity_id",
+    "before",
+    "after",
+)
+
+
+def record_encoded_events(
+    session: Session,
+    actor: Any,
+    action: str,
+    entity: str,
+    items: Iterable[tuple[int | None, str, str]],
+    *,
+    request_id: str | None = None,
+) -> int:
+    """``record_events`` of events whose ``before`` and ``after`` are JSON text already, as
+    ``json_text(_jsonable(...))`` makes it (``"null"`` for none): for a bulk writer that encodes
+    its rows' snapshots cheaper than a dictionary each."""
     from flask import g, has_request_context
 
     client_request_id = g.get("client_request_id") if has_request_context() else None
     if request_id is None and has_request_context():
         request_id = g.get("request_id")
-    common = {
-        "actor_id": getattr(actor, "id", None),
-        "actor_role": str(actor.role) if actor is not None else None,
-        "request_id": request_id,
-        "client_request_id": client_request_id,
-        "action": action,
-        "entity": entity,
-    }
-    rows = [
-        {**common, "entity_id": entity_id, "before": _jsonable(before), "after": _jsonable(after)}
-        for entity_id, before, after in items
-    ]
+    common = (
+        getattr(actor, "id", None),
+        str(actor.role) if actor is not None else None,
+        request_id,
+        client_request_id,
+        action,
+        entity,
+    )
+    rows = [(*common, entity_id, before, after) for entity_id, before, after in items]
     if rows:
-        bulk_insert(session, table_of(AuditEvent), rows)
+        bulk_insert(session, table_of(AuditEvent), rows, columns=EVENT_COLUMNS, prepared=("before", "after"))
         if has_request_context() and g.get("db_session") is session:
             g.audit_events_flushed = g.get("audit_events_flushed", 0) + len(rows)
     return len(rows)

@@ -10,17 +10,22 @@ they never wait for the write lock. On PostgreSQL the services lock the row they
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+import sqlite3
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from difflib import get_close_matches
+from itertools import chain
+from operator import itemgetter
 from typing import Any, TypeVar, cast
 
 from flask import Flask, Response, current_app, g, has_request_context, request
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Date,
     DateTime,
     Integer,
     MetaData,
@@ -138,62 +143,146 @@ def in_batches(values: Iterable[T], size: int | None = None) -> Iterator[list[T]
         yield batch
 
 
-def bulk_insert(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> int:
-    """Insert ``rows`` (values by column name, every row naming the columns the first one names)
-    into ``table``, in the session's transaction, at the database's own speed; the number written.
+def bulk_insert(
+    session: Session,
+    table: Table,
+    rows: Sequence[Mapping[str, Any]] | Sequence[Sequence[Any]],
+    *,
+    columns: Sequence[str] | None = None,
+    prepared: Collection[str] = (),
+) -> int:
+    """Insert ``rows`` into ``table``, in the session's transaction, at the database's own speed;
+    the number written.
 
-    From ``BULK_MIN_ROWS`` rows: ``COPY ... FROM STDIN`` on PostgreSQL, one ``executemany`` of
-    the driver on SQLite. Each value is converted by its column's type exactly as SQLAlchemy
-    binds it (an enum as its value, a ``Decimal`` as its text, a timestamp in UTC, JSON), a
-    column the rows do not name takes its Python default, computed once for the whole call
-    (one moment for every row), and the database fills the rest (an id from its sequence).
+    ``rows`` are mappings (values by column name, every row naming the columns the first one
+    names) or, given ``columns``, tuples of values in that order (what a bulk writer builds
+    cheapest). Mappings from ``BULK_MIN_ROWS`` rows, and tuples always, go through the driver:
+    ``COPY ... FROM STDIN`` on PostgreSQL (an ``executemany`` below ``BULK_MIN_ROWS`` rows),
+    multi-row ``INSERT``s on SQLite (as many rows per statement as its bound parameters allow).
+    Each value is converted by its column's type exactly as SQLAlchemy binds it (an enum as its
+    value, a ``Decimal`` as its text, a timestamp in UTC, JSON), except in the ``prepared``
+    columns, whose values are given as the driver takes them (``json_text`` for JSON); a
+    column the rows do not name takes its Python default, computed once for the whole call (one
+    moment for every row), and the database fills the rest (an id from its sequence).
     No RETURNING: a caller that needs the new rows' ids takes them first (``new_ids``).
     """
     if not rows:
         return 0
     session.flush()
     connection = session.connection()
-    if len(rows) < BULK_MIN_ROWS:
-        connection.execute(insert(table), list(rows))
-        return len(rows)
+    if columns is None:
+        mappings = cast("Sequence[Mapping[str, Any]]", rows)
+        if len(rows) < BULK_MIN_ROWS:
+            connection.execute(insert(table), list(mappings))
+            return len(rows)
+        columns = list(mappings[0])
+        rows = (
+            list(map(itemgetter(*columns), mappings))
+            if len(columns) > 1
+            else [(row[columns[0]],) for row in mappings]
+        )
     dialect = connection.dialect
-    columns, values = _bound(dialect, table, rows)
+    named, values = _bound(dialect, table, columns, cast("Sequence[Sequence[Any]]", rows), prepared)
     preparer = dialect.identifier_preparer
-    into = f"{preparer.format_table(table)} ({', '.join(preparer.quote(c.name) for c in columns)})"
+    into = f"{preparer.format_table(table)} ({', '.join(preparer.quote(c.name) for c in named)})"
     if dialect.name == "postgresql":
-        _copy(connection, f"COPY {into} FROM STDIN", zip(*values, strict=True))
+        if len(values) >= BULK_MIN_ROWS:
+            _copy(connection, f"COPY {into} FROM STDIN", values)
+        else:
+            marks = ", ".join(["%s"] * len(named))
+            connection.exec_driver_sql(f"INSERT INTO {into} VALUES ({marks})", values)
     else:
-        marks = ", ".join("?" * len(columns))
-        connection.exec_driver_sql(f"INSERT INTO {into} VALUES ({marks})", list(zip(*values, strict=True)))
-    return len(rows)
+        _insert_rows(connection, into, len(named), values)
+    return len(values)
+
+
+#: Most rows in one of SQLite's multi-row INSERTs (each a few hundred bytes of SQL).
+SQLITE_ROWS_PER_INSERT = 1000
+
+
+def _insert_rows(connection: Connection, into: str, width: int, values: list[tuple[Any, ...]]) -> None:
+    """``values`` into SQLite as multi-row INSERTs: as many rows a statement as its bound
+    parameters allow (32,766 since 3.32; 999 before), one statement for the rows left over."""
+    driver = connection.connection.driver_connection
+    limit = driver.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) if driver is not None else 999
+    per = max(1, min(SQLITE_ROWS_PER_INSERT, limit // width))
+    row = "(" + ", ".join("?" * width) + ")"
+    full = f"INSERT INTO {into} VALUES " + ", ".join([row] * per)
+    whole = len(values) - len(values) % per
+    for start in range(0, whole, per):
+        connection.exec_driver_sql(full, tuple(chain.from_iterable(values[start : start + per])))
+    if whole < len(values):
+        rest = values[whole:]
+        connection.exec_driver_sql(
+            f"INSERT INTO {into} VALUES " + ", ".join([row] * len(rest)), tuple(chain.from_iterable(rest))
+        )
+
+
+def json_text(value: Any) -> str:
+    """A JSON column's value as SQLAlchemy's JSON type binds it (``json.dumps``; None is JSON
+    ``null``), for a ``prepared`` column of ``bulk_insert``."""
+    return json.dumps(value)
 
 
 def _bound(
-    dialect: Any, table: Table, rows: Sequence[Mapping[str, Any]]
-) -> tuple[list[Any], list[list[Any]]]:
-    """The columns the rows name, then those they leave to their Python defaults, and each
-    column's values as SQLAlchemy binds them for ``dialect``."""
-    columns = [table.c[name] for name in rows[0]]
-    fixed: dict[str, Any] = {}
+    dialect: Any,
+    table: Table,
+    names: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    prepared: Collection[str] = (),
+) -> tuple[list[Any], list[tuple[Any, ...]]]:
+    """The columns the rows name, then those they leave to their Python defaults, and the rows
+    with each value as SQLAlchemy binds it for ``dialect`` (the ``prepared`` columns' as given)."""
+    columns = [table.c[name] for name in names]
+    fixed: list[Any] = []
     for column in table.columns:
         default = column.default
-        if column.name in rows[0] or default is None:
+        if column.name in names or default is None:
             continue
         if not (default.is_scalar or default.is_callable):
             raise ValueError(f"cannot compute the default of {table.name}.{column.name} for a bulk write")
         value = default.arg(None) if default.is_callable else default.arg  # type: ignore[attr-defined]
-        columns.append(column)
-        fixed[column.name] = value
-    values: list[list[Any]] = []
-    for column in columns:
         process = column.type.dialect_impl(dialect).bind_processor(dialect)
-        if column.name in fixed:
-            one = process(fixed[column.name]) if process else fixed[column.name]
-            values.append([one] * len(rows))
-        else:
-            given = [row[column.name] for row in rows]
-            values.append(list(map(process, given)) if process else given)
+        columns.append(column)
+        fixed.append(process(value) if process else value)
+    converted: list[Any] | None = None
+    for index, column in enumerate(columns[: len(names)]):
+        if column.name in prepared:
+            continue
+        process = column.type.dialect_impl(dialect).bind_processor(dialect)
+        if process is None:
+            continue
+        if converted is None:
+            converted = list(zip(*rows, strict=True))
+        converted[index] = _converted(column, process, converted[index])
+    values: list[tuple[Any, ...]]
+    if converted is not None:
+        values = list(zip(*converted, strict=True))
+    elif rows and isinstance(rows[0], tuple):
+        values = cast("list[tuple[Any, ...]]", list(rows))
+    else:
+        values = [tuple(row) for row in rows]
+    if fixed:
+        tail = tuple(fixed)
+        values = [(*row, *tail) for row in values]
     return columns, values
+
+
+def _converted(column: Any, process: Callable[[Any], Any], given: Sequence[Any]) -> list[Any]:
+    """A column's values bound by its type: an enum's by a lookup of what its members bind to,
+    a date's by a lookup of what each distinct day binds to (a day is equal to no other value
+    that binds otherwise), any other's by its bind processor."""
+    enum_class = getattr(column.type, "enum_class", None)
+    if enum_class is not None:
+        bound = {None: process(None), **{member: process(member) for member in enum_class}}
+        try:
+            return [bound[value] for value in given]
+        except (KeyError, TypeError):
+            pass  # a value no member equals: the processor says why
+    elif isinstance(column.type, Date):
+        days = {day: process(day) for day in set(given)}
+        return list(map(days.__getitem__, given))
+    return list(map(process, given))
 
 
 def bulk_add(session: Session, table: Table, keys: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> None:
@@ -218,7 +307,8 @@ def bulk_add(session: Session, table: Table, keys: Sequence[str], rows: Sequence
             )
         )
         return
-    columns, values = _bound(dialect, table, rows)
+    names = list(rows[0])
+    columns, values = _bound(dialect, table, names, [tuple(row[n] for n in names) for row in rows])
     quoted = [preparer.quote(c.name) for c in columns]
     added = ", ".join(
         f"{preparer.quote(s)} = {name}.{preparer.quote(s)} + excluded.{preparer.quote(s)}" for s in sums
@@ -228,17 +318,17 @@ def bulk_add(session: Session, table: Table, keys: Sequence[str], rows: Sequence
         arrays = ", ".join(f"CAST(%s AS {c.type.compile(dialect=dialect)}[])" for c in columns)
         connection.exec_driver_sql(
             f"INSERT INTO {name} ({', '.join(quoted)}) SELECT * FROM unnest({arrays}) {conflict}",
-            tuple(values),
+            tuple(list(column) for column in zip(*values, strict=True)),
         )
     else:
         marks = ", ".join("?" * len(columns))
         connection.exec_driver_sql(
             f"INSERT INTO {name} ({', '.join(quoted)}) VALUES ({marks}) {conflict}",
-            list(zip(*values, strict=True)),
+            values,
         )
 
 
-def _copy(connection: Connection, statement: str, rows: Iterator[tuple[Any, ...]]) -> None:
+def _copy(connection: Connection, statement: str, rows: Iterable[Sequence[Any]]) -> None:
     """``COPY ... FROM STDIN`` of ``rows`` through psycopg, in the connection's transaction; seen
     by the engine's statement events (logs, counters) as the one statement it is."""
     driver = connection.connection.driver_connection
@@ -262,9 +352,14 @@ def new_ids(session: Session, table: Table, count: int) -> list[int]:
         return []
     connection = session.connection()
     if connection.dialect.name == "postgresql":
-        taken = text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :count)")
+        # one row: an array of the ids (thousands of rows through the result cost more than the
+        # sequence does)
+        taken = text(
+            "SELECT array_agg(nextval(s.seq)) FROM generate_series(1, :count), "
+            "(SELECT CAST(pg_get_serial_sequence(:table, 'id') AS regclass) AS seq) AS s"
+        )
         name = connection.dialect.identifier_preparer.format_table(table)
-        return sorted(connection.scalars(taken, {"table": name, "count": count}))
+        return sorted(connection.scalar(taken, {"table": name, "count": count}))
     largest = int(connection.scalar(select(func.max(table.c.id))) or 0)
     return list(range(largest + 1, largest + 1 + count))
 

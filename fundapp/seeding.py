@@ -59,7 +59,7 @@ from .contributions.models import (
     Receipt,
     ReceiptStatus,
 )
-from .db import utcnow
+from .db import bulk_insert, new_ids, table_of, utcnow
 from .funds.models import MAX_SUPPORT_BP, Evaluation, Fund, ReportingRules, bp_of_percent
 from .grants.models import (
     PEOPLE_BREAKDOWNS,
@@ -300,11 +300,20 @@ def _ensure_demo_users(session: Session, data: Mapping[str, Any], counts: dict[s
 
 
 def _insert(session: Session, model: type[Any], rows: list[dict[str, Any]]) -> list[int]:
-    """Bulk INSERT ... RETURNING id, ids in the order of ``rows``."""
+    """The rows written by the bulk writer (``bulk_insert``: COPY on PostgreSQL, multi-row
+    INSERTs on SQLite) with ids taken first (``new_ids``); the ids in the order of ``rows``.
+    Rows naming different columns are written apart (a column a row leaves out takes its
+    default)."""
     if not rows:
         return []
-    stmt = insert(model).returning(model.id, sort_by_parameter_order=True)
-    return list(session.scalars(stmt, rows))
+    table = table_of(model)
+    ids = new_ids(session, table, len(rows))
+    alike: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row_id, row in zip(ids, rows, strict=True):
+        alike.setdefault(tuple(row), []).append({"id": row_id, **row})
+    for some in alike.values():
+        bulk_insert(session, table, some)
+    return ids
 
 
 @overload

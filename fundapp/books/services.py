@@ -18,6 +18,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import (
@@ -42,7 +43,7 @@ from sqlalchemy.orm import Session, SessionTransaction
 from sqlalchemy.sql.functions import FunctionElement
 
 from ..contributions.models import Contribution, ContributionStatus, Donor, DonorKind, Receipt, ReceiptStatus
-from ..db import bulk_add, bulk_insert, in_batches, table_of, utcnow
+from ..db import BULK_MIN_ROWS, bulk_add, bulk_insert, in_batches, table_of, utcnow
 from ..errors import InsufficientFunds
 from ..funds.models import Fund
 from ..grants.models import (
@@ -112,8 +113,14 @@ def pledge_entry(
         "usd_minor": amount if currency == FUND_CURRENCY else None,
         "usd_rate": None,
         "contribution_id": contribution_id,
+        "receipt_id": None,
         "donor_id": donor_id,
         "campaign_id": campaign_id,
+        "grant_id": None,
+        "call_id": None,
+        "disbursement_id": None,
+        "refund_id": None,
+        "amendment_id": None,
     }
 
 
@@ -145,6 +152,11 @@ def receipt_entry(
         "receipt_id": receipt_id,
         "donor_id": donor_id,
         "campaign_id": campaign_id,
+        "grant_id": None,
+        "call_id": None,
+        "disbursement_id": None,
+        "refund_id": None,
+        "amendment_id": None,
     }
 
 
@@ -172,6 +184,10 @@ def grant_entry(
         "amount_minor": amount,
         "usd_minor": amount,
         "usd_rate": None,
+        "contribution_id": None,
+        "receipt_id": None,
+        "donor_id": None,
+        "campaign_id": None,
         "grant_id": grant_id,
         "call_id": call_id,
         "disbursement_id": disbursement_id,
@@ -193,10 +209,20 @@ def post(session: Session, entries: Iterable[Entry], *, settle: bool = True) -> 
     rows = [e for e in entries if e["amount_minor"] != 0]
     if not rows:
         return 0
-    recorded_at = utcnow()
-    blank = {column.name: None for column in LedgerEntry.__table__.columns if column.name != "id"}
-    written = [{**blank, "recorded_at": recorded_at, **row} for row in rows]
-    bulk_insert(session, table_of(LedgerEntry), written)
+    if len(rows) < BULK_MIN_ROWS:
+        recorded_at = utcnow()
+        blank = dict.fromkeys(ENTRY_COLUMNS)
+        bulk_insert(
+            session, table_of(LedgerEntry), [{**blank, "recorded_at": recorded_at, **row} for row in rows]
+        )
+    else:
+        # rows as tuples (what every entry names, the others None); ``recorded_at`` its default,
+        # one moment for the whole call
+        try:
+            values = list(map(itemgetter(*ENTRY_COLUMNS), rows))
+        except KeyError:  # an entry naming some columns only
+            values = [tuple(row.get(name) for name in ENTRY_COLUMNS) for row in rows]
+        bulk_insert(session, table_of(LedgerEntry), values, columns=ENTRY_COLUMNS)
     unsettled = session.info.get(UNSETTLED)
     if unsettled is None:
         unsettled = session.info[UNSETTLED] = _Unsettled(
@@ -206,6 +232,10 @@ def post(session: Session, entries: Iterable[Entry], *, settle: bool = True) -> 
     if settle:
         settle_books(session)
     return len(rows)
+
+
+#: The columns of a ledger entry a poster may give (the others: its id, and when it was recorded).
+ENTRY_COLUMNS = tuple(c.name for c in LedgerEntry.__table__.columns if c.name not in ("id", "recorded_at"))
 
 
 #: Where a session keeps what its posted entries add to the balances until they are settled.

@@ -5,7 +5,7 @@ keyed by shelf, money version and question (``fundapp.answer_cache``), read with
 one indexed statement.
 
 Revision ID: 5e3b9c1f7a42
-Revises: 2c7e9a4d1b63
+Revises: 8c1e4a7d2f05
 Create Date: 2026-12-16 09:00:00.000000
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "5e3b9c1f7a42"
-down_revision: str | None = "2c7e9a4d1b63"
+down_revision: str | None = "8c1e4a7d2f05"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
