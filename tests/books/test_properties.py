@@ -189,8 +189,9 @@ def play(client, auth, session, fund, call, donors, events) -> None:
                 decision = {**decision, "decision": "rejected", "reason": "not enough money"}
                 assert client.post(path, json=decision, headers=approver).status_code == 200
             assert response.status_code in (200, 409), response.get_json()  # 409: not enough money
+            grant["last"] = decided_on  # approved or rejected, the next request may not be dated before it
             if response.status_code == 200:
-                grant["amount"], grant["last"] = amount, decided_on
+                grant["amount"] = amount
         elif kind == "rekind":  # a donor recorded under another kind takes its money with it
             _, donor, donor_kind = e
             path = f"/api/v1/donors/{donors[donor].id}"
