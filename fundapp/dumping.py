@@ -15,6 +15,11 @@ then dumps by running the plan. The plan keeps marshmallow's semantics exactly:
 - a schema with pre/post-dump hooks or a custom ``get_attribute`` uses marshmallow's dump.
 
 ``tests/test_dumping.py`` dumps every GET route of the seeded app both ways and compares.
+The plan reads marshmallow's private attributes (``Field._serialize``, ``_CHECK_ATTRIBUTE``,
+``Schema._hooks``, ``_init_fields``), so ``pyproject.toml`` locks marshmallow's minor version, the
+one that comparison ran against (the style guide's rule for a library used beyond its public API).
+Only response bodies are dumped, the public API's: no internal path (caches, ETags, audit events,
+documents) serialises through marshmallow.
 """
 
 from __future__ import annotations

@@ -3,6 +3,8 @@ caller of another fund never loads it: a model a fund owns and that forgot to de
 
 from __future__ import annotations
 
+import pytest
+
 from fundapp import models as m
 from fundapp.db import Base
 from fundapp.fund_scope import fund_owned_models
@@ -61,3 +63,43 @@ def test_the_exceptions_name_tables_that_exist():
     tables = {mapper.local_table.name for mapper in Base.registry.mappers}
     assert set(NOT_LOADED_ON_THEIR_OWN) <= tables
     assert m.Fund.__table__.name == "fund"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/proposals?page_size=20",
+        "/api/v1/grants?page_size=20",
+        "/api/v1/contributions?page_size=20",
+        "/api/v1/contributions?page_size=20&page=2",
+    ],
+)
+def test_a_list_read_again_by_a_caller_of_some_funds_runs_only_statements_from_the_compiled_cache(
+    app, client, auth, fund, path
+):
+    """The fund's criteria on every statement of a scoped caller (``with_loader_criteria``, built
+    once per set of funds, the ids bound as parameters) leave the statements in SQLAlchemy's
+    compiled cache: once warm, a list's request compiles nothing. (Warm takes two requests: the
+    second compiles the page's statement once more, an admin's too, whom no criteria reach.)"""
+    from sqlalchemy import event
+    from sqlalchemy.engine.interfaces import CacheStats
+
+    from fundapp.db import get_engine
+
+    headers = auth("staff")  # works for the test's funds: its session carries their criteria
+    for _ in range(2):
+        assert client.get(path, headers=headers).status_code == 200
+    ran: list[tuple[object, str]] = []
+
+    def caught(conn, cursor, statement, parameters, context, executemany):  # noqa: ARG001
+        if statement.lstrip().upper().startswith("SELECT"):  # not the test's savepoints
+            ran.append((context.cache_hit, statement))
+
+    engine = get_engine(app)
+    event.listen(engine, "before_cursor_execute", caught)
+    try:
+        assert client.get(path, headers=headers).status_code == 200
+    finally:
+        event.remove(engine, "before_cursor_execute", caught)
+    assert any("fund_id IN" in statement for _, statement in ran)  # the criteria are there
+    assert [s for hit, s in ran if hit is not CacheStats.CACHE_HIT] == []

@@ -74,6 +74,8 @@ class LedgerEntry(Base):
             "(account IN ('pledged', 'received')) = (contribution_id IS NOT NULL)", name="pledge_accounts"
         ),
         Index("ix_ledger_entry_fund_account_day", "fund_id", "account", "effective_on"),
+        # a call's grant money (a cycle summary's) reads the call's own entries
+        Index("ix_ledger_entry_call_account", "call_id", "account"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
