@@ -8,7 +8,7 @@ SQLite looked up the entries of every grant of the fund; with it both read the c
 entries (some 800 there).
 
 Revision ID: 5d3b8f1e7a42
-Revises: 2c7e9a4d1b63
+Revises: 5e3b9c1f7a42
 Create Date: 2026-12-16 09:00:00.000000
 """
 
@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "5d3b8f1e7a42"
-down_revision: str | None = "2c7e9a4d1b63"
+down_revision: str | None = "5e3b9c1f7a42"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
