@@ -570,8 +570,8 @@ def _contributions(
     total = sum(amounts.values())
     if not total:
         return [_("The Fund had received no contribution by that date.")]
-    fund, as_of = data["fund"], data["as_of"]
-    with_total, average_alone = received_since(w, fund, data, total)
+    as_of = data["as_of"]
+    with_total, average_alone = received_since(w, data, total)
     amount = w.money_about(total)
     private = sum(amounts[k] for k in PRIVATE_KINDS)
     share = w.share(private, total) if private else None

@@ -91,7 +91,7 @@ def illustrative_note(w: Wording, *, reported: bool = True) -> str:
     )
 
 
-def received_since(w: Wording, fund: dict[str, Any], data: dict[str, Any], total_minor: int) -> list[str]:
+def received_since(w: Wording, data: dict[str, Any], total_minor: int) -> list[str]:
     """What the fund has received since its creation and the yearly average, as the reports say
     it (A/70/86 par. 69): [the sentence with the total, the sentence with the average alone] (the
     chapter uses the second once its individual donors are many). Over the years since the fund's
@@ -99,7 +99,7 @@ def received_since(w: Wording, fund: dict[str, Any], data: dict[str, Any], total
     whose earlier history is not recorded here), over the years since they begin, and it says so:
     an average over years the books do not hold would understate it."""
     _ = w.gettext
-    established, as_of = fund["established_on"], data["as_of"]
+    established, as_of = data["fund"]["established_on"], data["as_of"]
     first = data.get("first_received_on")
     recorded_late = first is not None and first.year > established.year + 1
     since = dt.date(first.year, 1, 1) if recorded_late and first else established

@@ -158,7 +158,7 @@ def _contributions(
     if not total:
         body.para(_("The Fund had received no contribution by that date."))
         return None
-    received = received_since(w, data["fund"], data, total)[0]
+    received = received_since(w, data, total)[0]
     body.para(received)
     body.para(*_donor_sentences(w, donors, amounts, anonymous, total))
     by_year = _years_chart(w, data["by_year"])
