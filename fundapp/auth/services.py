@@ -144,9 +144,15 @@ def funds_of(session: Session, user: User | None) -> list[int] | None:
     """The funds ``user``'s role holds for (``fundapp.fund_scope``), None when it is not bounded
     by funds (an admin, a donor, no user): for work done on a user's behalf outside its request
     (a job), which must see what the user sees."""
-    if user is None or user.role not in FUND_ROLES:
+    if user is None or not bounded_by_funds(user):
         return None
-    return list(session.scalars(select(UserFund.fund_id).where(UserFund.user_id == user.id)))
+    return sorted(session.scalars(select(UserFund.fund_id).where(UserFund.user_id == user.id)))
+
+
+def bounded_by_funds(user: User) -> bool:
+    """Whether ``user``'s role holds for the funds it is granted only (staff, Board members,
+    approvers), rather than for every fund (an admin) or none (a donor)."""
+    return user.role in FUND_ROLES
 
 
 def _fund_table() -> Any:
@@ -392,7 +398,7 @@ def identify(session: Session, header: str) -> Caller | None:
                 )
         except OperationalError as exc:
             log.info("last_used_at of token %s not recorded: %s", token_id, exc.orig)
-    if user.role not in FUND_ROLES:
+    if not bounded_by_funds(user):
         return Caller(user, None)
     return Caller(user, sorted(int(ident) for ident in funds.split(",")) if funds else [])
 
