@@ -4,8 +4,11 @@ Flask and SQLAlchemy Core on the same tables, the same bearer-token lookup (the 
 token), the same JSON and the same pagination (``page`` and ``total``, or fundapp's signed
 ``cursor``): no ORM object, no marshmallow, no policy table, no hooks. It runs the statements
 fundapp runs (a COUNT unless paging by cursor, then one SELECT of the page with its correlated
-subqueries), written out per request as anyone would. What it leaves out, being a yardstick and
-not a service: the filters, the once-a-minute ``last_used_at`` write, the security headers, the
+subqueries), written out per request as anyone would. Like fundapp, it shows a user whose role
+holds for some funds (staff, Board members, approvers) only those funds' records, by a plain
+``fund_id IN (...)`` on the list and its count, the user's funds read with its token; an admin
+sees every fund, a donor its own contributions. What it leaves out, being a yardstick and not a
+service: the filters, the once-a-minute ``last_used_at`` write, the security headers, the
 problem documents of bad input (a bare 4xx), and the count fundapp keeps for contributions.
 
 ``tests/bench/test_peer.py`` proves it answers fundapp's JSON; ``bench.cases`` times both in
@@ -37,9 +40,12 @@ call, organisation = TABLES["call"], TABLES["organisation"]
 grant, balance = TABLES["grant_award"], TABLES["ledger_balance"]
 contribution, ledger = TABLES["contribution"], TABLES["ledger_entry"]
 token_table, user_table = TABLES["api_token"], TABLES["app_user"]
+user_fund = TABLES["user_fund"]
 
 READERS = {"admin", "staff", "board", "approver"}
 STAFF_AND_DONORS = {"admin", "staff", "donor"}
+#: The roles that hold only for the funds a user is granted (``fundapp.auth.models.FUND_ROLES``).
+BY_FUND = {"staff", "board", "approver"}
 FACETS = {"countries": "country", "target_groups": "target_group", "assistance": "assistance"}
 
 
@@ -146,7 +152,8 @@ def list_proposals(connection: Connection, user: RowMapping) -> dict[str, Any]:
         "submitted_at",
     )
     under_review = select(call.c.id).where(call.c.status == "under_review")
-    visible = [proposal.c.call_id.in_(under_review)] if user["role"] == "board" else []
+    visible = [proposal.c.call_id.in_(under_review)] if plain(user["role"]) == "board" else []
+    funds = of_funds(user, call.c.fund_id)
     facets = (
         select(func.aggregate_strings(facet_row.c.facet.cast(String) + ":" + facet_row.c.code, ","))
         .where(facet_row.c.proposal_id == proposal.c.id)
@@ -166,9 +173,11 @@ def list_proposals(connection: Connection, user: RowMapping) -> dict[str, Any]:
         )
         .join_from(proposal, call, call.c.id == proposal.c.call_id)
         .join(organisation, organisation.c.id == proposal.c.organisation_id)
-        .where(*visible)
+        .where(*visible, *funds)
     )
     count = select(func.count()).select_from(proposal).where(*visible)
+    if funds:
+        count = count.join_from(proposal, call, call.c.id == proposal.c.call_id).where(*funds)
 
     def item(row: RowMapping) -> dict[str, Any]:
         codes: dict[str, list[str]] = {facet: [] for facet in FACETS.values()}
@@ -227,6 +236,7 @@ def list_grants(connection: Connection, user: RowMapping) -> dict[str, Any]:
         )
         .join_from(grant, organisation, organisation.c.id == grant.c.organisation_id)
         .join(call, call.c.id == grant.c.call_id)
+        .where(*of_funds(user, grant.c.fund_id))
     )
 
     def item(row: RowMapping) -> dict[str, Any]:
@@ -242,7 +252,7 @@ def list_grants(connection: Connection, user: RowMapping) -> dict[str, Any]:
             "disbursed": format_minor(row["disbursed_minor"], row["currency"]),
         }
 
-    count = select(func.count()).select_from(grant)
+    count = select(func.count()).select_from(grant).where(*of_funds(user, grant.c.fund_id))
     return one_page(connection, stmt, count, paging, grant.c.id, item)
 
 
@@ -256,7 +266,7 @@ def list_contributions(connection: Connection, user: RowMapping) -> dict[str, An
         "-pledged_on",
     )
     donor = user["role"] == "donor"
-    mine = [contribution.c.donor_id == user["donor_id"]] if donor else []
+    mine = [contribution.c.donor_id == user["donor_id"]] if donor else of_funds(user, contribution.c.fund_id)
     received = ledger.c.contribution_id == contribution.c.id, ledger.c.account == Account.RECEIVED
     stmt = select(
         *columns(contribution, CONTRIBUTION + " pledged_minor internal_note"),
@@ -287,15 +297,31 @@ def list_contributions(connection: Connection, user: RowMapping) -> dict[str, An
     return one_page(connection, stmt, count, paging, contribution.c.id, item)
 
 
+def of_funds(user: RowMapping, fund_id: Any) -> list[Any]:
+    """The criterion keeping the records of ``user``'s funds, for a role that holds by fund."""
+    if plain(user["role"]) not in BY_FUND:
+        return []
+    return [fund_id.in_([int(ident) for ident in (user["funds"] or "").split(",") if ident])]
+
+
 def authenticated(connection: Connection, roles: set[str]) -> RowMapping:
-    """The user of the request's bearer token, allowed one of ``roles`` (401 or 403 if not)."""
+    """The user of the request's bearer token and its funds, allowed one of ``roles`` (401 or 403
+    if not)."""
     scheme, _, plain_token = request.headers.get("Authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not plain_token.strip():
         abort(401)
     digest = hashlib.sha256(plain_token.strip().encode()).hexdigest()
     user = (
         connection.execute(
-            select(user_table.c.id, user_table.c.role, user_table.c.donor_id)
+            select(
+                user_table.c.id,
+                user_table.c.role,
+                user_table.c.donor_id,
+                select(func.aggregate_strings(user_fund.c.fund_id.cast(String), ","))
+                .where(user_fund.c.user_id == user_table.c.id)
+                .scalar_subquery()
+                .label("funds"),
+            )
             .join_from(token_table, user_table, user_table.c.id == token_table.c.user_id)
             .where(
                 token_table.c.token_hash == digest,
