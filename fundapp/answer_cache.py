@@ -3,7 +3,7 @@
 The ``data_version`` table holds version numbers of data; its ``money`` row is advanced by
 database triggers (see the migration ``money data version``) in every transaction that writes
 a receipt, a contribution, a donor, a campaign or a ledger entry (on PostgreSQL once, at its
-commit: ``MoneyWrite``), so an answer computed while the version was
+commit: ``DataWrite``), so an answer computed while the version was
 N is exact for as long as it is still N. Why reading the version first is safe: the aggregate that
 follows sees at least what that version saw (a later snapshot on PostgreSQL's READ COMMITTED, the
 same one in SQLite's read transaction), so an answer kept under N is never older than N.
@@ -49,6 +49,43 @@ from .fund_scope import visible_funds
 
 #: The ``data_version`` row the money triggers advance.
 MONEY = "money"
+#: The ``data_version`` row advanced by every write to the other records the documents show
+#: (every table of the models but the money's and ``NOT_RECORDS``; see the migration
+#: ``the records' data version``): with the money's, the version of what a document shows.
+RECORDS = "records"
+#: The tables whose writes advance no version: the money's own (``money`` advances with them, and
+#: the ledger's kept balances and sums are written only with its entries) and the service's
+#: bookkeeping, which no document shows. ``tests/test_data_versions.py`` checks every other table
+#: of the models advances ``records``.
+NOT_RECORDS = frozenset(
+    {
+        # the money: advance ``money``
+        "campaign",
+        "contribution",
+        "contribution_receipt",
+        "donor",
+        "ledger_entry",
+        # kept from the ledger's entries, in their transaction
+        "ledger_balance",
+        "ledger_received_by_donor",
+        "ledger_received_by_donor_year",
+        "ledger_received_by_kind",
+        "ledger_received_by_kind_year",
+        # the service's bookkeeping
+        "answer_cache",
+        "api_token",
+        "audit_event",
+        "data_version",
+        "data_write",
+        "idempotency_record",
+        "job",
+        "login_throttle",
+        "outbox_attempt",
+        "outbox_message",
+        "pdf_render_claim",
+        "rendered_document",
+    }
+)
 
 
 class DataVersion(Base):
@@ -60,17 +97,20 @@ class DataVersion(Base):
     version: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
-class MoneyWrite(Base):
-    """On PostgreSQL, the mark of a transaction that wrote money: its first money statement
-    inserts it, and a constraint trigger deferred to the commit advances the version once and
-    removes it. The version's row is so locked for the commit alone, not from a long
-    transaction's first write to its end (an import would hold every other writer that long).
-    SQLite, which has one writer at a time, advances the version in each write's trigger."""
+class DataWrite(Base):
+    """On PostgreSQL, the mark of a transaction that wrote money or records (one row per version
+    it moves): its first such statement inserts it, and a constraint trigger deferred to the
+    commit advances each version it marked once (their rows locked in name order, so that two
+    commits never wait on each other in a circle) and removes the marks. A version's row is so
+    locked for the commit alone, not from a long transaction's first write to its end (an import
+    would hold every other writer that long). SQLite, which has one writer at a time, advances
+    the versions in each write's trigger."""
 
-    __tablename__ = "money_write"
+    __tablename__ = "data_write"
     __table_args__ = {"info": {"backup": False}}
 
     txid: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
 
 
 class KeptAnswer(Base):
@@ -177,6 +217,20 @@ def question_digest(question: tuple[Any, ...]) -> str:
 
 def money_version(session: Session) -> int | None:
     return session.scalar(select(DataVersion.version).where(DataVersion.name == MONEY))
+
+
+def document_versions(session: Session) -> tuple[int, int] | None:
+    """The money's and the records' versions: together, the version of everything a document
+    shows (None on a database without them). Read in the session that then loads the document's
+    figures, before it does, so that what is kept under them is never older than they are."""
+    found = dict(
+        session.execute(
+            select(DataVersion.name, DataVersion.version).where(DataVersion.name.in_((MONEY, RECORDS)))
+        ).all()
+    )
+    if len(found) < 2:
+        return None
+    return found[MONEY], found[RECORDS]
 
 
 def frozen(query: dict[str, Any]) -> tuple[Any, ...]:

@@ -5,7 +5,11 @@ made) or in a folder (``PdfCache``, for scripts and benchmarks).
 
 The key is a hash of the document's data, language or query and version, so a copy is
 never stale: changed data gives a new key (and a new render); unchanged data finds the
-copy. The oldest copies go beyond a bound (``PDF_CACHE_MAX_FILES``).
+copy. Finding that key costs loading the data again; so the shared cache also keeps, under a
+hash of the question (document, arguments, reader, language) and of the data versions it was
+answered at (``answer_cache.document_versions``), which copy answered it (``same_as``): while
+no money and no record has changed, a repeat finds its copy without loading a figure. The oldest
+copies go beyond a bound (``PDF_CACHE_MAX_FILES``).
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from typing import Protocol
 from flask import current_app
 from sqlalchemy import Index, LargeBinary, String, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy.orm import Mapped, Session, aliased, mapped_column, sessionmaker
 
 from .db import Base, utcnow
 
@@ -30,7 +34,9 @@ _KEY = re.compile(r"^[0-9a-f]{64}$")
 
 class RenderedDocument(Base):
     """A PDF (a whole document, or a part of a Board pack) or a CSV export under the version of what
-    it shows, or a part's page count under the version of its content (``body`` empty)."""
+    it shows, or a part's page count under the version of its content (``body`` empty), or which
+    of those answers a question at the current data versions (``same_as``; ``body`` is then the
+    file name it is sent under)."""
 
     __tablename__ = "rendered_document"
     __table_args__ = (
@@ -42,6 +48,8 @@ class RenderedDocument(Base):
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     body: Mapped[bytes | None] = mapped_column(LargeBinary)
     pages: Mapped[int | None]
+    #: The key of the document that answers this question (a ``SharedCache.put_answer`` row).
+    same_as: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
@@ -140,6 +148,28 @@ class SharedCache:
 
     def put(self, key: str, data: bytes) -> None:
         self._upsert(key, {"body": data})
+        self._prune()
+
+    def get_answer(self, question: str) -> tuple[str, str, bytes] | None:
+        """The document that answered ``question`` (``put_answer``), if it is still kept: its key,
+        its file name and its body, in one statement."""
+        answer = aliased(RenderedDocument)
+        with self.read_sessions() as session:
+            found = session.execute(
+                select(RenderedDocument.key, answer.body, RenderedDocument.body)
+                .join(answer, answer.same_as == RenderedDocument.key)
+                .where(answer.key == _checked(question), RenderedDocument.body.is_not(None))
+            ).first()
+        if found is None:
+            return None
+        key, filename, body = found
+        if filename is None or body is None:  # the query keeps neither, but the columns may be NULL
+            return None
+        return key, filename.decode("utf-8"), body
+
+    def put_answer(self, question: str, key: str, filename: str) -> None:
+        """Keep that the document ``key``, sent as ``filename``, answers ``question``."""
+        self._upsert(question, {"same_as": _checked(key), "body": filename.encode("utf-8")})
         self._prune()
 
     def put_pages(self, key: str, pages: int) -> None:

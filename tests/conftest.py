@@ -98,12 +98,13 @@ def seeded_app(seeded_database_url: str) -> Iterator[Flask]:
 
 
 def outer_transaction(connection: Connection) -> RootTransaction:
-    """A test's one transaction, never committed. On PostgreSQL its money writes advance the
-    data version statement by statement (the trigger that does it once, at a commit, would
-    never run), so that a test's later request sees the version its earlier writes moved."""
+    """A test's one transaction, never committed. On PostgreSQL its money and records writes
+    advance the data versions statement by statement (the trigger that does it once, at a
+    commit, would never run), so that a test's later request sees the versions its earlier
+    writes moved."""
     outer = connection.begin()
     if connection.dialect.name == "postgresql":
-        connection.exec_driver_sql("SET CONSTRAINTS money_write_at_commit IMMEDIATE")
+        connection.exec_driver_sql("SET CONSTRAINTS data_write_at_commit IMMEDIATE")
     return outer
 
 

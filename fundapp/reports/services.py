@@ -11,7 +11,10 @@ changed data is never served stale. The cache is the database's (``fundapp.docum
 document rendered through one server is served by every other.
 
 A request never renders a PDF itself: ``document_or_job`` answers from the cache, or queues the
-render as a job (``fundapp.jobs``, kind ``document``) that ``render_job`` runs on a worker.
+render as a job (``fundapp.jobs``, kind ``document``) that ``render_job`` runs on a worker. A
+repeat loads no figure while nothing has changed: the cache keeps which copy answered the same
+question at the same data versions (the money's and the records', advanced by the database's
+triggers on every write to what a document shows), and serves it in two statements.
 """
 
 from __future__ import annotations
@@ -33,8 +36,11 @@ from markupsafe import Markup
 from sqlalchemy.orm import Session
 from werkzeug.http import parse_etags
 
+from ..answer_cache import document_versions
 from ..auth.models import User
+from ..db import utcnow
 from ..document_cache import SharedCache, shared_cache
+from ..fund_scope import visible_funds
 from ..jobs import services as jobs
 from ..jobs.models import Job
 from ..resources import TEMPLATES_DIR
@@ -100,12 +106,24 @@ def document_or_job(
     """``document``, but a PDF not in the cache is not rendered here: its render is queued as a job
     (or the same render already queued is found), and the job answers. ``href`` is the document's
     own link (path and query), which the job gives back as its result's."""
+    question = _question(spec.kind, session, user, lang, fmt, arguments) if fmt == "pdf" else None
+    if question is not None:
+        answered = pdf_cache().get_answer(question)
+        if answered is not None:  # nothing it shows has changed since: no figure is loaded
+            key, filename, body = answered
+            etag = f"{spec.kind}-{key[:32]}"
+            media_type = MEDIA_TYPES[fmt]
+            if if_none_match and parse_etags(if_none_match).contains_weak(etag):
+                return Document(etag=etag, media_type=media_type, filename=filename)
+            return Document(etag=etag, media_type=media_type, filename=filename, body=body, from_cache=True)
     data = spec.load(session, user, **arguments)
     if fmt != "pdf":
         return _produce(spec, data, lang, fmt, if_none_match)
     key = version_key(spec.kind, data, lang, fmt)
     found = _answer_without_rendering(spec, data, key, lang, fmt, if_none_match)
     if found is not None:
+        if question is not None and found.from_cache:
+            pdf_cache().put_answer(question, key, found.filename)
         return found
     # per user: what a document shows depends on who reads it (a donor's own statement)
     return jobs.submit(
@@ -115,6 +133,34 @@ def document_or_job(
         hashlib.sha256(f"{key}|{user.id}".encode()).hexdigest(),
         {"document": spec.kind, "lang": lang, "arguments": _encoded(arguments), "href": href},
     )
+
+
+def _question(
+    kind: str, session: Session, user: User, lang: str, fmt: str, arguments: dict[str, Any]
+) -> str | None:
+    """The key of what is asked (the document, its arguments, who reads it and the funds it sees,
+    the language, the day, the templates) at the current versions of the money and the records:
+    while both stay, the document that answered it still does (None: the database keeps no
+    versions). The versions are read before any figure is (``document_versions``)."""
+    versions = document_versions(session)
+    if versions is None:
+        return None
+    payload = json.dumps(
+        {
+            "kind": kind,
+            "arguments": _encoded(arguments),
+            "reader": user.id,
+            "funds": visible_funds(session),
+            "lang": lang,
+            "fmt": fmt,
+            "day": utcnow().date().isoformat(),  # what a document says of "today" holds for the day
+            "templates": template_version(),
+            "versions": versions,
+        },
+        sort_keys=True,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 #: The kind of the jobs that render a document (``render_job``).

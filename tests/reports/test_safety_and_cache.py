@@ -10,6 +10,8 @@ from fundapp import pdf
 from fundapp.db import utcnow
 from fundapp.document_cache import RenderedDocument
 
+from ..conftest import beyond_auth
+from ..factories import ProposalFactory, ReceiptFactory
 from . import builders
 from .pdftext import text
 
@@ -123,6 +125,62 @@ def test_changed_data_gives_a_new_etag_and_a_new_render(
     assert "One project has been completed." not in text(first.data)
 
 
+def test_a_repeat_while_nothing_has_changed_loads_no_figure_only_the_versions_and_the_kept_answer(
+    client, auth, fund, renders, query_counter
+):
+    cycle = builders.cycle_two(fund, funded=2, reserve=2, ineligible=1, completed=0)
+    url = f"/api/v1/calls/{cycle.call.id}/summary.pdf?lang=en"
+    first = client.get(url, headers=auth("staff"))
+    with query_counter() as statements:
+        again = client.get(url, headers=auth("staff"))
+    assert again.data == first.data
+    assert again.headers["ETag"] == first.headers["ETag"]
+    assert again.headers["Content-Disposition"] == first.headers["Content-Disposition"]
+    ran = beyond_auth(statements)
+    assert len(ran) == 2, ran
+    assert "data_version" in ran[0]
+    assert "rendered_document" in ran[1]
+    assert len(renders) == 1
+
+
+def test_another_reader_is_not_answered_from_a_question_someone_else_asked(
+    client, auth, fund, renders, query_counter
+):
+    """What a document shows may depend on who reads it (a donor's own statement, a reader's
+    funds): each reader's question is its own, though the same figures find the same copy."""
+    cycle = builders.cycle_two(fund, funded=2, reserve=2, ineligible=1, completed=0)
+    url = f"/api/v1/calls/{cycle.call.id}/summary.pdf?lang=en"
+    client.get(url, headers=auth("staff"))
+    with query_counter() as statements:
+        board = client.get(url, headers=auth("board"))
+    assert board.status_code == 200
+    assert len(beyond_auth(statements)) > 2, "the figures were loaded for the Board member"
+    assert len(renders) == 1, "and found the copy already rendered"
+
+
+def test_a_money_write_is_shown_by_the_next_request_though_no_record_changed(
+    client, auth, fund, renders, db_session
+):
+    url = f"/api/v1/funds/{fund.id}/status.pdf?lang=en"
+    first = client.get(url, headers=auth("staff"))
+    assert client.get(url, headers=auth("staff")).headers["ETag"] == first.headers["ETag"]
+    ReceiptFactory(contribution__fund_id=fund.id, amount_minor=123_456_00, usd_minor=123_456_00)
+    after = client.get(url, headers=auth("staff"))
+    assert after.headers["ETag"] != first.headers["ETag"]
+    assert len(renders) == 2
+
+
+def test_a_change_to_a_record_is_shown_by_the_next_request(client, auth, fund, renders, db_session):
+    cycle = builders.cycle_two(fund, funded=2, reserve=2, ineligible=1, completed=0)
+    url = f"/api/v1/calls/{cycle.call.id}/summary.pdf?lang=en"
+    first = client.get(url, headers=auth("staff"))
+    assert client.get(url, headers=auth("staff")).headers["ETag"] == first.headers["ETag"]
+    ProposalFactory(call=cycle.call)  # one more proposal received
+    after = client.get(url, headers=auth("staff"))
+    assert after.headers["ETag"] != first.headers["ETag"]
+    assert len(renders) == 2
+
+
 def test_the_html_preview_has_an_etag_and_revalidates_too(client, auth, fund):
     cycle = builders.cycle_two(fund, funded=1, reserve=1, ineligible=1, completed=0)
     url = f"/api/v1/board/sessions/{cycle.session.id}/pack.html"
@@ -147,7 +205,9 @@ def test_a_summary_with_a_long_reserve_list_renders_once_per_language_over_about
 
 
 def kept_documents(db_session) -> int:
-    """Rendered documents (and parts) kept in the database's cache."""
+    """Rendered documents (and parts) kept in the database's cache (not which answers what)."""
     return db_session.scalar(
-        select(func.count()).select_from(RenderedDocument).where(RenderedDocument.body.is_not(None))
+        select(func.count())
+        .select_from(RenderedDocument)
+        .where(RenderedDocument.body.is_not(None), RenderedDocument.same_as.is_(None))
     )
