@@ -133,3 +133,11 @@ def test_a_list_page_reached_by_cursor_runs_one_query_fewer_than_by_page_number(
 def test_the_full_csv_export_streams_every_generated_contribution(smoke):
     _, results = smoke
     assert "(3,000 rows" in results["memory.csv"].name
+
+
+def test_the_cold_figures_ask_again_what_the_database_keeps_and_the_warm_ones_do_not(smoke):
+    """A recount (as after a money write) runs the count that the first page found kept, and a
+    cold total the aggregate: the answers kept in the database are forgotten before each."""
+    _, results = smoke
+    assert results["contributions.recount"].queries == results["contributions.first"].queries + 1
+    assert results["totals.all.cold"].queries > 2, "the version and the kept answer only: nothing computed"
