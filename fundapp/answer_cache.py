@@ -14,11 +14,13 @@ by its shelf (``totals``; ``counts``, the cheap counts of the contributions list
 donors paging their lists never push out the costly aggregates), the version and the question (a
 digest of the question and of the funds the caller sees). A request reads the version and the
 answer kept for it in one indexed statement (``data_version`` joined to ``answer_cache``); on a
-miss it computes the answer and keeps it in a short transaction of its own (written once per
-version and question: the first writer's row stays), which also prunes the answers of earlier
-versions and, beyond ``TOTALS_CACHE_ENTRIES`` rows of the shelf (0 turns the cache off), the
-oldest. Keeping is best effort: a write that fails (a busy database) leaves the answer unkept.
-No per-process copy: the one statement that reads the version already brings the answer.
+miss it computes the answer and, unless that took less than ``ANSWER_CACHE_MIN_MS`` (keeping
+costs a write transaction, dearer than a quick answer computed again), keeps it in a short
+transaction of its own (written once per version and question: the first writer's row stays),
+which also prunes the answers of earlier versions and, beyond ``TOTALS_CACHE_ENTRIES`` rows of
+the shelf (0 turns the cache off), the oldest. Keeping is best effort: a write that fails (a busy
+database) leaves the answer unkept. No per-process copy: the one statement that reads the version
+already brings the answer.
 
 Answers are kept as JSON with their types tagged (``encode``; dates, enums of fundapp, decimals,
 tuples come back as they were), never pickled. Only read-only requests use the cache (their one
@@ -34,6 +36,7 @@ import hashlib
 import importlib
 import json
 import logging
+import time
 from collections.abc import Callable
 from enum import Enum
 from typing import Any
@@ -276,8 +279,10 @@ def cached_at_version(
     version, kept = found
     if kept is not None:
         return version, decode(json.loads(kept))
+    started = time.perf_counter()
     answer = compute()
-    _keep(shelf, version, digest, _canonical(encode(answer)), bound)
+    if (time.perf_counter() - started) * 1000 >= float(current_app.config.get("ANSWER_CACHE_MIN_MS", 0)):
+        _keep(shelf, version, digest, _canonical(encode(answer)), bound)
     return version, answer
 
 

@@ -81,6 +81,10 @@ def default_config(instance_path: str) -> dict[str, Any]:
         # Totals answers (and the contributions' counts) kept in the database under the money's
         # data version, for every server: at most this many per shelf (0: none kept)
         "TOTALS_CACHE_ENTRIES": 128,
+        # An answer computed faster than this (milliseconds) is not kept: keeping it is a write
+        # transaction of its own (some 2 ms), dearer than computing it again, and on SQLite it
+        # would take the one writer's lock from a read
+        "ANSWER_CACHE_MIN_MS": 2.0,
         # Spreadsheet imports through the API (the body stays within MAX_CONTENT_LENGTH; the CLI has
         # no limit): rows per file, and the size an XLSX (a zip archive) may expand to.
         "IMPORT_MAX_ROWS": 20_000,

@@ -48,6 +48,8 @@ def make_test_app(url: str, **overrides: object) -> Flask:
         # a test's writes are rolled back, and with them the money version its answers were kept
         # under: tests/totals/test_cache.py turns the cache on for itself
         "TOTALS_CACHE_ENTRIES": 0,
+        # and, once on, keeps every answer however quickly computed
+        "ANSWER_CACHE_MIN_MS": 0,
         # attached files and kept letters: never in the checkout's instance folder
         "FILE_STORAGE_DIR": tempfile.mkdtemp(prefix="fundapp-test-files-"),
         # jobs run at once, in the request's thread and the test's transaction (tests/jobs runs

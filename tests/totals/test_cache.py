@@ -196,3 +196,15 @@ def test_an_answer_of_a_type_it_cannot_keep_exactly_is_refused():
 def test_a_question_digest_tells_a_number_from_its_text():
     assert question_digest(("q", 1)) != question_digest(("q", "1"))
     assert question_digest(("q", frozenset({1, 2}))) == question_digest(("q", frozenset({2, 1})))
+
+
+def test_an_answer_computed_quicker_than_keeping_it_would_cost_is_computed_again_not_kept(
+    client, auth, db_session, money, cache_on, monkeypatch, query_counter
+):
+    monkeypatch.setitem(client.application.config, "ANSWER_CACHE_MIN_MS", 60_000)  # none is that slow
+    first = client.get(URL, headers=auth("staff")).get_json()
+    assert kept(db_session, "totals") == []
+    with query_counter() as again:
+        assert client.get(URL, headers=auth("staff")).get_json() == first
+    assert len(beyond_auth(again)) > 1, "the version read, then the aggregate computed again"
+    assert kept(db_session, "totals") == []
