@@ -124,10 +124,16 @@ def test_each_comparison_has_its_floor_from_the_same_run(smoke, key):
     assert results[key].met is not None
 
 
-def test_a_list_page_reached_by_cursor_runs_one_query_fewer_than_by_page_number(smoke):
+def test_a_list_page_reached_by_cursor_runs_no_count(smoke):
     _, results = smoke
-    for name in ("proposals", "grants", "contributions"):
+    for name in ("proposals", "grants"):
         assert results[f"{name}.cursor"].queries == results[f"{name}.deep"].queries - 1  # no COUNT
+    # the contributions' page by number reads the kept count (1 statement), or, when counting took
+    # less than keeping would cost (ANSWER_CACHE_MIN_MS, a matter of time), reads none kept and
+    # counts (2); by cursor it does neither
+    deep = results["contributions.deep"].queries
+    assert results["contributions.cursor"].queries in (deep - 1, deep - 2)
+    assert results["contributions.cursor"].queries == results["proposals.cursor"].queries
 
 
 def test_the_full_csv_export_streams_every_generated_contribution(smoke):
