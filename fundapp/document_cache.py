@@ -35,8 +35,8 @@ _KEY = re.compile(r"^[0-9a-f]{64}$")
 class RenderedDocument(Base):
     """A PDF (a whole document, or a part of a Board pack) or a CSV export under the version of what
     it shows, or a part's page count under the version of its content (``body`` empty), or which
-    of those answers a question at the current data versions (``same_as``; ``body`` is then the
-    file name it is sent under)."""
+    of those answers a question at the current data versions (``same_as``, ``filename``; ``body``
+    empty)."""
 
     __tablename__ = "rendered_document"
     __table_args__ = (
@@ -50,6 +50,8 @@ class RenderedDocument(Base):
     pages: Mapped[int | None]
     #: The key of the document that answers this question (a ``SharedCache.put_answer`` row).
     same_as: Mapped[str | None] = mapped_column(String(64))
+    #: The name that document is sent under (a ``put_answer`` row).
+    filename: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
@@ -156,7 +158,7 @@ class SharedCache:
         answer = aliased(RenderedDocument)
         with self.read_sessions() as session:
             found = session.execute(
-                select(RenderedDocument.key, answer.body, RenderedDocument.body)
+                select(RenderedDocument.key, answer.filename, RenderedDocument.body)
                 .join(answer, answer.same_as == RenderedDocument.key)
                 .where(answer.key == _checked(question), RenderedDocument.body.is_not(None))
             ).first()
@@ -165,11 +167,11 @@ class SharedCache:
         key, filename, body = found
         if filename is None or body is None:  # the query keeps neither, but the columns may be NULL
             return None
-        return key, filename.decode("utf-8"), body
+        return key, filename, body
 
     def put_answer(self, question: str, key: str, filename: str) -> None:
         """Keep that the document ``key``, sent as ``filename``, answers ``question``."""
-        self._upsert(question, {"same_as": _checked(key), "body": filename.encode("utf-8")})
+        self._upsert(question, {"same_as": _checked(key), "filename": filename})
         self._prune()
 
     def put_pages(self, key: str, pages: int) -> None:

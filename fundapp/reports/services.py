@@ -111,11 +111,10 @@ def document_or_job(
         answered = pdf_cache().get_answer(question)
         if answered is not None:  # nothing it shows has changed since: no figure is loaded
             key, filename, body = answered
-            etag = f"{spec.kind}-{key[:32]}"
-            media_type = MEDIA_TYPES[fmt]
-            if if_none_match and parse_etags(if_none_match).contains_weak(etag):
-                return Document(etag=etag, media_type=media_type, filename=filename)
-            return Document(etag=etag, media_type=media_type, filename=filename, body=body, from_cache=True)
+            etag = _etag(spec.kind, key)
+            return _not_modified(etag, fmt, filename, if_none_match) or Document(
+                etag=etag, media_type=MEDIA_TYPES[fmt], filename=filename, body=body, from_cache=True
+            )
     data = spec.load(session, user, **arguments)
     if fmt != "pdf":
         return _produce(spec, data, lang, fmt, if_none_match)
@@ -220,11 +219,12 @@ def _answer_without_rendering(
     spec: DocumentSpec, data: dict[str, Any], key: str, lang: str, fmt: str, if_none_match: str | None
 ) -> Document | None:
     """304 for the client's current copy, the HTML preview, or the PDF from the cache; else None."""
-    etag = f"{spec.kind}-{key[:32]}"
+    etag = _etag(spec.kind, key)
     media_type = MEDIA_TYPES[fmt]
     filename = f"{spec.filename(data, lang)}.{fmt}"
-    if if_none_match and parse_etags(if_none_match).contains_weak(etag):
-        return Document(etag=etag, media_type=media_type, filename=filename)
+    current = _not_modified(etag, fmt, filename, if_none_match)
+    if current is not None:
+        return current
     if fmt == "html":
         html = render_html(spec.template, spec.compose(data, lang), lang, inline_css=True)
         return Document(etag=etag, media_type=media_type, filename=filename, body=html.encode("utf-8"))
@@ -232,6 +232,18 @@ def _answer_without_rendering(
     cached = pdf_cache().get(key)
     if cached is not None:
         return Document(etag=etag, media_type=media_type, filename=filename, body=cached, from_cache=True)
+    return None
+
+
+def _etag(kind: str, key: str) -> str:
+    """The ETag of the document ``kind`` whose version key is ``key``."""
+    return f"{kind}-{key[:32]}"
+
+
+def _not_modified(etag: str, fmt: str, filename: str, if_none_match: str | None) -> Document | None:
+    """The answer 304 when ``If-None-Match`` names ``etag`` (the client's copy is current)."""
+    if if_none_match and parse_etags(if_none_match).contains_weak(etag):
+        return Document(etag=etag, media_type=MEDIA_TYPES[fmt], filename=filename)
     return None
 
 
@@ -243,7 +255,7 @@ def _produce(
     found = _answer_without_rendering(spec, data, key, lang, fmt, if_none_match)
     if found is not None:
         return found
-    etag = f"{kind}-{key[:32]}"
+    etag = _etag(kind, key)
     media_type = MEDIA_TYPES[fmt]
     filename = f"{spec.filename(data, lang)}.{fmt}"
     store = pdf_cache()

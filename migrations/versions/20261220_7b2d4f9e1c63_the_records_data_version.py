@@ -79,6 +79,7 @@ MONEY_BUMP = "UPDATE data_version SET version = version + 1 WHERE name = 'money'
 
 def upgrade() -> None:
     op.add_column("rendered_document", sa.Column("same_as", sa.String(length=64), nullable=True))
+    op.add_column("rendered_document", sa.Column("filename", sa.String(length=255), nullable=True))
     op.execute(text("INSERT INTO data_version (name, version) VALUES ('records', 0)"))
     op.create_table(
         "data_write",
@@ -192,4 +193,5 @@ def downgrade() -> None:
                 op.execute(text(f"DROP TRIGGER {table}_{event}_records_version"))
     op.drop_table("data_write")
     op.execute(text("DELETE FROM data_version WHERE name = 'records'"))
+    op.drop_column("rendered_document", "filename")
     op.drop_column("rendered_document", "same_as")
