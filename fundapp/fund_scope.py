@@ -21,8 +21,9 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from functools import lru_cache
 from typing import Any
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import ColumnElement, event
+from sqlalchemy import ColumnElement, Executable, event
 from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
 from .errors import NotFound, Unprocessable
@@ -96,6 +97,26 @@ def _criteria(ids: tuple[int, ...]) -> tuple[Any, ...]:
     )
 
 
+#: Each statement with the criteria of each set of funds, kept as long as the statement lives:
+#: a statement built once (a list's, ``pagination``) is scoped once per set of funds, and keeps
+#: the cache key SQLAlchemy memoizes on it, instead of being copied and keyed on every request.
+_SCOPED: WeakKeyDictionary[Executable, dict[tuple[int, ...], Executable]] = WeakKeyDictionary()
+
+
+def _scoped(statement: Executable, ids: tuple[int, ...]) -> Executable:
+    """``statement`` with the criteria of the funds ``ids``."""
+    try:
+        by_funds = _SCOPED.get(statement)
+        if by_funds is None:
+            by_funds = _SCOPED[statement] = {}
+    except TypeError:  # a statement that cannot be weakly referenced or hashed: scoped each time
+        return statement.options(*_criteria(ids))
+    scoped = by_funds.get(ids)
+    if scoped is None:
+        scoped = by_funds[ids] = statement.options(*_criteria(ids))
+    return scoped
+
+
 @event.listens_for(Session, "do_orm_execute")
 def _keep_to_visible_funds(state: ORMExecuteState) -> None:
     ids = state.session.info.get(SCOPE_KEY)
@@ -105,7 +126,7 @@ def _keep_to_visible_funds(state: ORMExecuteState) -> None:
     # over a list's subquery, or a list read as columns joined through relationships, names its
     # entities below the top level, where the criteria reach them too (a criterion of a model
     # the statement does not name costs nothing)
-    state.statement = state.statement.options(*_criteria(ids))
+    state.statement = _scoped(state.statement, ids)
 
 
 def by_fund_id(ids: tuple[int, ...]) -> Callable[[Any], ColumnElement[bool]]:

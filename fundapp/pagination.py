@@ -25,14 +25,15 @@ import enum
 import hashlib
 import hmac
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from types import SimpleNamespace
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from flask import current_app
-from sqlalchemy import Column, ColumnElement, Select, and_, bindparam, func, or_, select, tuple_
+from sqlalchemy import Column, ColumnElement, Integer, Select, and_, bindparam, func, or_, select, tuple_
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import QueryableAttribute, Session
 
@@ -153,6 +154,7 @@ def paginate(
     to_item: Callable[[Row[*tuple[Any, ...]]], Any] | None = None,
     count: Select[*tuple[Any, ...]] | None = None,
     count_with: Callable[[Callable[[], int]], int] | None = None,
+    params: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Run ``stmt`` for one page: a COUNT (not with a cursor), one SELECT, and its eager loads.
 
@@ -163,19 +165,27 @@ def paginate(
     for statements that select computed columns beside the entity. ``count`` is a cheaper
     statement selecting the same rows (without the joins and columns only the page needs).
     ``count_with(compute)`` may answer the count without computing it (from a cache that
-    knows when the rows last changed).
+    knows when the rows last changed). ``params`` are the values of the bound parameters
+    ``stmt`` and ``count`` name (a list built once per set of filters binds their values so).
+
+    The page's sort, LIMIT, OFFSET and cursor are bound parameters of a statement built once for
+    each statement, sort and kind of page (``_page_statement``): a list whose statement is itself
+    built once runs the same statement objects on every request, and SQLAlchemy, which keeps a
+    statement's cache key on the object, neither builds nor keys them again.
     """
     page, page_size, sort, cursor = query["page"], query["page_size"], query["sort"], query.get("cursor")
-    descending = sort.startswith("-")
     column = sort_columns[sort.lstrip("-")]
-    nullable = _nullable(column)
+    bound = dict(params or {})
+    values = {**bound, LIMIT: page_size + 1}
     total: int | None = None
-    offset = (page - 1) * page_size
     if cursor is None:
-        counted = (count if count is not None else stmt).order_by(None).subquery()
+        offset = (page - 1) * page_size
+        shape = "offset" if offset else "first"
+        values[OFFSET] = offset
+        counted = _count_statement(count if count is not None else stmt)
 
         def compute() -> int:
-            return session.scalar(select(func.count()).select_from(counted)) or 0
+            return session.scalar(counted, bound) or 0
 
         total = count_with(compute) if count_with is not None else compute()
     else:
@@ -185,27 +195,11 @@ def paginate(
             raise Unprocessable("cursor", f"was given for sort '{cursor.sort}', not '{sort}'")
         if page != 1:
             raise Unprocessable("cursor", "give either a page number or a cursor, not both")
-        stmt = stmt.where(_after(column, tiebreak, cursor.values, descending=descending, nullable=nullable))
-        offset = 0
-    key_order = column.desc() if descending else column.asc()
-    if nullable:
-        key_order = key_order.nulls_first() if descending else key_order.nulls_last()
-    tiebreak_order = tiebreak.desc() if descending else tiebreak.asc()
-    if offset:
-        # a page beyond the first: walk the list's order for the page's ids alone (on an index
-        # of (sort key, id), the rows skipped are index entries, not table rows), then read
-        # those rows: a "late row lookup", 7x faster at offset 900,000 on PostgreSQL
-        page_ids = (
-            stmt.with_only_columns(tiebreak)
-            .order_by(key_order, tiebreak_order)
-            .limit(page_size + 1)
-            .offset(offset)
-        )
-        stmt = stmt.where(tiebreak.in_(page_ids.scalar_subquery()))
-    ordered = stmt.add_columns(column.label("_sort_key"), tiebreak.label("_sort_tiebreak")).order_by(
-        key_order, tiebreak_order
-    )
-    rows = session.execute(ordered.limit(page_size + 1)).unique().all()
+        after_key, after_id = cursor.values
+        shape = "after" if after_key is not None else "after null"
+        values[AFTER_KEY], values[AFTER_ID] = after_key, after_id
+    ordered = _page_statement(stmt, sort, column, tiebreak, shape)
+    rows = session.execute(ordered, values).unique().all()
     more = len(rows) > page_size
     rows = rows[:page_size]
     next_cursor = None
@@ -214,6 +208,81 @@ def paginate(
         next_cursor = encode_cursor(sort, last._sort_key, last._sort_tiebreak, scope=cursor_scope(tiebreak))
     items = [to_item(row) for row in rows] if to_item else [row[0] for row in rows]
     return {"items": items, "total": total, "page": page, "page_size": page_size, "next_cursor": next_cursor}
+
+
+def filters_given(query: Mapping[str, Any], names: Iterable[str]) -> tuple[frozenset[str], dict[str, Any]]:
+    """Which of the filters ``names`` ``query`` gives, and their values by name: a list builds its
+    statement once for each set of filters given, their values bound parameters of that name."""
+    values = {name: query[name] for name in names if name in query}
+    return frozenset(values), values
+
+
+#: The bound parameters of a page: its size plus one (to know whether another follows), the rows
+#: it skips, and the (sort key, id) of the row a cursor page starts after.
+LIMIT, OFFSET, AFTER_KEY, AFTER_ID = "page_limit", "page_offset", "page_after_key", "page_after_id"
+
+#: The statements built from a list's statement, kept as long as it lives (a list built per request
+#: leaves nothing behind; one built once keeps a handful). By list statement: its count statement,
+#: and its page statement for each (sort, kind of page).
+_COUNTS: WeakKeyDictionary[Select[Any], Select[Any]] = WeakKeyDictionary()
+_PAGES: WeakKeyDictionary[Select[Any], dict[tuple[str, str], Select[Any]]] = WeakKeyDictionary()
+
+
+def _count_statement(rows: Select[Any]) -> Select[Any]:
+    """``SELECT count(*)`` of ``rows``, built once for each statement."""
+    counted = _COUNTS.get(rows)
+    if counted is None:
+        counted = _COUNTS[rows] = select(func.count()).select_from(rows.order_by(None).subquery())
+    return counted
+
+
+def _page_statement(
+    stmt: Select[Any], sort: str, column: SortColumn, tiebreak: SortColumn, shape: str
+) -> Select[Any]:
+    """``stmt`` in ``sort`` order with its sort key and tiebreak as ``_sort_key`` and
+    ``_sort_tiebreak``, LIMITed to ``LIMIT`` rows and, by ``shape``, from the first row
+    (``first``), beyond ``OFFSET`` rows (``offset``), or after the row (``AFTER_KEY``,
+    ``AFTER_ID``) of a cursor (``after``; ``after null`` when that row's key is NULL).
+
+    Built once for each statement, sort and shape: the sort columns of a statement are those its
+    list declares, the same on every request.
+    """
+    built = _PAGES.get(stmt)
+    if built is None:
+        built = _PAGES[stmt] = {}
+    page = built.get((sort, shape))
+    if page is not None:
+        return page
+    descending = sort.startswith("-")
+    nullable = _nullable(column)
+    limit = bindparam(LIMIT, type_=Integer)
+    key_order = column.desc() if descending else column.asc()
+    if nullable:
+        key_order = key_order.nulls_first() if descending else key_order.nulls_last()
+    tiebreak_order = tiebreak.desc() if descending else tiebreak.asc()
+    if shape == "offset":
+        # a page beyond the first: walk the list's order for the page's ids alone (on an index
+        # of (sort key, id), the rows skipped are index entries, not table rows), then read
+        # those rows: a "late row lookup", 7x faster at offset 900,000 on PostgreSQL
+        page_ids = (
+            stmt.with_only_columns(tiebreak)
+            .order_by(key_order, tiebreak_order)
+            .limit(limit)
+            .offset(bindparam(OFFSET, type_=Integer))
+        )
+        stmt = stmt.where(tiebreak.in_(page_ids.scalar_subquery()))
+    elif shape in ("after", "after null"):
+        stmt = stmt.where(
+            _after(
+                column, tiebreak, key_is_null=shape == "after null", descending=descending, nullable=nullable
+            )
+        )
+    page = built[(sort, shape)] = (
+        stmt.add_columns(column.label("_sort_key"), tiebreak.label("_sort_tiebreak"))
+        .order_by(key_order, tiebreak_order)
+        .limit(limit)
+    )
+    return page
 
 
 #: What joins a nested name to its field in a list's column labels: ``call__title``.
@@ -261,19 +330,20 @@ def _nullable(column: SortColumn) -> bool:
 def _after(
     column: SortColumn,
     tiebreak: SortColumn,
-    values: tuple[Any, Any],
     *,
+    key_is_null: bool,
     descending: bool,
     nullable: bool,
 ) -> ColumnElement[bool]:
-    """The rows after (``key``, ``tiebreak``) in the list's order (NULL keys sort last ascending)."""
-    key = bindparam(None, values[0], type_=column.type)
-    last = bindparam(None, values[1], type_=tiebreak.type)
+    """The rows after the row (``AFTER_KEY``, ``AFTER_ID``) in the list's order (NULL keys sort
+    last ascending); ``key_is_null``: that row's key is NULL (``AFTER_KEY`` is then not read)."""
+    key = bindparam(AFTER_KEY, type_=column.type)
+    last = bindparam(AFTER_ID, type_=tiebreak.type)
     if not nullable:
         position, at = tuple_(column, tiebreak), tuple_(key, last)
         return position < at if descending else position > at
     beyond = tiebreak < last if descending else tiebreak > last
-    if values[0] is None:
+    if key_is_null:
         if descending:  # NULLs came first; then every non-NULL key
             return or_(and_(column.is_(None), beyond), column.is_not(None))
         return and_(column.is_(None), beyond)

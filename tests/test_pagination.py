@@ -2,12 +2,20 @@
 
 import base64
 import datetime as dt
+import gc
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 import pytest
+from sqlalchemy import Select, event, select
+from sqlalchemy.orm import ORMExecuteState, Session
 
-from fundapp.pagination import decode_cursor, encode_cursor
+from fundapp import fund_scope, pagination
+from fundapp.calls.models import Call
+from fundapp.pagination import decode_cursor, encode_cursor, paginate
 
 from .conftest import beyond_auth
 from .factories import ApiTokenFactory, CallFactory, GrantFactory, ProposalFactory, UserFactory
@@ -255,3 +263,82 @@ def test_a_forged_cursor_is_a_422_on_every_list_for_every_role(client, auth, fun
         )
         if response.status_code == 422:
             assert response.get_json()["errors"][0]["field"] == "cursor"
+
+
+@contextmanager
+def statements_run() -> Iterator[list[Any]]:
+    """The statement objects the session runs inside the block, as they reach the database (the
+    fund scope's criteria added)."""
+    ran: list[Any] = []
+
+    def keep(state: ORMExecuteState) -> None:
+        ran.append(state.statement)
+
+    event.listen(Session, "do_orm_execute", keep)  # after fund_scope's hook: its statement
+    try:
+        yield ran
+    finally:
+        event.remove(Session, "do_orm_execute", keep)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "/api/v1/grants?page_size=3&status=active&call_id={a}",
+            "/api/v1/grants?page_size=4&status=closed&call_id={b}",
+        ),
+        ("/api/v1/proposals?page_size=3&call_id={a}", "/api/v1/proposals?page_size=5&call_id={b}"),
+        ("/api/v1/contributions?page_size=3&page=2", "/api/v1/contributions?page_size=6&page=3"),
+    ],
+)
+def test_a_list_runs_the_very_same_statements_for_other_values_of_the_same_filters(
+    client, auth, fund, first, second
+):
+    a, b = CallFactory(fund_id=fund.id).id, CallFactory(fund_id=fund.id).id
+    paths = [first.format(a=a, b=b), second.format(a=a, b=b)]
+    runs = []
+    for path in paths:
+        with statements_run() as ran:
+            assert client.get(path, headers=auth("staff")).status_code == 200
+        # the token check first (built once as well, but not by the list), and after it, once a
+        # minute, the token's last use (an UPDATE)
+        runs.append([statement for statement in ran if isinstance(statement, Select)][1:])
+    assert runs[0]
+    assert all(x is y for x, y in zip(*runs, strict=True))
+    other_filters = paths[0] + f"&fund_id={fund.id}"
+    with statements_run() as ran:
+        assert client.get(other_filters, headers=auth("staff")).status_code == 200
+    assert [statement for statement in ran if isinstance(statement, Select)][1] is not runs[0][0]
+
+
+def test_the_same_values_of_a_lists_filters_answer_what_they_select_each_time(client, auth, fund):
+    calls = [CallFactory(fund_id=fund.id) for _ in range(2)]
+    made = {
+        call.id: {GrantFactory(proposal__call=call).id for _ in range(n + 1)} for n, call in enumerate(calls)
+    }
+    for call_id, ids in [*made.items(), *made.items()]:
+        body = client.get(f"/api/v1/grants?call_id={call_id}", headers=auth("staff")).get_json()
+        assert {item["id"] for item in body["items"]} == ids
+        assert body["total"] == len(ids)
+
+
+def test_a_statement_built_for_one_request_leaves_nothing_kept_behind(db_session, fund):
+    kept = (pagination._PAGES, pagination._COUNTS, fund_scope._SCOPED)
+    before = [len(memo) for memo in kept]
+    CallFactory(fund_id=fund.id)
+    fund_scope.restrict(db_session, [fund.id])
+    try:
+        for cursor in (
+            None,
+            decode_cursor(encode_cursor("deadline", T0, 1, scope="call.id", secret=SECRET), secret=SECRET),
+        ):
+            query = {"page": 1, "page_size": 5, "sort": "deadline", "cursor": cursor}
+            stmt = select(Call).where(Call.title != "")  # built anew, as most lists build theirs
+            paginate(db_session, stmt, query, sort_columns={"deadline": Call.deadline}, tiebreak=Call.id)
+            assert [len(memo) for memo in kept] > before
+            del stmt
+    finally:
+        fund_scope.restrict(db_session, None)
+    gc.collect()
+    assert [len(memo) for memo in kept] == before

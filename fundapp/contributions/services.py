@@ -22,10 +22,10 @@ import secrets
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, extract, func, select
+from sqlalchemy import ColumnElement, Select, bindparam, extract, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..answer_cache import cached, frozen
@@ -42,7 +42,7 @@ from ..funds.models import Fund
 from ..money import FUND_CURRENCY, MAX_MAJOR_DIGITS, convert_to_usd_minor, exponent, format_minor, from_minor
 from ..notifications import services as notifications
 from ..notifications.models import Kind
-from ..pagination import PAGING, columns_of, paginate, record
+from ..pagination import PAGING, columns_of, filters_given, paginate, record
 from ..services_base import check_transition, get_or_404, minor_units, snapshot
 from .models import (
     Campaign,
@@ -441,28 +441,45 @@ def _listed_columns() -> tuple[ColumnElement[Any], ...]:
     )
 
 
+#: The filters of a list of pledges on a column of its own (``donor_kind`` and ``year`` besides).
+_CONTRIBUTION_FILTERS = {
+    "fund_id": Contribution.fund_id,
+    "donor_id": Contribution.donor_id,
+    "campaign_id": Contribution.campaign_id,
+    "status": Contribution.status,
+    "currency": Contribution.currency,
+}
+
+
+@lru_cache(maxsize=128)
+def _contributions_statements(filters: frozenset[str], donor: bool) -> tuple[Select[Any], Select[Any]]:
+    """The page and count statements of a list of pledges with these filters (their values bound
+    parameters), for a donor (its own pledges, ``caller_donor_id``) or not: built once each."""
+    rows: Select[Any] = select(Contribution.id)
+    if donor:
+        rows = rows.where(Contribution.donor_id == bindparam("caller_donor_id"))
+    rows = rows.where(
+        *(column == bindparam(name) for name, column in _CONTRIBUTION_FILTERS.items() if name in filters)
+    )
+    if "donor_kind" in filters:
+        rows = rows.join(Donor, Donor.id == Contribution.donor_id).where(
+            Donor.kind == bindparam("donor_kind")
+        )
+    if "year" in filters:
+        rows = rows.where(extract("year", Contribution.pledged_on) == bindparam("year"))
+    return rows.with_only_columns(*_listed_columns()), rows
+
+
 def list_contributions(session: Session, user: User, query: dict[str, Any]) -> dict[str, Any]:
     """One page of pledges, each with what the books say it received (two scalar subqueries)."""
-    rows: Select[Any] = select(Contribution.id)
-    if _is_donor(user):
-        rows = rows.where(Contribution.donor_id == user.donor_id)
-    for key, column in (
-        ("fund_id", Contribution.fund_id),
-        ("donor_id", Contribution.donor_id),
-        ("campaign_id", Contribution.campaign_id),
-        ("status", Contribution.status),
-        ("currency", Contribution.currency),
-    ):
-        if key in query:
-            rows = rows.where(column == query[key])
-    if "donor_kind" in query:
-        rows = rows.join(Donor, Donor.id == Contribution.donor_id).where(Donor.kind == query["donor_kind"])
-    if "year" in query:
-        rows = rows.where(extract("year", Contribution.pledged_on) == query["year"])
-    stmt = rows.with_only_columns(*_listed_columns())
+    donor = _is_donor(user)
+    filters, params = filters_given(query, (*_CONTRIBUTION_FILTERS, "donor_kind", "year"))
+    if donor:
+        params["caller_donor_id"] = user.donor_id
+    stmt, rows = _contributions_statements(filters, donor)
     # counting a million pledges costs milliseconds; the count changes only with the money
-    filters = {key: value for key, value in query.items() if key not in PAGING}
-    question = ("contributions.count", user.donor_id if _is_donor(user) else None, frozen(filters))
+    asked = {key: value for key, value in query.items() if key not in PAGING}
+    question = ("contributions.count", user.donor_id if donor else None, frozen(asked))
     return paginate(
         session,
         stmt,
@@ -476,6 +493,7 @@ def list_contributions(session: Session, user: User, query: dict[str, Any]) -> d
         to_item=record,
         count=rows,
         count_with=lambda compute: cached(session, question, compute, shelf="counts"),
+        params=params,
     )
 
 

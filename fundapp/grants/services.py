@@ -13,10 +13,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, not_, or_, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, case, func, not_, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..applicants.models import Organisation
@@ -32,7 +32,7 @@ from ..etag import require_if_match
 from ..funds import services as funds
 from ..funds.models import Fund, ReportingRules
 from ..money import FUND_CURRENCY, format_minor, to_minor
-from ..pagination import columns_of, paginate, record
+from ..pagination import columns_of, filters_given, paginate, record
 from ..proposals.models import Facet, Proposal, ProposalBudgetLine
 from ..services_base import check_transition, get_or_404, minor_units, snapshot
 from .models import (
@@ -334,29 +334,40 @@ def _listed_columns() -> tuple[ColumnElement[Any], ...]:
     )
 
 
+#: The filters of a list of grants, each its column; ``approved_year`` binds the year's bounds.
+_GRANT_FILTERS = {
+    "fund_id": Grant.fund_id,
+    "call_id": Grant.call_id,
+    "country": Grant.country_code,
+    "organisation_id": Grant.organisation_id,
+    "status": Grant.status,
+}
+
+
+@lru_cache(maxsize=64)
+def _grants_statements(filters: frozenset[str]) -> tuple[Select[Any], Select[Any]]:
+    """The page and count statements of a list of grants with these filters, their values bound
+    parameters: built once for each set of filters given (see ``pagination.paginate``)."""
+    where = [column == bindparam(name) for name, column in _GRANT_FILTERS.items() if name in filters]
+    if "approved_year" in filters:
+        where += [
+            Grant.approved_on >= bindparam("approved_from"),
+            Grant.approved_on < bindparam("approved_before"),
+        ]
+    page = select(*_listed_columns()).join(Grant.organisation).join(Grant.call).where(*where)
+    return page, select(Grant.id).where(*where)
+
+
 def list_grants(session: Session, query: dict[str, Any]) -> dict[str, Any]:
     """One page of grants with organisation, call and amount disbursed: a COUNT and one SELECT."""
-    filters: list[ColumnElement[bool]] = []
-    if "fund_id" in query:
-        filters.append(Grant.fund_id == query["fund_id"])
-    if "call_id" in query:
-        filters.append(Grant.call_id == query["call_id"])
-    if "country" in query:
-        filters.append(Grant.country_code == query["country"])
-    if "organisation_id" in query:
-        filters.append(Grant.organisation_id == query["organisation_id"])
-    if "status" in query:
-        filters.append(Grant.status == query["status"])
-    if "approved_year" in query:
-        year = query["approved_year"]
-        filters.append(Grant.approved_on >= dt.date(year, 1, 1))
-        filters.append(Grant.approved_on < dt.date(year + 1, 1, 1))
-
-    stmt = select(*_listed_columns()).join(Grant.organisation).join(Grant.call).where(*filters)
-
+    filters, params = filters_given(query, (*_GRANT_FILTERS, "approved_year"))
+    if "approved_year" in params:
+        year = params.pop("approved_year")
+        params["approved_from"], params["approved_before"] = dt.date(year, 1, 1), dt.date(year + 1, 1, 1)
+    page, count = _grants_statements(filters)
     return paginate(
         session,
-        stmt,
+        page,
         query,
         sort_columns={
             "approved_on": Grant.approved_on,
@@ -365,7 +376,8 @@ def list_grants(session: Session, query: dict[str, Any]) -> dict[str, Any]:
         },
         tiebreak=Grant.id,
         to_item=record,
-        count=select(Grant.id).where(*filters),
+        count=count,
+        params=params,
     )
 
 

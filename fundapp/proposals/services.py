@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, func, not_, select
+from sqlalchemy import ColumnElement, Select, bindparam, case, func, not_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..applicants.models import Organisation
@@ -20,7 +20,7 @@ from ..etag import require_if_match
 from ..funds import services as funds
 from ..funds.models import Fund
 from ..money import format_minor
-from ..pagination import columns_of, paginate, record
+from ..pagination import columns_of, filters_given, paginate, record
 from ..services_base import check_transition, get_or_404, minor_units, snapshot
 from .models import (
     EligibilityCheck,
@@ -363,10 +363,13 @@ def get_proposal(session: Session, user: User, proposal_id: int) -> Proposal:
 
 
 def _has_facet(facet: Facet, code: str) -> Any:
+    """Whether the proposal has ``facet`` of the code bound as the parameter named ``code``."""
     return (
         select(ProposalFacet.id)
         .where(
-            ProposalFacet.proposal_id == Proposal.id, ProposalFacet.facet == facet, ProposalFacet.code == code
+            ProposalFacet.proposal_id == Proposal.id,
+            ProposalFacet.facet == facet,
+            ProposalFacet.code == bindparam(code),
         )
         .exists()
     )
@@ -384,34 +387,47 @@ def _listed_columns() -> tuple[ColumnElement[Any], ...]:
     )
 
 
+#: The filters of a list of proposals: on a column of its own, or on one of its facets.
+_PROPOSAL_FILTERS = {
+    "call_id": Proposal.call_id,
+    "status": Proposal.status,
+    "organisation_id": Proposal.organisation_id,
+}
+_PROPOSAL_FACETS = {
+    "country": Facet.COUNTRY,
+    "target_group": Facet.TARGET_GROUP,
+    "assistance": Facet.ASSISTANCE,
+}
+
+
+@lru_cache(maxsize=128)
+def _proposals_statements(filters: frozenset[str], board: bool) -> tuple[Select[Any], Select[Any]]:
+    """The page and count statements of a list of proposals with these filters (their values bound
+    parameters), for a Board member or not: built once each (see ``pagination.paginate``)."""
+    stmt: Select[Any] = select(Proposal)
+    if board:
+        stmt = stmt.where(Proposal.call_id.in_(select(Call.id).where(Call.status.in_(BOARD_VISIBLE_CALLS))))
+    if "fund_id" in filters:
+        stmt = stmt.where(Proposal.call_id.in_(select(Call.id).where(Call.fund_id == bindparam("fund_id"))))
+    stmt = stmt.where(
+        *(column == bindparam(name) for name, column in _PROPOSAL_FILTERS.items() if name in filters)
+    )
+    stmt = stmt.where(
+        *(_has_facet(facet, name) for name, facet in _PROPOSAL_FACETS.items() if name in filters)
+    )
+    return stmt.with_only_columns(*_listed_columns()).join(Proposal.call).join(Proposal.organisation), stmt
+
+
 def list_proposals(session: Session, user: User, query: dict[str, Any]) -> dict[str, Any]:
     """Proposals, filtered; board members see only those of calls under review."""
-    stmt: Select[Any] = select(Proposal)
-    if user.role == Role.BOARD:
-        stmt = stmt.where(Proposal.call_id.in_(select(Call.id).where(Call.status.in_(BOARD_VISIBLE_CALLS))))
-    if "fund_id" in query:
-        stmt = stmt.where(Proposal.call_id.in_(select(Call.id).where(Call.fund_id == query["fund_id"])))
-    for key, column in (
-        ("call_id", Proposal.call_id),
-        ("status", Proposal.status),
-        ("organisation_id", Proposal.organisation_id),
-    ):
-        if key in query:
-            stmt = stmt.where(column == query[key])
-    for key, facet in (
-        ("country", Facet.COUNTRY),
-        ("target_group", Facet.TARGET_GROUP),
-        ("assistance", Facet.ASSISTANCE),
-    ):
-        if key in query:
-            stmt = stmt.where(_has_facet(facet, query[key]))
-    page = stmt.with_only_columns(*_listed_columns()).join(Proposal.call).join(Proposal.organisation)
-
+    filters, params = filters_given(query, ("fund_id", *_PROPOSAL_FILTERS, *_PROPOSAL_FACETS))
+    page, count = _proposals_statements(filters, user.role == Role.BOARD)
     return paginate(
         session,
         page,
         query,
-        count=stmt,
+        count=count,
+        params=params,
         to_item=lambda row: record(row, ListedProposal),
         sort_columns={
             "submitted_at": Proposal.submitted_at,
