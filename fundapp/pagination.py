@@ -168,8 +168,8 @@ def paginate(
     knows when the rows last changed). ``params`` are the values of the bound parameters
     ``stmt`` and ``count`` name (a list built once per set of filters binds their values so).
 
-    The page's sort, LIMIT, OFFSET and cursor are bound parameters of a statement built once for
-    each statement, sort and kind of page (``_page_statement``): a list whose statement is itself
+    The page's LIMIT, OFFSET and cursor are bound parameters of a statement built once for each
+    statement, sort and kind of page (``_page_statement``): a list whose statement is itself
     built once runs the same statement objects on every request, and SQLAlchemy, which keeps a
     statement's cache key on the object, neither builds nor keys them again.
     """
@@ -223,7 +223,8 @@ LIMIT, OFFSET, AFTER_KEY, AFTER_ID = "page_limit", "page_offset", "page_after_ke
 
 #: The statements built from a list's statement, kept as long as it lives (a list built per request
 #: leaves nothing behind; one built once keeps a handful). By list statement: its count statement,
-#: and its page statement for each (sort, kind of page).
+#: and its page statement for each (sort, kind of page). Two threads building the same one at once
+#: both build it and one keeps it: the two are equal, either serves.
 _COUNTS: WeakKeyDictionary[Select[Any], Select[Any]] = WeakKeyDictionary()
 _PAGES: WeakKeyDictionary[Select[Any], dict[tuple[str, str], Select[Any]]] = WeakKeyDictionary()
 
