@@ -17,31 +17,44 @@ one process and ``bench.load`` both under gunicorn (``bench.peer:from_environmen
 
 from __future__ import annotations
 
+import base64
+import csv
 import datetime as dt
 import enum
 import hashlib
+import hmac
+import importlib.util
+import json
 import os
 from collections.abc import Callable
-from typing import Any
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, NamedTuple
 
 from flask import Flask, abort, g, jsonify, request
-from sqlalchemy import Engine, String, Table, create_engine, func, select, tuple_
+from sqlalchemy import Engine, MetaData, String, Table, create_engine, func, select, tuple_
 from sqlalchemy.engine import Connection, RowMapping
 
-import fundapp.models  # noqa: F401 - registers every table on the metadata
-from fundapp.books.models import Account
-from fundapp.db import Base, normalise_url
-from fundapp.money import FUND_CURRENCY, format_minor
-from fundapp.pagination import decode_cursor, encode_cursor
-
-TABLES = Base.metadata.tables
-proposal, facet_row = TABLES["proposal"], TABLES["proposal_facet"]
-call, organisation = TABLES["call"], TABLES["organisation"]
-grant, balance = TABLES["grant_award"], TABLES["ledger_balance"]
-contribution, ledger = TABLES["contribution"], TABLES["ledger_entry"]
-token_table, user_table = TABLES["api_token"], TABLES["app_user"]
-user_fund = TABLES["user_fund"]
-
+#: The tables the peer reads, by the names its lists give them, reflected from the database when
+#: it starts (``create_peer``): it imports nothing of fundapp.
+TABLES = {
+    "proposal": "proposal",
+    "facet_row": "proposal_facet",
+    "call": "call",
+    "organisation": "organisation",
+    "grant": "grant_award",
+    "balance": "ledger_balance",
+    "contribution": "contribution",
+    "ledger": "ledger_entry",
+    "token_table": "api_token",
+    "user_table": "app_user",
+    "user_fund": "user_fund",
+}
+FUND_CURRENCY = "USD"
+#: The ledger accounts it reads (what fundapp's books store in ``account``).
+RECEIVED, DISBURSED = "received", "disbursed"
 READERS = {"admin", "staff", "board", "approver"}
 STAFF_AND_DONORS = {"admin", "staff", "donor"}
 #: The roles that hold only for the funds a user is granted (``fundapp.auth.models.FUND_ROLES``).
@@ -50,12 +63,83 @@ FACETS = {"countries": "country", "target_groups": "target_group", "assistance":
 
 
 def plain(value: Any) -> Any:
-    """A value as fundapp's JSON writes it: enums by value, days and times in ISO 8601."""
+    """A value as fundapp's JSON writes it: enums by value, days and times in ISO 8601 (a time
+    is UTC: SQLite gives it back without its zone)."""
     if isinstance(value, enum.Enum):
         return value.value
+    if isinstance(value, dt.datetime) and value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
     if isinstance(value, dt.date):  # datetimes too: aware, so "+00:00"
         return value.isoformat()
     return value
+
+
+@cache
+def minor_units() -> dict[str, int]:
+    """Each currency's decimals, from the ISO 4217 table fundapp ships (found, not imported)."""
+    spec = importlib.util.find_spec("fundapp")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("fundapp is not installed: the peer reads its currency table")
+    table = Path(next(iter(spec.submodule_search_locations))) / "data" / "iso4217-currencies.csv"
+    lines = [line for line in table.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    return {row["code"]: int(row["minor_units"]) for row in csv.DictReader(lines)}
+
+
+def format_minor(minor: int | None, currency: str) -> str | None:
+    """An amount in minor units as fundapp's JSON writes it: ``"1250000.00"``."""
+    if minor is None:
+        return None
+    places = minor_units()[currency]
+    return str(Decimal(minor).scaleb(-places).quantize(Decimal(1).scaleb(-places)))
+
+
+class Cursor(NamedTuple):
+    scope: str
+    sort: str
+    values: tuple[Any, Any]
+
+
+def _sign(payload: bytes) -> bytes:
+    return hmac.new(g.secret, b"fundapp-cursor\x00" + payload, hashlib.sha256).digest()[:16]
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+
+def _pack(value: Any) -> list[Any]:
+    if isinstance(value, dt.date):  # a day ("d") or a time ("t"), in ISO 8601
+        return ["t" if isinstance(value, dt.datetime) else "d", plain(value)]
+    if value is not None and type(value) not in (str, int):
+        raise TypeError(f"no cursor holds a {type(value).__name__}")
+    return [{str: "s", int: "i"}.get(type(value), "n"), value]
+
+
+def _unpack(item: list[Any]) -> Any:
+    kind, value = item
+    if kind == "t":
+        return dt.datetime.fromisoformat(value)
+    return dt.date.fromisoformat(value) if kind == "d" else value
+
+
+def encode_cursor(sort: str, key: Any, tiebreak: Any, *, scope: str) -> str:
+    """fundapp's signed cursor: ``<payload>.<mac>``, base64url, the HMAC-SHA256 of its secret."""
+    payload = json.dumps([scope, sort, _pack(key), _pack(tiebreak)], separators=(",", ":")).encode()
+    return f"{_b64(payload)}.{_b64(_sign(payload))}"
+
+
+def decode_cursor(text: str) -> Cursor:
+    """A cursor ``encode_cursor`` wrote; ``ValueError`` for anything else."""
+    payload_text, _, mac_text = text.partition(".")
+    try:
+        payload = base64.urlsafe_b64decode(payload_text + "=" * (-len(payload_text) % 4))
+        mac = base64.urlsafe_b64decode(mac_text + "=" * (-len(mac_text) % 4))
+        if not hmac.compare_digest(mac, _sign(payload)):
+            raise ValueError("not signed")
+        scope, sort, key, tiebreak = json.loads(payload)
+        return Cursor(scope, sort, (_unpack(key), _unpack(tiebreak)))
+    except (TypeError, ValueError) as exc:
+        raise ValueError("not a cursor") from exc
 
 
 def columns(table: Table, names: str) -> list[Any]:
@@ -81,7 +165,7 @@ def page_request(sorts: dict[str, Any], default: str) -> dict[str, Any]:
     cursor = None
     if "cursor" in args:
         try:
-            cursor = decode_cursor(args["cursor"], secret=g.secret)
+            cursor = decode_cursor(args["cursor"])
         except ValueError:
             abort(422)
         if cursor.sort != sort or page != 1:
@@ -116,9 +200,7 @@ def one_page(
     next_cursor = None
     if more:
         last = rows[-1]
-        next_cursor = encode_cursor(
-            paging["sort"], last["sort_key"], last["id"], scope=scope, secret=g.secret
-        )
+        next_cursor = encode_cursor(paging["sort"], last["sort_key"], last["id"], scope=scope)
     return {
         "items": [item(row) for row in rows],
         "total": total,
@@ -143,41 +225,42 @@ CONTRIBUTION = (
 
 
 def list_proposals(connection: Connection, user: RowMapping) -> dict[str, Any]:
+    t = g.tables
     paging = page_request(
         {
-            "submitted_at": proposal.c.submitted_at,
-            "requested_amount": proposal.c.requested_minor,
-            "title": func.lower(proposal.c.title),
+            "submitted_at": t.proposal.c.submitted_at,
+            "requested_amount": t.proposal.c.requested_minor,
+            "title": func.lower(t.proposal.c.title),
         },
         "submitted_at",
     )
-    under_review = select(call.c.id).where(call.c.status == "under_review")
-    visible = [proposal.c.call_id.in_(under_review)] if plain(user["role"]) == "board" else []
-    funds = of_funds(user, call.c.fund_id)
+    under_review = select(t.call.c.id).where(t.call.c.status == "under_review")
+    visible = [t.proposal.c.call_id.in_(under_review)] if plain(user["role"]) == "board" else []
+    funds = of_funds(user, t.call.c.fund_id)
     facets = (
-        select(func.aggregate_strings(facet_row.c.facet.cast(String) + ":" + facet_row.c.code, ","))
-        .where(facet_row.c.proposal_id == proposal.c.id)
+        select(func.aggregate_strings(t.facet_row.c.facet.cast(String) + ":" + t.facet_row.c.code, ","))
+        .where(t.facet_row.c.proposal_id == t.proposal.c.id)
         .scalar_subquery()
     )
     stmt = (
         select(
-            *columns(proposal, PROPOSAL + " requested_minor"),
-            call.c.id.label("call_id"),
-            call.c.cycle_label,
-            call.c.status.label("call_status"),
-            organisation.c.id.label("organisation_id"),
-            organisation.c.name.label("organisation_name"),
-            organisation.c.acronym,
-            organisation.c.country_code,
+            *columns(t.proposal, PROPOSAL + " requested_minor"),
+            t.call.c.id.label("call_id"),
+            t.call.c.cycle_label,
+            t.call.c.status.label("call_status"),
+            t.organisation.c.id.label("organisation_id"),
+            t.organisation.c.name.label("organisation_name"),
+            t.organisation.c.acronym,
+            t.organisation.c.country_code,
             facets.label("facets"),
         )
-        .join_from(proposal, call, call.c.id == proposal.c.call_id)
-        .join(organisation, organisation.c.id == proposal.c.organisation_id)
+        .join_from(t.proposal, t.call, t.call.c.id == t.proposal.c.call_id)
+        .join(t.organisation, t.organisation.c.id == t.proposal.c.organisation_id)
         .where(*visible, *funds)
     )
-    count = select(func.count()).select_from(proposal).where(*visible)
+    count = select(func.count()).select_from(t.proposal).where(*visible)
     if funds:
-        count = count.join_from(proposal, call, call.c.id == proposal.c.call_id).where(*funds)
+        count = count.join_from(t.proposal, t.call, t.call.c.id == t.proposal.c.call_id).where(*funds)
 
     def item(row: RowMapping) -> dict[str, Any]:
         codes: dict[str, list[str]] = {facet: [] for facet in FACETS.values()}
@@ -202,41 +285,42 @@ def list_proposals(connection: Connection, user: RowMapping) -> dict[str, Any]:
             **{name: sorted(codes[facet]) for name, facet in FACETS.items()},
         }
 
-    return one_page(connection, stmt, count, paging, proposal.c.id, item)
+    return one_page(connection, stmt, count, paging, t.proposal.c.id, item)
 
 
 def list_grants(connection: Connection, user: RowMapping) -> dict[str, Any]:
+    t = g.tables
     paging = page_request(
         {
-            "approved_on": grant.c.approved_on,
-            "amount": grant.c.amount_minor,
-            "agreement_number": grant.c.agreement_number,
+            "approved_on": t.grant.c.approved_on,
+            "amount": t.grant.c.amount_minor,
+            "agreement_number": t.grant.c.agreement_number,
         },
         "-approved_on",
     )
     paid = (
-        select(balance.c.balance_minor)
+        select(t.balance.c.balance_minor)
         .where(
-            balance.c.owner == "grant",
-            balance.c.owner_id == grant.c.id,
-            balance.c.account == Account.DISBURSED,
+            t.balance.c.owner == "grant",
+            t.balance.c.owner_id == t.grant.c.id,
+            t.balance.c.account == DISBURSED,
         )
         .scalar_subquery()
     )
     stmt = (
         select(
-            *columns(grant, GRANT + " amount_minor"),
+            *columns(t.grant, GRANT + " amount_minor"),
             func.coalesce(paid, 0).label("disbursed_minor"),
-            call.c.id.label("call_id"),
-            call.c.cycle_label,
-            call.c.title,
-            organisation.c.id.label("organisation_id"),
-            organisation.c.name,
-            organisation.c.country_code.label("organisation_country"),
+            t.call.c.id.label("call_id"),
+            t.call.c.cycle_label,
+            t.call.c.title,
+            t.organisation.c.id.label("organisation_id"),
+            t.organisation.c.name,
+            t.organisation.c.country_code.label("organisation_country"),
         )
-        .join_from(grant, organisation, organisation.c.id == grant.c.organisation_id)
-        .join(call, call.c.id == grant.c.call_id)
-        .where(*of_funds(user, grant.c.fund_id))
+        .join_from(t.grant, t.organisation, t.organisation.c.id == t.grant.c.organisation_id)
+        .join(t.call, t.call.c.id == t.grant.c.call_id)
+        .where(*of_funds(user, t.grant.c.fund_id))
     )
 
     def item(row: RowMapping) -> dict[str, Any]:
@@ -252,29 +336,32 @@ def list_grants(connection: Connection, user: RowMapping) -> dict[str, Any]:
             "disbursed": format_minor(row["disbursed_minor"], row["currency"]),
         }
 
-    count = select(func.count()).select_from(grant).where(*of_funds(user, grant.c.fund_id))
-    return one_page(connection, stmt, count, paging, grant.c.id, item)
+    count = select(func.count()).select_from(t.grant).where(*of_funds(user, t.grant.c.fund_id))
+    return one_page(connection, stmt, count, paging, t.grant.c.id, item)
 
 
 def list_contributions(connection: Connection, user: RowMapping) -> dict[str, Any]:
+    t = g.tables
     paging = page_request(
         {
-            "pledged_on": contribution.c.pledged_on,
-            "reference": contribution.c.reference,
-            "created_at": contribution.c.created_at,
+            "pledged_on": t.contribution.c.pledged_on,
+            "reference": t.contribution.c.reference,
+            "created_at": t.contribution.c.created_at,
         },
         "-pledged_on",
     )
     donor = user["role"] == "donor"
-    mine = [contribution.c.donor_id == user["donor_id"]] if donor else of_funds(user, contribution.c.fund_id)
-    received = ledger.c.contribution_id == contribution.c.id, ledger.c.account == Account.RECEIVED
+    mine = (
+        [t.contribution.c.donor_id == user["donor_id"]] if donor else of_funds(user, t.contribution.c.fund_id)
+    )
+    received = t.ledger.c.contribution_id == t.contribution.c.id, t.ledger.c.account == RECEIVED
     stmt = select(
-        *columns(contribution, CONTRIBUTION + " pledged_minor internal_note"),
-        select(func.coalesce(func.sum(ledger.c.amount_minor), 0))
+        *columns(t.contribution, CONTRIBUTION + " pledged_minor internal_note"),
+        select(func.coalesce(func.sum(t.ledger.c.amount_minor), 0))
         .where(*received)
         .scalar_subquery()
         .label("received"),
-        select(func.coalesce(func.sum(ledger.c.usd_minor), 0))
+        select(func.coalesce(func.sum(t.ledger.c.usd_minor), 0))
         .where(*received)
         .scalar_subquery()
         .label("usd"),
@@ -293,8 +380,8 @@ def list_contributions(connection: Connection, user: RowMapping) -> dict[str, An
             answer["internal_note"] = row["internal_note"]
         return answer
 
-    count = select(func.count()).select_from(contribution).where(*mine)
-    return one_page(connection, stmt, count, paging, contribution.c.id, item)
+    count = select(func.count()).select_from(t.contribution).where(*mine)
+    return one_page(connection, stmt, count, paging, t.contribution.c.id, item)
 
 
 def of_funds(user: RowMapping, fund_id: Any) -> list[Any]:
@@ -307,6 +394,7 @@ def of_funds(user: RowMapping, fund_id: Any) -> list[Any]:
 def authenticated(connection: Connection, roles: set[str]) -> RowMapping:
     """The user of the request's bearer token and its funds, allowed one of ``roles`` (401 or 403
     if not)."""
+    t = g.tables
     scheme, _, plain_token = request.headers.get("Authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not plain_token.strip():
         abort(401)
@@ -314,20 +402,20 @@ def authenticated(connection: Connection, roles: set[str]) -> RowMapping:
     user = (
         connection.execute(
             select(
-                user_table.c.id,
-                user_table.c.role,
-                user_table.c.donor_id,
-                select(func.aggregate_strings(user_fund.c.fund_id.cast(String), ","))
-                .where(user_fund.c.user_id == user_table.c.id)
+                t.user_table.c.id,
+                t.user_table.c.role,
+                t.user_table.c.donor_id,
+                select(func.aggregate_strings(t.user_fund.c.fund_id.cast(String), ","))
+                .where(t.user_fund.c.user_id == t.user_table.c.id)
                 .scalar_subquery()
                 .label("funds"),
             )
-            .join_from(token_table, user_table, user_table.c.id == token_table.c.user_id)
+            .join_from(t.token_table, t.user_table, t.user_table.c.id == t.token_table.c.user_id)
             .where(
-                token_table.c.token_hash == digest,
-                token_table.c.revoked_at.is_(None),
-                token_table.c.expires_at > dt.datetime.now(dt.UTC),
-                user_table.c.active,
+                t.token_table.c.token_hash == digest,
+                t.token_table.c.revoked_at.is_(None),
+                t.token_table.c.expires_at > dt.datetime.now(dt.UTC),
+                t.user_table.c.active,
             )
         )
         .mappings()
@@ -343,7 +431,12 @@ def authenticated(connection: Connection, roles: set[str]) -> RowMapping:
 def create_peer(url: str, secret_key: str) -> Flask:
     """The peer app on the database at ``url``; ``secret_key`` signs cursors as fundapp's does."""
     app = Flask("fundapp_peer")
-    engine: Engine = create_engine(normalise_url(url))
+    if url.startswith(("postgres://", "postgresql://")):  # psycopg 3, as fundapp uses
+        url = "postgresql+psycopg://" + url.partition("://")[2]
+    engine: Engine = create_engine(url)
+    metadata = MetaData()
+    metadata.reflect(engine, only=list(TABLES.values()))
+    tables = SimpleNamespace(**{name: metadata.tables[table] for name, table in TABLES.items()})
     secret = secret_key.encode()
     lists = (
         ("proposals", list_proposals, READERS),
@@ -353,7 +446,7 @@ def create_peer(url: str, secret_key: str) -> Flask:
     for name, answer, roles in lists:
 
         def view(answer: Callable[..., dict[str, Any]] = answer, roles: set[str] = roles) -> Any:
-            g.secret = secret
+            g.secret, g.tables = secret, tables
             with engine.connect() as connection:
                 user = authenticated(connection, roles)
                 return jsonify(answer(connection, user))
