@@ -26,13 +26,14 @@ import io
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import Destination
 
 from ..document_cache import DocumentCache
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader, PdfWriter
 
 #: How many times the parts are laid out to get their page numbers right (the second time with
 #: every part's page count known).
@@ -124,6 +125,10 @@ def assemble(pdfs: Sequence[bytes]) -> bytes:
     """The parts' pages one after the other, with their outlines: the first part's as it is, each
     later part's headings nested under the first part's last top-level heading (as a one-pass
     layout nests a proposal's title under the pack's title)."""
+    # imported when a document is assembled, not with the app: pypdf (with the cryptography it
+    # loads) is some 17 MB of every worker's memory that only a document's parts need
+    from pypdf import PdfReader, PdfWriter
+
     writer = PdfWriter()
     parent = None
     for n, data in enumerate(pdfs):
@@ -145,6 +150,8 @@ def _copy_outline(
     writer: PdfWriter, reader: PdfReader, outline: list[Any], offset: int, parent: Any
 ) -> list[Any]:
     """Copy an outline (pypdf's nested list: an item, then the list of its children) under ``parent``."""
+    from pypdf.generic import Destination
+
     added: list[Any] = []
     for entry in outline:
         if isinstance(entry, list):

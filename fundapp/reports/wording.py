@@ -27,7 +27,6 @@ from babel.lists import format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
-from num2words import num2words
 
 from ..countries import country_name
 from ..money import exponent, from_minor
@@ -232,6 +231,8 @@ class Wording:
 
     def spelled(self, value: int, *, feminine: bool = False, capital: bool = True) -> str:
         """A number opening a sentence: "Vingt et un", "Vingt et une", "Twenty-one"."""
+        from num2words import num2words  # with a document, not with the app (see ``ordinal``)
+
         words = num2words(value, lang=self.lang)
         if self.lang == "fr" and feminine and (words == "un" or words.endswith((" un", "-un"))):
             words += "e"
@@ -239,6 +240,10 @@ class Wording:
 
     def ordinal(self, value: int) -> str:
         """ "deuxième" / "second" (masculine in French, as in "deuxième cycle")."""
+        # imported when a document spells a number, not with the app: num2words loads a module
+        # per language it knows (62 modules, 3 MB of every worker's memory)
+        from num2words import num2words
+
         return num2words(value, lang=self.lang, to="ordinal")
 
     def percent(self, part: int, whole: int) -> str:
