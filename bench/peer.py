@@ -1,15 +1,17 @@
 """The peer: fundapp's three long lists written the plain way, to measure fundapp against.
 
-Flask and SQLAlchemy Core on the same tables, the same bearer-token lookup (the SHA-256 of the
-token), the same JSON and the same pagination (``page`` and ``total``, or fundapp's signed
-``cursor``): no ORM object, no marshmallow, no policy table, no hooks. It runs the statements
-fundapp runs (a COUNT unless paging by cursor, then one SELECT of the page with its correlated
-subqueries), written out per request as anyone would. Like fundapp, it shows a user whose role
-holds for some funds (staff, Board members, approvers) only those funds' records, by a plain
-``fund_id IN (...)`` on the list and its count, the user's funds read with its token; an admin
-sees every fund, a donor its own contributions. What it leaves out, being a yardstick and not a
-service: the filters, the once-a-minute ``last_used_at`` write, the security headers, the
-problem documents of bad input (a bare 4xx), and the count fundapp keeps for contributions.
+Flask and SQLAlchemy Core on the same tables (reflected from the database when it starts: the
+peer imports nothing of fundapp, so that its worker's memory is the plain way's), the same
+bearer-token lookup (the SHA-256 of the token), the same JSON and the same pagination (``page``
+and ``total``, or fundapp's signed ``cursor``): no ORM object, no marshmallow, no policy table,
+no hooks. It runs the statements fundapp runs (a COUNT unless paging by cursor, then one SELECT
+of the page with its correlated subqueries), written out per request as anyone would. Like
+fundapp, it shows a user whose role holds for some funds (staff, Board members, approvers) only
+those funds' records, by a plain ``fund_id IN (...)`` on the list and its count, the user's
+funds read with its token; an admin sees every fund, a donor its own contributions. What it
+leaves out, being a yardstick and not a service: the filters, the once-a-minute
+``last_used_at`` write, the security headers, the problem documents of bad input (a bare 4xx),
+and the count fundapp keeps for contributions.
 
 ``tests/bench/test_peer.py`` proves it answers fundapp's JSON; ``bench.cases`` times both in
 one process and ``bench.load`` both under gunicorn (``bench.peer:from_environment()``).
