@@ -181,7 +181,8 @@ def paginate(
     if cursor is None:
         offset = (page - 1) * page_size
         shape = "offset" if offset else "first"
-        values[OFFSET] = offset
+        if offset:
+            values[OFFSET] = offset
         counted = _count_statement(count if count is not None else stmt)
 
         def compute() -> int:

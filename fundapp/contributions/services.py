@@ -42,7 +42,7 @@ from ..funds.models import Fund
 from ..money import FUND_CURRENCY, MAX_MAJOR_DIGITS, convert_to_usd_minor, exponent, format_minor, from_minor
 from ..notifications import services as notifications
 from ..notifications.models import Kind
-from ..pagination import PAGING, columns_of, filters_given, paginate, record
+from ..pagination import columns_of, filters_given, paginate, record
 from ..services_base import check_transition, get_or_404, minor_units, snapshot
 from .models import (
     Campaign,
@@ -474,12 +474,11 @@ def list_contributions(session: Session, user: User, query: dict[str, Any]) -> d
     """One page of pledges, each with what the books say it received (two scalar subqueries)."""
     donor = _is_donor(user)
     filters, params = filters_given(query, (*_CONTRIBUTION_FILTERS, "donor_kind", "year"))
+    # counting a million pledges costs milliseconds; the count changes only with the money
+    question = ("contributions.count", user.donor_id if donor else None, frozen(params))
     if donor:
         params["caller_donor_id"] = user.donor_id
     stmt, rows = _contributions_statements(filters, donor)
-    # counting a million pledges costs milliseconds; the count changes only with the money
-    asked = {key: value for key, value in query.items() if key not in PAGING}
-    question = ("contributions.count", user.donor_id if donor else None, frozen(asked))
     return paginate(
         session,
         stmt,
