@@ -3,11 +3,16 @@ whether a database's revision is the code's."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
+import pytest
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from fundapp import schema
 from fundapp.db import get_engine, make_engine
+from fundapp.errors import NotMigrated
 
 from . import factories
 from .conftest import make_test_app
@@ -66,6 +71,39 @@ def test_a_revision_this_code_does_not_know_is_not_answered_with_run_migrate():
         "run the version that migrated it"
     )
     assert "migrate`" not in problem.message
+
+
+def test_the_revision_is_read_without_loading_alembic(tmp_path):
+    # in a process of its own: this one has loaded Alembic to migrate
+    with fresh_database(tmp_path) as url:
+        script = (
+            "import sys\n"
+            "from fundapp import schema\n"
+            "from fundapp.db import make_engine\n"
+            f"revision = schema.current_revision(make_engine({url!r}))\n"
+            "print(revision, schema.revision_problem(revision), 'alembic' in sys.modules)\n"
+        )
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [schema.HEAD_REVISION, "None", "False"]
+
+
+def test_a_database_at_several_revisions_at_once_is_not_at_head(tmp_path):
+    with fresh_database(tmp_path) as url:
+        engine = make_engine(url)
+        try:
+            with engine.begin() as connection:
+                connection.execute(
+                    text("INSERT INTO alembic_version (version_num) VALUES (:v)"), {"v": previous_revision()}
+                )
+            with engine.connect() as connection, pytest.raises(NotMigrated) as raised:
+                schema.revision_of(connection)
+        finally:
+            engine.dispose()
+    assert raised.value.message == (
+        f"database at revisions {', '.join(sorted([schema.HEAD_REVISION, previous_revision()]))} at once: "
+        "fundapp's migrations have one head"
+    )
 
 
 def test_an_empty_database_has_no_revision_rather_than_an_error(tmp_path):

@@ -9,6 +9,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from .. import schema
+from ..errors import NotMigrated
 from ..models import Call as CallModel
 from ..models import Contribution, Donor, Fund, Grant, Organisation, Proposal, Receipt
 
@@ -48,7 +49,10 @@ def health(session: Session, *, detailed: bool = True) -> dict[str, Any]:
 def _health(session: Session, *, detailed: bool) -> dict[str, Any]:
     dialect = session.get_bind().dialect.name
     try:
-        revision = schema.revision_of(session.connection())
+        try:
+            revision = schema.revision_of(session.connection())
+        except NotMigrated as several:
+            return _unavailable(dialect, DATABASE_NOT_MIGRATED, several.detail)
         problem = schema.revision_problem(revision)
         if problem is not None:
             return _unavailable(dialect, DATABASE_NOT_MIGRATED, problem.detail, revision=revision)

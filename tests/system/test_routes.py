@@ -1,3 +1,5 @@
+from sqlalchemy import text
+
 from fundapp import schema
 from fundapp.db import get_engine, make_engine
 from fundapp.errors import PROBLEM_TYPE
@@ -59,6 +61,19 @@ def test_health_of_a_database_one_migration_behind_says_not_migrated(tmp_path):
         body = health_on(url)
     assert body["database_status"] == "reachable, not migrated"
     assert "migration_revision" not in body  # not to anonymous callers (the CLI's `fund db` says)
+
+
+def test_health_of_a_database_at_two_revisions_at_once_says_not_migrated(tmp_path):
+    with fresh_database(tmp_path) as url:
+        engine = make_engine(url)
+        with engine.begin() as connection:
+            connection.execute(
+                text("INSERT INTO alembic_version (version_num) VALUES (:v)"), {"v": previous_revision()}
+            )
+        engine.dispose()
+        body = health_on(url)
+    assert body["database_status"] == "reachable, not migrated"
+    assert body["detail"] == "database at several revisions at once"
 
 
 def test_health_of_an_unreachable_database_says_unreachable():
