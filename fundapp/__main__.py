@@ -8,8 +8,8 @@ import click
 from flask import Flask
 from flask.cli import FlaskGroup
 
-from . import DOMAINS, __version__, create_app
-from .cli import EXIT_CODES, OneLineErrors, fund_cli, register_domain_commands
+from . import __version__, create_app
+from .cli import EXIT_CODES, OneLineErrors, fund_commands
 from .errors import ConfigurationError
 
 
@@ -38,8 +38,7 @@ cli.params = [param for param in cli.params if param.name not in {"app", "env_fi
 
 
 def main() -> None:
-    register_domain_commands(DOMAINS)
-    for command in fund_cli.commands.values():
+    for command in fund_commands().commands.values():
         cli.add_command(command)
     click.version_option(__version__, package_name="fundapp", message="%(prog)s %(version)s")(cli)
     cli.main(prog_name="fundapp")

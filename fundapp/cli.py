@@ -89,6 +89,14 @@ def register_domain_commands(domains: Iterable[str]) -> None:
                 fund_cli.add_command(command)
 
 
+def fund_commands() -> FundGroup:
+    """``fund`` with every domain's commands."""
+    from . import DOMAINS
+
+    register_domain_commands(DOMAINS)
+    return fund_cli
+
+
 @fund_cli.command("migrate")
 def migrate_command() -> None:
     """Create or upgrade the database schema to the latest migration."""
