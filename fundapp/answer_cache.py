@@ -43,11 +43,10 @@ from typing import Any
 
 from flask import current_app
 from sqlalchemy import BigInteger, Index, Integer, String, Text, delete, or_, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
 
-from .db import Base, utcnow
+from .db import Base, insert_on_conflict, utcnow
 from .fund_scope import visible_funds
 
 #: The ``data_version`` row the money triggers advance.
@@ -293,9 +292,8 @@ def _keep(shelf: str, version: int, digest: str, answer: str, bound: int) -> Non
     try:
         with maker() as writer, writer.begin():
             dialect = writer.get_bind().dialect.name
-            insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
             kept = writer.execute(
-                insert(KeptAnswer)
+                insert_on_conflict(dialect, KeptAnswer)
                 .values(shelf=shelf, version=version, question=digest, answer=answer, created_at=utcnow())
                 .on_conflict_do_nothing(index_elements=["shelf", "version", "question"])
                 .returning(KeptAnswer.id)

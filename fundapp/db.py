@@ -17,6 +17,7 @@ import sqlite3
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from difflib import get_close_matches
+from importlib import import_module
 from itertools import chain
 from operator import itemgetter
 from typing import Any, TypeVar, cast
@@ -38,7 +39,6 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, Connection, CursorResult, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, InvalidRequestError, OperationalError
 from sqlalchemy.ext.compiler import compiles
@@ -285,6 +285,15 @@ def _converted(column: Any, process: Callable[[Any], Any], given: Sequence[Any])
     return list(map(process, given))
 
 
+def insert_on_conflict(dialect: str, table: Any) -> Any:
+    """The ``INSERT`` of the engine's dialect, PostgreSQL's or SQLite's, which can say ``ON
+    CONFLICT``. Its module is the one the engine has loaded: a worker on SQLite never loads
+    PostgreSQL's dialect (some 3 MB)."""
+    if dialect not in SUPPORTED_DRIVERS:
+        raise ValueError(f"no INSERT ... ON CONFLICT for {dialect!r}")
+    return import_module(f"sqlalchemy.dialects.{dialect}").insert(table)
+
+
 def bulk_add(session: Session, table: Table, keys: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> None:
     """Add each row's other values to those of the row of ``table`` with the same ``keys``,
     creating it first (an upsert that adds up), in the rows' order: one statement on either
@@ -298,9 +307,7 @@ def bulk_add(session: Session, table: Table, keys: Sequence[str], rows: Sequence
     name = preparer.format_table(table)
     sums = [c.name for c in table.columns if c.name in rows[0] and c.name not in keys]
     if len(rows) < BULK_MIN_ROWS:
-        upsert: Any = (
-            (postgresql if dialect.name == "postgresql" else sqlite).insert(table).values(list(rows))
-        )
+        upsert: Any = insert_on_conflict(dialect.name, table).values(list(rows))
         connection.execute(
             upsert.on_conflict_do_update(
                 index_elements=list(keys), set_={s: table.c[s] + upsert.excluded[s] for s in sums}

@@ -24,10 +24,9 @@ from typing import Protocol
 
 from flask import current_app
 from sqlalchemy import Index, LargeBinary, String, delete, func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, Session, aliased, mapped_column, sessionmaker
 
-from .db import Base, utcnow
+from .db import Base, insert_on_conflict, utcnow
 
 _KEY = re.compile(r"^[0-9a-f]{64}$")
 
@@ -180,8 +179,7 @@ class SharedCache:
     def _upsert(self, key: str, values: dict[str, object]) -> None:
         with self.sessions() as session, session.begin():
             dialect = session.get_bind().dialect.name
-            insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-            statement = insert(RenderedDocument).values(key=_checked(key), **values)
+            statement = insert_on_conflict(dialect, RenderedDocument).values(key=_checked(key), **values)
             session.execute(statement.on_conflict_do_update(index_elements=["key"], set_=values))
 
     def _prune(self) -> None:

@@ -26,11 +26,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from flask import Flask
-from sqlalchemy import delete, insert, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from ..db import insert_on_conflict
 from .models import LoginThrottle
 
 
@@ -147,12 +146,7 @@ def _locked_rows(session: Session, keys: Iterable[str], now: dt.datetime) -> dic
     ordered = sorted(keys)
     dialect = session.get_bind().dialect.name
     values = [{"key": k, "failures": 0, "window_started_at": now, "last_failure_at": now} for k in ordered]
-    if dialect == "postgresql":
-        session.execute(pg_insert(LoginThrottle).values(values).on_conflict_do_nothing())
-    elif dialect == "sqlite":
-        session.execute(sqlite_insert(LoginThrottle).values(values).on_conflict_do_nothing())
-    else:  # pragma: no cover - the two engines fundapp runs on are above
-        session.execute(insert(LoginThrottle).values(values))
+    session.execute(insert_on_conflict(dialect, LoginThrottle).values(values).on_conflict_do_nothing())
     rows = session.scalars(
         select(LoginThrottle)
         .where(LoginThrottle.key.in_(ordered))

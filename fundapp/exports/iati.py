@@ -49,7 +49,6 @@ from decimal import Decimal
 from itertools import groupby
 from typing import Any
 
-from lxml import etree
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
@@ -151,6 +150,8 @@ REPORTED = (ReportStatus.RECEIVED, ReportStatus.ACCEPTED)
 def _el(
     tag: str, attrs: Mapping[str, str | None] | None = None, *children: Any, text: str | None = None
 ) -> Any:
+    from lxml import etree  # loaded by the export, not by every worker (4 MB)
+
     element = etree.Element(tag, {k: v for k, v in (attrs or {}).items() if v is not None})
     if text is not None:
         element.text = text
@@ -643,6 +644,8 @@ def _grant_transactions(
 
 
 def _xml(element: Any) -> bytes:
+    from lxml import etree
+
     return etree.tostring(element, encoding="unicode").encode("utf-8")
 
 

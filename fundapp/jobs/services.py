@@ -16,11 +16,10 @@ from typing import Any
 
 from flask import Flask, g, has_request_context
 from sqlalchemy import func, select, text, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..auth.models import Role, User
-from ..db import rows_matched, table_of, utcnow
+from ..db import insert_on_conflict, rows_matched, table_of, utcnow
 from ..errors import DomainError, NotFound
 from . import runners
 from .execution import PERIODIC, TASKS, Periodic, RunningJob, task, with_live_progress
@@ -132,9 +131,8 @@ def _queue(app: Flask, user: User | None, kind: str, key: str, arguments: dict[s
 def _insert_once(session: Session, values: dict[str, Any]) -> bool:
     """INSERT the job unless another request inserted the same kind and key first (True: ours)."""
     dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     statement = (
-        insert(table_of(Job))
+        insert_on_conflict(dialect, table_of(Job))
         .values(**values)
         .on_conflict_do_nothing(index_elements=["kind", "key"])
         .returning(table_of(Job).c.id)
