@@ -103,7 +103,21 @@ def _plan(schema: ma.Schema) -> list[Step] | None:
     return steps
 
 
-class OutputSchema(ma.Schema):
+class SharedSchema(ma.Schema):
+    """A schema instance is a declaration: a deep copy of it is the schema itself.
+
+    flask-smorest deep-copies a view's documentation at each of its decorators and again when
+    the blueprint is registered, the schema instances it names with it; kept on every wrapper,
+    those copies were 4 MB of each worker's memory. marshmallow does the same for its fields
+    (``Field.__deepcopy__`` is a shallow copy), and nothing changes a schema once declared (a
+    ``Nested`` field takes a shallow copy of its own before it sets ``only`` or ``exclude``).
+    """
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> SharedSchema:
+        return self
+
+
+class OutputSchema(SharedSchema):
     """Base of every response schema: marshmallow's declarations, a planned dump (see above)."""
 
     #: Off only in the test that compares the planned dump with marshmallow's.

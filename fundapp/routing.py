@@ -71,6 +71,11 @@ def accepts_bodies(*mimetypes: str) -> Decorator:
 class Blueprint(SmorestBlueprint):
     ARGUMENTS_PARSER = StrictParser()
 
+    def register_views_in_doc(self, api: Any, app: Any, spec: Any, *, name: str, parameters: Any) -> None:
+        """Documented when the OpenAPI document is first read (``fundapp.api.Api.spec``)."""
+        document = super().register_views_in_doc
+        api.document_later(functools.partial(document, api, app, spec, name=name, parameters=parameters))
+
     def arguments(
         self, schema: Any, *, location: str = "json", required: bool = True, **kwargs: Any
     ) -> Decorator:

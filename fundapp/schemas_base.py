@@ -13,7 +13,7 @@ from marshmallow import fields, validate
 from marshmallow.utils import get_value
 
 from .countries import accepted_country_codes
-from .dumping import OutputSchema
+from .dumping import OutputSchema, SharedSchema
 from .money import MAX_MAJOR_DIGITS, exponent, format_minor, known_currencies
 from .pagination import Cursor, decode_cursor
 
@@ -57,7 +57,7 @@ class Matches(validate.Regexp):
         return value
 
 
-class InputSchema(ma.Schema):
+class InputSchema(SharedSchema):
     """Every request body and query: unknown fields are an error, never silently dropped."""
 
     #: A realistic body this schema loads, shown on every request body it reads in the OpenAPI

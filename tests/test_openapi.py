@@ -7,9 +7,14 @@ from pathlib import Path
 import pytest
 from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
+from flask_smorest import Blueprint as SmorestBlueprint
 from openapi_spec_validator import validate
 
+from fundapp import DOMAINS
+from fundapp.db import get_engine
 from fundapp.openapi import ClientContract
+
+from .conftest import make_test_app
 
 SNAPSHOT = Path(__file__).resolve().parent.parent / "docs" / "openapi.json"
 API_PREFIX = "/api/v1/"
@@ -156,6 +161,31 @@ def test_every_json_example_loads_through_the_schema_its_route_uses(app):
             schema.load(media["example"])  # raises ValidationError naming the field that rotted
         checked += 1
     assert checked == 60
+
+
+def test_an_app_documents_its_paths_when_the_document_is_first_read_not_when_it_starts(
+    monkeypatch, database_url
+):
+    documented: list[str] = []
+    document = SmorestBlueprint.register_views_in_doc
+
+    def counted(blueprint, *args, **kwargs):
+        documented.append(blueprint.name)
+        return document(blueprint, *args, **kwargs)
+
+    monkeypatch.setattr(SmorestBlueprint, "register_views_in_doc", counted)
+    app = make_test_app(database_url)
+    try:
+        assert documented == []
+        app.test_client().get("/api/v1/health/live")
+        assert documented == []
+        paths = app.extensions["fundapp.api"].spec.to_dict()["paths"]
+        assert len(documented) == len(DOMAINS)
+        assert "/api/v1/proposals" in paths
+        app.extensions["fundapp.api"].spec.to_dict()
+        assert len(documented) == len(DOMAINS)  # once
+    finally:
+        get_engine(app).dispose()
 
 
 def test_a_body_schema_without_an_example_fails_the_document(monkeypatch):

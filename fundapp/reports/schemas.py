@@ -1,8 +1,8 @@
 """Documents: query schemas (language, date)."""
 
-import marshmallow as ma
 from marshmallow import fields, validate
 
+from ..dumping import SharedSchema
 from ..schemas_base import Day, InputSchema
 from ..totals.schemas import StatementQuerySchema
 from .wording import LANGUAGES
@@ -42,7 +42,7 @@ class StatementDocumentQuerySchema(StatementQuerySchema, DocumentQuerySchema):
     """The JSON statement's fund and period (``fund_id``, ``from``, ``to``) and the document's language."""
 
 
-class ConditionalHeadersSchema(ma.Schema):
+class ConditionalHeadersSchema(SharedSchema):
     """The request headers a document reads (all others are ignored, as headers are)."""
 
     if_none_match = fields.String(
