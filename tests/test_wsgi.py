@@ -3,6 +3,7 @@ database that cannot work end the process with one line, its exit code, and no t
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -10,10 +11,15 @@ from http import HTTPStatus
 from pathlib import Path
 
 import pytest
+from sqlalchemy.orm import Session
 
-from . import api_document
-from .conftest import make_test_app
-from .databases import fresh_database, unreachable_postgresql_url
+from fundapp.auth.models import Role
+from fundapp.auth.services import issue_token
+from fundapp.db import make_engine
+
+from . import api_document, factories
+from .conftest import make_test_app, seeded_database
+from .databases import BACKEND, fresh_database, unreachable_postgresql_url
 from .gunicorn_harness import Gunicorn, http
 
 CHECKOUT = Path(__file__).resolve().parent.parent
@@ -35,6 +41,58 @@ def run(command: list[str], database_url: str, timeout: float = 120) -> subproce
 
 def fund(*args: str, database_url: str) -> subprocess.CompletedProcess[str]:
     return run(["flask", "--app", "wsgi", "fund", *args], database_url)
+
+
+#: What a web worker loads only when asked for what needs it: migrations (Alembic), the command
+#: line and the seeding, the documents (WeasyPrint, pypdf, num2words), the open data (lxml),
+#: spreadsheets (openpyxl), the jobs' queue on PostgreSQL (procrastinate).
+ON_DEMAND = (
+    "alembic",
+    "fundapp.cli",
+    "fundapp.seeding",
+    "weasyprint",
+    "pypdf",
+    "num2words",
+    "lxml",
+    "openpyxl",
+    "procrastinate",
+)
+#: ... and on SQLite, PostgreSQL's driver and SQLAlchemy's dialect for it.
+POSTGRESQL = ("psycopg", "sqlalchemy.dialects.postgresql")
+LISTS = ("/api/v1/proposals?page_size=20", "/api/v1/grants?page_size=20&page=2", "/api/v1/contributions")
+
+
+def test_a_worker_answering_lists_loads_nothing_only_migrations_documents_or_the_command_line_need(tmp_path):
+    with seeded_database(tmp_path) as url:
+        engine = make_engine(url)
+        with Session(engine) as session, session.begin():
+            factories.holder.session = session
+            try:
+                token, _ = issue_token(session, None, factories.UserFactory(role=Role.STAFF), name="lists")
+            finally:
+                factories.holder.session = None
+        engine.dispose()
+        # in a process of its own, as a worker is: this one has loaded all of them
+        script = (
+            "import json, sys\n"
+            "from fundapp import create_app\n"
+            f"client = create_app({{'DATABASE_URL': {url!r}, 'WRITE_DEMO_TOKENS': False}}).test_client()\n"
+            f"for path in {LISTS!r}:\n"
+            f"    assert client.get(path, headers={{'Authorization': 'Bearer {token}'}}).status_code == 200\n"
+            "print(json.dumps(sorted(name for name in sys.argv[1:] if name in sys.modules)))\n"
+        )
+        names = ON_DEMAND + (POSTGRESQL if BACKEND == "sqlite" else ())
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("FUNDAPP_", "FLASK_"))}
+        done = subprocess.run(
+            [sys.executable, "-c", script, *names],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=env,
+            cwd=tmp_path,
+        )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == []
 
 
 def test_flask_with_an_unsupported_database_url_prints_one_line_and_exits_4():

@@ -6,7 +6,6 @@ from __future__ import annotations
 import copy
 import io
 import subprocess
-import sys
 
 import pytest
 from pypdf import PdfReader
@@ -114,17 +113,3 @@ def test_a_part_after_the_first_numbers_its_pages_from_where_it_starts():
     later = str(page_css(10, 93, opens_document=False))
     assert "@page :first { counter-reset: page 10;" in later
     assert "@top-left { content: string(symbol) }" in later
-
-
-def test_an_app_answering_lists_loads_neither_pypdf_nor_num2words_until_a_document_needs_them(tmp_path):
-    # in a process of its own: this one has loaded both for other tests
-    script = (
-        "import sys\n"
-        "from fundapp import create_app\n"
-        f"create_app({{'DATABASE_URL': 'sqlite:///{tmp_path}/app.db', 'WRITE_DEMO_TOKENS': False}})\n"
-        "print(sorted(m for m in ('pypdf', 'num2words') if m in sys.modules))\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True, cwd=tmp_path
-    )
-    assert done.stdout.strip() == "[]"
