@@ -22,7 +22,7 @@ from fundapp.db import get_engine, new_session
 from fundapp.reports import services as report_services
 
 from .databases import BenchDatabase
-from .measure import Driver, Timing, captured, data_statements, timed
+from .measure import Driver, Timing, captured, data_statements, interleaved, timed
 from .peer import create_peer
 from .results import Result
 
@@ -141,6 +141,16 @@ class Context:
         }
         return timed(action, **options)
 
+    def time_in_turn(self, *actions: tuple[Callable[[], Any], Callable[[], None] | None]) -> list[Timing]:
+        """``actions`` (each with its ``before_each``) timed in turn, one run of each per round."""
+        return interleaved(
+            actions,
+            min_seconds=self.min_seconds,
+            min_runs=self.min_runs,
+            max_runs=self.max_runs,
+            warmup=self.warmup,
+        )
+
     def endpoint_against_replay(
         self,
         section: str,
@@ -168,12 +178,16 @@ class Context:
         with captured(self.engine) as statements:
             self.get(path)
         data = data_statements(statements, with_auth=with_auth)
-        endpoint = self.time(lambda: self.get(path), **({"before_each": before_each} if before_each else {}))
-        floor = self.time(lambda: self.driver.run(data))
-        if peer:
+        if peer:  # fundapp and its peer in turn, so that their ratio is the code's, not the moment's
             self.get(path, peer=True)
-            kwargs["peer"] = self.time(lambda: self.get(path, peer=True)).median_ms
+            endpoint, answered = self.time_in_turn(
+                (lambda: self.get(path), before_each), (lambda: self.get(path, peer=True), None)
+            )
+            kwargs["peer"] = answered.median_ms
             kwargs["peer_max_ratio"] = PEER_MAX_RATIO
+        else:
+            (endpoint,) = self.time_in_turn((lambda: self.get(path), before_each))
+        floor = self.time(lambda: self.driver.run(data))
         return self.result(
             section,
             key,

@@ -74,6 +74,38 @@ def timed(
     return timing
 
 
+def interleaved(
+    actions: Sequence[tuple[Callable[[], Any], Callable[[], Any] | None]],
+    *,
+    warmup: int = 2,
+    min_runs: int = 5,
+    max_runs: int = 200,
+    min_seconds: float = 0.5,
+) -> list[Timing]:
+    """Time ``actions`` (each with its ``before_each``, or None) in turn, one run of each per
+    round, until each ran ``min_runs`` times and each spent ``min_seconds`` (at most
+    ``max_runs`` rounds): whatever else the machine does meanwhile falls on all of them alike,
+    so their ratio holds where medians timed one after the other would not."""
+
+    def once(action: Callable[[], Any], before_each: Callable[[], Any] | None) -> float:
+        if before_each:
+            before_each()
+        started = time.perf_counter()
+        action()
+        return time.perf_counter() - started
+
+    for _ in range(warmup):
+        for action, before_each in actions:
+            once(action, before_each)
+    timings = [Timing() for _ in actions]
+    while len(timings[0].runs) < max_runs and (
+        len(timings[0].runs) < min_runs or min(sum(t.runs) for t in timings) < min_seconds
+    ):
+        for timing, (action, before_each) in zip(timings, actions, strict=True):
+            timing.runs.append(once(action, before_each))
+    return timings
+
+
 @dataclass
 class Statement:
     sql: str
