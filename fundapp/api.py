@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import http
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import marshmallow as ma
 from apispec import APISpec
@@ -106,13 +106,14 @@ class Api(SmorestApi):
         super().__init__(app, **kwargs)
 
     @property
-    def spec(self) -> APISpec | None:
-        """The OpenAPI document, its blueprints' paths documented first."""
+    def spec(self) -> APISpec:
+        """The OpenAPI document, its blueprints' paths documented first (None, for flask-smorest,
+        only until ``init_app``, which the constructor runs given the app)."""
         if self._undocumented and not self._registering:
             undocumented, self._undocumented = self._undocumented, []
             for document in undocumented:
                 document()
-        return self._spec
+        return cast(APISpec, self._spec)
 
     @spec.setter
     def spec(self, spec: APISpec | None) -> None:
