@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http
+import threading
 from collections.abc import Callable
 from typing import Any, cast
 
@@ -103,6 +104,7 @@ class Api(SmorestApi):
     def __init__(self, app: Any = None, **kwargs: Any) -> None:
         self._undocumented: list[Callable[[], None]] = []
         self._registering = False
+        self._documenting = threading.Lock()
         super().__init__(app, **kwargs)
 
     @property
@@ -110,9 +112,12 @@ class Api(SmorestApi):
         """The OpenAPI document, its blueprints' paths documented first (None, for flask-smorest,
         only until ``init_app``, which the constructor runs given the app)."""
         if self._undocumented and not self._registering:
-            undocumented, self._undocumented = self._undocumented, []
-            for document in undocumented:
-                document()
+            # one thread documents; another reading meanwhile waits for the whole document (a
+            # blueprint leaves the list once documented, not before)
+            with self._documenting:
+                while self._undocumented:
+                    self._undocumented[0]()
+                    del self._undocumented[0]
         return cast(APISpec, self._spec)
 
     @spec.setter

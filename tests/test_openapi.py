@@ -2,6 +2,9 @@
 
 import json
 import re
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -186,6 +189,36 @@ def test_an_app_documents_its_paths_when_the_document_is_first_read_not_when_it_
         assert len(documented) == len(DOMAINS)  # once
     finally:
         get_engine(app).dispose()
+
+
+def test_two_threads_reading_the_document_at_once_both_get_all_of_it_documented_once(
+    monkeypatch, database_url
+):
+    documented: list[str] = []
+    document = SmorestBlueprint.register_views_in_doc
+
+    def slow(blueprint, *args, **kwargs):
+        documented.append(blueprint.name)
+        time.sleep(0.01)  # the other thread reads meanwhile
+        return document(blueprint, *args, **kwargs)
+
+    monkeypatch.setattr(SmorestBlueprint, "register_views_in_doc", slow)
+    app = make_test_app(database_url)
+    api = app.extensions["fundapp.api"]
+    start = threading.Barrier(2)
+
+    def read() -> int:
+        start.wait()
+        return len(api.spec.to_dict()["paths"])
+
+    try:
+        with ThreadPoolExecutor(2) as pool:
+            counts = list(pool.map(lambda _: read(), range(2)))
+    finally:
+        get_engine(app).dispose()
+    assert counts[0] == counts[1] == len(json.loads(SNAPSHOT.read_text())["paths"])
+    assert sorted(documented) == sorted(set(documented))
+    assert len(documented) == len(DOMAINS)
 
 
 def test_a_body_schema_without_an_example_fails_the_document(monkeypatch):
