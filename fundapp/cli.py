@@ -109,7 +109,11 @@ def migrate_command() -> None:
 def revision_command(message: str) -> None:
     """Write a new migration from the models (review it before committing)."""
     require_migrated_database()
-    schema.autogenerate_revision(get_engine(), message)
+    revision = schema.autogenerate_revision(get_engine(), message)
+    click.echo(
+        f"migration {revision} written: review it, and set HEAD_REVISION = {revision!r} in "
+        "fundapp/schema.py (the revision a serving app expects; tests/test_migrations.py checks it)"
+    )
 
 
 @db_cli.command("check")

@@ -112,14 +112,19 @@ def revision_problem(revision: str | None) -> NotMigrated | None:
     return NotMigrated()
 
 
-def autogenerate_revision(engine: Engine, message: str) -> None:
-    """Write a new migration from the difference between the models and the database."""
+def autogenerate_revision(engine: Engine, message: str) -> str:
+    """Write a new migration from the difference between the models and the database; its
+    revision, which ``HEAD_REVISION`` must then name."""
     from alembic import command
+    from alembic.script import Script
 
     config = alembic_config(engine)
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.revision(config, message=message, autogenerate=True)
+        script = command.revision(config, message=message, autogenerate=True)
+    if not isinstance(script, Script):  # one head: Alembic writes one migration
+        raise RuntimeError(f"Alembic wrote {script!r}, not one migration")
+    return script.revision
 
 
 def check(engine: Engine) -> None:

@@ -3,6 +3,7 @@ line saying what to do and an exit code of its own, never a traceback."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 
 import pytest
@@ -10,6 +11,7 @@ from flask import Flask
 
 from fundapp import schema
 from fundapp.db import get_engine, make_engine
+from fundapp.resources import MIGRATIONS_DIR
 
 from .conftest import make_test_app
 from .databases import fresh_database, previous_revision, unreachable_postgresql_url
@@ -106,6 +108,25 @@ def test_an_unknown_revision_to_downgrade_to_is_one_line_not_a_traceback(fund_on
         result = fund_on(url)("db", "downgrade", "nonsense")
         assert result.exit_code == 1, result.exception
         assert one_line(result.output) == "Error: Can't locate revision identified by 'nonsense'"
+
+
+def test_a_new_migration_names_the_head_revision_the_code_must_then_record(fund_on, tmp_path, monkeypatch):
+    migrations = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(schema, "MIGRATIONS_DIR", migrations)
+    schema.alembic_script.cache_clear()
+    try:
+        with fresh_database(tmp_path) as url:
+            result = fund_on(url)("db", "revision", "-m", "nothing new")
+            assert result.exit_code == 0, result.output
+        versions = (migrations / "versions").glob("*.py")
+        (written,) = [v for v in versions if not (MIGRATIONS_DIR / "versions" / v.name).exists()]
+    finally:
+        schema.alembic_script.cache_clear()
+    revision = written.name.split("_")[1]
+    assert f"migration {revision} written" in result.output
+    assert f"set HEAD_REVISION = {revision!r} in fundapp/schema.py" in result.output
+    assert f"down_revision: str | None = {schema.HEAD_REVISION!r}" in written.read_text()
 
 
 def test_fund_help_lists_the_exit_codes(runner):
