@@ -22,7 +22,7 @@ from fundapp.db import get_engine, new_session
 from fundapp.reports import services as report_services
 
 from .databases import BenchDatabase
-from .measure import Driver, Timing, captured, data_statements, interleaved, timed
+from .measure import Driver, Timing, captured, data_statements, interleaved
 from .peer import create_peer
 from .results import Result
 
@@ -132,6 +132,14 @@ class Context:
         return Result(self.db.engine_name, self.db.size, section, key, name, value, **kwargs)
 
     def time(self, action: Callable[[], Any], **kwargs: Any) -> Timing:
+        before_each = kwargs.pop("before_each", None)
+        (timing,) = self.time_in_turn((action, before_each), **kwargs)
+        return timing
+
+    def time_in_turn(
+        self, *actions: tuple[Callable[[], Any], Callable[[], None] | None], **kwargs: Any
+    ) -> list[Timing]:
+        """``actions`` (each with its ``before_each``) timed in turn, one run of each per round."""
         options = {
             "min_seconds": self.min_seconds,
             "min_runs": self.min_runs,
@@ -139,17 +147,7 @@ class Context:
             "warmup": self.warmup,
             **kwargs,
         }
-        return timed(action, **options)
-
-    def time_in_turn(self, *actions: tuple[Callable[[], Any], Callable[[], None] | None]) -> list[Timing]:
-        """``actions`` (each with its ``before_each``) timed in turn, one run of each per round."""
-        return interleaved(
-            actions,
-            min_seconds=self.min_seconds,
-            min_runs=self.min_runs,
-            max_runs=self.max_runs,
-            warmup=self.warmup,
-        )
+        return interleaved(actions, **options)
 
     def endpoint_against_replay(
         self,
@@ -186,7 +184,7 @@ class Context:
             kwargs["peer"] = answered.median_ms
             kwargs["peer_max_ratio"] = PEER_MAX_RATIO
         else:
-            (endpoint,) = self.time_in_turn((lambda: self.get(path), before_each))
+            endpoint = self.time(lambda: self.get(path), before_each=before_each)
         floor = self.time(lambda: self.driver.run(data))
         return self.result(
             section,

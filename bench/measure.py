@@ -37,43 +37,6 @@ class Timing:
         return ordered[min(len(ordered) - 1, int(0.9 * len(ordered)))] * 1000
 
 
-def timed(
-    action: Callable[[], Any],
-    *,
-    warmup: int = 2,
-    min_runs: int = 5,
-    max_runs: int = 200,
-    min_seconds: float = 0.5,
-    before_each: Callable[[], Any] | None = None,
-    slow: float = 0.25,
-) -> Timing:
-    """Run ``action`` until it ran ``min_runs`` times and ``min_seconds`` passed (at most ``max_runs``).
-
-    ``before_each`` runs before every run, untimed (e.g. emptying a cache). An action slower
-    than ``slow`` seconds gets at most two warm-up runs and three timed ones.
-    """
-
-    def once() -> float:
-        if before_each:
-            before_each()
-        started = time.perf_counter()
-        action()
-        return time.perf_counter() - started
-
-    first = once()
-    if first > slow:
-        warmup, min_runs, max_runs = min(warmup, 2), min(min_runs, 3), min(max_runs, 3)
-    for _ in range(warmup - 1):
-        once()
-    timing = Timing()
-    spent = 0.0
-    while len(timing.runs) < max_runs and (len(timing.runs) < min_runs or spent < min_seconds):
-        elapsed = once()
-        timing.runs.append(elapsed)
-        spent += elapsed
-    return timing
-
-
 def interleaved(
     actions: Sequence[tuple[Callable[[], Any], Callable[[], Any] | None]],
     *,
@@ -81,11 +44,16 @@ def interleaved(
     min_runs: int = 5,
     max_runs: int = 200,
     min_seconds: float = 0.5,
+    slow: float = 0.25,
 ) -> list[Timing]:
     """Time ``actions`` (each with its ``before_each``, or None) in turn, one run of each per
     round, until each ran ``min_runs`` times and each spent ``min_seconds`` (at most
     ``max_runs`` rounds): whatever else the machine does meanwhile falls on all of them alike,
-    so their ratio holds where medians timed one after the other would not."""
+    so their ratio holds where medians timed one after the other would not.
+
+    The first round warms up; when one action of it took more than ``slow`` seconds, there are
+    at most two warm-up rounds and three timed ones.
+    """
 
     def once(action: Callable[[], Any], before_each: Callable[[], Any] | None) -> float:
         if before_each:
@@ -94,15 +62,19 @@ def interleaved(
         action()
         return time.perf_counter() - started
 
-    for _ in range(warmup):
-        for action, before_each in actions:
-            once(action, before_each)
+    def round_of_runs() -> list[float]:
+        return [once(action, before_each) for action, before_each in actions]
+
+    if max(round_of_runs()) > slow:
+        warmup, min_runs, max_runs = min(warmup, 2), min(min_runs, 3), min(max_runs, 3)
+    for _ in range(warmup - 1):
+        round_of_runs()
     timings = [Timing() for _ in actions]
     while len(timings[0].runs) < max_runs and (
         len(timings[0].runs) < min_runs or min(sum(t.runs) for t in timings) < min_seconds
     ):
-        for timing, (action, before_each) in zip(timings, actions, strict=True):
-            timing.runs.append(once(action, before_each))
+        for timing, elapsed in zip(timings, round_of_runs(), strict=True):
+            timing.runs.append(elapsed)
     return timings
 
 
