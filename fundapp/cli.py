@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
+from functools import cache
 from importlib import import_module
 from importlib.util import find_spec
 from pathlib import Path
@@ -89,8 +90,10 @@ def register_domain_commands(domains: Iterable[str]) -> None:
                 fund_cli.add_command(command)
 
 
+@cache
 def fund_commands() -> FundGroup:
-    """``fund`` with every domain's commands."""
+    """``fund`` with every domain's commands (gathered once: click asks for the group each time
+    it lists or finds a command)."""
     from . import DOMAINS
 
     register_domain_commands(DOMAINS)

@@ -166,17 +166,25 @@ def test_every_json_example_loads_through_the_schema_its_route_uses(app):
     assert checked == 60
 
 
-def test_an_app_documents_its_paths_when_the_document_is_first_read_not_when_it_starts(
-    monkeypatch, database_url
-):
-    documented: list[str] = []
+@pytest.fixture
+def documented(monkeypatch) -> list[str]:
+    """The blueprints flask-smorest documents, in turn, each taking a moment (so that another
+    thread reading the document meanwhile would see it half made)."""
+    names: list[str] = []
     document = SmorestBlueprint.register_views_in_doc
 
     def counted(blueprint, *args, **kwargs):
-        documented.append(blueprint.name)
+        names.append(blueprint.name)
+        time.sleep(0.005)
         return document(blueprint, *args, **kwargs)
 
     monkeypatch.setattr(SmorestBlueprint, "register_views_in_doc", counted)
+    return names
+
+
+def test_an_app_documents_its_paths_when_the_document_is_first_read_not_when_it_starts(
+    documented, database_url
+):
     app = make_test_app(database_url)
     try:
         assert documented == []
@@ -192,17 +200,8 @@ def test_an_app_documents_its_paths_when_the_document_is_first_read_not_when_it_
 
 
 def test_two_threads_reading_the_document_at_once_both_get_all_of_it_documented_once(
-    monkeypatch, database_url
+    documented, database_url
 ):
-    documented: list[str] = []
-    document = SmorestBlueprint.register_views_in_doc
-
-    def slow(blueprint, *args, **kwargs):
-        documented.append(blueprint.name)
-        time.sleep(0.01)  # the other thread reads meanwhile
-        return document(blueprint, *args, **kwargs)
-
-    monkeypatch.setattr(SmorestBlueprint, "register_views_in_doc", slow)
     app = make_test_app(database_url)
     api = app.extensions["fundapp.api"]
     start = threading.Barrier(2)

@@ -329,7 +329,7 @@ def _inputs() -> list[Path]:
 
 def template_version() -> str:
     """A hash of the templates, stylesheet, catalogues and wording code (re-read when one changes)."""
-    signature = tuple((str(p), s.st_mtime_ns, s.st_size) for p, s in ((p, p.stat()) for p in _inputs()))
+    signature = tuple((str(p), (stat := p.stat()).st_mtime_ns, stat.st_size) for p in _inputs())
     return _hash_files(signature)
 
 
